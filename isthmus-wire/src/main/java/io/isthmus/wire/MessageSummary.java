@@ -1,0 +1,171 @@
+package io.isthmus.wire;
+
+import io.isthmus.model.AccessKind;
+import io.isthmus.model.Protocol;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The protocol-independent view of one application message that every dissector produces and
+ * {@code isthmus analyze} writes as one line of observations.jsonl. Protocol-specific records stay
+ * in each protocol's package; this is what inventory, detection and reports read.
+ *
+ * @param function the numeric function, command or service code as the protocol defines it
+ * @param functionName the specification's name for it ("Read Holding Registers", "PLC Stop")
+ * @param unit the addressed unit where the protocol has one (Modbus unit id, DNP3 destination,
+ *     IEC 104 common address, CIP instance is not a unit)
+ * @param transaction the id pairing a response with its request (Modbus transaction id, S7 PDU
+ *     reference, ENIP sender context, DNP3 application sequence), when the protocol has one
+ * @param address the first data address the message touches, when it has one
+ * @param quantity how many items it touches, when it says
+ * @param status an error or exception the message reports (Modbus exception name, CIP general
+ *     status, DNP3 IIN bits set), empty for success
+ */
+public record MessageSummary(
+        Protocol protocol,
+        Direction direction,
+        int function,
+        String functionName,
+        AccessKind access,
+        OptionalLong unit,
+        OptionalLong transaction,
+        OptionalLong address,
+        OptionalLong quantity,
+        Optional<String> status,
+        List<Attribute> attributes,
+        List<Anomaly> anomalies) {
+
+    public MessageSummary {
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(functionName, "functionName");
+        Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(transaction, "transaction");
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(status, "status");
+        attributes = List.copyOf(attributes);
+        anomalies = List.copyOf(anomalies);
+    }
+
+    /** A summary with only the mandatory fields; add the rest with the {@code with...} methods. */
+    public static MessageSummary of(
+            Protocol protocol, Direction direction, int function, String functionName, AccessKind access) {
+        return new MessageSummary(
+                protocol,
+                direction,
+                function,
+                functionName,
+                access,
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                Optional.empty(),
+                List.of(),
+                List.of());
+    }
+
+    public MessageSummary withUnit(long u) {
+        return new MessageSummary(
+                protocol,
+                direction,
+                function,
+                functionName,
+                access,
+                OptionalLong.of(u),
+                transaction,
+                address,
+                quantity,
+                status,
+                attributes,
+                anomalies);
+    }
+
+    public MessageSummary withTransaction(long t) {
+        return new MessageSummary(
+                protocol,
+                direction,
+                function,
+                functionName,
+                access,
+                unit,
+                OptionalLong.of(t),
+                address,
+                quantity,
+                status,
+                attributes,
+                anomalies);
+    }
+
+    public MessageSummary withRange(long firstAddress, long count) {
+        return new MessageSummary(
+                protocol,
+                direction,
+                function,
+                functionName,
+                access,
+                unit,
+                transaction,
+                OptionalLong.of(firstAddress),
+                OptionalLong.of(count),
+                status,
+                attributes,
+                anomalies);
+    }
+
+    public MessageSummary withStatus(String s) {
+        return new MessageSummary(
+                protocol,
+                direction,
+                function,
+                functionName,
+                access,
+                unit,
+                transaction,
+                address,
+                quantity,
+                Optional.of(s),
+                attributes,
+                anomalies);
+    }
+
+    public MessageSummary withAttribute(String name, String value) {
+        List<Attribute> a = new java.util.ArrayList<>(attributes);
+        a.add(new Attribute(name, value));
+        return new MessageSummary(
+                protocol,
+                direction,
+                function,
+                functionName,
+                access,
+                unit,
+                transaction,
+                address,
+                quantity,
+                status,
+                a,
+                anomalies);
+    }
+
+    public MessageSummary withAnomaly(Anomaly anomaly) {
+        List<Anomaly> a = new java.util.ArrayList<>(anomalies);
+        a.add(anomaly);
+        return new MessageSummary(
+                protocol,
+                direction,
+                function,
+                functionName,
+                access,
+                unit,
+                transaction,
+                address,
+                quantity,
+                status,
+                attributes,
+                a);
+    }
+}
