@@ -1,0 +1,194 @@
+package io.isthmus.sim.modbus;
+
+import io.isthmus.wire.modbus.ExceptionCode;
+import io.isthmus.wire.modbus.MbapCodec;
+import io.isthmus.wire.modbus.MbapFrame;
+import io.isthmus.wire.modbus.ModbusPduCodec;
+import io.isthmus.wire.modbus.ModbusRequest;
+import io.isthmus.wire.modbus.ModbusResponse;
+import io.isthmus.wire.modbus.PduDecode;
+import io.isthmus.wire.modbus.PduError;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: frames in, answers out, one request at a time, until the client leaves,
+ * the connection idles past the timeout, framing breaks, or the server closes it.
+ *
+ * <p>Unit identifiers (Modbus Messaging on TCP/IP Implementation Guide V1.0b, section 4.4.2.1):
+ * the configured unit and 255 are this PLC; 0 is a broadcast, whose writes are performed and never
+ * answered; any other unit gets GATEWAY_TARGET_FAILED_TO_RESPOND, as from a gateway with no such
+ * device behind it.
+ */
+final class ModbusConnection implements Runnable {
+    static final int BROADCAST_UNIT = 0;
+    static final int UNIT_ADDRESSED_BY_IP = 0xFF;
+
+    private static final Logger log = LoggerFactory.getLogger(ModbusConnection.class);
+
+    private final Socket socket;
+    private final InetSocketAddress remote;
+    private final ModbusServerConfig config;
+    private final RegisterImageHandler handler;
+    private final ModbusServerListener listener;
+    private final ServerCounters counters;
+    private final Consumer<ModbusConnection> onClosed;
+    private Thread thread;
+
+    ModbusConnection(
+            Socket socket,
+            ModbusServerConfig config,
+            RegisterImageHandler handler,
+            ModbusServerListener listener,
+            ServerCounters counters,
+            Consumer<ModbusConnection> onClosed) {
+        this.socket = socket;
+        this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+        this.config = config;
+        this.handler = handler;
+        this.listener = listener;
+        this.counters = counters;
+        this.onClosed = onClosed;
+    }
+
+    InetSocketAddress remote() {
+        return remote;
+    }
+
+    void start(Thread.Builder threads) {
+        thread = threads.unstarted(this);
+        thread.start();
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
+    /** Ends the connection from another thread; its blocked read fails and the thread exits. */
+    void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            log.debug("closing connection from {}: {}", remote, e.toString());
+        }
+    }
+
+    @Override
+    public void run() {
+        try (socket) {
+            socket.setSoTimeout((int) config.idleTimeout().toMillis());
+            socket.setTcpNoDelay(true);
+            serve(new MbapStreamReader(socket, config.limits()), socket.getOutputStream());
+        } catch (SocketTimeoutException e) {
+            counters.connectionsIdleClosed.increment();
+            log.debug("closing connection from {}: idle for {}", remote, config.idleTimeout());
+        } catch (IOException e) {
+            log.debug("connection from {} ended: {}", remote, e.toString());
+        } finally {
+            onClosed.accept(this);
+        }
+    }
+
+    private void serve(MbapStreamReader reader, OutputStream out) throws IOException {
+        while (true) {
+            switch (reader.next()) {
+                case MbapStreamReader.Frame f -> {
+                    counters.requests.increment();
+                    Optional<MbapFrame> reply = answer(f.frame());
+                    if (reply.isPresent()) {
+                        out.write(MbapCodec.encode(reply.get()));
+                    }
+                }
+                case MbapStreamReader.EndOfStream end -> {
+                    log.debug("connection from {} closed by the client{}", remote, end.midFrame() ? " mid-frame" : "");
+                    return;
+                }
+                case MbapStreamReader.Malformed m -> {
+                    counters.malformedFrames.increment();
+                    log.debug(
+                            "closing connection from {}: {}", remote, m.error().description());
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The frame to send back, if any. */
+    Optional<MbapFrame> answer(MbapFrame frame) {
+        int unit = frame.unitId();
+        var decoded = ModbusPduCodec.decodeRequest(frame.pduBuffer(), config.limits());
+        Optional<ModbusResponse> response = switch (decoded) {
+            case PduDecode.Ok<ModbusRequest> ok -> {
+                var answer = route(unit, ok.value());
+                notifyListener(unit, ok.value(), answer);
+                yield answer;
+            }
+            case PduDecode.Malformed<ModbusRequest> m -> {
+                counters.malformedPdus.increment();
+                yield answerMalformed(unit, frame.pduBuffer().get(0) & 0xFF, m.error());
+            }
+        };
+        response.filter(ModbusResponse.ExceptionResponse.class::isInstance)
+                .ifPresent(r -> counters.exceptions.increment());
+        return response.map(r -> MbapFrame.of(frame.transactionId(), unit, ModbusPduCodec.encode(r)));
+    }
+
+    private Optional<ModbusResponse> route(int unit, ModbusRequest request) {
+        if (unit == BROADCAST_UNIT) {
+            if (isWrite(request)) {
+                execute(request);
+            }
+            return Optional.empty();
+        }
+        if (!servedUnit(unit)) {
+            return Optional.of(RegisterImageHandler.exception(request, ExceptionCode.GATEWAY_TARGET_FAILED_TO_RESPOND));
+        }
+        return Optional.of(execute(request));
+    }
+
+    private Optional<ModbusResponse> answerMalformed(int unit, int functionCode, PduError error) {
+        if (unit == BROADCAST_UNIT) {
+            return Optional.empty();
+        }
+        if (!servedUnit(unit)) {
+            return Optional.of(new ModbusResponse.ExceptionResponse(
+                    functionCode & 0x7F, ExceptionCode.GATEWAY_TARGET_FAILED_TO_RESPOND));
+        }
+        return Optional.of(handler.handleMalformed(functionCode, error));
+    }
+
+    private boolean servedUnit(int unit) {
+        return unit == config.unitId() || unit == UNIT_ADDRESSED_BY_IP;
+    }
+
+    private static boolean isWrite(ModbusRequest request) {
+        return request instanceof ModbusRequest.WriteSingleCoil
+                || request instanceof ModbusRequest.WriteSingleRegister
+                || request instanceof ModbusRequest.WriteMultipleCoils
+                || request instanceof ModbusRequest.WriteMultipleRegisters;
+    }
+
+    private ModbusResponse execute(ModbusRequest request) {
+        try {
+            return handler.handle(request);
+        } catch (RuntimeException e) {
+            log.warn("request {} from {} failed; answering SERVER_DEVICE_FAILURE", request, remote, e);
+            return RegisterImageHandler.exception(request, ExceptionCode.SERVER_DEVICE_FAILURE);
+        }
+    }
+
+    private void notifyListener(int unit, ModbusRequest request, Optional<ModbusResponse> response) {
+        try {
+            listener.onRequest(remote, unit, request, response);
+        } catch (RuntimeException e) {
+            log.warn("Modbus server listener failed on {} from {}", request, remote, e);
+        }
+    }
+}
