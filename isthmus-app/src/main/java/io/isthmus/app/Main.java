@@ -1,0 +1,38 @@
+package io.isthmus.app;
+
+import io.isthmus.app.cli.DemoCommand;
+import io.isthmus.app.cli.SimCommand;
+import io.isthmus.app.cli.VersionProvider;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The one {@code isthmus} command; each role is a subcommand. */
+@Command(
+        name = "isthmus",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Isthmus joins a plant's IT and OT networks without opening the plant floor to attack.",
+        subcommands = {DemoCommand.class, SimCommand.class, CommandLine.HelpCommand.class},
+        commandListHeading = "%nCommands:%n",
+        footer = {"", "Run 'isthmus help COMMAND' for a command's options."})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        int code = commandLine().execute(args);
+        // Javalin and Milo keep pool threads alive after close; leave explicitly.
+        System.exit(code);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(new ErrorReporter());
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,66 @@
+package io.isthmus.app.cli;
+
+import io.isthmus.app.config.ScenarioFiles;
+import io.isthmus.app.demo.DemoRuntime;
+import io.isthmus.sim.VirtualFactoryConfig;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code isthmus demo}: the virtual factory, a poller and the console in one process on 127.0.0.1. */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description =
+                "Run everything on this laptop: the virtual factory, live polling and the console at http://127.0.0.1:8080.")
+public final class DemoCommand implements Callable<Integer> {
+    public static final String DEFAULT_SCENARIO = "attack-demo";
+
+    @Mixin
+    FactoryOptions options;
+
+    @Option(
+            names = "--http-port",
+            defaultValue = "8080",
+            paramLabel = "PORT",
+            description = "Console port (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        VirtualFactoryConfig config;
+        try {
+            config = options.toConfig(DEFAULT_SCENARIO);
+        } catch (ScenarioFiles.ScenarioException | IllegalArgumentException e) {
+            err.println("isthmus: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        out.println("Starting the virtual factory and the console...");
+        out.flush();
+        DemoRuntime runtime;
+        try {
+            runtime = DemoRuntime.start(config, new InetSocketAddress("127.0.0.1", httpPort), o -> {
+                out.println(o.logLine());
+                out.flush();
+            });
+        } catch (Exception e) {
+            return StartupErrors.report(e, err, "--http-port");
+        }
+        SimCommand.printEndpoints(out, runtime.factory());
+        out.println();
+        out.println("Console: http://127.0.0.1:" + runtime.httpPort() + "/");
+        out.flush();
+        UntilInterrupted.await(runtime, out);
+        return ExitCodes.OK;
+    }
+}

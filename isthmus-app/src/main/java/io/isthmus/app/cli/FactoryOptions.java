@@ -1,0 +1,72 @@
+package io.isthmus.app.cli;
+
+import io.isthmus.app.config.ScenarioFiles;
+import io.isthmus.sim.VirtualFactoryConfig;
+import io.isthmus.sim.scenario.Scenario;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that run the virtual factory. */
+public final class FactoryOptions {
+    @Option(
+            names = "--scenario",
+            paramLabel = "NAME|FILE",
+            description = "Scenario to play: a built-in one (${COMPLETION-CANDIDATES}) or a YAML file.",
+            completionCandidates = BuiltInScenarios.class)
+    String scenario;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            description = "Random seed; the same seed gives the same run (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(
+            names = "--speed",
+            defaultValue = "1",
+            paramLabel = "X",
+            description = "Simulated seconds per real second, up to 1000 (default: ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(
+            names = "--modbus-port",
+            defaultValue = "5020",
+            paramLabel = "PORT",
+            description = "First Modbus/TCP port; the PLCs use PORT..PORT+5 in line order (default: ${DEFAULT-VALUE}).")
+    int modbusPort;
+
+    @Option(
+            names = "--opcua-port",
+            defaultValue = "4840",
+            paramLabel = "PORT",
+            description = "OPC UA server port (default: ${DEFAULT-VALUE}).")
+    int opcUaPort;
+
+    @Option(
+            names = "--pki-dir",
+            paramLabel = "DIR",
+            description = "Where the OPC UA server keeps its certificate (default: <tmp>/isthmus-pki).")
+    Path pkiDir;
+
+    static final class BuiltInScenarios implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ScenarioFiles.BUILT_IN.iterator();
+        }
+    }
+
+    VirtualFactoryConfig toConfig(String defaultScenario) throws ScenarioFiles.ScenarioException {
+        String name = scenario != null ? scenario : defaultScenario;
+        Scenario s = name == null ? Scenario.idle() : ScenarioFiles.load(name);
+        return VirtualFactoryConfig.defaults().with(b -> {
+            b.scenario = s;
+            b.seed = seed;
+            b.speed = speed;
+            b.modbusBasePort = modbusPort;
+            b.opcUaPort = opcUaPort;
+            if (pkiDir != null) {
+                b.pkiDir = pkiDir;
+            }
+        });
+    }
+}

@@ -1,0 +1,39 @@
+package io.isthmus.app.config;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations as people write them in YAML and on the command line: {@code 90s}, {@code 1h30m}, {@code 250ms}. */
+public final class DurationText {
+    private static final Pattern PART = Pattern.compile("(\\d+)(ms|h|m|s|d)");
+
+    private DurationText() {}
+
+    public static Duration parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("empty duration; write e.g. 90s, 5m or 1h30m");
+        }
+        String t = text.trim();
+        Matcher m = PART.matcher(t);
+        Duration total = Duration.ZERO;
+        int at = 0;
+        while (at < t.length() && m.find(at) && m.start() == at) {
+            long n = Long.parseLong(m.group(1));
+            total = total.plus(
+                    switch (m.group(2)) {
+                        case "ms" -> Duration.ofMillis(n);
+                        case "s" -> Duration.ofSeconds(n);
+                        case "m" -> Duration.ofMinutes(n);
+                        case "h" -> Duration.ofHours(n);
+                        default -> Duration.ofDays(n);
+                    });
+            at = m.end();
+        }
+        if (at != t.length() || at == 0) {
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a duration; write e.g. 90s, 5m, 1h30m or 250ms (units d, h, m, s, ms)");
+        }
+        return total;
+    }
+}

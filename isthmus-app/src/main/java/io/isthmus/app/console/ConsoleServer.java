@@ -1,0 +1,171 @@
+package io.isthmus.app.console;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.isthmus.app.demo.LatestValues;
+import io.isthmus.model.Sample;
+import io.isthmus.model.TagPath;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.sse.SseClient;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The console: static pages from the jar (no CDN) and the REST API they read, plus a server-sent
+ * event stream of samples. Binds to one address and port given by the caller.
+ */
+public final class ConsoleServer implements AutoCloseable {
+    private final Javalin app;
+    private final LatestValues values;
+    private final List<TagJson> tags;
+    private final Supplier<Object> health;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    private AutoCloseable subscription;
+
+    public ConsoleServer(LatestValues values, List<TagJson> tags, Supplier<Object> health) {
+        this.values = values;
+        this.tags = List.copyOf(tags);
+        this.health = health;
+        this.app = Javalin.create(c -> {
+            c.showJavalinBanner = false;
+            c.useVirtualThreads = true; // Javalin's async pool would otherwise keep a non-daemon thread after stop()
+            c.staticFiles.add(s -> {
+                s.hostedPath = "/";
+                s.directory = "/console";
+                s.location = Location.CLASSPATH;
+            });
+            c.jsonMapper(new JavalinJackson(json, false));
+            c.http.defaultContentType = "application/json";
+        });
+        routes();
+    }
+
+    private void routes() {
+        app.get("/api/health", ctx -> ctx.json(health.get()));
+        app.get("/api/tags", ctx -> ctx.json(Map.of("items", filter(ctx, tags, TagJson::path))));
+        app.get("/api/tags/latest", ctx -> {
+            List<SampleJson> latest = values.all().stream()
+                    .sorted(Comparator.comparing(s -> s.path().toString()))
+                    .map(SampleJson::of)
+                    .toList();
+            ctx.json(Map.of("items", filter(ctx, latest, SampleJson::path)));
+        });
+        app.get("/api/tags/latest/<path>", this::latestOne);
+        app.sse("/api/stream", client -> {
+            client.keepAlive();
+            clients.add(client);
+            client.onClose(() -> clients.remove(client));
+        });
+        app.error(404, ctx -> {
+            if (ctx.path().startsWith("/api/")) {
+                problem(ctx, 404, "Not Found", "no API endpoint " + ctx.method() + " " + ctx.path());
+            }
+        });
+        app.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, "Bad Request", e.getMessage()));
+    }
+
+    private void latestOne(Context ctx) {
+        TagPath path = TagPath.parse(ctx.pathParam("path"));
+        Sample s = values.get(path).orElse(null);
+        if (s == null) {
+            problem(ctx, 404, "Not Found", "no value for tag " + path);
+        } else {
+            ctx.json(SampleJson.of(s));
+        }
+    }
+
+    private static <T> List<T> filter(Context ctx, List<T> items, java.util.function.Function<T, String> path) {
+        String prefix = ctx.queryParam("prefix");
+        if (prefix == null || prefix.isEmpty()) {
+            return items;
+        }
+        if (prefix.length() > 512 || prefix.contains("//")) {
+            throw new IllegalArgumentException(
+                    "prefix must be whole ISA-95 segments separated by '/', e.g. acme/springfield");
+        }
+        String p = prefix.endsWith("/") ? prefix : prefix + "/";
+        return items.stream().filter(i -> (path.apply(i) + "/").startsWith(p)).toList();
+    }
+
+    private static void problem(Context ctx, int status, String title, String detail) {
+        ctx.status(HttpStatus.forStatus(status));
+        ctx.contentType(Problem.MEDIA_TYPE);
+        ctx.json(Problem.of(status, title, detail, ctx.path()));
+        ctx.contentType(Problem.MEDIA_TYPE);
+    }
+
+    /** Starts serving; a busy port becomes a {@link BindException} naming it. */
+    public ConsoleServer start(InetSocketAddress address) throws BindException {
+        try {
+            app.start(address.getHostString(), address.getPort());
+        } catch (RuntimeException e) {
+            if (hasCause(e, BindException.class)) {
+                app.stop();
+                throw new BindException(
+                        "port " + address.getPort() + " on " + address.getHostString() + " is already in use");
+            }
+            throw e;
+        }
+        subscription = values.subscribe(this::broadcast);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private void broadcast(List<Sample> batch) {
+        if (clients.isEmpty()) {
+            return;
+        }
+        String data;
+        try {
+            data = json.writeValueAsString(batch.stream().map(SampleJson::of).toList());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise samples", e);
+        }
+        for (SseClient c : clients) {
+            if (c.terminated()) {
+                clients.remove(c);
+            } else {
+                c.sendEvent("samples", data);
+            }
+        }
+    }
+
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception ignored) {
+                // removing a listener from a list cannot fail
+            }
+        }
+        for (SseClient c : clients) {
+            c.close();
+        }
+        clients.clear();
+        app.stop();
+    }
+}

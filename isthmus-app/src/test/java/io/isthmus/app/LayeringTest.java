@@ -1,0 +1,113 @@
+package io.isthmus.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The build-enforced layering of ARCHITECTURE.md: arrows only point downstream in the flow, codecs
+ * stay pure, frameworks stay in the app. Maven module dependencies already forbid upward imports
+ * between modules; these rules hold the lines inside and across them.
+ */
+class LayeringTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importIsthmus() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.isthmus");
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(classes);
+    }
+
+    @Test
+    void theModelDependsOnNothingButTheJdk() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("io.isthmus.model..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages("io.isthmus.model..", "java.."));
+    }
+
+    @Test
+    void codecsAreBytesInValuesOutWithoutIoThreadsOrLogging() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("io.isthmus.wire..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "java.nio.channels..",
+                        "java.nio.file..",
+                        "java.util.concurrent..",
+                        "java.util.logging..",
+                        "org.slf4j..",
+                        "io.isthmus.sim..",
+                        "io.isthmus.app..")
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(Thread.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(java.net.Socket.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(java.net.ServerSocket.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(java.net.DatagramSocket.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(java.io.InputStream.class));
+    }
+
+    @Test
+    void theProcessModelAndScenariosKnowNoProtocolServer() {
+        check(noClasses()
+                .that()
+                .resideInAnyPackage("io.isthmus.sim.process..", "io.isthmus.sim.scenario..", "io.isthmus.sim.plc..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.isthmus.sim.modbus..",
+                        "io.isthmus.sim.opcua..",
+                        "org.eclipse.milo..",
+                        "io.isthmus.wire.."));
+    }
+
+    @Test
+    void nothingBelowTheAppKnowsTheApp() {
+        check(noClasses()
+                .that()
+                .resideOutsideOfPackage("io.isthmus.app..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.isthmus.app.."));
+    }
+
+    @Test
+    void frameworksForJsonYamlHttpAndCliStayInTheApp() {
+        check(noClasses()
+                .that()
+                .resideOutsideOfPackage("io.isthmus.app..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.fasterxml.jackson..", "io.javalin..", "picocli.."));
+    }
+
+    @Test
+    void thereAreNoUtilHelperOrCommonPackages() {
+        check(noClasses()
+                .should()
+                .resideInAnyPackage("..util..", "..utils..", "..helper..", "..helpers..", "..common.."));
+    }
+}

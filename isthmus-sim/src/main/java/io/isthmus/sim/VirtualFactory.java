@@ -1,0 +1,205 @@
+package io.isthmus.sim;
+
+import io.isthmus.sim.modbus.ModbusServerBindException;
+import io.isthmus.sim.modbus.ModbusServerConfig;
+import io.isthmus.sim.modbus.ModbusServerListener;
+import io.isthmus.sim.modbus.ModbusTcpServer;
+import io.isthmus.sim.opcua.OpcUaLineServer;
+import io.isthmus.sim.opcua.OpcUaServerSettings;
+import io.isthmus.sim.opcua.OpcUaServerStartException;
+import io.isthmus.sim.plc.PlcMap;
+import io.isthmus.sim.plc.RegisterImage;
+import io.isthmus.sim.process.BottlingLine;
+import io.isthmus.sim.process.LineNames;
+import io.isthmus.sim.process.LineProcessImage;
+import io.isthmus.sim.process.MachineKind;
+import io.isthmus.sim.scenario.ScenarioRunner;
+import io.isthmus.sim.scenario.StepOutcome;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The virtual factory: the bottling line's process model, one Modbus/TCP server per PLC, one
+ * OPC UA server for the whole line, and a scenario player, all on loopback.
+ */
+public final class VirtualFactory implements AutoCloseable {
+    /** The firmware revision the virtual PLCs report in their device identification. */
+    public static final String VERSION = "1.0";
+
+    private static final long CLOCK_WAKEUP_MS = 10;
+    /** Upper bound of ticks done in one wake-up, so a stalled machine catches up gradually. */
+    private static final int MAX_CATCH_UP_TICKS = 20_000;
+
+    private final VirtualFactoryConfig config;
+    private final BottlingLine line;
+    private final LineProcessImage processImage;
+    private final List<ModbusTcpServer> modbusServers = new ArrayList<>();
+    private final List<PlcEndpoint> plcs = new ArrayList<>();
+    private final ScenarioRunner scenario;
+    private OpcUaLineServer opcUa;
+    private Thread clock;
+    private volatile boolean running;
+
+    private VirtualFactory(VirtualFactoryConfig config, Consumer<StepOutcome> scenarioLog) {
+        this.config = config;
+        this.line = new BottlingLine(config.seed(), config.startTime().orElseGet(Instant::now));
+        this.processImage = new LineProcessImage(line, config.names());
+        this.scenario = new ScenarioRunner(
+                config.scenario(), line, new ModbusScenarioActor(config.bindAddress(), this::endpointOf), scenarioLog);
+    }
+
+    /**
+     * Starts everything; on any failure (a busy port, say) stops what had started and rethrows,
+     * naming the port.
+     */
+    public static VirtualFactory start(
+            VirtualFactoryConfig config, ModbusServerListener modbusListener, Consumer<StepOutcome> scenarioLog)
+            throws IOException {
+        VirtualFactory f = new VirtualFactory(config, scenarioLog);
+        try {
+            f.startServers(modbusListener);
+            f.startClock();
+            return f;
+        } catch (IOException | RuntimeException e) {
+            f.close();
+            throw e;
+        }
+    }
+
+    private void startServers(ModbusServerListener listener) throws IOException {
+        int i = 0;
+        for (MachineKind kind : MachineKind.values()) {
+            startPlc(kind.id(), kind.cell(), line.map(kind), line.image(kind), portFor(i++), listener);
+        }
+        startPlc("meter", LineNames.UTILITIES_CELL, line.meterMap(), line.meterImage(), portFor(i), listener);
+        try {
+            opcUa = OpcUaLineServer.start(
+                    OpcUaServerSettings.create(b -> {
+                        b.bindAddress(config.bindAddress());
+                        b.port(config.opcUaPort());
+                        b.pkiDir(config.pkiDir());
+                    }),
+                    processImage);
+        } catch (OpcUaServerStartException e) {
+            if (!(e.getCause() instanceof BindException)) {
+                throw e;
+            }
+            throw new PortInUseException(
+                    PortInUseException.Service.OPC_UA,
+                    "the OPC UA server",
+                    new InetSocketAddress(config.bindAddress(), config.opcUaPort()),
+                    e);
+        }
+    }
+
+    private int portFor(int index) {
+        return config.modbusBasePort() == 0 ? 0 : config.modbusBasePort() + index;
+    }
+
+    private void startPlc(
+            String device, String cell, PlcMap map, RegisterImage image, int port, ModbusServerListener listener)
+            throws IOException {
+        ModbusTcpServer server = new ModbusTcpServer(
+                ModbusServerConfig.create(
+                        b -> b.bindAddress(config.bindAddress()).port(port).machine(device, VERSION)),
+                image,
+                listener);
+        modbusServers.add(server);
+        try {
+            server.start();
+        } catch (ModbusServerBindException e) {
+            throw new PortInUseException(
+                    PortInUseException.Service.MODBUS,
+                    "the " + device + " PLC's Modbus/TCP server",
+                    new InetSocketAddress(config.bindAddress(), port),
+                    e);
+        }
+        plcs.add(new PlcEndpoint(device, cell, new InetSocketAddress(config.bindAddress(), server.port()), 1, map));
+    }
+
+    private void startClock() {
+        running = true;
+        clock = Thread.ofPlatform().daemon().name("isthmus-sim-clock").start(this::runClock);
+    }
+
+    private void runClock() {
+        long startNanos = System.nanoTime();
+        long done = 0;
+        double tickNanos = BottlingLine.TICK.toNanos() / config.speed();
+        while (running) {
+            long due = (long) ((System.nanoTime() - startNanos) / tickNanos);
+            for (int n = 0; done < due && n < MAX_CATCH_UP_TICKS; n++, done++) {
+                line.tick();
+                scenario.advance(line.elapsed());
+            }
+            try {
+                Thread.sleep(CLOCK_WAKEUP_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private PlcEndpoint endpointOf(String device) {
+        return plcs.stream()
+                .filter(p -> p.device().equals(device))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no PLC named " + device));
+    }
+
+    public VirtualFactoryConfig config() {
+        return config;
+    }
+
+    public BottlingLine line() {
+        return line;
+    }
+
+    public LineProcessImage processImage() {
+        return processImage;
+    }
+
+    /** The PLCs in line order, the meter last. */
+    public List<PlcEndpoint> plcs() {
+        return List.copyOf(plcs);
+    }
+
+    public String opcUaEndpoint() {
+        return opcUa.endpointUrl();
+    }
+
+    /** How long the simulated clock has run. */
+    public Duration elapsed() {
+        return line.elapsed();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (clock != null) {
+            clock.interrupt();
+            try {
+                clock.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            scenario.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (ModbusTcpServer s : modbusServers) {
+            s.close();
+        }
+        if (opcUa != null) {
+            opcUa.close();
+        }
+    }
+}
