@@ -10,9 +10,11 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Sends a scenario's network actions as real Modbus/TCP from the scenario's loopback host address. */
 final class ModbusScenarioActor implements NetworkActor {
@@ -21,10 +23,12 @@ final class ModbusScenarioActor implements NetworkActor {
 
     private final InetAddress target;
     private final Function<String, PlcEndpoint> plcs;
+    private final Supplier<List<Integer>> plcPorts;
 
-    ModbusScenarioActor(InetAddress target, Function<String, PlcEndpoint> plcs) {
+    ModbusScenarioActor(InetAddress target, Function<String, PlcEndpoint> plcs, Supplier<List<Integer>> plcPorts) {
         this.target = target;
         this.plcs = plcs;
+        this.plcPorts = plcPorts;
     }
 
     @Override
@@ -53,13 +57,20 @@ final class ModbusScenarioActor implements NetworkActor {
         };
     }
 
+    private ScenarioAction.PortRange aroundThePlcs() {
+        IntSummaryStatistics ports =
+                plcPorts.get().stream().mapToInt(Integer::intValue).summaryStatistics();
+        return new ScenarioAction.PortRange(Math.max(1, ports.getMin() - 5), Math.min(65535, ports.getMax() + 5));
+    }
+
     private ModbusTcpClient connect(InetAddress from, String device) throws IOException {
         return ModbusTcpClient.connect(plcs.apply(device).address(), Optional.of(from), TIMEOUT);
     }
 
     private String scan(ScenarioAction.ReconScan s) {
+        ScenarioAction.PortRange range = s.ports().orElseGet(this::aroundThePlcs);
         List<Integer> open = new ArrayList<>();
-        for (int port = s.firstPort(); port <= s.lastPort(); port++) {
+        for (int port = range.first(); port <= range.last(); port++) {
             try (Socket socket = new Socket()) {
                 socket.bind(new InetSocketAddress(s.from(), 0));
                 socket.connect(new InetSocketAddress(target, port), SCAN_CONNECT_TIMEOUT_MS);

@@ -51,7 +51,13 @@ public final class VirtualFactory implements AutoCloseable {
         this.line = new BottlingLine(config.seed(), config.startTime().orElseGet(Instant::now));
         this.processImage = new LineProcessImage(line, config.names());
         this.scenario = new ScenarioRunner(
-                config.scenario(), line, new ModbusScenarioActor(config.bindAddress(), this::endpointOf), scenarioLog);
+                config.scenario(),
+                line,
+                new ModbusScenarioActor(
+                        config.bindAddress(),
+                        this::endpointOf,
+                        () -> plcs.stream().map(p -> p.address().getPort()).toList()),
+                scenarioLog);
     }
 
     /**

@@ -49,7 +49,7 @@ final class ScenarioStepYaml {
                                 host(from), machine(machine), need(address, "address"), register(value));
                     case "restart-communications" ->
                         new ScenarioAction.RestartCommunications(host(from), machine(machine));
-                    case "recon-scan" -> scan(host(from), need(ports, "ports"));
+                    case "recon-scan" -> scan(host(from), ports);
                     default ->
                         throw new IllegalArgumentException(
                                 "unknown action '" + action
@@ -90,6 +90,9 @@ final class ScenarioStepYaml {
     }
 
     private static ScenarioAction scan(InetAddress from, String ports) {
+        if (ports == null || ports.trim().equals("plcs")) {
+            return new ScenarioAction.ReconScan(from, java.util.Optional.empty());
+        }
         String[] range = ports.trim().split("-", -1);
         try {
             int first = Integer.parseInt(range[0].trim());
@@ -97,9 +100,9 @@ final class ScenarioStepYaml {
             if (range.length > 2) {
                 throw new NumberFormatException();
             }
-            return new ScenarioAction.ReconScan(from, first, last);
+            return new ScenarioAction.ReconScan(from, java.util.Optional.of(new ScenarioAction.PortRange(first, last)));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'ports' is a port or a range like 5015-5030, not " + ports);
+            throw new IllegalArgumentException("'ports' is 'plcs', a port, or a range like 5015-5030, not " + ports);
         }
     }
 

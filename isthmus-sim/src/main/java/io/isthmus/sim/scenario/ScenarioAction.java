@@ -91,28 +91,41 @@ public sealed interface ScenarioAction {
     }
 
     /**
-     * A host scans TCP ports {@code firstPort..lastPort} of the factory's address, then asks every
-     * Modbus port that answered for its device identification (function 43/14).
+     * A host scans TCP ports of the factory's address, then asks every Modbus port that answered
+     * for its device identification (function 43/14). Without explicit ports it scans the factory's
+     * own Modbus ports and five on either side, wherever they were moved to.
      */
-    record ReconScan(InetAddress from, int firstPort, int lastPort) implements ScenarioAction {
-        public static final int MAX_PORTS = 1024;
-
+    record ReconScan(InetAddress from, java.util.Optional<PortRange> ports) implements ScenarioAction {
         public ReconScan {
             requireLoopback(from);
-            if (firstPort < 1 || lastPort > 65535 || firstPort > lastPort) {
-                throw new IllegalArgumentException(
-                        "scan ports must be 1 <= first <= last <= 65535, were " + firstPort + ".." + lastPort);
-            }
-            if (lastPort - firstPort + 1 > MAX_PORTS) {
-                throw new IllegalArgumentException(
-                        "a scan covers at most " + MAX_PORTS + " ports, was " + (lastPort - firstPort + 1));
-            }
+            Objects.requireNonNull(ports, "ports");
         }
 
         @Override
         public String describe() {
-            return from.getHostAddress() + " scans ports " + firstPort + "-" + lastPort
-                    + " and reads device identification";
+            return from.getHostAddress() + " scans ports "
+                    + ports.map(PortRange::toString).orElse("around the PLCs") + " and reads device identification";
+        }
+    }
+
+    /** An inclusive TCP port range of at most {@link #MAX_PORTS} ports. */
+    record PortRange(int first, int last) {
+        public static final int MAX_PORTS = 1024;
+
+        public PortRange {
+            if (first < 1 || last > 65535 || first > last) {
+                throw new IllegalArgumentException(
+                        "scan ports must be 1 <= first <= last <= 65535, were " + first + ".." + last);
+            }
+            if (last - first + 1 > MAX_PORTS) {
+                throw new IllegalArgumentException(
+                        "a scan covers at most " + MAX_PORTS + " ports, was " + (last - first + 1));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return first + "-" + last;
         }
     }
 
