@@ -15,7 +15,9 @@ public enum CaptureError {
     UNKNOWN_INTERFACE("packet names an interface that no description block declared"),
     TOO_MANY_INTERFACES("more interface description blocks than the limit"),
     BAD_TIMESTAMP_RESOLUTION("interface timestamp resolution cannot be represented"),
-    TRUNCATED("the capture ends inside a record");
+    TRUNCATED("the capture ends inside a record"),
+    /** Reported by readers that decompress: the gzip stream ends early or is corrupt. */
+    COMPRESSED_STREAM_DAMAGED("the compressed stream is damaged");
 
     private final String description;
 
