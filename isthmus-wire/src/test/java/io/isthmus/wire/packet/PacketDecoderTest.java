@@ -245,6 +245,32 @@ class PacketDecoderTest {
     }
 
     @Test
+    void skipsIpv4OptionsByTheHeaderLength() {
+        // RFC 791 3.1: IHL 6 = a 24-byte header; here NOP, NOP, NOP, End of Option List.
+        byte[] plain = udpOverIpv4();
+        byte[] withOptions = concat(
+                java.util.Arrays.copyOf(plain, 20),
+                new byte[] {1, 1, 1, 0},
+                java.util.Arrays.copyOfRange(plain, 20, plain.length));
+        withOptions[0] = 0x46;
+        withOptions[3] = (byte) (withOptions.length);
+        withOptions[10] = 0;
+        withOptions[11] = 0;
+        int sum = 0;
+        for (int i = 0; i < 24; i += 2) {
+            sum += ((withOptions[i] & 0xFF) << 8) | (withOptions[i + 1] & 0xFF);
+        }
+        sum = (sum & 0xFFFF) + (sum >>> 16);
+        withOptions[10] = (byte) (~sum >>> 8);
+        withOptions[11] = (byte) ~sum;
+
+        DecodedPacket p = decoded(LinkType.RAW, withOptions);
+        assertThat(p.transport()).isEqualTo(new UdpHeader(5000, 47808, 13));
+        assertThat(p.payloadOffset()).isEqualTo(24 + 8);
+        assertThat(p.anomalies()).isZero();
+    }
+
+    @Test
     void excludesEthernetPaddingByTheIpTotalLength() {
         byte[] frame = concat(
                 Frames.ethernet(MAC_B, MAC_A, 0x0800, Frames.ipv4(1, 2, 6, Frames.tcp(1, 2, 0, 0, 0x10, new byte[0]))),
