@@ -98,6 +98,10 @@ public final class FlowTable {
         }
         Direction direction = flow.directionFrom(sourceIsA);
         flow.touch(direction, packet.link(), packet.payloadLength(), ts);
+        if (tcp.isAck()) {
+            flow.stream(direction == Direction.REQUEST ? Direction.RESPONSE : Direction.REQUEST)
+                    .acknowledge(tcp.ack());
+        }
         flow.stream(direction)
                 .segment(
                         tcp.seq(),

@@ -20,9 +20,12 @@ import java.util.TreeMap;
  *   <li>Retransmission and overlap: the first bytes received for an offset win (as Linux and
  *       Windows do); a later copy that differs is an overlap conflict, checked against held
  *       segments and against the last {@link FlowLimits#retransmissionCheckBytes()} delivered.
- *   <li>Gaps: when the buffer would exceed its bound, every hole is given up at once: held bytes
- *       are delivered in order with {@link FlowListener#onStreamGap} where bytes are missing. The
- *       same happens on RST, timeout, eviction and at the capture's end.
+ *   <li>Gaps: a hole the receiver has acknowledged (its ACK passed it) can never be filled, since
+ *       the sender will not retransmit acknowledged bytes: it is given up as soon as data beyond
+ *       it is held (tshark's "ACKed unseen segment"). When the buffer would exceed its bound,
+ *       every hole is given up at once. Either way held bytes are delivered in order with {@link
+ *       FlowListener#onStreamGap} where bytes are missing. The same happens on RST, timeout,
+ *       eviction and at the capture's end.
  *   <li>Close: after the FIN's sequence number is reached, {@link FlowListener#onStreamClose}.
  * </ul>
  *
@@ -46,6 +49,8 @@ public final class TcpReassembler {
     private int baseSeq;
     /** The stream offset of the next byte to deliver. */
     private long next;
+    /** The highest stream offset the other side has acknowledged. */
+    private long acknowledged;
 
     private boolean finSeen;
     private long finAt;
@@ -93,8 +98,29 @@ public final class TcpReassembler {
             gap(missing);
             drain();
         }
+        if (!held.isEmpty()) {
+            giveUpAcknowledgedHoles();
+        }
         if (finSeen && next >= finAt) {
             close(CloseReason.FIN);
+        }
+    }
+
+    /**
+     * The other direction acknowledged up to {@code ack} (RFC 9293 3.4: the next sequence number it
+     * expects): holes below it in held data will never be filled.
+     */
+    public void acknowledge(int ack) {
+        if (!started || closed) {
+            return;
+        }
+        long offset = streamOffset(ack);
+        if (offset <= acknowledged) {
+            return;
+        }
+        acknowledged = offset;
+        if (!held.isEmpty()) {
+            giveUpAcknowledgedHoles();
         }
     }
 
@@ -259,6 +285,20 @@ public final class TcpReassembler {
             if (seen < data.length) {
                 deliver(bytes, seen, data.length - seen, false);
             }
+        }
+    }
+
+    /** Gives up the holes before held data the other side has already acknowledged. */
+    private void giveUpAcknowledgedHoles() {
+        while (!held.isEmpty()) {
+            long s = held.firstKey();
+            if (s > acknowledged) {
+                return;
+            }
+            if (s > next) {
+                gap(s - next);
+            }
+            drain();
         }
     }
 

@@ -25,6 +25,10 @@ final class Conversation {
     private final int clientIsn;
     private final int serverIsn;
     private int clientPort = 49152;
+    /** The highest relative sequence number each side has sent up to (exclusive): what the other acknowledges. */
+    private int clientSent;
+
+    private int serverSent;
     private long time = 1_700_000_000_000_000_000L;
 
     Conversation(FlowTable table, int clientIsn, int serverIsn) {
@@ -50,17 +54,26 @@ final class Conversation {
     }
 
     Conversation toServer(int relativeSeq, int flags, String payload) {
+        clientSent = Math.max(clientSent, relativeSeq + payload.length() + control(flags));
         return send(true, clientIsn + relativeSeq, flags, bytes(payload));
     }
 
     Conversation toClient(int relativeSeq, int flags, String payload) {
+        serverSent = Math.max(serverSent, relativeSeq + payload.length() + control(flags));
         return send(false, serverIsn + relativeSeq, flags, bytes(payload));
     }
 
+    /** SYN and FIN occupy one sequence number each (RFC 9293 3.4). */
+    private static int control(int flags) {
+        return ((flags & SYN) != 0 ? 1 : 0) + ((flags & TcpHeader.FIN) != 0 ? 1 : 0);
+    }
+
+    /** Sends a segment; with ACK set it acknowledges everything the other side has sent so far. */
     Conversation send(boolean fromClient, int seq, int flags, byte[] payload) {
+        int ack = fromClient ? serverIsn + serverSent : clientIsn + clientSent;
         byte[] tcp = fromClient
-                ? Frames.tcp(clientPort, 502, seq, 0, flags, payload)
-                : Frames.tcp(502, clientPort, seq, 0, flags, payload);
+                ? Frames.tcp(clientPort, 502, seq, ack, flags, payload)
+                : Frames.tcp(502, clientPort, seq, ack, flags, payload);
         int src = Frames.ip4(fromClient ? "10.0.0.1" : "10.0.0.2");
         int dst = Frames.ip4(fromClient ? "10.0.0.2" : "10.0.0.1");
         byte[] frame = Frames.ethernet(

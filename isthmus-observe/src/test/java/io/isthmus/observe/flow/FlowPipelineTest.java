@@ -54,6 +54,25 @@ class FlowPipelineTest {
     }
 
     @Test
+    void skipsTheSegmentsAFilteredCaptureLeftOutAsSoonAsTheyAreAcknowledged() throws IOException {
+        // tia_s300_goOnline holds only the S7 frames of one connection to port 102, which started
+        // before the capture. tshark 4.0.17: -Y tcp.analysis.lost_segment matches 223 frames;
+        // -Y "tcp.len>0" -e tcp.srcport -e tcp.len sums to 7574 bytes towards 102 and 23282 back.
+        Recorder recorder = new Recorder();
+        FlowStats beforeEnd = run("s7comm__ITI__tia_s300_goOnline.pcapng", recorder, false);
+
+        assertThat(beforeEnd.streamBufferBytes())
+                .as("nothing waits for bytes that were acknowledged")
+                .isZero();
+        assertThat(beforeEnd.gaps()).isEqualTo(223);
+        Flow flow = recorder.onlyFlow();
+        assertThat(flow.clientBasis()).isEqualTo(ClientBasis.PORT);
+        assertThat(flow.serverPort()).isEqualTo(102);
+        assertThat(recorder.bytes.get(flow).get(Direction.REQUEST).size()).isEqualTo(7574);
+        assertThat(recorder.bytes.get(flow).get(Direction.RESPONSE).size()).isEqualTo(23282);
+    }
+
+    @Test
     void handsProfinetFramesToTheListener() throws IOException {
         // profinet-wireshark-bug.pcap: 4 PN-DCP frames (tshark io,phs: pn_dcp 4).
         Recorder recorder = new Recorder();
@@ -76,6 +95,10 @@ class FlowPipelineTest {
     }
 
     private static FlowStats run(String capture, FlowListener listener) throws IOException {
+        return run(capture, listener, true);
+    }
+
+    private static FlowStats run(String capture, FlowListener listener, boolean finish) throws IOException {
         byte[] bytes = CaptureBytes.resource(capture);
         FlowPipeline pipeline = new FlowPipeline(FlowLimits.DEFAULT, new PacketDecoder(), listener);
         try (CaptureSource source = CaptureSource.of(
@@ -83,7 +106,9 @@ class FlowPipelineTest {
             while (source.advance()) {
                 pipeline.accept(source.buffer(), source.packet());
             }
-            pipeline.finish();
+            if (finish) {
+                pipeline.finish();
+            }
             assertThat(source.failure()).isEmpty();
         }
         return pipeline.stats();

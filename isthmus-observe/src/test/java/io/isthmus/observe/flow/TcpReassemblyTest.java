@@ -97,6 +97,28 @@ class TcpReassemblyTest {
     }
 
     @Test
+    void givesUpAHoleAsSoonAsTheReceiverAcknowledgesPastIt() {
+        // The server's ACK covers bytes 4..6 it received and the capture missed: they will never be resent.
+        c.handshake().toServer(1, PSH_ACK, "aaa").toServer(7, PSH_ACK, "ccc");
+        assertThat(recorder.stream(REQUEST)).isEqualTo("aaa");
+
+        c.toClient(1, ACK, "");
+
+        assertThat(recorder.stream(REQUEST)).isEqualTo("aaa[gap 3]ccc");
+        assertThat(table.stats().streamBufferBytes()).isZero();
+    }
+
+    @Test
+    void givesUpAHoleTheReceiverAcknowledgedBeforeTheDataBeyondItArrived() {
+        c.handshake().toServer(1, PSH_ACK, "aaa");
+        c.send(false, 5001, ACK, new byte[0]); // acknowledges "aaa" only
+        c.toClient(1, ACK, "").toServer(7, PSH_ACK, "ccc");
+        assertThat(recorder.stream(REQUEST)).isEqualTo("aaa");
+        c.toClient(1, PSH_ACK, "ok");
+        assertThat(recorder.stream(REQUEST)).isEqualTo("aaa[gap 3]ccc");
+    }
+
+    @Test
     void givesUpHolesWhenTheOutOfOrderBufferIsFull() {
         int bound = 3 * (10 + FlowLimits.SEGMENT_OVERHEAD);
         FlowTable small = new FlowTable(FlowLimits.DEFAULT.withStreamBuffer(bound, bound), recorder);
