@@ -1,0 +1,144 @@
+package io.isthmus.observe.flow;
+
+import io.isthmus.wire.Direction;
+import io.isthmus.wire.packet.IpAddress;
+import io.isthmus.wire.packet.IpHeader;
+import io.isthmus.wire.packet.LinkHeader;
+
+/**
+ * One bidirectional conversation: a TCP connection or a UDP exchange between two endpoints, with
+ * the side that is the client, per-direction counters and, for TCP, a stream reassembler per
+ * direction. Created and owned by a {@link FlowTable}; read by listeners.
+ */
+public final class Flow {
+    private final FlowKey key;
+    private final boolean clientIsA;
+    private final ClientBasis clientBasis;
+    private final long firstSeenNanos;
+    private final TcpReassembler toServer;
+    private final TcpReassembler toClient;
+    private long lastSeenNanos;
+    private long clientMac = LinkHeader.NONE;
+    private long serverMac = LinkHeader.NONE;
+    private final long[] packets = new long[2];
+    private final long[] bytes = new long[2];
+    private Object attachment;
+
+    Flow(FlowKey key, boolean clientIsA, ClientBasis basis, long firstSeenNanos, StreamContext tcp) {
+        this.key = key;
+        this.clientIsA = clientIsA;
+        this.clientBasis = basis;
+        this.firstSeenNanos = firstSeenNanos;
+        this.lastSeenNanos = firstSeenNanos;
+        boolean isTcp = key.protocol() == IpHeader.TCP;
+        this.toServer = isTcp ? new TcpReassembler(this, Direction.REQUEST, tcp) : null;
+        this.toClient = isTcp ? new TcpReassembler(this, Direction.RESPONSE, tcp) : null;
+    }
+
+    public FlowKey key() {
+        return key;
+    }
+
+    /** 6 for TCP, 17 for UDP. */
+    public int protocol() {
+        return key.protocol();
+    }
+
+    public ClientBasis clientBasis() {
+        return clientBasis;
+    }
+
+    public IpAddress client() {
+        return clientIsA ? key.addressA() : key.addressB();
+    }
+
+    public IpAddress server() {
+        return clientIsA ? key.addressB() : key.addressA();
+    }
+
+    public int clientPort() {
+        return clientIsA ? key.aPort() : key.bPort();
+    }
+
+    public int serverPort() {
+        return clientIsA ? key.bPort() : key.aPort();
+    }
+
+    /** The client's MAC as first seen on its packets, {@link LinkHeader#NONE} when the link has none. */
+    public long clientMac() {
+        return clientMac;
+    }
+
+    public long serverMac() {
+        return serverMac;
+    }
+
+    public long firstSeenNanos() {
+        return firstSeenNanos;
+    }
+
+    /** The capture time of the flow's latest packet: the time of the packet behind a listener call. */
+    public long lastSeenNanos() {
+        return lastSeenNanos;
+    }
+
+    public long packets(Direction direction) {
+        return packets[direction.ordinal()];
+    }
+
+    /** Transport payload bytes captured in one direction. */
+    public long bytes(Direction direction) {
+        return bytes[direction.ordinal()];
+    }
+
+    /** Whatever the session layer keeps with the flow (its dissectors); the flow layer never reads it. */
+    public Object attachment() {
+        return attachment;
+    }
+
+    public void attach(Object state) {
+        this.attachment = state;
+    }
+
+    /** True when both TCP directions have closed; UDP flows never close, they time out. */
+    public boolean closed() {
+        return toServer != null && toServer.isClosed() && toClient.isClosed();
+    }
+
+    @Override
+    public String toString() {
+        return key.protocol() == IpHeader.TCP || key.protocol() == IpHeader.UDP
+                ? (key.protocol() == IpHeader.TCP ? "tcp " : "udp ") + client() + ":" + clientPort() + " -> " + server()
+                        + ":" + serverPort()
+                : key.toString();
+    }
+
+    Direction directionFrom(boolean sourceIsA) {
+        return sourceIsA == clientIsA ? Direction.REQUEST : Direction.RESPONSE;
+    }
+
+    TcpReassembler stream(Direction direction) {
+        return direction == Direction.REQUEST ? toServer : toClient;
+    }
+
+    void touch(Direction direction, LinkHeader link, int payloadBytes, long timestampNanos) {
+        lastSeenNanos = Math.max(lastSeenNanos, timestampNanos);
+        packets[direction.ordinal()]++;
+        bytes[direction.ordinal()] += payloadBytes;
+        if (direction == Direction.REQUEST && clientMac == LinkHeader.NONE) {
+            clientMac = link.srcMac();
+            serverMac = serverMac == LinkHeader.NONE ? link.dstMac() : serverMac;
+        } else if (direction == Direction.RESPONSE && serverMac == LinkHeader.NONE) {
+            serverMac = link.srcMac();
+            clientMac = clientMac == LinkHeader.NONE ? link.dstMac() : clientMac;
+        }
+    }
+
+    /** Ends both TCP directions (buffered bytes first, with gaps). */
+    void closeStreams(CloseReason reason) {
+        if (toServer != null) {
+            toServer.close(reason);
+            toClient.close(reason);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.isthmus.observe.flow;
+
+import io.isthmus.wire.packet.IpAddress;
+import io.isthmus.wire.packet.IpHeader;
+import io.isthmus.wire.packet.LinkHeader;
+
+/**
+ * A flow's identity, the same for both directions: transport protocol, the two endpoints in a
+ * canonical order (endpoint A sorts before endpoint B by address, then port), and the VLAN ids.
+ * Which endpoint is the client is the {@link Flow}'s business, not the key's.
+ *
+ * @param vlan both VLAN ids packed ({@link #vlanOf}), so that the same addresses in two VLANs are
+ *     two flows
+ */
+public record FlowKey(int protocol, long aHigh, long aLow, int aPort, long bHigh, long bLow, int bPort, int vlan) {
+
+    /** The key of a packet; {@code sourceIsA} must be {@link #sourceIsA} of the same values. */
+    static FlowKey of(int protocol, IpHeader ip, int srcPort, int dstPort, boolean sourceIsA, int vlan) {
+        if (sourceIsA) {
+            return new FlowKey(protocol, ip.srcHigh(), ip.srcLow(), srcPort, ip.dstHigh(), ip.dstLow(), dstPort, vlan);
+        }
+        return new FlowKey(protocol, ip.dstHigh(), ip.dstLow(), dstPort, ip.srcHigh(), ip.srcLow(), srcPort, vlan);
+    }
+
+    /** Whether the packet's source is endpoint A: it sorts first by address, then port. */
+    static boolean sourceIsA(IpHeader ip, int srcPort, int dstPort) {
+        int c = Long.compareUnsigned(ip.srcHigh(), ip.dstHigh());
+        if (c == 0) {
+            c = Long.compareUnsigned(ip.srcLow(), ip.dstLow());
+        }
+        return c < 0 || (c == 0 && srcPort <= dstPort);
+    }
+
+    /** Outer and inner VLAN ids in one int (each 12 bits plus one, 0 for none). */
+    static int vlanOf(LinkHeader link) {
+        return ((link.outerVlan() + 1) << 13) | (link.innerVlan() + 1);
+    }
+
+    public IpAddress addressA() {
+        return new IpAddress(aHigh, aLow);
+    }
+
+    public IpAddress addressB() {
+        return new IpAddress(bHigh, bLow);
+    }
+
+    @Override
+    public String toString() {
+        String name = protocol == IpHeader.TCP ? "tcp" : protocol == IpHeader.UDP ? "udp" : "ip" + protocol;
+        return name + " " + addressA() + ":" + aPort + " <-> " + addressB() + ":" + bPort;
+    }
+}

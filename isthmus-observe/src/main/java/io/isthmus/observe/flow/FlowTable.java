@@ -1,0 +1,222 @@
+package io.isthmus.observe.flow;
+
+import io.isthmus.wire.Direction;
+import io.isthmus.wire.packet.DecodedPacket;
+import io.isthmus.wire.packet.IpHeader;
+import io.isthmus.wire.packet.TcpHeader;
+import io.isthmus.wire.packet.Transport;
+import io.isthmus.wire.packet.UdpHeader;
+import java.nio.ByteBuffer;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The flows of one capture, bounded by {@link FlowLimits#maxFlows()}: kept in least-recently-seen
+ * order so the stalest flow is the one evicted when the table is full and the first to time out.
+ * Learns each flow's client (SYN, then SYN-ACK, then server ports, then first packet) and feeds TCP
+ * segments to the per-direction {@link TcpReassembler}s and UDP payloads to the listener.
+ *
+ * <p>Not thread-safe: one table per capture, fed in capture order.
+ */
+public final class FlowTable {
+    private static final long EXPIRY_CHECK_NANOS = 1_000_000_000L;
+
+    private final FlowLimits limits;
+    private final FlowListener listener;
+    private final FlowCounters counters;
+    private final StreamContext context;
+    private final PayloadView view;
+    private final LinkedHashMap<FlowKey, Flow> flows = new LinkedHashMap<>(1024, 0.75f, true);
+    private long now = Long.MIN_VALUE;
+    private long nextExpiryCheck = Long.MIN_VALUE;
+
+    public FlowTable(FlowLimits limits, FlowListener listener) {
+        this(limits, listener, new FlowCounters());
+    }
+
+    FlowTable(FlowLimits limits, FlowListener listener, FlowCounters counters) {
+        this.limits = limits;
+        this.listener = listener;
+        this.counters = counters;
+        this.view = new PayloadView();
+        this.context = new StreamContext(limits, counters, listener, view);
+    }
+
+    /** A decoded IP packet that is not a fragment; its payload lies in {@code buffer}. */
+    public void accept(DecodedPacket packet, ByteBuffer buffer, long timestampNanos) {
+        advanceTime(timestampNanos);
+        if (!(packet.network() instanceof IpHeader ip)) {
+            throw new IllegalArgumentException("the flow table takes IP packets; route other frames elsewhere");
+        }
+        switch (packet.transport()) {
+            case TcpHeader tcp -> tcp(packet, ip, tcp, buffer, timestampNanos);
+            case UdpHeader udp -> udp(packet, ip, udp, buffer, timestampNanos);
+            case Transport.None none -> counters.otherIpPackets++;
+        }
+    }
+
+    /** Lets capture time pass without a packet: idle flows time out. */
+    public void advanceTime(long timestampNanos) {
+        now = Math.max(now, timestampNanos);
+        if (now >= nextExpiryCheck) {
+            nextExpiryCheck = now + EXPIRY_CHECK_NANOS;
+            expireIdle();
+        }
+    }
+
+    /** Ends every flow (buffered bytes delivered with gaps): at the end of the capture. */
+    public void closeAll(CloseReason reason) {
+        Iterator<Flow> it = flows.values().iterator();
+        while (it.hasNext()) {
+            Flow f = it.next();
+            it.remove();
+            end(f, reason);
+        }
+    }
+
+    public int size() {
+        return flows.size();
+    }
+
+    public FlowStats stats() {
+        return counters.snapshot(flows.size());
+    }
+
+    private void tcp(DecodedPacket packet, IpHeader ip, TcpHeader tcp, ByteBuffer buffer, long ts) {
+        boolean sourceIsA = FlowKey.sourceIsA(ip, tcp.srcPort(), tcp.dstPort());
+        FlowKey key =
+                FlowKey.of(IpHeader.TCP, ip, tcp.srcPort(), tcp.dstPort(), sourceIsA, FlowKey.vlanOf(packet.link()));
+        Flow flow = flows.get(key);
+        if (flow != null && isNewConnection(flow, tcp, sourceIsA)) {
+            flows.remove(key);
+            end(flow, CloseReason.PORT_REUSED);
+            flow = null;
+        }
+        if (flow == null) {
+            flow = create(key, tcpClientBasis(tcp, sourceIsA), ts);
+        }
+        Direction direction = flow.directionFrom(sourceIsA);
+        flow.touch(direction, packet.link(), packet.payloadLength(), ts);
+        if (tcp.isAck()) {
+            flow.stream(direction == Direction.REQUEST ? Direction.RESPONSE : Direction.REQUEST)
+                    .acknowledge(tcp.ack());
+        }
+        flow.stream(direction)
+                .segment(
+                        tcp.seq(),
+                        tcp.flags(),
+                        buffer,
+                        packet.payloadOffset(),
+                        packet.payloadLength(),
+                        packet.payloadMissing());
+        if (tcp.isRst()) {
+            flow.closeStreams(CloseReason.RESET);
+        }
+    }
+
+    /** A SYN without ACK on a known 5-tuple starts a new connection unless it repeats the first SYN. */
+    private static boolean isNewConnection(Flow flow, TcpHeader tcp, boolean sourceIsA) {
+        if (!tcp.isSyn() || tcp.isAck()) {
+            return false;
+        }
+        TcpReassembler sender = flow.stream(flow.directionFrom(sourceIsA));
+        return flow.closed() || !sender.synSeen() || sender.isn() != tcp.seq();
+    }
+
+    private void udp(DecodedPacket packet, IpHeader ip, UdpHeader udp, ByteBuffer buffer, long ts) {
+        boolean sourceIsA = FlowKey.sourceIsA(ip, udp.srcPort(), udp.dstPort());
+        FlowKey key =
+                FlowKey.of(IpHeader.UDP, ip, udp.srcPort(), udp.dstPort(), sourceIsA, FlowKey.vlanOf(packet.link()));
+        Flow flow = flows.get(key);
+        if (flow == null) {
+            ClientBasis basis = portBasis(udp.srcPort(), udp.dstPort());
+            boolean clientIsA =
+                    basis == ClientBasis.PORT ? sourceIsA == senderIsClient(udp.srcPort(), udp.dstPort()) : sourceIsA;
+            flow = create(key, clientIsA, basis, ts);
+        }
+        Direction direction = flow.directionFrom(sourceIsA);
+        flow.touch(direction, packet.link(), packet.payloadLength(), ts);
+        listener.onDatagram(flow, direction, view.of(buffer, packet.payloadOffset(), packet.payloadLength()));
+    }
+
+    private record Basis(ClientBasis basis, boolean clientIsA) {}
+
+    private static Basis tcpClientBasis(TcpHeader tcp, boolean sourceIsA) {
+        if (tcp.isSyn() && !tcp.isAck()) {
+            return new Basis(ClientBasis.SYN, sourceIsA);
+        }
+        if (tcp.isSyn()) {
+            return new Basis(ClientBasis.SYN_ACK, !sourceIsA);
+        }
+        ClientBasis basis = portBasis(tcp.srcPort(), tcp.dstPort());
+        if (basis == ClientBasis.PORT) {
+            return new Basis(basis, sourceIsA == senderIsClient(tcp.srcPort(), tcp.dstPort()));
+        }
+        return new Basis(ClientBasis.FIRST_PACKET, sourceIsA);
+    }
+
+    /** PORT when exactly one side looks like a server (a server port, or the other side ephemeral). */
+    private static ClientBasis portBasis(int srcPort, int dstPort) {
+        boolean srcServer = ServerPorts.isServerPort(srcPort);
+        boolean dstServer = ServerPorts.isServerPort(dstPort);
+        if (srcServer != dstServer) {
+            return ClientBasis.PORT;
+        }
+        if (ServerPorts.isEphemeral(srcPort) != ServerPorts.isEphemeral(dstPort)) {
+            return ClientBasis.PORT;
+        }
+        return ClientBasis.FIRST_PACKET;
+    }
+
+    /** Under {@link ClientBasis#PORT}: whether the packet's sender is the client. */
+    private static boolean senderIsClient(int srcPort, int dstPort) {
+        boolean srcServer = ServerPorts.isServerPort(srcPort);
+        boolean dstServer = ServerPorts.isServerPort(dstPort);
+        if (srcServer != dstServer) {
+            return dstServer;
+        }
+        return ServerPorts.isEphemeral(srcPort);
+    }
+
+    private Flow create(FlowKey key, boolean clientIsA, ClientBasis basis, long ts) {
+        return create(key, new Basis(basis, clientIsA), ts);
+    }
+
+    private Flow create(FlowKey key, Basis basis, long ts) {
+        if (flows.size() >= limits.maxFlows()) {
+            evictStalest();
+        }
+        Flow flow = new Flow(key, basis.clientIsA(), basis.basis(), ts, context);
+        flows.put(key, flow);
+        counters.flowsCreated++;
+        return flow;
+    }
+
+    private void evictStalest() {
+        Iterator<Map.Entry<FlowKey, Flow>> it = flows.entrySet().iterator();
+        Flow stalest = it.next().getValue();
+        it.remove();
+        counters.flowsEvicted++;
+        end(stalest, CloseReason.EVICTED);
+    }
+
+    private void expireIdle() {
+        long idle = limits.idleTimeout().toNanos();
+        Iterator<Flow> it = flows.values().iterator();
+        while (it.hasNext()) {
+            Flow f = it.next();
+            if (now - f.lastSeenNanos() <= idle) {
+                return;
+            }
+            it.remove();
+            counters.flowsExpired++;
+            end(f, CloseReason.IDLE_TIMEOUT);
+        }
+    }
+
+    private void end(Flow flow, CloseReason reason) {
+        flow.closeStreams(reason);
+        listener.onFlowEnd(flow, reason);
+    }
+}

@@ -1,0 +1,21 @@
+package io.isthmus.observe.flow;
+
+import java.nio.ByteBuffer;
+
+/**
+ * One reused view per source buffer, so handing payload bytes to a listener allocates nothing on
+ * the hot path. Each call re-aims the same view: it is valid until the next call.
+ */
+final class PayloadView {
+    private ByteBuffer source;
+    private ByteBuffer view;
+
+    ByteBuffer of(ByteBuffer buffer, int offset, int length) {
+        if (buffer != source) {
+            source = buffer;
+            view = buffer.duplicate();
+        }
+        view.clear();
+        return view.limit(offset + length).position(offset);
+    }
+}

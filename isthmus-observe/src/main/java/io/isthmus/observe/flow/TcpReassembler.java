@@ -1,0 +1,379 @@
+package io.isthmus.observe.flow;
+
+import io.isthmus.wire.Direction;
+import io.isthmus.wire.packet.TcpHeader;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One direction of a TCP connection turned back into the sender's byte stream (RFC 9293 3.4:
+ * sequence numbers name bytes). In-order bytes go to the listener straight from the capture
+ * buffer; segments ahead of a hole are copied and held, within {@link FlowLimits}; bytes seen
+ * twice are delivered once.
+ *
+ * <ul>
+ *   <li>Start: a SYN defines byte 0 as ISN+1; without one (capture started mid-connection) the
+ *       first segment seen defines it, and earlier bytes arriving later are dropped as old.
+ *   <li>Retransmission and overlap: the first bytes received for an offset win (as Linux and
+ *       Windows do); a later copy that differs is an overlap conflict, checked against held
+ *       segments and against the last {@link FlowLimits#retransmissionCheckBytes()} delivered.
+ *   <li>Gaps: a hole the receiver has acknowledged (its ACK passed it) can never be filled, since
+ *       the sender will not retransmit acknowledged bytes: it is given up as soon as data beyond
+ *       it is held (tshark's "ACKed unseen segment"). When the buffer would exceed its bound,
+ *       every hole is given up at once. Either way held bytes are delivered in order with {@link
+ *       FlowListener#onStreamGap} where bytes are missing. The same happens on RST, timeout,
+ *       eviction and at the capture's end.
+ *   <li>Close: after the FIN's sequence number is reached, {@link FlowListener#onStreamClose}.
+ * </ul>
+ *
+ * <p>Sequence arithmetic is modulo 2^32 (RFC 9293 3.4.1): a segment's place is its signed 32-bit
+ * distance from the next expected byte, so streams longer than 4 GiB keep their offsets.
+ */
+public final class TcpReassembler {
+    private final Flow flow;
+    private final Direction direction;
+    private final FlowLimits limits;
+    private final FlowCounters counters;
+    private final FlowListener listener;
+    private final PayloadView view;
+    private final TreeMap<Long, byte[]> held = new TreeMap<>();
+    private long heldCost;
+    private boolean started;
+    private boolean closed;
+    private boolean synSeen;
+    private int isn;
+    /** The sequence number of stream offset 0. */
+    private int baseSeq;
+    /** The stream offset of the next byte to deliver. */
+    private long next;
+    /** The highest stream offset the other side has acknowledged. */
+    private long acknowledged;
+
+    private boolean finSeen;
+    private long finAt;
+    private byte[] history;
+    /** The lowest stream offset whose byte the history still holds. */
+    private long historyFrom;
+
+    TcpReassembler(Flow flow, Direction direction, StreamContext context) {
+        this.flow = flow;
+        this.direction = direction;
+        this.limits = context.limits();
+        this.counters = context.counters();
+        this.listener = context.listener();
+        this.view = context.view();
+    }
+
+    /**
+     * One segment of this direction.
+     *
+     * @param flags the TCP control bits ({@link TcpHeader#flags()})
+     * @param offset absolute index of the payload in {@code buffer}
+     * @param missing payload bytes the segment carried but the capture cut off (snap length)
+     */
+    public void segment(int seq, int flags, ByteBuffer buffer, int offset, int length, int missing) {
+        if (closed) {
+            if (length > 0) {
+                counters.dataAfterClose++;
+            }
+            return;
+        }
+        counters.tcpSegments++;
+        boolean syn = (flags & TcpHeader.SYN) != 0;
+        if (!started) {
+            start(seq, syn);
+        }
+        long start = streamOffset(seq) + (syn ? 1 : 0);
+        if ((flags & TcpHeader.FIN) != 0 && !finSeen) {
+            finSeen = true;
+            finAt = start + length + missing;
+        }
+        if (length > 0) {
+            data(start, buffer, offset, length);
+        }
+        if (missing > 0 && next == start + length) {
+            gap(missing);
+            drain();
+        }
+        if (!held.isEmpty()) {
+            giveUpAcknowledgedHoles();
+        }
+        if (finSeen && next >= finAt) {
+            close(CloseReason.FIN);
+        }
+    }
+
+    /**
+     * The other direction acknowledged up to {@code ack} (RFC 9293 3.4: the next sequence number it
+     * expects): holes below it in held data will never be filled.
+     */
+    public void acknowledge(int ack) {
+        if (!started || closed) {
+            return;
+        }
+        long offset = streamOffset(ack);
+        if (offset <= acknowledged) {
+            return;
+        }
+        acknowledged = offset;
+        if (!held.isEmpty()) {
+            giveUpAcknowledgedHoles();
+        }
+    }
+
+    /** Ends the stream: held bytes are delivered in order with gaps, then the listener hears why. */
+    public void close(CloseReason reason) {
+        if (closed) {
+            return;
+        }
+        flushAll();
+        if (finSeen && finAt > next) {
+            gap(finAt - next);
+        }
+        closed = true;
+        history = null;
+        listener.onStreamClose(flow, direction, reason);
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Bytes held ahead of a hole, with their per-segment overhead. */
+    public long heldBytes() {
+        return heldCost;
+    }
+
+    /** The stream offset of the next byte to deliver: bytes delivered plus gap bytes skipped. */
+    public long nextOffset() {
+        return next;
+    }
+
+    boolean synSeen() {
+        return synSeen;
+    }
+
+    int isn() {
+        return isn;
+    }
+
+    private void start(int seq, boolean syn) {
+        started = true;
+        synSeen = syn;
+        isn = seq;
+        baseSeq = syn ? seq + 1 : seq;
+    }
+
+    private long streamOffset(int seq) {
+        return next + (seq - (baseSeq + (int) next));
+    }
+
+    private void data(long start, ByteBuffer buffer, int offset, int length) {
+        long end = start + length;
+        if (end <= next) {
+            if (!(length == 1 && end == next)) {
+                // RFC 9293 3.8.4: a keep-alive re-sends the last byte, often as garbage; not a conflict.
+                checkRetransmission(start, buffer, offset, length);
+            }
+            counters.retransmittedBytes += length;
+            return;
+        }
+        if (start < next) {
+            int seen = (int) (next - start);
+            checkRetransmission(start, buffer, offset, seen);
+            counters.retransmittedBytes += seen;
+            offset += seen;
+            length -= seen;
+            start = next;
+        }
+        if (start == next) {
+            deliver(buffer, offset, length, true);
+            drain();
+            return;
+        }
+        counters.outOfOrderSegments++;
+        hold(start, buffer, offset, length);
+    }
+
+    /** Holds the parts of an early segment not already held, comparing the parts that are. */
+    private void hold(long start, ByteBuffer buffer, int offset, int length) {
+        List<long[]> fresh = freshRanges(start, buffer, offset, length);
+        long cost = 0;
+        for (long[] r : fresh) {
+            cost += r[1] - r[0] + FlowLimits.SEGMENT_OVERHEAD;
+        }
+        if (heldCost + cost <= limits.maxStreamBufferBytes()
+                && counters.streamBufferBytes + cost <= limits.maxTotalStreamBufferBytes()) {
+            for (long[] r : fresh) {
+                byte[] copy = new byte[(int) (r[1] - r[0])];
+                buffer.get(offset + (int) (r[0] - start), copy);
+                held.put(r[0], copy);
+            }
+            heldCost += cost;
+            counters.streamBufferBytes += cost;
+            return;
+        }
+        counters.bufferOverflows++;
+        flushAll();
+        if (start > next) {
+            gap(start - next);
+        }
+        data(start, buffer, offset, length);
+    }
+
+    /** The sub-ranges of [start, start + length) no held segment covers; overlaps are compared. */
+    private List<long[]> freshRanges(long start, ByteBuffer buffer, int offset, int length) {
+        long end = start + length;
+        List<long[]> fresh = new ArrayList<>(2);
+        long cursor = start;
+        Long from = held.floorKey(start);
+        for (Map.Entry<Long, byte[]> e :
+                held.tailMap(from == null ? start : from, true).entrySet()) {
+            long s = e.getKey();
+            if (s >= end) {
+                break;
+            }
+            long heldEnd = s + e.getValue().length;
+            if (heldEnd <= cursor) {
+                continue;
+            }
+            if (s > cursor) {
+                fresh.add(new long[] {cursor, s});
+            }
+            long overlapFrom = Math.max(s, cursor);
+            long overlapTo = Math.min(heldEnd, end);
+            compare(
+                    e.getValue(),
+                    (int) (overlapFrom - s),
+                    buffer,
+                    offset + (int) (overlapFrom - start),
+                    overlapFrom,
+                    (int) (overlapTo - overlapFrom));
+            counters.retransmittedBytes += overlapTo - overlapFrom;
+            cursor = overlapTo;
+        }
+        if (cursor < end) {
+            fresh.add(new long[] {cursor, end});
+        }
+        return fresh;
+    }
+
+    private void compare(byte[] first, int firstOffset, ByteBuffer buffer, int offset, long streamOffset, int length) {
+        if (ByteBuffer.wrap(first, firstOffset, length).equals(view.of(buffer, offset, length))) {
+            return;
+        }
+        conflict(streamOffset, length);
+    }
+
+    /** Delivers held segments that have become contiguous with what was delivered. */
+    private void drain() {
+        while (!held.isEmpty()) {
+            Map.Entry<Long, byte[]> first = held.firstEntry();
+            long s = first.getKey();
+            if (s > next) {
+                return;
+            }
+            byte[] data = first.getValue();
+            held.pollFirstEntry();
+            release(data.length);
+            int seen = (int) Math.min(next - s, data.length);
+            ByteBuffer bytes = ByteBuffer.wrap(data);
+            checkRetransmission(s, bytes, 0, seen);
+            if (seen < data.length) {
+                deliver(bytes, seen, data.length - seen, false);
+            }
+        }
+    }
+
+    /** Gives up the holes before held data the other side has already acknowledged. */
+    private void giveUpAcknowledgedHoles() {
+        while (!held.isEmpty()) {
+            long s = held.firstKey();
+            if (s > acknowledged) {
+                return;
+            }
+            if (s > next) {
+                gap(s - next);
+            }
+            drain();
+        }
+    }
+
+    /** Gives up every hole: held bytes in order, a gap before each run. */
+    private void flushAll() {
+        while (!held.isEmpty()) {
+            long s = held.firstKey();
+            if (s > next) {
+                gap(s - next);
+            }
+            drain();
+        }
+    }
+
+    private void deliver(ByteBuffer buffer, int offset, int length, boolean fromCapture) {
+        remember(buffer, offset, length);
+        next += length;
+        listener.onStreamData(
+                flow,
+                direction,
+                fromCapture
+                        ? view.of(buffer, offset, length)
+                        : buffer.limit(offset + length).position(offset));
+    }
+
+    private void gap(long bytes) {
+        counters.gaps++;
+        counters.gapBytes += bytes;
+        next += bytes;
+        historyFrom = next;
+        listener.onStreamGap(flow, direction, bytes);
+    }
+
+    private void conflict(long streamOffset, int length) {
+        counters.overlapConflicts++;
+        listener.onOverlapConflict(flow, direction, streamOffset, length);
+    }
+
+    private void release(int dataBytes) {
+        long cost = dataBytes + FlowLimits.SEGMENT_OVERHEAD;
+        heldCost -= cost;
+        counters.streamBufferBytes -= cost;
+    }
+
+    /** Keeps the last delivered bytes in a ring indexed by stream offset. */
+    private void remember(ByteBuffer buffer, int offset, int length) {
+        int size = limits.retransmissionCheckBytes();
+        if (size == 0) {
+            return;
+        }
+        if (history == null) {
+            history = new byte[size];
+            historyFrom = next;
+        }
+        int n = Math.min(length, size);
+        long from = next + length - n;
+        int at = (int) (from % size);
+        int first = Math.min(n, size - at);
+        buffer.get(offset + length - n, history, at, first);
+        buffer.get(offset + length - n + first, history, 0, n - first);
+    }
+
+    /** Compares re-sent bytes with the delivered ones the history still holds. */
+    private void checkRetransmission(long start, ByteBuffer buffer, int offset, int length) {
+        if (history == null || length == 0) {
+            return;
+        }
+        int size = history.length;
+        long from = Math.max(start, Math.max(historyFrom, next - size));
+        long to = Math.min(start + length, next);
+        for (long p = from; p < to; p++) {
+            if (history[(int) (p % size)] != buffer.get(offset + (int) (p - start))) {
+                conflict(p, (int) (to - p));
+                return;
+            }
+        }
+    }
+}

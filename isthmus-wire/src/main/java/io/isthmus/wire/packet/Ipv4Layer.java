@@ -1,0 +1,85 @@
+package io.isthmus.wire.packet;
+
+import static io.isthmus.wire.packet.NetworkOrder.i32;
+import static io.isthmus.wire.packet.NetworkOrder.u16;
+import static io.isthmus.wire.packet.NetworkOrder.u8;
+
+import io.isthmus.wire.packet.PacketError.Layer;
+import io.isthmus.wire.packet.PacketError.Problem;
+import java.nio.ByteBuffer;
+
+/**
+ * The IPv4 header (RFC 791 3.1): IHL bounds the options (never parsed), Total Length bounds the
+ * payload so Ethernet padding never reaches a dissector, and the fragment fields (3.2) mark pieces
+ * for reassembly.
+ */
+final class Ipv4Layer {
+    private static final int MIN_HEADER = 20;
+
+    private Ipv4Layer() {}
+
+    static PacketResult decode(ByteBuffer b, int off, int end, LinkHeader link) {
+        int avail = end - off;
+        if (avail < MIN_HEADER) {
+            return error(Problem.TRUNCATED_HEADER, off, avail);
+        }
+        int versionIhl = u8(b, off);
+        if (versionIhl >>> 4 != 4) {
+            return error(Problem.BAD_VERSION, off, versionIhl >>> 4);
+        }
+        int headerLength = (versionIhl & 0x0F) * 4;
+        if (headerLength < MIN_HEADER) {
+            return error(Problem.BAD_HEADER_LENGTH, off, versionIhl & 0x0F);
+        }
+        if (headerLength > avail) {
+            return error(Problem.TRUNCATED_HEADER, off, avail);
+        }
+        int total = u16(b, off + 2);
+        int anomalies = 0;
+        if (total == 0) {
+            anomalies |= PacketAnomaly.IPV4_ZERO_TOTAL_LENGTH.bit();
+            total = avail;
+        } else if (total < headerLength) {
+            return error(Problem.BAD_TOTAL_LENGTH, off, total);
+        }
+        if (total > avail) {
+            anomalies |= PacketAnomaly.CAPTURE_TRUNCATED.bit();
+        }
+        if (!checksumMatches(b, off, headerLength)) {
+            anomalies |= PacketAnomaly.IPV4_CHECKSUM_MISMATCH.bit();
+        }
+        int flags = u16(b, off + 6);
+        IpHeader ip = new IpHeader(
+                4,
+                0,
+                IpAddress.mappedLow(i32(b, off + 12)),
+                0,
+                IpAddress.mappedLow(i32(b, off + 16)),
+                u8(b, off + 9),
+                u8(b, off + 8),
+                off,
+                u16(b, off + 4),
+                (flags & 0x1FFF) * 8,
+                (flags & 0x2000) != 0,
+                (flags & 0x4000) != 0);
+        int capturedEnd = Math.min(off + total, end);
+        return TransportLayer.decode(
+                b, off + headerLength, capturedEnd, off + total - capturedEnd, link, ip, anomalies);
+    }
+
+    /** RFC 1071: the ones' complement sum of the header, checksum included, is all ones. */
+    static boolean checksumMatches(ByteBuffer b, int off, int headerLength) {
+        int sum = 0;
+        for (int i = 0; i < headerLength; i += 2) {
+            sum += u16(b, off + i);
+        }
+        while ((sum >>> 16) != 0) {
+            sum = (sum & 0xFFFF) + (sum >>> 16);
+        }
+        return sum == 0xFFFF;
+    }
+
+    private static PacketError error(Problem problem, int off, long value) {
+        return new PacketError(Layer.IPV4, problem, off, value);
+    }
+}
