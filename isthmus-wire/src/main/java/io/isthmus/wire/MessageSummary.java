@@ -2,6 +2,7 @@ package io.isthmus.wire;
 
 import io.isthmus.model.AccessKind;
 import io.isthmus.model.Protocol;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,44 +71,15 @@ public record MessageSummary(
     }
 
     public MessageSummary withUnit(long u) {
-        return new MessageSummary(
-                protocol,
-                direction,
-                function,
-                functionName,
-                access,
-                OptionalLong.of(u),
-                transaction,
-                address,
-                quantity,
-                status,
-                attributes,
-                anomalies);
+        return copy(OptionalLong.of(u), transaction, address, quantity, status, attributes, anomalies);
     }
 
     public MessageSummary withTransaction(long t) {
-        return new MessageSummary(
-                protocol,
-                direction,
-                function,
-                functionName,
-                access,
-                unit,
-                OptionalLong.of(t),
-                address,
-                quantity,
-                status,
-                attributes,
-                anomalies);
+        return copy(unit, OptionalLong.of(t), address, quantity, status, attributes, anomalies);
     }
 
     public MessageSummary withRange(long firstAddress, long count) {
-        return new MessageSummary(
-                protocol,
-                direction,
-                function,
-                functionName,
-                access,
+        return copy(
                 unit,
                 transaction,
                 OptionalLong.of(firstAddress),
@@ -118,54 +90,31 @@ public record MessageSummary(
     }
 
     public MessageSummary withStatus(String s) {
-        return new MessageSummary(
-                protocol,
-                direction,
-                function,
-                functionName,
-                access,
-                unit,
-                transaction,
-                address,
-                quantity,
-                Optional.of(s),
-                attributes,
-                anomalies);
+        return copy(unit, transaction, address, quantity, Optional.of(s), attributes, anomalies);
     }
 
     public MessageSummary withAttribute(String name, String value) {
-        List<Attribute> a = new java.util.ArrayList<>(attributes);
+        List<Attribute> a = new ArrayList<>(attributes);
         a.add(new Attribute(name, value));
-        return new MessageSummary(
-                protocol,
-                direction,
-                function,
-                functionName,
-                access,
-                unit,
-                transaction,
-                address,
-                quantity,
-                status,
-                a,
-                anomalies);
+        return copy(unit, transaction, address, quantity, status, a, anomalies);
     }
 
     public MessageSummary withAnomaly(Anomaly anomaly) {
-        List<Anomaly> a = new java.util.ArrayList<>(anomalies);
+        List<Anomaly> a = new ArrayList<>(anomalies);
         a.add(anomaly);
+        return copy(unit, transaction, address, quantity, status, attributes, a);
+    }
+
+    /** The same message header with other optional parts. */
+    private MessageSummary copy(
+            OptionalLong u,
+            OptionalLong t,
+            OptionalLong addr,
+            OptionalLong qty,
+            Optional<String> st,
+            List<Attribute> attrs,
+            List<Anomaly> anoms) {
         return new MessageSummary(
-                protocol,
-                direction,
-                function,
-                functionName,
-                access,
-                unit,
-                transaction,
-                address,
-                quantity,
-                status,
-                attributes,
-                a);
+                protocol, direction, function, functionName, access, u, t, addr, qty, st, attrs, anoms);
     }
 }

@@ -1,6 +1,5 @@
 package io.isthmus.app.cli;
 
-import io.isthmus.app.config.ScenarioFiles;
 import io.isthmus.app.demo.DemoRuntime;
 import io.isthmus.sim.VirtualFactoryConfig;
 import java.io.PrintWriter;
@@ -38,13 +37,11 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        VirtualFactoryConfig config;
-        try {
-            config = options.toConfig(DEFAULT_SCENARIO);
-        } catch (ScenarioFiles.ScenarioException | IllegalArgumentException e) {
-            err.println("isthmus: " + e.getMessage());
+        var parsed = options.toConfigOrExplain(DEFAULT_SCENARIO, err);
+        if (parsed.isEmpty()) {
             return ExitCodes.USAGE;
         }
+        VirtualFactoryConfig config = parsed.get();
         out.println("Starting the virtual factory and the console...");
         out.flush();
         DemoRuntime runtime;

@@ -55,6 +55,17 @@ public final class FactoryOptions {
         }
     }
 
+    /** The configuration, or empty after explaining on {@code err} why the options are wrong. */
+    java.util.Optional<VirtualFactoryConfig> toConfigOrExplain(String defaultScenario, java.io.PrintWriter err) {
+        try {
+            return java.util.Optional.of(toConfig(defaultScenario));
+        } catch (ScenarioFiles.ScenarioException | IllegalArgumentException e) {
+            err.println("isthmus: " + e.getMessage());
+            err.flush();
+            return java.util.Optional.empty();
+        }
+    }
+
     VirtualFactoryConfig toConfig(String defaultScenario) throws ScenarioFiles.ScenarioException {
         String name = scenario != null ? scenario : defaultScenario;
         Scenario s = name == null ? Scenario.idle() : ScenarioFiles.load(name);

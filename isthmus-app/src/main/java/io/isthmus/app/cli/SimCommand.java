@@ -1,6 +1,5 @@
 package io.isthmus.app.cli;
 
-import io.isthmus.app.config.ScenarioFiles;
 import io.isthmus.sim.PlcEndpoint;
 import io.isthmus.sim.VirtualFactory;
 import io.isthmus.sim.VirtualFactoryConfig;
@@ -27,13 +26,11 @@ public final class SimCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        VirtualFactoryConfig config;
-        try {
-            config = options.toConfig(null);
-        } catch (ScenarioFiles.ScenarioException | IllegalArgumentException e) {
-            err.println("isthmus: " + e.getMessage());
+        var parsed = options.toConfigOrExplain(null, err);
+        if (parsed.isEmpty()) {
             return ExitCodes.USAGE;
         }
+        VirtualFactoryConfig config = parsed.get();
         VirtualFactory factory;
         try {
             factory = VirtualFactory.start(config, (remote, unit, request, response) -> {}, o -> {
