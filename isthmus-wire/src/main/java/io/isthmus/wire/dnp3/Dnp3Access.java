@@ -5,7 +5,7 @@ import io.isthmus.wire.dnp3.app.AppFragment;
 import io.isthmus.wire.dnp3.app.FunctionCode;
 
 /**
- * What a DNP3 application fragment does to an outstation (IEEE 1815-2012 clause 4.4 describes
+ * What a DNP3 application fragment does to an outstation (IEEE 1815-2012 clause 4 describes
  * each function). Controls, restarts and application start/stop change what the device does;
  * files move configuration and programs; unsolicited, class and time-delay functions manage the
  * session.

@@ -4,8 +4,8 @@ package io.isthmus.wire.dnp3;
  * Every bound on what a DNP3 peer can make the sensor hold or walk, in one place (STYLE.md habit
  * 5). Link frames need no entry: their length octet caps a frame at 292 octets.
  *
- * @param maxFragmentSize octets of one reassembled application fragment; IEEE 1815-2012 clause
- *     4.2.1 recommends 2048 as the largest fragment a device should send
+ * @param maxFragmentSize octets of one reassembled application fragment; 2048 is the usual
+ *     maximum fragment size of DNP3 devices (IEEE 1815-2012 clause 4 lets each declare its own)
  * @param maxSegmentsPerFragment transport segments one fragment may take; the 6-bit transport
  *     sequence wraps after 63, so more segments are an anomaly
  * @param maxReassemblies fragments assembled at once per flow direction (one per address pair)

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The access kind of the last request per application sequence number (4 bits, IEEE 1815-2012
- * clause 4.2.2.4.4), so a response seen by the same dissector (DNP3 over UDP, or both directions
+ * clause 4), so a response seen by the same dissector (DNP3 over UDP, or both directions
  * fed to one instance) is classified by the request it answers. Fixed size: 16 slots.
  */
 final class RequestMemory {

@@ -4,7 +4,7 @@ import io.isthmus.model.AccessKind;
 import io.isthmus.wire.iec104.asdu.TypeId;
 
 /**
- * What an ASDU type does to a station (IEC 60870-5-101 clause 7.2.1.1 groups the types):
+ * What an ASDU type does to a station (IEC 60870-5-101 clause 7.2.1 groups the types):
  * monitor-direction data and interrogations read; switching commands and reset process change the
  * process state; set points, bitstrings, parameters and clock synchronisation write; file
  * transfer moves files (disturbance records, configuration); test commands are diagnostics.

@@ -1,7 +1,7 @@
 package io.isthmus.wire.dnp3.app;
 
 /**
- * The application control octet (IEEE 1815-2012 clause 4.2.2.4): FIR and FIN delimit a
+ * The application control octet (IEEE 1815-2012 clause 4): FIR and FIN delimit a
  * multi-fragment message, CON asks for a confirm, UNS marks unsolicited traffic and the 4-bit
  * sequence pairs a response with its request.
  */

@@ -2,7 +2,7 @@ package io.isthmus.wire.dnp3.app;
 
 /** Problems in an application fragment; each maps to the stable anomaly code detection sees. */
 public enum AppError {
-    /** Fewer than 2 octets, or a response without its two IIN octets (clause 4.2.2). */
+    /** Fewer than 2 octets, or a response without its two IIN octets (IEEE 1815-2012 clause 4). */
     FRAGMENT_TOO_SHORT("dnp3_app_fragment_too_short"),
     /** A function code the standard does not define. */
     FUNCTION_UNKNOWN("dnp3_app_function_unknown"),

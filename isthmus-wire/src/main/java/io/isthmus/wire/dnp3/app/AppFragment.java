@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One application fragment as far as it could be read (IEEE 1815-2012 clause 4.2.2): the control
+ * One application fragment as far as it could be read (IEEE 1815-2012 clause 4): the control
  * octet, the function code (raw and named), the IIN bits of a response, the object headers in
  * order, and any problems that stopped or marred the walk.
  *

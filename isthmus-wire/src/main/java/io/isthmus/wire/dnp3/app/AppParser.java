@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads an application fragment (IEEE 1815-2012 clause 4.2.2): control, function code, IIN for
+ * Reads an application fragment (IEEE 1815-2012 clause 4): control, function code, IIN for
  * responses, then the object headers. Object data is stepped over by its known size; the walk
  * stops with a problem — never an exception or an allocation by a wire count — at the first header
  * it cannot size or that names more points than the limit.

@@ -1,7 +1,7 @@
 package io.isthmus.wire.dnp3.app;
 
 /**
- * Application-layer function codes (IEEE 1815-2012 clause 4.2.2.5, Table 4-2), keyed by their
+ * Application-layer function codes (IEEE 1815-2012 clause 4, application layer), keyed by their
  * octet. Codes 0–33 travel from master to outstation, 129–131 back.
  */
 public enum FunctionCode {
@@ -68,14 +68,15 @@ public enum FunctionCode {
         return displayName;
     }
 
-    /** Responses carry the two IIN octets after the function code (clause 4.2.2.6). */
+    /** Responses carry the two IIN octets after the function code (IEEE 1815-2012 clause 4). */
     public boolean isResponse() {
         return this == RESPONSE || this == UNSOLICITED_RESPONSE || this == AUTHENTICATE_RESPONSE;
     }
 
     /**
-     * Requests whose object headers name points without carrying their values (clause 4.4: read,
-     * freeze, unsolicited enable/disable, assign class): objects occupy only their index prefixes.
+     * Requests whose object headers name points without carrying their values (IEEE 1815-2012
+     * clause 4: read, freeze, unsolicited enable/disable, assign class): objects occupy only their
+     * index prefixes.
      */
     public boolean headersOnly() {
         return switch (this) {

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Internal indication bits an outstation reports in every response (IEEE 1815-2012 clause
- * 4.2.2.6), keyed by bit number: IIN1.0–IIN1.7 are bits 0–7, IIN2.0–IIN2.7 are bits 8–15. All 16
+ * 4), keyed by bit number: IIN1.0–IIN1.7 are bits 0–7, IIN2.0–IIN2.7 are bits 8–15. All 16
  * positions are named, so there is no unknown bit.
  */
 public enum Iin {

@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * One object header (IEEE 1815-2012 clause 4.2.2.7): group and variation, the raw qualifier
- * octet, the range it names and, when known, the first point index it touches (the range start or
+ * One object header (IEEE 1815-2012 clause 4, object headers): group and variation, the raw
+ * qualifier octet, the range it names and, when known, the first point index it touches (the range start or
  * the first index prefix).
  */
 public record ObjectHeader(int group, int variation, int qualifier, ObjectRange range, OptionalLong firstIndex) {

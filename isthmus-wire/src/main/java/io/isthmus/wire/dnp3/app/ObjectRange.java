@@ -1,6 +1,6 @@
 package io.isthmus.wire.dnp3.app;
 
-/** The range an object header names (IEEE 1815-2012 clause 4.2.2.7.3.2). */
+/** The range an object header names (IEEE 1815-2012 clause 4, object headers). */
 public sealed interface ObjectRange {
 
     /** How many objects the header names; 0 for {@link All}, which names a whole class or type. */

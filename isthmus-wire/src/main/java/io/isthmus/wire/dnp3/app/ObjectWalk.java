@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * One walk over the object headers of a fragment (IEEE 1815-2012 clause 4.2.2.7). Every count and
- * size read from the wire is checked against the octets left and the limits before it moves the
- * cursor; arithmetic is in {@code long}, so 2^32-point ranges cannot overflow.
+ * One walk over the object headers of a fragment (IEEE 1815-2012 clause 4, object headers).
+ * Every count and size read from the wire is checked against the octets left and the limits
+ * before it moves the cursor; arithmetic is in {@code long}, so 2^32-point ranges cannot overflow.
  */
 final class ObjectWalk {
     private final byte[] bytes;
@@ -176,7 +176,7 @@ final class ObjectWalk {
         return true;
     }
 
-    /** Group 0 attributes: index prefix (if any), data type, length, value (clause A.1). */
+    /** Group 0 device attributes: index prefix (if any), data type, length, value. */
     private boolean attributes(ObjectHeader header, long count) {
         int prefixOctets = header.prefix().octets();
         for (long i = 0; i < count; i++) {

@@ -1,7 +1,7 @@
 package io.isthmus.wire.dnp3.app;
 
 /**
- * The object prefix code, bits 4–6 of the qualifier (IEEE 1815-2012 clause 4.2.2.7.3.1): what
+ * The object prefix code, bits 4–6 of the qualifier (IEEE 1815-2012 clause 4, object headers): what
  * precedes each object — nothing, its index, or its size in octets.
  */
 public enum PrefixCode {

@@ -1,8 +1,8 @@
 package io.isthmus.wire.dnp3.app;
 
 /**
- * The range specifier code, bits 0–3 of the qualifier (IEEE 1815-2012 clause 4.2.2.7.3.2): how
- * the range field names the objects — start and stop indices (or virtual addresses) of 1, 2 or 4
+ * The range specifier code, bits 0–3 of the qualifier (IEEE 1815-2012 clause 4, object
+ * headers): how the range field names the objects — start and stop indices (or virtual addresses) of 1, 2 or 4
  * octets, no range at all, or a count of 1, 2 or 4 octets.
  */
 public enum RangeCode {

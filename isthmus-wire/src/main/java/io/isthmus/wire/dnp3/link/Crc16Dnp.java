@@ -3,7 +3,7 @@ package io.isthmus.wire.dnp3.link;
 import java.nio.ByteBuffer;
 
 /**
- * The DNP3 link-layer CRC (IEEE 1815-2012 clause 9.2.4.1.4 and Annex E): CRC-16 with polynomial
+ * The DNP3 link-layer CRC (IEEE 1815-2012 clause 9, data link frame format): CRC-16 with polynomial
  * 0x3D65, processed least significant bit first (reflected 0xA6BC), initial value 0, result
  * complemented and sent low octet first. One CRC follows the 8-octet header and one follows each
  * block of up to 16 user-data octets.

@@ -3,7 +3,7 @@ package io.isthmus.wire.dnp3.link;
 import java.nio.ByteBuffer;
 
 /**
- * Decodes one DNP3 link frame (IEEE 1815-2012 clause 9.2) at a buffer's position without moving
+ * Decodes one DNP3 link frame (IEEE 1815-2012 clause 9) at a buffer's position without moving
  * it. The header CRC is checked before the length is believed, so a forged length never makes us
  * wait for or allocate more than one maximum frame (292 octets); the user-data copy is made only
  * after every block CRC matched.

@@ -6,9 +6,9 @@ public enum LinkError {
     START_MISSING("dnp3_link_start_missing"),
     /** The header CRC does not match: the length and addresses cannot be trusted. */
     HEADER_CRC("dnp3_link_header_crc"),
-    /** The length octet is below 5, the size of control plus addresses (clause 9.2.4.1.2). */
+    /** The length octet is below 5, the size of control plus addresses (IEEE 1815-2012 clause 9). */
     LENGTH_INVALID("dnp3_link_length_invalid"),
-    /** A user-data block CRC does not match: the frame's user data is discarded (clause 9.2.4.1.4). */
+    /** A user-data block CRC does not match: the frame's user data is discarded (IEEE 1815-2012 clause 9). */
     DATA_CRC("dnp3_link_data_crc");
 
     private final String code;

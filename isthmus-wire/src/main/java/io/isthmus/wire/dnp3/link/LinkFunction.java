@@ -1,7 +1,7 @@
 package io.isthmus.wire.dnp3.link;
 
 /**
- * Link-layer function codes (IEEE 1815-2012 clause 9.2.4.1.3.4, Tables 9-1 and 9-2), keyed by
+ * Link-layer function codes (IEEE 1815-2012 clause 9, control octet), keyed by
  * the PRM bit and the 4-bit code: primary-to-secondary frames carry requests and user data,
  * secondary-to-primary frames carry acknowledgements and status.
  */

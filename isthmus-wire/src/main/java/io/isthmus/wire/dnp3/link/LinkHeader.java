@@ -1,7 +1,7 @@
 package io.isthmus.wire.dnp3.link;
 
 /**
- * The 8-octet link header after its CRC was checked (IEEE 1815-2012 clause 9.2.4.1): length
+ * The 8-octet link header after its CRC was checked (IEEE 1815-2012 clause 9): length
  * (octets from the control octet to the end of user data, CRCs excluded), control, destination and
  * source addresses (little endian).
  */
@@ -13,7 +13,7 @@ public record LinkHeader(int length, int control, int destination, int source) {
 
     private static final int DATA_BLOCK = 16;
 
-    /** DIR: set when the frame comes from the master (clause 9.2.4.1.3.1). */
+    /** DIR: set when the frame comes from the master (IEEE 1815-2012 clause 9, control octet). */
     public boolean fromMaster() {
         return (control & 0x80) != 0;
     }

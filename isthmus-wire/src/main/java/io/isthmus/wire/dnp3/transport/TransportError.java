@@ -2,9 +2,9 @@ package io.isthmus.wire.dnp3.transport;
 
 /** Why transport reassembly dropped data; each maps to the stable anomaly code detection sees. */
 public enum TransportError {
-    /** A segment without FIR arrived while no fragment was being assembled (clause 8.2.1.2). */
+    /** A segment without FIR arrived while no fragment was being assembled (IEEE 1815-2012 clause 8). */
     NO_FIRST_SEGMENT("dnp3_transport_no_first_segment"),
-    /** A segment's sequence number is not the previous one plus one modulo 64 (clause 8.2.1.3). */
+    /** A segment's sequence number is not the previous one plus one modulo 64 (IEEE 1815-2012 clause 8). */
     OUT_OF_SEQUENCE("dnp3_transport_out_of_sequence"),
     /** A new FIR arrived before the previous fragment's FIN: the unfinished fragment is dropped. */
     FRAGMENT_UNFINISHED("dnp3_transport_fragment_unfinished"),

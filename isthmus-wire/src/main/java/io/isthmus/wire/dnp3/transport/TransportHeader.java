@@ -2,7 +2,7 @@ package io.isthmus.wire.dnp3.transport;
 
 /**
  * The one-octet transport header that starts every link frame's user data (IEEE 1815-2012 clause
- * 8.2): FIN marks the last segment of an application fragment, FIR the first, and the 6-bit
+ * 8): FIN marks the last segment of an application fragment, FIR the first, and the 6-bit
  * sequence number counts segments modulo 64.
  */
 public record TransportHeader(boolean fin, boolean fir, int sequence) {

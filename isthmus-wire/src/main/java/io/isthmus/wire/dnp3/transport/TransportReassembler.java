@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reassembles application fragments from transport segments (IEEE 1815-2012 clause 8.2): FIR
+ * Reassembles application fragments from transport segments (IEEE 1815-2012 clause 8): FIR
  * starts a fragment, each further segment must carry the next sequence number, FIN completes it.
  * Everything an attacker controls is bounded by the constructor's limits: fragment size, segments
  * per fragment and fragments assembled at once (one per direction and address pair).

@@ -3,7 +3,7 @@ package io.isthmus.wire.iec104.apci;
 import java.nio.ByteBuffer;
 
 /**
- * Decodes one APDU (IEC 60870-5-104 clause 5, Figure 6): start octet 0x68, length of the rest
+ * Decodes one APDU (IEC 60870-5-104 clause 5): start octet 0x68, length of the rest
  * (4 control octets plus the ASDU, at most 253), then the control field. Looks at the buffer from
  * its position without moving it; waits for at most one maximum APDU (255 bytes).
  */

@@ -4,7 +4,7 @@ package io.isthmus.wire.iec104.apci;
 public enum ApciError {
     /** Bytes where an APDU should start are not the start octet 0x68 (clause 5). */
     START_MISSING("iec104_start_missing"),
-    /** The length octet is below 4 (the control field) or above 253 (clause 5, Figure 6). */
+    /** The length octet is below 4 (the control field) or above 253 (clause 5). */
     LENGTH_INVALID("iec104_apdu_length_invalid"),
     /** A U-format control octet with no or several of STARTDT/STOPDT/TESTFR set (clause 5.3). */
     U_FUNCTION_INVALID("iec104_u_function_invalid"),

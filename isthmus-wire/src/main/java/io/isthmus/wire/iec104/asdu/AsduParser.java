@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Reads an ASDU's data unit identifier (IEC 60870-5-101 clause 7.2, IEC 60870-5-104 clause 8
+ * Reads an ASDU's data unit identifier (IEC 60870-5-101 clause 7.2, IEC 60870-5-104
  * field sizes) and checks that the announced number of objects fits the octets that arrived:
  * with SQ=0 every object has its own 3-octet address, with SQ=1 one address precedes all elements.
  */

@@ -1,7 +1,7 @@
 package io.isthmus.wire.iec104.asdu;
 
 /**
- * Causes of transmission (IEC 60870-5-101 clause 7.2.3, Table 14), keyed by the 6-bit cause;
+ * Causes of transmission (IEC 60870-5-101 clause 7.2.3), keyed by the 6-bit cause;
  * the group interrogation causes 21–36 and counter groups 38–41 share one constant each.
  */
 public enum Cause {

@@ -1,7 +1,7 @@
 package io.isthmus.wire.iec104.asdu;
 
 /**
- * The groups of type identifications in IEC 60870-5-101 clause 7.2.1.1 (Table 8 onwards), which
+ * The groups of type identifications in IEC 60870-5-101 clause 7.2.1, which
  * decide what an ASDU does to a station.
  */
 public enum TypeCategory {

@@ -1,10 +1,10 @@
 package io.isthmus.wire.iec104.asdu;
 
 /**
- * Type identifications usable on IEC 60870-5-104 (clause 8 of -104, defined in IEC 60870-5-101
- * clause 7.2.1.1 and 7.3), keyed by their octet, with the size of one information element (the
- * octets after each information object address) so the object count can be checked against the
- * bytes that arrived.
+ * Type identifications usable on IEC 60870-5-104 (the selection it makes from those IEC
+ * 60870-5-101 clauses 7.2.1 and 7.3 define), keyed by their octet, with the size of one
+ * information element (the octets after each information object address) so the object count can
+ * be checked against the bytes that arrived.
  */
 public enum TypeId {
     M_SP_NA_1(1, "Single-point information", 1, TypeCategory.MONITOR),
