@@ -1,0 +1,43 @@
+package io.isthmus.wire.dnp3.app;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One application fragment as far as it could be read (IEEE 1815-2012 clause 4): the control
+ * octet, the function code (raw and named), the IIN bits of a response, the object headers in
+ * order, and any problems that stopped or marred the walk.
+ *
+ * @param iin in bit order; empty for requests
+ */
+public record AppFragment(
+        AppControl control,
+        int functionCode,
+        FunctionCode function,
+        Set<Iin> iin,
+        List<ObjectHeader> headers,
+        List<AppProblem> problems) {
+
+    public AppFragment {
+        Objects.requireNonNull(control, "control");
+        Objects.requireNonNull(function, "function");
+        iin = iin.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(iin));
+        headers = List.copyOf(headers);
+        problems = List.copyOf(problems);
+    }
+
+    /** True when any header is of one of the groups. */
+    public boolean hasGroup(int... groups) {
+        for (ObjectHeader h : headers) {
+            for (int g : groups) {
+                if (h.group() == g) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,228 @@
+package io.isthmus.wire.dnp3.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * One walk over the object headers of a fragment (IEEE 1815-2012 clause 4, object headers).
+ * Every count and size read from the wire is checked against the octets left and the limits
+ * before it moves the cursor; arithmetic is in {@code long}, so 2^32-point ranges cannot overflow.
+ */
+final class ObjectWalk {
+    private final byte[] bytes;
+    private final FunctionCode function;
+    private final int maxHeaders;
+    private final long maxPoints;
+    private final List<ObjectHeader> headers = new ArrayList<>();
+    private final List<AppProblem> problems = new ArrayList<>();
+    private int pos;
+    private int headerStart;
+
+    ObjectWalk(byte[] bytes, int start, FunctionCode function, int maxHeaders, long maxPoints) {
+        this.bytes = bytes;
+        this.pos = start;
+        this.function = function;
+        this.maxHeaders = maxHeaders;
+        this.maxPoints = maxPoints;
+    }
+
+    void run() {
+        while (pos < bytes.length) {
+            if (headers.size() >= maxHeaders) {
+                stop(AppError.TOO_MANY_HEADERS, "more than " + maxHeaders + " object headers");
+                return;
+            }
+            if (!header()) {
+                return;
+            }
+        }
+    }
+
+    List<ObjectHeader> headers() {
+        return headers;
+    }
+
+    List<AppProblem> problems() {
+        return problems;
+    }
+
+    /** Reads one header and steps over its objects; false when the walk must stop. */
+    private boolean header() {
+        headerStart = pos;
+        if (left() < 3) {
+            return stop(AppError.HEADER_TRUNCATED, left() + " octet(s) left where an object header starts");
+        }
+        int group = u8(pos);
+        int variation = u8(pos + 1);
+        int qualifier = u8(pos + 2);
+        pos += 3;
+        PrefixCode prefix = PrefixCode.of(qualifier >> 4 & 0x07);
+        RangeCode rangeCode = RangeCode.of(qualifier & 0x0F);
+        if (!valid(qualifier, prefix, rangeCode)) {
+            return stop(
+                    AppError.QUALIFIER_INVALID,
+                    "g" + group + "v" + variation + " qualifier 0x" + Integer.toHexString(qualifier)
+                            + " is reserved or not allowed");
+        }
+        int rangeOctets = rangeCode.isStartStop() ? 2 * rangeCode.octets() : rangeCode.octets();
+        if (left() < rangeOctets) {
+            return stop(
+                    AppError.HEADER_TRUNCATED,
+                    "g" + group + "v" + variation + " range field needs " + rangeOctets + " octet(s), " + left()
+                            + " left");
+        }
+        return range(group, variation, qualifier, rangeCode);
+    }
+
+    private static boolean valid(int qualifier, PrefixCode prefix, RangeCode rangeCode) {
+        return (qualifier & 0x80) == 0
+                && prefix != PrefixCode.UNKNOWN
+                && rangeCode != RangeCode.UNKNOWN
+                && !(rangeCode == RangeCode.ALL && prefix != PrefixCode.NONE);
+    }
+
+    private boolean range(int group, int variation, int qualifier, RangeCode rangeCode) {
+        ObjectRange range;
+        OptionalLong first = OptionalLong.empty();
+        if (rangeCode.isStartStop()) {
+            long start = read(rangeCode.octets());
+            long stop = read(rangeCode.octets());
+            if (stop < start) {
+                return stop(AppError.RANGE_INVERTED, "g" + group + "v" + variation + " range " + start + ".." + stop);
+            }
+            range = new ObjectRange.StartStop(start, stop);
+            first = OptionalLong.of(start);
+        } else if (rangeCode.isCount()) {
+            range = new ObjectRange.Count(read(rangeCode.octets()));
+        } else {
+            range = new ObjectRange.All();
+        }
+        ObjectHeader header = new ObjectHeader(group, variation, qualifier, range, first);
+        if (range.count() > maxPoints) {
+            headers.add(header);
+            return stop(
+                    AppError.RANGE_TOO_LARGE,
+                    header.describe() + " names " + range.count() + " points, more than the limit " + maxPoints);
+        }
+        return objects(header);
+    }
+
+    private boolean objects(ObjectHeader header) {
+        long count = header.range().count();
+        PrefixCode prefix = header.prefix();
+        if (header.range() instanceof ObjectRange.Count && count > 0 && prefix.isIndex() && left() >= prefix.octets()) {
+            header = header.withFirstIndex(peek(prefix.octets()));
+        }
+        headers.add(header);
+        if (count == 0) {
+            return true;
+        }
+        if (prefix.isSize()) {
+            return sized(header, count);
+        }
+        return switch (format(header)) {
+            case ObjectFormat.Fixed f -> skip(header, count, prefix.octets() + f.octets());
+            case ObjectFormat.Empty e -> skip(header, count, prefix.octets());
+            case ObjectFormat.Packed p -> packed(header, count, p.bits());
+            case ObjectFormat.DeviceAttribute d -> attributes(header, count);
+            case ObjectFormat.Unknown u ->
+                stop(
+                        AppError.OBJECT_SIZE_UNKNOWN,
+                        header.describe() + ": object size unknown, remaining " + left() + " octet(s) not read");
+        };
+    }
+
+    /** Requests such as read name points without data, except the time object of freeze-at-time. */
+    private ObjectFormat format(ObjectHeader header) {
+        boolean freezeTime = header.group() == 50
+                && (function == FunctionCode.FREEZE_AT_TIME || function == FunctionCode.FREEZE_AT_TIME_NR);
+        return function.headersOnly() && !freezeTime
+                ? new ObjectFormat.Empty()
+                : ObjectFormats.of(header.group(), header.variation());
+    }
+
+    private boolean skip(ObjectHeader header, long count, int octetsEach) {
+        long need = count * octetsEach;
+        if (need > left()) {
+            return stop(
+                    AppError.OBJECTS_TRUNCATED,
+                    header.describe() + " needs " + count + " x " + octetsEach + " = " + need + " octets, " + left()
+                            + " left");
+        }
+        pos += (int) need;
+        return true;
+    }
+
+    private boolean packed(ObjectHeader header, long count, int bits) {
+        if (header.prefix() != PrefixCode.NONE) {
+            return stop(AppError.QUALIFIER_INVALID, header.describe() + ": packed objects cannot have prefixes");
+        }
+        return skip(header, (count * bits + 7) / 8, 1);
+    }
+
+    private boolean sized(ObjectHeader header, long count) {
+        int prefixOctets = header.prefix().octets();
+        for (long i = 0; i < count; i++) {
+            if (left() < prefixOctets) {
+                return truncated(header, i, count);
+            }
+            long size = read(prefixOctets);
+            if (size > left()) {
+                return truncated(header, i, count);
+            }
+            pos += (int) size;
+        }
+        return true;
+    }
+
+    /** Group 0 device attributes: index prefix (if any), data type, length, value. */
+    private boolean attributes(ObjectHeader header, long count) {
+        int prefixOctets = header.prefix().octets();
+        for (long i = 0; i < count; i++) {
+            if (left() < prefixOctets + 2) {
+                return truncated(header, i, count);
+            }
+            int length = u8(pos + prefixOctets + 1);
+            if (left() < prefixOctets + 2 + length) {
+                return truncated(header, i, count);
+            }
+            pos += prefixOctets + 2 + length;
+        }
+        return true;
+    }
+
+    private boolean truncated(ObjectHeader header, long index, long count) {
+        return stop(
+                AppError.OBJECTS_TRUNCATED,
+                header.describe() + ": object " + index + " of " + count + " runs past the end of the fragment");
+    }
+
+    private boolean stop(AppError error, String detail) {
+        problems.add(new AppProblem(error, detail, headerStart));
+        return false;
+    }
+
+    private int left() {
+        return bytes.length - pos;
+    }
+
+    private int u8(int index) {
+        return bytes[index] & 0xFF;
+    }
+
+    private long read(int octets) {
+        long value = peek(octets);
+        pos += octets;
+        return value;
+    }
+
+    /** A little-endian unsigned value of 1, 2 or 4 octets at the cursor. */
+    private long peek(int octets) {
+        long value = 0;
+        for (int i = octets - 1; i >= 0; i--) {
+            value = value << 8 | u8(pos + i);
+        }
+        return value;
+    }
+}

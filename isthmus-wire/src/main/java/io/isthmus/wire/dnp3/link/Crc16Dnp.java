@@ -1,0 +1,43 @@
+package io.isthmus.wire.dnp3.link;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The DNP3 link-layer CRC (IEEE 1815-2012 clause 9, data link frame format): CRC-16 with polynomial
+ * 0x3D65, processed least significant bit first (reflected 0xA6BC), initial value 0, result
+ * complemented and sent low octet first. One CRC follows the 8-octet header and one follows each
+ * block of up to 16 user-data octets.
+ */
+public final class Crc16Dnp {
+    private static final int REFLECTED_POLY = 0xA6BC;
+    private static final int[] TABLE = table();
+
+    private Crc16Dnp() {}
+
+    /** The CRC of {@code length} bytes starting at absolute index {@code from}; does not move the buffer. */
+    public static int compute(ByteBuffer data, int from, int length) {
+        int crc = 0;
+        for (int i = from; i < from + length; i++) {
+            crc = (crc >>> 8) ^ TABLE[(crc ^ data.get(i)) & 0xFF];
+        }
+        return ~crc & 0xFFFF;
+    }
+
+    /** True when the two octets at {@code crcIndex} (low octet first) hold the CRC of the block before. */
+    public static boolean matches(ByteBuffer data, int from, int length, int crcIndex) {
+        int sent = (data.get(crcIndex) & 0xFF) | (data.get(crcIndex + 1) & 0xFF) << 8;
+        return sent == compute(data, from, length);
+    }
+
+    private static int[] table() {
+        int[] t = new int[256];
+        for (int b = 0; b < 256; b++) {
+            int c = b;
+            for (int bit = 0; bit < 8; bit++) {
+                c = (c & 1) != 0 ? (c >>> 1) ^ REFLECTED_POLY : c >>> 1;
+            }
+            t[b] = c;
+        }
+        return t;
+    }
+}

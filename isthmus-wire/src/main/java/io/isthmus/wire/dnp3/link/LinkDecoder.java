@@ -1,0 +1,123 @@
+package io.isthmus.wire.dnp3.link;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Decodes one DNP3 link frame (IEEE 1815-2012 clause 9) at a buffer's position without moving
+ * it. The header CRC is checked before the length is believed, so a forged length never makes us
+ * wait for or allocate more than one maximum frame (292 octets); the user-data copy is made only
+ * after every block CRC matched.
+ */
+public final class LinkDecoder {
+    private static final int START_1 = 0x05;
+    private static final int START_2 = 0x64;
+    private static final int HEADER_CRC_INDEX = 8;
+    private static final int BLOCK = 16;
+
+    private LinkDecoder() {}
+
+    public static LinkDecoding decode(ByteBuffer data) {
+        int base = data.position();
+        int available = data.remaining();
+        if (available == 0 || available == 1 && (data.get(base) & 0xFF) == START_1) {
+            return new LinkDecoding.NeedMore(LinkHeader.SIZE - available);
+        }
+        if (available == 1 || !startsFrame(data, base)) {
+            return startMissing(data, base, available);
+        }
+        if (available < LinkHeader.SIZE) {
+            return new LinkDecoding.NeedMore(LinkHeader.SIZE - available);
+        }
+        if (!Crc16Dnp.matches(data, base, HEADER_CRC_INDEX, base + HEADER_CRC_INDEX)) {
+            return new LinkDecoding.Invalid(
+                    LinkError.HEADER_CRC, "header CRC mismatch; resynchronising on the next 0x05 0x64", 0, 2);
+        }
+        LinkHeader header = header(data, base);
+        if (header.length() < LinkHeader.MIN_LENGTH) {
+            return new LinkDecoding.Invalid(
+                    LinkError.LENGTH_INVALID,
+                    "length " + header.length() + " is below 5 (control, destination, source)",
+                    2,
+                    LinkHeader.SIZE);
+        }
+        int frameLength = header.frameLength();
+        if (available < frameLength) {
+            return new LinkDecoding.NeedMore(frameLength - available);
+        }
+        return userData(data, base, header, frameLength);
+    }
+
+    /**
+     * True when the buffer starts with a complete, plausible link header: the start octets, a
+     * matching header CRC and a length of at least 5. Used to recognise DNP3 by content.
+     */
+    public static boolean isHeader(ByteBuffer data) {
+        int base = data.position();
+        return data.remaining() >= LinkHeader.SIZE
+                && startsFrame(data, base)
+                && Crc16Dnp.matches(data, base, HEADER_CRC_INDEX, base + HEADER_CRC_INDEX)
+                && (data.get(base + 2) & 0xFF) >= LinkHeader.MIN_LENGTH;
+    }
+
+    /** True when the two bytes at {@code index} are the start octets 0x05 0x64. */
+    private static boolean startsFrame(ByteBuffer data, int index) {
+        return (data.get(index) & 0xFF) == START_1 && (data.get(index + 1) & 0xFF) == START_2;
+    }
+
+    private static LinkDecoding startMissing(ByteBuffer data, int base, int available) {
+        int skip = 1;
+        while (skip < available && !candidateAt(data, base + skip, base + available)) {
+            skip++;
+        }
+        return new LinkDecoding.Invalid(
+                LinkError.START_MISSING, skip + " byte(s) before the next 0x05 0x64 start octets", 0, skip);
+    }
+
+    /** A frame may start here: 0x05 0x64, or 0x05 as the last byte received so far. */
+    private static boolean candidateAt(ByteBuffer data, int index, int end) {
+        if ((data.get(index) & 0xFF) != START_1) {
+            return false;
+        }
+        return index + 1 == end || (data.get(index + 1) & 0xFF) == START_2;
+    }
+
+    private static LinkHeader header(ByteBuffer data, int base) {
+        return new LinkHeader(
+                data.get(base + 2) & 0xFF, data.get(base + 3) & 0xFF, u16(data, base + 4), u16(data, base + 6));
+    }
+
+    private static LinkDecoding userData(ByteBuffer data, int base, LinkHeader header, int frameLength) {
+        int remaining = header.userDataLength();
+        int at = base + LinkHeader.SIZE;
+        for (int block = 0; remaining > 0; block++) {
+            int size = Math.min(BLOCK, remaining);
+            if (!Crc16Dnp.matches(data, at, size, at + size)) {
+                return new LinkDecoding.Invalid(
+                        LinkError.DATA_CRC,
+                        "CRC mismatch in user-data block " + block + "; the frame's " + header.userDataLength()
+                                + " user-data octets are discarded",
+                        at - base,
+                        frameLength);
+            }
+            at += size + 2;
+            remaining -= size;
+        }
+        return new LinkDecoding.Frame(new LinkFrame(header, copyUserData(data, base, header)), frameLength);
+    }
+
+    private static byte[] copyUserData(ByteBuffer data, int base, LinkHeader header) {
+        byte[] out = new byte[header.userDataLength()];
+        int at = base + LinkHeader.SIZE;
+        for (int i = 0; i < out.length; i++) {
+            if (i > 0 && i % BLOCK == 0) {
+                at += 2;
+            }
+            out[i] = data.get(at++);
+        }
+        return out;
+    }
+
+    private static int u16(ByteBuffer data, int index) {
+        return (data.get(index) & 0xFF) | (data.get(index + 1) & 0xFF) << 8;
+    }
+}

@@ -1,0 +1,145 @@
+package io.isthmus.wire.dnp3.transport;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reassembles application fragments from transport segments (IEEE 1815-2012 clause 8): FIR
+ * starts a fragment, each further segment must carry the next sequence number, FIN completes it.
+ * Everything an attacker controls is bounded by the constructor's limits: fragment size, segments
+ * per fragment and fragments assembled at once (one per direction and address pair).
+ */
+public final class TransportReassembler {
+    private final int maxFragmentSize;
+    private final int maxSegments;
+    private final int maxReassemblies;
+    private final List<PartialFragment> partials = new ArrayList<>();
+
+    public TransportReassembler(int maxFragmentSize, int maxSegments, int maxReassemblies) {
+        if (maxFragmentSize < 1 || maxSegments < 1 || maxReassemblies < 1) {
+            throw new IllegalArgumentException("reassembly limits must be positive");
+        }
+        this.maxFragmentSize = maxFragmentSize;
+        this.maxSegments = maxSegments;
+        this.maxReassemblies = maxReassemblies;
+    }
+
+    /**
+     * Accepts one segment: the link frame's user data, transport header first.
+     *
+     * @param segment not kept; its payload is copied
+     */
+    public SegmentOutcome accept(ReassemblyKey key, byte[] segment) {
+        if (segment.length == 0) {
+            return rejected(TransportError.EMPTY_SEGMENT, "user-data frame without a transport header");
+        }
+        TransportHeader header = TransportHeader.of(segment[0] & 0xFF);
+        return header.fir() ? first(key, segment, header) : following(key, segment, header);
+    }
+
+    /** Fragments still waiting for FIN, as problems: call when the flow ends. */
+    public List<TransportProblem> unfinished() {
+        List<TransportProblem> out = new ArrayList<>();
+        for (PartialFragment p : partials) {
+            out.add(new TransportProblem(
+                    TransportError.FRAGMENT_UNFINISHED, "fragment never finished: " + p.describe()));
+        }
+        return out;
+    }
+
+    /** How many fragments are being assembled now (at most the configured maximum). */
+    public int inProgress() {
+        return partials.size();
+    }
+
+    private SegmentOutcome first(ReassemblyKey key, byte[] segment, TransportHeader header) {
+        List<TransportProblem> problems = new ArrayList<>();
+        find(key).ifPresent(previous -> {
+            partials.remove(previous);
+            problems.add(new TransportProblem(
+                    TransportError.FRAGMENT_UNFINISHED, "new FIR before FIN; dropped " + previous.describe()));
+        });
+        if (segment.length - 1 > maxFragmentSize) {
+            return rejected(
+                    TransportError.FRAGMENT_TOO_LARGE,
+                    "segment of " + (segment.length - 1) + " octets exceeds the maximum fragment size "
+                            + maxFragmentSize);
+        }
+        if (header.fin()) {
+            return new SegmentOutcome.Complete(Arrays.copyOfRange(segment, 1, segment.length), problems);
+        }
+        if (partials.size() >= maxReassemblies) {
+            PartialFragment oldest = partials.remove(0);
+            problems.add(new TransportProblem(
+                    TransportError.TOO_MANY_REASSEMBLIES,
+                    "more than " + maxReassemblies + " fragments in progress; dropped " + oldest.describe()));
+        }
+        partials.add(new PartialFragment(key, segment, header.sequence()));
+        return new SegmentOutcome.Pending(problems);
+    }
+
+    private SegmentOutcome following(ReassemblyKey key, byte[] segment, TransportHeader header) {
+        Optional<PartialFragment> found = find(key);
+        if (found.isEmpty()) {
+            return rejected(
+                    TransportError.NO_FIRST_SEGMENT,
+                    "segment " + header.sequence() + " without FIR and no fragment in progress from " + key.source()
+                            + " to " + key.destination());
+        }
+        PartialFragment partial = found.get();
+        if (header.sequence() == partial.lastSequence() && !header.fin()) {
+            return new SegmentOutcome.Pending(List.of());
+        }
+        Optional<TransportProblem> problem = check(partial, segment, header);
+        if (problem.isPresent()) {
+            partials.remove(partial);
+            return new SegmentOutcome.Rejected(problem.get());
+        }
+        partial.append(segment, header.sequence(), maxFragmentSize);
+        if (!header.fin()) {
+            return new SegmentOutcome.Pending(List.of());
+        }
+        partials.remove(partial);
+        return new SegmentOutcome.Complete(partial.toFragment(), List.of());
+    }
+
+    /** The reason to drop the fragment this segment would extend, empty when it fits. */
+    private Optional<TransportProblem> check(PartialFragment partial, byte[] segment, TransportHeader header) {
+        int expected = (partial.lastSequence() + 1) % TransportHeader.SEQUENCE_MODULO;
+        if (header.sequence() != expected) {
+            return problem(
+                    TransportError.OUT_OF_SEQUENCE,
+                    "expected sequence " + expected + ", got " + header.sequence() + "; dropped " + partial.describe());
+        }
+        if (partial.segments() + 1 > maxSegments) {
+            return problem(
+                    TransportError.TOO_MANY_SEGMENTS,
+                    "more than " + maxSegments + " segments without FIN; dropped " + partial.describe());
+        }
+        if (partial.length() + segment.length - 1 > maxFragmentSize) {
+            return problem(
+                    TransportError.FRAGMENT_TOO_LARGE,
+                    "fragment would exceed " + maxFragmentSize + " octets; dropped " + partial.describe());
+        }
+        return Optional.empty();
+    }
+
+    private Optional<PartialFragment> find(ReassemblyKey key) {
+        for (PartialFragment p : partials) {
+            if (p.key().equals(key)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<TransportProblem> problem(TransportError error, String detail) {
+        return Optional.of(new TransportProblem(error, detail));
+    }
+
+    private static SegmentOutcome rejected(TransportError error, String detail) {
+        return new SegmentOutcome.Rejected(new TransportProblem(error, detail));
+    }
+}
