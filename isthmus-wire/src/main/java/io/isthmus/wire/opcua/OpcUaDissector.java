@@ -14,8 +14,9 @@ import java.util.List;
  *
  * <p>A header that cannot be one (unknown type, size under 8 or over the limit) is reported once
  * as {@link Dissection.Malformed} with {@code skip} 1; the dissector then scans for the next
- * plausible header and silently consumes the bytes before it (as {@link Dissection.Messages} with
- * no messages), so one desynchronisation is one anomaly and the flow recovers. A chunk whose
+ * complete, plausible header and silently consumes the bytes before it (as {@link
+ * Dissection.Messages} with no messages), so one desynchronisation is one anomaly and the flow
+ * recovers. A chunk whose
  * fields do not fit is {@link Dissection.Malformed} with {@code skip} equal to its size. Chunks
  * that continue a message already reported also come back as {@code Messages} with none.
  */
@@ -44,6 +45,9 @@ public final class OpcUaDissector implements Dissector {
             int skip = distanceToPlausibleHeader(data, start, available);
             if (skip > 0) {
                 return new Dissection.Messages(List.of(), skip);
+            }
+            if (ChunkHeader.check(data, start, available, limits.maxChunkSize()) instanceof ChunkHeader.Partial p) {
+                return new Dissection.NeedMore(p.needed());
             }
             resynchronising = false;
         }

@@ -45,9 +45,6 @@ public sealed interface Apdu {
     /** BACnet-Abort-PDU (clause 20.1.9). */
     record Abort(int invokeId, boolean fromServer, int reason) implements Apdu {}
 
-    /** Max-APDU-length-accepted codes (clause 20.1.2.5): 50, 128, 206, 480, 1024, 1476 octets. */
-    int[] MAX_APDU_OCTETS = {50, 128, 206, 480, 1024, 1476};
-
     /**
      * Reads the fixed fields of the APDU at the reader's position; a reserved PDU type (8-15) or a
      * PDU shorter than its type's fixed fields fails the reader.

@@ -4,6 +4,7 @@ import io.isthmus.wire.bacnet.encoding.Tag;
 import io.isthmus.wire.bacnet.encoding.TagReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Character strings (ASHRAE 135 clause 20.2.9): a character-set octet, then the characters; UTF-8
@@ -19,19 +20,19 @@ final class CharacterStrings {
         }
         var buffer = t.octets().buffer();
         int set = buffer.get(tag.contentIndex()) & 0xFF;
-        Charset charset = switch (set) {
-            case 0 -> StandardCharsets.UTF_8;
-            case 4 -> StandardCharsets.UTF_16BE;
-            case 5 -> StandardCharsets.ISO_8859_1;
-            default -> null;
+        Optional<Charset> charset = switch (set) {
+            case 0 -> Optional.of(StandardCharsets.UTF_8);
+            case 4 -> Optional.of(StandardCharsets.UTF_16BE);
+            case 5 -> Optional.of(StandardCharsets.ISO_8859_1);
+            default -> Optional.empty();
         };
-        if (charset == null) {
+        if (charset.isEmpty()) {
             return "<character set " + set + ">";
         }
         int length = (int) Math.min(tag.length() - 1, maxOctets);
         byte[] bytes = new byte[length];
         buffer.get(tag.contentIndex() + 1, bytes);
-        return printable(new String(bytes, charset));
+        return printable(new String(bytes, charset.get()));
     }
 
     private static String printable(String s) {
