@@ -76,6 +76,13 @@ class OpcUaMalformedTest {
                         "opcua_message_type_unknown"),
                 Arguments.of("message type HEX", header("HEX", 'F', 32), "opcua_message_type_unknown"),
                 Arguments.of("unknown chunk type", header("MSG", 'Z', 32), "opcua_chunk_type_unknown"),
+                Arguments.of(
+                        "garbage full of broken header starts",
+                        concat(
+                                new Out().ascii("XXMSGZMSHELF").toByteArray(),
+                                header("ACK", 'F', 3),
+                                new Out().ascii("OPNFMS").toByteArray()),
+                        "opcua_message_type_unknown"),
                 Arguments.of("endpoint URL length beyond the frame", hello(1000, 10), "opcua_field_beyond_chunk"),
                 Arguments.of("endpoint URL length over 4096", hello(5000, 5000), "opcua_length_exceeds_limit"),
                 Arguments.of("endpoint URL length -2", hello(-2, 0), "opcua_length_negative"),
