@@ -1,0 +1,138 @@
+package io.isthmus.wire.bacnet;
+
+import io.isthmus.model.AccessKind;
+import io.isthmus.wire.Direction;
+import io.isthmus.wire.bacnet.apdu.AbortReason;
+import io.isthmus.wire.bacnet.apdu.Apdu;
+import io.isthmus.wire.bacnet.apdu.ConfirmedService;
+import io.isthmus.wire.bacnet.apdu.PduType;
+import io.isthmus.wire.bacnet.apdu.RejectReason;
+import io.isthmus.wire.bacnet.apdu.ServiceFacts;
+import io.isthmus.wire.bacnet.apdu.ServiceParameters;
+import io.isthmus.wire.bacnet.apdu.UnconfirmedService;
+import io.isthmus.wire.bacnet.encoding.OctetReader;
+import io.isthmus.wire.bacnet.encoding.TagReader;
+import java.nio.ByteBuffer;
+
+/**
+ * Fills a summary from an APDU (ASHRAE 135 clause 20.1): function code {@code type << 8 |
+ * service} (see package-info), the invoke ID as transaction, the service's access kind for the
+ * request and every answer to it, and what the service parameters say.
+ */
+final class ApduSummaries {
+    private final BacnetLimits limits;
+
+    ApduSummaries(BacnetLimits limits) {
+        this.limits = limits;
+    }
+
+    void fill(BacnetSummary s, Apdu apdu, ByteBuffer data, int end) {
+        switch (apdu) {
+            case Apdu.ConfirmedRequest r -> {
+                ConfirmedService service = ConfirmedService.of(r.service());
+                s.function(
+                                Direction.REQUEST,
+                                code(PduType.CONFIRMED_REQUEST, r.service()),
+                                name(service, r.service()),
+                                service.access())
+                        .transaction(r.invokeId());
+                r.segment().ifPresent(seg -> segment(s, seg));
+                if (r.segment().map(seg -> seg.sequenceNumber() == 0).orElse(true)) {
+                    TagReader t = tags(data, r.parametersIndex(), end);
+                    apply(s, ServiceParameters.confirmedRequest(service, t), t);
+                }
+            }
+            case Apdu.UnconfirmedRequest r -> {
+                UnconfirmedService service = UnconfirmedService.of(r.service());
+                String name = service == UnconfirmedService.UNKNOWN
+                        ? service.specName() + " " + r.service()
+                        : service.specName();
+                s.function(
+                        service.answers() ? Direction.RESPONSE : Direction.REQUEST,
+                        code(PduType.UNCONFIRMED_REQUEST, r.service()),
+                        name,
+                        service.access());
+                TagReader t = tags(data, r.parametersIndex(), end);
+                apply(s, ServiceParameters.unconfirmedRequest(service, t), t);
+            }
+            case Apdu.SimpleAck a -> answer(s, PduType.SIMPLE_ACK, a.service(), a.invokeId());
+            case Apdu.ComplexAck a -> {
+                answer(s, PduType.COMPLEX_ACK, a.service(), a.invokeId());
+                a.segment().ifPresent(seg -> segment(s, seg));
+                if (a.segment().map(seg -> seg.sequenceNumber() == 0).orElse(true)) {
+                    TagReader t = tags(data, a.parametersIndex(), end);
+                    apply(s, ServiceParameters.complexAck(ConfirmedService.of(a.service()), t), t);
+                }
+            }
+            case Apdu.Error e -> {
+                answer(s, PduType.ERROR, e.service(), e.invokeId());
+                TagReader t = tags(data, e.parametersIndex(), end);
+                apply(s, ServiceParameters.error(t), t);
+            }
+            case Apdu.SegmentAck a ->
+                s.function(
+                                a.fromServer() ? Direction.RESPONSE : Direction.REQUEST,
+                                code(PduType.SEGMENT_ACK, 0),
+                                PduType.SEGMENT_ACK.specName(),
+                                AccessKind.DIAGNOSTIC)
+                        .transaction(a.invokeId())
+                        .attribute("sequence_number", a.sequenceNumber())
+                        .attribute("negative", a.negative());
+            case Apdu.Reject r ->
+                s.function(
+                                Direction.RESPONSE,
+                                code(PduType.REJECT, 0),
+                                PduType.REJECT.specName(),
+                                AccessKind.DIAGNOSTIC)
+                        .transaction(r.invokeId())
+                        .status(RejectReason.describe(r.reason()));
+            case Apdu.Abort a ->
+                s.function(
+                                a.fromServer() ? Direction.RESPONSE : Direction.REQUEST,
+                                code(PduType.ABORT, 0),
+                                PduType.ABORT.specName(),
+                                AccessKind.DIAGNOSTIC)
+                        .transaction(a.invokeId())
+                        .status(AbortReason.describe(a.reason()));
+        }
+    }
+
+    /** SimpleACK, ComplexACK and Error answer a confirmed service and inherit its access kind. */
+    private static void answer(BacnetSummary s, PduType type, int service, int invokeId) {
+        ConfirmedService c = ConfirmedService.of(service);
+        s.function(Direction.RESPONSE, code(type, service), name(c, service) + " " + type.specName(), c.access())
+                .transaction(invokeId);
+    }
+
+    private static void segment(BacnetSummary s, Apdu.Segment seg) {
+        s.attribute("sequence_number", seg.sequenceNumber()).attribute("more_follows", seg.moreFollows());
+    }
+
+    private static String name(ConfirmedService service, int code) {
+        return service == ConfirmedService.UNKNOWN ? service.specName() + " " + code : service.specName();
+    }
+
+    static int code(PduType type, int service) {
+        return type.code() << 8 | service;
+    }
+
+    private TagReader tags(ByteBuffer data, int from, int end) {
+        return new TagReader(new OctetReader(data, from, end), limits.maxTagsPerApdu());
+    }
+
+    /**
+     * Copies the facts; a tag that broke the encoding (length beyond the APDU, too many tags) is
+     * the anomaly, otherwise a structure that does not fit the service's production is.
+     */
+    private static void apply(BacnetSummary s, ServiceFacts facts, TagReader t) {
+        s.attributes(facts.attributes())
+                .range(facts.address(), facts.quantity())
+                .status(facts.status());
+        facts.access().ifPresent(s::access);
+        if (t.octets().failure().isPresent()) {
+            s.anomaly(BacnetAnomalies.of("tag", t.octets().failure().get()));
+        } else {
+            facts.unexpected().ifPresent(what -> s.anomaly(BacnetAnomalies.parameters(what)));
+        }
+    }
+}

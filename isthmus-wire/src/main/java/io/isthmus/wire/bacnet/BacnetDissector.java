@@ -1,0 +1,147 @@
+package io.isthmus.wire.bacnet;
+
+import io.isthmus.model.Protocol;
+import io.isthmus.wire.Anomaly;
+import io.isthmus.wire.Direction;
+import io.isthmus.wire.Dissection;
+import io.isthmus.wire.Dissector;
+import io.isthmus.wire.bacnet.apdu.Apdu;
+import io.isthmus.wire.bacnet.bvlc.BvlcFunction;
+import io.isthmus.wire.bacnet.bvlc.BvlcResultCode;
+import io.isthmus.wire.bacnet.bvlc.Bvll;
+import io.isthmus.wire.bacnet.encoding.OctetReader;
+import io.isthmus.wire.bacnet.npdu.NetworkMessageType;
+import io.isthmus.wire.bacnet.npdu.Npdu;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * Dissects BACnet/IP datagrams (ASHRAE 135 Annex J): BVLL, then the NPDU (clause 6) and the APDU
+ * (clause 20) when the BVLC function carries one. Each call gets exactly one UDP payload and
+ * consumes all of it; one summary per datagram. A BVLC Length that disagrees with the datagram is an
+ * anomaly on the summary and the layers are read within the shorter of the two (as tshark does).
+ * Damage to a layer's fixed fields is {@link
+ * Dissection.Malformed} skipping the datagram; damage inside service parameters is an anomaly on
+ * the summary, which still names the service. Stateless: the same instance may serve any flow.
+ */
+public final class BacnetDissector implements Dissector {
+    private final BacnetLimits limits;
+    private final ApduSummaries apdus;
+
+    public BacnetDissector(BacnetLimits limits) {
+        this.limits = limits;
+        this.apdus = new ApduSummaries(limits);
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.BACNET;
+    }
+
+    @Override
+    public Dissection next(ByteBuffer data, Direction hint) {
+        int start = data.position();
+        int datagram = data.remaining();
+        if (datagram < Bvll.HEADER) {
+            return new Dissection.Malformed(BacnetAnomalies.datagramTooShort(datagram), 0, datagram);
+        }
+        int length = (data.get(start + 2) & 0xFF) << 8 | data.get(start + 3) & 0xFF;
+        if (length < Bvll.HEADER) {
+            return new Dissection.Malformed(BacnetAnomalies.lengthBelowHeader(length), 2, datagram);
+        }
+        int end = start + Math.min(length, datagram);
+        OctetReader r = new OctetReader(data, start + Bvll.HEADER, end);
+        Bvll bvll = Bvll.read(r, data.get(start) & 0xFF, data.get(start + 1) & 0xFF, length);
+        if (r.failed()) {
+            return malformed("bvlc", r, Bvll.HEADER, datagram);
+        }
+        BacnetSummary summary = new BacnetSummary();
+        if (length < datagram) {
+            summary.anomaly(BacnetAnomalies.lengthShortOfDatagram(length, datagram));
+        } else if (length > datagram) {
+            summary.anomaly(BacnetAnomalies.lengthBeyondDatagram(length, datagram));
+        }
+        bvll.originatingAddress().ifPresent(a -> summary.attribute("originating_address", a));
+        if (!bvll.function().carriesNpdu()) {
+            return done(virtualLink(summary, bvll), datagram);
+        }
+        if (bvll.payloadIndex() >= end) {
+            return new Dissection.Malformed(BacnetAnomalies.empty(), bvll.payloadIndex() - start, datagram);
+        }
+        return network(data, start, end, bvll.payloadIndex(), summary, datagram);
+    }
+
+    private Dissection network(
+            ByteBuffer data, int start, int end, int npduIndex, BacnetSummary summary, int datagram) {
+        OctetReader r = new OctetReader(data, npduIndex, end);
+        Npdu npdu = Npdu.read(r, limits.maxMacLength());
+        if (r.failed()) {
+            return malformed("npdu", r, npduIndex - start, datagram);
+        }
+        routing(summary, npdu);
+        if (npdu.isNetworkMessage()) {
+            NetworkMessageType type = NetworkMessageType.of(npdu.messageType().getAsInt());
+            summary.function(
+                    type.response() ? Direction.RESPONSE : Direction.REQUEST,
+                    NETWORK_MESSAGE | npdu.messageType().getAsInt(),
+                    type.specName(),
+                    type.access());
+            npdu.vendorId().ifPresent(v -> summary.attribute("vendor_id", v));
+            return done(summary, datagram);
+        }
+        OctetReader a = new OctetReader(data, npdu.payloadIndex(), end);
+        Apdu apdu = Apdu.read(a);
+        if (a.failed()) {
+            return malformed("apdu", a, npdu.payloadIndex() - start, datagram);
+        }
+        apdus.fill(summary, apdu, data, end);
+        return done(summary, datagram);
+    }
+
+    /** Function codes of network layer messages: {@code 0x1000 | message type}. */
+    static final int NETWORK_MESSAGE = 0x1000;
+
+    /** Function codes of BVLL messages without an NPDU: {@code 0x2000 | BVLC function}. */
+    static final int VIRTUAL_LINK = 0x2000;
+
+    private static BacnetSummary virtualLink(BacnetSummary s, Bvll bvll) {
+        BvlcFunction f = bvll.function();
+        s.function(
+                f.response() ? Direction.RESPONSE : Direction.REQUEST,
+                VIRTUAL_LINK | f.code(),
+                f.specName(),
+                f.access());
+        bvll.resultCode().ifPresent(code -> {
+            if (code != 0) {
+                BvlcResultCode result = BvlcResultCode.of(code);
+                s.status(result == BvlcResultCode.UNKNOWN ? String.format("result 0x%04x", code) : result.specName());
+            }
+        });
+        bvll.ttlSeconds().ifPresent(ttl -> s.attribute("time_to_live", ttl));
+        return s;
+    }
+
+    private static void routing(BacnetSummary s, Npdu npdu) {
+        npdu.destinationNetwork().ifPresent(n -> s.attribute("dnet", n));
+        npdu.destinationAddress().ifPresent(a -> s.attribute("dadr", a.isEmpty() ? "broadcast" : a));
+        npdu.sourceNetwork().ifPresent(n -> s.attribute("snet", n));
+        npdu.sourceAddress().ifPresent(a -> s.attribute("sadr", a));
+        npdu.hopCount().ifPresent(h -> s.attribute("hop_count", h));
+        if (npdu.priority() != 0) {
+            s.attribute("network_priority", npdu.priority());
+        }
+        if (npdu.reservedBitsSet()) {
+            s.anomaly(BacnetAnomalies.reservedBits());
+        }
+    }
+
+    private static Dissection malformed(String layer, OctetReader r, int layerOffset, int datagram) {
+        var failure = r.failure().orElseThrow();
+        Anomaly anomaly = BacnetAnomalies.of(layer, failure);
+        return new Dissection.Malformed(anomaly, layerOffset + failure.offset(), datagram);
+    }
+
+    private static Dissection done(BacnetSummary s, int datagram) {
+        return new Dissection.Messages(List.of(s.build()), datagram);
+    }
+}

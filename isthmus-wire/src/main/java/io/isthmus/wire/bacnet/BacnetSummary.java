@@ -1,0 +1,93 @@
+package io.isthmus.wire.bacnet;
+
+import io.isthmus.model.AccessKind;
+import io.isthmus.model.Protocol;
+import io.isthmus.wire.Anomaly;
+import io.isthmus.wire.Attribute;
+import io.isthmus.wire.Direction;
+import io.isthmus.wire.MessageSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** Collects one BACnet message's summary fields and builds the {@link MessageSummary} once. */
+final class BacnetSummary {
+    private Direction direction = Direction.REQUEST;
+    private int function;
+    private String functionName = "";
+    private AccessKind access = AccessKind.DIAGNOSTIC;
+    private final List<Attribute> attributes = new ArrayList<>(6);
+    private final List<Anomaly> anomalies = new ArrayList<>(1);
+    private OptionalLong transaction = OptionalLong.empty();
+    private OptionalLong address = OptionalLong.empty();
+    private OptionalLong quantity = OptionalLong.empty();
+    private Optional<String> status = Optional.empty();
+
+    BacnetSummary function(Direction d, int code, String name, AccessKind kind) {
+        direction = d;
+        function = code;
+        functionName = name;
+        access = kind;
+        return this;
+    }
+
+    BacnetSummary access(AccessKind kind) {
+        access = kind;
+        return this;
+    }
+
+    BacnetSummary attribute(String name, Object value) {
+        attributes.add(new Attribute(name, String.valueOf(value)));
+        return this;
+    }
+
+    BacnetSummary attributes(List<Attribute> more) {
+        attributes.addAll(more);
+        return this;
+    }
+
+    BacnetSummary anomaly(Anomaly a) {
+        anomalies.add(a);
+        return this;
+    }
+
+    BacnetSummary transaction(long invokeId) {
+        transaction = OptionalLong.of(invokeId);
+        return this;
+    }
+
+    BacnetSummary range(OptionalLong first, OptionalLong count) {
+        address = first;
+        quantity = count;
+        return this;
+    }
+
+    BacnetSummary status(String s) {
+        status = Optional.of(s);
+        return this;
+    }
+
+    BacnetSummary status(Optional<String> s) {
+        if (s.isPresent()) {
+            status = s;
+        }
+        return this;
+    }
+
+    MessageSummary build() {
+        return new MessageSummary(
+                Protocol.BACNET,
+                direction,
+                function,
+                functionName,
+                access,
+                OptionalLong.empty(),
+                transaction,
+                address,
+                quantity,
+                status,
+                attributes,
+                anomalies);
+    }
+}

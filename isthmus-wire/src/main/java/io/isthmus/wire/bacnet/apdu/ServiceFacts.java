@@ -1,0 +1,84 @@
+package io.isthmus.wire.bacnet.apdu;
+
+import io.isthmus.model.AccessKind;
+import io.isthmus.wire.Attribute;
+import io.isthmus.wire.bacnet.encoding.ObjectIdentifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What the service parameters of one APDU say, as far as a sensor reads them: named attributes, the
+ * object instance touched and how many items, an error status, an access kind refined by a
+ * parameter (reinitializeDevice backup/restore), and where the parameters stopped making sense.
+ */
+public final class ServiceFacts {
+    private final List<Attribute> attributes = new ArrayList<>(4);
+    private OptionalLong address = OptionalLong.empty();
+    private OptionalLong quantity = OptionalLong.empty();
+    private Optional<String> status = Optional.empty();
+    private Optional<AccessKind> access = Optional.empty();
+    private Optional<String> unexpected = Optional.empty();
+
+    public List<Attribute> attributes() {
+        return attributes;
+    }
+
+    /** The first object instance the message touches. */
+    public OptionalLong address() {
+        return address;
+    }
+
+    public OptionalLong quantity() {
+        return quantity;
+    }
+
+    public Optional<String> status() {
+        return status;
+    }
+
+    /** A kind that overrides the service's own, when a parameter shows what it really does. */
+    public Optional<AccessKind> access() {
+        return access;
+    }
+
+    /** A description of parameters that do not have the structure clause 21 gives the service. */
+    public Optional<String> unexpected() {
+        return unexpected;
+    }
+
+    ServiceFacts attribute(String name, Object value) {
+        attributes.add(new Attribute(name, String.valueOf(value)));
+        return this;
+    }
+
+    ServiceFacts object(String prefix, ObjectIdentifier id) {
+        attribute(prefix + "_type", ObjectType.describe(id.type()));
+        attribute(prefix + "_instance", id.instance());
+        return this;
+    }
+
+    ServiceFacts range(long first, long count) {
+        address = OptionalLong.of(first);
+        quantity = OptionalLong.of(count);
+        return this;
+    }
+
+    ServiceFacts status(String s) {
+        status = Optional.of(s);
+        return this;
+    }
+
+    ServiceFacts access(AccessKind kind) {
+        access = Optional.of(kind);
+        return this;
+    }
+
+    ServiceFacts unexpected(String what) {
+        if (unexpected.isEmpty()) {
+            unexpected = Optional.of(what);
+        }
+        return this;
+    }
+}

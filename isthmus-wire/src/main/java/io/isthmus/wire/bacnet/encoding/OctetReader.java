@@ -1,0 +1,126 @@
+package io.isthmus.wire.bacnet.encoding;
+
+import java.nio.ByteBuffer;
+import java.util.Optional;
+
+/**
+ * Reads big-endian octets (ASHRAE 135 clause 6.2 and 20.1 order multi-octet fields most
+ * significant first) from a window of a datagram, without moving the buffer. The first read that
+ * does not fit records a {@link DecodeFailure}; later reads return zero, so a decoder reads a
+ * structure straight through and checks {@link #failure()} once.
+ */
+public final class OctetReader {
+    private final ByteBuffer buffer;
+    private final int start;
+    private final int end;
+    private int position;
+    private DecodeFailure failure;
+
+    /** Reads {@code buffer[start, end)}; failure offsets are relative to {@code start}. */
+    public OctetReader(ByteBuffer buffer, int start, int end) {
+        this.buffer = buffer;
+        this.start = start;
+        this.end = end;
+        this.position = start;
+    }
+
+    /** Absolute index of the next octet in the buffer. */
+    public int index() {
+        return position;
+    }
+
+    /** Octets left in the window (0 after a failure). */
+    public int remaining() {
+        return failure == null ? end - position : 0;
+    }
+
+    public int end() {
+        return end;
+    }
+
+    public ByteBuffer buffer() {
+        return buffer;
+    }
+
+    public Optional<DecodeFailure> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    public boolean failed() {
+        return failure != null;
+    }
+
+    public int u8(String field) {
+        return has(1, field) ? buffer.get(position++) & 0xFF : 0;
+    }
+
+    public int u16(String field) {
+        if (!has(2, field)) {
+            return 0;
+        }
+        int v = (buffer.get(position) & 0xFF) << 8 | buffer.get(position + 1) & 0xFF;
+        position += 2;
+        return v;
+    }
+
+    /** An unsigned big-endian value of {@code length} octets (at most 8). */
+    public long unsigned(int length, String field) {
+        if (length > 8) {
+            fail(DecodeFailure.Problem.OVER_LIMIT, field, length, 8);
+            return 0;
+        }
+        if (!has(length, field)) {
+            return 0;
+        }
+        long v = 0;
+        for (int i = 0; i < length; i++) {
+            v = v << 8 | buffer.get(position + i) & 0xFF;
+        }
+        position += length;
+        return v;
+    }
+
+    public void skip(int count, String field) {
+        if (has(count, field)) {
+            position += count;
+        }
+    }
+
+    /** Copies {@code count} octets (the caller has bounded the count). */
+    public byte[] bytes(int count, String field) {
+        if (!has(count, field)) {
+            return new byte[0];
+        }
+        byte[] out = new byte[count];
+        buffer.get(position, out);
+        position += count;
+        return out;
+    }
+
+    /** Records a value the field may not take. */
+    public void invalid(String field, long value) {
+        fail(DecodeFailure.Problem.INVALID_VALUE, field, value, 0);
+    }
+
+    /** Records a length over its limit. */
+    public void overLimit(String field, long value, long limit) {
+        fail(DecodeFailure.Problem.OVER_LIMIT, field, value, limit);
+    }
+
+    private boolean has(int count, String field) {
+        if (failure != null) {
+            return false;
+        }
+        if (count < 0 || count > end - position) {
+            fail(DecodeFailure.Problem.BEYOND_END, field, count, end - position);
+            return false;
+        }
+        return true;
+    }
+
+    private void fail(DecodeFailure.Problem problem, String field, long value, long bound) {
+        if (failure == null) {
+            failure = new DecodeFailure(problem, field, position - start, value, bound);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.isthmus.wire.bacnet.npdu;
+
+import io.isthmus.wire.bacnet.encoding.OctetReader;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The network layer header (ASHRAE 135 clause 6.2): version 1, the control octet, optional
+ * destination (DNET, DLEN, DADR, hop count) and source (SNET, SLEN, SADR) specifiers, and either a
+ * network layer message or an APDU.
+ *
+ * @param priority the network priority, bits 1-0 of the control octet (clause 6.2.2): 0 normal, 1
+ *     urgent, 2 critical equipment, 3 life safety
+ * @param destinationAddress DADR in hex, empty for a broadcast (DLEN 0)
+ * @param messageType a network layer message's type, empty when an APDU follows
+ * @param vendorId for proprietary messages (0x80-0xFF), the vendor
+ * @param payloadIndex absolute index of the APDU or of the network message's parameters
+ * @param reservedBitsSet true when control bit 6 or 4 is set, which the standard forbids
+ */
+public record Npdu(
+        int priority,
+        boolean expectingReply,
+        OptionalInt destinationNetwork,
+        Optional<String> destinationAddress,
+        OptionalInt hopCount,
+        OptionalInt sourceNetwork,
+        Optional<String> sourceAddress,
+        OptionalInt messageType,
+        OptionalInt vendorId,
+        int payloadIndex,
+        boolean reservedBitsSet) {
+
+    public static final int VERSION = 1;
+
+    private static final int NETWORK_MESSAGE = 0x80;
+    private static final int DESTINATION = 0x20;
+    private static final int SOURCE = 0x08;
+    private static final int EXPECTING_REPLY = 0x04;
+    private static final int RESERVED = 0x50;
+    private static final int PROPRIETARY = 0x80;
+
+    public boolean isNetworkMessage() {
+        return messageType.isPresent();
+    }
+
+    /**
+     * Reads an NPDU header; address lengths over {@code maxMacLength} or beyond the datagram, a
+     * version other than 1 and an SLEN of 0 fail the reader.
+     */
+    public static Npdu read(OctetReader r, int maxMacLength) {
+        int version = r.u8("NPDU version");
+        if (version != VERSION && !r.failed()) {
+            r.invalid("NPDU version", version);
+        }
+        int control = r.u8("NPDU control");
+        OptionalInt dnet = OptionalInt.empty();
+        Optional<String> dadr = Optional.empty();
+        if ((control & DESTINATION) != 0) {
+            dnet = OptionalInt.of(r.u16("DNET"));
+            dadr = Optional.of(address(r, "DLEN", maxMacLength, true));
+        }
+        OptionalInt snet = OptionalInt.empty();
+        Optional<String> sadr = Optional.empty();
+        if ((control & SOURCE) != 0) {
+            snet = OptionalInt.of(r.u16("SNET"));
+            sadr = Optional.of(address(r, "SLEN", maxMacLength, false));
+        }
+        OptionalInt hops = (control & DESTINATION) != 0 ? OptionalInt.of(r.u8("Hop Count")) : OptionalInt.empty();
+        OptionalInt type = OptionalInt.empty();
+        OptionalInt vendor = OptionalInt.empty();
+        if ((control & NETWORK_MESSAGE) != 0) {
+            int t = r.u8("Message Type");
+            type = OptionalInt.of(t);
+            vendor = t >= PROPRIETARY ? OptionalInt.of(r.u16("Vendor ID")) : OptionalInt.empty();
+        }
+        return new Npdu(
+                control & 0x03,
+                (control & EXPECTING_REPLY) != 0,
+                dnet,
+                dadr,
+                hops,
+                snet,
+                sadr,
+                type,
+                vendor,
+                r.index(),
+                (control & RESERVED) != 0);
+    }
+
+    /** DLEN/SLEN and the MAC address (clause 6.2.2): DLEN 0 is a broadcast, SLEN 0 is invalid. */
+    private static String address(OctetReader r, String lengthField, int maxMacLength, boolean broadcastAllowed) {
+        int length = r.u8(lengthField);
+        if (r.failed()) {
+            return "";
+        }
+        if (length == 0 && !broadcastAllowed) {
+            r.invalid(lengthField, 0);
+            return "";
+        }
+        if (length > maxMacLength) {
+            r.overLimit(lengthField, length, maxMacLength);
+            return "";
+        }
+        return HexFormat.of().formatHex(r.bytes(length, lengthField.charAt(0) == 'D' ? "DADR" : "SADR"));
+    }
+}
