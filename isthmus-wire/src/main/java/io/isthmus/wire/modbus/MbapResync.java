@@ -6,8 +6,8 @@ import java.nio.ByteBuffer;
  * Finding the next plausible MBAP header after damage (Modbus Messaging on TCP/IP Implementation
  * Guide V1.0b, section 3.1.3). The length field is the only framing, so a sensor that lost it looks
  * for eight bytes that read as a header: protocol id 0, a length of 2 up to the limits, and a
- * function code byte that is public, user-defined or one of those with the exception bit. The same
- * test is the factory's content probe.
+ * function code byte of 1..127 (with or without the exception bit). The factory's content probe
+ * uses the same test with the specification's length and a public or user-defined function code.
  */
 final class MbapResync {
     /** Header plus function code: the bytes a plausibility check reads. */
@@ -37,6 +37,14 @@ final class MbapResync {
 
     /** Whether the eight bytes at absolute {@code index} read as an MBAP header and function code. */
     static boolean plausible(ByteBuffer data, int index, ModbusLimits limits) {
+        return plausible(data, index, limits, false);
+    }
+
+    /**
+     * @param knownFunction require a public or user-defined function code; otherwise any code 1..127
+     *     (vendor codes such as 90, UMAS) with or without the exception bit passes
+     */
+    static boolean plausible(ByteBuffer data, int index, ModbusLimits limits, boolean knownFunction) {
         if (data.get(index + 2) != 0 || data.get(index + 3) != 0) {
             return false;
         }
@@ -45,6 +53,6 @@ final class MbapResync {
             return false;
         }
         int fc = data.get(index + ModbusLimits.MBAP_HEADER_LENGTH) & 0xFF & ~FunctionCode.EXCEPTION_BIT;
-        return fc != 0 && (ModbusFunctionNames.isPublic(fc) || ModbusFunctionNames.isUserDefined(fc));
+        return fc != 0 && (!knownFunction || ModbusFunctionNames.isPublic(fc) || ModbusFunctionNames.isUserDefined(fc));
     }
 }

@@ -27,6 +27,10 @@ public final class ModbusDissector implements Dissector {
     private final ModbusLimits limits;
     private boolean resyncing;
 
+    /**
+     * @param limits framing and decoding bounds; {@link ModbusLimits#SENSOR} frames what real
+     *     devices send beyond the specification and flags it
+     */
     public ModbusDissector(ModbusLimits limits) {
         this.limits = limits;
     }
@@ -77,7 +81,13 @@ public final class ModbusDissector implements Dissector {
     private MessageSummary summary(MbapFrame frame, Direction hint) {
         ByteBuffer pdu = frame.pduBuffer();
         MessageSummary s = hint == Direction.REQUEST ? request(pdu) : response(pdu);
-        return s.withUnit(frame.unitId()).withTransaction(frame.transactionId());
+        s = s.withUnit(frame.unitId()).withTransaction(frame.transactionId());
+        if (frame.header().length() > ModbusLimits.SPEC.maxMbapLength()) {
+            s = s.withAnomaly(new Anomaly(
+                    "mbap_length_above_spec",
+                    "MBAP length " + frame.header().length() + " above " + ModbusLimits.SPEC.maxMbapLength()));
+        }
+        return s;
     }
 
     private MessageSummary request(ByteBuffer pdu) {

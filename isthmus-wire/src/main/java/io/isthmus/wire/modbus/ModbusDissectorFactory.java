@@ -16,7 +16,7 @@ public final class ModbusDissectorFactory implements DissectorFactory {
     private final ModbusLimits limits;
 
     public ModbusDissectorFactory() {
-        this(ModbusLimits.SPEC);
+        this(ModbusLimits.SENSOR);
     }
 
     public ModbusDissectorFactory(ModbusLimits limits) {
@@ -42,7 +42,8 @@ public final class ModbusDissectorFactory implements DissectorFactory {
     }
 
     private boolean contentMatches(ByteBuffer data) {
-        if (data.remaining() < MbapResync.PROBE_BYTES || !MbapResync.plausible(data, data.position(), limits)) {
+        if (data.remaining() < MbapResync.PROBE_BYTES
+                || !MbapResync.plausible(data, data.position(), ModbusLimits.SPEC, true)) {
             return false;
         }
         int p = data.position();

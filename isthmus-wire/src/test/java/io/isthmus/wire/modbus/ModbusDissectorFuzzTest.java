@@ -26,7 +26,7 @@ class ModbusDissectorFuzzTest {
         checkOne(dissector, bytes, direction);
         var feeder = new StreamFeeder(new ModbusDissectorFactory().newDissector(), direction);
         feeder.feedInSegments(bytes, segment);
-        assertThat(feeder.maxHeld).isLessThanOrEqualTo(ModbusLimits.SPEC.maxAdu() + segment);
+        assertThat(feeder.maxHeld).isLessThanOrEqualTo(ModbusLimits.SENSOR.maxAdu() + segment);
         assertThat(feeder.stopped).isFalse();
     }
 
@@ -35,7 +35,7 @@ class ModbusDissectorFuzzTest {
         switch (dissector.next(buffer, direction)) {
             case Dissection.Messages m -> assertThat(m.consumed()).isBetween(8, bytes.length);
             case Dissection.NeedMore n ->
-                assertThat(bytes.length + n.bytes()).isLessThanOrEqualTo(ModbusLimits.SPEC.maxAdu());
+                assertThat(bytes.length + n.bytes()).isLessThanOrEqualTo(ModbusLimits.SENSOR.maxAdu());
             case Dissection.Malformed m -> assertThat(m.skip()).isBetween(1, Math.max(1, bytes.length));
         }
         assertThat(buffer.position()).isZero();

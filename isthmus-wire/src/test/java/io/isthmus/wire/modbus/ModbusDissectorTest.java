@@ -29,7 +29,7 @@ class ModbusDissectorTest {
     private static final String READ_COILS_RESPONSE = "00010000000401010100";
 
     private static MessageSummary one(String hex, Direction direction) {
-        var d = new ModbusDissector(ModbusLimits.SPEC).next(ByteBuffer.wrap(HEX.parseHex(hex)), direction);
+        var d = new ModbusDissector(ModbusLimits.SENSOR).next(ByteBuffer.wrap(HEX.parseHex(hex)), direction);
         assertThat(d).isInstanceOf(Dissection.Messages.class);
         var m = (Dissection.Messages) d;
         assertThat(m.consumed()).isEqualTo(hex.length() / 2);
@@ -149,7 +149,7 @@ class ModbusDissectorTest {
     void everyPrefixOfAValidFrameNeedsMore() {
         byte[] frame = HEX.parseHex(WRITE_COILS_REQUEST);
         for (int n = 0; n < frame.length; n++) {
-            var d = new ModbusDissector(ModbusLimits.SPEC).next(ByteBuffer.wrap(frame, 0, n), Direction.REQUEST);
+            var d = new ModbusDissector(ModbusLimits.SENSOR).next(ByteBuffer.wrap(frame, 0, n), Direction.REQUEST);
             assertThat(d).as("prefix of %d bytes", n).isInstanceOf(Dissection.NeedMore.class);
         }
     }
@@ -169,7 +169,7 @@ class ModbusDissectorTest {
     @CsvSource({
         "MBAP length 0,             000100000000,                     mbap_length_too_short",
         "MBAP length 1,             00010000000101,                   mbap_length_too_short",
-        "MBAP length 255,           0001000000ff0103,                 mbap_length_too_long",
+        "MBAP length 1026,          000100000402010300000001,         mbap_length_too_long",
         "MBAP length 65535,         00010000ffff0103,                 mbap_length_too_long",
         "protocol id 1,             000100010006010300000001,         mbap_protocol_id_not_zero",
         "length longer than bytes,  0001000000080103000000010000ffff, modbus_trailing_bytes",
@@ -187,8 +187,24 @@ class ModbusDissectorTest {
                 feeder.anomalies.stream().map(a -> a.code()).toList());
         feeder.messages.forEach(m -> m.anomalies().forEach(a -> codes.add(a.code())));
         assertThat(codes).as(name).contains(code);
-        assertThat(feeder.maxHeld).isLessThanOrEqualTo(ModbusLimits.SPEC.maxAdu());
+        assertThat(feeder.maxHeld).isLessThanOrEqualTo(ModbusLimits.SENSOR.maxAdu());
         assertThat(feeder.stopped).isFalse();
+    }
+
+    @Test
+    void anMbapLength255IsFramedAndFlaggedAsAboveTheSpecification_TcpGuide3_1_3() {
+        // Schneider UMAS (FC 90) sends such frames; modbus__ITI__modicon_test.pcap frame 19 is one.
+        byte[] frame = new byte[6 + 255];
+        frame[1] = 7;
+        frame[5] = (byte) 0xFF;
+        frame[7] = 0x5A;
+        var feeder = new StreamFeeder(factory.newDissector(), Direction.REQUEST);
+        feeder.feedInSegments(frame, 1);
+        assertThat(feeder.messages).hasSize(1);
+        assertThat(feeder.messages.getFirst().function()).isEqualTo(90);
+        assertThat(feeder.messages.getFirst().anomalies())
+                .extracting(a -> a.code())
+                .contains("mbap_length_above_spec", "modbus_unknown_function");
     }
 
     @Test
