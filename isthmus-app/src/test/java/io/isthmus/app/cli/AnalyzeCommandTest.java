@@ -52,6 +52,7 @@ class AnalyzeCommandTest {
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("Totals:");
         for (String line : Files.readAllLines(out.resolve("observations.jsonl"))) {
+            assertThat(line).startsWith("{\"ts\":").endsWith("}");
             JsonNode n = JSON.readTree(line);
             for (String field : List.of(
                     "ts",
