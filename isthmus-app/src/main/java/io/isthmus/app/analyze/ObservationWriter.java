@@ -32,6 +32,8 @@ public final class ObservationWriter implements Consumer<Observation>, AutoClose
 
     public ObservationWriter(OutputStream out) throws IOException {
         this.json = new JsonFactory().createGenerator(new BufferedOutputStream(out, BUFFER), JsonEncoding.UTF8);
+        // One object per line: the newline is written after each object, no separator before it.
+        this.json.setRootValueSeparator(null);
     }
 
     public long lines() {
