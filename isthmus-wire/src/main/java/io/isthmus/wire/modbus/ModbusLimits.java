@@ -38,6 +38,14 @@ public record ModbusLimits(
     /** The limits of the specifications themselves. */
     public static final ModbusLimits SPEC = new ModbusLimits(260, 253, 2000, 125, 1968, 123, 121, 31, 35, 128);
 
+    /**
+     * What a passive sensor frames: the specification's counts, but MBAP lengths up to 1025 (a PDU of
+     * 1024 bytes), because real devices exceed the 260-byte ADU (Schneider's UMAS on function code
+     * 90 sends MBAP lengths of 255 and more) and a sensor must still see those messages. The
+     * dissector flags every frame above {@link #SPEC}'s length; longer claims are malformed.
+     */
+    public static final ModbusLimits SENSOR = new ModbusLimits(1031, 1024, 2000, 125, 1968, 123, 121, 31, 35, 128);
+
     public ModbusLimits {
         requireRange("maxPdu", maxPdu, 1, 65534);
         requireRange("maxAdu", maxAdu, maxPdu + MBAP_HEADER_LENGTH, 65535 + 6);

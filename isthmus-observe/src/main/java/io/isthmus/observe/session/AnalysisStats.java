@@ -1,0 +1,40 @@
+package io.isthmus.observe.session;
+
+import io.isthmus.model.Protocol;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The session layer's counters for a whole capture: one {@link ProtocolStats} per protocol seen,
+ * plus flows no dissector claimed.
+ */
+public final class AnalysisStats {
+    private final SessionLimits limits;
+    private final Map<Protocol, ProtocolStats> protocols = new EnumMap<>(Protocol.class);
+    long unidentifiedFlows;
+    long observations;
+
+    public AnalysisStats(SessionLimits limits) {
+        this.limits = limits;
+    }
+
+    ProtocolStats of(Protocol p) {
+        return protocols.computeIfAbsent(p, k -> new ProtocolStats(k, limits));
+    }
+
+    /** Protocols seen, in enum order. */
+    public Map<Protocol, ProtocolStats> protocols() {
+        return Collections.unmodifiableMap(protocols);
+    }
+
+    /** Flows with payload that no dissector recognised. */
+    public long unidentifiedFlows() {
+        return unidentifiedFlows;
+    }
+
+    /** Observations emitted. */
+    public long observations() {
+        return observations;
+    }
+}

@@ -1,0 +1,60 @@
+package io.isthmus.observe.session;
+
+import io.isthmus.observe.capture.CaptureSource;
+import io.isthmus.observe.flow.FlowLimits;
+import io.isthmus.observe.flow.FlowPipeline;
+import io.isthmus.observe.flow.FlowStats;
+import io.isthmus.wire.capture.CaptureRecord;
+import io.isthmus.wire.packet.PacketDecoder;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The whole passive path over one capture: {@link CaptureSource} to {@link FlowPipeline} to {@link
+ * SessionLayer} to the dissectors, observations to {@code sink}. What {@code isthmus analyze} and
+ * the golden tests run.
+ *
+ * @param stats the session layer's counters
+ * @param flows the flow layer's counters
+ * @param damage the capture's damage, empty when it ended cleanly (everything before it was analysed)
+ * @param firstNanos capture time of the first packet, -1 for an empty capture
+ * @param lastNanos capture time of the last packet, -1 for an empty capture
+ */
+public record CaptureAnalysis(
+        AnalysisStats stats,
+        FlowStats flows,
+        Optional<CaptureRecord.Malformed> damage,
+        long firstNanos,
+        long lastNanos) {
+
+    /** Runs the capture to its end (or its damage). */
+    public static CaptureAnalysis run(
+            CaptureSource source,
+            DissectorRegistry registry,
+            SessionLimits sessionLimits,
+            FlowLimits flowLimits,
+            Consumer<Observation> sink)
+            throws IOException {
+        var stats = new AnalysisStats(sessionLimits);
+        var sessions = new SessionLayer(registry, sessionLimits, stats, sink);
+        var pipeline = new FlowPipeline(flowLimits, new PacketDecoder(), sessions);
+        long first = -1;
+        long last = -1;
+        while (source.advance()) {
+            CaptureRecord.Packet p = source.packet();
+            if (first < 0) {
+                first = p.timestampNanos();
+            }
+            last = Math.max(last, p.timestampNanos());
+            pipeline.accept(source.buffer(), p);
+        }
+        pipeline.finish();
+        return new CaptureAnalysis(stats, pipeline.stats(), source.failure(), first, last);
+    }
+
+    /** {@link #run} with the default registry and limits. */
+    public static CaptureAnalysis run(CaptureSource source, Consumer<Observation> sink) throws IOException {
+        return run(source, DissectorRegistry.defaults(), SessionLimits.DEFAULT, FlowLimits.DEFAULT, sink);
+    }
+}

@@ -1,0 +1,80 @@
+package io.isthmus.observe.session;
+
+import io.isthmus.observe.flow.Flow;
+import io.isthmus.wire.Direction;
+import io.isthmus.wire.MessageSummary;
+import io.isthmus.wire.packet.DecodedPacket;
+import io.isthmus.wire.packet.IpAddress;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Builds {@link Observation}s from summaries, pairs requests with responses and counts them. */
+final class Emitter {
+    private final SessionLimits limits;
+    private final AnalysisStats stats;
+    private final Consumer<Observation> sink;
+
+    Emitter(SessionLimits limits, AnalysisStats stats, Consumer<Observation> sink) {
+        this.limits = limits;
+        this.stats = stats;
+        this.sink = sink;
+    }
+
+    void stream(Flow flow, FlowSession s, Direction direction, MessageSummary m) {
+        long ts = flow.lastSeenNanos();
+        boolean fromClient = direction == Direction.REQUEST;
+        IpAddress src = fromClient ? flow.client() : flow.server();
+        IpAddress dst = fromClient ? flow.server() : flow.client();
+        long latency = pair(s, m, ts);
+        stats.of(m.protocol()).message(m, src);
+        stats.observations++;
+        sink.accept(new Observation(
+                Optional.of(flow.key()),
+                ts,
+                Optional.of(src),
+                Optional.of(dst),
+                fromClient ? flow.clientPort() : flow.serverPort(),
+                fromClient ? flow.serverPort() : flow.clientPort(),
+                fromClient ? flow.clientMac() : flow.serverMac(),
+                fromClient ? flow.serverMac() : flow.clientMac(),
+                latency,
+                m));
+    }
+
+    void frame(DecodedPacket frame, long ts, MessageSummary m) {
+        stats.of(m.protocol()).message(m, null);
+        stats.observations++;
+        sink.accept(new Observation(
+                Optional.empty(),
+                ts,
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                0,
+                frame.link().srcMac(),
+                frame.link().dstMac(),
+                -1,
+                m));
+    }
+
+    /** Records a request, or finds a response's request: the latency, or -1. */
+    private long pair(FlowSession s, MessageSummary m, long ts) {
+        if (m.transaction().isEmpty()) {
+            return -1;
+        }
+        long key = PendingRequests.key(m.unit().orElse(-1), m.transaction().getAsLong());
+        PendingRequests pending = s.pending(limits.maxPendingRequests());
+        if (m.direction() == Direction.REQUEST) {
+            pending.request(key, ts);
+            return -1;
+        }
+        long requestTs = pending.response(key);
+        ProtocolStats p = stats.of(m.protocol());
+        if (requestTs < 0) {
+            p.unsolicited++;
+            return -1;
+        }
+        p.paired++;
+        return Math.max(0, ts - requestTs);
+    }
+}

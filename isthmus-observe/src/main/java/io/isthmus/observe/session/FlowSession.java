@@ -1,0 +1,50 @@
+package io.isthmus.observe.session;
+
+import io.isthmus.wire.Direction;
+import io.isthmus.wire.DissectorFactory;
+
+/** What the session layer keeps with a flow ({@link io.isthmus.observe.flow.Flow#attach}). */
+final class FlowSession {
+    DissectorFactory factory;
+    int probes;
+    boolean givenUp;
+    private DirectionStream toServer;
+    private DirectionStream toClient;
+    private PendingRequests pending;
+
+    /**
+     * True when the flow layer's client is on the protocol's well-known port and the server is
+     * not: the capture began mid-connection or with a server-sent packet, so the ports say better
+     * than the first packet which side asks.
+     */
+    boolean reversed;
+
+    void identified(DissectorFactory f, int clientPort, int serverPort) {
+        factory = f;
+        int wellKnown = f.protocol().wellKnownPort().orElse(-1);
+        reversed = wellKnown == clientPort && wellKnown != serverPort;
+        toServer = new DirectionStream(f.newDissector());
+        toClient = new DirectionStream(f.newDissector());
+    }
+
+    /** The direction to tell the dissector for bytes the flow layer reports as {@code d}. */
+    Direction hint(Direction d) {
+        return reversed == (d == Direction.REQUEST) ? Direction.RESPONSE : Direction.REQUEST;
+    }
+
+    DirectionStream stream(Direction d) {
+        return d == Direction.REQUEST ? toServer : toClient;
+    }
+
+    PendingRequests pending(int max) {
+        if (pending == null) {
+            pending = new PendingRequests(max);
+        }
+        return pending;
+    }
+
+    /** Requests still waiting plus those dropped from the table. */
+    long unanswered() {
+        return pending == null ? 0 : pending.size() + pending.evicted;
+    }
+}

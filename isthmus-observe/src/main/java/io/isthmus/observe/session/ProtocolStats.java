@@ -1,0 +1,187 @@
+package io.isthmus.observe.session;
+
+import io.isthmus.model.Protocol;
+import io.isthmus.wire.Anomaly;
+import io.isthmus.wire.Direction;
+import io.isthmus.wire.MessageSummary;
+import io.isthmus.wire.packet.IpAddress;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What one protocol did in a capture: messages by function, requests and responses, malformed
+ * stretches, anomalies by code, flows, pairing, and the busiest talkers, each map bounded by
+ * {@link SessionLimits}. Mutable, single-threaded: owned by the session layer, read at the end.
+ */
+public final class ProtocolStats {
+    /** Counts of one function code. */
+    public static final class FunctionCount {
+        private final String name;
+        private long requests;
+        private long responses;
+
+        FunctionCount(String name) {
+            this.name = name;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public long requests() {
+            return requests;
+        }
+
+        public long responses() {
+            return responses;
+        }
+    }
+
+    /** An address and how many messages it sent. */
+    public record Talker(IpAddress address, long messages) {}
+
+    private final Protocol protocol;
+    private final SessionLimits limits;
+    private final Map<Integer, FunctionCount> functions = new TreeMap<>();
+    private final Map<String, Long> anomalies = new TreeMap<>();
+    private final Map<IpAddress, long[]> talkers = new HashMap<>();
+    long requests;
+    long responses;
+    long malformed;
+    long flows;
+    long paired;
+    long unanswered;
+    long unsolicited;
+    long heldOverflows;
+    long stoppedDirections;
+    long talkersNotCounted;
+
+    ProtocolStats(Protocol protocol, SessionLimits limits) {
+        this.protocol = protocol;
+        this.limits = limits;
+    }
+
+    void message(MessageSummary m, IpAddress sender) {
+        FunctionCount f = functions.get(m.function());
+        if (f == null) {
+            f = functions.size() < limits.maxFunctions()
+                    ? new FunctionCount(m.functionName())
+                    : functions.computeIfAbsent(-1, k -> new FunctionCount("other"));
+            functions.putIfAbsent(m.function(), f);
+        }
+        if (m.direction() == Direction.REQUEST) {
+            f.requests++;
+            requests++;
+        } else {
+            f.responses++;
+            responses++;
+        }
+        m.anomalies().forEach(this::anomaly);
+        if (sender != null) {
+            talker(sender);
+        }
+    }
+
+    void anomaly(Anomaly a) {
+        String code =
+                anomalies.containsKey(a.code()) || anomalies.size() < limits.maxAnomalyCodes() ? a.code() : "other";
+        anomalies.merge(code, 1L, Long::sum);
+    }
+
+    void malformed(Anomaly a) {
+        malformed++;
+        anomaly(a);
+    }
+
+    private void talker(IpAddress address) {
+        long[] n = talkers.get(address);
+        if (n == null) {
+            if (talkers.size() >= limits.maxTalkers()) {
+                talkersNotCounted++;
+                return;
+            }
+            n = new long[1];
+            talkers.put(address, n);
+        }
+        n[0]++;
+    }
+
+    public Protocol protocol() {
+        return protocol;
+    }
+
+    /** Function code to its counts, ordered by code; -1 collects codes beyond the bound. */
+    public Map<Integer, FunctionCount> functions() {
+        return java.util.Collections.unmodifiableMap(functions);
+    }
+
+    /** Request count per function code, the shape of the golden files. */
+    public Map<Integer, Long> requestsByFunction() {
+        Map<Integer, Long> out = new TreeMap<>();
+        functions.forEach((code, c) -> {
+            if (c.requests > 0) {
+                out.put(code, c.requests);
+            }
+        });
+        return out;
+    }
+
+    public Map<String, Long> anomalies() {
+        return java.util.Collections.unmodifiableMap(anomalies);
+    }
+
+    /** The {@code n} addresses that sent the most messages. */
+    public List<Talker> topTalkers(int n) {
+        return talkers.entrySet().stream()
+                .map(e -> new Talker(e.getKey(), e.getValue()[0]))
+                .sorted(Comparator.comparingLong(Talker::messages).reversed().thenComparing(Talker::address))
+                .limit(n)
+                .toList();
+    }
+
+    public long requests() {
+        return requests;
+    }
+
+    public long responses() {
+        return responses;
+    }
+
+    public long messages() {
+        return requests + responses;
+    }
+
+    /** Stretches of bytes the dissector could not frame (each one anomaly). */
+    public long malformed() {
+        return malformed;
+    }
+
+    public long flows() {
+        return flows;
+    }
+
+    public long paired() {
+        return paired;
+    }
+
+    public long unanswered() {
+        return unanswered;
+    }
+
+    public long unsolicited() {
+        return unsolicited;
+    }
+
+    /** Times a direction needed more bytes than {@link SessionLimits#maxHeldBytes()}; they were dropped. */
+    public long heldOverflows() {
+        return heldOverflows;
+    }
+
+    /** Flow directions no longer dissected because the dissector could not resynchronise. */
+    public long stoppedDirections() {
+        return stoppedDirections;
+    }
+}

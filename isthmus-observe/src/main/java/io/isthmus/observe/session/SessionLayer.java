@@ -1,0 +1,237 @@
+package io.isthmus.observe.session;
+
+import io.isthmus.model.Protocol;
+import io.isthmus.observe.flow.CloseReason;
+import io.isthmus.observe.flow.Flow;
+import io.isthmus.observe.flow.FlowListener;
+import io.isthmus.wire.Anomaly;
+import io.isthmus.wire.Direction;
+import io.isthmus.wire.Dissection;
+import io.isthmus.wire.Dissector;
+import io.isthmus.wire.DissectorFactory;
+import io.isthmus.wire.packet.DecodedPacket;
+import java.nio.ByteBuffer;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Turns the flow layer's byte streams, datagrams and frames into {@link Observation}s: identifies
+ * each flow's protocol ({@link DissectorRegistry#identify}), loops the direction's dissector until it
+ * needs more bytes, holds the unframed rest in a bounded buffer, skips and resynchronises after
+ * damage and gaps, and pairs responses with requests. Single-threaded, like the pipeline feeding it.
+ */
+public final class SessionLayer implements FlowListener {
+    private final DissectorRegistry registry;
+    private final SessionLimits limits;
+    private final AnalysisStats stats;
+    private final Consumer<Observation> sink;
+    private final Emitter emitter;
+    private final Map<Protocol, Dissector> frameDissectors = new EnumMap<>(Protocol.class);
+
+    public SessionLayer(
+            DissectorRegistry registry, SessionLimits limits, AnalysisStats stats, Consumer<Observation> sink) {
+        this.registry = registry;
+        this.limits = limits;
+        this.stats = stats;
+        this.sink = sink;
+        this.emitter = new Emitter(limits, stats, sink);
+    }
+
+    public AnalysisStats stats() {
+        return stats;
+    }
+
+    @Override
+    public void onStreamData(Flow flow, Direction direction, ByteBuffer data) {
+        FlowSession s = session(flow, data);
+        if (s == null) {
+            return;
+        }
+        DirectionStream st = s.stream(direction);
+        if (st.stopped) {
+            return;
+        }
+        skipPending(st, data);
+        if (!data.hasRemaining()) {
+            return;
+        }
+        if (st.heldBytes() == 0) {
+            dissect(flow, s, direction, st, data);
+            keepRest(s, st, data);
+            return;
+        }
+        if (!st.append(data, limits.maxHeldBytes())) {
+            overflow(s, st, "held " + st.heldBytes() + " + " + data.remaining() + " bytes");
+            return;
+        }
+        dissect(flow, s, direction, st, st.held());
+        st.settle();
+    }
+
+    @Override
+    public void onStreamGap(Flow flow, Direction direction, long missingBytes) {
+        if (!(flow.attachment() instanceof FlowSession s) || s.factory == null) {
+            return;
+        }
+        DirectionStream st = s.stream(direction);
+        st.clear();
+        st.skipRemaining = Math.max(0, st.skipRemaining - missingBytes);
+        st.dissector = s.factory.newDissector();
+    }
+
+    @Override
+    public void onStreamClose(Flow flow, Direction direction, CloseReason reason) {
+        if (flow.attachment() instanceof FlowSession s && s.factory != null) {
+            DirectionStream st = s.stream(direction);
+            if (st.heldBytes() > 0 && !st.stopped) {
+                stats.of(s.factory.protocol())
+                        .anomaly(new Anomaly("session_incomplete_message", st.heldBytes() + " bytes at close"));
+            }
+            st.clear();
+        }
+    }
+
+    @Override
+    public void onDatagram(Flow flow, Direction direction, ByteBuffer payload) {
+        FlowSession s = session(flow, payload);
+        if (s == null || !payload.hasRemaining()) {
+            return;
+        }
+        DirectionStream st = s.stream(direction);
+        dissect(flow, s, direction, st, payload);
+        if (payload.hasRemaining()) {
+            stats.of(s.factory.protocol())
+                    .malformed(new Anomaly("session_truncated_datagram", payload.remaining() + " bytes left unframed"));
+        }
+    }
+
+    @Override
+    public void onFlowEnd(Flow flow, CloseReason reason) {
+        if (flow.attachment() instanceof FlowSession s && s.factory != null) {
+            stats.of(s.factory.protocol()).unanswered += s.unanswered();
+        }
+        flow.attach(null);
+    }
+
+    @Override
+    public void onFrame(DecodedPacket frame, ByteBuffer buffer, long timestampNanos) {
+        ByteBuffer payload = frame.payload(buffer);
+        Optional<DissectorFactory> f = registry.identify(payload, -1);
+        if (f.isEmpty()) {
+            return;
+        }
+        Dissector d =
+                frameDissectors.computeIfAbsent(f.get().protocol(), p -> f.get().newDissector());
+        while (payload.hasRemaining()) {
+            switch (d.next(payload, Direction.REQUEST)) {
+                case Dissection.Messages m -> {
+                    m.messages().forEach(msg -> emitter.frame(frame, timestampNanos, msg));
+                    payload.position(payload.position() + Math.min(m.consumed(), payload.remaining()));
+                }
+                case Dissection.NeedMore n -> {
+                    return;
+                }
+                case Dissection.Malformed m -> {
+                    stats.of(d.protocol()).malformed(m.anomaly());
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The flow's session, identifying its protocol on first payload; null while unidentified. */
+    private FlowSession session(Flow flow, ByteBuffer data) {
+        FlowSession s;
+        if (flow.attachment() instanceof FlowSession existing) {
+            s = existing;
+        } else {
+            s = new FlowSession();
+            flow.attach(s);
+        }
+        if (s.factory != null) {
+            return s;
+        }
+        if (s.givenUp || !data.hasRemaining()) {
+            return null;
+        }
+        Optional<DissectorFactory> f = registry.identify(data, flow.serverPort());
+        if (f.isEmpty() && flow.clientPort() != flow.serverPort()) {
+            f = registry.identify(data, flow.clientPort());
+        }
+        if (f.isPresent()) {
+            s.identified(f.get(), flow.clientPort(), flow.serverPort());
+            stats.of(f.get().protocol()).flows++;
+            return s;
+        }
+        if (++s.probes >= limits.maxProbes()) {
+            s.givenUp = true;
+            stats.unidentifiedFlows++;
+        }
+        return null;
+    }
+
+    /** Runs the dissector over {@code data} until it needs more, advancing the buffer's position. */
+    private void dissect(Flow flow, FlowSession s, Direction direction, DirectionStream st, ByteBuffer data) {
+        while (data.hasRemaining() && !st.stopped) {
+            int pos = data.position();
+            int lim = data.limit();
+            Dissection d = st.dissector.next(data, s.hint(direction));
+            data.limit(lim).position(pos);
+            switch (d) {
+                case Dissection.Messages m -> {
+                    m.messages().forEach(msg -> emitter.stream(flow, s, direction, msg));
+                    data.position(pos + Math.min(m.consumed(), data.remaining()));
+                }
+                case Dissection.NeedMore n -> {
+                    if ((long) data.remaining() + n.bytes() > limits.maxHeldBytes()) {
+                        overflow(s, st, "message needs " + ((long) data.remaining() + n.bytes()) + " bytes");
+                        data.position(lim);
+                    }
+                    return;
+                }
+                case Dissection.Malformed m -> malformed(s, st, data, m);
+            }
+        }
+    }
+
+    private void malformed(FlowSession s, DirectionStream st, ByteBuffer data, Dissection.Malformed m) {
+        ProtocolStats p = stats.of(s.factory.protocol());
+        p.malformed(m.anomaly());
+        if (m.skip() == 0) {
+            st.stopped = true;
+            st.clear();
+            p.stoppedDirections++;
+            data.position(data.limit());
+            return;
+        }
+        int now = Math.min(m.skip(), data.remaining());
+        st.skipRemaining = m.skip() - now;
+        data.position(data.position() + now);
+    }
+
+    private void skipPending(DirectionStream st, ByteBuffer data) {
+        if (st.skipRemaining > 0) {
+            int n = (int) Math.min(st.skipRemaining, data.remaining());
+            data.position(data.position() + n);
+            st.skipRemaining -= n;
+        }
+    }
+
+    /** Bytes left after dissecting a packet in place are copied into the held buffer. */
+    private void keepRest(FlowSession s, DirectionStream st, ByteBuffer data) {
+        if (data.hasRemaining() && !st.stopped && !st.append(data, limits.maxHeldBytes())) {
+            overflow(s, st, data.remaining() + " bytes");
+            data.position(data.limit());
+        }
+    }
+
+    private void overflow(FlowSession s, DirectionStream st, String detail) {
+        ProtocolStats p = stats.of(s.factory.protocol());
+        p.heldOverflows++;
+        p.anomaly(new Anomaly("session_buffer_overflow", detail + " exceed " + limits.maxHeldBytes()));
+        st.clear();
+        st.dissector = s.factory.newDissector();
+    }
+}
