@@ -2,7 +2,12 @@ package io.isthmus.observe.session;
 
 import io.isthmus.wire.DissectorFactory;
 import io.isthmus.wire.DissectorFactory.Confidence;
+import io.isthmus.wire.bacnet.BacnetDissectorFactory;
+import io.isthmus.wire.dnp3.Dnp3DissectorFactory;
+import io.isthmus.wire.iec104.Iec104DissectorFactory;
 import io.isthmus.wire.modbus.ModbusDissectorFactory;
+import io.isthmus.wire.opcua.OpcUaDissectorFactory;
+import io.isthmus.wire.profinet.DcpDissectorFactory;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +25,13 @@ public final class DissectorRegistry {
 
     /** Every dissector Isthmus ships. New protocols are added here, one line each. */
     public static DissectorRegistry defaults() {
-        return new DissectorRegistry(List.of(new ModbusDissectorFactory()));
+        return new DissectorRegistry(List.of(
+                new ModbusDissectorFactory(),
+                new Dnp3DissectorFactory(),
+                new Iec104DissectorFactory(),
+                new OpcUaDissectorFactory(),
+                new BacnetDissectorFactory(),
+                new DcpDissectorFactory()));
     }
 
     public List<DissectorFactory> factories() {
