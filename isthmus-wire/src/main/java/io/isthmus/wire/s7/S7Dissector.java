@@ -43,8 +43,13 @@ public final class S7Dissector implements Dissector {
     private final S7commDecoder s7comm;
     private final S7CommPlusDecoder s7commPlus;
     private Protocol label;
+    /** True once a CR/CC with S7 TSAPs or an S7 PDU has been seen: COTP summaries may be labelled. */
+    private boolean recognised;
 
-    /** @param label the protocol of COTP summaries until the first S7 PDU shows which it is */
+    /**
+     * @param label the protocol of COTP disconnects and errors until a connection request or an
+     *     S7 PDU shows which it is
+     */
     public S7Dissector(Protocol label, S7Limits limits) {
         this.label = label;
         this.limits = limits;
@@ -97,16 +102,32 @@ public final class S7Dissector implements Dissector {
             case CotpTpdu.Connection c -> connectionChange(tpdu, length, hint);
             case CotpTpdu.Disconnect c -> connectionChange(tpdu, length, hint);
             case CotpTpdu.Error e ->
-                messages(CotpSummary.of(tpdu, label, hint).stream().toList(), length);
+                messages(recognised ? CotpSummary.of(tpdu, label, hint).stream().toList() : List.of(), length);
             case CotpTpdu.Other o -> messages(List.of(), length);
         };
     }
 
-    /** A new or closed connection starts every reassembly afresh. */
+    /**
+     * A new or closed connection starts every reassembly afresh. A connection request or confirm
+     * is summarised only when its TSAPs are those of S7 or S7comm-plus (they also fix the label);
+     * other COTP users (MMS) are never labelled S7, and neither are their disconnects.
+     */
     private Dissection connectionChange(CotpTpdu tpdu, int length, Direction hint) {
         cotp.reset();
         s7commPlus.reset();
-        return messages(CotpSummary.of(tpdu, label, hint).stream().toList(), length);
+        if (tpdu instanceof CotpTpdu.Connection c) {
+            switch (S7Probe.connection(c.parameters())) {
+                case S7COMM -> recognise(Protocol.S7COMM);
+                case S7COMM_PLUS -> recognise(Protocol.S7COMM_PLUS);
+                case UNDECIDED, OTHER -> recognised = false;
+            }
+        }
+        return messages(recognised ? CotpSummary.of(tpdu, label, hint).stream().toList() : List.of(), length);
+    }
+
+    private void recognise(Protocol protocol) {
+        label = protocol;
+        recognised = true;
     }
 
     private Dissection dataTpdu(ByteBuffer data, int at, int length, CotpTpdu.Data d, Direction hint) {
@@ -154,7 +175,7 @@ public final class S7Dissector implements Dissector {
     }
 
     private Dissection s7comm(ByteBuffer b, int from, int size, int base, int length, Direction hint) {
-        label = Protocol.S7COMM;
+        recognise(Protocol.S7COMM);
         return switch (s7comm.decode(b, from, size)) {
             case S7Decode.Decoded d -> messages(List.of(S7commSummary.of(d, hint)), length);
             case S7Decode.Invalid i ->
@@ -166,7 +187,7 @@ public final class S7Dissector implements Dissector {
     }
 
     private Dissection s7commPlus(ByteBuffer b, int from, int size, int base, int length, Direction hint) {
-        label = Protocol.S7COMM_PLUS;
+        recognise(Protocol.S7COMM_PLUS);
         return switch (s7commPlus.decode(b, from, size)) {
             case S7CommPlusDecode.Decoded d -> messages(List.of(S7CommPlusSummary.of(d, hint)), length);
             case S7CommPlusDecode.Continuation c -> messages(List.of(), length);

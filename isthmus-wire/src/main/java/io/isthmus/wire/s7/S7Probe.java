@@ -74,7 +74,8 @@ final class S7Probe {
         };
     }
 
-    private static Verdict connection(CotpConnectionParameters p) {
+    /** What a CR or CC's TSAPs say: SIMATIC text for S7comm-plus, S7 selectors for S7comm. */
+    static Verdict connection(CotpConnectionParameters p) {
         if (simatic(p.calling()) || simatic(p.called())) {
             return Verdict.S7COMM_PLUS;
         }

@@ -95,10 +95,7 @@ public final class S7commSummary {
             case S7Message.VarRequest v -> items(s, v);
             case S7Message.VarResponse v -> results(s, v);
             case S7Message.PlcStop p -> s.withAttribute("s7_pi_service", p.service());
-            case S7Message.PlcControl p ->
-                s.withAttribute("s7_pi_service", p.service())
-                        .withAttribute("s7_pi_argument", p.argument())
-                        .withAttribute("s7_pi_operation", PiService.operation(p.service(), p.argument()));
+            case S7Message.PlcControl p -> plcControl(s, p);
             case S7Message.BlockTransfer t -> t.fileName().map(n -> block(s, n)).orElse(s);
             case S7Message.Userdata u -> UserdataDetails.add(s, u);
             case S7Message.Acknowledgement a -> s;
