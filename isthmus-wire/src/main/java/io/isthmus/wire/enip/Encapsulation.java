@@ -40,14 +40,44 @@ public final class Encapsulation {
                 : new EncapsulationRead.Frame(h);
     }
 
-    /** Octets to drop after an invalid header to reach a position that could start one; 1..available. */
+    /**
+     * Octets to drop after an invalid header to reach a position that could start one; 1..available.
+     * A candidate must also name a defined command with a length that command can have ({@link
+     * EncapsulationCommand#plausibleLength}): without that, runs of zeros, which are everywhere in
+     * CIP data, would pass for NOPs.
+     */
     public static int resync(ByteBuffer b, int at, int available, int maxLength) {
-        for (int skip = 1; skip < available; skip++) {
-            if (!(read(b, at + skip, available - skip, maxLength) instanceof EncapsulationRead.Invalid)) {
+        return 1 + candidate(b, at + 1, available - 1, maxLength);
+    }
+
+    /**
+     * Octets from {@code at} to the first position that could start a message after damage (0 when
+     * {@code at} itself could), or {@code available} when none could.
+     */
+    public static int candidate(ByteBuffer b, int at, int available, int maxLength) {
+        for (int skip = 0; skip < available; skip++) {
+            if (plausible(b, at + skip, available - skip)
+                    && !(read(b, at + skip, available - skip, maxLength) instanceof EncapsulationRead.Invalid)) {
                 return skip;
             }
         }
         return available;
+    }
+
+    /**
+     * True when the octets present (perhaps fewer than a header) fit a defined command other than
+     * NOP: a NOP header is 24 zero octets, which CIP padding and zero-filled data produce at every
+     * turn, so after damage the stream never resynchronises on one.
+     */
+    static boolean plausible(ByteBuffer b, int at, int available) {
+        if (available < 2) {
+            int low = b.get(at) & 0xFF;
+            return low != 0 && EncapsulationCommand.of(low) != EncapsulationCommand.UNKNOWN;
+        }
+        EncapsulationCommand command = EncapsulationCommand.of(u16(b, at));
+        return command != EncapsulationCommand.UNKNOWN
+                && command != EncapsulationCommand.NOP
+                && (available < 4 || command.plausibleLength(u16(b, at + 2)));
     }
 
     private static EncapsulationHeader header(ByteBuffer b, int at) {

@@ -52,4 +52,19 @@ public enum EncapsulationCommand {
     public AccessKind access() {
         return access;
     }
+
+    /**
+     * True when a message of this command can have {@code length} data octets (Volume 2 section
+     * 2-4): RegisterSession carries 4, UnRegisterSession and the list requests none or a reply,
+     * the send commands at least an interface handle, a timeout and an item count, and a NOP is
+     * taken as plausible only without data.
+     */
+    public boolean plausibleLength(int length) {
+        return switch (this) {
+            case REGISTER_SESSION -> length == 4;
+            case UNREGISTER_SESSION, NOP -> length == 0;
+            case SEND_RR_DATA, SEND_UNIT_DATA -> length >= 8;
+            case LIST_SERVICES, LIST_IDENTITY, LIST_INTERFACES, INDICATE_STATUS, CANCEL, UNKNOWN -> true;
+        };
+    }
 }

@@ -50,21 +50,11 @@ public final class EnipDissectorFactory implements DissectorFactory {
         long status = Encapsulation.u32(b, at + 8, 4);
         boolean plausible = EncapsulationCommand.of(command) != EncapsulationCommand.UNKNOWN
                 && EncapsulationStatus.of(status) != EncapsulationStatus.UNKNOWN
-                && lengthFits(EncapsulationCommand.of(command), length);
+                && EncapsulationCommand.of(command).plausibleLength(length);
         if (plausible) {
             return Confidence.CONTENT;
         }
         return wellKnown ? Confidence.PORT_ONLY : Confidence.NO;
-    }
-
-    /** Volume 2 section 2-4: fixed data sizes of the commands that have one. */
-    private static boolean lengthFits(EncapsulationCommand command, int length) {
-        return switch (command) {
-            case REGISTER_SESSION -> length == 4;
-            case UNREGISTER_SESSION -> length == 0;
-            case SEND_RR_DATA, SEND_UNIT_DATA -> length >= 8;
-            case NOP, LIST_SERVICES, LIST_IDENTITY, LIST_INTERFACES, INDICATE_STATUS, CANCEL, UNKNOWN -> true;
-        };
     }
 
     @Override

@@ -17,8 +17,10 @@ import java.util.Optional;
 /**
  * One summary per encapsulation message, so counting EtherNet/IP is counting summaries: the
  * function is the encapsulation command (tshark's {@code enip.command}), the direction is the
- * session layer's (requests go to port 44818), the transaction is the sender context, or the
- * connected sequence count for SendUnitData. The CIP messages inside become attributes, outermost
+ * session layer's (requests go to port 44818), the transaction is the sender context (its 8
+ * octets read little-endian as one 64-bit value, negative when the top bit is set; attribute
+ * {@code enip_sender_context} shows the octets in wire order), or the connected sequence count for
+ * SendUnitData. The CIP messages inside become attributes, outermost
  * first, and decide the access kind (the strongest of them, {@link CipAccess}):
  *
  * <ul>
@@ -42,7 +44,8 @@ public final class EnipSummary {
                 : command.displayName();
         MessageSummary s = MessageSummary.of(Protocol.ENIP, hint, h.command(), name, access(m))
                 .withTransaction(h.senderContext())
-                .withAttribute("enip_session", String.format("0x%08X", h.sessionHandle()));
+                .withAttribute("enip_session", String.format("0x%08X", h.sessionHandle()))
+                .withAttribute("enip_sender_context", String.format("0x%016X", Long.reverseBytes(h.senderContext())));
         if (h.statusKind() != EncapsulationStatus.SUCCESS) {
             s = s.withStatus(String.format("%s (0x%04X)", h.statusKind().displayName(), h.status()));
         }

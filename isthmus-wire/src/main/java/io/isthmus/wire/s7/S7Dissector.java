@@ -33,8 +33,9 @@ import java.util.List;
  * <p>Results per TPKT: a summary for CR/CC/DR/DC/ER and for each S7 PDU; no summary (but the
  * frame consumed) for a DT fragment that does not end a TSDU and for a following S7comm-plus
  * frame; {@link Dissection.Malformed} with the frame as skip when a frame is well delimited but
- * broken; and for a broken TPKT header (garbage, or a capture that starts mid-frame) a skip to the
- * next position that could start a header, so the stream resynchronises.
+ * broken; and for a broken TPKT header (garbage, or a capture that starts mid-frame) one
+ * malformed result, then the octets up to the next position that could start a header are
+ * consumed without messages, so the stream resynchronises.
  */
 public final class S7Dissector implements Dissector {
 
@@ -45,6 +46,12 @@ public final class S7Dissector implements Dissector {
     private Protocol label;
     /** True once a CR/CC with S7 TSAPs or an S7 PDU has been seen: COTP summaries may be labelled. */
     private boolean recognised;
+    /**
+     * True after a broken TPKT header until a position that could start a header is reached: the
+     * octets in between are dropped silently, so one damage is one anomaly however the octets
+     * arrive.
+     */
+    private boolean resynchronising;
 
     /**
      * @param label the protocol of COTP disconnects and errors until a connection request or an
@@ -74,13 +81,25 @@ public final class S7Dissector implements Dissector {
         if (available == 0) {
             return new Dissection.NeedMore(Tpkt.HEADER_LENGTH);
         }
+        if (resynchronising) {
+            int skip = Tpkt.candidate(data, at, available, limits.maxTpktLength());
+            if (skip > 0) {
+                return messages(List.of(), skip);
+            }
+            if (available < Tpkt.HEADER_LENGTH) {
+                return new Dissection.NeedMore(Tpkt.HEADER_LENGTH - available); // a candidate, not yet a header
+            }
+            resynchronising = false;
+        }
         return switch (Tpkt.read(data, at, available, limits.maxTpktLength())) {
             case TpktRead.Incomplete i -> new Dissection.NeedMore(i.needed());
-            case TpktRead.Invalid i ->
-                new Dissection.Malformed(
+            case TpktRead.Invalid i -> {
+                resynchronising = true;
+                yield new Dissection.Malformed(
                         i.error().anomaly("TPKT " + i.error().name().toLowerCase() + " value " + i.value()),
                         0,
                         Tpkt.resync(data, at, available, limits.maxTpktLength()));
+            }
             case TpktRead.Frame f -> frame(data, at, f.length(), hint);
         };
     }

@@ -110,12 +110,16 @@ class S7CaptureTest {
                 "s7commplus__ITI__s7-1200-hmi.pcap",
                 "s7commplus__ITI__S7-1200-Uploading-OB1-TIAV12.pcap"
             })
-    void s7commPlusFlowsAreLabelledS7commplusThroughout(String capture) {
+    void s7commPlusFlowsAreLabelledS7commplusAndRequestsCountedByFunction(String capture) {
         var messages = dissect(capture);
         assertThat(messages)
                 .isNotEmpty()
                 .allSatisfy(m -> assertThat(m.protocol()).isEqualTo(Protocol.S7COMM_PLUS));
         assertThat(messages).extracting(MessageSummary::functionName).contains("COTP Connection Request");
+        var requests = messages.stream()
+                .filter(m -> m.attributes().contains(new Attribute("s7p_opcode", "request")))
+                .collect(Collectors.groupingBy(MessageSummary::function, TreeMap::new, Collectors.counting()));
+        assertThat(requests).isEqualTo(GoldenCounts.read("s7commplus", capture));
     }
 
     @Test

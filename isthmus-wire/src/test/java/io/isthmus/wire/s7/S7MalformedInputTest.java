@@ -100,6 +100,7 @@ class S7MalformedInputTest {
     @MethodSource("cases")
     void hostileInputEndsInItsAnomalyAndTheStreamRecovers(String name, byte[] input, String code) {
         byte[] stream = concat(input, S7Vectors.SETUP_JOB.bytes());
+        List<String> wholeCodes = null;
         for (int chunk : new int[] {stream.length, 1}) {
             var outcome = DissectorFeed.feed(
                     new S7commDissectorFactory().newDissector(), stream, chunk, Direction.REQUEST, MAX_NEED_MORE);
@@ -107,6 +108,13 @@ class S7MalformedInputTest {
                     .as("%s in %d-octet segments", name, chunk)
                     .contains(code);
             assertThat(outcome.abandoned()).isFalse();
+            if (wholeCodes == null) {
+                wholeCodes = outcome.anomalyCodes();
+            } else {
+                assertThat(outcome.anomalyCodes())
+                        .as("the same anomalies however the octets arrive")
+                        .isEqualTo(wholeCodes);
+            }
             List<MessageSummary> messages = outcome.messages();
             assertThat(messages).isNotEmpty();
             assertThat(messages.getLast().functionName()).as(name).isEqualTo("Setup Communication");

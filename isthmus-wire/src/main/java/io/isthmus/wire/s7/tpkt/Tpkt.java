@@ -52,7 +52,15 @@ public final class Tpkt {
      * across segments is not lost.
      */
     public static int resync(ByteBuffer buffer, int at, int available, int maxLength) {
-        for (int skip = 1; skip < available; skip++) {
+        return 1 + candidate(buffer, at + 1, available - 1, maxLength);
+    }
+
+    /**
+     * Octets from {@code at} to the first position that could start a valid header (0 when
+     * {@code at} itself could), or {@code available} when none could.
+     */
+    public static int candidate(ByteBuffer buffer, int at, int available, int maxLength) {
+        for (int skip = 0; skip < available; skip++) {
             if (!(read(buffer, at + skip, available - skip, maxLength) instanceof TpktRead.Invalid)) {
                 return skip;
             }
