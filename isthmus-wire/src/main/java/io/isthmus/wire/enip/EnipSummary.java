@@ -2,7 +2,6 @@ package io.isthmus.wire.enip;
 
 import io.isthmus.model.AccessKind;
 import io.isthmus.model.Protocol;
-import io.isthmus.wire.Anomaly;
 import io.isthmus.wire.Attribute;
 import io.isthmus.wire.Direction;
 import io.isthmus.wire.MessageSummary;
@@ -13,6 +12,7 @@ import io.isthmus.wire.enip.cip.EPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One summary per encapsulation message, so counting EtherNet/IP is counting summaries: the
@@ -20,8 +20,7 @@ import java.util.Optional;
  * session layer's (requests go to port 44818), the transaction is the sender context (its 8
  * octets read little-endian as one 64-bit value, negative when the top bit is set; attribute
  * {@code enip_sender_context} shows the octets in wire order), or the connected sequence count for
- * SendUnitData. The CIP messages inside become attributes, outermost
- * first, and decide the access kind (the strongest of them, {@link CipAccess}):
+ * SendUnitData. The CIP messages inside become attributes, outermost first, and decide the access kind (the strongest of them, {@link CipAccess}):
  *
  * <ul>
  *   <li>the outer message: {@code cip_service} (hex), {@code cip_service_name}, {@code
@@ -42,18 +41,32 @@ public final class EnipSummary {
         String name = command == EncapsulationCommand.UNKNOWN
                 ? String.format("Unknown Command 0x%04X", h.command())
                 : command.displayName();
-        MessageSummary s = MessageSummary.of(Protocol.ENIP, hint, h.command(), name, access(m))
-                .withTransaction(h.senderContext())
-                .withAttribute("enip_session", String.format("0x%08X", h.sessionHandle()))
-                .withAttribute("enip_sender_context", String.format("0x%016X", Long.reverseBytes(h.senderContext())));
-        if (h.statusKind() != EncapsulationStatus.SUCCESS) {
-            s = s.withStatus(String.format("%s (0x%04X)", h.statusKind().displayName(), h.status()));
+        List<Attribute> attributes = new ArrayList<>();
+        attributes.add(new Attribute("enip_session", String.format("0x%08X", h.sessionHandle())));
+        attributes.add(
+                new Attribute("enip_sender_context", String.format("0x%016X", Long.reverseBytes(h.senderContext()))));
+        Optional<String> status = h.statusKind() == EncapsulationStatus.SUCCESS
+                ? Optional.empty()
+                : Optional.of(String.format("%s (0x%04X)", h.statusKind().displayName(), h.status()));
+        long transaction = h.senderContext();
+        if (m.body() instanceof EnipBody.SendData d) {
+            transaction = d.sequenceCount().isPresent() ? d.sequenceCount().getAsInt() : transaction;
+            status = status.or(() -> firstFailure(d.messages()));
         }
-        s = body(s, m.body());
-        for (Anomaly a : m.anomalies()) {
-            s = s.withAnomaly(a);
-        }
-        return s;
+        body(m.body(), attributes);
+        return new MessageSummary(
+                Protocol.ENIP,
+                hint,
+                h.command(),
+                name,
+                access(m),
+                OptionalLong.empty(),
+                OptionalLong.of(transaction),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                status,
+                attributes,
+                m.anomalies());
     }
 
     private static AccessKind access(EnipMessage m) {
@@ -67,95 +80,60 @@ public final class EnipSummary {
         return m.header().commandKind().access();
     }
 
-    private static MessageSummary body(MessageSummary s, EnipBody body) {
-        return switch (body) {
-            case EnipBody.Empty e -> s;
-            case EnipBody.Identities i -> {
-                MessageSummary out = s;
-                for (IdentityItem identity : i.identities()) {
-                    out = with(out, identity.attributes());
-                }
-                yield out;
-            }
-            case EnipBody.Services v -> {
-                MessageSummary out = s;
-                for (String service : v.names()) {
-                    out = out.withAttribute("enip_service", service);
-                }
-                yield out;
-            }
-            case EnipBody.Session r -> s.withAttribute("enip_protocol_version", Integer.toString(r.protocolVersion()));
-            case EnipBody.SendData d -> sendData(s, d);
-        };
+    private static void body(EnipBody body, List<Attribute> out) {
+        switch (body) {
+            case EnipBody.Empty e -> {}
+            case EnipBody.Identities i -> i.identities().forEach(identity -> out.addAll(identity.attributes()));
+            case EnipBody.Services v -> v.names().forEach(n -> out.add(new Attribute("enip_service", n)));
+            case EnipBody.Session r ->
+                out.add(new Attribute("enip_protocol_version", Integer.toString(r.protocolVersion())));
+            case EnipBody.SendData d -> sendData(d, out);
+        }
     }
 
-    private static MessageSummary sendData(MessageSummary s, EnipBody.SendData d) {
-        MessageSummary out = s;
-        if (d.sequenceCount().isPresent()) {
-            out = out.withTransaction(d.sequenceCount().getAsInt());
-        }
-        if (d.connectionId().isPresent()) {
-            out = out.withAttribute(
-                    "cip_connection_id",
-                    String.format("0x%08X", d.connectionId().getAsLong()));
-        }
+    private static void sendData(EnipBody.SendData d, List<Attribute> out) {
+        d.connectionId().ifPresent(id -> out.add(new Attribute("cip_connection_id", String.format("0x%08X", id))));
         for (CipMessage c : d.messages()) {
-            out = with(out, outer(c));
-            out = withStatus(out, c);
-            List<Attribute> embedded = new ArrayList<>();
-            embedded(c, embedded);
-            out = with(out, embedded);
+            outer(c, out);
+            embedded(c, out);
         }
-        return out;
     }
 
-    private static List<Attribute> outer(CipMessage c) {
-        List<Attribute> a = new ArrayList<>();
-        a.add(new Attribute("cip_service", String.format("0x%02X", c.service())));
-        a.add(new Attribute("cip_service_name", serviceName(c)));
+    private static void outer(CipMessage c, List<Attribute> out) {
+        out.add(new Attribute("cip_service", String.format("0x%02X", c.service())));
+        out.add(new Attribute("cip_service_name", serviceName(c)));
         switch (c) {
-            case CipMessage.Request r -> path(r.path(), a);
+            case CipMessage.Request r -> path(r.path(), out);
             case CipMessage.Response r -> {
-                a.add(new Attribute(
+                out.add(new Attribute(
                         "cip_status",
                         String.format("0x%02X %s", r.generalStatus(), r.status().displayName())));
                 if (!r.extendedStatus().isEmpty()) {
-                    a.add(new Attribute("cip_extended_status", hexWords(r.extendedStatus())));
+                    out.add(new Attribute("cip_extended_status", hexWords(r.extendedStatus())));
                 }
             }
         }
-        return a;
     }
 
-    private static void path(EPath path, List<Attribute> a) {
-        path.classId().ifPresent(v -> a.add(new Attribute("cip_class", String.format("0x%02X", v))));
-        path.instanceId().ifPresent(v -> a.add(new Attribute("cip_instance", Long.toString(v))));
-        path.attributeId().ifPresent(v -> a.add(new Attribute("cip_attribute", Long.toString(v))));
-        path.symbol().ifPresent(v -> a.add(new Attribute("cip_symbol", v)));
+    private static void path(EPath path, List<Attribute> out) {
+        path.classId().ifPresent(v -> out.add(new Attribute("cip_class", String.format("0x%02X", v))));
+        path.instanceId().ifPresent(v -> out.add(new Attribute("cip_instance", Long.toString(v))));
+        path.attributeId().ifPresent(v -> out.add(new Attribute("cip_attribute", Long.toString(v))));
+        path.symbol().ifPresent(v -> out.add(new Attribute("cip_symbol", v)));
         if (!path.segments().isEmpty()) {
-            a.add(new Attribute("cip_path", path.text()));
+            out.add(new Attribute("cip_path", path.text()));
         }
     }
 
-    /** The first failing reply, outer before embedded, becomes the summary's status. */
-    private static MessageSummary withStatus(MessageSummary s, CipMessage c) {
-        if (s.status().isPresent()) {
-            return s;
-        }
-        Optional<CipMessage.Response> failed = firstFailure(c);
-        return failed.map(r ->
-                        s.withStatus(String.format("%s (0x%02X)", r.status().displayName(), r.generalStatus())))
-                .orElse(s);
-    }
-
-    private static Optional<CipMessage.Response> firstFailure(CipMessage c) {
-        if (c instanceof CipMessage.Response r && r.generalStatus() != 0) {
-            return Optional.of(r);
-        }
-        for (CipMessage inner : c.embedded()) {
-            Optional<CipMessage.Response> f = firstFailure(inner);
-            if (f.isPresent()) {
-                return f;
+    /** The first failing reply, outer before embedded, in wire order. */
+    private static Optional<String> firstFailure(List<CipMessage> messages) {
+        for (CipMessage c : messages) {
+            if (c instanceof CipMessage.Response r && r.generalStatus() != 0) {
+                return Optional.of(String.format("%s (0x%02X)", r.status().displayName(), r.generalStatus()));
+            }
+            Optional<String> inner = firstFailure(c.embedded());
+            if (inner.isPresent()) {
+                return inner;
             }
         }
         return Optional.empty();
@@ -182,7 +160,7 @@ public final class EnipSummary {
             case CipMessage.Request r ->
                 CipObjectServices.name(
                         r.service(), r.path().classId(), r.path().symbol().isPresent());
-            case CipMessage.Response r -> CipObjectServices.name(r.service(), java.util.OptionalLong.empty(), false);
+            case CipMessage.Response r -> CipObjectServices.name(r.service(), OptionalLong.empty(), false);
         };
     }
 
@@ -190,13 +168,5 @@ public final class EnipSummary {
         List<String> hex = new ArrayList<>();
         words.forEach(w -> hex.add(String.format("0x%04X", w)));
         return String.join(" ", hex);
-    }
-
-    private static MessageSummary with(MessageSummary s, List<Attribute> attributes) {
-        MessageSummary out = s;
-        for (Attribute a : attributes) {
-            out = out.withAttribute(a.name(), a.value());
-        }
-        return out;
     }
 }

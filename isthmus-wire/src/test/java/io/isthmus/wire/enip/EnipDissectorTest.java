@@ -184,6 +184,29 @@ class EnipDissectorTest {
     }
 
     @Test
+    void volume2Section2_4_3ListIdentityOverUdpIsOneDatagramPerCall() {
+        // the same encapsulation as over TCP; a UDP reply is one datagram
+        var reply = DissectorFeed.feed(
+                new EnipDissectorFactory().newDissector(),
+                List.of(EnipVectors.LIST_IDENTITY_REPLY.bytes()),
+                Direction.RESPONSE,
+                65_535);
+        assertThat(reply.messages())
+                .singleElement()
+                .satisfies(m -> assertThat(m.attributes()).contains(new Attribute("product_name", "1756-ENBT/A")));
+        assertThat(reply.pending()).isZero();
+    }
+
+    @Test
+    void aDatagramShorterThanItsHeaderSaysAsksForMoreWhichTheSessionLayerReportsAsTruncated() {
+        byte[] reply = EnipVectors.LIST_IDENTITY_REPLY.bytes();
+        var d = new EnipDissectorFactory()
+                .newDissector()
+                .next(ByteBuffer.wrap(reply, 0, reply.length - 10), Direction.RESPONSE);
+        assertThat(d).isEqualTo(new Dissection.NeedMore(10));
+    }
+
+    @Test
     void severalMessagesInOneSegmentAreReturnedOneByOne() {
         byte[] bytes = EnipVectors.THREE_IN_ONE_SEGMENT.bytes();
         var outcome = DissectorFeed.feed(

@@ -207,6 +207,17 @@ class S7DissectorTest {
     }
 
     @Test
+    void iso8073Section13_7AnS7PduSplitOverTwoDataTpdusIsDecodedOnceWhole() {
+        // the Setup Communication job of snap7_s300_everything frame 1, its 18 octets split 7 + 11
+        var first = new Vector("first half", "0300000e02f000" + "32010000000000");
+        var second = new Vector("second half", "0300001202f080" + "080000f0000001000101e0");
+        assertThat(next(first, Direction.REQUEST)).isEqualTo(new Dissection.Messages(List.of(), 14));
+        var s = only(second, Direction.REQUEST);
+        assertThat(s.functionName()).isEqualTo("Setup Communication");
+        assertThat(attribute(s, "s7_pdu_length")).isEqualTo("480");
+    }
+
+    @Test
     void anEmptyDataFragmentIsConsumedWithoutAMessage() {
         assertThat(next(S7Vectors.EMPTY_DT, Direction.REQUEST)).isEqualTo(new Dissection.Messages(List.of(), 7));
         assertThat(only(S7Vectors.SZL_0011_REQUEST, Direction.REQUEST).function())

@@ -21,19 +21,17 @@ public final class S7commDecoder {
     private static final int VARIABLE_SPECIFICATION = 0x12;
     private static final int SYNTAX_S7ANY = 0x10;
     private static final int S7ANY_SPEC_LENGTH = 10;
-    private static final int RETURN_SUCCESS = 0xFF;
+
     private static final int USERDATA_SHORT = 8;
-    private static final int USERDATA_LONG = 12;
+
     private static final int BLOCK_ID_LENGTH = 8;
 
     private final int maxVarItems;
-    private final int maxSzlRecords;
-    private final UserdataReassembler userdata;
+    private final UserdataDecoder userdata;
 
     public S7commDecoder(int maxVarItems, int maxSzlRecords, int maxUserdataUnits, int maxUserdataOctets) {
         this.maxVarItems = maxVarItems;
-        this.maxSzlRecords = maxSzlRecords;
-        this.userdata = new UserdataReassembler(maxUserdataUnits, maxUserdataOctets);
+        this.userdata = new UserdataDecoder(maxSzlRecords, maxUserdataUnits, maxUserdataOctets);
     }
 
     /** Decodes the PDU in {@code [at, at + length)} of {@code b} (absolute indexes, not moved). */
@@ -68,7 +66,16 @@ public final class S7commDecoder {
             case USERDATA ->
                 part.parameterLength() < USERDATA_SHORT
                         ? new S7Decode.Invalid(S7Error.PARAMETER_MISSING, part.parameterAt(), header.parameterLength())
-                        : new S7Decode.Decoded(header, userdata(b, part, anomalies), anomalies);
+                        : new S7Decode.Decoded(
+                                header,
+                                userdata.decode(
+                                        b,
+                                        part.parameterAt(),
+                                        part.parameterLength(),
+                                        part.dataAt(),
+                                        part.dataLength(),
+                                        anomalies),
+                                anomalies);
             case UNKNOWN -> new S7Decode.Invalid(S7Error.ROSCTR_UNKNOWN, at + 1, rosctrCode);
         };
     }
@@ -293,63 +300,6 @@ public final class S7commDecoder {
         anomalies.add(S7Error.PARAMETER_TRUNCATED.anomaly(String.format(
                 "function 0x%02X needs %d parameter octets, %d present", code, needed, part.parameterLength())));
         return new S7Message.OtherFunction(code);
-    }
-
-    private S7Message userdata(ByteBuffer b, Part part, List<Anomaly> anomalies) {
-        int p = part.parameterAt();
-        boolean longForm = u8(b, p + 3) >= 8 && part.parameterLength() >= USERDATA_LONG;
-        int typeGroup = u8(b, p + 5);
-        var parameter = new UserdataParameter(
-                typeGroup >> 4,
-                UserdataGroup.of(typeGroup & 0x0F),
-                typeGroup & 0x0F,
-                u8(b, p + 6),
-                u8(b, p + 7),
-                longForm ? u8(b, p + 8) : -1,
-                longForm && u8(b, p + 9) != 0,
-                longForm ? u16(b, p + 10) : 0);
-        return new S7Message.Userdata(parameter, content(b, parameter, part, anomalies));
-    }
-
-    private UserdataContent content(ByteBuffer b, UserdataParameter parameter, Part part, List<Anomaly> anomalies) {
-        boolean readSzl = parameter.group() == UserdataGroup.CPU_FUNCTIONS && parameter.subfunction() == 1;
-        if (!readSzl || part.dataLength() < 4) {
-            return parameter.moreDataUnits()
-                    ? new UserdataContent.MoreFollows(parameter.dataUnitReference())
-                    : new UserdataContent.Opaque();
-        }
-        int d = part.dataAt();
-        int claimed = u16(b, d + 2);
-        int length = Math.min(claimed, part.dataLength() - 4);
-        if (claimed > length) {
-            anomalies.add(S7Error.DATA_TRUNCATED.anomaly(
-                    "SZL data item claims " + claimed + " octets, " + length + " present"));
-        }
-        if (u8(b, d) != RETURN_SUCCESS) {
-            return new UserdataContent.Opaque();
-        }
-        if (parameter.isRequest()) {
-            return Szl.request(b, d + 4, length);
-        }
-        return szlAnswer(b, parameter, d + 4, length, anomalies);
-    }
-
-    private UserdataContent szlAnswer(
-            ByteBuffer b, UserdataParameter parameter, int at, int length, List<Anomaly> anomalies) {
-        int reference = parameter.dataUnitReference();
-        if (!parameter.moreDataUnits() && reference <= 0 && !userdata.holds(reference)) {
-            return Szl.response(b, at, length, maxSzlRecords, anomalies);
-        }
-        return switch (userdata.accept(b, at, length, reference, parameter.moreDataUnits())) {
-            case UserdataReassembler.Step.Pending p -> new UserdataContent.MoreFollows(reference);
-            case UserdataReassembler.Step.Complete c ->
-                Szl.response(c.payload(), 0, c.payload().limit(), maxSzlRecords, anomalies);
-            case UserdataReassembler.Step.Failed f -> {
-                anomalies.add(f.error().anomaly("data unit reference " + reference + ": " + f.value()));
-                yield new UserdataContent.Opaque();
-            }
-            case UserdataReassembler.Step.Dropped d -> new UserdataContent.Opaque();
-        };
     }
 
     private static int u8(ByteBuffer b, int at) {
