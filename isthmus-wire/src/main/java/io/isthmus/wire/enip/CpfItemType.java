@@ -16,6 +16,9 @@ public enum CpfItemType {
     UNCONNECTED_MESSAGE_DTLS(0x8003),
     UNKNOWN(-1);
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final CpfItemType[] VALUES = values();
+
     private final int code;
 
     CpfItemType(int code) {
@@ -23,7 +26,7 @@ public enum CpfItemType {
     }
 
     public static CpfItemType of(int code) {
-        for (CpfItemType t : values()) {
+        for (CpfItemType t : VALUES) {
             if (t.code == code) {
                 return t;
             }

@@ -22,6 +22,9 @@ public enum EncapsulationCommand {
     /** A code the table reserves (0x0001-0x0003 for legacy use) or does not define. */
     UNKNOWN(-1, "Unknown", AccessKind.DIAGNOSTIC);
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final EncapsulationCommand[] VALUES = values();
+
     private final int code;
     private final String displayName;
     private final AccessKind access;
@@ -33,7 +36,7 @@ public enum EncapsulationCommand {
     }
 
     public static EncapsulationCommand of(int code) {
-        for (EncapsulationCommand c : values()) {
+        for (EncapsulationCommand c : VALUES) {
             if (c.code == code) {
                 return c;
             }

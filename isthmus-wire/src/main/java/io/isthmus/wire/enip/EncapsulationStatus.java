@@ -11,6 +11,9 @@ public enum EncapsulationStatus {
     UNSUPPORTED_PROTOCOL_REVISION(0x0069, "Unsupported encapsulation protocol revision"),
     UNKNOWN(-1, "Unknown status");
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final EncapsulationStatus[] VALUES = values();
+
     private final int code;
     private final String displayName;
 
@@ -20,7 +23,7 @@ public enum EncapsulationStatus {
     }
 
     public static EncapsulationStatus of(long code) {
-        for (EncapsulationStatus s : values()) {
+        for (EncapsulationStatus s : VALUES) {
             if (s.code == code) {
                 return s;
             }

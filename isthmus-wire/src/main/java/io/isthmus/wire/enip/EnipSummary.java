@@ -4,6 +4,7 @@ import io.isthmus.model.AccessKind;
 import io.isthmus.model.Protocol;
 import io.isthmus.wire.Attribute;
 import io.isthmus.wire.Direction;
+import io.isthmus.wire.HexText;
 import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.enip.cip.CipAccess;
 import io.isthmus.wire.enip.cip.CipMessage;
@@ -39,15 +40,14 @@ public final class EnipSummary {
         EncapsulationHeader h = m.header();
         EncapsulationCommand command = h.commandKind();
         String name = command == EncapsulationCommand.UNKNOWN
-                ? String.format("Unknown Command 0x%04X", h.command())
+                ? "Unknown Command " + HexText.of(h.command(), 4)
                 : command.displayName();
         List<Attribute> attributes = new ArrayList<>();
-        attributes.add(new Attribute("enip_session", String.format("0x%08X", h.sessionHandle())));
-        attributes.add(
-                new Attribute("enip_sender_context", String.format("0x%016X", Long.reverseBytes(h.senderContext()))));
+        attributes.add(new Attribute("enip_session", HexText.of(h.sessionHandle(), 8)));
+        attributes.add(new Attribute("enip_sender_context", HexText.of(Long.reverseBytes(h.senderContext()), 16)));
         Optional<String> status = h.statusKind() == EncapsulationStatus.SUCCESS
                 ? Optional.empty()
-                : Optional.of(String.format("%s (0x%04X)", h.statusKind().displayName(), h.status()));
+                : Optional.of(h.statusKind().displayName() + " (" + HexText.of(h.status(), 4) + ")");
         long transaction = h.senderContext();
         if (m.body() instanceof EnipBody.SendData d) {
             transaction = d.sequenceCount().isPresent() ? d.sequenceCount().getAsInt() : transaction;
@@ -92,7 +92,7 @@ public final class EnipSummary {
     }
 
     private static void sendData(EnipBody.SendData d, List<Attribute> out) {
-        d.connectionId().ifPresent(id -> out.add(new Attribute("cip_connection_id", String.format("0x%08X", id))));
+        d.connectionId().ifPresent(id -> out.add(new Attribute("cip_connection_id", HexText.of(id, 8))));
         for (CipMessage c : d.messages()) {
             outer(c, out);
             embedded(c, out);
@@ -100,14 +100,14 @@ public final class EnipSummary {
     }
 
     private static void outer(CipMessage c, List<Attribute> out) {
-        out.add(new Attribute("cip_service", String.format("0x%02X", c.service())));
+        out.add(new Attribute("cip_service", HexText.of(c.service(), 2)));
         out.add(new Attribute("cip_service_name", serviceName(c)));
         switch (c) {
             case CipMessage.Request r -> path(r.path(), out);
             case CipMessage.Response r -> {
                 out.add(new Attribute(
                         "cip_status",
-                        String.format("0x%02X %s", r.generalStatus(), r.status().displayName())));
+                        HexText.of(r.generalStatus(), 2) + " " + r.status().displayName()));
                 if (!r.extendedStatus().isEmpty()) {
                     out.add(new Attribute("cip_extended_status", hexWords(r.extendedStatus())));
                 }
@@ -116,7 +116,7 @@ public final class EnipSummary {
     }
 
     private static void path(EPath path, List<Attribute> out) {
-        path.classId().ifPresent(v -> out.add(new Attribute("cip_class", String.format("0x%02X", v))));
+        path.classId().ifPresent(v -> out.add(new Attribute("cip_class", HexText.of(v, 2))));
         path.instanceId().ifPresent(v -> out.add(new Attribute("cip_instance", Long.toString(v))));
         path.attributeId().ifPresent(v -> out.add(new Attribute("cip_attribute", Long.toString(v))));
         path.symbol().ifPresent(v -> out.add(new Attribute("cip_symbol", v)));
@@ -129,7 +129,7 @@ public final class EnipSummary {
     private static Optional<String> firstFailure(List<CipMessage> messages) {
         for (CipMessage c : messages) {
             if (c instanceof CipMessage.Response r && r.generalStatus() != 0) {
-                return Optional.of(String.format("%s (0x%02X)", r.status().displayName(), r.generalStatus()));
+                return Optional.of(r.status().displayName() + " (" + HexText.of(r.generalStatus(), 2) + ")");
             }
             Optional<String> inner = firstFailure(c.embedded());
             if (inner.isPresent()) {
@@ -147,7 +147,7 @@ public final class EnipSummary {
     }
 
     private static String describe(CipMessage c) {
-        String head = String.format("0x%02X %s", c.service(), serviceName(c));
+        String head = HexText.of(c.service(), 2) + " " + serviceName(c);
         return switch (c) {
             case CipMessage.Request r ->
                 r.path().segments().isEmpty() ? head : head + " " + r.path().text();
@@ -166,7 +166,7 @@ public final class EnipSummary {
 
     private static String hexWords(List<Integer> words) {
         List<String> hex = new ArrayList<>();
-        words.forEach(w -> hex.add(String.format("0x%04X", w)));
+        words.forEach(w -> hex.add(HexText.of(w, 4)));
         return String.join(" ", hex);
     }
 }

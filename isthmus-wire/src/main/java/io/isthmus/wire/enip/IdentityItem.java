@@ -1,6 +1,7 @@
 package io.isthmus.wire.enip;
 
 import io.isthmus.wire.Attribute;
+import io.isthmus.wire.HexText;
 import io.isthmus.wire.PrintableText;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -62,9 +63,9 @@ public record IdentityItem(
                 new Attribute("device_type", Integer.toString(deviceType)),
                 new Attribute("product_code", Integer.toString(productCode)),
                 new Attribute("revision", revisionMajor + "." + revisionMinor),
-                new Attribute("serial_number", String.format("0x%08X", serialNumber)),
+                new Attribute("serial_number", HexText.of(serialNumber, 8)),
                 new Attribute("product_name", productName),
-                new Attribute("device_status", String.format("0x%04X", status)),
+                new Attribute("device_status", HexText.of(status, 4)),
                 new Attribute("device_ip", address));
     }
 }

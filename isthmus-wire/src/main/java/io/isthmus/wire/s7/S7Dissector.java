@@ -5,6 +5,7 @@ import io.isthmus.wire.Anomaly;
 import io.isthmus.wire.Direction;
 import io.isthmus.wire.Dissection;
 import io.isthmus.wire.Dissector;
+import io.isthmus.wire.HexText;
 import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.s7.cotp.CotpDecode;
 import io.isthmus.wire.s7.cotp.CotpDecoder;
@@ -190,7 +191,7 @@ public final class S7Dissector implements Dissector {
             return s7commPlus(b, from, size, base, length, hint);
         }
         return malformed(
-                CotpError.PAYLOAD_NOT_S7.anomaly(String.format("TSDU starts with 0x%02X", id)), from - base, length);
+                CotpError.PAYLOAD_NOT_S7.anomaly("TSDU starts with " + HexText.of(id, 2)), from - base, length);
     }
 
     private Dissection s7comm(ByteBuffer b, int from, int size, int base, int length, Direction hint) {

@@ -21,6 +21,9 @@ public enum CipClass {
     ETHERNET_LINK(0xF6, "Ethernet Link"),
     OTHER(-1, "Other");
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final CipClass[] VALUES = values();
+
     private final int code;
     private final String displayName;
 
@@ -30,7 +33,7 @@ public enum CipClass {
     }
 
     public static CipClass of(long code) {
-        for (CipClass c : values()) {
+        for (CipClass c : VALUES) {
             if (c.code == code) {
                 return c;
             }

@@ -49,6 +49,17 @@ public enum CipGeneralStatus {
     ATTRIBUTE_NOT_GETTABLE(0x2C, "Attribute not gettable"),
     UNKNOWN(-1, "Unknown general status");
 
+    /** The constants by their one-octet code; null where none is defined. */
+    private static final CipGeneralStatus[] BY_CODE = new CipGeneralStatus[256];
+
+    static {
+        for (CipGeneralStatus c : values()) {
+            if (c.code >= 0) {
+                BY_CODE[c.code] = c;
+            }
+        }
+    }
+
     private final int code;
     private final String displayName;
 
@@ -58,12 +69,8 @@ public enum CipGeneralStatus {
     }
 
     public static CipGeneralStatus of(int code) {
-        for (CipGeneralStatus s : values()) {
-            if (s.code == code) {
-                return s;
-            }
-        }
-        return UNKNOWN;
+        CipGeneralStatus c = code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+        return c == null ? UNKNOWN : c;
     }
 
     public String displayName() {

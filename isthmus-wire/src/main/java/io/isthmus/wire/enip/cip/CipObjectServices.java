@@ -1,6 +1,7 @@
 package io.isthmus.wire.enip.cip;
 
 import io.isthmus.model.AccessKind;
+import io.isthmus.wire.HexText;
 import java.util.OptionalLong;
 
 /**
@@ -29,7 +30,7 @@ public final class CipObjectServices {
             case SYMBOL, TEMPLATE -> tag(service);
             case FILE -> file(service);
             case PCCC -> service == 0x4B ? "Execute_PCCC" : null;
-            case NON_VOLATILE_STORAGE -> String.format("NVS_Service_0x%02X", service);
+            case NON_VOLATILE_STORAGE -> "NVS_Service_" + HexText.of(service, 2);
             case IDENTITY,
                     MESSAGE_ROUTER,
                     ASSEMBLY,
@@ -40,7 +41,7 @@ public final class CipObjectServices {
                     ETHERNET_LINK,
                     OTHER -> null;
         };
-        return specific != null ? specific : String.format("Service_0x%02X", service);
+        return specific != null ? specific : "Service_" + HexText.of(service, 2);
     }
 
     public static AccessKind access(int service, OptionalLong classId, boolean symbolic) {

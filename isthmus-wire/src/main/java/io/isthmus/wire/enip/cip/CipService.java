@@ -36,6 +36,9 @@ public enum CipService {
     /** Object specific (0x32 and up) or reserved. */
     OTHER(-1, "Other", AccessKind.DIAGNOSTIC);
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final CipService[] VALUES = values();
+
     /** The bit that marks a reply (Volume 1 section 2-4.2: the request code with bit 7 set). */
     public static final int RESPONSE_BIT = 0x80;
 
@@ -52,7 +55,7 @@ public enum CipService {
     /** The common service with this code (response bit cleared), or {@link #OTHER}. */
     public static CipService of(int code) {
         int c = code & ~RESPONSE_BIT;
-        for (CipService s : values()) {
+        for (CipService s : VALUES) {
             if (s.code == c) {
                 return s;
             }

@@ -11,7 +11,10 @@ public enum LogicalType {
     SERVICE_ID,
     RESERVED;
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final LogicalType[] VALUES = values();
+
     static LogicalType of(int segmentOctet) {
-        return values()[(segmentOctet >> 2) & 0x07];
+        return VALUES[(segmentOctet >> 2) & 0x07];
     }
 }

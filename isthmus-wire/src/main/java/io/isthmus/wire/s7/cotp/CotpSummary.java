@@ -3,6 +3,7 @@ package io.isthmus.wire.s7.cotp;
 import io.isthmus.model.AccessKind;
 import io.isthmus.model.Protocol;
 import io.isthmus.wire.Direction;
+import io.isthmus.wire.HexText;
 import io.isthmus.wire.MessageSummary;
 import java.util.Optional;
 
@@ -26,8 +27,8 @@ public final class CotpSummary {
                         .withAttribute("cotp_destination_reference", Integer.toString(d.destinationReference()))
                         .withAttribute("cotp_source_reference", Integer.toString(d.sourceReference())));
             case CotpTpdu.Error e ->
-                Optional.of(base(e.type(), protocol, hint)
-                        .withStatus(String.format("reject cause 0x%02X", e.rejectCause())));
+                Optional.of(
+                        base(e.type(), protocol, hint).withStatus("reject cause " + HexText.of(e.rejectCause(), 2)));
             case CotpTpdu.Data d -> Optional.empty();
             case CotpTpdu.Other o -> Optional.empty();
         };

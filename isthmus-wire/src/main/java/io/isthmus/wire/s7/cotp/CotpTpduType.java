@@ -18,6 +18,9 @@ public enum CotpTpduType {
     /** A code table 8 does not define. */
     UNKNOWN(-1, "unknown", "COTP Unknown TPDU");
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final CotpTpduType[] VALUES = values();
+
     private final int code;
     private final String abbreviation;
     private final String displayName;
@@ -31,7 +34,7 @@ public enum CotpTpduType {
     /** The type of the TPDU whose second header octet is {@code codeOctet}. */
     public static CotpTpduType ofCodeOctet(int codeOctet) {
         int nibble = (codeOctet >> 4) & 0x0F;
-        for (CotpTpduType t : values()) {
+        for (CotpTpduType t : VALUES) {
             if (t.code == nibble) {
                 return t;
             }

@@ -11,6 +11,9 @@ public enum Rosctr {
     USERDATA(7, "userdata"),
     UNKNOWN(-1, "unknown");
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final Rosctr[] VALUES = values();
+
     private final int code;
     private final String id;
 
@@ -20,7 +23,7 @@ public enum Rosctr {
     }
 
     public static Rosctr of(int code) {
-        for (Rosctr r : values()) {
+        for (Rosctr r : VALUES) {
             if (r.code == code) {
                 return r;
             }

@@ -21,6 +21,17 @@ public enum S7Area {
     PREVIOUS_LOCAL_DATA(0x87, "V"),
     UNKNOWN(-1, "?");
 
+    /** The constants by their one-octet code; null where none is defined. */
+    private static final S7Area[] BY_CODE = new S7Area[256];
+
+    static {
+        for (S7Area c : values()) {
+            if (c.code >= 0) {
+                BY_CODE[c.code] = c;
+            }
+        }
+    }
+
     private final int code;
     private final String letter;
 
@@ -30,12 +41,8 @@ public enum S7Area {
     }
 
     public static S7Area of(int code) {
-        for (S7Area a : values()) {
-            if (a.code == code) {
-                return a;
-            }
-        }
-        return UNKNOWN;
+        S7Area c = code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+        return c == null ? UNKNOWN : c;
     }
 
     public String letter() {

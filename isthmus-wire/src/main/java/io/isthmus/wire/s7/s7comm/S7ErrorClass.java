@@ -11,6 +11,9 @@ public enum S7ErrorClass {
     ACCESS(0x87, "Access error"),
     UNKNOWN(-1, "Unknown error class");
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final S7ErrorClass[] VALUES = values();
+
     private final int code;
     private final String displayName;
 
@@ -20,7 +23,7 @@ public enum S7ErrorClass {
     }
 
     public static S7ErrorClass of(int code) {
-        for (S7ErrorClass c : values()) {
+        for (S7ErrorClass c : VALUES) {
             if (c.code == code) {
                 return c;
             }

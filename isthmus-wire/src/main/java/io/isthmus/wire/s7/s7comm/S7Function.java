@@ -24,6 +24,17 @@ public enum S7Function {
     PLC_STOP(0x29, "PLC Stop", AccessKind.CONTROL),
     UNKNOWN(-1, "Unknown Function", AccessKind.DIAGNOSTIC);
 
+    /** The constants by their one-octet code; null where none is defined. */
+    private static final S7Function[] BY_CODE = new S7Function[256];
+
+    static {
+        for (S7Function c : values()) {
+            if (c.code >= 0) {
+                BY_CODE[c.code] = c;
+            }
+        }
+    }
+
     private final int code;
     private final String displayName;
     private final AccessKind access;
@@ -35,12 +46,8 @@ public enum S7Function {
     }
 
     public static S7Function of(int code) {
-        for (S7Function f : values()) {
-            if (f.code == code) {
-                return f;
-            }
-        }
-        return UNKNOWN;
+        S7Function c = code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+        return c == null ? UNKNOWN : c;
     }
 
     public int code() {

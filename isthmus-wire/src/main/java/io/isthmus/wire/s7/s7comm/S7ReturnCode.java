@@ -12,6 +12,17 @@ public enum S7ReturnCode {
     SUCCESS(0xFF, "Success"),
     UNKNOWN(-1, "Unknown return code");
 
+    /** The constants by their one-octet code; null where none is defined. */
+    private static final S7ReturnCode[] BY_CODE = new S7ReturnCode[256];
+
+    static {
+        for (S7ReturnCode c : values()) {
+            if (c.code >= 0) {
+                BY_CODE[c.code] = c;
+            }
+        }
+    }
+
     private final int code;
     private final String displayName;
 
@@ -21,12 +32,8 @@ public enum S7ReturnCode {
     }
 
     public static S7ReturnCode of(int code) {
-        for (S7ReturnCode r : values()) {
-            if (r.code == code) {
-                return r;
-            }
-        }
-        return UNKNOWN;
+        S7ReturnCode c = code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+        return c == null ? UNKNOWN : c;
     }
 
     public String displayName() {

@@ -22,6 +22,17 @@ public enum S7TransportSize {
     HS_COUNTER(32),
     UNKNOWN(-1);
 
+    /** The constants by their one-octet code; null where none is defined. */
+    private static final S7TransportSize[] BY_CODE = new S7TransportSize[256];
+
+    static {
+        for (S7TransportSize c : values()) {
+            if (c.code >= 0) {
+                BY_CODE[c.code] = c;
+            }
+        }
+    }
+
     private final int code;
 
     S7TransportSize(int code) {
@@ -29,12 +40,8 @@ public enum S7TransportSize {
     }
 
     public static S7TransportSize of(int code) {
-        for (S7TransportSize t : values()) {
-            if (t.code == code) {
-                return t;
-            }
-        }
-        return UNKNOWN;
+        S7TransportSize c = code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+        return c == null ? UNKNOWN : c;
     }
 
     public int code() {

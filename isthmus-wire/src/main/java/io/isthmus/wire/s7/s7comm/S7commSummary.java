@@ -2,9 +2,14 @@ package io.isthmus.wire.s7.s7comm;
 
 import io.isthmus.model.AccessKind;
 import io.isthmus.model.Protocol;
-import io.isthmus.wire.Anomaly;
+import io.isthmus.wire.Attribute;
 import io.isthmus.wire.Direction;
+import io.isthmus.wire.HexText;
 import io.isthmus.wire.MessageSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The protocol-independent summary of one S7comm PDU.
@@ -30,17 +35,35 @@ public final class S7commSummary {
 
     public static MessageSummary of(S7Decode.Decoded pdu, Direction hint) {
         S7Header h = pdu.header();
-        MessageSummary s = base(pdu.message(), h.rosctr(), hint)
-                .withTransaction(h.pduReference())
-                .withAttribute("rosctr", h.rosctr().id());
-        s = details(s, pdu.message());
-        if (h.rosctr().hasErrorFields() && h.error() != 0) {
-            s = s.withStatus(String.format("%s (0x%04X)", h.errorClass().displayName(), h.error()));
+        S7Message m = pdu.message();
+        MessageSummary head = base(m, h.rosctr(), hint);
+        List<Attribute> attributes = new ArrayList<>();
+        attributes.add(new Attribute("rosctr", h.rosctr().id()));
+        details(m, attributes);
+        Optional<String> status = h.rosctr().hasErrorFields() && h.error() != 0
+                ? Optional.of(h.errorClass().displayName() + " (" + HexText.of(h.error(), 4) + ")")
+                : status(m);
+        OptionalLong address = OptionalLong.empty();
+        OptionalLong quantity = OptionalLong.empty();
+        if (m instanceof S7Message.VarRequest v
+                && !v.items().isEmpty()
+                && v.items().getFirst() instanceof VarItem.S7Any first) {
+            address = OptionalLong.of(first.byteAddress());
+            quantity = OptionalLong.of(v.declaredCount());
         }
-        for (Anomaly a : pdu.anomalies()) {
-            s = s.withAnomaly(a);
-        }
-        return s;
+        return new MessageSummary(
+                Protocol.S7COMM,
+                head.direction(),
+                head.function(),
+                head.functionName(),
+                head.access(),
+                OptionalLong.empty(),
+                OptionalLong.of(h.pduReference()),
+                address,
+                quantity,
+                status,
+                attributes,
+                pdu.anomalies());
     }
 
     private static MessageSummary base(S7Message m, Rosctr rosctr, Direction hint) {
@@ -71,7 +94,7 @@ public final class S7commSummary {
 
     private static MessageSummary other(int code, Direction direction) {
         S7Function f = S7Function.of(code);
-        String name = f == S7Function.UNKNOWN ? String.format("Unknown Function 0x%02X", code) : f.displayName();
+        String name = f == S7Function.UNKNOWN ? "Unknown Function " + HexText.of(code, 2) : f.displayName();
         return MessageSummary.of(Protocol.S7COMM, direction, code, name, f.access());
     }
 
@@ -86,68 +109,69 @@ public final class S7commSummary {
                 UserdataFunction.access(p.group(), p.subfunction()));
     }
 
-    private static MessageSummary details(MessageSummary s, S7Message m) {
+    private static void details(S7Message m, List<Attribute> out) {
+        switch (m) {
+            case S7Message.SetupCommunication c -> {
+                out.add(new Attribute("s7_pdu_length", Integer.toString(c.pduLength())));
+                out.add(new Attribute("s7_max_amq_calling", Integer.toString(c.maxAmqCalling())));
+                out.add(new Attribute("s7_max_amq_called", Integer.toString(c.maxAmqCalled())));
+            }
+            case S7Message.VarRequest v -> v.items().forEach(i -> out.add(new Attribute("s7_item", i.notation())));
+            case S7Message.VarResponse v -> failures(v, out);
+            case S7Message.PlcStop p -> out.add(new Attribute("s7_pi_service", p.service()));
+            case S7Message.PlcControl p -> plcControl(p, out);
+            case S7Message.BlockTransfer t -> t.fileName().ifPresent(n -> block(n, out));
+            case S7Message.Userdata u -> UserdataDetails.add(u, out);
+            case S7Message.Acknowledgement a -> {}
+            case S7Message.OtherFunction o -> {}
+        }
+    }
+
+    /** The first failing item of a var response, or a userdata error code. */
+    private static Optional<String> status(S7Message m) {
         return switch (m) {
-            case S7Message.SetupCommunication c ->
-                s.withAttribute("s7_pdu_length", Integer.toString(c.pduLength()))
-                        .withAttribute("s7_max_amq_calling", Integer.toString(c.maxAmqCalling()))
-                        .withAttribute("s7_max_amq_called", Integer.toString(c.maxAmqCalled()));
-            case S7Message.VarRequest v -> items(s, v);
-            case S7Message.VarResponse v -> results(s, v);
-            case S7Message.PlcStop p -> s.withAttribute("s7_pi_service", p.service());
-            case S7Message.PlcControl p -> plcControl(s, p);
-            case S7Message.BlockTransfer t -> t.fileName().map(n -> block(s, n)).orElse(s);
-            case S7Message.Userdata u -> UserdataDetails.add(s, u);
-            case S7Message.Acknowledgement a -> s;
-            case S7Message.OtherFunction o -> s;
+            case S7Message.VarResponse v ->
+                v.returnCodes().stream()
+                        .filter(c -> c != S7ReturnCode.SUCCESS)
+                        .findFirst()
+                        .map(S7ReturnCode::displayName);
+            case S7Message.Userdata u -> UserdataDetails.status(u);
+            case S7Message.SetupCommunication c -> Optional.empty();
+            case S7Message.VarRequest v -> Optional.empty();
+            case S7Message.PlcStop p -> Optional.empty();
+            case S7Message.PlcControl p -> Optional.empty();
+            case S7Message.BlockTransfer t -> Optional.empty();
+            case S7Message.Acknowledgement a -> Optional.empty();
+            case S7Message.OtherFunction o -> Optional.empty();
         };
     }
 
-    private static MessageSummary plcControl(MessageSummary s, S7Message.PlcControl p) {
-        MessageSummary out = s.withAttribute("s7_pi_service", p.service())
-                .withAttribute("s7_pi_argument", p.argument())
-                .withAttribute("s7_pi_operation", PiService.operation(p.service(), p.argument()));
+    private static void plcControl(S7Message.PlcControl p, List<Attribute> out) {
+        out.add(new Attribute("s7_pi_service", p.service()));
+        out.add(new Attribute("s7_pi_argument", p.argument()));
+        out.add(new Attribute("s7_pi_operation", PiService.operation(p.service(), p.argument())));
         for (String block : p.blocks()) {
             var name = BlockName.parse(block);
-            out = out.withAttribute(
+            out.add(new Attribute(
                     "s7_block",
-                    name.map(n -> n.blockType() + " " + n.blockNumber()).orElse(block));
+                    name.map(n -> n.blockType() + " " + n.blockNumber()).orElse(block)));
         }
-        return out;
     }
 
-    private static MessageSummary items(MessageSummary s, S7Message.VarRequest v) {
-        MessageSummary out = s;
-        if (!v.items().isEmpty() && v.items().getFirst() instanceof VarItem.S7Any first) {
-            out = out.withRange(first.byteAddress(), v.declaredCount());
-        }
-        for (VarItem item : v.items()) {
-            out = out.withAttribute("s7_item", item.notation());
-        }
-        return out;
-    }
-
-    private static MessageSummary results(MessageSummary s, S7Message.VarResponse v) {
+    private static void failures(S7Message.VarResponse v, List<Attribute> out) {
         long failed =
                 v.returnCodes().stream().filter(c -> c != S7ReturnCode.SUCCESS).count();
-        if (failed == 0) {
-            return s;
+        if (failed > 0) {
+            out.add(new Attribute("s7_items_failed", Long.toString(failed)));
         }
-        S7ReturnCode first = v.returnCodes().stream()
-                .filter(c -> c != S7ReturnCode.SUCCESS)
-                .findFirst()
-                .orElseThrow();
-        return s.withStatus(first.displayName()).withAttribute("s7_items_failed", Long.toString(failed));
     }
 
-    private static MessageSummary block(MessageSummary s, String fileName) {
-        MessageSummary out = s.withAttribute("s7_filename", fileName);
-        var parsed = BlockName.parse(fileName);
-        if (parsed.isEmpty()) {
-            return out;
-        }
-        return out.withAttribute("s7_block_type", parsed.get().blockType())
-                .withAttribute("s7_block_number", Integer.toString(parsed.get().blockNumber()))
-                .withAttribute("s7_filesystem", parsed.get().fileSystem());
+    private static void block(String fileName, List<Attribute> out) {
+        out.add(new Attribute("s7_filename", fileName));
+        BlockName.parse(fileName).ifPresent(n -> {
+            out.add(new Attribute("s7_block_type", n.blockType()));
+            out.add(new Attribute("s7_block_number", Integer.toString(n.blockNumber())));
+            out.add(new Attribute("s7_filesystem", n.fileSystem()));
+        });
     }
 }

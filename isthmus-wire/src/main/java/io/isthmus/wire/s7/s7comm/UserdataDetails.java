@@ -1,33 +1,32 @@
 package io.isthmus.wire.s7.s7comm;
 
 import io.isthmus.wire.Attribute;
-import io.isthmus.wire.MessageSummary;
+import io.isthmus.wire.HexText;
+import java.util.List;
+import java.util.Optional;
 
 /** The attributes and status a userdata PDU adds to its summary. */
 final class UserdataDetails {
 
     private UserdataDetails() {}
 
-    static MessageSummary add(MessageSummary s, S7Message.Userdata u) {
-        UserdataParameter p = u.parameter();
-        MessageSummary out = s.withAttribute("s7_userdata_type", typeName(p.type()));
-        if (p.errorCode() != 0) {
-            out = out.withStatus(String.format("userdata error 0x%04X", p.errorCode()));
+    static void add(S7Message.Userdata u, List<Attribute> out) {
+        out.add(new Attribute("s7_userdata_type", typeName(u.parameter().type())));
+        switch (u.content()) {
+            case UserdataContent.SzlRead r -> {
+                out.add(new Attribute("szl_id", HexText.of(r.szlId(), 4)));
+                out.add(new Attribute("szl_index", HexText.of(r.index(), 4)));
+                out.addAll(r.identity());
+            }
+            case UserdataContent.MoreFollows m -> out.add(new Attribute("s7_more_data_units", "true"));
+            case UserdataContent.Opaque o -> {}
         }
-        return switch (u.content()) {
-            case UserdataContent.SzlRead r -> szl(out, r);
-            case UserdataContent.MoreFollows m -> out.withAttribute("s7_more_data_units", "true");
-            case UserdataContent.Opaque o -> out;
-        };
     }
 
-    private static MessageSummary szl(MessageSummary s, UserdataContent.SzlRead r) {
-        MessageSummary out = s.withAttribute("szl_id", String.format("0x%04X", r.szlId()))
-                .withAttribute("szl_index", String.format("0x%04X", r.index()));
-        for (Attribute a : r.identity()) {
-            out = out.withAttribute(a.name(), a.value());
-        }
-        return out;
+    /** The error code of the long parameter form, when not 0. */
+    static Optional<String> status(S7Message.Userdata u) {
+        int error = u.parameter().errorCode();
+        return error == 0 ? Optional.empty() : Optional.of("userdata error " + HexText.of(error, 4));
     }
 
     private static String typeName(int type) {
@@ -38,7 +37,7 @@ final class UserdataDetails {
             case 0x3 -> "nc_push";
             case 0x7 -> "nc_request";
             case 0xB -> "nc_response";
-            default -> String.format("0x%X", type);
+            default -> HexText.of(type, 1);
         };
     }
 }

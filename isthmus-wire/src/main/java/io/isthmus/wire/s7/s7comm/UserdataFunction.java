@@ -1,6 +1,7 @@
 package io.isthmus.wire.s7.s7comm;
 
 import io.isthmus.model.AccessKind;
+import io.isthmus.wire.HexText;
 
 /**
  * Names and access kinds of userdata subfunctions per function group. Most userdata reads
@@ -32,7 +33,7 @@ public final class UserdataFunction {
             case NC_PROGRAMMING -> nc(subfunction);
             case MODE_TRANSITION, PBC, UNKNOWN -> null;
         };
-        return group.displayName() + ": " + (sub == null ? String.format("subfunction 0x%02X", subfunction) : sub);
+        return group.displayName() + ": " + (sub == null ? "subfunction " + HexText.of(subfunction, 2) : sub);
     }
 
     public static AccessKind access(UserdataGroup group, int subfunction) {

@@ -13,6 +13,9 @@ public enum UserdataGroup {
     NC_PROGRAMMING(0xF, "NC programming"),
     UNKNOWN(-1, "Unknown group");
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final UserdataGroup[] VALUES = values();
+
     private final int code;
     private final String displayName;
 
@@ -22,7 +25,7 @@ public enum UserdataGroup {
     }
 
     public static UserdataGroup of(int code) {
-        for (UserdataGroup g : values()) {
+        for (UserdataGroup g : VALUES) {
             if (g.code == code) {
                 return g;
             }

@@ -29,6 +29,9 @@ public enum S7CommPlusFunction {
     ABORT(0x059A, "Abort", AccessKind.DIAGNOSTIC),
     UNKNOWN(-1, "Unknown Function", AccessKind.DIAGNOSTIC);
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final S7CommPlusFunction[] VALUES = values();
+
     private final int code;
     private final String displayName;
     private final AccessKind access;
@@ -40,7 +43,7 @@ public enum S7CommPlusFunction {
     }
 
     public static S7CommPlusFunction of(int code) {
-        for (S7CommPlusFunction f : values()) {
+        for (S7CommPlusFunction f : VALUES) {
             if (f.code == code) {
                 return f;
             }

@@ -11,6 +11,9 @@ public enum S7CommPlusOpcode {
     RESPONSE2(0x02, "response2", Direction.RESPONSE),
     UNKNOWN(-1, "unknown", null);
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final S7CommPlusOpcode[] VALUES = values();
+
     private final int code;
     private final String id;
     private final Direction direction;
@@ -22,7 +25,7 @@ public enum S7CommPlusOpcode {
     }
 
     public static S7CommPlusOpcode of(int code) {
-        for (S7CommPlusOpcode o : values()) {
+        for (S7CommPlusOpcode o : VALUES) {
             if (o.code == code) {
                 return o;
             }

@@ -4,6 +4,7 @@ import io.isthmus.model.AccessKind;
 import io.isthmus.model.Protocol;
 import io.isthmus.wire.Anomaly;
 import io.isthmus.wire.Direction;
+import io.isthmus.wire.HexText;
 import io.isthmus.wire.MessageSummary;
 
 /**
@@ -45,7 +46,7 @@ public final class S7CommPlusSummary {
         } else {
             S7CommPlusFunction f = S7CommPlusFunction.of(d.function());
             String name = f == S7CommPlusFunction.UNKNOWN
-                    ? String.format("Unknown Function 0x%04X", d.function())
+                    ? "Unknown Function " + HexText.of(d.function(), 4)
                     : f.displayName();
             s = MessageSummary.of(Protocol.S7COMM_PLUS, d.opcode().direction(hint), d.function(), name, f.access());
         }
@@ -56,7 +57,7 @@ public final class S7CommPlusSummary {
                 .withAttribute(
                         "s7p_opcode",
                         d.opcode() == S7CommPlusOpcode.UNKNOWN
-                                ? String.format("0x%02X", d.opcodeCode())
+                                ? HexText.of(d.opcodeCode(), 2)
                                 : d.opcode().id());
         return d.trailer() ? s : s.withAttribute("s7p_fragmented", "true");
     }
@@ -66,7 +67,7 @@ public final class S7CommPlusSummary {
             case 0x01, 0x02, 0x03 -> "V" + version;
             case 0xFE -> "extended keep-alive";
             case 0xFF -> "keep-alive";
-            default -> String.format("0x%02X", version);
+            default -> HexText.of(version, 2);
         };
     }
 }
