@@ -1,0 +1,130 @@
+package io.isthmus.wire.enip;
+
+import io.isthmus.wire.Anomaly;
+import io.isthmus.wire.PrintableText;
+import io.isthmus.wire.enip.cip.CipDecode;
+import io.isthmus.wire.enip.cip.CipDecoder;
+import io.isthmus.wire.enip.cip.CipMessage;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * Decodes the data of one framed encapsulation message by command: identity and service items of
+ * the list replies, RegisterSession's version, and the Common Packet Format of SendRRData and
+ * SendUnitData (interface handle, timeout, items) with the CIP messages of their data items.
+ * Stateless.
+ */
+public final class EnipDecoder {
+
+    private static final int LIST_SERVICES_NAME = 16;
+
+    private final EnipLimits limits;
+    private final CipDecoder cip;
+
+    public EnipDecoder(EnipLimits limits) {
+        this.limits = limits;
+        this.cip = new CipDecoder(limits.maxEmbedded(), limits.maxNesting(), limits.maxPathSegments());
+    }
+
+    /** Decodes the message whose header starts at absolute index {@code at} of {@code b}. */
+    public EnipMessage decode(ByteBuffer b, int at, EncapsulationHeader header) {
+        int data = at + EnipLimits.HEADER_LENGTH;
+        int length = header.length();
+        List<Anomaly> anomalies = new ArrayList<>();
+        EnipBody body = switch (header.commandKind()) {
+            case LIST_IDENTITY -> length == 0 ? new EnipBody.Empty() : identities(b, data, length, anomalies);
+            case LIST_SERVICES -> length == 0 ? new EnipBody.Empty() : services(b, data, length, anomalies);
+            case REGISTER_SESSION -> session(b, data, length, anomalies);
+            case SEND_RR_DATA, SEND_UNIT_DATA -> sendData(b, data, length, anomalies);
+            case NOP, LIST_INTERFACES, UNREGISTER_SESSION, INDICATE_STATUS, CANCEL, UNKNOWN -> new EnipBody.Empty();
+        };
+        return new EnipMessage(header, body, anomalies);
+    }
+
+    private EnipBody identities(ByteBuffer b, int at, int length, List<Anomaly> anomalies) {
+        List<IdentityItem> found = new ArrayList<>();
+        for (CpfItem item : CommonPacketFormat.read(b, at, length, limits.maxCpfItems(), anomalies)) {
+            if (item.type() != CpfItemType.CIP_IDENTITY) {
+                continue;
+            }
+            Optional<IdentityItem> identity = IdentityItem.read(b, item.dataAt(), item.length());
+            if (identity.isPresent()) {
+                found.add(identity.get());
+            } else {
+                anomalies.add(EnipError.IDENTITY_TRUNCATED.anomaly("identity item of " + item.length() + " octets"));
+            }
+        }
+        return new EnipBody.Identities(found);
+    }
+
+    /** ListServices items: version, capability flags, 16-octet NUL-padded name. */
+    private EnipBody services(ByteBuffer b, int at, int length, List<Anomaly> anomalies) {
+        List<String> names = new ArrayList<>();
+        for (CpfItem item : CommonPacketFormat.read(b, at, length, limits.maxCpfItems(), anomalies)) {
+            if (item.type() == CpfItemType.LIST_SERVICES_RESPONSE && item.length() >= 4) {
+                names.add(PrintableText.of(b, item.dataAt() + 4, Math.min(LIST_SERVICES_NAME, item.length() - 4)));
+            }
+        }
+        return new EnipBody.Services(names);
+    }
+
+    private static EnipBody session(ByteBuffer b, int at, int length, List<Anomaly> anomalies) {
+        if (length < 4) {
+            anomalies.add(EnipError.DATA_TRUNCATED.anomaly("RegisterSession data of " + length + " octets"));
+            return new EnipBody.Empty();
+        }
+        return new EnipBody.Session(Encapsulation.u16(b, at), Encapsulation.u16(b, at + 2));
+    }
+
+    /** Interface handle (4), timeout (2), then the Common Packet Format. */
+    private EnipBody sendData(ByteBuffer b, int at, int length, List<Anomaly> anomalies) {
+        if (length < 6) {
+            anomalies.add(EnipError.DATA_TRUNCATED.anomaly("send data of " + length + " octets"));
+            return new EnipBody.SendData(List.of(), OptionalLong.empty(), OptionalInt.empty());
+        }
+        List<CipMessage> messages = new ArrayList<>();
+        OptionalLong connection = OptionalLong.empty();
+        OptionalInt sequence = OptionalInt.empty();
+        for (CpfItem item : CommonPacketFormat.read(b, at + 6, length - 6, limits.maxCpfItems(), anomalies)) {
+            switch (item.type()) {
+                case CONNECTED_ADDRESS ->
+                    connection =
+                            item.length() >= 4 ? OptionalLong.of(Encapsulation.u32(b, item.dataAt(), 4)) : connection;
+                case UNCONNECTED_DATA -> cip(b, item.dataAt(), item.length(), messages, anomalies);
+                case CONNECTED_DATA -> {
+                    if (item.length() >= 2) {
+                        sequence = OptionalInt.of(Encapsulation.u16(b, item.dataAt()));
+                        cip(b, item.dataAt() + 2, item.length() - 2, messages, anomalies);
+                    }
+                }
+                case NULL_ADDRESS,
+                        CIP_IDENTITY,
+                        CIP_SECURITY_INFORMATION,
+                        ENIP_CAPABILITY,
+                        LIST_SERVICES_RESPONSE,
+                        SOCKADDR_O_T,
+                        SOCKADDR_T_O,
+                        SEQUENCED_ADDRESS,
+                        UNCONNECTED_MESSAGE_DTLS,
+                        UNKNOWN -> {
+                    // address and socket items carry nothing a sensor reports
+                }
+            }
+        }
+        return new EnipBody.SendData(messages, connection, sequence);
+    }
+
+    private void cip(ByteBuffer b, int at, int length, List<CipMessage> messages, List<Anomaly> anomalies) {
+        switch (cip.decode(b, at, length)) {
+            case CipDecode.Decoded d -> {
+                messages.add(d.message());
+                anomalies.addAll(d.anomalies());
+            }
+            case CipDecode.Invalid i -> anomalies.add(i.error().anomaly("CIP message of " + i.value() + " octets"));
+        }
+    }
+}

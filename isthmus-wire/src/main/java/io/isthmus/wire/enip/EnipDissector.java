@@ -1,0 +1,72 @@
+package io.isthmus.wire.enip;
+
+import io.isthmus.model.Protocol;
+import io.isthmus.wire.Direction;
+import io.isthmus.wire.Dissection;
+import io.isthmus.wire.Dissector;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * One direction of an EtherNet/IP flow: one encapsulation message per call, over TCP 44818 (a
+ * stream) or UDP 44818 (one datagram per call; a datagram shorter than its header's length is
+ * reported as need-more, which the session layer turns into a truncation). A header that cannot
+ * start a message, or whose length is above the limit, is one malformed result; the octets up to
+ * the next position that could start a message are then consumed without messages. Apart from that
+ * flag it keeps nothing between messages.
+ */
+public final class EnipDissector implements Dissector {
+
+    private final EnipLimits limits;
+    private final EnipDecoder decoder;
+    /**
+     * True after a broken header until a position that could start a message is reached: the
+     * octets in between are dropped silently, so one damage is one anomaly however they arrive.
+     */
+    private boolean resynchronising;
+
+    public EnipDissector(EnipLimits limits) {
+        this.limits = limits;
+        this.decoder = new EnipDecoder(limits);
+    }
+
+    @Override
+    public Protocol protocol() {
+        return Protocol.ENIP;
+    }
+
+    @Override
+    public Dissection next(ByteBuffer data, Direction hint) {
+        int at = data.position();
+        int available = data.remaining();
+        if (available == 0) {
+            return new Dissection.NeedMore(EnipLimits.HEADER_LENGTH);
+        }
+        if (resynchronising) {
+            int skip = Encapsulation.candidate(data, at, available, limits.maxEncapsulationLength());
+            if (skip > 0) {
+                return new Dissection.Messages(List.of(), skip);
+            }
+            if (available < EnipLimits.HEADER_LENGTH) {
+                return new Dissection.NeedMore(EnipLimits.HEADER_LENGTH - available); // a candidate, not yet a header
+            }
+            resynchronising = false;
+        }
+        return switch (Encapsulation.read(data, at, available, limits.maxEncapsulationLength())) {
+            case EncapsulationRead.Incomplete i -> new Dissection.NeedMore(i.needed());
+            case EncapsulationRead.Invalid i -> {
+                resynchronising = true;
+                yield new Dissection.Malformed(
+                        i.error()
+                                .anomaly(String.format(
+                                        "%s: field value 0x%X", i.error().name().toLowerCase(), i.value())),
+                        0,
+                        Encapsulation.resync(data, at, available, limits.maxEncapsulationLength()));
+            }
+            case EncapsulationRead.Frame f ->
+                new Dissection.Messages(
+                        List.of(EnipSummary.of(decoder.decode(data, at, f.header()), hint)),
+                        f.header().totalLength());
+        };
+    }
+}

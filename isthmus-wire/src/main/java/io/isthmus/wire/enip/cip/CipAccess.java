@@ -1,0 +1,51 @@
+package io.isthmus.wire.enip.cip;
+
+import io.isthmus.model.AccessKind;
+import java.util.OptionalLong;
+
+/**
+ * The access kind of a CIP message tree: the strongest kind among the messages that do something
+ * themselves. Multiple Service Packet and Unconnected Send only carry other messages, so they count
+ * only when nothing inside them could be decoded. Order, weakest first: discovery, diagnostic,
+ * read, write, control, program.
+ */
+public final class CipAccess {
+
+    private CipAccess() {}
+
+    public static AccessKind of(CipMessage message) {
+        AccessKind strongest = null;
+        for (CipMessage inner : message.embedded()) {
+            strongest = stronger(strongest, of(inner));
+        }
+        return strongest != null ? strongest : own(message);
+    }
+
+    /** The kind of this message alone. */
+    public static AccessKind own(CipMessage message) {
+        return switch (message) {
+            case CipMessage.Request r ->
+                CipObjectServices.access(
+                        r.service(), r.path().classId(), r.path().symbol().isPresent());
+            case CipMessage.Response r -> CipObjectServices.access(r.service(), OptionalLong.empty(), false);
+        };
+    }
+
+    public static AccessKind stronger(AccessKind a, AccessKind b) {
+        if (a == null) {
+            return b;
+        }
+        return rank(b) > rank(a) ? b : a;
+    }
+
+    private static int rank(AccessKind k) {
+        return switch (k) {
+            case DISCOVERY -> 0;
+            case DIAGNOSTIC -> 1;
+            case READ -> 2;
+            case WRITE -> 3;
+            case CONTROL -> 4;
+            case PROGRAM -> 5;
+        };
+    }
+}

@@ -1,0 +1,211 @@
+package io.isthmus.wire.enip.cip;
+
+import io.isthmus.wire.Anomaly;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decodes CIP explicit messages (Volume 1 section 2-4): a request is a service code, a path size
+ * in words and the path; a reply sets the response bit and adds a reserved octet, the general
+ * status and the additional status words. Multiple Service Packet (0x0A, section A-4.10) is
+ * expanded into its embedded messages and Unconnected Send (0x52 to the Connection Manager,
+ * Volume 1 section 3-5.5.2) is unwrapped.
+ *
+ * <p>Bounds: nesting depth, and one budget of embedded messages for the whole top-level message
+ * (offsets must also increase), so overlapping offsets cannot multiply the work. Every size is
+ * checked against the octets present; what does not fit becomes an anomaly and the rest of the
+ * message is still reported.
+ */
+public final class CipDecoder {
+
+    private static final int MULTIPLE_SERVICE_PACKET = 0x0A;
+    private static final int UNCONNECTED_SEND = 0x52;
+    private static final int CONNECTION_MANAGER = 0x06;
+    private static final int EMBEDDED_SERVICE_ERROR = 0x1E;
+
+    private final int maxEmbedded;
+    private final int maxDepth;
+    private final int maxPathSegments;
+
+    /**
+     * @param maxEmbedded most embedded messages decoded from one top-level message
+     * @param maxDepth most levels of Multiple Service Packet / Unconnected Send nesting
+     * @param maxPathSegments most segments in one request path
+     */
+    public CipDecoder(int maxEmbedded, int maxDepth, int maxPathSegments) {
+        this.maxEmbedded = maxEmbedded;
+        this.maxDepth = maxDepth;
+        this.maxPathSegments = maxPathSegments;
+    }
+
+    /** Decodes the message in {@code [at, at + length)} of {@code b} (absolute indexes, not moved). */
+    public CipDecode decode(ByteBuffer b, int at, int length) {
+        Walk walk = new Walk(b);
+        CipMessage m = walk.node(at, length, 0);
+        return m == null
+                ? new CipDecode.Invalid(CipError.TRUNCATED, at, length)
+                : new CipDecode.Decoded(m, walk.anomalies);
+    }
+
+    /** One top-level decode: the shared budget and anomalies of all nesting levels. */
+    private final class Walk {
+        private final ByteBuffer b;
+        private final List<Anomaly> anomalies = new ArrayList<>();
+        private int budget = maxEmbedded;
+
+        Walk(ByteBuffer b) {
+            this.b = b;
+        }
+
+        /** The message at {@code at}, or null when not even its fixed fields are there. */
+        CipMessage node(int at, int length, int depth) {
+            if (length < 2) {
+                return null;
+            }
+            return (u8(at) & CipService.RESPONSE_BIT) != 0 ? response(at, length, depth) : request(at, length, depth);
+        }
+
+        private CipMessage request(int at, int length, int depth) {
+            int service = u8(at);
+            int pathLength = 2 * u8(at + 1);
+            if (2 + pathLength > length) {
+                anomalies.add(CipError.PATH_EXCEEDS_FRAME.anomaly(String.format(
+                        "service 0x%02X: path of %d octets, %d present", service, pathLength, length - 2)));
+                pathLength = length - 2;
+            }
+            EPath path = path(at + 2, pathLength);
+            int dataAt = at + 2 + pathLength;
+            int dataLength = length - 2 - pathLength;
+            List<CipMessage> embedded = List.of();
+            if (service == MULTIPLE_SERVICE_PACKET) {
+                embedded = multiple(dataAt, dataLength, depth);
+            } else if (service == UNCONNECTED_SEND && path.classId().orElse(-1) == CONNECTION_MANAGER) {
+                embedded = unconnectedSend(dataAt, dataLength, depth);
+            }
+            return new CipMessage.Request(service, path, embedded);
+        }
+
+        private EPath path(int at, int length) {
+            return switch (EPathDecoder.decode(b, at, length, maxPathSegments)) {
+                case EPathDecode.Decoded d -> d.path();
+                case EPathDecode.Invalid i -> {
+                    anomalies.add(i.error()
+                            .anomaly(String.format(
+                                    "path segment 0x%02X at %d of a %d-octet path",
+                                    i.value(), i.offset() - at, length)));
+                    yield i.partial();
+                }
+            };
+        }
+
+        private CipMessage response(int at, int length, int depth) {
+            if (length < 4) {
+                return null;
+            }
+            int service = u8(at) & ~CipService.RESPONSE_BIT;
+            int status = u8(at + 2);
+            int words = u8(at + 3);
+            if (4 + 2 * words > length) {
+                anomalies.add(CipError.TRUNCATED.anomaly(
+                        "additional status of " + words + " words, " + (length - 4) + " octets present"));
+                words = (length - 4) / 2;
+            }
+            List<Integer> extended = new ArrayList<>(words);
+            for (int i = 0; i < words; i++) {
+                extended.add(u16(at + 4 + 2 * i));
+            }
+            int dataAt = at + 4 + 2 * words;
+            List<CipMessage> embedded =
+                    service == MULTIPLE_SERVICE_PACKET && (status == 0 || status == EMBEDDED_SERVICE_ERROR)
+                            ? multiple(dataAt, at + length - dataAt, depth)
+                            : List.of();
+            return new CipMessage.Response(service, status, extended, embedded);
+        }
+
+        /** Multiple Service Packet data: count, one offset per service (from the count), services. */
+        private List<CipMessage> multiple(int at, int length, int depth) {
+            if (!deeper(depth) || length < 2) {
+                if (length < 2) {
+                    anomalies.add(CipError.TRUNCATED.anomaly("Multiple Service Packet without a service count"));
+                }
+                return List.of();
+            }
+            int count = u16(at);
+            int listed = Math.min(count, (length - 2) / 2);
+            if (count > listed) {
+                anomalies.add(CipError.SERVICE_COUNT_EXCEEDS_FRAME.anomaly(
+                        count + " services, room for " + listed + " offsets"));
+            }
+            List<CipMessage> out = new ArrayList<>();
+            int floor = 2 + 2 * listed;
+            for (int i = 0; i < listed; i++) {
+                if (budget <= 0) {
+                    anomalies.add(CipError.SERVICE_COUNT_EXCEEDS_LIMIT.anomaly(
+                            count + " services; at most " + maxEmbedded + " embedded messages are decoded"));
+                    break;
+                }
+                int start = u16(at + 2 + 2 * i);
+                int end = i + 1 < listed ? u16(at + 4 + 2 * i) : length;
+                if (start < floor || end < start || end > length) {
+                    anomalies.add(CipError.SERVICE_OFFSET_INVALID.anomaly(
+                            "service " + (i + 1) + " at offsets " + start + ".." + end + " of " + length));
+                    break;
+                }
+                budget--;
+                embed(out, at + start, end - start, depth + 1);
+                floor = end;
+            }
+            return out;
+        }
+
+        /** Unconnected Send data: priority/tick, timeout, message size, message, pad, route path. */
+        private List<CipMessage> unconnectedSend(int at, int length, int depth) {
+            if (!deeper(depth)) {
+                return List.of();
+            }
+            if (length < 4) {
+                anomalies.add(CipError.TRUNCATED.anomaly("Unconnected Send of " + length + " octets"));
+                return List.of();
+            }
+            int size = u16(at + 2);
+            if (4 + size > length) {
+                anomalies.add(CipError.EMBEDDED_LENGTH_EXCEEDS_FRAME.anomaly(
+                        "embedded message of " + size + " octets, " + (length - 4) + " present"));
+                size = length - 4;
+            }
+            if (budget <= 0) {
+                return List.of();
+            }
+            budget--;
+            List<CipMessage> out = new ArrayList<>();
+            embed(out, at + 4, size, depth + 1);
+            return out;
+        }
+
+        private boolean deeper(int depth) {
+            if (depth + 1 > maxDepth) {
+                anomalies.add(CipError.NESTING_TOO_DEEP.anomaly("embedded messages nested deeper than " + maxDepth));
+                return false;
+            }
+            return true;
+        }
+
+        private void embed(List<CipMessage> out, int at, int length, int depth) {
+            CipMessage m = node(at, length, depth);
+            if (m == null) {
+                anomalies.add(CipError.TRUNCATED.anomaly("embedded message of " + length + " octets"));
+            } else {
+                out.add(m);
+            }
+        }
+
+        private int u8(int at) {
+            return b.get(at) & 0xFF;
+        }
+
+        private int u16(int at) {
+            return (b.get(at) & 0xFF) | ((b.get(at + 1) & 0xFF) << 8);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.isthmus.wire.enip.cip;
+
+import io.isthmus.wire.PrintableText;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Decodes a padded EPATH (CIP Volume 1 appendix C-1): port, logical (8-, 16- and 32-bit, with a
+ * pad octet before the wider forms), network, symbolic and data segments. Every segment's length
+ * is checked against the path before it is read, and the number of segments is bounded.
+ */
+public final class EPathDecoder {
+
+    private static final int TYPE_PORT = 0;
+    private static final int TYPE_LOGICAL = 1;
+    private static final int TYPE_NETWORK = 2;
+    private static final int TYPE_SYMBOLIC = 3;
+    private static final int TYPE_DATA = 4;
+    private static final int SIMPLE_DATA = 0x80;
+    private static final int ANSI_EXTENDED_SYMBOL = 0x91;
+    private static final int ELECTRONIC_KEY_LENGTH = 10;
+
+    private EPathDecoder() {}
+
+    /** Decodes the path in {@code [at, at + length)} of {@code b} (little-endian fields). */
+    public static EPathDecode decode(ByteBuffer b, int at, int length, int maxSegments) {
+        List<PathSegment> segments = new ArrayList<>();
+        int p = at;
+        int end = at + length;
+        while (p < end) {
+            if (segments.size() >= maxSegments) {
+                return invalid(CipError.PATH_TOO_MANY_SEGMENTS, p, segments.size() + 1, segments);
+            }
+            int size = segmentLength(b, p, end);
+            if (size <= 0 || p + size > end) {
+                return invalid(CipError.PATH_SEGMENT_INVALID, p, b.get(p) & 0xFF, segments);
+            }
+            segments.add(segment(b, p, size));
+            p += size;
+        }
+        return new EPathDecode.Decoded(new EPath(segments));
+    }
+
+    private static EPathDecode invalid(CipError error, int offset, int value, List<PathSegment> segments) {
+        return new EPathDecode.Invalid(error, offset, value, new EPath(segments));
+    }
+
+    /** Octets of the segment at {@code p} including padding, or 0 when it cannot be sized. */
+    private static int segmentLength(ByteBuffer b, int p, int end) {
+        int s = b.get(p) & 0xFF;
+        int available = end - p;
+        return switch (s >> 5) {
+            case TYPE_PORT -> portLength(b, p, available);
+            case TYPE_LOGICAL -> logicalLength(s);
+            case TYPE_NETWORK -> (s & 0x10) == 0 ? 2 : available >= 2 ? 2 + 2 * (b.get(p + 1) & 0xFF) : 0;
+            case TYPE_SYMBOLIC -> symbolicLength(b, p, s, available);
+            case TYPE_DATA -> dataLength(b, p, s, available);
+            default -> 0;
+        };
+    }
+
+    /** Port segment: extended link address size (bit 4), port 15 means a 16-bit port follows. */
+    private static int portLength(ByteBuffer b, int p, int available) {
+        int s = b.get(p) & 0xFF;
+        boolean extendedLink = (s & 0x10) != 0;
+        boolean extendedPort = (s & 0x0F) == 0x0F;
+        if (!extendedLink) {
+            return extendedPort ? 4 : 2;
+        }
+        if (available < 2) {
+            return 0;
+        }
+        int n = 2 + (extendedPort ? 2 : 0) + (b.get(p + 1) & 0xFF);
+        return n + (n & 1);
+    }
+
+    /** Logical segment: 8-bit (2 octets), 16-bit (pad + 2), 32-bit (pad + 4); key is 10. */
+    private static int logicalLength(int s) {
+        LogicalType type = LogicalType.of(s);
+        int format = s & 0x03;
+        if (type == LogicalType.SPECIAL) {
+            return format == 0 ? ELECTRONIC_KEY_LENGTH : 0;
+        }
+        return switch (format) {
+            case 0 -> 2;
+            case 1 -> type == LogicalType.SERVICE_ID ? 0 : 4;
+            case 2 -> type == LogicalType.SERVICE_ID ? 0 : 6;
+            default -> 0;
+        };
+    }
+
+    /** Symbolic: size in the low 5 bits, or 0 and an extended-format octet; padded to even. */
+    private static int symbolicLength(ByteBuffer b, int p, int s, int available) {
+        int n;
+        if ((s & 0x1F) != 0) {
+            n = 1 + (s & 0x1F);
+        } else {
+            if (available < 2) {
+                return 0;
+            }
+            int ext = b.get(p + 1) & 0xFF;
+            int count = ext & 0x1F;
+            n = 2
+                    + switch (ext >> 5) {
+                        case 1 -> 2 * count;
+                        case 2 -> 3 * count;
+                        case 6 -> count == 6 ? 1 : count == 7 ? 2 : count == 8 ? 4 : -3;
+                        default -> -3;
+                    };
+        }
+        return n <= 0 ? 0 : n + (n & 1);
+    }
+
+    /** Data: simple (word count, words) or ANSI extended symbol (length, characters, pad). */
+    private static int dataLength(ByteBuffer b, int p, int s, int available) {
+        if (available < 2) {
+            return 0;
+        }
+        int n = b.get(p + 1) & 0xFF;
+        if (s == SIMPLE_DATA) {
+            return 2 + 2 * n;
+        }
+        return s == ANSI_EXTENDED_SYMBOL ? 2 + n + (n & 1) : 0;
+    }
+
+    private static PathSegment segment(ByteBuffer b, int p, int size) {
+        int s = b.get(p) & 0xFF;
+        return switch (s >> 5) {
+            case TYPE_PORT -> port(b, p, s);
+            case TYPE_LOGICAL -> logical(b, p, s);
+            case TYPE_NETWORK -> new PathSegment.Network(s);
+            case TYPE_SYMBOLIC ->
+                new PathSegment.Symbolic(
+                        (s & 0x1F) != 0 ? PrintableText.of(b, p + 1, s & 0x1F) : "#" + hex(b, p + 2, size - 2));
+            default ->
+                s == SIMPLE_DATA
+                        ? new PathSegment.Data(b.get(p + 1) & 0xFF)
+                        : new PathSegment.Symbolic(PrintableText.of(b, p + 2, b.get(p + 1) & 0xFF));
+        };
+    }
+
+    private static PathSegment port(ByteBuffer b, int p, int s) {
+        boolean extendedLink = (s & 0x10) != 0;
+        boolean extendedPort = (s & 0x0F) == 0x0F;
+        int linkAt = p + 1 + (extendedLink ? 1 : 0);
+        int port = s & 0x0F;
+        if (extendedPort) {
+            port = u16(b, linkAt);
+            linkAt += 2;
+        }
+        int linkLength = extendedLink ? b.get(p + 1) & 0xFF : 1;
+        String link = linkLength == 1
+                ? Integer.toString(b.get(linkAt) & 0xFF)
+                : PrintableText.isPrintable(b, linkAt, linkLength)
+                        ? PrintableText.of(b, linkAt, linkLength)
+                        : hex(b, linkAt, linkLength);
+        return new PathSegment.Port(port, link);
+    }
+
+    private static PathSegment logical(ByteBuffer b, int p, int s) {
+        LogicalType type = LogicalType.of(s);
+        long value = switch (type == LogicalType.SPECIAL ? -1 : s & 0x03) {
+            case 0 -> b.get(p + 1) & 0xFF;
+            case 1 -> u16(b, p + 2);
+            case 2 -> u16(b, p + 2) | ((long) u16(b, p + 4) << 16);
+            default -> -1;
+        };
+        return new PathSegment.Logical(type, value);
+    }
+
+    private static String hex(ByteBuffer b, int at, int length) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            s.append(HexFormat.of().toHexDigits(b.get(at + i)));
+        }
+        return s.toString();
+    }
+
+    private static int u16(ByteBuffer b, int at) {
+        return (b.get(at) & 0xFF) | ((b.get(at + 1) & 0xFF) << 8);
+    }
+}

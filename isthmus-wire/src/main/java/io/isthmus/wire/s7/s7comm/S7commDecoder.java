@@ -1,0 +1,312 @@
+package io.isthmus.wire.s7.s7comm;
+
+import io.isthmus.wire.Anomaly;
+import io.isthmus.wire.PrintableText;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decodes one S7comm PDU (protocol id 0x32) from a complete TSDU. The header's parameter and data
+ * lengths are checked against the octets present; when they claim more, the PDU is still decoded
+ * from what is there (so its function is seen and counted) and carries an anomaly. Every item
+ * count is bounded by the limit and by the octets left.
+ *
+ * <p>Holds the userdata reassembly state of one flow direction, so the session layer keeps one
+ * decoder per direction (through its dissector).
+ */
+public final class S7commDecoder {
+
+    private static final int VARIABLE_SPECIFICATION = 0x12;
+    private static final int SYNTAX_S7ANY = 0x10;
+    private static final int S7ANY_SPEC_LENGTH = 10;
+
+    private static final int USERDATA_SHORT = 8;
+
+    private static final int BLOCK_ID_LENGTH = 8;
+
+    private final int maxVarItems;
+    private final UserdataDecoder userdata;
+
+    public S7commDecoder(int maxVarItems, int maxSzlRecords, int maxUserdataUnits, int maxUserdataOctets) {
+        this.maxVarItems = maxVarItems;
+        this.userdata = new UserdataDecoder(maxSzlRecords, maxUserdataUnits, maxUserdataOctets);
+    }
+
+    /** Decodes the PDU in {@code [at, at + length)} of {@code b} (absolute indexes, not moved). */
+    public S7Decode decode(ByteBuffer b, int at, int length) {
+        if (length < 2) {
+            return new S7Decode.Invalid(S7Error.HEADER_TRUNCATED, at, length);
+        }
+        int rosctrCode = u8(b, at + 1);
+        Rosctr rosctr = Rosctr.of(rosctrCode);
+        if (rosctr == Rosctr.UNKNOWN) {
+            return new S7Decode.Invalid(S7Error.ROSCTR_UNKNOWN, at + 1, rosctrCode);
+        }
+        int headerLength = rosctr.hasErrorFields() ? S7Header.LONG_LENGTH : S7Header.SHORT_LENGTH;
+        if (length < headerLength) {
+            return new S7Decode.Invalid(S7Error.HEADER_TRUNCATED, at, length);
+        }
+        S7Header header = header(b, at, rosctr, headerLength);
+        List<Anomaly> anomalies = new ArrayList<>();
+        Part part = parts(header, at, length, anomalies);
+        return switch (rosctr) {
+            case JOB, ACK_DATA ->
+                part.parameterLength() < 1
+                        ? new S7Decode.Invalid(S7Error.PARAMETER_MISSING, part.parameterAt(), header.parameterLength())
+                        : new S7Decode.Decoded(header, function(b, rosctr, part, anomalies), anomalies);
+            case ACK ->
+                new S7Decode.Decoded(
+                        header,
+                        part.parameterLength() < 1
+                                ? new S7Message.Acknowledgement()
+                                : new S7Message.OtherFunction(u8(b, part.parameterAt())),
+                        anomalies);
+            case USERDATA ->
+                part.parameterLength() < USERDATA_SHORT
+                        ? new S7Decode.Invalid(S7Error.PARAMETER_MISSING, part.parameterAt(), header.parameterLength())
+                        : new S7Decode.Decoded(
+                                header,
+                                userdata.decode(
+                                        b,
+                                        part.parameterAt(),
+                                        part.parameterLength(),
+                                        part.dataAt(),
+                                        part.dataLength(),
+                                        anomalies),
+                                anomalies);
+            case UNKNOWN -> new S7Decode.Invalid(S7Error.ROSCTR_UNKNOWN, at + 1, rosctrCode);
+        };
+    }
+
+    /** Where the parameter and data parts are, clipped to the octets present. */
+    private record Part(int parameterAt, int parameterLength, int dataAt, int dataLength) {}
+
+    private static S7Header header(ByteBuffer b, int at, Rosctr rosctr, int headerLength) {
+        int errorClass = rosctr.hasErrorFields() ? u8(b, at + 10) : 0;
+        int errorCode = rosctr.hasErrorFields() ? u8(b, at + 11) : 0;
+        return new S7Header(
+                rosctr,
+                rosctr.code(),
+                u16(b, at + 4),
+                u16(b, at + 6),
+                u16(b, at + 8),
+                S7ErrorClass.of(errorClass),
+                errorClass,
+                errorCode,
+                headerLength);
+    }
+
+    private static Part parts(S7Header h, int at, int length, List<Anomaly> anomalies) {
+        int available = length - h.length();
+        if (h.parameterLength() + h.dataLength() > available) {
+            anomalies.add(S7Error.LENGTH_EXCEEDS_FRAME.anomaly(String.format(
+                    "parameter %d + data %d octets, %d present", h.parameterLength(), h.dataLength(), available)));
+        }
+        int parameterLength = Math.min(h.parameterLength(), available);
+        int dataLength = Math.min(h.dataLength(), available - parameterLength);
+        int parameterAt = at + h.length();
+        return new Part(parameterAt, parameterLength, parameterAt + parameterLength, dataLength);
+    }
+
+    private S7Message function(ByteBuffer b, Rosctr rosctr, Part part, List<Anomaly> anomalies) {
+        int code = u8(b, part.parameterAt());
+        S7Function function = S7Function.of(code);
+        boolean job = rosctr == Rosctr.JOB;
+        return switch (function) {
+            case SETUP_COMMUNICATION -> setup(b, part, anomalies);
+            case READ_VAR, WRITE_VAR ->
+                job ? varRequest(b, function, part, anomalies) : varResponse(b, function, part, anomalies);
+            case PLC_STOP -> job ? plcStop(b, part, anomalies) : new S7Message.OtherFunction(code);
+            case PLC_CONTROL -> job ? plcControl(b, part, anomalies) : new S7Message.OtherFunction(code);
+            case REQUEST_DOWNLOAD, DOWNLOAD_BLOCK, DOWNLOAD_ENDED, START_UPLOAD, UPLOAD, END_UPLOAD ->
+                new S7Message.BlockTransfer(function, job ? fileName(b, function, part) : Optional.empty());
+            case CPU_SERVICES, UNKNOWN -> new S7Message.OtherFunction(code);
+        };
+    }
+
+    /** Setup Communication: function, reserved, max AmQ calling, max AmQ called, PDU length. */
+    private static S7Message setup(ByteBuffer b, Part part, List<Anomaly> anomalies) {
+        int p = part.parameterAt();
+        if (part.parameterLength() < 8) {
+            return truncated(b, part, 8, anomalies);
+        }
+        return new S7Message.SetupCommunication(u16(b, p + 2), u16(b, p + 4), u16(b, p + 6));
+    }
+
+    /** Read/Write Var job: function, item count, then one variable specification per item. */
+    private S7Message varRequest(ByteBuffer b, S7Function function, Part part, List<Anomaly> anomalies) {
+        if (part.parameterLength() < 2) {
+            return truncated(b, part, 2, anomalies);
+        }
+        int count = itemCount(b, part, anomalies);
+        List<VarItem> items = new ArrayList<>();
+        int p = part.parameterAt() + 2;
+        int end = part.parameterAt() + part.parameterLength();
+        for (int i = 0; i < Math.min(count, maxVarItems); i++) {
+            if (p + 2 > end || p + 2 + u8(b, p + 1) > end) {
+                anomalies.add(S7Error.ITEM_COUNT_EXCEEDS_FRAME.anomaly(
+                        "item count " + count + ", parameter holds " + i + " items"));
+                break;
+            }
+            if (u8(b, p) != VARIABLE_SPECIFICATION) {
+                anomalies.add(S7Error.ITEM_SPEC_INVALID.anomaly(
+                        String.format("item %d starts with 0x%02X, not 0x12", i + 1, u8(b, p))));
+                break;
+            }
+            items.add(item(b, p + 2, u8(b, p + 1)));
+            p += 2 + u8(b, p + 1);
+        }
+        return new S7Message.VarRequest(function, count, items);
+    }
+
+    private int itemCount(ByteBuffer b, Part part, List<Anomaly> anomalies) {
+        int count = u8(b, part.parameterAt() + 1);
+        if (count > maxVarItems) {
+            anomalies.add(
+                    S7Error.ITEM_COUNT_EXCEEDS_LIMIT.anomaly("item count " + count + " above limit " + maxVarItems));
+        }
+        return count;
+    }
+
+    /** S7ANY: syntax, transport size, count, DB number, area, 24-bit bit address. */
+    private static VarItem item(ByteBuffer b, int at, int length) {
+        int syntax = length >= 1 ? u8(b, at) : -1;
+        if (syntax != SYNTAX_S7ANY || length < S7ANY_SPEC_LENGTH) {
+            return new VarItem.Other(syntax, length);
+        }
+        int typeCode = u8(b, at + 1);
+        int address = (u8(b, at + 7) << 16) | u16(b, at + 8);
+        return new VarItem.S7Any(
+                S7TransportSize.of(typeCode),
+                typeCode,
+                u16(b, at + 2),
+                u16(b, at + 4),
+                S7Area.of(u8(b, at + 6)),
+                address >> 3,
+                address & 0x7);
+    }
+
+    /** Read/Write Var ack_data: item count in the parameter, one return code per item in the data. */
+    private S7Message varResponse(ByteBuffer b, S7Function function, Part part, List<Anomaly> anomalies) {
+        if (part.parameterLength() < 2) {
+            return truncated(b, part, 2, anomalies);
+        }
+        int count = itemCount(b, part, anomalies);
+        int wanted = Math.min(count, maxVarItems);
+        List<S7ReturnCode> codes = function == S7Function.READ_VAR
+                ? readResults(b, part, wanted, anomalies)
+                : writeResults(b, part, wanted, anomalies);
+        return new S7Message.VarResponse(function, count, codes);
+    }
+
+    /** Each item: return code, transport size, length (bits for sizes 3..5), data, even padding. */
+    private static List<S7ReturnCode> readResults(ByteBuffer b, Part part, int wanted, List<Anomaly> anomalies) {
+        List<S7ReturnCode> codes = new ArrayList<>();
+        int d = part.dataAt();
+        int end = part.dataAt() + part.dataLength();
+        for (int i = 0; i < wanted; i++) {
+            if (d + 4 > end) {
+                anomalies.add(S7Error.ITEM_COUNT_EXCEEDS_FRAME.anomaly(
+                        "item count " + wanted + ", data holds " + i + " items"));
+                break;
+            }
+            int size = u8(b, d + 1);
+            int octets = size >= 3 && size <= 5 ? (u16(b, d + 2) + 7) / 8 : u16(b, d + 2);
+            if (d + 4 + octets > end) {
+                anomalies.add(S7Error.DATA_TRUNCATED.anomaly(
+                        "item " + (i + 1) + " claims " + octets + " octets, " + (end - d - 4) + " present"));
+                break;
+            }
+            codes.add(S7ReturnCode.of(u8(b, d)));
+            d += 4 + octets + (octets % 2 == 1 && i < wanted - 1 ? 1 : 0);
+        }
+        return codes;
+    }
+
+    private static List<S7ReturnCode> writeResults(ByteBuffer b, Part part, int wanted, List<Anomaly> anomalies) {
+        List<S7ReturnCode> codes = new ArrayList<>();
+        for (int i = 0; i < wanted; i++) {
+            if (i >= part.dataLength()) {
+                anomalies.add(S7Error.ITEM_COUNT_EXCEEDS_FRAME.anomaly(
+                        "item count " + wanted + ", data holds " + i + " return codes"));
+                break;
+            }
+            codes.add(S7ReturnCode.of(u8(b, part.dataAt() + i)));
+        }
+        return codes;
+    }
+
+    /** PLC Stop: function, 5 unknown octets, length and name of the PI service. */
+    private static S7Message plcStop(ByteBuffer b, Part part, List<Anomaly> anomalies) {
+        if (part.parameterLength() < 7) {
+            return truncated(b, part, 7, anomalies);
+        }
+        return new S7Message.PlcStop(counted(b, part, part.parameterAt() + 6, anomalies));
+    }
+
+    /** PLC Control: function, 7 unknown octets, argument block (16-bit length), PI service name. */
+    private static S7Message plcControl(ByteBuffer b, Part part, List<Anomaly> anomalies) {
+        int p = part.parameterAt();
+        int end = p + part.parameterLength();
+        if (part.parameterLength() < 10 || p + 10 + u16(b, p + 8) + 1 > end) {
+            return truncated(b, part, part.parameterLength() < 10 ? 10 : 11 + u16(b, p + 8), anomalies);
+        }
+        int argumentLength = u16(b, p + 8);
+        List<String> blocks = blockList(b, p + 10, argumentLength);
+        String argument = blocks.isEmpty() ? PrintableText.of(b, p + 10, argumentLength) : String.join(",", blocks);
+        return new S7Message.PlcControl(counted(b, part, p + 10 + argumentLength, anomalies), argument, blocks);
+    }
+
+    /**
+     * The argument of _INSE and _DELE: a block count, a reserved octet, then per block 8
+     * characters (type, number, file system), returned as block file names {@code _0A00001P}.
+     */
+    private static List<String> blockList(ByteBuffer b, int at, int length) {
+        if (length < 2 + BLOCK_ID_LENGTH || length != 2 + BLOCK_ID_LENGTH * u8(b, at)) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < u8(b, at); i++) {
+            names.add("_" + PrintableText.of(b, at + 2 + i * BLOCK_ID_LENGTH, BLOCK_ID_LENGTH));
+        }
+        return names;
+    }
+
+    /** A one-octet length followed by that many characters, clipped to the parameter. */
+    private static String counted(ByteBuffer b, Part part, int at, List<Anomaly> anomalies) {
+        int end = part.parameterAt() + part.parameterLength();
+        int length = u8(b, at);
+        if (at + 1 + length > end) {
+            anomalies.add(S7Error.PARAMETER_TRUNCATED.anomaly(
+                    "name of " + length + " octets, " + (end - at - 1) + " present"));
+        }
+        return PrintableText.of(b, at + 1, Math.min(length, end - at - 1));
+    }
+
+    /** Jobs 0x1A..0x1D: function, status, 2 octets, 4-octet id, then the file name with its length. */
+    private static Optional<String> fileName(ByteBuffer b, S7Function function, Part part) {
+        int p = part.parameterAt();
+        if (function == S7Function.UPLOAD || function == S7Function.END_UPLOAD || part.parameterLength() < 9) {
+            return Optional.empty();
+        }
+        int length = Math.min(u8(b, p + 8), part.parameterLength() - 9);
+        return Optional.of(PrintableText.of(b, p + 9, length));
+    }
+
+    private static S7Message truncated(ByteBuffer b, Part part, int needed, List<Anomaly> anomalies) {
+        int code = u8(b, part.parameterAt());
+        anomalies.add(S7Error.PARAMETER_TRUNCATED.anomaly(String.format(
+                "function 0x%02X needs %d parameter octets, %d present", code, needed, part.parameterLength())));
+        return new S7Message.OtherFunction(code);
+    }
+
+    private static int u8(ByteBuffer b, int at) {
+        return b.get(at) & 0xFF;
+    }
+
+    private static int u16(ByteBuffer b, int at) {
+        return ((b.get(at) & 0xFF) << 8) | (b.get(at + 1) & 0xFF);
+    }
+}

@@ -1,0 +1,177 @@
+package io.isthmus.wire.s7.s7comm;
+
+import io.isthmus.model.AccessKind;
+import io.isthmus.model.Protocol;
+import io.isthmus.wire.Attribute;
+import io.isthmus.wire.Direction;
+import io.isthmus.wire.HexText;
+import io.isthmus.wire.MessageSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The protocol-independent summary of one S7comm PDU.
+ *
+ * <ul>
+ *   <li>direction from the PDU type, whichever side sends it: a job is a request (during a block
+ *       download the PLC sends the 0x1B/0x1C jobs), ack and ack_data are responses, userdata
+ *       follows its type nibble (request; response and push are responses);
+ *   <li>function: the parameter's function code for jobs, acks and ack_data; {@link
+ *       #ACK_WITHOUT_PARAMETER} for an ack that has none; {@code 0x7000 | group << 8 |
+ *       subfunction} for userdata ({@link UserdataFunction#number});
+ *   <li>transaction: the PDU reference; attribute {@code rosctr} names the PDU type, so counting
+ *       jobs by function (tshark's {@code s7comm.header.rosctr == 1} by {@code
+ *       s7comm.param.func}) is "rosctr = job, group by function".
+ * </ul>
+ */
+public final class S7commSummary {
+
+    /** Function number of an ack without parameter: it names no function of its own. */
+    public static final int ACK_WITHOUT_PARAMETER = 0x0200;
+
+    private S7commSummary() {}
+
+    public static MessageSummary of(S7Decode.Decoded pdu, Direction hint) {
+        S7Header h = pdu.header();
+        S7Message m = pdu.message();
+        MessageSummary head = base(m, h.rosctr(), hint);
+        List<Attribute> attributes = new ArrayList<>();
+        attributes.add(new Attribute("rosctr", h.rosctr().id()));
+        details(m, attributes);
+        Optional<String> status = h.rosctr().hasErrorFields() && h.error() != 0
+                ? Optional.of(h.errorClass().displayName() + " (" + HexText.of(h.error(), 4) + ")")
+                : status(m);
+        OptionalLong address = OptionalLong.empty();
+        OptionalLong quantity = OptionalLong.empty();
+        if (m instanceof S7Message.VarRequest v
+                && !v.items().isEmpty()
+                && v.items().getFirst() instanceof VarItem.S7Any first) {
+            address = OptionalLong.of(first.byteAddress());
+            quantity = OptionalLong.of(v.declaredCount());
+        }
+        return new MessageSummary(
+                Protocol.S7COMM,
+                head.direction(),
+                head.function(),
+                head.functionName(),
+                head.access(),
+                OptionalLong.empty(),
+                OptionalLong.of(h.pduReference()),
+                address,
+                quantity,
+                status,
+                attributes,
+                pdu.anomalies());
+    }
+
+    private static MessageSummary base(S7Message m, Rosctr rosctr, Direction hint) {
+        Direction direction = rosctr == Rosctr.JOB ? Direction.REQUEST : Direction.RESPONSE;
+        return switch (m) {
+            case S7Message.SetupCommunication c -> job(S7Function.SETUP_COMMUNICATION, direction);
+            case S7Message.VarRequest v -> job(v.function(), direction);
+            case S7Message.VarResponse v -> job(v.function(), direction);
+            case S7Message.PlcStop p -> job(S7Function.PLC_STOP, direction);
+            case S7Message.PlcControl p ->
+                MessageSummary.of(
+                        Protocol.S7COMM,
+                        direction,
+                        S7Function.PLC_CONTROL.code(),
+                        S7Function.PLC_CONTROL.displayName(),
+                        PiService.access(p.service()));
+            case S7Message.BlockTransfer t -> job(t.function(), direction);
+            case S7Message.Userdata u -> userdata(u.parameter(), hint);
+            case S7Message.Acknowledgement a ->
+                MessageSummary.of(Protocol.S7COMM, direction, ACK_WITHOUT_PARAMETER, "Ack", AccessKind.DIAGNOSTIC);
+            case S7Message.OtherFunction o -> other(o.code(), direction);
+        };
+    }
+
+    private static MessageSummary job(S7Function f, Direction direction) {
+        return MessageSummary.of(Protocol.S7COMM, direction, f.code(), f.displayName(), f.access());
+    }
+
+    private static MessageSummary other(int code, Direction direction) {
+        S7Function f = S7Function.of(code);
+        String name = f == S7Function.UNKNOWN ? "Unknown Function " + HexText.of(code, 2) : f.displayName();
+        return MessageSummary.of(Protocol.S7COMM, direction, code, name, f.access());
+    }
+
+    private static MessageSummary userdata(UserdataParameter p, Direction hint) {
+        Direction direction =
+                p.isRequest() ? Direction.REQUEST : p.isResponse() || p.type() == 0 ? Direction.RESPONSE : hint;
+        return MessageSummary.of(
+                Protocol.S7COMM,
+                direction,
+                UserdataFunction.number(p.groupCode(), p.subfunction()),
+                UserdataFunction.name(p.group(), p.subfunction()),
+                UserdataFunction.access(p.group(), p.subfunction()));
+    }
+
+    private static void details(S7Message m, List<Attribute> out) {
+        switch (m) {
+            case S7Message.SetupCommunication c -> {
+                out.add(new Attribute("s7_pdu_length", Integer.toString(c.pduLength())));
+                out.add(new Attribute("s7_max_amq_calling", Integer.toString(c.maxAmqCalling())));
+                out.add(new Attribute("s7_max_amq_called", Integer.toString(c.maxAmqCalled())));
+            }
+            case S7Message.VarRequest v -> v.items().forEach(i -> out.add(new Attribute("s7_item", i.notation())));
+            case S7Message.VarResponse v -> failures(v, out);
+            case S7Message.PlcStop p -> out.add(new Attribute("s7_pi_service", p.service()));
+            case S7Message.PlcControl p -> plcControl(p, out);
+            case S7Message.BlockTransfer t -> t.fileName().ifPresent(n -> block(n, out));
+            case S7Message.Userdata u -> UserdataDetails.add(u, out);
+            case S7Message.Acknowledgement a -> {}
+            case S7Message.OtherFunction o -> {}
+        }
+    }
+
+    /** The first failing item of a var response, or a userdata error code. */
+    private static Optional<String> status(S7Message m) {
+        return switch (m) {
+            case S7Message.VarResponse v ->
+                v.returnCodes().stream()
+                        .filter(c -> c != S7ReturnCode.SUCCESS)
+                        .findFirst()
+                        .map(S7ReturnCode::displayName);
+            case S7Message.Userdata u -> UserdataDetails.status(u);
+            case S7Message.SetupCommunication c -> Optional.empty();
+            case S7Message.VarRequest v -> Optional.empty();
+            case S7Message.PlcStop p -> Optional.empty();
+            case S7Message.PlcControl p -> Optional.empty();
+            case S7Message.BlockTransfer t -> Optional.empty();
+            case S7Message.Acknowledgement a -> Optional.empty();
+            case S7Message.OtherFunction o -> Optional.empty();
+        };
+    }
+
+    private static void plcControl(S7Message.PlcControl p, List<Attribute> out) {
+        out.add(new Attribute("s7_pi_service", p.service()));
+        out.add(new Attribute("s7_pi_argument", p.argument()));
+        out.add(new Attribute("s7_pi_operation", PiService.operation(p.service(), p.argument())));
+        for (String block : p.blocks()) {
+            var name = BlockName.parse(block);
+            out.add(new Attribute(
+                    "s7_block",
+                    name.map(n -> n.blockType() + " " + n.blockNumber()).orElse(block)));
+        }
+    }
+
+    private static void failures(S7Message.VarResponse v, List<Attribute> out) {
+        long failed =
+                v.returnCodes().stream().filter(c -> c != S7ReturnCode.SUCCESS).count();
+        if (failed > 0) {
+            out.add(new Attribute("s7_items_failed", Long.toString(failed)));
+        }
+    }
+
+    private static void block(String fileName, List<Attribute> out) {
+        out.add(new Attribute("s7_filename", fileName));
+        BlockName.parse(fileName).ifPresent(n -> {
+            out.add(new Attribute("s7_block_type", n.blockType()));
+            out.add(new Attribute("s7_block_number", Integer.toString(n.blockNumber())));
+            out.add(new Attribute("s7_filesystem", n.fileSystem()));
+        });
+    }
+}

@@ -1,0 +1,39 @@
+package io.isthmus.wire.s7.s7comm;
+
+/** The function groups of userdata PDUs (low nibble of the type/group octet). */
+public enum UserdataGroup {
+    MODE_TRANSITION(0x0, "Mode transition"),
+    PROGRAMMER_COMMANDS(0x1, "Programmer commands"),
+    CYCLIC_SERVICES(0x2, "Cyclic services"),
+    BLOCK_FUNCTIONS(0x3, "Block functions"),
+    CPU_FUNCTIONS(0x4, "CPU functions"),
+    SECURITY(0x5, "Security"),
+    PBC(0x6, "PBC BSEND/BRECV"),
+    TIME_FUNCTIONS(0x7, "Time functions"),
+    NC_PROGRAMMING(0xF, "NC programming"),
+    UNKNOWN(-1, "Unknown group");
+
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final UserdataGroup[] VALUES = values();
+
+    private final int code;
+    private final String displayName;
+
+    UserdataGroup(int code, String displayName) {
+        this.code = code;
+        this.displayName = displayName;
+    }
+
+    public static UserdataGroup of(int code) {
+        for (UserdataGroup g : VALUES) {
+            if (g.code == code) {
+                return g;
+            }
+        }
+        return UNKNOWN;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+}

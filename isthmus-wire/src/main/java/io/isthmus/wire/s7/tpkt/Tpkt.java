@@ -1,0 +1,70 @@
+package io.isthmus.wire.s7.tpkt;
+
+import java.nio.ByteBuffer;
+
+/**
+ * RFC 1006 section 6 framing: each TPDU travels in a packet of version (3), reserved (0) and a
+ * 16-bit big-endian length that counts the 4-octet header too. The header is the only
+ * synchronisation a stream has, so it is checked octet by octet as soon as each octet arrives: a
+ * prefix of a valid header is always {@link TpktRead.Incomplete}, never invalid.
+ */
+public final class Tpkt {
+
+    /** Octets in the TPKT header. */
+    public static final int HEADER_LENGTH = 4;
+
+    /** The only version RFC 1006 defines. */
+    public static final int VERSION = 3;
+
+    private static final int MIN_LENGTH = 7;
+
+    private Tpkt() {}
+
+    /**
+     * Reads the header at absolute index {@code at} with {@code available} octets present.
+     *
+     * @param maxLength the largest length field accepted
+     */
+    public static TpktRead read(ByteBuffer buffer, int at, int available, int maxLength) {
+        if (available >= 1 && (buffer.get(at) & 0xFF) != VERSION) {
+            return new TpktRead.Invalid(TpktError.VERSION, buffer.get(at) & 0xFF);
+        }
+        if (available >= 2 && buffer.get(at + 1) != 0) {
+            return new TpktRead.Invalid(TpktError.RESERVED, buffer.get(at + 1) & 0xFF);
+        }
+        if (available < HEADER_LENGTH) {
+            return new TpktRead.Incomplete(HEADER_LENGTH - available);
+        }
+        int length = ((buffer.get(at + 2) & 0xFF) << 8) | (buffer.get(at + 3) & 0xFF);
+        if (length < MIN_LENGTH) {
+            return new TpktRead.Invalid(TpktError.LENGTH_TOO_SHORT, length);
+        }
+        if (length > maxLength) {
+            return new TpktRead.Invalid(TpktError.LENGTH_EXCEEDS_LIMIT, length);
+        }
+        return available < length ? new TpktRead.Incomplete(length - available) : new TpktRead.Frame(length);
+    }
+
+    /**
+     * How many octets to drop after an invalid header to reach the next position that could start
+     * a valid one (a capture that begins mid-stream, or garbage). At least 1; at most
+     * {@code available}. A candidate cut off by the end of the data is kept, so a header split
+     * across segments is not lost.
+     */
+    public static int resync(ByteBuffer buffer, int at, int available, int maxLength) {
+        return 1 + candidate(buffer, at + 1, available - 1, maxLength);
+    }
+
+    /**
+     * Octets from {@code at} to the first position that could start a valid header (0 when
+     * {@code at} itself could), or {@code available} when none could.
+     */
+    public static int candidate(ByteBuffer buffer, int at, int available, int maxLength) {
+        for (int skip = 0; skip < available; skip++) {
+            if (!(read(buffer, at + skip, available - skip, maxLength) instanceof TpktRead.Invalid)) {
+                return skip;
+            }
+        }
+        return available;
+    }
+}

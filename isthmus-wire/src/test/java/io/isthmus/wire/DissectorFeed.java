@@ -1,0 +1,111 @@
+package io.isthmus.wire;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Plays the session layer for one flow direction in tests: bytes arrive in chunks, the dissector
+ * is asked for the next message until it needs more, and the stream advances by {@code consumed}
+ * or {@code skip} as the {@link Dissector} contract says. Checks the contract on every call: the
+ * buffer's position and limit are untouched, consumed, skip and need-more stay within the bytes
+ * delivered and the given bound.
+ */
+public final class DissectorFeed {
+
+    /** Everything one direction produced; {@code pending} octets were left waiting for more. */
+    public record Outcome(
+            List<MessageSummary> messages, List<Dissection.Malformed> malformed, int pending, boolean abandoned) {
+
+        public List<Anomaly> anomalies() {
+            List<Anomaly> all = new ArrayList<>();
+            malformed.forEach(m -> all.add(m.anomaly()));
+            messages.forEach(m -> all.addAll(m.anomalies()));
+            return all;
+        }
+
+        public List<String> anomalyCodes() {
+            return anomalies().stream().map(Anomaly::code).toList();
+        }
+    }
+
+    private final Dissector dissector;
+    private final Direction hint;
+    private final int maxNeedMore;
+    private final List<MessageSummary> messages = new ArrayList<>();
+    private final List<Dissection.Malformed> malformed = new ArrayList<>();
+    private byte[] stream = new byte[64];
+    private int received;
+    private int position;
+    private boolean abandoned;
+
+    private DissectorFeed(Dissector dissector, Direction hint, int maxNeedMore) {
+        this.dissector = dissector;
+        this.hint = hint;
+        this.maxNeedMore = maxNeedMore;
+    }
+
+    /** Feeds {@code bytes} in chunks of {@code chunk} octets (1 = one octet per segment). */
+    public static Outcome feed(Dissector dissector, byte[] bytes, int chunk, Direction hint, int maxNeedMore) {
+        List<byte[]> chunks = new ArrayList<>();
+        for (int i = 0; i < bytes.length; i += chunk) {
+            chunks.add(Arrays.copyOfRange(bytes, i, Math.min(bytes.length, i + chunk)));
+        }
+        return feed(dissector, chunks, hint, maxNeedMore);
+    }
+
+    /** Feeds the chunks in order, as TCP segments arriving one by one. */
+    public static Outcome feed(Dissector dissector, List<byte[]> chunks, Direction hint, int maxNeedMore) {
+        DissectorFeed feed = new DissectorFeed(dissector, hint, maxNeedMore);
+        for (byte[] chunk : chunks) {
+            if (feed.abandoned) {
+                break;
+            }
+            feed.append(chunk);
+            feed.drain();
+        }
+        return new Outcome(feed.messages, feed.malformed, feed.received - feed.position, feed.abandoned);
+    }
+
+    private void append(byte[] chunk) {
+        if (received + chunk.length > stream.length) {
+            stream = Arrays.copyOf(stream, Math.max(2 * stream.length, received + chunk.length));
+        }
+        System.arraycopy(chunk, 0, stream, received, chunk.length);
+        received += chunk.length;
+    }
+
+    private void drain() {
+        while (position < received && !abandoned) {
+            // a view at an offset into a larger array: dissectors must index from the position
+            ByteBuffer view = ByteBuffer.wrap(stream, position, received - position);
+            Dissection d = dissector.next(view, hint);
+            require(view.position() == position && view.limit() == received, "the dissector moved the buffer");
+            switch (d) {
+                case Dissection.Messages m -> {
+                    require(m.consumed() <= received - position, "consumed beyond the data: " + m);
+                    messages.addAll(m.messages());
+                    position += m.consumed();
+                }
+                case Dissection.NeedMore n -> {
+                    require(n.bytes() <= maxNeedMore, "need-more beyond the bound: " + n);
+                    return;
+                }
+                case Dissection.Malformed m -> {
+                    require(m.skip() <= received - position, "skip beyond the data: " + m);
+                    require(m.offset() <= received - position, "offset beyond the data: " + m);
+                    malformed.add(m);
+                    abandoned = m.skip() == 0;
+                    position += m.skip();
+                }
+            }
+        }
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new AssertionError(message);
+        }
+    }
+}

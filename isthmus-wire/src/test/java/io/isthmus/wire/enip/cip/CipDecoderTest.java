@@ -1,0 +1,129 @@
+package io.isthmus.wire.enip.cip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.isthmus.model.AccessKind;
+import io.isthmus.wire.Anomaly;
+import java.nio.ByteBuffer;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** CIP Volume 1 section 2-4 messages, Multiple Service Packet and Unconnected Send. */
+class CipDecoderTest {
+
+    private final CipDecoder decoder = new CipDecoder(16, 3, 16);
+
+    private CipDecode decode(String hex) {
+        byte[] bytes = HexFormat.of().parseHex(hex.replace(" ", ""));
+        return decoder.decode(ByteBuffer.wrap(bytes), 0, bytes.length);
+    }
+
+    private CipDecode.Decoded decoded(String hex) {
+        return (CipDecode.Decoded) decode(hex);
+    }
+
+    private static List<String> codes(CipDecode.Decoded d) {
+        return d.anomalies().stream().map(Anomaly::code).toList();
+    }
+
+    @Test
+    void aRequestIsServicePathSizeInWordsAndPath() {
+        // cip_stop_plc.pcap: Stop to class 0x8E instance 1
+        var r = (CipMessage.Request) decoded("0702208e2401").message();
+        assertThat(r.service()).isEqualTo(0x07);
+        assertThat(r.path().text()).isEqualTo("class 0x8E instance 1");
+        assertThat(CipAccess.of(r)).isEqualTo(AccessKind.CONTROL);
+    }
+
+    @Test
+    void aReplySetsTheResponseBitAndCarriesGeneralAndAdditionalStatus() {
+        var r = (CipMessage.Response) decoded("8e00 1f 01 3412").message();
+        assertThat(r.service()).isEqualTo(0x0E);
+        assertThat(r.status()).isEqualTo(CipGeneralStatus.VENDOR_SPECIFIC);
+        assertThat(r.extendedStatus()).containsExactly(0x1234);
+    }
+
+    @Test
+    void multipleServicePacketOffsetsCountFromTheServiceCount() {
+        var d = decoded("0a02 20022401" + "0200 0600 0c00" + "0e02 20012401" + "1002 20012401");
+        assertThat(d.message().embedded()).extracting(CipMessage::service).containsExactly(0x0E, 0x10);
+        assertThat(CipAccess.of(d.message())).isEqualTo(AccessKind.WRITE);
+        assertThat(d.anomalies()).isEmpty();
+    }
+
+    @Test
+    void unconnectedSendToTheConnectionManagerIsUnwrapped() {
+        // EIP-RebootorRestart.pcap frame 8: Get_Attributes_All to the Identity object, via port 1 slot 0
+        var d = decoded("52022006240107f9 0600 010220012401 0100 0100");
+        assertThat(d.message().embedded()).singleElement().satisfies(m -> {
+            assertThat(m.service()).isEqualTo(0x01);
+            assertThat(((CipMessage.Request) m).path().classId()).hasValue(1);
+        });
+    }
+
+    @Test
+    void service0x52ToAnotherClassIsNotAnUnconnectedSend() {
+        assertThat(decoded("5202206b2401 0000").message().embedded()).isEmpty();
+    }
+
+    @Test
+    void aPathSizeLargerThanTheMessageIsAnAnomalyAndThePathIsCutToWhatIsThere() {
+        var d = decoded("0eff 20012401");
+        assertThat(codes(d)).contains("cip_path_exceeds_frame");
+        assertThat(((CipMessage.Request) d.message()).path().classId()).hasValue(1);
+    }
+
+    @Test
+    void aServiceCountLargerThanTheMessageIsAnAnomaly() {
+        var d = decoded("0a02 20022401 ffff 0600");
+        assertThat(codes(d)).contains("cip_service_count_exceeds_frame");
+    }
+
+    @Test
+    void offsetsThatPointBackwardsOrOutsideAreAnAnomaly() {
+        assertThat(codes(decoded("0a02 20022401 0200 0600 0200 0e02 20012401"))).contains("cip_service_offset_invalid");
+        assertThat(codes(decoded("0a02 20022401 0100 ff00"))).contains("cip_service_offset_invalid");
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitIsCutOff() {
+        // four Multiple Service Packets inside each other, each with one service right after its offset table
+        String inner = "0e02 20012401";
+        for (int i = 0; i < 4; i++) {
+            inner = "0a02 20022401 0100 0400 " + inner;
+        }
+        var d = decoded(inner);
+        assertThat(codes(d)).contains("cip_nesting_too_deep");
+    }
+
+    @Test
+    void oneBudgetBoundsAllEmbeddedMessagesOfATree() {
+        StringBuilder packet = new StringBuilder("0a02 20022401 1400");
+        for (int i = 0; i < 20; i++) {
+            packet.append(String.format("%02x00", 2 + 2 * 20 + 6 * i));
+        }
+        for (int i = 0; i < 20; i++) {
+            packet.append("0e02 20012401");
+        }
+        var d = decoded(packet.toString());
+        assertThat(d.message().embedded()).hasSize(16);
+        assertThat(codes(d)).contains("cip_service_count_exceeds_limit");
+    }
+
+    @Test
+    void unconnectedSendWhoseMessageSizeExceedsTheDataIsAnAnomaly() {
+        var d = decoded("52022006240107f9 ff00 0e0220012401");
+        assertThat(codes(d)).contains("cip_embedded_length_exceeds_frame");
+        assertThat(d.message().embedded())
+                .singleElement()
+                .extracting(CipMessage::service)
+                .isEqualTo(0x0E);
+    }
+
+    @Test
+    void fewerThanTwoOctetsAreNoMessage() {
+        assertThat(decode("0e")).isInstanceOf(CipDecode.Invalid.class);
+        assertThat(decode("8e00")).isInstanceOf(CipDecode.Invalid.class);
+    }
+}
