@@ -4,10 +4,13 @@ import io.isthmus.wire.DissectorFactory;
 import io.isthmus.wire.DissectorFactory.Confidence;
 import io.isthmus.wire.bacnet.BacnetDissectorFactory;
 import io.isthmus.wire.dnp3.Dnp3DissectorFactory;
+import io.isthmus.wire.enip.EnipDissectorFactory;
 import io.isthmus.wire.iec104.Iec104DissectorFactory;
 import io.isthmus.wire.modbus.ModbusDissectorFactory;
 import io.isthmus.wire.opcua.OpcUaDissectorFactory;
 import io.isthmus.wire.profinet.DcpDissectorFactory;
+import io.isthmus.wire.s7.S7commDissectorFactory;
+import io.isthmus.wire.s7.S7commPlusDissectorFactory;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +30,9 @@ public final class DissectorRegistry {
     public static DissectorRegistry defaults() {
         return new DissectorRegistry(List.of(
                 new ModbusDissectorFactory(),
+                new S7commDissectorFactory(),
+                new S7commPlusDissectorFactory(),
+                new EnipDissectorFactory(),
                 new Dnp3DissectorFactory(),
                 new Iec104DissectorFactory(),
                 new OpcUaDissectorFactory(),
