@@ -48,7 +48,11 @@ public record JournalConfig(
         Objects.requireNonNull(clock, "clock");
         requireRange("maxSegmentBytes", maxSegmentBytes, MIN_SEGMENT_BYTES, MAX_SEGMENT_BYTES);
         long largestFitting = maxSegmentBytes - SegmentHeader.SIZE - RecordFormat.OVERHEAD;
-        requireRange("maxRecordBytes", maxRecordBytes, 1, largestFitting);
+        if (maxRecordBytes < 1 || maxRecordBytes > largestFitting) {
+            throw new IllegalArgumentException("maxRecordBytes is " + maxRecordBytes + "; it must be in 1.."
+                    + largestFitting + " (a record, with its " + RecordFormat.OVERHEAD
+                    + " bytes of framing, must fit in a segment of maxSegmentBytes " + maxSegmentBytes + ")");
+        }
         if (maxTotalBytes < 2 * maxSegmentBytes) {
             throw new IllegalArgumentException("maxTotalBytes " + maxTotalBytes + " is below two segments ("
                     + 2 * maxSegmentBytes + "); the journal needs room for the segment it writes and one more");
