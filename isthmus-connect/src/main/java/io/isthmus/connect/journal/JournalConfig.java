@@ -50,8 +50,9 @@ public record JournalConfig(
         long largestFitting = maxSegmentBytes - SegmentHeader.SIZE - RecordFormat.OVERHEAD;
         if (maxRecordBytes < 1 || maxRecordBytes > largestFitting) {
             throw new IllegalArgumentException("maxRecordBytes is " + maxRecordBytes + "; it must be in 1.."
-                    + largestFitting + " (a record, with its " + RecordFormat.OVERHEAD
-                    + " bytes of framing, must fit in a segment of maxSegmentBytes " + maxSegmentBytes + ")");
+                    + largestFitting + " (a record and its " + RecordFormat.OVERHEAD
+                    + " bytes of framing must fit in a segment of maxSegmentBytes " + maxSegmentBytes + " after its "
+                    + SegmentHeader.SIZE + "-byte header)");
         }
         if (maxTotalBytes < 2 * maxSegmentBytes) {
             throw new IllegalArgumentException("maxTotalBytes " + maxTotalBytes + " is below two segments ("
