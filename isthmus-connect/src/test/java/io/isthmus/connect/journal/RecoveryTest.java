@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** What open finds after crashes and damage, and what it reports. */
 class RecoveryTest {
     private static final int RECORDS = 5;
-    /** Payloads of 7 bytes ("record-N"): every record is 32 bytes, the last starts at 32 + 4 * 32. */
+    /** Payloads of 8 bytes ("record-N"): every record is 33 bytes, the last starts at 32 + 4 * 33. */
     private static final long LAST_RECORD_AT = SegmentHeader.SIZE + (RECORDS - 1) * RecordFormat.size(8);
 
     private static final long LAST_RECORD_END = LAST_RECORD_AT + RecordFormat.size(8);
