@@ -104,6 +104,39 @@ class JournalTest {
     }
 
     @Test
+    void a_reader_following_concurrent_appenders_sees_every_id_once_in_order() throws Exception {
+        int appenders = 4;
+        int each = 300;
+        try (Journal journal = Journal.open(small(
+                        dir,
+                        b -> b.fsync(FsyncPolicy.everyNRecords(8, Duration.ofMillis(1)))
+                                .maxTotalBytes(1 << 20)));
+                JournalReader reader = journal.read(1);
+                var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> writers = new java.util.ArrayList<>();
+            for (int t = 0; t < appenders; t++) {
+                writers.add(executor.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        journal.append(RecordType.OPAQUE, payload(i));
+                    }
+                }));
+            }
+            long expected = 1;
+            while (expected <= appenders * each) {
+                var record = reader.next(Duration.ofSeconds(30));
+                assertThat(record).as("record %d", expected).isPresent();
+                assertThat(record.get().sequence()).isEqualTo(expected);
+                assertThat(record.get().sequence()).isLessThanOrEqualTo(journal.lastSequence());
+                expected++;
+            }
+            for (Future<?> w : writers) {
+                w.get();
+            }
+            assertThat(reader.next()).isEmpty();
+        }
+    }
+
+    @Test
     void every_policy_acknowledges_and_reads_back_the_same_records() {
         for (FsyncPolicy policy : List.of(
                 FsyncPolicy.everyRecord(), FsyncPolicy.everyNRecords(1, Duration.ofMillis(1)), FsyncPolicy.never())) {
