@@ -1,0 +1,458 @@
+package io.isthmus.connect.journal;
+
+import io.isthmus.model.Quality;
+import io.isthmus.model.Sample;
+import io.isthmus.model.TagPath;
+import io.isthmus.model.TagPathException;
+import io.isthmus.model.Value;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The compact binary form of a batch of {@link Sample}s, the payload of {@link
+ * RecordType#SAMPLE_BATCH} records. Format version 1:
+ *
+ * <pre>
+ * u8      format version, 1
+ * varint  N, samples in the batch (at most maxSamples)
+ * varint  P, distinct tag paths (at most min(N, maxPaths))
+ * P x path, sorted by segment:
+ *   u8      s, segments shared with the previous path (0 for the first, at most 6)
+ *   (7-s) x segment: u8 length 1..64, then that many ASCII bytes [A-Za-z0-9_.-]
+ * N x sample, in the caller's order:
+ *   varint  index into the path table
+ *   zigzag  source time: seconds since the epoch, minus the previous sample's (0 before the first)
+ *   varint  nanoseconds of that second (below 10^9)
+ *   u8      low nibble value kind: 0 false, 1 true, 2 int, 3 real, 4 text;
+ *           high nibble quality: 0 GOOD, 1 STALE, 2 BAD_COMM, 3 BAD_DEVICE
+ *   value   int: zigzag varint; real: 8 bytes, IEEE 754 binary64 raw bits, big-endian;
+ *           text: varint UTF-8 length (at most maxTextBytes), then the bytes
+ * </pre>
+ *
+ * <p>varint is unsigned LEB128 and zigzag maps signed to unsigned before it, as in Protocol Buffers.
+ * ISA-95 paths share their leading segments, so a batch from one line names each equipment once.
+ *
+ * <p>The decoder checks every count and length against the limits and against the bytes left before
+ * it allocates, and reports problems as {@link SampleBatchDecoding.Malformed} values; it throws
+ * nothing for any input.
+ */
+public final class SampleBatchCodec {
+    public static final int FORMAT_VERSION = 1;
+
+    private static final int DEPTH = 7;
+    private static final int MIN_SAMPLE_BYTES = 4;
+    private static final int MIN_PATH_BYTES = 3;
+    private static final long MIN_SECOND = Instant.MIN.getEpochSecond();
+    private static final long MAX_SECOND = Instant.MAX.getEpochSecond();
+    private static final Comparator<TagPath> PATH_ORDER = Comparator.comparing(TagPath::enterprise)
+            .thenComparing(TagPath::site)
+            .thenComparing(TagPath::area)
+            .thenComparing(TagPath::line)
+            .thenComparing(TagPath::cell)
+            .thenComparing(TagPath::equipment)
+            .thenComparing(TagPath::point);
+
+    private final SampleBatchLimits limits;
+
+    public SampleBatchCodec(SampleBatchLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    public static SampleBatchCodec withDefaults() {
+        return new SampleBatchCodec(SampleBatchLimits.DEFAULTS);
+    }
+
+    public SampleBatchLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Encodes a batch.
+     *
+     * @throws IllegalArgumentException if the batch is beyond the limits or a text value is not
+     *     well-formed Unicode (it could not be decoded back)
+     */
+    public byte[] encode(List<Sample> samples) {
+        if (samples.size() > limits.maxSamples()) {
+            throw new IllegalArgumentException(
+                    "batch of " + samples.size() + " samples exceeds maxSamples " + limits.maxSamples());
+        }
+        List<TagPath> paths = distinctSorted(samples);
+        if (paths.size() > limits.maxPaths()) {
+            throw new IllegalArgumentException(
+                    "batch names " + paths.size() + " tag paths; maxPaths is " + limits.maxPaths());
+        }
+        Map<TagPath, Integer> index = new HashMap<>();
+        for (int i = 0; i < paths.size(); i++) {
+            index.put(paths.get(i), i);
+        }
+        var out = new ByteSink(16 + samples.size() * 16 + paths.size() * 32);
+        out.u8(FORMAT_VERSION);
+        out.varint(samples.size());
+        out.varint(paths.size());
+        writePaths(out, paths);
+        long previousSecond = 0;
+        for (Sample s : samples) {
+            out.varint(index.get(s.path()));
+            out.varint(zigzag(s.sourceTime().getEpochSecond() - previousSecond));
+            out.varint(s.sourceTime().getNano());
+            writeValue(out, s.value(), qualityCode(s.quality()));
+            previousSecond = s.sourceTime().getEpochSecond();
+        }
+        return out.toByteArray();
+    }
+
+    public SampleBatchDecoding decode(byte[] bytes) {
+        return decode(ByteBuffer.wrap(bytes));
+    }
+
+    /** Decodes the buffer's remaining bytes, which must be exactly one batch. Leaves the buffer alone. */
+    public SampleBatchDecoding decode(ByteBuffer bytes) {
+        var in = new Input(bytes.slice());
+        try {
+            return new SampleBatchDecoding.Decoded(readBatch(in));
+        } catch (MalformedBatch e) {
+            return new SampleBatchDecoding.Malformed(e.error, e.offset, e.getMessage());
+        }
+    }
+
+    private List<Sample> readBatch(Input in) throws MalformedBatch {
+        int version = in.u8();
+        if (version != FORMAT_VERSION) {
+            throw in.error(SampleBatchError.UNSUPPORTED_VERSION, "format version " + version);
+        }
+        int count = in.count(limits.maxSamples(), in.remaining() / MIN_SAMPLE_BYTES, "samples");
+        int pathCount = in.count(Math.min(count, limits.maxPaths()), in.remaining() / MIN_PATH_BYTES, "paths");
+        TagPath[] paths = readPaths(in, pathCount);
+        List<Sample> samples = new ArrayList<>(count);
+        long second = 0;
+        for (int i = 0; i < count; i++) {
+            int pathIndex = in.varint32();
+            if (pathIndex >= pathCount) {
+                throw in.error(
+                        SampleBatchError.PATH_INDEX_OUT_OF_RANGE, "path index " + pathIndex + " of " + pathCount);
+            }
+            second = readSecond(in, second);
+            int nanos = in.varint32();
+            if (nanos >= 1_000_000_000) {
+                throw in.error(SampleBatchError.TIME_OUT_OF_RANGE, "nanoseconds " + nanos);
+            }
+            int tag = in.u8();
+            Quality quality = quality(in, tag >>> 4);
+            Value value = readValue(in, tag & 0x0F);
+            samples.add(new Sample(paths[pathIndex], Instant.ofEpochSecond(second, nanos), value, quality));
+        }
+        if (in.remaining() > 0) {
+            throw in.error(SampleBatchError.TRAILING_BYTES, in.remaining() + " bytes after the last sample");
+        }
+        return samples;
+    }
+
+    private static long readSecond(Input in, long previous) throws MalformedBatch {
+        long delta = unzigzag(in.varint64());
+        long second = previous + delta;
+        boolean overflow = ((previous ^ second) & (delta ^ second)) < 0;
+        if (overflow || second < MIN_SECOND || second > MAX_SECOND) {
+            throw in.error(SampleBatchError.TIME_OUT_OF_RANGE, "epoch second " + previous + " + " + delta);
+        }
+        return second;
+    }
+
+    private static TagPath[] readPaths(Input in, int pathCount) throws MalformedBatch {
+        TagPath[] paths = new TagPath[pathCount];
+        String[] segments = new String[DEPTH];
+        for (int i = 0; i < pathCount; i++) {
+            int start = in.position();
+            int shared = in.u8();
+            if (shared >= DEPTH || (i == 0 && shared != 0)) {
+                throw in.error(SampleBatchError.BAD_TAG_PATH, "path " + i + " shares " + shared + " segments");
+            }
+            for (int s = shared; s < DEPTH; s++) {
+                segments[s] = in.segment();
+            }
+            try {
+                paths[i] = new TagPath(
+                        segments[0], segments[1], segments[2], segments[3], segments[4], segments[5], segments[6]);
+            } catch (TagPathException e) {
+                throw new MalformedBatch(SampleBatchError.BAD_TAG_PATH, start, e.getMessage());
+            }
+        }
+        return paths;
+    }
+
+    private Value readValue(Input in, int kind) throws MalformedBatch {
+        return switch (kind) {
+            case 0 -> Value.of(false);
+            case 1 -> Value.of(true);
+            case 2 -> Value.of(unzigzag(in.varint64()));
+            case 3 -> Value.of(Double.longBitsToDouble(in.i64()));
+            case 4 -> Value.of(in.utf8(limits.maxTextBytes()));
+            default -> throw in.error(SampleBatchError.UNKNOWN_VALUE_KIND, "value kind " + kind);
+        };
+    }
+
+    private static Quality quality(Input in, int code) throws MalformedBatch {
+        return switch (code) {
+            case 0 -> Quality.GOOD;
+            case 1 -> Quality.STALE;
+            case 2 -> Quality.BAD_COMM;
+            case 3 -> Quality.BAD_DEVICE;
+            default -> throw in.error(SampleBatchError.UNKNOWN_QUALITY, "quality code " + code);
+        };
+    }
+
+    private static int qualityCode(Quality quality) {
+        return switch (quality) {
+            case GOOD -> 0;
+            case STALE -> 1;
+            case BAD_COMM -> 2;
+            case BAD_DEVICE -> 3;
+        };
+    }
+
+    private void writeValue(ByteSink out, Value value, int quality) {
+        int q = quality << 4;
+        switch (value) {
+            case Value.Bool b -> out.u8(q | (b.value() ? 1 : 0));
+            case Value.Int i -> {
+                out.u8(q | 2);
+                out.varint(zigzag(i.value()));
+            }
+            case Value.Real r -> {
+                out.u8(q | 3);
+                out.i64(Double.doubleToRawLongBits(r.value()));
+            }
+            case Value.Text t -> {
+                byte[] utf8 = strictUtf8(t.value());
+                if (utf8.length > limits.maxTextBytes()) {
+                    throw new IllegalArgumentException("text value of " + utf8.length
+                            + " UTF-8 bytes exceeds maxTextBytes " + limits.maxTextBytes());
+                }
+                out.u8(q | 4);
+                out.varint(utf8.length);
+                out.bytes(utf8);
+            }
+        }
+    }
+
+    private static void writePaths(ByteSink out, List<TagPath> paths) {
+        List<String> previous = List.of();
+        for (TagPath path : paths) {
+            List<String> segments = path.segments();
+            int shared = 0;
+            while (shared < DEPTH - 1
+                    && !previous.isEmpty()
+                    && segments.get(shared).equals(previous.get(shared))) {
+                shared++;
+            }
+            out.u8(shared);
+            for (int s = shared; s < DEPTH; s++) {
+                byte[] ascii = segments.get(s).getBytes(StandardCharsets.US_ASCII);
+                out.u8(ascii.length);
+                out.bytes(ascii);
+            }
+            previous = segments;
+        }
+    }
+
+    private static List<TagPath> distinctSorted(List<Sample> samples) {
+        return samples.stream().map(Sample::path).distinct().sorted(PATH_ORDER).toList();
+    }
+
+    private static byte[] strictUtf8(String text) {
+        try {
+            ByteBuffer encoded = StandardCharsets.UTF_8
+                    .newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(text));
+            byte[] bytes = new byte[encoded.remaining()];
+            encoded.get(bytes);
+            return bytes;
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("text value is not well-formed Unicode (unpaired surrogate)", e);
+        }
+    }
+
+    static long zigzag(long v) {
+        return (v << 1) ^ (v >> 63);
+    }
+
+    static long unzigzag(long v) {
+        return (v >>> 1) ^ -(v & 1);
+    }
+
+    /** A problem at an offset; stackless, it never leaves this class. */
+    private static final class MalformedBatch extends Exception {
+        private static final long serialVersionUID = 1L;
+        final SampleBatchError error;
+        final int offset;
+
+        MalformedBatch(SampleBatchError error, int offset, String detail) {
+            super(detail, null, false, false);
+            this.error = error;
+            this.offset = offset;
+        }
+    }
+
+    /** Bounded reads over the batch bytes. */
+    private static final class Input {
+        private final ByteBuffer buf;
+
+        Input(ByteBuffer buf) {
+            this.buf = buf;
+        }
+
+        int position() {
+            return buf.position();
+        }
+
+        int remaining() {
+            return buf.remaining();
+        }
+
+        MalformedBatch error(SampleBatchError error, String detail) {
+            return new MalformedBatch(error, buf.position(), detail);
+        }
+
+        private void need(int n) throws MalformedBatch {
+            if (buf.remaining() < n) {
+                throw error(SampleBatchError.TRUNCATED, "needs " + n + " bytes, " + buf.remaining() + " left");
+            }
+        }
+
+        int u8() throws MalformedBatch {
+            need(1);
+            return Byte.toUnsignedInt(buf.get());
+        }
+
+        long i64() throws MalformedBatch {
+            need(8);
+            return buf.getLong();
+        }
+
+        long varint64() throws MalformedBatch {
+            long value = 0;
+            for (int shift = 0; shift < 64; shift += 7) {
+                int b = u8();
+                value |= (long) (b & 0x7F) << shift;
+                if ((b & 0x80) == 0) {
+                    return value;
+                }
+            }
+            throw error(SampleBatchError.VARINT_TOO_LONG, "varint longer than 10 bytes");
+        }
+
+        int varint32() throws MalformedBatch {
+            long value = varint64();
+            if (value < 0 || value > Integer.MAX_VALUE) {
+                throw error(SampleBatchError.COUNT_EXCEEDS_LIMIT, "value " + Long.toUnsignedString(value));
+            }
+            return (int) value;
+        }
+
+        /** A count, bounded by the limit and by what the remaining bytes could hold. */
+        int count(int limit, int fitting, String what) throws MalformedBatch {
+            int n = varint32();
+            if (n > limit || n > fitting) {
+                throw error(
+                        SampleBatchError.COUNT_EXCEEDS_LIMIT,
+                        n + " " + what + "; limit " + limit + ", the remaining bytes fit " + fitting);
+            }
+            return n;
+        }
+
+        String segment() throws MalformedBatch {
+            int length = u8();
+            if (length < 1 || length > TagPath.MAX_SEGMENT_LENGTH) {
+                throw error(SampleBatchError.BAD_TAG_PATH, "segment length " + length);
+            }
+            need(length);
+            byte[] ascii = new byte[length];
+            buf.get(ascii);
+            for (byte b : ascii) {
+                if (b < 0x21 || b > 0x7E) {
+                    throw error(SampleBatchError.BAD_TAG_PATH, "segment byte 0x" + Integer.toHexString(b & 0xFF));
+                }
+            }
+            return new String(ascii, StandardCharsets.US_ASCII);
+        }
+
+        String utf8(int maxBytes) throws MalformedBatch {
+            int length = varint32();
+            if (length > maxBytes || length > buf.remaining()) {
+                throw error(SampleBatchError.TEXT_TOO_LONG, length + " bytes; limit " + maxBytes);
+            }
+            ByteBuffer slice = buf.slice(buf.position(), length);
+            try {
+                String text = StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(slice)
+                        .toString();
+                buf.position(buf.position() + length);
+                return text;
+            } catch (CharacterCodingException e) {
+                throw error(SampleBatchError.BAD_UTF8, e.getMessage());
+            }
+        }
+    }
+
+    /** A growable byte array for the encoder. */
+    private static final class ByteSink {
+        private byte[] bytes;
+        private int size;
+
+        ByteSink(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        private void ensure(int n) {
+            if (size + n > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n));
+            }
+        }
+
+        void u8(int v) {
+            ensure(1);
+            bytes[size++] = (byte) v;
+        }
+
+        void varint(long v) {
+            ensure(10);
+            while ((v & ~0x7FL) != 0) {
+                bytes[size++] = (byte) ((v & 0x7F) | 0x80);
+                v >>>= 7;
+            }
+            bytes[size++] = (byte) v;
+        }
+
+        void i64(long v) {
+            ensure(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                bytes[size++] = (byte) (v >>> shift);
+            }
+        }
+
+        void bytes(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, bytes, size, b.length);
+            size += b.length;
+        }
+
+        byte[] toByteArray() {
+            return java.util.Arrays.copyOf(bytes, size);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.isthmus.connect.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * The sample batch decoder over arbitrary bytes: it returns a value for every input (never throws),
+ * allocates in proportion to the input whatever counts the input declares, and whatever it decodes
+ * survives a second encode and decode unchanged. Regression mode in CI runs the inputs in {@code
+ * SampleBatchCodecFuzzTestInputs/}; {@code JAZZER_FUZZ=1} fuzzes.
+ */
+class SampleBatchCodecFuzzTest {
+    private static final SampleBatchCodec CODEC = new SampleBatchCodec(new SampleBatchLimits(4096, 1024, 256));
+
+    @FuzzTest(maxDuration = "60s")
+    void any_bytes_decode_to_samples_or_a_malformed_value(byte[] data) {
+        SampleBatchDecoding[] result = new SampleBatchDecoding[1];
+        CODEC.decode(data); // the first call loads and instruments classes; measure the second
+
+        long allocated = Allocation.measure(() -> result[0] = CODEC.decode(data));
+
+        assertThat(allocated).isLessThan(1024 * 1024 + 1024L * data.length);
+        switch (result[0]) {
+            case SampleBatchDecoding.Decoded d -> {
+                assertThat(d.samples().size()).isLessThanOrEqualTo(data.length / 4);
+                assertThat(CODEC.decode(CODEC.encode(d.samples()))).isEqualTo(d);
+            }
+            case SampleBatchDecoding.Malformed m -> {
+                assertThat(m.offset()).isBetween(0, data.length);
+                assertThat(m.error()).isNotNull();
+            }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.isthmus.connect.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.isthmus.model.Quality;
+import io.isthmus.model.Sample;
+import io.isthmus.model.Value;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SampleBatchCodecTest {
+    private final SampleBatchCodec codec = SampleBatchCodec.withDefaults();
+
+    private List<Sample> roundTrip(List<Sample> samples) {
+        var decoded = codec.decode(codec.encode(samples));
+        assertThat(decoded).isInstanceOf(SampleBatchDecoding.Decoded.class);
+        return ((SampleBatchDecoding.Decoded) decoded).samples();
+    }
+
+    @Test
+    void a_batch_of_every_value_kind_and_quality_comes_back_equal() {
+        Instant t = Instant.parse("2026-11-25T08:00:00.123456789Z");
+        List<Sample> samples = List.of(
+                new Sample(Samples.tag("filler", "running"), t, Value.of(true), Quality.GOOD),
+                new Sample(Samples.tag("filler", "fault"), t, Value.of(false), Quality.STALE),
+                new Sample(
+                        Samples.tag("filler", "count"), t.plusSeconds(1), Value.of(Long.MIN_VALUE), Quality.BAD_COMM),
+                new Sample(Samples.tag("capper", "torque"), t.minusSeconds(3600), Value.of(-0.0), Quality.BAD_DEVICE),
+                new Sample(Samples.tag("capper", "nan"), t, Value.of(Double.NaN), Quality.GOOD),
+                new Sample(Samples.tag("labeler", "recipe"), t, Value.of("Grüner Tee 0,5 l 🍵"), Quality.GOOD),
+                new Sample(Samples.tag("labeler", "empty"), t, Value.of(""), Quality.GOOD));
+
+        assertThat(roundTrip(samples)).isEqualTo(samples);
+    }
+
+    @Test
+    void source_times_at_the_limits_of_instant_survive() {
+        List<Sample> samples = List.of(
+                Sample.good(Samples.tag("a", "min"), Instant.MIN, Value.of(1)),
+                Sample.good(Samples.tag("a", "max"), Instant.MAX, Value.of(2)),
+                Sample.good(Samples.tag("a", "epoch"), Instant.EPOCH, Value.of(3)),
+                Sample.good(Samples.tag("a", "before"), Instant.parse("1969-07-20T20:17:40.5Z"), Value.of(4)));
+
+        assertThat(roundTrip(samples)).isEqualTo(samples);
+    }
+
+    @Test
+    void an_empty_batch_is_three_bytes() {
+        byte[] bytes = codec.encode(List.of());
+
+        assertThat(bytes).containsExactly(1, 0, 0);
+        assertThat(roundTrip(List.of())).isEmpty();
+    }
+
+    @Test
+    void the_annotated_encoding_of_one_sample() {
+        var sample =
+                new Sample(Samples.tag("filler", "speed"), Instant.ofEpochSecond(2, 5), Value.of(-3), Quality.STALE);
+
+        String hex = HexFormat.of().formatHex(codec.encode(List.of(sample)));
+
+        assertThat(hex)
+                .isEqualTo(String.join(
+                        "",
+                        "01", // format version 1
+                        "01", // 1 sample
+                        "01", // 1 path
+                        "00", // shares 0 segments with the previous path
+                        "0461636d65", // "acme"
+                        "06706c616e7431", // "plant1"
+                        "08626f74746c696e67", // "bottling"
+                        "056c696e6531", // "line1"
+                        "0563656c6c31", // "cell1"
+                        "0666696c6c6572", // "filler"
+                        "057370656564", // "speed"
+                        "00", // path index 0
+                        "04", // seconds +2 (zigzag)
+                        "05", // 5 ns
+                        "12", // quality STALE (1), kind int (2)
+                        "05")); // -3 (zigzag)
+    }
+
+    @Test
+    void paths_of_one_line_share_their_leading_segments() {
+        var samples = Samples.batch(1, 50);
+        int distinctPaths = (int) samples.stream().map(Sample::path).distinct().count();
+
+        byte[] bytes = codec.encode(samples);
+
+        assertThat(bytes.length).isLessThan(50 * 16 + distinctPaths * 16);
+        assertThat(roundTrip(samples)).isEqualTo(samples);
+    }
+
+    @Test
+    void the_encoder_refuses_what_the_decoder_would_refuse() {
+        var small = new SampleBatchCodec(new SampleBatchLimits(2, 2, 3));
+        var path = Samples.tag("a", "b");
+
+        assertThatThrownBy(() -> small.encode(Collections.nCopies(3, Sample.good(path, Instant.EPOCH, Value.of(1)))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxSamples 2");
+        assertThatThrownBy(() -> small.encode(List.of(Sample.good(path, Instant.EPOCH, Value.of("four")))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxTextBytes 3");
+        assertThatThrownBy(() -> codec.encode(List.of(Sample.good(path, Instant.EPOCH, Value.of("\ud800")))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("surrogate");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+        "TRUNCATED,               ''",
+        "UNSUPPORTED_VERSION,     02 00 00",
+        "TRUNCATED,               01",
+        "COUNT_EXCEEDS_LIMIT,     01 7f 00",
+        "COUNT_EXCEEDS_LIMIT,     01 ff ff ff ff 0f 00",
+        "VARINT_TOO_LONG,         01 ff ff ff ff ff ff ff ff ff ff ff ff",
+        "TRAILING_BYTES,          01 00 00 00",
+        "BAD_TAG_PATH,            01 01 01 03 01 61 01 61 01 61 01 61 01 61 01 61 01 61 00 00 00 00",
+        "BAD_TAG_PATH,            01 01 01 00 00 61 01 61 01 61 01 61 01 61 01 61 01 61 00 00 00 00",
+        "BAD_TAG_PATH,            01 01 01 00 01 2f 01 61 01 61 01 61 01 61 01 61 01 61 00 00 00 00",
+        "BAD_TAG_PATH,            01 01 01 00 01 2e 01 61 01 61 01 61 01 61 01 61 01 61 00 00 00 00",
+        "PATH_INDEX_OUT_OF_RANGE, 01 01 01 00 01 61 01 61 01 61 01 61 01 61 01 61 01 61 01 00 00 00",
+        "TIME_OUT_OF_RANGE,       01 01 01 00 01 61 01 61 01 61 01 61 01 61 01 61 01 61 00 00 80 94 eb dc 03 00",
+        "TIME_OUT_OF_RANGE,       01 01 01 00 01 61 01 61 01 61 01 61 01 61 01 61 01 61 00 fe ff ff ff ff ff ff ff ff 01 00 00",
+        "UNKNOWN_VALUE_KIND,      01 01 01 00 01 61 01 61 01 61 01 61 01 61 01 61 01 61 00 00 00 05",
+        "UNKNOWN_QUALITY,         01 01 01 00 01 61 01 61 01 61 01 61 01 61 01 61 01 61 00 00 00 40",
+        "TRUNCATED,               01 01 01 00 01 61 01 61 01 61 01 61 01 61 01 61 01 61 00 00 00 03 00",
+        "TEXT_TOO_LONG,           01 01 01 00 01 61 01 61 01 61 01 61 01 61 01 61 01 61 00 00 00 04 05 61",
+        "BAD_UTF8,                01 01 01 00 01 61 01 61 01 61 01 61 01 61 01 61 01 61 00 00 00 04 01 ff",
+    })
+    void malformed_batches_are_values_naming_the_problem(SampleBatchError expected, String hex) {
+        byte[] bytes = HexFormat.of().parseHex(hex.replace(" ", ""));
+
+        var decoded = codec.decode(bytes);
+
+        assertThat(decoded).isInstanceOfSatisfying(SampleBatchDecoding.Malformed.class, m -> {
+            assertThat(m.error()).isEqualTo(expected);
+            assertThat(m.offset()).isBetween(0, bytes.length);
+        });
+    }
+
+    @Test
+    void a_count_larger_than_the_bytes_could_hold_is_refused_before_allocating() {
+        byte[] bytes = HexFormat.of().parseHex("01" + "ffff03" + "00");
+
+        var decoded = codec.decode(bytes);
+
+        assertThat(decoded)
+                .isInstanceOfSatisfying(
+                        SampleBatchDecoding.Malformed.class,
+                        m -> assertThat(m.error()).isEqualTo(SampleBatchError.COUNT_EXCEEDS_LIMIT));
+    }
+
+    @Test
+    void decoding_leaves_the_callers_buffer_alone() {
+        var buf = java.nio.ByteBuffer.wrap(codec.encode(Samples.batch(3, 5)));
+
+        codec.decode(buf);
+
+        assertThat(buf.position()).isZero();
+    }
+
+    @Test
+    void error_codes_are_stable() {
+        assertThat(SampleBatchError.TRUNCATED.code()).isEqualTo(1);
+        assertThat(SampleBatchError.TRAILING_BYTES.code()).isEqualTo(12);
+    }
+}
