@@ -235,8 +235,8 @@ public final class ModbusSource implements AutoCloseable {
         ModbusResponse response = c.execute(block.request());
         long t1 = System.nanoTime();
         Instant time = clock.instant();
-        failures = 0;
         int values = deliver(block, response, time, t1);
+        failures = 0; // only a response that passed every check ends a failure streak
         pollListener.polled(block, t1 - t0, values);
     }
 

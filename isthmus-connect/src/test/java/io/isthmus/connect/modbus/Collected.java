@@ -72,7 +72,8 @@ final class Collected implements SampleSink, Consumer<ConnectionState> {
             }
             long left = end - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("no state " + what + " within " + WAIT + "; got " + states);
+                throw new AssertionError("no state " + what + " within " + WAIT + "; last states "
+                        + states.subList(Math.max(0, states.size() - 6), states.size()));
             }
             wait(Math.max(1, left / 1_000_000));
         }
