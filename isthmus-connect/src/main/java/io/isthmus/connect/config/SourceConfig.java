@@ -52,8 +52,8 @@ public record SourceConfig(
         requirePositive(id, "connectTimeout", connectTimeout);
         requirePositive(id, "requestTimeout", requestTimeout);
         requirePositive(id, "pollRate", pollRate);
-        if (pollRate.toMillis() < 10) {
-            throw new IllegalArgumentException(id + ": pollRate must be at least 10ms, was " + pollRate);
+        if (pollRate.toMillis() < 1) {
+            throw new IllegalArgumentException(id + ": pollRate must be at least 1ms, was " + pollRate);
         }
         requireRange(id, "maxRegistersPerRequest", maxRegistersPerRequest, 1, 125);
         requireRange(id, "maxBitsPerRequest", maxBitsPerRequest, 1, 2000);

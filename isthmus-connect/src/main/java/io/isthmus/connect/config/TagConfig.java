@@ -43,8 +43,8 @@ public record TagConfig(
             throw new IllegalArgumentException(path + ": a bit (" + address + ") cannot be scaled");
         }
         pollRate.ifPresent(r -> {
-            if (r.toMillis() < 10 || r.compareTo(Duration.ofDays(1)) > 0) {
-                throw new IllegalArgumentException(path + ": pollRate must be 10ms..1d, was " + r);
+            if (r.toMillis() < 1 || r.compareTo(Duration.ofDays(1)) > 0) {
+                throw new IllegalArgumentException(path + ": pollRate must be 1ms..1d, was " + r);
             }
         });
     }

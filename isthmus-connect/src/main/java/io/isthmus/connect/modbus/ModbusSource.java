@@ -42,6 +42,9 @@ import java.util.random.RandomGenerator;
  * transition goes to the state listener.
  */
 public final class ModbusSource implements AutoCloseable {
+    /** Staleness is judged in whole periods; checking more often than every 100 ms buys nothing. */
+    private static final long WATCHDOG_MIN_TICK_NANOS = 100_000_000L;
+
     private final SourceConfig config;
     private final SampleSink sink;
     private final Consumer<ConnectionState> stateListener;
@@ -107,7 +110,11 @@ public final class ModbusSource implements AutoCloseable {
             throw new IllegalStateException("source " + config.id() + " already started");
         }
         running = true;
-        poller = Thread.ofVirtual().name("modbus-poll-" + config.id()).start(this::run);
+        poller = (Boolean.getBoolean("isthmus.modbus.platformThreads")
+                        ? Thread.ofPlatform().daemon()
+                        : Thread.ofVirtual())
+                .name("modbus-poll-" + config.id())
+                .start(this::run);
         watchdog = Thread.ofVirtual().name("modbus-stale-" + config.id()).start(this::watchStaleness);
     }
 
@@ -293,7 +300,7 @@ public final class ModbusSource implements AutoCloseable {
         long tick = groups.stream().mapToLong(g -> g.periodNanos).min().orElse(1_000_000_000L);
         try {
             while (running) {
-                TimeUnit.NANOSECONDS.sleep(Math.max(tick, 10_000_000L));
+                TimeUnit.NANOSECONDS.sleep(Math.max(tick, WATCHDOG_MIN_TICK_NANOS));
                 if (!(state instanceof ConnectionState.Connected)) {
                     continue;
                 }
