@@ -184,10 +184,20 @@ public final class ModbusSource implements AutoCloseable {
                         break;
                     }
                     onFailure(e);
+                } catch (RuntimeException e) {
+                    // a bug of ours or a sink that threw: never leave a silent, dead poller behind
+                    if (!running) {
+                        break;
+                    }
+                    onFailure(new ModbusCommException(Kind.IO_ERROR, "poller failed: " + e, e));
                 }
             }
         } catch (InterruptedException e) {
             // stopped
+        } catch (Error e) {
+            setState(new ConnectionState.BackingOff(
+                    clock.instant().plus(Duration.ofDays(365)), "poller died: " + e, failures));
+            throw e;
         } finally {
             ModbusConnection c = connection;
             if (c != null) {
@@ -203,8 +213,12 @@ public final class ModbusSource implements AutoCloseable {
             c.close();
         }
         Instant now = clock.instant();
-        tags.forEach(t -> t.reporter().bad(Quality.BAD_COMM, now, sink));
         failures++;
+        try {
+            tags.forEach(t -> t.reporter().bad(Quality.BAD_COMM, now, sink));
+        } catch (RuntimeException sinkFailure) {
+            e.addSuppressed(sinkFailure); // the state below still tells the truth; the retry tries the sink again
+        }
         Duration delay = backoff.delay(failures);
         setState(new ConnectionState.BackingOff(now.plus(delay), e.getMessage(), failures));
         TimeUnit.NANOSECONDS.sleep(delay.toNanos());

@@ -199,4 +199,24 @@ class HostileDeviceTest {
             assertThat(source.state()).isInstanceOf(ConnectionState.Stopped.class);
         }
     }
+
+    @Test
+    void aSinkThatThrowsDoesNotLeaveADeadPollerBehind() throws Exception {
+        try (var device = new ScriptedDevice(false, (req, out, s) -> send(out, mbap(req, 0, "03020001")))) {
+            var states = new Collected();
+            try (var source = ModbusSource.create(
+                    source(device.port(), SourceKind.MODBUS_TCP),
+                    List.of(TAG),
+                    sample -> {
+                        throw new IllegalStateException("sink broken");
+                    },
+                    states)) {
+                source.start();
+                var b = (ConnectionState.BackingOff) states.awaitState(
+                        "backing off after the sink threw", s -> s instanceof ConnectionState.BackingOff);
+                assertThat(b.lastError()).contains("poller failed").contains("sink broken");
+                states.awaitState("a retry", s -> s instanceof ConnectionState.BackingOff x && x.attempt() >= 2);
+            }
+        }
+    }
 }
