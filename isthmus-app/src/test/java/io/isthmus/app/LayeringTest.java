@@ -39,6 +39,16 @@ class LayeringTest {
     }
 
     @Test
+    void connectDriversUseNeitherTheSimulatorNorTheAppNorJackson() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("io.isthmus.connect..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.isthmus.sim..", "io.isthmus.app..", "io.isthmus.observe..", "com.fasterxml.."));
+    }
+
+    @Test
     void codecsAreBytesInValuesOutWithoutIoThreadsOrLogging() {
         check(noClasses()
                 .that()

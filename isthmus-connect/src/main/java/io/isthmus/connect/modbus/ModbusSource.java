@@ -1,0 +1,342 @@
+package io.isthmus.connect.modbus;
+
+import io.isthmus.connect.config.ModbusAddress;
+import io.isthmus.connect.config.SourceConfig;
+import io.isthmus.connect.config.TagConfig;
+import io.isthmus.connect.modbus.ModbusCommException.Kind;
+import io.isthmus.connect.poll.Backoff;
+import io.isthmus.connect.poll.ConnectionState;
+import io.isthmus.connect.poll.SampleSink;
+import io.isthmus.connect.poll.TagReporter;
+import io.isthmus.connect.poll.TokenBucket;
+import io.isthmus.model.Quality;
+import io.isthmus.wire.modbus.ModbusResponse;
+import io.isthmus.wire.modbus.PackedBits;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * Polls the tags of one Modbus device over one connection, on one virtual thread.
+ *
+ * <p>Tags are grouped by poll rate and coalesced per group into blocks ({@link BlockPlanner}). Every
+ * request first takes a token from the source's {@link TokenBucket}, and only one request is in
+ * flight, so the device never sees more than its {@link io.isthmus.connect.config.RequestBudget}
+ * however many tags are configured; a group that cannot be served within its period falls behind,
+ * and a watchdog marks its tags STALE after {@code staleAfterPeriods} periods without a good read.
+ *
+ * <p>Quality: a good read gives GOOD samples (through the deadband); an exception response makes
+ * the tags of that block alone BAD_DEVICE; any connection failure closes the connection, makes every
+ * tag BAD_COMM once, and reconnects after an exponential backoff with jitter. The source time of a
+ * sample is the time its response arrived. The state is observable at any time and every
+ * transition goes to the state listener.
+ */
+public final class ModbusSource implements AutoCloseable {
+    /** Staleness is judged in whole periods; checking more often than every 100 ms buys nothing. */
+    private static final long WATCHDOG_MIN_TICK_NANOS = 100_000_000L;
+
+    private final SourceConfig config;
+    private final SampleSink sink;
+    private final Consumer<ConnectionState> stateListener;
+    private final PollListener pollListener;
+    private final Clock clock;
+    private final Backoff backoff;
+    private final TokenBucket bucket;
+    private final List<PollGroup> groups = new ArrayList<>();
+    private final List<PolledTag> tags = new ArrayList<>();
+    private final LongAdder requests = new LongAdder();
+    private final LongAdder responses = new LongAdder();
+    private final LongAdder exceptionResponses = new LongAdder();
+    private final LongAdder commErrors = new LongAdder();
+    private final LongAdder connects = new LongAdder();
+    private final LongAdder tagValues = new LongAdder();
+
+    private volatile ConnectionState state = new ConnectionState.Connecting(1);
+    private volatile boolean running;
+    private volatile ModbusConnection connection;
+    private Thread poller;
+    private Thread watchdog;
+    private int failures;
+
+    public ModbusSource(
+            SourceConfig config,
+            List<TagConfig> tagConfigs,
+            SampleSink sink,
+            Consumer<ConnectionState> stateListener,
+            PollListener pollListener,
+            Clock clock,
+            RandomGenerator random) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.stateListener = Objects.requireNonNull(stateListener, "stateListener");
+        this.pollListener = Objects.requireNonNull(pollListener, "pollListener");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.backoff = new Backoff(config.backoff(), random);
+        this.bucket = new TokenBucket(
+                config.budget().requestsPerSecond(), config.budget().burst());
+        Map<Duration, List<PolledTag>> byRate = new TreeMap<>();
+        long now = System.nanoTime();
+        for (TagConfig t : tagConfigs) {
+            if (!t.source().equals(config.id())) {
+                throw new IllegalArgumentException(
+                        t.path() + " belongs to source " + t.source() + ", not " + config.id());
+            }
+            var polled = new PolledTag(t, new TagReporter(t.path(), t.deadband(), now));
+            tags.add(polled);
+            byRate.computeIfAbsent(t.pollRate(config), r -> new ArrayList<>()).add(polled);
+        }
+        byRate.forEach((rate, list) -> groups.add(new PollGroup(rate, BlockPlanner.plan(list, config))));
+    }
+
+    /** A source with the system clock and no poll listener. */
+    public static ModbusSource create(
+            SourceConfig config, List<TagConfig> tags, SampleSink sink, Consumer<ConnectionState> stateListener) {
+        return new ModbusSource(
+                config, tags, sink, stateListener, PollListener.NONE, Clock.systemUTC(), RandomGenerator.getDefault());
+    }
+
+    public synchronized void start() {
+        if (poller != null) {
+            throw new IllegalStateException("source " + config.id() + " already started");
+        }
+        running = true;
+        poller = (Boolean.getBoolean("isthmus.modbus.platformThreads")
+                        ? Thread.ofPlatform().daemon()
+                        : Thread.ofVirtual())
+                .name("modbus-poll-" + config.id())
+                .start(this::run);
+        watchdog = Thread.ofVirtual().name("modbus-stale-" + config.id()).start(this::watchStaleness);
+    }
+
+    public ConnectionState state() {
+        return state;
+    }
+
+    public SourceConfig config() {
+        return config;
+    }
+
+    /** The planned reads, per poll rate. */
+    public Map<Duration, List<ReadBlock>> plan() {
+        Map<Duration, List<ReadBlock>> plan = new TreeMap<>();
+        groups.forEach(g -> plan.put(g.period, g.blocks));
+        return plan;
+    }
+
+    public SourceStats stats() {
+        return new SourceStats(
+                requests.sum(),
+                responses.sum(),
+                exceptionResponses.sum(),
+                commErrors.sum(),
+                connects.sum(),
+                tagValues.sum());
+    }
+
+    /** Stops polling, closes the connection and waits (bounded) for the threads to end. */
+    @Override
+    public void close() {
+        Thread p;
+        Thread w;
+        synchronized (this) {
+            running = false;
+            p = poller;
+            w = watchdog;
+        }
+        ModbusConnection c = connection;
+        if (c != null) {
+            c.close();
+        }
+        for (Thread t : new Thread[] {p, w}) {
+            if (t != null) {
+                t.interrupt();
+                try {
+                    t.join(Duration.ofSeconds(5));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        setState(new ConnectionState.Stopped());
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                setState(new ConnectionState.Connecting(failures + 1));
+                try {
+                    connection = ModbusConnection.open(config);
+                    connects.increment();
+                    setState(new ConnectionState.Connected(clock.instant()));
+                    pollWhileConnected(connection);
+                } catch (ModbusCommException e) {
+                    if (!running) {
+                        break;
+                    }
+                    onFailure(e);
+                } catch (RuntimeException e) {
+                    // a bug of ours or a sink that threw: never leave a silent, dead poller behind
+                    if (!running) {
+                        break;
+                    }
+                    onFailure(new ModbusCommException(Kind.IO_ERROR, "poller failed: " + e, e));
+                }
+            }
+        } catch (InterruptedException e) {
+            // stopped
+        } catch (Error e) {
+            setState(new ConnectionState.BackingOff(
+                    clock.instant().plus(Duration.ofDays(365)), "poller died: " + e, failures));
+            throw e;
+        } finally {
+            ModbusConnection c = connection;
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    private void onFailure(ModbusCommException e) throws InterruptedException {
+        commErrors.increment();
+        ModbusConnection c = connection;
+        if (c != null) {
+            c.close();
+        }
+        Instant now = clock.instant();
+        failures++;
+        try {
+            tags.forEach(t -> t.reporter().bad(Quality.BAD_COMM, now, sink));
+        } catch (RuntimeException sinkFailure) {
+            e.addSuppressed(sinkFailure); // the state below still tells the truth; the retry tries the sink again
+        }
+        Duration delay = backoff.delay(failures);
+        setState(new ConnectionState.BackingOff(now.plus(delay), e.getMessage(), failures));
+        TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+    }
+
+    private void pollWhileConnected(ModbusConnection c) throws ModbusCommException, InterruptedException {
+        long now = System.nanoTime();
+        groups.forEach(g -> g.nextDue = now);
+        while (running) {
+            PollGroup g = groups.stream()
+                    .min(Comparator.comparingLong(x -> x.nextDue - now))
+                    .orElse(null);
+            if (g == null) {
+                TimeUnit.SECONDS.sleep(1);
+                continue;
+            }
+            long wait = g.nextDue - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            for (ReadBlock block : g.blocks) {
+                poll(c, block);
+            }
+            g.advance(System.nanoTime());
+        }
+    }
+
+    private void poll(ModbusConnection c, ReadBlock block) throws ModbusCommException, InterruptedException {
+        bucket.acquire();
+        if (!running) {
+            throw new InterruptedException("stopped");
+        }
+        requests.increment();
+        long t0 = System.nanoTime();
+        ModbusResponse response = c.execute(block.request());
+        long t1 = System.nanoTime();
+        Instant time = clock.instant();
+        int values = deliver(block, response, time, t1);
+        failures = 0; // only a response that passed every check ends a failure streak
+        pollListener.polled(block, t1 - t0, values);
+    }
+
+    private int deliver(ReadBlock block, ModbusResponse response, Instant time, long nanos) throws ModbusCommException {
+        return switch (response) {
+            case ModbusResponse.ExceptionResponse x -> {
+                exceptionResponses.increment();
+                block.members().forEach(t -> t.reporter().bad(Quality.BAD_DEVICE, time, sink));
+                yield 0;
+            }
+            case ModbusResponse.ReadHoldingRegisters r ->
+                registers(block, r.registers().toShortArray(), time, nanos);
+            case ModbusResponse.ReadInputRegisters r ->
+                registers(block, r.registers().toShortArray(), time, nanos);
+            case ModbusResponse.ReadCoils r -> bits(block, r.coils(), time, nanos);
+            case ModbusResponse.ReadDiscreteInputs r -> bits(block, r.inputs(), time, nanos);
+            default -> throw new ModbusCommException(Kind.UNEXPECTED_RESPONSE, "not a read response: " + response);
+        };
+    }
+
+    private int registers(ReadBlock block, short[] words, Instant time, long nanos) throws ModbusCommException {
+        if (words.length != block.quantity()) {
+            throw new ModbusCommException(
+                    Kind.UNEXPECTED_RESPONSE,
+                    words.length + " registers in the response to a read of " + block.quantity());
+        }
+        responses.increment();
+        for (PolledTag t : block.members()) {
+            var point = (ModbusAddress.RegisterPoint) t.config().address();
+            var value = PointDecoder.decode(
+                    point, words, point.address() - block.start(), t.config().scaling());
+            t.reporter().good(value, time, nanos, sink);
+        }
+        tagValues.add(block.members().size());
+        return block.members().size();
+    }
+
+    private int bits(ReadBlock block, PackedBits packed, Instant time, long nanos) throws ModbusCommException {
+        if (packed.byteCount() != PackedBits.byteCountFor(block.quantity())) {
+            throw new ModbusCommException(
+                    Kind.UNEXPECTED_RESPONSE,
+                    packed.byteCount() + " bytes of bits in the response to a read of " + block.quantity());
+        }
+        responses.increment();
+        for (PolledTag t : block.members()) {
+            boolean bit = packed.get(t.config().address().address() - block.start());
+            t.reporter().good(io.isthmus.model.Value.of(bit), time, nanos, sink);
+        }
+        tagValues.add(block.members().size());
+        return block.members().size();
+    }
+
+    private void watchStaleness() {
+        long tick = groups.stream().mapToLong(g -> g.periodNanos).min().orElse(1_000_000_000L);
+        try {
+            while (running) {
+                TimeUnit.NANOSECONDS.sleep(Math.max(tick, WATCHDOG_MIN_TICK_NANOS));
+                if (!(state instanceof ConnectionState.Connected)) {
+                    continue;
+                }
+                long now = System.nanoTime();
+                Instant time = clock.instant();
+                for (PollGroup g : groups) {
+                    long deadline = now - g.periodNanos * config.staleAfterPeriods();
+                    for (ReadBlock b : g.blocks) {
+                        b.members().forEach(t -> t.reporter().staleIfOlderThan(deadline, time, sink));
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            // stopped
+        }
+    }
+
+    private void setState(ConnectionState next) {
+        if (state instanceof ConnectionState.Stopped) {
+            return;
+        }
+        state = next;
+        stateListener.accept(next);
+    }
+}

@@ -1,0 +1,202 @@
+package io.isthmus.connect.bench;
+
+import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
+import com.ghgande.j2mod.modbus.procimg.InputRegister;
+import io.isthmus.connect.config.HostPort;
+import io.isthmus.connect.config.ModbusAddress;
+import io.isthmus.connect.config.RequestBudget;
+import io.isthmus.connect.config.SourceConfig;
+import io.isthmus.connect.config.TagConfig;
+import io.isthmus.connect.modbus.ModbusSource;
+import io.isthmus.connect.modbus.PollListener;
+import io.isthmus.model.Sample;
+import io.isthmus.model.TagPath;
+import io.isthmus.model.Value;
+import io.isthmus.sim.modbus.ModbusServerConfig;
+import io.isthmus.sim.modbus.ModbusTcpServer;
+import io.isthmus.sim.plc.RegisterImage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Polling throughput: {@code plcs} simulated PLCs (the simulator's Modbus/TCP server on loopback,
+ * {@code registers} input registers each, one uint16 tag per register), polled as fast as each
+ * device's budget allows for {@code seconds}, first by Isthmus's driver, then by j2mod (one
+ * ModbusTCPMaster per PLC on its own thread, the same 125-register block reads, values turned into
+ * the same Samples). Prints tag values/s, p99 latency of one read and the ratio.
+ *
+ * <p>Not a test: run it with {@code bench/modbus-polling [seconds] [plcs] [registers]}.
+ */
+public final class ModbusPollingBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int plcs = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        int registers = args.length > 2 ? Integer.parseInt(args[2]) : 250;
+        List<ModbusTcpServer> servers = new ArrayList<>();
+        try {
+            for (int i = 0; i < plcs; i++) {
+                var image = new RegisterImage(0, 0, 0, registers);
+                for (int r = 0; r < registers; r++) {
+                    image.setInputRegister(r, (short) (i * 1000 + r));
+                }
+                var server = new ModbusTcpServer(ModbusServerConfig.create(b -> b.port(0)), image);
+                server.start();
+                servers.add(server);
+            }
+            System.out.printf(
+                    "%d PLCs x %d input registers (%d tags each) on 127.0.0.1, %d s per client, %d cores%n",
+                    plcs, registers, registers, seconds, Runtime.getRuntime().availableProcessors());
+            Result warm = isthmus(servers, registers, Math.min(3, seconds));
+            System.out.printf("warm-up   isthmus: %,.0f tag values/s%n", warm.valuesPerSecond);
+            Result ours = isthmus(servers, registers, seconds);
+            print("isthmus", ours);
+            Result ref = j2mod(servers, registers, seconds);
+            print("j2mod   ", ref);
+            System.out.printf("ratio isthmus/j2mod: %.2f x tag values/s%n", ours.valuesPerSecond / ref.valuesPerSecond);
+        } finally {
+            servers.forEach(ModbusTcpServer::close);
+        }
+    }
+
+    record Result(double valuesPerSecond, double requestsPerSecond, double p50Micros, double p99Micros) {}
+
+    private static void print(String name, Result r) {
+        System.out.printf(
+                "%s: %,.0f tag values/s, %,.0f reads/s, read latency p50 %.0f us, p99 %.0f us%n",
+                name, r.valuesPerSecond, r.requestsPerSecond, r.p50Micros, r.p99Micros);
+    }
+
+    /** Latencies of reads, one recorder per poller thread, merged at the end. */
+    static final class Latencies {
+        private long[] nanos = new long[1 << 16];
+        private int n;
+
+        void add(long v) {
+            if (n == nanos.length) {
+                nanos = Arrays.copyOf(nanos, n * 2);
+            }
+            nanos[n++] = v;
+        }
+
+        static double[] percentiles(List<Latencies> all, double... ps) {
+            long[] merged = all.stream()
+                    .flatMapToLong(l -> Arrays.stream(l.nanos, 0, l.n))
+                    .sorted()
+                    .toArray();
+            double[] out = new double[ps.length];
+            for (int i = 0; i < ps.length; i++) {
+                out[i] = merged.length == 0
+                        ? Double.NaN
+                        : merged[(int) Math.min(merged.length - 1, Math.ceil(ps[i] * merged.length) - 1)] / 1000.0;
+            }
+            return out;
+        }
+    }
+
+    private static Result isthmus(List<ModbusTcpServer> servers, int registers, int seconds) throws Exception {
+        LongAdder samples = new LongAdder();
+        List<ModbusSource> sources = new ArrayList<>();
+        List<Latencies> latencies = new ArrayList<>();
+        for (int i = 0; i < servers.size(); i++) {
+            String id = "plc" + i;
+            var config = SourceConfig.create(
+                    id, new HostPort("127.0.0.1", servers.get(i).port()), b -> {
+                        b.pollRate = Duration.ofMillis(1); // back to back: the budget, not the period, limits
+                        b.budget = new RequestBudget(100_000, 1000, 1);
+                        b.staleAfterPeriods = 1000;
+                    });
+            List<TagConfig> tags = new ArrayList<>();
+            for (int r = 0; r < registers; r++) {
+                tags.add(TagConfig.of(
+                        new TagPath("acme", "bench", "area", "line", "cell", id, "r" + r),
+                        id,
+                        ModbusAddress.parse("input:" + r + ":uint16")));
+            }
+            var lat = new Latencies();
+            latencies.add(lat);
+            PollListener listener = (block, nanos, values) -> lat.add(nanos);
+            sources.add(new ModbusSource(
+                    config, tags, s -> samples.increment(), state -> {}, listener, Clock.systemUTC(), new Random(i)));
+        }
+        long requests0 = 0;
+        sources.forEach(ModbusSource::start);
+        Thread.sleep(500); // connect
+        long v0 = sources.stream().mapToLong(s -> s.stats().tagValues()).sum();
+        requests0 = sources.stream().mapToLong(s -> s.stats().requests()).sum();
+        long t0 = System.nanoTime();
+        Thread.sleep(Duration.ofSeconds(seconds));
+        long v1 = sources.stream().mapToLong(s -> s.stats().tagValues()).sum();
+        long requests1 = sources.stream().mapToLong(s -> s.stats().requests()).sum();
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        sources.forEach(ModbusSource::close);
+        double[] p = Latencies.percentiles(latencies, 0.50, 0.99);
+        return new Result((v1 - v0) / elapsed, (requests1 - requests0) / elapsed, p[0], p[1]);
+    }
+
+    private static Result j2mod(List<ModbusTcpServer> servers, int registers, int seconds) throws Exception {
+        LongAdder values = new LongAdder();
+        LongAdder reads = new LongAdder();
+        List<Latencies> latencies = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos() + 500_000_000L;
+        long[] window = new long[2];
+        for (int i = 0; i < servers.size(); i++) {
+            var master = new ModbusTCPMaster("127.0.0.1", servers.get(i).port(), 2000, false);
+            master.connect();
+            var lat = new Latencies();
+            latencies.add(lat);
+            String id = "plc" + i;
+            TagPath[] paths = new TagPath[registers];
+            for (int r = 0; r < registers; r++) {
+                paths[r] = new TagPath("acme", "bench", "area", "line", "cell", id, "r" + r);
+            }
+            threads.add(Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    while (System.nanoTime() < end) {
+                        for (int start = 0; start < registers; start += 125) {
+                            int count = Math.min(125, registers - start);
+                            long t0 = System.nanoTime();
+                            InputRegister[] regs = master.readInputRegisters(1, start, count);
+                            lat.add(System.nanoTime() - t0);
+                            Instant now = Instant.now();
+                            for (int r = 0; r < regs.length; r++) {
+                                Sample s =
+                                        Sample.good(paths[start + r], now, Value.of((long) regs[r].toUnsignedShort()));
+                                if (s.quality() == null) {
+                                    throw new IllegalStateException();
+                                }
+                            }
+                            values.add(regs.length);
+                            reads.increment();
+                        }
+                    }
+                } catch (Exception e) {
+                    System.err.println("j2mod poller " + id + " failed: " + e);
+                } finally {
+                    master.disconnect();
+                }
+            }));
+        }
+        Thread.sleep(500);
+        long v0 = values.sum();
+        long r0 = reads.sum();
+        long t0 = System.nanoTime();
+        Thread.sleep(Duration.ofSeconds(seconds).minusMillis(100));
+        long v1 = values.sum();
+        long r1 = reads.sum();
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        for (Thread t : threads) {
+            t.join(10_000);
+        }
+        double[] p = Latencies.percentiles(latencies, 0.50, 0.99);
+        window[0] = v1;
+        return new Result((v1 - v0) / elapsed, (r1 - r0) / elapsed, p[0], p[1]);
+    }
+}

@@ -1,0 +1,62 @@
+package io.isthmus.connect.poll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.isthmus.connect.config.BackoffConfig;
+import io.isthmus.connect.config.Deadband;
+import io.isthmus.model.Quality;
+import io.isthmus.model.Sample;
+import io.isthmus.model.TagPath;
+import io.isthmus.model.Value;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class PollPiecesTest {
+
+    @Test
+    void theBucketHandsOutItsBurstAtOnceThenMakesCallersWait() {
+        var bucket = new TokenBucket(10, 3);
+        assertThat(bucket.reserve()).isZero();
+        assertThat(bucket.reserve()).isZero();
+        assertThat(bucket.reserve()).isZero();
+        // the fourth token is a tenth of a second away (a little less, as time has passed)
+        assertThat(bucket.reserve()).isBetween(1L, 100_000_000L);
+        assertThat(bucket.reserve()).isGreaterThan(100_000_000L);
+    }
+
+    @Test
+    void backoffGrowsExponentiallyWithinTheJitterAndStopsAtTheMaximum() {
+        var config = new BackoffConfig(Duration.ofMillis(100), Duration.ofSeconds(1), 2, 0.2);
+        var backoff = new Backoff(config, new Random(1));
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            long base = 100L << (attempt - 1);
+            assertThat(backoff.delay(attempt).toMillis()).isBetween(base * 8 / 10, base * 12 / 10);
+        }
+        assertThat(backoff.delay(30).toMillis()).isBetween(800L, 1200L);
+    }
+
+    @Test
+    void aReporterSendsBadQualityOncePerTransitionWithTheLastValue() {
+        var path = TagPath.parse("e/s/a/l/c/eq/p");
+        var r = new TagReporter(path, Deadband.absolute(1), 0);
+        List<Sample> out = new ArrayList<>();
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        r.good(Value.of(10.0), t, 1, out::add);
+        r.good(Value.of(10.5), t.plusSeconds(1), 2, out::add); // inside the deadband
+        r.bad(Quality.BAD_COMM, t.plusSeconds(2), out::add);
+        r.bad(Quality.BAD_COMM, t.plusSeconds(3), out::add);
+        r.good(Value.of(10.2), t.plusSeconds(4), 4, out::add); // quality change: reported
+        r.staleIfOlderThan(5, t.plusSeconds(5), out::add);
+        assertThat(out)
+                .extracting(Sample::quality, Sample::value)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Quality.GOOD, Value.of(10.0)),
+                        org.assertj.core.groups.Tuple.tuple(Quality.BAD_COMM, Value.of(10.0)),
+                        org.assertj.core.groups.Tuple.tuple(Quality.GOOD, Value.of(10.2)),
+                        org.assertj.core.groups.Tuple.tuple(Quality.STALE, Value.of(10.2)));
+    }
+}
