@@ -3,11 +3,11 @@ package io.isthmus.wire.enip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.isthmus.model.Protocol;
-import io.isthmus.wire.TsharkPayloadStreams;
 import io.isthmus.wire.Direction;
 import io.isthmus.wire.DissectorFeed;
 import io.isthmus.wire.GoldenCounts;
 import io.isthmus.wire.MessageSummary;
+import io.isthmus.wire.TsharkPayloadStreams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,9 +2,9 @@ package io.isthmus.wire.s7;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.isthmus.wire.TsharkPayloadStreams;
 import io.isthmus.wire.DissectorFactory.Confidence;
 import io.isthmus.wire.DissectorFeed;
+import io.isthmus.wire.TsharkPayloadStreams;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
