@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.isthmus.sim.scenario.Scenario;
 import io.isthmus.sim.scenario.ScenarioStep;
@@ -83,7 +82,7 @@ public final class ScenarioFiles {
             }
             return new Scenario(name, description, steps);
         } catch (JsonProcessingException e) {
-            throw error(source, e.getLocation(), rootMessage(e));
+            throw error(source, e.getLocation(), YamlProblems.reason(e));
         } catch (IOException | IllegalArgumentException e) {
             throw new ScenarioException(source + ": " + e.getMessage());
         }
@@ -99,32 +98,14 @@ public final class ScenarioFiles {
             try {
                 steps.add(YAML.readValue(p, ScenarioStepYaml.class).step);
             } catch (JsonProcessingException e) {
-                throw error(source, at, "step " + (steps.size() + 1) + ": " + rootMessage(e));
+                throw error(source, at, "step " + (steps.size() + 1) + ": " + YamlProblems.reason(e));
             }
         }
         return steps;
     }
 
     private static ScenarioException error(String source, JsonLocation at, String message) {
-        String where =
-                at == null || at.getLineNr() < 0 ? source : source + ":" + at.getLineNr() + ":" + at.getColumnNr();
-        return new ScenarioException(where + ": " + message);
-    }
-
-    private static String rootMessage(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException u) {
-            return "unknown field '" + u.getPropertyName() + "'; expected one of " + u.getKnownPropertyIds();
-        }
-        String original = e.getOriginalMessage();
-        if (original != null && original.startsWith("Missing required creator property")) {
-            return "missing field " + original.replaceAll("^Missing required creator property '([^']+)'.*$", "'$1'");
-        }
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = t == e ? e.getOriginalMessage() : t.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m;
+        return new ScenarioException(YamlProblems.at(source, at, message));
     }
 
     /** A scenario that cannot be loaded; the message says where and why. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.isthmus.connect.config.ConnectConfig;
 import io.isthmus.connect.config.SourceConfig;
@@ -70,7 +69,7 @@ public final class TagConfigYaml {
             }
             return crossCheck(source, sources, tags);
         } catch (JsonProcessingException e) {
-            throw error(source, e.getLocation(), rootMessage(e));
+            throw error(source, e.getLocation(), YamlProblems.reason(e));
         } catch (IOException e) {
             throw new TagConfigException(source + ": " + e.getMessage());
         }
@@ -89,7 +88,7 @@ public final class TagConfigYaml {
             try {
                 out.add(new Located<>(at, YAML.readValue(p, type)));
             } catch (JsonProcessingException e) {
-                throw error(source, at, name + " entry " + (out.size() + 1) + ": " + rootMessage(e));
+                throw error(source, at, name + " entry " + (out.size() + 1) + ": " + YamlProblems.reason(e));
             }
         }
         return out;
@@ -121,25 +120,7 @@ public final class TagConfigYaml {
     }
 
     private static TagConfigException error(String source, JsonLocation at, String message) {
-        String where =
-                at == null || at.getLineNr() < 0 ? source : source + ":" + at.getLineNr() + ":" + at.getColumnNr();
-        return new TagConfigException(where + ": " + message);
-    }
-
-    private static String rootMessage(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException u) {
-            return "unknown field '" + u.getPropertyName() + "'; expected one of " + u.getKnownPropertyIds();
-        }
-        String original = e.getOriginalMessage();
-        if (original != null && original.startsWith("Missing required creator property")) {
-            return "missing field " + original.replaceAll("^Missing required creator property '([^']+)'.*$", "'$1'");
-        }
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = t == e ? e.getOriginalMessage() : t.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m;
+        return new TagConfigException(YamlProblems.at(source, at, message));
     }
 
     /** A tag configuration that cannot be loaded; the message says where and why. */
