@@ -52,18 +52,24 @@ final class Aggregator {
         }
         if (!byId.isEmpty() && buckets > 0) {
             String ids = byId.keySet().stream().map(String::valueOf).collect(Collectors.joining(", "));
-            if (q.aggregates().stream().anyMatch(SIMPLE::contains)) {
-                String sql =
-                        wholeMinutes(from, to, iv) ? fromPartials(ids, from, to, iv) : fromSamples(ids, from, to, iv);
-                fill(
-                        conn,
-                        sql,
-                        byId,
-                        (t, k, rs) -> t.simple(
-                                k, rs.getLong(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7)));
+            List<Aggregate> simple =
+                    q.aggregates().stream().filter(SIMPLE::contains).sorted().toList();
+            if (!simple.isEmpty()) {
+                String sql = wholeMinutes(from, to, iv)
+                        ? fromPartials(simple, ids, from, to, iv)
+                        : fromSamples(simple, ids, from, to, iv);
+                fill(conn, sql, byId, (t, k, rs) -> {
+                    for (int i = 0; i < simple.size(); i++) {
+                        t.set(simple.get(i), k, rs, 3 + i);
+                    }
+                });
             }
             if (q.aggregates().contains(Aggregate.TIME_WEIGHTED_AVG)) {
-                fill(conn, timeWeighted(ids, from, to, iv), byId, (t, k, rs) -> t.timeWeighted(k, rs.getDouble(3)));
+                fill(
+                        conn,
+                        timeWeighted(ids, from, to, iv),
+                        byId,
+                        (t, k, rs) -> t.set(Aggregate.TIME_WEIGHTED_AVG, k, rs, 3));
             }
         }
         List<AggregateSeries> out = new ArrayList<>(tables.size());
@@ -78,17 +84,37 @@ final class Aggregator {
         return from % m == 0 && to % m == 0 && iv % m == 0;
     }
 
-    static String fromPartials(String ids, long from, long to, long iv) {
-        return "SELECT tag, (minute - " + from + ") // " + iv + " AS k, sum(n)::BIGINT, min(lo), max(hi),"
-                + " sum(total) / sum(n), arg_max(last_v, last_t) FROM rollup_1m"
+    /** Only the asked aggregates are computed: a day of AVG for 100 tags then reads two columns. */
+    static String fromPartials(List<Aggregate> simple, String ids, long from, long to, long iv) {
+        String cols = simple.stream()
+                .map(a -> switch (a) {
+                    case MIN -> "min(lo)";
+                    case MAX -> "max(hi)";
+                    case AVG -> "sum(total) / sum(n)";
+                    case LAST -> "arg_max(last_v, last_t)";
+                    case COUNT -> "sum(n)::BIGINT";
+                    case TIME_WEIGHTED_AVG -> throw new IllegalArgumentException("not from partials");
+                })
+                .collect(Collectors.joining(", "));
+        return "SELECT tag, ((minute - " + from + ") // " + iv + ")::INTEGER AS k, " + cols + " FROM rollup_1m"
                 + " WHERE tag IN (" + ids + ") AND minute >= " + from + " AND minute < " + to
                 + " GROUP BY tag, k";
     }
 
-    static String fromSamples(String ids, long from, long to, long iv) {
-        return "SELECT tag, (t - " + from + ") // " + iv + " AS k, count(*), min(num), max(num), avg(num),"
-                + " arg_max(num, t) FROM samples WHERE tag IN (" + ids + ") AND t >= " + from + " AND t < " + to
-                + " AND " + Codes.USABLE + " GROUP BY tag, k";
+    static String fromSamples(List<Aggregate> simple, String ids, long from, long to, long iv) {
+        String cols = simple.stream()
+                .map(a -> switch (a) {
+                    case MIN -> "min(num)";
+                    case MAX -> "max(num)";
+                    case AVG -> "avg(num)";
+                    case LAST -> "arg_max(num, t)";
+                    case COUNT -> "count(*)";
+                    case TIME_WEIGHTED_AVG -> throw new IllegalArgumentException("not a simple aggregate");
+                })
+                .collect(Collectors.joining(", "));
+        return "SELECT tag, ((t - " + from + ") // " + iv + ")::INTEGER AS k, " + cols + " FROM samples"
+                + " WHERE tag IN (" + ids + ") AND t >= " + from + " AND t < " + to + " AND " + Codes.USABLE
+                + " GROUP BY tag, k";
     }
 
     /**
@@ -98,16 +124,21 @@ final class Aggregator {
      * boundaries and averaged by duration.
      */
     String timeWeighted(String ids, long from, long to, long iv) {
+        String kStart = "(s - " + from + ") // " + iv;
+        String kEnd = "(e - 1 - " + from + ") // " + iv;
         String piece = "(least(e, " + from + " + (k + 1) * " + iv + ") - greatest(s, " + from + " + k * " + iv + "))";
         return "WITH raw AS (SELECT tag, t, num, rowid AS r, (" + Codes.USABLE + ") AS ok FROM samples"
                 + " WHERE tag IN (" + ids + ") AND t >= " + (from - holdMicros) + " AND t < " + to + "),"
                 + " seg AS (SELECT tag, greatest(t, " + from + ") AS s,"
                 + " least(coalesce(lead(t) OVER (PARTITION BY tag ORDER BY t, r), " + to + "), t + " + holdMicros
                 + ") AS e, num, ok FROM raw),"
-                + " held AS (SELECT tag, s, e, num FROM seg WHERE ok AND e > s),"
-                + " pieces AS (SELECT tag, s, e, num, unnest(range((s - " + from + ") // " + iv + ", (e - 1 - "
-                + from + ") // " + iv + " + 1)) AS k FROM held)"
-                + " SELECT tag, k, sum(num * " + piece + ") / sum(" + piece + ") FROM pieces GROUP BY tag, k";
+                + " held AS (SELECT tag, s, e, num, " + kStart + " AS k0, " + kEnd + " AS k1 FROM seg"
+                + " WHERE ok AND e > s),"
+                // most held periods lie inside one bucket; only the others are split with range()
+                + " pieces AS (SELECT tag, k0 AS k, num, e - s AS d FROM held WHERE k0 = k1"
+                + " UNION ALL SELECT tag, k, num, " + piece + " AS d FROM"
+                + " (SELECT tag, s, e, num, unnest(range(k0, k1 + 1)) AS k FROM held WHERE k0 < k1))"
+                + " SELECT tag, k::INTEGER, sum(num * d) / sum(d) FROM pieces GROUP BY tag, k";
     }
 
     private interface RowSink {
@@ -119,7 +150,7 @@ final class Aggregator {
         try (Statement st = conn.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
-                sink.accept(byId.get(rs.getInt(1)), (int) rs.getLong(2), rs);
+                sink.accept(byId.get(rs.getInt(1)), rs.getInt(2), rs);
             }
         }
     }

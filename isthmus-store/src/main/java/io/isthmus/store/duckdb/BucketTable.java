@@ -2,6 +2,8 @@ package io.isthmus.store.duckdb;
 
 import io.isthmus.store.Aggregate;
 import io.isthmus.store.Bucket;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,16 +36,16 @@ final class BucketTable {
         return a;
     }
 
-    void simple(int k, long n, double lo, double hi, double mean, double lastValue) {
-        count[k] = n;
-        min[k] = lo;
-        max[k] = hi;
-        avg[k] = mean;
-        last[k] = lastValue;
-    }
-
-    void timeWeighted(int k, double value) {
-        twa[k] = value;
+    /** Sets one aggregate of bucket {@code k} from result column {@code column}. */
+    void set(Aggregate a, int k, ResultSet rs, int column) throws SQLException {
+        switch (a) {
+            case COUNT -> count[k] = rs.getLong(column);
+            case MIN -> min[k] = rs.getDouble(column);
+            case MAX -> max[k] = rs.getDouble(column);
+            case AVG -> avg[k] = rs.getDouble(column);
+            case LAST -> last[k] = rs.getDouble(column);
+            case TIME_WEIGHTED_AVG -> twa[k] = rs.getDouble(column);
+        }
     }
 
     /** Buckets {@code [from + k * iv, min(from + (k + 1) * iv, to))} with the requested aggregates. */

@@ -7,9 +7,6 @@ import io.isthmus.store.JournalId;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +22,6 @@ import org.duckdb.DuckDBConnection;
  * (with JDBC's auto-commit off and no statement run yet, it commits on its own).
  */
 final class SampleWriter {
-    private static final int TAG_ROWS_PER_STATEMENT = 256;
-
     /** The journal's new high-water mark, stored with the samples. */
     record Mark(JournalId journal, long sequence) {}
 
@@ -128,51 +123,45 @@ final class SampleWriter {
         }
     }
 
-    /** Upserts the changed tag rows, many per statement (one statement per row is slow in DuckDB). */
+    /**
+     * Upserts the changed tag rows through a temporary staging table filled by an appender: one
+     * multi-row {@code INSERT OR REPLACE ... VALUES} per append cost about 35 ms for 100 tags
+     * (statement preparation and per-row index work), the staging route about 5 ms.
+     */
     private void writeTags(Map<Integer, TagState> changed, Map<TagPath, Integer> newIds) throws SQLException {
-        List<TagState> rows = new ArrayList<>(changed.values());
+        if (changed.isEmpty()) {
+            return;
+        }
         Map<Integer, TagPath> newPaths = new HashMap<>();
         newIds.forEach((p, id) -> newPaths.put(id, p));
-        for (int from = 0; from < rows.size(); from += TAG_ROWS_PER_STATEMENT) {
-            List<TagState> chunk = rows.subList(from, Math.min(rows.size(), from + TAG_ROWS_PER_STATEMENT));
-            String sql = "INSERT OR REPLACE INTO tags VALUES "
-                    + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-            try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                int i = 1;
-                for (TagState st : chunk) {
-                    TagPath path = newPaths.containsKey(st.id()) ? newPaths.get(st.id()) : tags.path(st.id());
-                    i = bindTag(ps, i, st, path);
-                }
-                ps.executeUpdate();
+        try (DuckDBAppender app = conn.createAppender("temp", "main", Schema.TAG_CHANGES)) {
+            for (TagState st : changed.values()) {
+                TagPath path = newPaths.containsKey(st.id()) ? newPaths.get(st.id()) : tags.path(st.id());
+                appendTag(app, st, path);
             }
+            app.flush();
         }
+        execute("INSERT OR REPLACE INTO tags SELECT * FROM temp.main." + Schema.TAG_CHANGES);
+        execute("DELETE FROM temp.main." + Schema.TAG_CHANGES);
     }
 
-    static int bindTag(PreparedStatement ps, int i, TagState st, TagPath path) throws SQLException {
+    private static void appendTag(DuckDBAppender app, TagState st, TagPath path) throws SQLException {
         Sample s = st.latest();
         Value v = s.value();
-        ps.setInt(i++, st.id());
-        ps.setString(i++, path.toString());
-        ps.setLong(i++, st.firstT());
-        ps.setLong(i++, st.lastT());
-        ps.setInt(i++, Codes.quality(s.quality()));
-        ps.setInt(i++, Codes.kind(v));
-        if (v instanceof Value.Text) {
-            ps.setNull(i++, Types.DOUBLE);
-        } else {
-            ps.setDouble(i++, v.asDouble());
+        app.beginRow()
+                .append(st.id())
+                .append(path.toString())
+                .append(st.firstT())
+                .append(st.lastT())
+                .append((byte) Codes.quality(s.quality()))
+                .append((byte) Codes.kind(v));
+        switch (v) {
+            case Value.Bool b -> app.append(b.value() ? 1.0 : 0.0).appendNull().appendNull();
+            case Value.Int i -> app.append((double) i.value()).append(i.value()).appendNull();
+            case Value.Real r -> app.append(r.value()).appendNull().appendNull();
+            case Value.Text x -> app.appendNull().appendNull().append(x.value());
         }
-        if (v instanceof Value.Int n) {
-            ps.setLong(i++, n.value());
-        } else {
-            ps.setNull(i++, Types.BIGINT);
-        }
-        if (v instanceof Value.Text x) {
-            ps.setString(i++, x.value());
-        } else {
-            ps.setNull(i++, Types.VARCHAR);
-        }
-        return i;
+        app.endRow();
     }
 
     private void writeMark(Mark mark) throws SQLException {

@@ -23,6 +23,9 @@ import java.sql.Statement;
 final class Schema {
     static final int VERSION = 1;
 
+    /** Per-connection staging table for the tag rows an append changes. */
+    static final String TAG_CHANGES = "tag_changes";
+
     private Schema() {}
 
     static void create(Connection conn) throws SQLException {
@@ -37,6 +40,7 @@ final class Schema {
                     + " n BIGINT NOT NULL, total DOUBLE NOT NULL, lo DOUBLE NOT NULL, hi DOUBLE NOT NULL,"
                     + " last_t BIGINT NOT NULL, last_v DOUBLE NOT NULL)");
             st.execute("CREATE TABLE IF NOT EXISTS journals (name VARCHAR PRIMARY KEY, sequence BIGINT NOT NULL)");
+            st.execute("CREATE TEMP TABLE " + TAG_CHANGES + " AS SELECT * FROM tags LIMIT 0");
             try (ResultSet rs = st.executeQuery("SELECT value FROM meta WHERE key = 'schema'")) {
                 if (rs.next()) {
                     int found = Integer.parseInt(rs.getString(1));
