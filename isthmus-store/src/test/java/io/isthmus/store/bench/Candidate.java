@@ -23,6 +23,14 @@ interface Candidate extends AutoCloseable {
      */
     long averagePerMinute(long fromMicros, long toMicros, double[] checksum) throws Exception;
 
+    /**
+     * The same as {@link #averagePerMinute} with the time-weighted average; -1 when the candidate has
+     * none (only the chosen historian implements it: the raw engines would need the same SQL).
+     */
+    default long timeWeightedPerMinute(long fromMicros, long toMicros, double[] checksum) throws Exception {
+        return -1;
+    }
+
     /** Every raw sample of one tag over {@code [from, to)} in time order, fetched. Returns the count. */
     long rawRange(int tag, long fromMicros, long toMicros) throws Exception;
 

@@ -19,8 +19,10 @@ import java.util.stream.Stream;
 /**
  * Historian benchmark (issue 4): ingest of {@code tags x seconds} one-second samples, then "one day
  * of 1-second data for 100 tags, averaged per minute" and one tag's raw day, for every candidate in
- * the same run. Run with {@code bench/historian.sh [--tags N] [--seconds N] [--batch N] [--runs N]
- * [--only duckdb,questdb,sqlite,isthmus] [--dir DIR]}.
+ * the same run. Wall time and process CPU time (native engine threads included) are both printed:
+ * on a shared machine the CPU time is the steadier figure. Run with {@code bench/historian.sh
+ * [--tags N] [--seconds N] [--batch N] [--runs N] [--only duckdb,questdb,sqlite,isthmus] [--dir
+ * DIR] [--keep]}.
  */
 public final class HistorianBench {
 
@@ -28,25 +30,31 @@ public final class HistorianBench {
 
     record Options(int tags, int seconds, int batch, int runs, List<String> only, Path dir, boolean keep) {}
 
+    /** Median wall and CPU milliseconds of repeated runs, and what the last run returned. */
+    record Timing(double wallMs, double cpuMs, long rows, double checksum) {
+        static final Timing NONE = new Timing(Double.NaN, Double.NaN, -1, Double.NaN);
+    }
+
     record Figures(
             String name,
             double openMs,
-            double ingestSeconds,
-            double samplesPerSecond,
-            double ingestCpuSeconds,
+            Timing ingest,
+            long samples,
             long diskBytes,
             double reopenMs,
-            double averageFirstMs,
-            double averageMedianMs,
-            double averageCpuMs,
-            long averageRows,
-            double averageChecksum,
-            double rawMedianMs,
-            long rawRows,
-            long jarBytes) {}
+            Timing averageFirst,
+            Timing average,
+            Timing timeWeighted,
+            Timing raw,
+            long jarBytes,
+            String load) {}
 
     interface Factory {
         Candidate open(Path dir) throws Exception;
+    }
+
+    interface Run {
+        long run(double[] checksum) throws Exception;
     }
 
     public static void main(String[] args) throws Exception {
@@ -63,9 +71,8 @@ public final class HistorianBench {
                 Runtime.version(),
                 Runtime.getRuntime().availableProcessors());
         List<BenchData.Batch> batches = materialize(data);
-        List<BenchData.Batch> none = List.of();
         List<Figures> all = new ArrayList<>();
-        for (Map.Entry<String, Factory> c : candidates().entrySet()) {
+        for (Map.Entry<String, Factory> c : candidates(o.tags).entrySet()) {
             if (!o.only.isEmpty() && !o.only.contains(c.getKey())) {
                 continue;
             }
@@ -76,7 +83,7 @@ public final class HistorianBench {
             }
             Files.createDirectories(dir);
             try {
-                Figures f = measure(c.getValue(), dir, data, reuse ? none : batches, o.runs);
+                Figures f = measure(c.getValue(), dir, data, reuse ? List.of() : batches, o.runs);
                 all.add(f);
                 print(List.of(f));
             } finally {
@@ -89,29 +96,31 @@ public final class HistorianBench {
         print(all);
     }
 
-    static Map<String, Factory> candidates() {
+    static Map<String, Factory> candidates(int tags) {
         Map<String, Factory> m = new LinkedHashMap<>();
         m.put("duckdb", DuckDbCandidate::new);
         m.put("questdb", dir -> new QuestDbCandidate(dir, Runtime.getRuntime().availableProcessors()));
         m.put("sqlite", SqliteCandidate::new);
+        m.put("isthmus", dir -> new IsthmusCandidate(dir, tags));
         return m;
     }
 
     static Figures measure(Factory factory, Path dir, BenchData data, List<BenchData.Batch> batches, int runs)
             throws Exception {
+        String loadBefore = loadAverage();
         long t0 = System.nanoTime();
         Candidate c = factory.open(dir);
         double openMs = ms(System.nanoTime() - t0);
         String name = c.name();
         long jar = jarSize(c);
-        long cpu1 = processCpuNanos();
-        long t1 = System.nanoTime();
-        for (BenchData.Batch b : batches) {
-            c.ingest(b);
-        }
-        c.finishIngest();
-        double ingestSeconds = (System.nanoTime() - t1) / 1e9;
-        double ingestCpuSeconds = (processCpuNanos() - cpu1) / 1e9;
+        Candidate writer = c;
+        Timing ingest = time(1, sum -> {
+            for (BenchData.Batch b : batches) {
+                writer.ingest(b);
+            }
+            writer.finishIngest();
+            return batches.size();
+        });
         c.close();
         long disk = treeSize(dir);
         long t2 = System.nanoTime();
@@ -120,43 +129,42 @@ public final class HistorianBench {
         try (Candidate q = c) {
             long from = data.startMicros();
             long to = data.endMicros();
-            double[] checksum = new double[1];
-            long t3 = System.nanoTime();
-            long rows = q.averagePerMinute(from, to, checksum);
-            double firstMs = ms(System.nanoTime() - t3);
-            double[] avg = new double[runs];
-            double[] avgCpu = new double[runs];
-            for (int i = 0; i < runs; i++) {
-                long cpu = processCpuNanos();
-                long s = System.nanoTime();
-                q.averagePerMinute(from, to, checksum);
-                avg[i] = ms(System.nanoTime() - s);
-                avgCpu[i] = ms(processCpuNanos() - cpu);
-            }
-            double[] raw = new double[runs];
-            long rawRows = 0;
-            for (int i = 0; i < runs; i++) {
-                long s = System.nanoTime();
-                rawRows = q.rawRange(i % data.tags(), from, to);
-                raw[i] = ms(System.nanoTime() - s);
-            }
+            Timing first = time(1, sum -> q.averagePerMinute(from, to, sum));
+            Timing average = time(runs, sum -> q.averagePerMinute(from, to, sum));
+            Timing twa = q.timeWeightedPerMinute(from, to, new double[1]) < 0
+                    ? Timing.NONE
+                    : time(runs, sum -> q.timeWeightedPerMinute(from, to, sum));
+            int[] tag = {0};
+            Timing raw = time(runs, sum -> q.rawRange(tag[0]++ % data.tags(), from, to));
             return new Figures(
                     name,
                     openMs,
-                    ingestSeconds,
-                    data.samples() / ingestSeconds,
-                    ingestCpuSeconds,
+                    ingest,
+                    data.samples(),
                     disk,
                     reopenMs,
-                    firstMs,
-                    median(avg),
-                    median(avgCpu),
-                    rows,
-                    checksum[0],
-                    median(raw),
-                    rawRows,
-                    jar);
+                    first,
+                    average,
+                    twa,
+                    raw,
+                    jar,
+                    loadBefore + " -> " + loadAverage());
         }
+    }
+
+    static Timing time(int runs, Run run) throws Exception {
+        double[] wall = new double[runs];
+        double[] cpu = new double[runs];
+        double[] checksum = new double[1];
+        long rows = 0;
+        for (int i = 0; i < runs; i++) {
+            long c0 = processCpuNanos();
+            long t0 = System.nanoTime();
+            rows = run.run(checksum);
+            wall[i] = ms(System.nanoTime() - t0);
+            cpu[i] = ms(processCpuNanos() - c0);
+        }
+        return new Timing(median(wall), median(cpu), rows, checksum[0]);
     }
 
     static List<BenchData.Batch> materialize(BenchData data) throws Exception {
@@ -173,40 +181,55 @@ public final class HistorianBench {
     }
 
     static void print(List<Figures> all) {
+        String head = "%-24s %8s %11s %9s %11s %7s %8s | %9s %9s %9s | %9s %9s | %9s %9s | %6s%n";
         System.out.printf(
                 Locale.ROOT,
-                "%-28s %9s %12s %9s %9s %9s %10s %11s %10s %10s %9s %9s%n",
+                head,
                 "candidate",
                 "open ms",
                 "ingest/s",
                 "ingest s",
-                "ingest cpu",
+                "ingest/cpu-s",
                 "disk MB",
-                "reopen ms",
-                "avg/min 1st",
-                "avg/min ms",
-                "avg/min cpu",
+                "reopen",
+                "avg 1st",
+                "avg ms",
+                "avg cpu",
+                "twa ms",
+                "twa cpu",
                 "raw ms",
+                "raw cpu",
                 "jar MB");
         for (Figures f : all) {
+            double ingestS = f.ingest.wallMs / 1000;
             System.out.printf(
                     Locale.ROOT,
-                    "%-28s %9.0f %,12.0f %9.2f %9.2f %9.1f %10.0f %11.0f %10.1f %10.1f %9.1f %9.1f   (%,d rows, sum %.3f; raw %,d rows)%n",
+                    "%-24s %8.0f %,11.0f %9.2f %,11.0f %7.1f %8.0f | %9.0f %9.1f %9.1f | %9.1f %9.1f | %9.1f %9.1f | %6.1f%n",
                     f.name,
                     f.openMs,
-                    f.samplesPerSecond,
-                    f.ingestSeconds,
-                    f.ingestCpuSeconds,
+                    f.samples / ingestS,
+                    ingestS,
+                    f.samples / (f.ingest.cpuMs / 1000),
                     f.diskBytes / 1e6,
                     f.reopenMs,
-                    f.averageFirstMs,
-                    f.averageMedianMs,
-                    f.averageCpuMs,
-                    f.rawMedianMs,
-                    f.jarBytes / 1e6,
-                    f.averageRows,
-                    f.averageChecksum,
-                    f.rawRows);
+                    f.averageFirst.wallMs,
+                    f.average.wallMs,
+                    f.average.cpuMs,
+                    f.timeWeighted.wallMs,
+                    f.timeWeighted.cpuMs,
+                    f.raw.wallMs,
+                    f.raw.cpuMs,
+                    f.jarBytes / 1e6);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-24s   per-minute rows %,d (sum %.3f), twa rows %,d (sum %.3f), raw rows %,d; load %s%n",
+                    "",
+                    f.average.rows,
+                    f.average.checksum,
+                    f.timeWeighted.rows,
+                    f.timeWeighted.checksum,
+                    f.raw.rows,
+                    f.load);
         }
     }
 
@@ -247,6 +270,15 @@ public final class HistorianBench {
                     .toURI()));
         } catch (Exception e) {
             return -1;
+        }
+    }
+
+    /** The 1-minute load average, to show how busy the shared machine was. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
         }
     }
 
