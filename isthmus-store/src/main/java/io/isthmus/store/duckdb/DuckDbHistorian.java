@@ -23,7 +23,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +35,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
 
 /**
  * The embedded historian on DuckDB: one database file {@code historian.duckdb} in the configured
@@ -66,8 +66,10 @@ public final class DuckDbHistorian implements Historian {
     private DuckDbHistorian(HistorianConfig config, Runnable beforeCommit) throws SQLException, IOException {
         this.config = config;
         Files.createDirectories(config.dir());
-        writer = (DuckDBConnection) DriverManager.getConnection(
-                "jdbc:duckdb:" + config.dir().resolve(FILE_NAME).toAbsolutePath(), properties(config));
+        // The driver class directly, not DriverManager: a shaded jar that drops or fails to merge
+        // META-INF/services/java.sql.Driver would otherwise find no driver.
+        writer = (DuckDBConnection) new DuckDBDriver()
+                .connect("jdbc:duckdb:" + config.dir().resolve(FILE_NAME).toAbsolutePath(), properties(config));
         try {
             Schema.create(writer);
             tags = TagDirectory.load(writer);
