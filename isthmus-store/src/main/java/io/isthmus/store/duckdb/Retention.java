@@ -1,0 +1,87 @@
+package io.isthmus.store.duckdb;
+
+import io.isthmus.store.RetentionResult;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Deletes samples and minute partials older than the cutoff, cut down to a whole minute so no
+ * partial ever covers deleted samples (at most a minute more is kept than asked for). Tags whose
+ * oldest sample went get their new oldest time; tags with nothing left disappear from {@code
+ * tags()} and {@code latest()} but keep their id. The caller holds the writer lock.
+ */
+final class Retention {
+    private Retention() {}
+
+    static RetentionResult enforce(Connection conn, SampleWriter tx, TagDirectory tags, Instant cutoff)
+            throws SQLException {
+        long c = Math.floorDiv(Micros.of(cutoff), MinuteRollup.MINUTE_MICROS) * MinuteRollup.MINUTE_MICROS;
+        List<TagState> affected =
+                tags.statesByPath().stream().filter(s -> s.firstT() < c).toList();
+        Map<Integer, TagState> kept = new HashMap<>();
+        List<Integer> emptied = new ArrayList<>();
+        long deleted;
+        tx.execute("BEGIN TRANSACTION");
+        try (Statement st = conn.createStatement()) {
+            deleted = st.executeUpdate("DELETE FROM samples WHERE t < " + c);
+            st.executeUpdate("DELETE FROM rollup_1m WHERE minute < " + c);
+            if (!affected.isEmpty()) {
+                Map<Integer, Long> firsts = firstTimes(st, affected);
+                for (TagState s : affected) {
+                    Long first = firsts.get(s.id());
+                    if (first == null) {
+                        emptied.add(s.id());
+                    } else {
+                        kept.put(s.id(), new TagState(s.id(), first, s.lastT(), s.latest()));
+                    }
+                }
+                updateTags(conn, kept, emptied);
+            }
+            tx.execute("COMMIT");
+        } catch (SQLException | RuntimeException e) {
+            tx.rollback(e);
+            throw e;
+        }
+        tags.replaceStates(kept, emptied);
+        return new RetentionResult(Micros.instant(c), deleted);
+    }
+
+    private static Map<Integer, Long> firstTimes(Statement st, List<TagState> affected) throws SQLException {
+        String ids = affected.stream().map(s -> String.valueOf(s.id())).collect(Collectors.joining(", "));
+        Map<Integer, Long> out = new HashMap<>();
+        try (ResultSet rs =
+                st.executeQuery("SELECT tag, min(t) FROM samples WHERE tag IN (" + ids + ") GROUP BY tag")) {
+            while (rs.next()) {
+                out.put(rs.getInt(1), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
+    private static void updateTags(Connection conn, Map<Integer, TagState> kept, List<Integer> emptied)
+            throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE tags SET first_t = ? WHERE id = ?")) {
+            for (TagState s : kept.values()) {
+                ps.setLong(1, s.firstT());
+                ps.setInt(2, s.id());
+                ps.executeUpdate();
+            }
+        }
+        if (!emptied.isEmpty()) {
+            String ids = emptied.stream().map(String::valueOf).collect(Collectors.joining(", "));
+            try (Statement st = conn.createStatement()) {
+                st.executeUpdate("UPDATE tags SET first_t = NULL, last_t = NULL, last_quality = NULL, last_kind = NULL,"
+                        + " last_num = NULL, last_int = NULL, last_text = NULL WHERE id IN (" + ids + ")");
+            }
+        }
+    }
+}
