@@ -46,10 +46,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.flush();
         DemoRuntime runtime;
         try {
-            runtime = DemoRuntime.start(config, new InetSocketAddress("127.0.0.1", httpPort), o -> {
-                out.println(o.logLine());
-                out.flush();
-            });
+            runtime = DemoRuntime.start(
+                    config, new InetSocketAddress("127.0.0.1", httpPort), FactoryOptions.scenarioLog(out));
         } catch (Exception e) {
             return StartupErrors.report(e, err, "--http-port");
         }

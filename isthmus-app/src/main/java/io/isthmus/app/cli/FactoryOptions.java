@@ -66,6 +66,14 @@ public final class FactoryOptions {
         }
     }
 
+    /** Prints each scenario step's outcome as it happens. */
+    static java.util.function.Consumer<io.isthmus.sim.scenario.StepOutcome> scenarioLog(java.io.PrintWriter out) {
+        return o -> {
+            out.println(o.logLine());
+            out.flush();
+        };
+    }
+
     VirtualFactoryConfig toConfig(String defaultScenario) throws ScenarioFiles.ScenarioException {
         String name = scenario != null ? scenario : defaultScenario;
         Scenario s = name == null ? Scenario.idle() : ScenarioFiles.load(name);

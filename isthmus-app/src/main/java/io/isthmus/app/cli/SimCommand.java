@@ -33,10 +33,8 @@ public final class SimCommand implements Callable<Integer> {
         VirtualFactoryConfig config = parsed.get();
         VirtualFactory factory;
         try {
-            factory = VirtualFactory.start(config, (remote, unit, request, response) -> {}, o -> {
-                out.println(o.logLine());
-                out.flush();
-            });
+            factory = VirtualFactory.start(
+                    config, (remote, unit, request, response) -> {}, FactoryOptions.scenarioLog(out));
         } catch (Exception e) {
             return StartupErrors.report(e, err, "--http-port");
         }
