@@ -14,8 +14,9 @@ import java.util.Objects;
  * @param maxTotalStreamBufferBytes the same, summed over all flows
  * @param retransmissionCheckBytes the most recent in-order bytes kept per direction to compare a
  *     retransmission against (bytes that differ are an overlap conflict); 0 disables the check
- * @param maxFragmentedDatagrams IPv4 datagrams reassembled at once; the oldest is evicted beyond
- * @param maxDatagramBytes the largest reassembled IPv4 datagram, header included (RFC 791: 65535)
+ * @param maxFragmentedDatagrams IP datagrams reassembled at once; the oldest is evicted beyond
+ * @param maxDatagramBytes the largest reassembled IP datagram, header included (RFC 791: 65535; an IPv6
+ *     payload is bounded by this minus its 40-byte header)
  * @param maxFragmentsPerDatagram fragments accepted for one datagram
  * @param fragmentTimeout a datagram still incomplete after this long (capture time) is dropped
  *     (RFC 791 suggests 15 s as a lower bound; Linux uses 30 s)

@@ -10,24 +10,21 @@ import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
- * Captured packets in, listener calls out: decode the headers, reassemble IPv4 fragments, route IP
- * packets to the {@link FlowTable} and other frames (PROFINET DCP) straight to the listener. This
- * is the composition {@code isthmus analyze} and the sensor run per capture.
- *
- * <p>IPv6 fragments are counted and not reassembled; ICS protocols do not fragment over IPv6 in
- * practice, and the bound would be the same as IPv4's when they are added.
+ * Captured packets in, listener calls out: decode the headers, reassemble IPv4 and IPv6 fragments,
+ * route IP packets to the {@link FlowTable} and other frames (PROFINET DCP) straight to the
+ * listener. This is the composition {@code isthmus analyze} and the sensor run per capture.
  */
 public final class FlowPipeline {
     private final PacketDecoder decoder;
     private final FlowListener listener;
     private final FlowCounters counters = new FlowCounters();
-    private final Ipv4Reassembler fragments;
+    private final IpReassembler fragments;
     private final FlowTable table;
 
     public FlowPipeline(FlowLimits limits, PacketDecoder decoder, FlowListener listener) {
         this.decoder = decoder;
         this.listener = listener;
-        this.fragments = new Ipv4Reassembler(limits, counters);
+        this.fragments = new IpReassembler(limits, counters);
         this.table = new FlowTable(limits, listener, counters);
     }
 
@@ -66,10 +63,6 @@ public final class FlowPipeline {
 
     private void fragment(DecodedPacket p, IpHeader ip, ByteBuffer buffer, long ts) {
         table.advanceTime(ts);
-        if (ip.version() != 4) {
-            counters.otherIpPackets++;
-            return;
-        }
         Optional<ByteBuffer> datagram = fragments.accept(p, buffer, ts);
         if (datagram.isEmpty()) {
             return;

@@ -5,11 +5,14 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * The fragments of one IPv4 datagram received so far: the payload bytes in one array grown as
+ * The fragments of one IPv4 or IPv6 datagram received so far: the payload bytes in one array grown as
  * fragments arrive (never beyond the datagram limit) and the byte ranges they cover, kept sorted
  * and merged (RFC 815's hole list, inverted).
  */
 final class PartialDatagram {
+    static final int IPV4_HEADER = 20;
+    static final int IPV6_HEADER = 40;
+
     enum Outcome {
         ADDED,
         OVERLAP,
@@ -76,8 +79,28 @@ final class PartialDatagram {
         return total >= 0 && rangeCount == 1 && ranges[0] == 0 && ranges[1] == total;
     }
 
-    /** The datagram as an IPv4 packet with a 20-byte header (RFC 791 3.1) and a valid checksum. */
+    /** The datagram as a packet of the first fragment's IP version, ready for the IP decoder. */
     ByteBuffer writeTo(ByteBuffer out) {
+        return first.version() == 6 ? writeIpv6(out) : writeIpv4(out);
+    }
+
+    /** A 40-byte IPv6 header (RFC 8200 3) whose Next Header is the fragments' upper layer (4.5). */
+    private ByteBuffer writeIpv6(ByteBuffer out) {
+        out.clear();
+        out.putInt(0x6000_0000)
+                .putShort((short) total)
+                .put((byte) first.protocol())
+                .put((byte) first.hopLimit());
+        out.putLong(first.srcHigh())
+                .putLong(first.srcLow())
+                .putLong(first.dstHigh())
+                .putLong(first.dstLow());
+        out.put(data, 0, total);
+        return out.flip();
+    }
+
+    /** A 20-byte IPv4 header (RFC 791 3.1) with a valid checksum. */
+    private ByteBuffer writeIpv4(ByteBuffer out) {
         out.clear();
         out.put((byte) 0x45).put((byte) 0).putShort((short) (20 + total));
         out.putShort((short) first.fragmentId()).putShort((short) 0);

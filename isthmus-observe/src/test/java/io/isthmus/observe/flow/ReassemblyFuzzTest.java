@@ -13,7 +13,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 
 /**
- * Fuzzed TCP segments and IPv4 fragments: nothing throws, every memory bound of {@link FlowLimits}
+ * Fuzzed TCP segments and IPv4/IPv6 fragments: nothing throws, every memory bound of {@link FlowLimits}
  * holds after every packet, no byte is delivered twice, and closing the table frees every held
  * byte. Seeds: {@code ReassemblyFuzzTestInputs/<method>/}.
  */
@@ -24,6 +24,14 @@ class ReassemblyFuzzTest {
             .withMaxFlows(4)
             .withStreamBuffer(PER_DIRECTION, TOTAL)
             .withFragments(4, 8, Duration.ofSeconds(30));
+    private static final byte[] V6_SRC = new byte[16];
+    private static final byte[] V6_DST = new byte[16];
+
+    static {
+        V6_SRC[15] = 1;
+        V6_DST[15] = 2;
+    }
+
     private final PacketDecoder decoder = new PacketDecoder();
 
     @FuzzTest(maxDuration = "30s")
@@ -59,7 +67,7 @@ class ReassemblyFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void fuzzedFragmentsStayWithinTheDatagramBounds(FuzzedDataProvider data) {
-        Ipv4Reassembler r = new Ipv4Reassembler(LIMITS);
+        IpReassembler r = new IpReassembler(LIMITS);
         long time = 0;
         int fragments = data.consumeInt(0, 100);
         for (int i = 0; i < fragments && data.remainingBytes() > 0; i++) {
@@ -68,7 +76,13 @@ class ReassemblyFuzzTest {
             boolean more = data.consumeBoolean();
             byte[] payload = data.consumeBytes(data.consumeInt(0, 200));
             time += data.consumeLong(0, 40_000_000_000L);
-            byte[] ip = Frames.ipv4(1, 2, 17, id, (more ? 0x2000 : 0) | offsetUnits, payload);
+            byte[] ip = data.consumeBoolean()
+                    ? Frames.ipv6(
+                            V6_SRC,
+                            V6_DST,
+                            44,
+                            Frames.concat(Frames.fragmentHeader(17, offsetUnits << 3, more, id), payload))
+                    : Frames.ipv4(1, 2, 17, id, (more ? 0x2000 : 0) | offsetUnits, payload);
             if (!(decoder.decode(ByteBuffer.wrap(ip), 0, ip.length, LinkType.RAW) instanceof DecodedPacket p)) {
                 continue;
             }

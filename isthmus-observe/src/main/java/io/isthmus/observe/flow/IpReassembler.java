@@ -9,39 +9,43 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * IPv4 fragment reassembly (RFC 791 3.2, RFC 815), bounded: at most {@link
+ * IPv4 (RFC 791 3.2, RFC 815) and IPv6 (RFC 8200 4.5) fragment reassembly, bounded: at most {@link
  * FlowLimits#maxFragmentedDatagrams()} datagrams open at once (the oldest is evicted), each at most
  * {@link FlowLimits#maxDatagramBytes()} long in at most {@link FlowLimits#maxFragmentsPerDatagram()}
  * fragments, dropped when incomplete after {@link FlowLimits#fragmentTimeout()} of capture time.
- * Overlapping fragments are counted; the data that arrived first is kept (no rewrite by a later,
- * possibly forged, fragment). Datagrams are keyed by source, destination, protocol, identification
- * and VLAN.
+ * Overlapping IPv4 fragments are counted and the data that arrived first is kept (no rewrite by a
+ * later, possibly forged, fragment); an overlapping IPv6 fragment discards its whole datagram, as
+ * RFC 5722 requires, and is counted both as an overlap and a drop. Datagrams are keyed by IP
+ * version, source, destination, protocol, identification and VLAN.
  *
- * <p>A completed datagram comes back as a fresh IPv4 packet (20-byte header without options, valid
- * checksum, payload) in a buffer reused by the next call.
+ * <p>A completed datagram comes back as a fresh IP packet of its version (a 20-byte IPv4 header
+ * without options and with a valid checksum, or a 40-byte IPv6 header without extension headers)
+ * followed by the payload, in a buffer reused by the next call. Atomic IPv6 fragments (offset 0,
+ * M=0; RFC 6946) are not fragments at all and never reach this class.
  */
-public final class Ipv4Reassembler {
-    private static final int HEADER = 20;
+public final class IpReassembler {
 
     private final FlowLimits limits;
     private final FlowCounters counters;
     private final Map<FragmentKey, PartialDatagram> open = new LinkedHashMap<>();
     private final ByteBuffer out;
 
-    public Ipv4Reassembler(FlowLimits limits) {
+    public IpReassembler(FlowLimits limits) {
         this(limits, new FlowCounters());
     }
 
-    Ipv4Reassembler(FlowLimits limits, FlowCounters counters) {
+    IpReassembler(FlowLimits limits, FlowCounters counters) {
         this.limits = limits;
         this.counters = counters;
         this.out = ByteBuffer.allocate(limits.maxDatagramBytes());
     }
 
-    private record FragmentKey(long src, long dst, int id, int protocol, int vlan) {}
+    private record FragmentKey(
+            int version, long srcHigh, long srcLow, long dstHigh, long dstLow, int id, int protocol, int vlan) {}
 
     /**
-     * One fragment ({@code packet.network()} is an IPv4 header with {@link IpHeader#isFragment()});
+     * One fragment ({@code packet.network()} is an IPv4 or IPv6 header with {@link
+     * IpHeader#isFragment()});
      * the reassembled datagram when this fragment completes one, valid until the next call.
      */
     public Optional<ByteBuffer> accept(DecodedPacket packet, ByteBuffer buffer, long timestampNanos) {
@@ -50,12 +54,19 @@ public final class Ipv4Reassembler {
         counters.fragments++;
         int from = ip.fragmentOffset();
         int to = from + packet.payloadLength();
-        if (packet.payloadMissing() > 0 || to > limits.maxDatagramBytes() - HEADER) {
+        if (packet.payloadMissing() > 0 || to > limits.maxDatagramBytes() - headerLength(ip)) {
             counters.fragmentsDropped++;
             return Optional.empty();
         }
         FragmentKey key = new FragmentKey(
-                ip.srcLow(), ip.dstLow(), ip.fragmentId(), ip.protocol(), FlowKey.vlanOf(packet.link()));
+                ip.version(),
+                ip.srcHigh(),
+                ip.srcLow(),
+                ip.dstHigh(),
+                ip.dstLow(),
+                ip.fragmentId(),
+                ip.protocol(),
+                FlowKey.vlanOf(packet.link()));
         PartialDatagram d = open.get(key);
         if (d == null) {
             d = openDatagram(key, ip, timestampNanos);
@@ -63,7 +74,14 @@ public final class Ipv4Reassembler {
         switch (d.add(
                 from, to, buffer, packet.payloadOffset(), !ip.moreFragments(), limits.maxFragmentsPerDatagram())) {
             case ADDED -> {}
-            case OVERLAP -> counters.fragmentOverlaps++;
+            case OVERLAP -> {
+                counters.fragmentOverlaps++;
+                if (ip.version() == 6) {
+                    counters.fragmentsDropped++;
+                    open.remove(key);
+                    return Optional.empty();
+                }
+            }
             case REFUSED -> {
                 counters.fragmentsDropped++;
                 open.remove(key);
@@ -90,7 +108,7 @@ public final class Ipv4Reassembler {
             it.remove();
             counters.datagramsEvicted++;
         }
-        PartialDatagram d = new PartialDatagram(ip, ts, limits.maxDatagramBytes() - HEADER);
+        PartialDatagram d = new PartialDatagram(ip, ts, limits.maxDatagramBytes() - headerLength(ip));
         open.put(key, d);
         return d;
     }
@@ -105,5 +123,10 @@ public final class Ipv4Reassembler {
             it.remove();
             counters.datagramsExpired++;
         }
+    }
+
+    /** The header a rebuilt datagram gets: IPv4 without options, IPv6 without extension headers. */
+    private static int headerLength(IpHeader ip) {
+        return ip.version() == 6 ? PartialDatagram.IPV6_HEADER : PartialDatagram.IPV4_HEADER;
     }
 }
