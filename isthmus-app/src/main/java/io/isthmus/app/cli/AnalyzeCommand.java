@@ -1,10 +1,12 @@
 package io.isthmus.app.cli;
 
+import io.isthmus.app.analyze.BackgroundWriter;
 import io.isthmus.app.analyze.ObservationWriter;
 import io.isthmus.app.analyze.Progress;
 import io.isthmus.app.analyze.SummaryTable;
 import io.isthmus.observe.capture.CaptureSource;
 import io.isthmus.observe.session.CaptureAnalysis;
+import io.isthmus.observe.session.Observation;
 import io.isthmus.wire.capture.CaptureLimits;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -78,19 +80,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private int analyze(CaptureSource source, Path file, PrintWriter err) throws IOException {
         long start = System.nanoTime();
         CaptureAnalysis result;
-        long lines;
         boolean bar = !quiet && System.console() != null;
+        ObservationWriter writer;
         try (source;
                 OutputStream os = Files.newOutputStream(
                         file,
                         StandardOpenOption.CREATE,
                         StandardOpenOption.TRUNCATE_EXISTING,
-                        StandardOpenOption.WRITE);
-                ObservationWriter writer = new ObservationWriter(os);
-                Progress progress = bar ? Progress.start(System.err, source::progress) : null) {
-            result = CaptureAnalysis.run(source, writer);
-            lines = writer.lines();
+                        StandardOpenOption.WRITE)) {
+            writer = new ObservationWriter(os);
+            // Serialising JSON is as costly as decoding: it runs on a second thread.
+            try (BackgroundWriter<Observation> observations =
+                            new BackgroundWriter<>("isthmus-observations", writer, writer);
+                    Progress progress = bar ? Progress.start(System.err, source::progress) : null) {
+                result = CaptureAnalysis.run(source, observations);
+            }
         }
+        long lines = writer.lines();
         long wall = System.nanoTime() - start;
         if (!quiet) {
             PrintWriter stdout = spec.commandLine().getOut();

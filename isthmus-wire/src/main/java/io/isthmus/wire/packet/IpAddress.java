@@ -33,6 +33,18 @@ public record IpAddress(long high, long low) implements Comparable<IpAddress> {
         }
     }
 
+    /** Written out: addresses key the hot maps of the passive path (see FlowKey). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IpAddress a && low == a.low && high == a.high;
+    }
+
+    @Override
+    public int hashCode() {
+        long h = low * 0x9E37_79B9_7F4A_7C15L ^ high;
+        return (int) (h ^ (h >>> 32));
+    }
+
     /** Dotted quad for IPv4; RFC 5952 canonical text for IPv6. */
     @Override
     public String toString() {
