@@ -12,6 +12,8 @@ public final class ExitCodes {
      * analysed and written, and one message names the damage.
      */
     public static final int CAPTURE_DAMAGED = 3;
+    /** {@code isthmus audit verify}: the log fails verification (tampered, truncated, rolled back). */
+    public static final int VERIFICATION_FAILED = 4;
 
     private ExitCodes() {}
 }
