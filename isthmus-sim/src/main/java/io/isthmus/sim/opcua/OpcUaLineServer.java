@@ -1,6 +1,8 @@
 package io.isthmus.sim.opcua;
 
 import io.isthmus.sim.process.ProcessImage;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -39,16 +41,22 @@ public final class OpcUaLineServer implements AutoCloseable {
     private final TcpTransportFactory transports;
     private final OpcUaServer server;
     private final LineNamespace namespace;
+    private final ApplicationCertificate certificate;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private OpcUaLineServer(OpcUaServerSettings settings, ProcessImage image, ServerThreads threads) {
         this.settings = settings;
         this.threads = threads;
-        ApplicationCertificate certificate = ApplicationCertificate.loadOrCreate(settings);
-        transports = new TcpTransportFactory(threads);
-        server = new OpcUaServer(config(settings, certificate, threads), transports);
-        namespace = new LineNamespace(server, image, settings.minimumSamplingInterval());
-        namespace.startup();
+        certificate = ApplicationCertificate.loadOrCreate(settings);
+        try {
+            transports = new TcpTransportFactory(threads);
+            server = new OpcUaServer(config(settings, certificate, threads), transports);
+            namespace = new LineNamespace(server, image, settings.minimumSamplingInterval());
+            namespace.startup();
+        } catch (RuntimeException e) {
+            certificate.close();
+            throw e;
+        }
     }
 
     /**
@@ -99,6 +107,28 @@ public final class OpcUaLineServer implements AutoCloseable {
     }
 
     /**
+     * The server's self-signed application instance certificate; a client that connects over
+     * Basic256Sha256 must trust it (put it into the client's trust list).
+     */
+    public X509Certificate certificate() {
+        return certificate.certificate();
+    }
+
+    /**
+     * The directory of trusted client certificates ({@code pkiDir/trusted/certs}): a DER file of a
+     * client's certificate dropped here lets that client in on the Basic256Sha256 endpoints. It is
+     * watched, so no restart is needed.
+     */
+    public Path trustedCertificatesDir() {
+        return settings.pkiDir().resolve(ApplicationCertificate.TRUSTED_CERTS);
+    }
+
+    /** Where refused client certificates are written ({@code pkiDir/rejected}). */
+    public Path rejectedCertificatesDir() {
+        return settings.pkiDir().resolve(ApplicationCertificate.REJECTED);
+    }
+
+    /**
      * Unbinds the port, drops sessions and subscriptions, and stops the server's threads, waiting
      * for them. Idempotent.
      */
@@ -117,6 +147,7 @@ public final class OpcUaLineServer implements AutoCloseable {
         } finally {
             namespace.shutdown();
             threads.close();
+            certificate.close();
         }
         log.info("OPC UA server on {} stopped", settings.endpointUrl());
     }

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * @param security the endpoints offered, one per security policy and mode
  * @param minimumSamplingInterval the fastest the server samples a point for a subscription; a
  *     client asking for 0 ("as fast as possible") gets this instead of a busy loop
- * @param pkiDir where the server keeps its self-signed application certificate and key
+ * @param pkiDir where the server keeps its self-signed application certificate and key, and its
+ *     trust list of client certificates ({@code trusted/certs}, refused ones in {@code rejected})
  */
 public record OpcUaServerSettings(
         InetAddress bindAddress,
