@@ -82,6 +82,7 @@ public final class OpcUaSource implements AutoCloseable {
         final OpcUaClient client;
         final BlockingQueue<String> lost = new ArrayBlockingQueue<>(1);
         volatile boolean live = true;
+        volatile boolean delivered;
 
         Connection(OpcUaClient client) {
             this.client = client;
@@ -191,10 +192,12 @@ public final class OpcUaSource implements AutoCloseable {
                 try {
                     connection = open();
                     connects.increment();
-                    failures = 0;
                     setState(new ConnectionState.Connected(clock.instant()));
                     reason = connection.lost.take();
                     sessionLosses.increment();
+                    if (connection.delivered) {
+                        failures = 0; // only a session that delivered data ends a failure streak
+                    }
                 } catch (OpcUaConnectException e) {
                     connectFailures.increment();
                     reason = e.getMessage();
@@ -209,7 +212,7 @@ public final class OpcUaSource implements AutoCloseable {
                 onFailure(reason);
             }
         } catch (InterruptedException e) {
-            // stopped
+            // stopped; close() ends the session
         }
     }
 
@@ -293,6 +296,7 @@ public final class OpcUaSource implements AutoCloseable {
             return;
         }
         dataChanges.increment();
+        c.delivered = true;
         Instant time = timeOf(value);
         StatusCode status = value.statusCode() == null ? StatusCode.GOOD : value.statusCode();
         Quality quality = StatusQuality.of(status);
