@@ -71,7 +71,7 @@ public final class OpcUaSource implements AutoCloseable {
     private volatile ConnectionState state = new ConnectionState.Connecting(1);
     private volatile boolean running;
     private volatile Connection connection;
-    private Optional<ClientPki> pki = Optional.empty();
+    private volatile Optional<ClientPki> pki = Optional.empty();
     private Thread supervisor;
     private int failures;
 

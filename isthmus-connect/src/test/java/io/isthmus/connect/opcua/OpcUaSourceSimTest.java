@@ -32,6 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * browsing.
  */
 class OpcUaSourceSimTest {
+    /** How long the server stays away; the 60 s with -Disthmus.test.outageSeconds=60. */
+    private static final long OUTAGE_SECONDS = Long.getLong("isthmus.test.outageSeconds", 2);
+
     static final TagPath GOOD_COUNT = SimLine.path("filling", "filler", "goodCount");
     static final TagPath MOTOR_CURRENT = SimLine.path("filling", "filler", "motorCurrent");
     static final TagPath SPEED_SETPOINT = SimLine.path("filling", "filler", "speedSetpoint");
@@ -213,6 +216,7 @@ class OpcUaSourceSimTest {
             out.awaitState("backing off", statesBefore, s -> s instanceof ConnectionState.BackingOff);
             out.awaitState(
                     "reconnecting", statesBefore, s -> s instanceof ConnectionState.Connecting c && c.attempt() >= 2);
+            Thread.sleep(Duration.ofSeconds(OUTAGE_SECONDS));
             assertThat(source.state()).isNotInstanceOf(ConnectionState.Connected.class);
         } finally {
             line.start();
