@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -46,8 +48,10 @@ class OpcUaSecuritySimTest {
     @BeforeAll
     static void startSecureLineAndExchangeCertificates() throws Exception {
         int port = SimLine.freePort();
-        line = new SimLine(OpcUaServerSettings.create(
-                b -> b.port(port).pkiDir(dirs.resolve("server")).security(EnumSet.allOf(EndpointSecurity.class))));
+        line = new SimLine(OpcUaServerSettings.create(b -> b.port(port)
+                .pkiDir(dirs.resolve("server"))
+                .security(EnumSet.allOf(EndpointSecurity.class))
+                .users(Map.of("operator", "s3cret"))));
         trustedClient = dirs.resolve("trusted-client");
         untrustedClient = dirs.resolve("untrusted-client");
         distrustingClient = dirs.resolve("distrusting-client");
@@ -80,7 +84,12 @@ class OpcUaSecuritySimTest {
     }
 
     private OpcUaSource start(String security, Path pkiDir, Received out) {
+        return start(security, pkiDir, Optional.empty(), out);
+    }
+
+    private OpcUaSource start(String security, Path pkiDir, Optional<UserCredentials> user, Received out) {
         var config = OpcUaSourceConfig.create("secure", line.endpoint(), b -> {
+            b.user = user;
             b.security = OpcUaSecurity.parse(security);
             b.pkiDir = pkiDir;
             b.publishingInterval = Duration.ofMillis(100);
@@ -153,6 +162,30 @@ class OpcUaSecuritySimTest {
                         .path())
                 .isEqualTo(SPEED_SETPOINT);
         assertThat(unused.resolve("pki")).doesNotExist();
+    }
+
+    @Test
+    void a_user_with_the_right_password_reads_and_a_wrong_password_is_refused() throws Exception {
+        var accepted = new Received();
+        var refused = new Received();
+        start(
+                "basic256sha256-sign-and-encrypt",
+                trustedClient,
+                Optional.of(new UserCredentials("operator", "s3cret")),
+                accepted);
+        var wrong = start(
+                "basic256sha256-sign-and-encrypt",
+                trustedClient,
+                Optional.of(new UserCredentials("operator", "guess")),
+                refused);
+
+        assertThat(accepted.awaitSample("GOOD as operator", 0, s -> s.quality() == Quality.GOOD)
+                        .path())
+                .isEqualTo(SPEED_SETPOINT);
+        var backingOff = (ConnectionState.BackingOff)
+                refused.awaitState("refused", 0, s -> s instanceof ConnectionState.BackingOff);
+        assertThat(backingOff.lastError()).contains("Bad_UserAccessDenied");
+        assertThat(wrong.stats().connects()).isZero();
     }
 
     @Test

@@ -1,9 +1,12 @@
 package io.isthmus.sim.opcua;
 
 import io.isthmus.sim.process.ProcessImage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -15,10 +18,14 @@ import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfigLimits;
 import org.eclipse.milo.opcua.sdk.server.identity.AnonymousIdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.CompositeValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.IdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.UsernameIdentityValidator;
 import org.eclipse.milo.opcua.stack.core.transport.TransportProfile;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.structured.BuildInfo;
+import org.eclipse.milo.opcua.stack.core.types.structured.UserTokenPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -178,7 +185,7 @@ public final class OpcUaLineServer implements AutoCloseable {
                         PRODUCT_URI, "Isthmus", settings.applicationName(), softwareVersion(), "", DateTime.now()))
                 .setEndpoints(endpoints(settings, certificate))
                 .setCertificateManager(certificate.manager())
-                .setIdentityValidator(AnonymousIdentityValidator.INSTANCE)
+                .setIdentityValidator(identityValidator(settings))
                 .setLimits(new OpcUaServerConfigLimits() {
                     @Override
                     public Double getMinSupportedSampleRate() {
@@ -202,10 +209,34 @@ public final class OpcUaLineServer implements AutoCloseable {
                     .setCertificate(certificate.certificate())
                     .setSecurityPolicy(security.policy())
                     .setSecurityMode(security.mode())
-                    .addTokenPolicy(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS)
+                    .addTokenPolicies(tokenPolicies(settings))
                     .build());
         }
         return endpoints;
+    }
+
+    private static UserTokenPolicy[] tokenPolicies(OpcUaServerSettings settings) {
+        return settings.users().isEmpty()
+                ? new UserTokenPolicy[] {OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS}
+                : new UserTokenPolicy[] {
+                    OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS, OpcUaServerConfig.USER_TOKEN_POLICY_USERNAME
+                };
+    }
+
+    /** Anonymous, plus the configured users; passwords are compared in constant time. */
+    private static IdentityValidator identityValidator(OpcUaServerSettings settings) {
+        if (settings.users().isEmpty()) {
+            return AnonymousIdentityValidator.INSTANCE;
+        }
+        Map<String, String> users = settings.users();
+        return new CompositeValidator(AnonymousIdentityValidator.INSTANCE, new UsernameIdentityValidator(challenge -> {
+            String expected = users.get(challenge.getUsername());
+            return expected != null
+                    && challenge.getPassword() != null
+                    && MessageDigest.isEqual(
+                            expected.getBytes(StandardCharsets.UTF_8),
+                            challenge.getPassword().getBytes(StandardCharsets.UTF_8));
+        }));
     }
 
     private static String softwareVersion() {
