@@ -2,6 +2,7 @@ package io.isthmus.app;
 
 import io.isthmus.app.cli.AnalyzeCommand;
 import io.isthmus.app.cli.AuditCommand;
+import io.isthmus.app.cli.BrowseCommand;
 import io.isthmus.app.cli.DemoCommand;
 import io.isthmus.app.cli.SimCommand;
 import io.isthmus.app.cli.VersionProvider;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             AnalyzeCommand.class,
             AuditCommand.class,
+            BrowseCommand.class,
             DemoCommand.class,
             SimCommand.class,
             CommandLine.HelpCommand.class

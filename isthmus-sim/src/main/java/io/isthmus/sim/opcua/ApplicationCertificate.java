@@ -17,9 +17,9 @@ import org.eclipse.milo.opcua.stack.core.security.CertificateStore;
 import org.eclipse.milo.opcua.stack.core.security.DefaultApplicationGroup;
 import org.eclipse.milo.opcua.stack.core.security.DefaultCertificateManager;
 import org.eclipse.milo.opcua.stack.core.security.DefaultServerCertificateValidator;
+import org.eclipse.milo.opcua.stack.core.security.FileBasedCertificateQuarantine;
+import org.eclipse.milo.opcua.stack.core.security.FileBasedTrustListManager;
 import org.eclipse.milo.opcua.stack.core.security.KeyStoreCertificateStore;
-import org.eclipse.milo.opcua.stack.core.security.MemoryCertificateQuarantine;
-import org.eclipse.milo.opcua.stack.core.security.MemoryTrustListManager;
 import org.eclipse.milo.opcua.stack.core.security.RsaSha256CertificateFactory;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.util.CertificateUtil;
@@ -32,10 +32,15 @@ import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
  *
  * <p>Every endpoint carries the certificate, even with SecurityPolicy None. A stored certificate
  * is replaced when it no longer names the configured ApplicationUri or host, or expires within a
- * day. Client certificates are not checked yet (in-memory trust list): that is the piece to make
- * file-based under pkiDir when Basic256Sha256 endpoints are added.
+ * day.
+ *
+ * <p>Client certificates presented on a Basic256Sha256 endpoint are checked against a file-based
+ * trust list under pkiDir (Part 12, 7.3 trust lists; Milo's layout): {@code trusted/certs} and
+ * {@code trusted/crl} for trusted certificates and their CRLs, {@code issuer/certs} and {@code
+ * issuer/crl} for CAs, and refused certificates are written to {@code rejected}. The directories
+ * are watched, so a certificate copied into {@code trusted/certs} counts without a restart.
  */
-final class ApplicationCertificate {
+final class ApplicationCertificate implements AutoCloseable {
 
     static final String KEY_STORE_FILE = "isthmus-opcua-server.pfx";
 
@@ -44,24 +49,32 @@ final class ApplicationCertificate {
 
     private static final NodeId TYPE = NodeIds.RsaSha256ApplicationCertificateType;
 
+    static final String TRUSTED_CERTS = "trusted/certs";
+    static final String REJECTED = "rejected";
+
     private final CertificateManager manager;
     private final X509Certificate certificate;
+    private final FileBasedTrustListManager trustList;
 
-    private ApplicationCertificate(CertificateManager manager, X509Certificate certificate) {
+    private ApplicationCertificate(
+            CertificateManager manager, X509Certificate certificate, FileBasedTrustListManager trustList) {
         this.manager = manager;
         this.certificate = certificate;
+        this.trustList = trustList;
     }
 
     /** Loads the certificate from pkiDir, creating or replacing it when needed. */
     static ApplicationCertificate loadOrCreate(OpcUaServerSettings settings) {
         Path keyStore = settings.pkiDir().resolve(KEY_STORE_FILE);
+        FileBasedTrustListManager trustList = null;
         try {
             createPrivateDirectory(settings.pkiDir());
             var store = KeyStoreCertificateStore.createAndInitialize(new KeyStoreCertificateStore.Settings(
                     keyStore, KEY_STORE_PASSWORD::clone, alias -> KEY_STORE_PASSWORD.clone()));
             discardIfStale(store, settings);
-            var trustList = new MemoryTrustListManager();
-            var quarantine = new MemoryCertificateQuarantine();
+            trustList = FileBasedTrustListManager.createAndInitialize(settings.pkiDir());
+            var quarantine =
+                    FileBasedCertificateQuarantine.create(settings.pkiDir().resolve(REJECTED));
             var group = DefaultApplicationGroup.createAndInitialize(
                     trustList,
                     store,
@@ -69,8 +82,9 @@ final class ApplicationCertificate {
                     new DefaultServerCertificateValidator(trustList, quarantine));
             X509Certificate certificate = group.getCertificateChain(TYPE)
                     .orElseThrow(() -> new IllegalStateException("no certificate after initialisation"))[0];
-            return new ApplicationCertificate(new DefaultCertificateManager(quarantine, group), certificate);
+            return new ApplicationCertificate(new DefaultCertificateManager(quarantine, group), certificate, trustList);
         } catch (Exception e) {
+            closeQuietly(trustList);
             throw new OpcUaServerStartException(
                     "cannot load or create the OPC UA application certificate in " + keyStore + ": " + e.getMessage(),
                     e);
@@ -83,6 +97,23 @@ final class ApplicationCertificate {
 
     X509Certificate certificate() {
         return certificate;
+    }
+
+    /** Stops watching the trust list directories. */
+    @Override
+    public void close() {
+        closeQuietly(trustList);
+    }
+
+    private static void closeQuietly(FileBasedTrustListManager trustList) {
+        if (trustList == null) {
+            return;
+        }
+        try {
+            trustList.close();
+        } catch (IOException e) {
+            // only the watcher thread's end is at stake; it is a daemon
+        }
     }
 
     private static void discardIfStale(CertificateStore store, OpcUaServerSettings settings) throws Exception {

@@ -7,13 +7,18 @@ import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
  * A security policy and message security mode offered as one endpoint (OPC UA Part 4, 7.14
  * EndpointDescription; Part 7 security policy profiles).
  *
- * <p>Only {@code NONE} exists today: the virtual factory is a test bench on loopback. A
- * {@code BASIC256SHA256_SIGN_AND_ENCRYPT} constant slots in here; the server already owns an
- * application certificate for it, and would also need a trust list for client certificates.
+ * <p>The Basic256Sha256 endpoints sign (and encrypt) with the server's self-signed application
+ * certificate and accept only clients whose certificate lies in the server's trust list, {@code
+ * pkiDir/trusted/certs} (see {@link ApplicationCertificate}); a refused client's certificate lands
+ * in {@code pkiDir/rejected} for an operator to move over.
  */
 public enum EndpointSecurity {
     /** No signing, no encryption: plain text on the wire. */
-    NONE(SecurityPolicy.None, MessageSecurityMode.None);
+    NONE(SecurityPolicy.None, MessageSecurityMode.None),
+    /** Basic256Sha256, messages signed. */
+    BASIC256SHA256_SIGN(SecurityPolicy.Basic256Sha256, MessageSecurityMode.Sign),
+    /** Basic256Sha256, messages signed and encrypted. */
+    BASIC256SHA256_SIGN_AND_ENCRYPT(SecurityPolicy.Basic256Sha256, MessageSecurityMode.SignAndEncrypt);
 
     private final SecurityPolicy policy;
     private final MessageSecurityMode mode;

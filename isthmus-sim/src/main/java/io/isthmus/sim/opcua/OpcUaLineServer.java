@@ -1,7 +1,12 @@
 package io.isthmus.sim.opcua;
 
 import io.isthmus.sim.process.ProcessImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -13,10 +18,14 @@ import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfigLimits;
 import org.eclipse.milo.opcua.sdk.server.identity.AnonymousIdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.CompositeValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.IdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.UsernameIdentityValidator;
 import org.eclipse.milo.opcua.stack.core.transport.TransportProfile;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
 import org.eclipse.milo.opcua.stack.core.types.structured.BuildInfo;
+import org.eclipse.milo.opcua.stack.core.types.structured.UserTokenPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,16 +48,22 @@ public final class OpcUaLineServer implements AutoCloseable {
     private final TcpTransportFactory transports;
     private final OpcUaServer server;
     private final LineNamespace namespace;
+    private final ApplicationCertificate certificate;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private OpcUaLineServer(OpcUaServerSettings settings, ProcessImage image, ServerThreads threads) {
         this.settings = settings;
         this.threads = threads;
-        ApplicationCertificate certificate = ApplicationCertificate.loadOrCreate(settings);
-        transports = new TcpTransportFactory(threads);
-        server = new OpcUaServer(config(settings, certificate, threads), transports);
-        namespace = new LineNamespace(server, image, settings.minimumSamplingInterval());
-        namespace.startup();
+        certificate = ApplicationCertificate.loadOrCreate(settings);
+        try {
+            transports = new TcpTransportFactory(threads);
+            server = new OpcUaServer(config(settings, certificate, threads), transports);
+            namespace = new LineNamespace(server, image, settings.minimumSamplingInterval());
+            namespace.startup();
+        } catch (RuntimeException e) {
+            certificate.close();
+            throw e;
+        }
     }
 
     /**
@@ -99,6 +114,28 @@ public final class OpcUaLineServer implements AutoCloseable {
     }
 
     /**
+     * The server's self-signed application instance certificate; a client that connects over
+     * Basic256Sha256 must trust it (put it into the client's trust list).
+     */
+    public X509Certificate certificate() {
+        return certificate.certificate();
+    }
+
+    /**
+     * The directory of trusted client certificates ({@code pkiDir/trusted/certs}): a DER file of a
+     * client's certificate dropped here lets that client in on the Basic256Sha256 endpoints. It is
+     * watched, so no restart is needed.
+     */
+    public Path trustedCertificatesDir() {
+        return settings.pkiDir().resolve(ApplicationCertificate.TRUSTED_CERTS);
+    }
+
+    /** Where refused client certificates are written ({@code pkiDir/rejected}). */
+    public Path rejectedCertificatesDir() {
+        return settings.pkiDir().resolve(ApplicationCertificate.REJECTED);
+    }
+
+    /**
      * Unbinds the port, drops sessions and subscriptions, and stops the server's threads, waiting
      * for them. Idempotent.
      */
@@ -117,6 +154,7 @@ public final class OpcUaLineServer implements AutoCloseable {
         } finally {
             namespace.shutdown();
             threads.close();
+            certificate.close();
         }
         log.info("OPC UA server on {} stopped", settings.endpointUrl());
     }
@@ -147,7 +185,7 @@ public final class OpcUaLineServer implements AutoCloseable {
                         PRODUCT_URI, "Isthmus", settings.applicationName(), softwareVersion(), "", DateTime.now()))
                 .setEndpoints(endpoints(settings, certificate))
                 .setCertificateManager(certificate.manager())
-                .setIdentityValidator(AnonymousIdentityValidator.INSTANCE)
+                .setIdentityValidator(identityValidator(settings))
                 .setLimits(new OpcUaServerConfigLimits() {
                     @Override
                     public Double getMinSupportedSampleRate() {
@@ -171,10 +209,34 @@ public final class OpcUaLineServer implements AutoCloseable {
                     .setCertificate(certificate.certificate())
                     .setSecurityPolicy(security.policy())
                     .setSecurityMode(security.mode())
-                    .addTokenPolicy(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS)
+                    .addTokenPolicies(tokenPolicies(settings))
                     .build());
         }
         return endpoints;
+    }
+
+    private static UserTokenPolicy[] tokenPolicies(OpcUaServerSettings settings) {
+        return settings.users().isEmpty()
+                ? new UserTokenPolicy[] {OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS}
+                : new UserTokenPolicy[] {
+                    OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS, OpcUaServerConfig.USER_TOKEN_POLICY_USERNAME
+                };
+    }
+
+    /** Anonymous, plus the configured users; passwords are compared in constant time. */
+    private static IdentityValidator identityValidator(OpcUaServerSettings settings) {
+        if (settings.users().isEmpty()) {
+            return AnonymousIdentityValidator.INSTANCE;
+        }
+        Map<String, String> users = settings.users();
+        return new CompositeValidator(AnonymousIdentityValidator.INSTANCE, new UsernameIdentityValidator(challenge -> {
+            String expected = users.get(challenge.getUsername());
+            return expected != null
+                    && challenge.getPassword() != null
+                    && MessageDigest.isEqual(
+                            expected.getBytes(StandardCharsets.UTF_8),
+                            challenge.getPassword().getBytes(StandardCharsets.UTF_8));
+        }));
     }
 
     private static String softwareVersion() {

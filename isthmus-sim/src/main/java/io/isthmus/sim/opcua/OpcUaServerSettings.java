@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -29,7 +30,10 @@ import java.util.regex.Pattern;
  * @param security the endpoints offered, one per security policy and mode
  * @param minimumSamplingInterval the fastest the server samples a point for a subscription; a
  *     client asking for 0 ("as fast as possible") gets this instead of a busy loop
- * @param pkiDir where the server keeps its self-signed application certificate and key
+ * @param pkiDir where the server keeps its self-signed application certificate and key, and its
+ *     trust list of client certificates ({@code trusted/certs}, refused ones in {@code rejected})
+ * @param users user names and passwords accepted in a UserNameIdentityToken besides anonymous
+ *     (OPC UA Part 4, 7.36.4); empty for anonymous only. A test bench's accounts, held in memory
  */
 public record OpcUaServerSettings(
         InetAddress bindAddress,
@@ -40,7 +44,8 @@ public record OpcUaServerSettings(
         String applicationUri,
         Set<EndpointSecurity> security,
         Duration minimumSamplingInterval,
-        Path pkiDir) {
+        Path pkiDir,
+        Map<String, String> users) {
 
     public static final int DEFAULT_PORT = 4840;
     public static final String DEFAULT_PATH = "/isthmus";
@@ -81,6 +86,13 @@ public record OpcUaServerSettings(
                     + " must be > 0 and <= " + MAX_SAMPLING_INTERVAL);
         }
         Objects.requireNonNull(pkiDir, "pkiDir");
+        Objects.requireNonNull(users, "users");
+        users.forEach((name, password) -> {
+            if (name == null || name.isBlank() || password == null) {
+                throw new IllegalArgumentException("users: a user name must not be blank and a password not null");
+            }
+        });
+        users = Map.copyOf(users);
     }
 
     /** Loopback, port 4840, no security, certificate under the system temp directory. */
@@ -133,6 +145,7 @@ public record OpcUaServerSettings(
         private Set<EndpointSecurity> security = EnumSet.of(EndpointSecurity.NONE);
         private Duration minimumSamplingInterval = DEFAULT_MINIMUM_SAMPLING_INTERVAL;
         private Path pkiDir = Path.of(System.getProperty("java.io.tmpdir"), "isthmus-opcua-pki");
+        private Map<String, String> users = Map.of();
 
         private Builder() {}
 
@@ -182,6 +195,12 @@ public record OpcUaServerSettings(
             return this;
         }
 
+        /** User name to password; empty (the default) for anonymous access only. */
+        public Builder users(Map<String, String> value) {
+            users = value;
+            return this;
+        }
+
         public OpcUaServerSettings build() {
             return new OpcUaServerSettings(
                     bindAddress,
@@ -192,7 +211,8 @@ public record OpcUaServerSettings(
                     applicationUri,
                     security,
                     minimumSamplingInterval,
-                    pkiDir);
+                    pkiDir,
+                    users);
         }
 
         private static InetAddress loopbackV4() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,5 +89,16 @@ class OpcUaServerSettingsTest {
         assertThatThrownBy(() -> OpcUaServerSettings.create(b -> b.minimumSamplingInterval(Duration.ZERO)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("minimumSamplingInterval");
+    }
+
+    @Test
+    void users_default_to_none_and_a_blank_user_name_is_refused() {
+        assertThat(OpcUaServerSettings.defaults().users()).isEmpty();
+        assertThat(OpcUaServerSettings.create(b -> b.users(Map.of("operator", "pw")))
+                        .users())
+                .containsEntry("operator", "pw");
+        assertThatThrownBy(() -> OpcUaServerSettings.create(b -> b.users(Map.of(" ", "pw"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("user name must not be blank");
     }
 }
