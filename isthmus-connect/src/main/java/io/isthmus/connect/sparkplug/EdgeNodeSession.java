@@ -22,10 +22,17 @@ final class EdgeNodeSession {
     MetricTable nodeMetrics = new MetricTable();
     final Map<String, MetricTable> devices = new HashMap<>();
     Instant lastRebirthRequest;
+    /** The node's clock minus ours, from the last payload timestamp and its arrival. */
+    long clockOffsetMillis;
 
     EdgeNodeSession(String group, String edgeNode) {
         this.group = group;
         this.edgeNode = edgeNode;
+    }
+
+    /** A time of ours on the node's clock, so that its tags' samples keep one time base. */
+    Instant onNodeClock(Instant now) {
+        return now.plusMillis(clockOffsetMillis);
     }
 
     int definitions() {

@@ -37,8 +37,12 @@ import java.util.concurrent.atomic.LongAdder;
  * </ul>
  *
  * <p>Rebirth requests are rate-limited per node to one per {@code rebirthInterval}. The source time
- * of a sample is the metric's timestamp, else the payload's, else the time of arrival. A value not
- * newer than the tag's previous sample is dropped (source times of a tag strictly increase).
+ * of a sample is the metric's timestamp, else the payload's, else the time of arrival. STALE and
+ * BAD samples, which the host decides on, are stamped with the arrival time moved onto the edge
+ * node's clock (by the offset between the last payload timestamp and its arrival): stamped with
+ * our clock, a node whose clock runs behind ours would see its next good values dropped, since a
+ * value not newer than the tag's previous sample is dropped (source times of a tag strictly
+ * increase).
  * Thread-safe (one lock).
  */
 public final class SparkplugConsumer {
@@ -111,7 +115,9 @@ public final class SparkplugConsumer {
 
     /** The broker connection is gone: nothing is known any more, every tag is BAD_COMM once. */
     public synchronized void connectionLost(Instant now) {
-        reporters.values().forEach(r -> r.bad(Quality.BAD_COMM, now, sink));
+        for (EdgeNodeSession s : nodes.values()) {
+            s.tables().forEach(table -> bad(table, Quality.BAD_COMM, s.onNodeClock(now)));
+        }
         nodes.clear();
     }
 
@@ -130,6 +136,12 @@ public final class SparkplugConsumer {
             }
             s = new EdgeNodeSession(t.group(), t.edgeNode());
             nodes.put(nodeKey, s);
+        }
+        if (t.type() != MessageType.NDEATH) { // a will's timestamp is that of its connect
+            long ts = p.timestamp().orElse(-1);
+            if (ts >= 0 && ts <= MAX_MILLIS) {
+                s.clockOffsetMillis = ts - now.toEpochMilli();
+            }
         }
         return switch (t.type()) {
             case NBIRTH -> nodeBirth(s, p, now);
@@ -165,7 +177,7 @@ public final class SparkplugConsumer {
                 return count(Anomaly.STALE_DEATH);
             }
         }
-        s.tables().forEach(table -> bad(table, Quality.BAD_COMM, now));
+        s.tables().forEach(table -> bad(table, Quality.BAD_COMM, s.onNodeClock(now)));
         s.died();
         return Optional.empty();
     }
@@ -183,7 +195,7 @@ public final class SparkplugConsumer {
             count(seq.isEmpty() ? Anomaly.MISSING_SEQUENCE : Anomaly.SEQUENCE_GAP);
             if (rebirthOnGap) {
                 s.awaitingRebirth = true;
-                s.tables().forEach(table -> stale(table, now));
+                s.tables().forEach(table -> stale(table, s.onNodeClock(now)));
                 return rebirth(s, now);
             }
         }
@@ -220,7 +232,7 @@ public final class SparkplugConsumer {
     private Optional<RebirthRequest> deviceDeath(EdgeNodeSession s, String device, Instant now) {
         MetricTable table = s.devices.remove(device);
         if (table != null) {
-            bad(table, Quality.BAD_COMM, now);
+            bad(table, Quality.BAD_COMM, s.onNodeClock(now));
         }
         return Optional.empty();
     }

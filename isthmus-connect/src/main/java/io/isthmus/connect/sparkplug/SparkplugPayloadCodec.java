@@ -74,7 +74,8 @@ public final class SparkplugPayloadCodec {
                 count++;
             }
             if (!in.skipField(tag)) {
-                break; // an end-group tag at top level: protobuf's parse will refuse it
+                // protobuf's own parse would stop here quietly and return what it had
+                throw new com.google.protobuf.InvalidProtocolBufferException("end-group tag at the top level");
             }
         }
         return count;
