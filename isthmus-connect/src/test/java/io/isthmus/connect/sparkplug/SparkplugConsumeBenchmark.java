@@ -21,7 +21,10 @@ import org.eclipse.tahu.protobuf.SparkplugBProto.Payload;
  * nodes} publishers, each an edge node with {@code metrics} Double metrics, publish NDATA with
  * every metric changed, QoS 1 with up to 200 messages in flight each, as fast as the broker takes
  * them; the source maps every metric to a tag (path rule, no explicit tags) and hands each sample
- * to a counting sink. Gaps (messages the broker dropped) are counted, not answered.
+ * to a counting sink. Message timestamps advance one millisecond per message (faster than real
+ * time), since per tag a sample not newer than the previous one is dropped. Gaps (messages the
+ * broker dropped because the source fell behind: mosquitto queues at most 1,000 per client) are
+ * counted, not answered.
  *
  * <p>Not a test: run it with {@code bench/sparkplug-consume [seconds] [nodes] [metrics]}.
  */
@@ -98,8 +101,9 @@ public final class SparkplugConsumeBenchmark {
         Semaphore inFlight = new Semaphore(200);
         long seq = 1;
         long value = 0;
+        long now = System.currentTimeMillis();
         while (System.nanoTime() < endNanos) {
-            long now = System.currentTimeMillis();
+            now++; // one millisecond per message: per tag, source times must increase
             Payload.Builder p = Payloads.payload(now, seq & 0xFF);
             for (int m = 0; m < metrics; m++) {
                 p.addMetrics(Payloads.data(m + 1).setTimestamp(now).setDoubleValue(value++));
