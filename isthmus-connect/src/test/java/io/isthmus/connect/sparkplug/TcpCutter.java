@@ -56,7 +56,11 @@ final class TcpCutter implements AutoCloseable {
     /** Resets every relayed connection at once. */
     void cut() throws IOException {
         for (Socket s : sockets) {
-            s.setSoLinger(true, 0);
+            try {
+                s.setSoLinger(true, 0); // close with RST
+            } catch (java.net.SocketException alreadyClosedByItsPeer) {
+                // its pump saw the other side end first
+            }
             s.close();
         }
         sockets.clear();
