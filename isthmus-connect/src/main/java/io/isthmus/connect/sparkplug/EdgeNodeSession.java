@@ -57,6 +57,7 @@ final class EdgeNodeSession {
     void died() {
         born = false;
         awaitingRebirth = false;
+        nodeMetrics = new MetricTable();
         devices.clear();
     }
 }

@@ -62,6 +62,8 @@ public final class SparkplugConsumer {
     private final EnumMap<Anomaly, LongAdder> anomalies = new EnumMap<>(Anomaly.class);
     private final LongAdder messages = new LongAdder();
     private final LongAdder samples = new LongAdder();
+    /** Metric definitions held in all sessions, bounded by {@link SparkplugLimits#maxMetricsTotal()}. */
+    private long definitions;
 
     public SparkplugConsumer(SparkplugSourceConfig config, List<SparkplugTagConfig> tags, SampleSink sink) {
         this.limits = config.limits();
@@ -119,6 +121,7 @@ public final class SparkplugConsumer {
             s.tables().forEach(table -> bad(table, Quality.BAD_COMM, s.onNodeClock(now)));
         }
         nodes.clear();
+        definitions = 0;
     }
 
     public synchronized SparkplugStats stats(long rebirthRequests, long connects) {
@@ -159,6 +162,7 @@ public final class SparkplugConsumer {
         if (bdSeq.isEmpty()) {
             count(Anomaly.MISSING_BDSEQ);
         }
+        definitions -= s.definitions();
         s.reborn(bdSeq, (int) p.seq().getAsLong());
         s.nodeMetrics = define(s, Optional.empty(), p, now);
         return Optional.empty();
@@ -178,6 +182,7 @@ public final class SparkplugConsumer {
             }
         }
         s.tables().forEach(table -> bad(table, Quality.BAD_COMM, s.onNodeClock(now)));
+        definitions -= s.definitions();
         s.died();
         return Optional.empty();
     }
@@ -215,7 +220,10 @@ public final class SparkplugConsumer {
         if (!s.devices.containsKey(device) && s.devices.size() >= limits.maxDevicesPerNode()) {
             return count(Anomaly.TOO_MANY_ENTITIES);
         }
-        s.devices.remove(device);
+        MetricTable old = s.devices.remove(device);
+        if (old != null) {
+            definitions -= old.size();
+        }
         s.devices.put(device, define(s, Optional.of(device), p, now));
         return Optional.empty();
     }
@@ -232,6 +240,7 @@ public final class SparkplugConsumer {
     private Optional<RebirthRequest> deviceDeath(EdgeNodeSession s, String device, Instant now) {
         MetricTable table = s.devices.remove(device);
         if (table != null) {
+            definitions -= table.size();
             bad(table, Quality.BAD_COMM, s.onNodeClock(now));
         }
         return Optional.empty();
@@ -240,7 +249,7 @@ public final class SparkplugConsumer {
     /** The metrics a birth defines, each bound to its tag, with their first values reported. */
     private MetricTable define(EdgeNodeSession s, Optional<String> device, SparkplugPayload p, Instant now) {
         MetricTable table = new MetricTable();
-        int room = limits.maxMetricsPerNode() - s.definitions();
+        long room = Math.min(limits.maxMetricsPerNode() - s.definitions(), limits.maxMetricsTotal() - definitions);
         for (SparkplugMetric m : p.metrics()) {
             if (m.name().isEmpty() || m.name().get().isEmpty()) {
                 count(Anomaly.UNKNOWN_METRIC);
@@ -267,7 +276,9 @@ public final class SparkplugConsumer {
             Optional<TagReporter> reporter =
                     type.filter(SparkplugDataType::isMapped).flatMap(x -> reporter(key));
             MetricTable.Binding b = new MetricTable.Binding(name, type, reporter);
+            int before = table.size();
             table.define(b, m.alias());
+            definitions += table.size() - before;
             report(b, m, p, now);
         }
         return table;
@@ -310,6 +321,10 @@ public final class SparkplugConsumer {
         }
         Optional<TagPath> path = Optional.ofNullable(explicit.get(key)).or(() -> rule.flatMap(x -> x.derive(key)));
         if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        if (reporters.size() >= limits.maxMetricsTotal()) {
+            count(Anomaly.TOO_MANY_ENTITIES);
             return Optional.empty();
         }
         MetricKey owner = owners.putIfAbsent(path.get(), key);

@@ -32,7 +32,7 @@ class SparkplugConsumerFuzzTest {
     private static final SparkplugSourceConfig CONFIG =
             SparkplugSourceConfig.create("fuzz", new HostPort("127.0.0.1", 1883), b -> {
                 b.pathRule = Optional.of(new SparkplugPathRule("e/s/a/l"));
-                b.limits = new SparkplugLimits(4096, 64, 4, 4, 256, 128, 256);
+                b.limits = new SparkplugLimits(4096, 64, 4, 4, 256, 512, 128, 256);
             });
 
     @FuzzTest(maxDuration = "60s")

@@ -296,4 +296,24 @@ class SparkplugConsumerTest {
         assertThat(c.accept("spBv1.0/g1/NDATA/n2", temperature(1, 1, T0), NOW)).isPresent();
         assertThat(c.accept(NDATA, temperature(2, 1, T0), NOW.plusSeconds(30))).isEmpty();
     }
+
+    @Test
+    void metric_definitions_are_bounded_over_all_nodes_and_a_death_gives_the_room_back() {
+        var c = consumer(b -> b.limits = new SparkplugLimits(4096, 100, 10, 10, 100, 3, 64, 64));
+        c.accept(NODE, nodeBirth(1, 0, 1, T0), NOW); // bdSeq + temperature: 2 definitions
+        c.accept("spBv1.0/g1/NBIRTH/n2", nodeBirth(1, 0, 2, T0), NOW); // room for 1 more
+
+        assertThat(c.stats(0, 0).anomalies(Anomaly.TOO_MANY_ENTITIES)).isEqualTo(1);
+        assertThat(samples).hasSize(1);
+
+        c.accept(NDEATH, nodeDeath(1), NOW);
+        c.accept("spBv1.0/g1/NBIRTH/n2", nodeBirth(1, 0, 2, T0 + 1), NOW);
+
+        assertThat(samples)
+                .extracting(s -> s.path().cell(), Sample::quality)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("n1", Quality.GOOD),
+                        org.assertj.core.groups.Tuple.tuple("n1", Quality.BAD_COMM),
+                        org.assertj.core.groups.Tuple.tuple("n2", Quality.GOOD));
+    }
 }

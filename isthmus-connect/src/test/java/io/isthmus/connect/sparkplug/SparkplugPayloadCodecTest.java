@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Sparkplug B payload decoding (Sparkplug B 3.0, 6.4) and its bounds on hostile input. */
 class SparkplugPayloadCodecTest {
-    private static final SparkplugLimits LIMITS = new SparkplugLimits(4096, 100, 10, 10, 1000, 64, 32);
+    private static final SparkplugLimits LIMITS = new SparkplugLimits(4096, 100, 10, 10, 1000, 1000, 64, 32);
     private static final SparkplugPayloadCodec CODEC = new SparkplugPayloadCodec(LIMITS);
 
     @Test
