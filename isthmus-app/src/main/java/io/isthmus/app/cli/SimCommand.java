@@ -1,13 +1,19 @@
 package io.isthmus.app.cli;
 
+import io.isthmus.connect.config.HostPort;
 import io.isthmus.sim.PlcEndpoint;
 import io.isthmus.sim.VirtualFactory;
 import io.isthmus.sim.VirtualFactoryConfig;
+import io.isthmus.sim.sparkplug.SparkplugLine;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code isthmus sim}: the virtual factory alone, for test benches and other tools. */
@@ -18,6 +24,16 @@ import picocli.CommandLine.Spec;
 public final class SimCommand implements Callable<Integer> {
     @Mixin
     FactoryOptions options;
+
+    @Option(
+            names = "--sparkplug",
+            paramLabel = "HOST:PORT",
+            description = "Also publish the line as Sparkplug B edge nodes (one per work cell, group = the line's"
+                    + " name) to the MQTT broker at HOST:PORT.")
+    String sparkplug;
+
+    /** Changes are published at most this often. */
+    private static final Duration SPARKPLUG_PERIOD = Duration.ofMillis(500);
 
     @Spec
     CommandSpec spec;
@@ -30,6 +46,13 @@ public final class SimCommand implements Callable<Integer> {
         if (parsed.isEmpty()) {
             return ExitCodes.USAGE;
         }
+        Optional<HostPort> broker;
+        try {
+            broker = Optional.ofNullable(sparkplug).map(HostPort::parse);
+        } catch (IllegalArgumentException e) {
+            err.println("--sparkplug: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         VirtualFactoryConfig config = parsed.get();
         VirtualFactory factory;
         try {
@@ -38,8 +61,37 @@ public final class SimCommand implements Callable<Integer> {
         } catch (Exception e) {
             return StartupErrors.report(e, err, "--http-port");
         }
+        SparkplugLine line = null;
+        if (broker.isPresent()) {
+            HostPort b = broker.get();
+            line = new SparkplugLine(
+                    b.host(), b.port(), config.names().line(), factory.processImage(), SPARKPLUG_PERIOD);
+            try {
+                line.start();
+            } catch (IOException e) {
+                line.close();
+                factory.close();
+                err.println(
+                        "could not publish Sparkplug B to the broker at " + b + " (--sparkplug): " + e.getMessage());
+                return ExitCodes.FAILED;
+            }
+        }
         printEndpoints(out, factory);
-        UntilInterrupted.await(factory, out);
+        if (line != null) {
+            out.printf(
+                    "  Sparkplug B  %s, group %s, one edge node per cell (docs/connect.md)%n",
+                    broker.get(), config.names().line());
+            out.flush();
+        }
+        SparkplugLine publisher = line;
+        UntilInterrupted.await(
+                () -> {
+                    if (publisher != null) {
+                        publisher.close();
+                    }
+                    factory.close();
+                },
+                out);
         return ExitCodes.OK;
     }
 

@@ -87,4 +87,51 @@ class CliTest {
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("speed must be in (0, 1000");
     }
+
+    @Test
+    void aSparkplugBrokerThatIsNotHostPortIsAUsageErrorNamingTheOption() {
+        Run r = run("sim", "--sparkplug", "localhost");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--sparkplug").contains("is not host:port");
+    }
+
+    @Test
+    void anUnreachableSparkplugBrokerFailsNamingTheBrokerAndTheOption() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        int modbus = freeRange(7);
+        Run r = run(
+                "sim",
+                "--modbus-port",
+                String.valueOf(modbus),
+                "--opcua-port",
+                String.valueOf(modbus + 6),
+                "--sparkplug",
+                "127.0.0.1:" + port);
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.err()).contains("127.0.0.1:" + port).contains("(--sparkplug)");
+    }
+
+    /** The first of {@code n} consecutive loopback ports that were free a moment ago. */
+    private static int freeRange(int n) throws Exception {
+        for (int base = 42_000 + (int) (ProcessHandle.current().pid() % 1000) * 7; base < 60_000; base += n) {
+            if (allFree(base, n)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no " + n + " consecutive free ports");
+    }
+
+    private static boolean allFree(int base, int n) {
+        for (int p = base; p < base + n; p++) {
+            try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
+                // free
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -60,6 +60,13 @@ public final class TagReporter {
         }
     }
 
+    /** Marks the tag STALE now when it is GOOD: its source is known to have missed updates. */
+    public synchronized void stale(Instant time, SampleSink sink) {
+        if (lastQuality == Quality.GOOD) {
+            emit(new Sample(path, later(time), lastValue, Quality.STALE), sink);
+        }
+    }
+
     public synchronized Quality quality() {
         return lastQuality;
     }

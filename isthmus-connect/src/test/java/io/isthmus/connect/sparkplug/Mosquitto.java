@@ -1,0 +1,96 @@
+package io.isthmus.connect.sparkplug;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debian's mosquitto broker, started on a free loopback port with its own configuration file in a
+ * temporary folder, and stopped (or restarted on the same port) by the test. A missing binary
+ * fails the test with the package to install; it is never skipped.
+ */
+final class Mosquitto implements AutoCloseable {
+    static final Path BINARY = Path.of("/usr/sbin/mosquitto");
+
+    private final Path dir;
+    private final int port;
+    private Process process;
+
+    private Mosquitto(Path dir, int port) {
+        this.dir = dir;
+        this.port = port;
+    }
+
+    static Mosquitto start(Path dir) throws IOException, InterruptedException {
+        if (!Files.isExecutable(BINARY)) {
+            throw new IllegalStateException(BINARY + " is missing: these tests need a real MQTT broker; install "
+                    + "the Debian package 'mosquitto' (apt-get install mosquitto; .ci/run does it)");
+        }
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Files.writeString(
+                dir.resolve("mosquitto.conf"),
+                "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
+        Mosquitto m = new Mosquitto(dir, port);
+        m.startProcess();
+        return m;
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path log() {
+        return dir.resolve("mosquitto.log");
+    }
+
+    /** Kills the broker (SIGKILL: no goodbye to any client). */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** Starts the broker again on the same port. */
+    void restart() throws IOException, InterruptedException {
+        startProcess();
+    }
+
+    private void startProcess() throws IOException, InterruptedException {
+        process = new ProcessBuilder(
+                        BINARY.toString(), "-c", dir.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(
+                        "mosquitto exited with " + process.exitValue() + ": " + Files.readString(log()));
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException(
+                "mosquitto did not listen on " + port + " within 10s: " + Files.readString(log()));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
