@@ -14,7 +14,7 @@ import java.util.List;
  * nothing in the sensors tells a new engine's 300 remaining cycles from 200.
  */
 public record RulFeatures(int window, int shortWindow, int rulCap) {
-    public static final RulFeatures DEFAULT = new RulFeatures(50, 5, 125);
+    public static final RulFeatures DEFAULT = new RulFeatures(60, 5, 125);
 
     public RulFeatures {
         if (window < 2 || window > 1_000) {

@@ -33,7 +33,7 @@ class Fd001EvaluationTest {
 
         assertThat(score.engines()).isEqualTo(100);
         assertThat(score.rmse()).isLessThanOrEqualTo(RMSE_BAR);
-        assertThat(model.scaling().keptSensors()).containsExactly(2, 3, 4, 7, 9, 11, 12, 14, 15, 17, 20, 21);
+        assertThat(model.scaling().keptSensors()).containsExactly(2, 3, 4, 6, 7, 8, 9, 11, 12, 13, 14, 15, 17, 20, 21);
     }
 
     @Test
