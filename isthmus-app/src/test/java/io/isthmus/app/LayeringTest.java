@@ -81,6 +81,22 @@ class LayeringTest {
     }
 
     @Test
+    void insightAnalysesModelRecordsWithoutTheSimulatorProtocolsOrSockets() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("io.isthmus.insight..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.isthmus.sim..",
+                        "io.isthmus.wire..",
+                        "io.isthmus.observe..",
+                        "io.isthmus.connect..",
+                        "java.net..",
+                        "java.nio.channels.."));
+    }
+
+    @Test
     void theProcessModelAndScenariosKnowNoProtocolServer() {
         check(noClasses()
                 .that()
