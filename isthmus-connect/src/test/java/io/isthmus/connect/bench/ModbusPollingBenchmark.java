@@ -29,9 +29,11 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code registers} input registers each, one uint16 tag per register), polled as fast as each
  * device's budget allows for {@code seconds}, first by Isthmus's driver, then by j2mod (one
  * ModbusTCPMaster per PLC on its own thread, the same 125-register block reads, values turned into
- * the same Samples). Prints tag values/s, p99 latency of one read and the ratio.
+ * the same Samples). Ours runs twice: with one request in flight per connection, as j2mod, and
+ * pipelined with {@code inFlight} (default 2: both reads of a cycle go out together). Prints tag
+ * values/s, p50/p99 latency of one read (of one window when pipelined) and the ratios.
  *
- * <p>Not a test: run it with {@code bench/modbus-polling [seconds] [plcs] [registers]}.
+ * <p>Not a test: run it with {@code bench/modbus-polling [seconds] [plcs] [registers] [inFlight]}.
  */
 public final class ModbusPollingBenchmark {
 
@@ -39,6 +41,7 @@ public final class ModbusPollingBenchmark {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int plcs = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int registers = args.length > 2 ? Integer.parseInt(args[2]) : 250;
+        int inFlight = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         List<ModbusTcpServer> servers = new ArrayList<>();
         try {
             for (int i = 0; i < plcs; i++) {
@@ -53,13 +56,20 @@ public final class ModbusPollingBenchmark {
             System.out.printf(
                     "%d PLCs x %d input registers (%d tags each) on 127.0.0.1, %d s per client, %d cores%n",
                     plcs, registers, registers, seconds, Runtime.getRuntime().availableProcessors());
-            Result warm = isthmus(servers, registers, Math.min(3, seconds));
+            System.out.printf(
+                    "poller threads: %s; isthmus pipelined run: %d requests in flight per connection%n",
+                    Boolean.getBoolean("isthmus.modbus.platformThreads") ? "platform" : "virtual", inFlight);
+            Result warm = isthmus(servers, registers, Math.min(3, seconds), inFlight);
             System.out.printf("warm-up   isthmus: %,.0f tag values/s%n", warm.valuesPerSecond);
-            Result ours = isthmus(servers, registers, seconds);
-            print("isthmus", ours);
+            Result single = isthmus(servers, registers, seconds, 1);
+            print("isthmus, 1 in flight ", single);
+            Result ours = isthmus(servers, registers, seconds, inFlight);
+            print("isthmus, " + inFlight + " in flight ", ours);
             Result ref = j2mod(servers, registers, seconds);
-            print("j2mod   ", ref);
-            System.out.printf("ratio isthmus/j2mod: %.2f x tag values/s%n", ours.valuesPerSecond / ref.valuesPerSecond);
+            print("j2mod, 1 in flight   ", ref);
+            System.out.printf(
+                    "ratio isthmus/j2mod: %.2f x tag values/s with 1 in flight, %.2f x with %d in flight%n",
+                    single.valuesPerSecond / ref.valuesPerSecond, ours.valuesPerSecond / ref.valuesPerSecond, inFlight);
         } finally {
             servers.forEach(ModbusTcpServer::close);
         }
@@ -100,7 +110,8 @@ public final class ModbusPollingBenchmark {
         }
     }
 
-    private static Result isthmus(List<ModbusTcpServer> servers, int registers, int seconds) throws Exception {
+    private static Result isthmus(List<ModbusTcpServer> servers, int registers, int seconds, int inFlight)
+            throws Exception {
         LongAdder samples = new LongAdder();
         List<ModbusSource> sources = new ArrayList<>();
         List<Latencies> latencies = new ArrayList<>();
@@ -109,7 +120,7 @@ public final class ModbusPollingBenchmark {
             var config = SourceConfig.create(
                     id, new HostPort("127.0.0.1", servers.get(i).port()), b -> {
                         b.pollRate = Duration.ofMillis(1); // back to back: the budget, not the period, limits
-                        b.budget = new RequestBudget(100_000, 1000, 1);
+                        b.budget = new RequestBudget(100_000, 1000, inFlight);
                         b.staleAfterPeriods = 1000;
                     });
             List<TagConfig> tags = new ArrayList<>();
