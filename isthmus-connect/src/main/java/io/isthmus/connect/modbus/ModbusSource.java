@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -230,9 +229,7 @@ public final class ModbusSource implements AutoCloseable {
         long now = System.nanoTime();
         groups.forEach(g -> g.nextDue = now);
         while (running) {
-            PollGroup g = groups.stream()
-                    .min(Comparator.comparingLong(x -> x.nextDue - now))
-                    .orElse(null);
+            PollGroup g = nextDue(now);
             if (g == null) {
                 TimeUnit.SECONDS.sleep(1);
                 continue;
@@ -246,6 +243,17 @@ public final class ModbusSource implements AutoCloseable {
             }
             g.advance(System.nanoTime());
         }
+    }
+
+    /** The group due first (no stream per cycle: this runs between every two poll cycles). */
+    private PollGroup nextDue(long now) {
+        PollGroup first = null;
+        for (PollGroup g : groups) {
+            if (first == null || g.nextDue - now < first.nextDue - now) {
+                first = g;
+            }
+        }
+        return first;
     }
 
     /**
