@@ -33,8 +33,17 @@ sealed interface Framing {
 
     byte[] encode(int transactionId, int unitId, byte[] pdu);
 
-    /** Reads one response and returns its PDU after checking it belongs to this request. */
-    byte[] readResponse(FrameReader in, int transactionId, int unitId) throws IOException;
+    /** True when responses name their request, so several requests may be in flight. */
+    boolean pairsByTransaction();
+
+    /** A response's PDU and which request in flight it answers (0 for the oldest). */
+    record Answer(int slot, byte[] pdu) {}
+
+    /**
+     * Reads one response and returns its PDU after checking it answers one of the {@code inFlight}
+     * requests sent with transaction identifiers {@code firstTransactionId} onwards (modulo 2^16).
+     */
+    Answer readResponse(FrameReader in, int firstTransactionId, int inFlight, int unitId) throws IOException;
 
     /** Modbus/TCP: responses are paired with requests by transaction identifier. */
     final class Mbap implements Framing {
@@ -46,7 +55,13 @@ sealed interface Framing {
         }
 
         @Override
-        public byte[] readResponse(FrameReader in, int transactionId, int unitId) throws IOException {
+        public boolean pairsByTransaction() {
+            return true;
+        }
+
+        @Override
+        public Answer readResponse(FrameReader in, int firstTransactionId, int inFlight, int unitId)
+                throws IOException {
             int have = 0;
             int need = 7;
             while (true) {
@@ -59,21 +74,26 @@ sealed interface Framing {
                                 Kind.MALFORMED_FRAME, m.reason() + " at MBAP offset " + m.offset());
                     case MbapDecode.Complete c -> {
                         MbapFrame f = c.frame();
-                        if (f.transactionId() != transactionId) {
+                        int slot = (f.transactionId() - firstTransactionId) & 0xFFFF;
+                        if (slot >= inFlight) {
                             throw new ModbusCommException(
                                     Kind.TRANSACTION_MISMATCH,
                                     "response carries transaction " + f.transactionId() + ", expected "
-                                            + transactionId);
+                                            + expected(firstTransactionId, inFlight));
                         }
                         if (f.unitId() != unitId) {
                             throw new ModbusCommException(
                                     Kind.UNEXPECTED_RESPONSE,
                                     "response from unit " + f.unitId() + ", expected " + unitId);
                         }
-                        return f.pdu();
+                        return new Answer(slot, f.pdu());
                     }
                 }
             }
+        }
+
+        private static String expected(int first, int inFlight) {
+            return inFlight == 1 ? String.valueOf(first) : first + ".." + ((first + inFlight - 1) & 0xFFFF);
         }
     }
 
@@ -90,7 +110,16 @@ sealed interface Framing {
         }
 
         @Override
-        public byte[] readResponse(FrameReader in, int transactionId, int unitId) throws IOException {
+        public boolean pairsByTransaction() {
+            return false;
+        }
+
+        @Override
+        public Answer readResponse(FrameReader in, int firstTransactionId, int inFlight, int unitId)
+                throws IOException {
+            if (inFlight != 1) {
+                throw new IllegalArgumentException("RTU over TCP pairs responses by order: one request in flight");
+            }
             int have = 0;
             int need = 2;
             while (true) {
@@ -108,7 +137,7 @@ sealed interface Framing {
                                     Kind.UNEXPECTED_RESPONSE,
                                     "response from unit " + c.frame().unitId() + ", expected " + unitId);
                         }
-                        return c.frame().pdu();
+                        return new Answer(0, c.frame().pdu());
                     }
                 }
             }

@@ -10,13 +10,13 @@ import io.isthmus.connect.poll.SampleSink;
 import io.isthmus.connect.poll.TagReporter;
 import io.isthmus.connect.poll.TokenBucket;
 import io.isthmus.model.Quality;
+import io.isthmus.wire.modbus.ModbusRequest;
 import io.isthmus.wire.modbus.ModbusResponse;
 import io.isthmus.wire.modbus.PackedBits;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -95,7 +95,8 @@ public final class ModbusSource implements AutoCloseable {
             tags.add(polled);
             byRate.computeIfAbsent(t.pollRate(config), r -> new ArrayList<>()).add(polled);
         }
-        byRate.forEach((rate, list) -> groups.add(new PollGroup(rate, BlockPlanner.plan(list, config))));
+        int window = ModbusConnection.maxInFlight(config);
+        byRate.forEach((rate, list) -> groups.add(new PollGroup(rate, BlockPlanner.plan(list, config), window)));
     }
 
     /** A source with the system clock and no poll listener. */
@@ -228,9 +229,7 @@ public final class ModbusSource implements AutoCloseable {
         long now = System.nanoTime();
         groups.forEach(g -> g.nextDue = now);
         while (running) {
-            PollGroup g = groups.stream()
-                    .min(Comparator.comparingLong(x -> x.nextDue - now))
-                    .orElse(null);
+            PollGroup g = nextDue(now);
             if (g == null) {
                 TimeUnit.SECONDS.sleep(1);
                 continue;
@@ -239,26 +238,49 @@ public final class ModbusSource implements AutoCloseable {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            for (ReadBlock block : g.blocks) {
-                poll(c, block);
+            for (int w = 0; w < g.windows.size(); w++) {
+                poll(c, g.windows.get(w), g.requests.get(w));
             }
             g.advance(System.nanoTime());
         }
     }
 
-    private void poll(ModbusConnection c, ReadBlock block) throws ModbusCommException, InterruptedException {
-        bucket.acquire();
+    /** The group due first (no stream per cycle: this runs between every two poll cycles). */
+    private PollGroup nextDue(long now) {
+        PollGroup first = null;
+        for (PollGroup g : groups) {
+            if (first == null || g.nextDue - now < first.nextDue - now) {
+                first = g;
+            }
+        }
+        return first;
+    }
+
+    /**
+     * Reads one window of blocks: a token per request first, then the requests together (one when
+     * the budget allows one in flight). The latency reported for each block is the window's.
+     */
+    private void poll(ModbusConnection c, List<ReadBlock> blocks, List<ModbusRequest> window)
+            throws ModbusCommException, InterruptedException {
+        for (int i = 0; i < blocks.size(); i++) {
+            bucket.acquire();
+        }
         if (!running) {
             throw new InterruptedException("stopped");
         }
-        requests.increment();
+        requests.add(blocks.size());
         long t0 = System.nanoTime();
-        ModbusResponse response = c.execute(block.request());
+        List<ModbusResponse> answers = c.executeAll(window);
         long t1 = System.nanoTime();
         Instant time = clock.instant();
-        int values = deliver(block, response, time, t1);
-        failures = 0; // only a response that passed every check ends a failure streak
-        pollListener.polled(block, t1 - t0, values);
+        int[] values = new int[blocks.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = deliver(blocks.get(i), answers.get(i), time, t1);
+        }
+        failures = 0; // only responses that passed every check end a failure streak
+        for (int i = 0; i < values.length; i++) {
+            pollListener.polled(blocks.get(i), t1 - t0, values[i]);
+        }
     }
 
     private int deliver(ReadBlock block, ModbusResponse response, Instant time, long nanos) throws ModbusCommException {

@@ -9,6 +9,7 @@ import io.isthmus.connect.config.SourceConfig;
 import io.isthmus.connect.config.TagConfig;
 import io.isthmus.connect.modbus.ModbusSource;
 import io.isthmus.connect.modbus.PollListener;
+import io.isthmus.connect.poll.SampleSink;
 import io.isthmus.model.Sample;
 import io.isthmus.model.TagPath;
 import io.isthmus.model.Value;
@@ -29,48 +30,164 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code registers} input registers each, one uint16 tag per register), polled as fast as each
  * device's budget allows for {@code seconds}, first by Isthmus's driver, then by j2mod (one
  * ModbusTCPMaster per PLC on its own thread, the same 125-register block reads, values turned into
- * the same Samples). Prints tag values/s, p99 latency of one read and the ratio.
+ * the same Samples). Ours runs twice: with one request in flight per connection, as j2mod, and
+ * pipelined with {@code inFlight} (default 2: both reads of a cycle go out together). Prints tag
+ * values/s, p50/p99 latency of one read (of one window when pipelined) and the ratios.
  *
- * <p>Not a test: run it with {@code bench/modbus-polling [seconds] [plcs] [registers]}.
+ * <p>Not a test: run it with {@code bench/modbus-polling [seconds] [plcs] [registers] [inFlight]}.
  */
 public final class ModbusPollingBenchmark {
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--serve")) {
+            serve(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            return;
+        }
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int plcs = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int registers = args.length > 2 ? Integer.parseInt(args[2]) : 250;
-        List<ModbusTcpServer> servers = new ArrayList<>();
+        int inFlight = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        boolean inProcess = Boolean.getBoolean("bench.serversInProcess");
+        List<ModbusTcpServer> local = new ArrayList<>();
+        Process child = null;
         try {
-            for (int i = 0; i < plcs; i++) {
-                var image = new RegisterImage(0, 0, 0, registers);
-                for (int r = 0; r < registers; r++) {
-                    image.setInputRegister(r, (short) (i * 1000 + r));
-                }
-                var server = new ModbusTcpServer(ModbusServerConfig.create(b -> b.port(0)), image);
-                server.start();
-                servers.add(server);
+            List<Integer> ports;
+            if (inProcess) {
+                local = startServers(plcs, registers);
+                ports = local.stream().map(ModbusTcpServer::port).toList();
+            } else {
+                child = serverProcess(plcs, registers);
+                ports = readPorts(child);
             }
             System.out.printf(
                     "%d PLCs x %d input registers (%d tags each) on 127.0.0.1, %d s per client, %d cores%n",
                     plcs, registers, registers, seconds, Runtime.getRuntime().availableProcessors());
-            Result warm = isthmus(servers, registers, Math.min(3, seconds));
-            System.out.printf("warm-up   isthmus: %,.0f tag values/s%n", warm.valuesPerSecond);
-            Result ours = isthmus(servers, registers, seconds);
-            print("isthmus", ours);
-            Result ref = j2mod(servers, registers, seconds);
-            print("j2mod   ", ref);
-            System.out.printf("ratio isthmus/j2mod: %.2f x tag values/s%n", ours.valuesPerSecond / ref.valuesPerSecond);
+            System.out.printf(
+                    "servers: %s; poller threads (both clients): %s; isthmus pipelined run: %d requests in flight per connection%n",
+                    inProcess ? "in this JVM" : "a separate JVM",
+                    Boolean.getBoolean("isthmus.modbus.platformThreads") ? "platform" : "virtual",
+                    inFlight);
+            // Every configuration once before any is measured: on a loaded 2-core machine the JIT is
+            // still compiling after a few seconds, and whichever client ran first paid for it (measured:
+            // the same configuration ran 1.6x faster the second time).
+            int warm = Math.min(3, seconds);
+            System.out.printf(
+                    "warm-up (%d s each): isthmus 1 in flight %,.0f, %d in flight %,.0f, j2mod %,.0f tag values/s%n",
+                    warm,
+                    isthmus(ports, registers, warm, 1).valuesPerSecond,
+                    inFlight,
+                    isthmus(ports, registers, warm, inFlight).valuesPerSecond,
+                    j2mod(ports, registers, warm).valuesPerSecond);
+            Result single = isthmus(ports, registers, seconds, 1);
+            print("isthmus, 1 in flight ", single);
+            Result ours = isthmus(ports, registers, seconds, inFlight);
+            print("isthmus, " + inFlight + " in flight ", ours);
+            Result ref = j2mod(ports, registers, seconds);
+            print("j2mod, 1 in flight   ", ref);
+            System.out.printf(
+                    "ratio isthmus/j2mod: %.2f x tag values/s with 1 in flight, %.2f x with %d in flight;"
+                            + " client CPU per value %.2f x and %.2f x of j2mod's%n",
+                    single.valuesPerSecond / ref.valuesPerSecond,
+                    ours.valuesPerSecond / ref.valuesPerSecond,
+                    inFlight,
+                    single.cpuPerValueNanos / ref.cpuPerValueNanos,
+                    ours.cpuPerValueNanos / ref.cpuPerValueNanos);
+        } finally {
+            local.forEach(ModbusTcpServer::close);
+            if (child != null) {
+                child.getOutputStream().close(); // end of its stdin: it closes its servers and exits
+                if (!child.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    child.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    private static List<ModbusTcpServer> startServers(int plcs, int registers) throws Exception {
+        List<ModbusTcpServer> servers = new ArrayList<>();
+        for (int i = 0; i < plcs; i++) {
+            var image = new RegisterImage(0, 0, 0, registers);
+            for (int r = 0; r < registers; r++) {
+                image.setInputRegister(r, (short) (i * 1000 + r));
+            }
+            var server = new ModbusTcpServer(ModbusServerConfig.create(b -> b.port(0)), image);
+            server.start();
+            servers.add(server);
+        }
+        return servers;
+    }
+
+    /**
+     * The servers in their own JVM, as PLCs are their own machines: in one JVM the simulator's
+     * virtual threads would share the carrier threads with a virtual-thread client and not with a
+     * platform-thread one, which skews the comparison.
+     */
+    private static Process serverProcess(int plcs, int registers) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return new ProcessBuilder(
+                        java,
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ModbusPollingBenchmark.class.getName(),
+                        "--serve",
+                        String.valueOf(plcs),
+                        String.valueOf(registers))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+    }
+
+    private static List<Integer> readPorts(Process child) throws Exception {
+        var in = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream()));
+        String line = in.readLine();
+        if (line == null || !line.startsWith("ports ")) {
+            throw new IllegalStateException("the server process did not report its ports: " + line);
+        }
+        return Arrays.stream(line.substring(6).split(",")).map(Integer::valueOf).toList();
+    }
+
+    /** The child: starts the servers, prints their ports, serves until its stdin ends. */
+    private static void serve(int plcs, int registers) throws Exception {
+        List<ModbusTcpServer> servers = startServers(plcs, registers);
+        try {
+            System.out.println("ports "
+                    + String.join(
+                            ",",
+                            servers.stream().map(s -> String.valueOf(s.port())).toList()));
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // wait for the parent to finish
+            }
         } finally {
             servers.forEach(ModbusTcpServer::close);
         }
     }
 
-    record Result(double valuesPerSecond, double requestsPerSecond, double p50Micros, double p99Micros) {}
+    /** {@code cpuPerValueNanos}: this JVM's CPU time (the client's; the servers run elsewhere) per value. */
+    record Result(
+            double valuesPerSecond,
+            double requestsPerSecond,
+            double p50Micros,
+            double p99Micros,
+            double cpuPerValueNanos) {}
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** The reference's threads are of the same kind as ours, so both get the same share of the cores. */
+    private static Thread.Builder referenceThreads() {
+        return Boolean.getBoolean("isthmus.modbus.platformThreads")
+                ? Thread.ofPlatform().daemon()
+                : Thread.ofVirtual();
+    }
 
     private static void print(String name, Result r) {
         System.out.printf(
-                "%s: %,.0f tag values/s, %,.0f reads/s, read latency p50 %.0f us, p99 %.0f us%n",
-                name, r.valuesPerSecond, r.requestsPerSecond, r.p50Micros, r.p99Micros);
+                "%s: %,.0f tag values/s, %,.0f reads/s, read latency p50 %.0f us, p99 %.0f us, client CPU %.0f ns/value%n",
+                name, r.valuesPerSecond, r.requestsPerSecond, r.p50Micros, r.p99Micros, r.cpuPerValueNanos);
     }
 
     /** Latencies of reads, one recorder per poller thread, merged at the end. */
@@ -100,18 +217,16 @@ public final class ModbusPollingBenchmark {
         }
     }
 
-    private static Result isthmus(List<ModbusTcpServer> servers, int registers, int seconds) throws Exception {
-        LongAdder samples = new LongAdder();
+    private static Result isthmus(List<Integer> servers, int registers, int seconds, int inFlight) throws Exception {
         List<ModbusSource> sources = new ArrayList<>();
         List<Latencies> latencies = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
             String id = "plc" + i;
-            var config = SourceConfig.create(
-                    id, new HostPort("127.0.0.1", servers.get(i).port()), b -> {
-                        b.pollRate = Duration.ofMillis(1); // back to back: the budget, not the period, limits
-                        b.budget = new RequestBudget(100_000, 1000, 1);
-                        b.staleAfterPeriods = 1000;
-                    });
+            var config = SourceConfig.create(id, new HostPort("127.0.0.1", servers.get(i)), b -> {
+                b.pollRate = Duration.ofMillis(1); // back to back: the budget, not the period, limits
+                b.budget = new RequestBudget(100_000, 1000, inFlight);
+                b.staleAfterPeriods = 1000;
+            });
             List<TagConfig> tags = new ArrayList<>();
             for (int r = 0; r < registers; r++) {
                 tags.add(TagConfig.of(
@@ -122,8 +237,14 @@ public final class ModbusPollingBenchmark {
             var lat = new Latencies();
             latencies.add(lat);
             PollListener listener = (block, nanos, values) -> lat.add(nanos);
-            sources.add(new ModbusSource(
-                    config, tags, s -> samples.increment(), state -> {}, listener, Clock.systemUTC(), new Random(i)));
+            // The same per-value work as the reference's loop (which builds the Sample and checks it):
+            // a shared counter here would cost a contended atomic per value and measure the benchmark.
+            SampleSink sink = s -> {
+                if (s.quality() == null) {
+                    throw new IllegalStateException();
+                }
+            };
+            sources.add(new ModbusSource(config, tags, sink, state -> {}, listener, Clock.systemUTC(), new Random(i)));
         }
         long requests0 = 0;
         sources.forEach(ModbusSource::start);
@@ -131,16 +252,19 @@ public final class ModbusPollingBenchmark {
         long v0 = sources.stream().mapToLong(s -> s.stats().tagValues()).sum();
         requests0 = sources.stream().mapToLong(s -> s.stats().requests()).sum();
         long t0 = System.nanoTime();
+        long c0 = cpuNanos();
         Thread.sleep(Duration.ofSeconds(seconds));
         long v1 = sources.stream().mapToLong(s -> s.stats().tagValues()).sum();
         long requests1 = sources.stream().mapToLong(s -> s.stats().requests()).sum();
+        long c1 = cpuNanos();
         double elapsed = (System.nanoTime() - t0) / 1e9;
         sources.forEach(ModbusSource::close);
         double[] p = Latencies.percentiles(latencies, 0.50, 0.99);
-        return new Result((v1 - v0) / elapsed, (requests1 - requests0) / elapsed, p[0], p[1]);
+        return new Result(
+                (v1 - v0) / elapsed, (requests1 - requests0) / elapsed, p[0], p[1], (double) (c1 - c0) / (v1 - v0));
     }
 
-    private static Result j2mod(List<ModbusTcpServer> servers, int registers, int seconds) throws Exception {
+    private static Result j2mod(List<Integer> servers, int registers, int seconds) throws Exception {
         LongAdder values = new LongAdder();
         LongAdder reads = new LongAdder();
         List<Latencies> latencies = new ArrayList<>();
@@ -148,7 +272,7 @@ public final class ModbusPollingBenchmark {
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos() + 500_000_000L;
         long[] window = new long[2];
         for (int i = 0; i < servers.size(); i++) {
-            var master = new ModbusTCPMaster("127.0.0.1", servers.get(i).port(), 2000, false);
+            var master = new ModbusTCPMaster("127.0.0.1", servers.get(i), 2000, false);
             master.connect();
             var lat = new Latencies();
             latencies.add(lat);
@@ -157,7 +281,7 @@ public final class ModbusPollingBenchmark {
             for (int r = 0; r < registers; r++) {
                 paths[r] = new TagPath("acme", "bench", "area", "line", "cell", id, "r" + r);
             }
-            threads.add(Thread.ofPlatform().daemon().start(() -> {
+            threads.add(referenceThreads().start(() -> {
                 try {
                     while (System.nanoTime() < end) {
                         for (int start = 0; start < registers; start += 125) {
@@ -188,15 +312,17 @@ public final class ModbusPollingBenchmark {
         long v0 = values.sum();
         long r0 = reads.sum();
         long t0 = System.nanoTime();
+        long c0 = cpuNanos();
         Thread.sleep(Duration.ofSeconds(seconds).minusMillis(100));
         long v1 = values.sum();
         long r1 = reads.sum();
+        long c1 = cpuNanos();
         double elapsed = (System.nanoTime() - t0) / 1e9;
         for (Thread t : threads) {
             t.join(10_000);
         }
         double[] p = Latencies.percentiles(latencies, 0.50, 0.99);
         window[0] = v1;
-        return new Result((v1 - v0) / elapsed, (r1 - r0) / elapsed, p[0], p[1]);
+        return new Result((v1 - v0) / elapsed, (r1 - r0) / elapsed, p[0], p[1], (double) (c1 - c0) / (v1 - v0));
     }
 }

@@ -29,7 +29,9 @@ class ConfigRecordsTest {
                 .hasMessageContaining("unitId");
         assertThatThrownBy(() -> SourceConfig.create("p", ep, b -> b.requestTimeout = Duration.ZERO))
                 .hasMessageContaining("requestTimeout must be positive");
-        assertThatThrownBy(() -> new RequestBudget(10, 1, 2)).hasMessageContaining("maxInFlight must be 1");
+        assertThatThrownBy(() -> new RequestBudget(10, 1, 0)).hasMessageContaining("maxInFlight must be 1..16, was 0");
+        assertThatThrownBy(() -> new RequestBudget(10, 1, 17))
+                .hasMessageContaining("maxInFlight must be 1..16, was 17");
         assertThatThrownBy(() -> new BackoffConfig(Duration.ofSeconds(5), Duration.ofSeconds(1), 2, 0.1))
                 .hasMessageContaining("shorter than initial");
     }

@@ -41,6 +41,22 @@ final class MbapStreamReader {
         this.buffer = ByteBuffer.allocate(limits.maxAdu()).flip();
     }
 
+    /**
+     * True when the next frame is already complete in the buffer, so {@link #next()} returns it
+     * without reading the socket: a server can hold back its answer and send the answers of
+     * pipelined requests in one write. Judged from the MBAP length field alone; a malformed header
+     * counts as not buffered.
+     */
+    boolean frameBuffered() {
+        int have = buffer.remaining();
+        if (have < 6) {
+            return false;
+        }
+        int p = buffer.position();
+        int length = ((buffer.get(p + 4) & 0xFF) << 8) | (buffer.get(p + 5) & 0xFF);
+        return length >= 2 && have >= 6 + length;
+    }
+
     /** The next frame, each blocking read bounded by the socket's own timeout. */
     Next next() throws IOException {
         return read(false, 0);

@@ -8,6 +8,7 @@ import io.isthmus.wire.modbus.ModbusRequest;
 import io.isthmus.wire.modbus.ModbusResponse;
 import io.isthmus.wire.modbus.PduDecode;
 import io.isthmus.wire.modbus.PduError;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -30,6 +31,9 @@ import org.slf4j.LoggerFactory;
 final class ModbusConnection implements Runnable {
     static final int BROADCAST_UNIT = 0;
     static final int UNIT_ADDRESSED_BY_IP = 0xFF;
+
+    /** Room for the answers to several pipelined requests (a maximal ADU is 260 bytes). */
+    private static final int SEND_BUFFER = 8192;
 
     private static final Logger log = LoggerFactory.getLogger(ModbusConnection.class);
 
@@ -85,7 +89,9 @@ final class ModbusConnection implements Runnable {
         try (socket) {
             socket.setSoTimeout((int) config.idleTimeout().toMillis());
             socket.setTcpNoDelay(true);
-            serve(new MbapStreamReader(socket, config.limits()), socket.getOutputStream());
+            serve(
+                    new MbapStreamReader(socket, config.limits()),
+                    new BufferedOutputStream(socket.getOutputStream(), SEND_BUFFER));
         } catch (SocketTimeoutException e) {
             counters.connectionsIdleClosed.increment();
             log.debug("closing connection from {}: idle for {}", remote, config.idleTimeout());
@@ -96,7 +102,20 @@ final class ModbusConnection implements Runnable {
         }
     }
 
+    /**
+     * Answers frames until the connection ends. Answers are flushed whenever no further request is
+     * already buffered: one request gets its answer at once, pipelined requests that arrived
+     * together get theirs in one write (one wake-up of the client instead of one per answer).
+     */
     private void serve(MbapStreamReader reader, OutputStream out) throws IOException {
+        try {
+            answerAll(reader, out);
+        } finally {
+            out.flush();
+        }
+    }
+
+    private void answerAll(MbapStreamReader reader, OutputStream out) throws IOException {
         while (true) {
             switch (reader.next()) {
                 case MbapStreamReader.Frame f -> {
@@ -104,6 +123,9 @@ final class ModbusConnection implements Runnable {
                     Optional<MbapFrame> reply = answer(f.frame());
                     if (reply.isPresent()) {
                         out.write(MbapCodec.encode(reply.get()));
+                    }
+                    if (!reader.frameBuffered()) {
+                        out.flush();
                     }
                 }
                 case MbapStreamReader.EndOfStream end -> {

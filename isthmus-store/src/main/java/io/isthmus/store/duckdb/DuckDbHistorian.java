@@ -231,7 +231,11 @@ public final class DuckDbHistorian implements Historian {
                 return;
             }
             closed = true;
-            writer.close();
+            try {
+                sampleWriter.close();
+            } finally {
+                writer.close();
+            }
         } catch (SQLException e) {
             throw new HistorianException("closing the historian failed: " + e.getMessage(), e);
         } finally {

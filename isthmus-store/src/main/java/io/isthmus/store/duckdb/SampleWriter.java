@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,29 @@ import org.duckdb.DuckDBConnection;
  * (with JDBC's auto-commit off and no statement run yet, it commits on its own).
  */
 final class SampleWriter {
+    /** Bound of the identity cache of tag ids; beyond it the cache starts over. */
+    private static final int MAX_REMEMBERED_PATHS = 1 << 20;
+
+    private static final String INSERT_STAGED = "INSERT INTO samples SELECT unnest(tag), unnest(t),"
+            + " unnest(quality)::UTINYINT, unnest(kind)::UTINYINT, unnest(num), unnest(ival), NULL::VARCHAR"
+            + " FROM temp.main." + Schema.SAMPLE_STAGE;
+    private static final String CLEAR_STAGE = "DELETE FROM temp.main." + Schema.SAMPLE_STAGE;
+    private static final String UPSERT_TAGS =
+            "INSERT OR REPLACE INTO tags SELECT * FROM temp.main." + Schema.TAG_CHANGES;
+    private static final String UPDATE_TAGS = "UPDATE tags SET first_t = c.first_t, last_t = c.last_t,"
+            + " last_quality = c.last_quality, last_kind = c.last_kind, last_num = c.last_num,"
+            + " last_int = c.last_int, last_text = c.last_text FROM temp.main." + Schema.TAG_CHANGES
+            + " c WHERE tags.id = c.id";
+    private static final String CLEAR_TAG_CHANGES = "DELETE FROM temp.main." + Schema.TAG_CHANGES;
+
     /** The journal's new high-water mark, stored with the samples. */
     record Mark(JournalId journal, long sequence) {}
 
     private final DuckDBConnection conn;
     private final TagDirectory tags;
     private final Runnable beforeCommit;
+    private final Map<TagPath, Integer> known = new IdentityHashMap<>();
+    private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
     SampleWriter(DuckDBConnection conn, TagDirectory tags, Runnable beforeCommit) {
         this.conn = conn;
@@ -59,24 +77,77 @@ final class SampleWriter {
 
     private Map<Integer, TagState> appendSamples(List<Sample> samples, Map<TagPath, Integer> newIds)
             throws SQLException {
-        Map<Integer, TagState> batch = new HashMap<>();
-        MinuteRollup rollup = new MinuteRollup();
+        SampleColumns cols = new SampleColumns(samples.size());
+        for (int i = 0; i < samples.size(); i++) {
+            Sample s = samples.get(i);
+            cols.set(i, id(s.path(), newIds), s);
+        }
+        if (cols.hasText()) {
+            appendRows(cols, samples);
+        } else {
+            appendLists(cols);
+        }
+        appendPartials(cols.rollup.partials());
+        Map<Integer, TagState> changed = new HashMap<>();
+        for (int k = 0; k < cols.tagCount(); k++) {
+            int id = cols.tagId(k);
+            int row = cols.latestRow(k);
+            TagState st = new TagState(id, cols.firstT(k), cols.lastT(k), stored(samples.get(row), cols.t[row]));
+            changed.put(id, tags.state(id).map(old -> old.merge(st)).orElse(st));
+        }
+        return changed;
+    }
+
+    /**
+     * The tag's id: a committed one (remembered by identity, since a poller or a decoder hands in
+     * the same {@link TagPath} objects again and again and a record's hash and equals walk seven
+     * strings), or one reserved for this append.
+     */
+    private int id(TagPath path, Map<TagPath, Integer> newIds) {
+        Integer id = known.get(path);
+        if (id != null) {
+            return id;
+        }
+        Optional<Integer> committed = tags.id(path);
+        if (committed.isPresent()) {
+            if (known.size() >= MAX_REMEMBERED_PATHS) {
+                known.clear();
+            }
+            known.put(path, committed.get());
+            return committed.get();
+        }
+        return newIds.computeIfAbsent(path, p -> tags.reserveId());
+    }
+
+    /**
+     * The numeric route: the whole append as one row of lists in the staging table (each list a
+     * memory copy of a column), then one {@code INSERT ... SELECT unnest(...)} that DuckDB runs
+     * vectorised. Order is kept, so arrival order (rowid) is the order of {@code samples}.
+     */
+    private void appendLists(SampleColumns cols) throws SQLException {
+        try (DuckDBAppender app = conn.createAppender("temp", "main", Schema.SAMPLE_STAGE)) {
+            app.beginRow()
+                    .append(cols.tag)
+                    .append(cols.t)
+                    .append(cols.quality)
+                    .append(cols.kind)
+                    .append(cols.num, cols.numNull)
+                    .append(cols.ival, cols.ivalNull)
+                    .endRow();
+            app.flush();
+        }
+        run(INSERT_STAGED);
+        run(CLEAR_STAGE);
+    }
+
+    /** The route for appends holding text (rare): one appender row per sample. */
+    private void appendRows(SampleColumns cols, List<Sample> samples) throws SQLException {
         try (DuckDBAppender app = conn.createAppender("samples")) {
-            for (Sample s : samples) {
-                int id = tags.id(s.path()).orElseGet(() -> newIds.computeIfAbsent(s.path(), p -> tags.reserveId()));
-                long t = Micros.of(s.sourceTime());
-                appendRow(app, id, t, s);
-                rollup.add(id, t, s);
-                TagState one = new TagState(id, t, t, stored(s, t));
-                batch.merge(id, one, TagState::merge);
+            for (int i = 0; i < cols.size; i++) {
+                appendRow(app, cols.tag[i], cols.t[i], samples.get(i));
             }
             app.flush();
         }
-        appendPartials(rollup.partials());
-        Map<Integer, TagState> changed = new HashMap<>();
-        batch.forEach((id, st) ->
-                changed.put(id, tags.state(id).map(old -> old.merge(st)).orElse(st)));
-        return changed;
     }
 
     /** The sample as it reads back: time cut to microseconds. */
@@ -141,8 +212,10 @@ final class SampleWriter {
             }
             app.flush();
         }
-        execute("INSERT OR REPLACE INTO tags SELECT * FROM temp.main." + Schema.TAG_CHANGES);
-        execute("DELETE FROM temp.main." + Schema.TAG_CHANGES);
+        // Known tags only: an UPDATE of non-key columns changes rows in place; INSERT OR REPLACE
+        // deletes and re-inserts every row and its primary-key entry (measured: most of an append's cost).
+        run(newIds.isEmpty() ? UPDATE_TAGS : UPSERT_TAGS);
+        run(CLEAR_TAG_CHANGES);
     }
 
     private static void appendTag(DuckDBAppender app, TagState st, TagPath path) throws SQLException {
@@ -170,6 +243,24 @@ final class SampleWriter {
             ps.setLong(2, mark.sequence());
             ps.executeUpdate();
         }
+    }
+
+    /** Runs one of the writer's fixed statements, prepared once (planning costs about a millisecond). */
+    private void run(String sql) throws SQLException {
+        PreparedStatement ps = prepared.get(sql);
+        if (ps == null) {
+            ps = conn.prepareStatement(sql);
+            prepared.put(sql, ps);
+        }
+        ps.execute();
+    }
+
+    /** Closes the prepared statements; the caller closes the connection. */
+    void close() throws SQLException {
+        for (PreparedStatement ps : prepared.values()) {
+            ps.close();
+        }
+        prepared.clear();
     }
 
     void execute(String sql) throws SQLException {

@@ -26,6 +26,9 @@ final class Schema {
     /** Per-connection staging table for the tag rows an append changes. */
     static final String TAG_CHANGES = "tag_changes";
 
+    /** Per-connection staging table: one append's numeric samples as one row of column lists. */
+    static final String SAMPLE_STAGE = "sample_stage";
+
     private Schema() {}
 
     static void create(Connection conn) throws SQLException {
@@ -41,6 +44,8 @@ final class Schema {
                     + " last_t BIGINT NOT NULL, last_v DOUBLE NOT NULL)");
             st.execute("CREATE TABLE IF NOT EXISTS journals (name VARCHAR PRIMARY KEY, sequence BIGINT NOT NULL)");
             st.execute("CREATE TEMP TABLE " + TAG_CHANGES + " AS SELECT * FROM tags LIMIT 0");
+            st.execute("CREATE TEMP TABLE " + SAMPLE_STAGE + " (tag INTEGER[], t BIGINT[], quality SMALLINT[],"
+                    + " kind SMALLINT[], num DOUBLE[], ival BIGINT[])");
             try (ResultSet rs = st.executeQuery("SELECT value FROM meta WHERE key = 'schema'")) {
                 if (rs.next()) {
                     int found = Integer.parseInt(rs.getString(1));

@@ -56,6 +56,32 @@ class AppendAndReadTest {
         }
     }
 
+    /** Without text an append takes the column-list route (SampleColumns); it must keep every bit. */
+    @Test
+    void numericAppendsReadBackExactlyThroughTheColumnRoute() {
+        List<Sample> numeric = List.of(
+                bool(RUNNING, 0, true),
+                new Sample(RUNNING, at(1), Value.of(false), Quality.STALE),
+                integer(COUNT, 0, Long.MAX_VALUE),
+                new Sample(COUNT, at(1), Value.of(-(1L << 60) - 1), Quality.BAD_DEVICE),
+                integer(COUNT, 2, (1L << 53) + 1),
+                real(CURRENT, 0, -0.0),
+                real(CURRENT, 1, Double.NaN, Quality.BAD_COMM),
+                real(CURRENT, 2, 1e-300),
+                real(CURRENT, 3, Double.NEGATIVE_INFINITY));
+        try (DuckDbHistorian h = Fixtures.open(dir)) {
+            h.append(numeric);
+            List<Sample> back = new ArrayList<>();
+            for (var tag : List.of(RUNNING, COUNT, CURRENT)) {
+                back.addAll(h.range(tag, at(0), at(10), 100).samples());
+            }
+            assertThat(back).containsExactlyElementsOf(numeric);
+            assertThat(h.range(CURRENT, at(0), at(10), 100).samples().getFirst().value())
+                    .isEqualTo(Value.of(-0.0));
+            assertThat(h.latest(COUNT).orElseThrow().value()).isEqualTo(Value.of((1L << 53) + 1));
+        }
+    }
+
     @Test
     void rangesAreHalfOpenOldestFirstAndSayWhenTheLimitCutThemShort() {
         try (DuckDbHistorian h = Fixtures.open(dir)) {
