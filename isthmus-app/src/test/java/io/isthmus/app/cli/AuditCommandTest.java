@@ -7,10 +7,7 @@ import io.isthmus.access.audit.AuditConfig;
 import io.isthmus.access.audit.AuditEvent;
 import io.isthmus.access.audit.AuditLog;
 import io.isthmus.access.audit.AuditResult;
-import io.isthmus.app.Main;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,23 +18,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code isthmus audit verify} passes on an untouched log and fails on a tampered copy. */
 class AuditCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path log(int records) throws IOException {
@@ -62,7 +50,7 @@ class AuditCommandTest {
     @Test
     void anUntouchedLogVerifiesWithExitZero() throws IOException {
         Path dir = log(20);
-        Run r = run("audit", "verify", dir.toString());
+        CliRun r = run("audit", "verify", dir.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("20 records").contains("verified");
     }
@@ -80,7 +68,7 @@ class AuditCommandTest {
         lines.set(7, lines.get(7).replace("value=7", "value=700"));
         Files.write(copy.resolve("audit.log"), lines);
 
-        Run r = run(
+        CliRun r = run(
                 "audit",
                 "verify",
                 copy.toString(),
@@ -121,7 +109,7 @@ class AuditCommandTest {
             Files.copy(old.resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
         }
 
-        Run r = run("audit", "verify", dir.toString(), "--witness", witness.toString());
+        CliRun r = run("audit", "verify", dir.toString(), "--witness", witness.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.VERIFICATION_FAILED);
         assertThat(r.out()).contains("FAIL ROLLBACK");
     }
@@ -129,10 +117,10 @@ class AuditCommandTest {
     @Test
     void exportWritesCefAndJsonLinesForEveryRecordAndCheckpoint() throws IOException {
         Path dir = log(3);
-        Run cef = run("audit", "export", dir.toString());
+        CliRun cef = run("audit", "export", dir.toString());
         assertThat(cef.code()).isZero();
         assertThat(cef.out().lines()).hasSize(4).allMatch(l -> l.startsWith("CEF:0|Isthmus|Isthmus|"));
-        Run json = run("audit", "export", dir.toString(), "--format", "jsonl");
+        CliRun json = run("audit", "export", dir.toString(), "--format", "jsonl");
         assertThat(json.out().lines())
                 .hasSize(4)
                 .first()
@@ -143,10 +131,10 @@ class AuditCommandTest {
 
     @Test
     void usageErrorsAreClear() {
-        Run missing = run("audit", "verify", tmp.resolve("nothing").toString());
+        CliRun missing = run("audit", "verify", tmp.resolve("nothing").toString());
         assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(missing.err()).contains("no audit log");
-        Run badFormat = run("audit", "export", tmp.toString(), "--format", "xml");
+        CliRun badFormat = run("audit", "export", tmp.toString(), "--format", "xml");
         assertThat(badFormat.code()).isEqualTo(ExitCodes.USAGE);
     }
 }

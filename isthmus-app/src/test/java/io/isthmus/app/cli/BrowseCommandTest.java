@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.isthmus.app.Main;
 import io.isthmus.connect.opcua.OpcUaTagConfig;
 import io.isthmus.model.TagPath;
 import io.isthmus.sim.opcua.OpcUaLineServer;
@@ -12,8 +11,6 @@ import io.isthmus.sim.opcua.OpcUaServerSettings;
 import io.isthmus.sim.process.BottlingLine;
 import io.isthmus.sim.process.LineNames;
 import io.isthmus.sim.process.LineProcessImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -24,11 +21,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code isthmus browse} against the virtual factory's real OPC UA server on 127.0.0.1. */
 class BrowseCommandTest {
-    private record Run(int code, String out, String err) {}
 
     @TempDir
     static Path pki;
@@ -53,19 +48,13 @@ class BrowseCommandTest {
         }
     }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void the_yaml_lists_every_point_of_the_line_with_a_path_node_id_and_unit_that_parse_back() throws Exception {
-        Run r = run("browse", server.endpointUrl(), "--source-id", "line1");
+        CliRun r = run("browse", server.endpointUrl(), "--source-id", "line1");
 
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode yaml = new YAMLMapper().readTree(r.out());
@@ -92,7 +81,7 @@ class BrowseCommandTest {
 
     @Test
     void the_table_shows_type_access_unit_node_id_and_browse_path() {
-        Run r = run("browse", server.endpointUrl(), "--format", "table");
+        CliRun r = run("browse", server.endpointUrl(), "--format", "table");
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out())
@@ -104,8 +93,8 @@ class BrowseCommandTest {
 
     @Test
     void a_bad_url_or_security_is_a_usage_error_saying_what_is_wrong() {
-        Run url = run("browse", "http://127.0.0.1:4840");
-        Run security = run("browse", server.endpointUrl(), "--security", "basic128rsa15");
+        CliRun url = run("browse", "http://127.0.0.1:4840");
+        CliRun security = run("browse", server.endpointUrl(), "--security", "basic128rsa15");
 
         assertThat(url.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(url.err()).contains("must start with opc.tcp://");
@@ -119,7 +108,7 @@ class BrowseCommandTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        Run r = run("browse", "opc.tcp://127.0.0.1:" + closedPort + "/x", "--timeout", "2s");
+        CliRun r = run("browse", "opc.tcp://127.0.0.1:" + closedPort + "/x", "--timeout", "2s");
 
         assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).contains("opc.tcp://127.0.0.1:" + closedPort + "/x");

@@ -2,33 +2,22 @@ package io.isthmus.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.isthmus.app.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CliTest {
-    private record Run(int code, String out, String err) {}
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void helpListsEveryCommandWithOneLineEach() {
-        Run r = run("--help");
+        CliRun r = run("--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Commands:");
         assertThat(r.out()).containsPattern("(?m)^\\s+demo\\s+Run everything on this laptop");
@@ -38,7 +27,7 @@ class CliTest {
 
     @Test
     void versionNamesTheReleaseAndTheJavaRuntime() {
-        Run r = run("--version");
+        CliRun r = run("--version");
         assertThat(r.code()).isZero();
         assertThat(r.out())
                 .containsPattern("isthmus \\d+\\.\\d+\\.\\d+")
@@ -47,7 +36,7 @@ class CliTest {
 
     @Test
     void anUnknownScenarioIsAUsageErrorNamingTheBuiltInOnes() {
-        Run r = run("sim", "--scenario", "no-such-scenario");
+        CliRun r = run("sim", "--scenario", "no-such-scenario");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("no-such-scenario").contains("attack-demo").contains("normal-shift");
     }
@@ -63,7 +52,7 @@ class CliTest {
                     machine: filer
                     fault: material-jam
                 """);
-        Run r = run("sim", "--scenario", f.toString());
+        CliRun r = run("sim", "--scenario", f.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains(f + ":3:5: step 1: ").contains("unknown machine 'filer'");
     }
@@ -72,7 +61,7 @@ class CliTest {
     void aBusyModbusPortNamesThePortAndTheOptionThatMovesIt() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = busy.getLocalPort();
-            Run r = run("sim", "--modbus-port", String.valueOf(port), "--opcua-port", "0");
+            CliRun r = run("sim", "--modbus-port", String.valueOf(port), "--opcua-port", "0");
             assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
             assertThat(r.err())
                     .contains("127.0.0.1:" + port)
@@ -83,14 +72,14 @@ class CliTest {
 
     @Test
     void anOutOfRangeSpeedIsRefusedBeforeAnythingStarts() {
-        Run r = run("sim", "--speed", "5000");
+        CliRun r = run("sim", "--speed", "5000");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("speed must be in (0, 1000");
     }
 
     @Test
     void aSparkplugBrokerThatIsNotHostPortIsAUsageErrorNamingTheOption() {
-        Run r = run("sim", "--sparkplug", "localhost");
+        CliRun r = run("sim", "--sparkplug", "localhost");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("--sparkplug").contains("is not host:port");
     }
@@ -102,7 +91,7 @@ class CliTest {
             port = free.getLocalPort();
         }
         int modbus = freeRange(7);
-        Run r = run(
+        CliRun r = run(
                 "sim",
                 "--modbus-port",
                 String.valueOf(modbus),
