@@ -45,7 +45,8 @@ class LayeringTest {
                 .resideInAPackage("io.isthmus.policy..")
                 .should()
                 .dependOnClassesThat()
-                .resideOutsideOfPackages("io.isthmus.policy..", "io.isthmus.model..", "java.lang..", "java.util..", "java.net..")
+                .resideOutsideOfPackages(
+                        "io.isthmus.policy..", "io.isthmus.model..", "java.lang..", "java.util..", "java.net..")
                 .orShould()
                 .dependOnClassesThat()
                 .areAssignableTo(java.net.Socket.class)
