@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 
 /**
  * Checks every request against the zones-and-conduits policy. Traffic no conduit allows at all is
- * a flow violation (one alert per client, server, protocol and reason); traffic on a conduit that
+ * a flow violation (one alert per client, server, protocol, reason and access kind); traffic on a conduit that
  * does not allow this operation is an operation violation (one per function). Broadcast and
  * multicast destinations are left to the discovery detector: they are in no zone by nature.
  */
@@ -63,12 +63,12 @@ final class PolicyCheck {
         }
         String what = s.m.protocol().id() + " " + kind.id();
         String title = flow
-                ? "Policy violation: " + s.src + " -> " + s.dst + " "
-                        + s.m.protocol().id() + " (" + d.reason().id() + ")"
+                ? "Policy violation: " + s.src + " -> " + s.dst + " " + what + " ("
+                        + d.reason().id() + ")"
                 : "Policy violation: " + s.src + " -> " + s.dst + " " + what + " " + s.m.functionName() + " ("
                         + d.reason().id() + ")";
         String key = s.src + "|" + s.dst + "|" + s.m.protocol().id() + "|"
-                + d.reason().id() + (flow ? "" : "|" + s.m.function());
+                + d.reason().id() + "|" + kind.id() + (flow ? "" : "|" + s.m.function());
         out.accept(Finding.of(
                 flow ? Rule.POLICY_FLOW : Rule.POLICY_OPERATION,
                 severity(kind),
