@@ -24,6 +24,10 @@ public record SyslogTarget(Transport transport, String host, int port) {
     }
 
     public static SyslogTarget parse(String text) {
+        if (!text.startsWith("udp://") && !text.startsWith("tcp://")) {
+            throw new IllegalArgumentException(
+                    "syslog target '" + text + "' must start with udp:// or tcp://, e.g. udp://127.0.0.1:514");
+        }
         try {
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
