@@ -84,6 +84,9 @@ final class DangerousCommands {
             if (v.startsWith("0x05")) {
                 return danger("CIP reset", RESTART, Severity.CRITICAL);
             }
+            if (v.startsWith("0x06")) {
+                return danger("CIP start", MODE, Severity.HIGH);
+            }
         }
         return Optional.empty();
     }

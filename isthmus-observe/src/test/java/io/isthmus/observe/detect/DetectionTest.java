@@ -158,6 +158,7 @@ class DetectionTest {
         "enip, 111, cip_service, 0x07, T0858",
         "enip, 111, cip_service, 0x05, T0816",
         "enip, 111, cip_embedded, 0x07 Stop class 0x8E instance 1, T0858",
+        "enip, 111, cip_service, 0x06, T0858",
         "enip, 111, cip_service, 0x4c, ''",
         "dnp3, 13, source, 3, T0816",
         "dnp3, 14, source, 3, T0816",
