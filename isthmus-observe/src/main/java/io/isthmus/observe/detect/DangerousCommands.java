@@ -1,5 +1,6 @@
 package io.isthmus.observe.detect;
 
+import io.isthmus.model.Protocol;
 import io.isthmus.model.Severity;
 import io.isthmus.model.Technique;
 import java.util.List;
@@ -24,16 +25,28 @@ final class DangerousCommands {
     record Danger(String what, List<Technique> techniques, Severity severity) {}
 
     void inspect(Seen s, String zonePath, Consumer<Finding> out) {
-        classify(s)
-                .ifPresent(d -> out.accept(Finding.of(
-                        Rule.DANGEROUS_COMMAND,
-                        d.severity(),
-                        d.techniques(),
-                        d.what() + " sent by " + s.src + " to " + s.dst,
-                        s.src + "|" + s.dst + "|" + d.what(),
-                        s,
-                        zonePath,
-                        s.describe())));
+        Optional<Danger> danger = classify(s);
+        if (danger.isEmpty()) {
+            return;
+        }
+        Danger d = danger.get();
+        // In an S7 download the PLC pulls the blocks: Download Block and Download Ended are jobs the
+        // PLC sends to the programming device. The actor is the programming device.
+        boolean plcPulls = s.m.protocol() == Protocol.S7COMM && (s.m.function() == 0x1B || s.m.function() == 0x1C);
+        Host actor = plcPulls ? s.dst : s.src;
+        Host target = plcPulls ? s.src : s.dst;
+        out.accept(new Finding(
+                Rule.DANGEROUS_COMMAND,
+                d.severity(),
+                d.techniques(),
+                d.what() + " sent by " + actor + " to " + target,
+                actor + "|" + target + "|" + d.what(),
+                actor.toString(),
+                target.toString(),
+                Optional.of(s.m.protocol()),
+                zonePath,
+                List.of(target.assetId(), actor.assetId()),
+                s.evidence(s.describe())));
     }
 
     static Optional<Danger> classify(Seen s) {

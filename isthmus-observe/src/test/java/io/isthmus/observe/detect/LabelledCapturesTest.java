@@ -157,4 +157,16 @@ class LabelledCapturesTest {
                 .filteredOn(a -> a.rule() == Rule.DANGEROUS_COMMAND)
                 .anySatisfy(a -> assertThat(ids(a)).contains(technique));
     }
+
+    @Test
+    void theProgrammingDeviceIsTheActorOfAnS7DownloadEvenForTheJobsThePlcSends() throws Exception {
+        List<Alert> alerts = analyse(
+                        "s7comm__ITI__step7_s300_download.pcapng", Optional.empty(), new BaselineSource.None())
+                .alerts();
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.src()).isEqualTo("134.249.53.130");
+            assertThat(a.dst()).isEqualTo("134.249.61.182");
+            assertThat(a.count()).isEqualTo(4);
+        });
+    }
 }
