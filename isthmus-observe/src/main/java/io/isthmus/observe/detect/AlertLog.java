@@ -48,6 +48,21 @@ final class AlertLog {
         };
     }
 
+    /**
+     * Counts one more occurrence of an alert that has all the evidence it keeps, without building
+     * the finding: the hot path when the same violation repeats. False when the finding is needed.
+     */
+    boolean absorb(Rule rule, String key, long timeNanos) {
+        Aggregate a = alerts.get(rule.id() + '|' + key);
+        if (a == null || a.evidence.size() < limits.maxEvidence()) {
+            return false;
+        }
+        findings++;
+        a.count++;
+        a.lastNanos = Math.max(a.lastNanos, timeNanos);
+        return true;
+    }
+
     void add(Finding f) {
         findings++;
         Aggregate a = alerts.computeIfAbsent(f.rule().id() + '|' + f.key(), k -> new Aggregate(f));

@@ -20,19 +20,21 @@ final class BaselineDeviations {
     private static final List<Technique> MONITOR = Finding.techniques("T0801");
     private static final List<Technique> INFORMATION = Finding.techniques("T0888");
 
-    void inspect(Seen s, Baseline b, String zonePath, Consumer<Finding> out) {
+    void inspect(Seen s, Baseline b, String zonePath, AlertLog log) {
+        Consumer<Finding> out = log::add;
         AccessKind kind = s.m.access();
         String proto = s.m.protocol().id();
         boolean knownPair = b.knowsPair(s.src, s.dst);
         boolean knownProtocol = knownPair && b.knowsProtocol(s.src, s.dst, s.m.protocol());
-        if (!knownProtocol) {
+        String pairKey = s.src + "|" + s.dst + "|" + proto;
+        if (!knownProtocol && !log.absorb(Rule.NEW_PAIR, pairKey, s.time())) {
             out.accept(Finding.of(
                     Rule.NEW_PAIR,
                     Severity.MEDIUM,
                     REMOTE_SERVICES,
                     (knownPair ? "New protocol " + proto + " between " : "New talker pair: ") + s.src + " -> " + s.dst
                             + (knownPair ? "" : " over " + proto),
-                    s.src + "|" + s.dst + "|" + proto,
+                    pairKey,
                     s,
                     zonePath,
                     s.describe()));

@@ -118,7 +118,7 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
         if (policy.isPresent() && s.src instanceof Host.Ip && s.dst instanceof Host.Ip && unicast(s)) {
             Decision d = policy.get().decide(s);
             zonePath = d.zonePath();
-            policy.get().inspect(s, d, log::add);
+            policy.get().inspect(s, d, log);
         }
         dangerous.inspect(s, zonePath, log::add);
         if (learning) {
@@ -127,7 +127,7 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
         }
         recon.inspect(s, baseline, zonePath, log::add);
         if (deviations) {
-            baselineDeviations.inspect(s, baseline, zonePath, log::add);
+            baselineDeviations.inspect(s, baseline, zonePath, log);
         }
     }
 

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Checks every request against the zones-and-conduits policy. Traffic no conduit allows at all is
@@ -26,6 +25,10 @@ final class PolicyCheck {
 
     private final Policy policy;
     private final Map<IpAddress, InetAddress> addresses = new HashMap<>();
+    /** Denials that depend on the two addresses only (their zones), so repeats skip the policy. */
+    private final Map<AddressPair, Decision> pairDenials = new HashMap<>();
+
+    private record AddressPair(IpAddress client, IpAddress server) {}
 
     PolicyCheck(Policy policy) {
         this.policy = policy;
@@ -35,6 +38,11 @@ final class PolicyCheck {
     Decision decide(Seen s) {
         var src = (Host.Ip) s.src;
         var dst = (Host.Ip) s.dst;
+        AddressPair pair = new AddressPair(src.address(), dst.address());
+        Decision cached = pairDenials.get(pair);
+        if (cached != null) {
+            return cached;
+        }
         Operation op = new Operation(
                 inet(src.address()),
                 inet(dst.address()),
@@ -44,10 +52,27 @@ final class PolicyCheck {
                 s.m.unit().isPresent() ? (int) Math.min(s.m.unit().getAsLong(), 0xFFFF) : -1,
                 s.m.address().isPresent() ? s.m.address().getAsLong() : -1,
                 s.m.quantity().isPresent() ? s.m.quantity().getAsLong() : 1);
-        return policy.decide(op);
+        Decision d = policy.decide(op);
+        boolean zonesAlone = switch (d.reason()) {
+            case UNZONED_ADDRESS, IDMZ, NO_CONDUIT, WRONG_INITIATOR -> true;
+            case INTRA_ZONE,
+                    CONDUIT,
+                    PROTOCOL_NOT_ALLOWED,
+                    ACCESS_NOT_ALLOWED,
+                    FUNCTION_NOT_ALLOWED,
+                    UNIT_NOT_ALLOWED,
+                    ADDRESS_NOT_ALLOWED -> false;
+        };
+        if (zonesAlone) {
+            if (pairDenials.size() >= MAX_CACHED_ADDRESSES) {
+                pairDenials.clear();
+            }
+            pairDenials.put(pair, d);
+        }
+        return d;
     }
 
-    void inspect(Seen s, Decision d, Consumer<Finding> out) {
+    void inspect(Seen s, Decision d, AlertLog out) {
         if (d.allowed()) {
             return;
         }
@@ -57,6 +82,12 @@ final class PolicyCheck {
             case INTRA_ZONE, CONDUIT -> throw new IllegalStateException("allowed decision " + d);
         };
         AccessKind kind = s.m.access();
+        String key = s.src + "|" + s.dst + "|" + s.m.protocol().id() + "|"
+                + d.reason().id() + "|" + kind.id() + (flow ? "" : "|" + s.m.function());
+        Rule rule = flow ? Rule.POLICY_FLOW : Rule.POLICY_OPERATION;
+        if (out.absorb(rule, key, s.time())) {
+            return;
+        }
         List<Technique> techniques = new ArrayList<>(techniques(kind));
         if (d.reason() == Decision.Reason.IDMZ || d.reason() == Decision.Reason.UNZONED_ADDRESS) {
             techniques.addAll(REMOTE_SERVICES);
@@ -67,17 +98,8 @@ final class PolicyCheck {
                         + d.reason().id() + ")"
                 : "Policy violation: " + s.src + " -> " + s.dst + " " + what + " " + s.m.functionName() + " ("
                         + d.reason().id() + ")";
-        String key = s.src + "|" + s.dst + "|" + s.m.protocol().id() + "|"
-                + d.reason().id() + "|" + kind.id() + (flow ? "" : "|" + s.m.function());
-        out.accept(Finding.of(
-                flow ? Rule.POLICY_FLOW : Rule.POLICY_OPERATION,
-                severity(kind),
-                techniques,
-                title,
-                key,
-                s,
-                d.zonePath(),
-                d.explanation() + ": " + s.describe()));
+        out.add(Finding.of(
+                rule, severity(kind), techniques, title, key, s, d.zonePath(), d.explanation() + ": " + s.describe()));
     }
 
     static List<Technique> techniques(AccessKind kind) {
