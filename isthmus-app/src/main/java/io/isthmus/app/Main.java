@@ -4,6 +4,7 @@ import io.isthmus.app.cli.AnalyzeCommand;
 import io.isthmus.app.cli.AuditCommand;
 import io.isthmus.app.cli.BrowseCommand;
 import io.isthmus.app.cli.DemoCommand;
+import io.isthmus.app.cli.PolicyCommand;
 import io.isthmus.app.cli.SimCommand;
 import io.isthmus.app.cli.VersionProvider;
 import picocli.CommandLine;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
             AnalyzeCommand.class,
             AuditCommand.class,
             BrowseCommand.class,
+            PolicyCommand.class,
             DemoCommand.class,
             SimCommand.class,
             CommandLine.HelpCommand.class

@@ -39,6 +39,45 @@ class LayeringTest {
     }
 
     @Test
+    void thePolicyIsPureAndDependsOnlyOnTheModel() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("io.isthmus.policy..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages(
+                        "io.isthmus.policy..", "io.isthmus.model..", "java.lang..", "java.util..", "java.net..")
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(java.net.Socket.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(java.net.ServerSocket.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(java.net.DatagramSocket.class)
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(Thread.class));
+    }
+
+    @Test
+    void detectionIsPureOverObservations() {
+        check(noClasses()
+                .that()
+                .resideInAPackage("io.isthmus.observe.detect..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "java.nio.channels..",
+                        "java.nio.file..",
+                        "java.io..",
+                        "java.util.concurrent..",
+                        "com.fasterxml..",
+                        "io.isthmus.observe.capture.."));
+    }
+
+    @Test
     void connectDriversUseNeitherTheSimulatorNorTheAppNorJackson() {
         check(noClasses()
                 .that()

@@ -5,8 +5,11 @@ import io.isthmus.app.analyze.ObservationWriter;
 import io.isthmus.app.analyze.Progress;
 import io.isthmus.app.analyze.SummaryTable;
 import io.isthmus.observe.capture.CaptureSource;
+import io.isthmus.observe.flow.FlowLimits;
 import io.isthmus.observe.session.CaptureAnalysis;
+import io.isthmus.observe.session.DissectorRegistry;
 import io.isthmus.observe.session.Observation;
+import io.isthmus.observe.session.SessionLimits;
 import io.isthmus.wire.capture.CaptureLimits;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +42,7 @@ import picocli.CommandLine.Spec;
         })
 public final class AnalyzeCommand implements Callable<Integer> {
     static final String OBSERVATIONS = "observations.jsonl";
+    static final String ALERTS = "alerts.jsonl";
 
     @Parameters(index = "0", paramLabel = "FILE|-", description = "The capture file, or - for standard input.")
     String input;
@@ -55,6 +60,41 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar and no summary; only warnings and errors.")
     boolean quiet;
 
+    @Option(
+            names = "--policy",
+            paramLabel = "FILE",
+            description = "Zones-and-conduits policy (YAML, docs/guard.md): alert on traffic it does not allow.")
+    Optional<Path> policy;
+
+    @Option(
+            names = "--learn",
+            paramLabel = "DURATION",
+            description = "Learn a baseline from the first DURATION of capture time (e.g. 10m), then alert on"
+                    + " deviations.")
+    Optional<String> learn;
+
+    @Option(
+            names = "--baseline",
+            paramLabel = "FILE",
+            description = "Load a baseline saved with --save-baseline and alert on deviations from it.")
+    Optional<Path> baseline;
+
+    @Option(names = "--save-baseline", paramLabel = "FILE", description = "Save the baseline (learned or loaded).")
+    Optional<Path> saveBaseline;
+
+    @Option(
+            names = "--alerts",
+            paramLabel = "FILE",
+            description = "Where to write alerts as JSON lines (default with detection on: DIR/alerts.jsonl).")
+    Optional<Path> alerts;
+
+    @Option(
+            names = "--syslog",
+            paramLabel = "URL",
+            description = "Also send each alert as RFC 5424 syslog with a CEF payload: udp://HOST:PORT or"
+                    + " tcp://HOST:PORT.")
+    Optional<String> syslog;
+
     @Spec
     CommandSpec spec;
 
@@ -66,6 +106,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.println("isthmus: " + file + " exists; use --force to overwrite or --out to choose another directory");
             return ExitCodes.USAGE;
         }
+        Optional<GuardRun> guard;
+        try {
+            guard = GuardRun.configure(this, out.resolve(ALERTS));
+        } catch (GuardRun.UsageException e) {
+            err.println("isthmus: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (guard.isPresent() && Files.exists(guard.get().alertsFile()) && !force) {
+            err.println("isthmus: " + guard.get().alertsFile() + " exists; use --force to overwrite or --alerts to"
+                    + " choose another file");
+            return ExitCodes.USAGE;
+        }
         CaptureSource source;
         try {
             source = CaptureSource.open(input, CaptureLimits.DEFAULT);
@@ -74,10 +126,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Files.createDirectories(out);
-        return analyze(source, file, err);
+        return analyze(source, file, err, guard);
     }
 
-    private int analyze(CaptureSource source, Path file, PrintWriter err) throws IOException {
+    private int analyze(CaptureSource source, Path file, PrintWriter err, Optional<GuardRun> guard) throws IOException {
         long start = System.nanoTime();
         CaptureAnalysis result;
         boolean bar = !quiet && System.console() != null;
@@ -89,19 +141,37 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         StandardOpenOption.TRUNCATE_EXISTING,
                         StandardOpenOption.WRITE)) {
             writer = new ObservationWriter(os);
-            // Serialising JSON is as costly as decoding: it runs on a second thread.
+            // Serialising JSON is as costly as decoding: it runs on a second thread; detection
+            // stays on this one, in capture order.
             try (BackgroundWriter<Observation> observations =
                             new BackgroundWriter<>("isthmus-observations", writer, writer);
                     Progress progress = bar ? Progress.start(System.err, source::progress) : null) {
-                result = CaptureAnalysis.run(source, observations);
+                result = guard.isPresent()
+                        ? CaptureAnalysis.run(
+                                source,
+                                DissectorRegistry.defaults(),
+                                SessionLimits.DEFAULT,
+                                FlowLimits.DEFAULT,
+                                observations.andThen(guard.get().detection()),
+                                guard.get().detection())
+                        : CaptureAnalysis.run(source, observations);
             }
         }
         long lines = writer.lines();
+        if (guard.isPresent()) {
+            int code = guard.get().finish(err);
+            if (code != ExitCodes.OK) {
+                return code;
+            }
+        }
         long wall = System.nanoTime() - start;
         if (!quiet) {
             PrintWriter stdout = spec.commandLine().getOut();
             SummaryTable.print(stdout, result, source.progress().bytesRead(), wall, lines);
             stdout.println("Observations: " + file);
+            if (guard.isPresent()) {
+                guard.get().summary(stdout);
+            }
             stdout.flush();
         }
         if (result.damage().isPresent()) {

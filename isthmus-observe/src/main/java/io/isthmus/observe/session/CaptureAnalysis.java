@@ -2,6 +2,7 @@ package io.isthmus.observe.session;
 
 import io.isthmus.observe.capture.CaptureSource;
 import io.isthmus.observe.flow.FlowLimits;
+import io.isthmus.observe.flow.FlowListener;
 import io.isthmus.observe.flow.FlowPipeline;
 import io.isthmus.observe.flow.FlowStats;
 import io.isthmus.wire.capture.CaptureRecord;
@@ -36,13 +37,28 @@ public record CaptureAnalysis(
             FlowLimits flowLimits,
             Consumer<Observation> sink)
             throws IOException {
+        return run(source, registry, sessionLimits, flowLimits, sink, CaptureTap.NONE);
+    }
+
+    /** {@link #run} with a tap that sees frame numbers and ended flows (detection). */
+    public static CaptureAnalysis run(
+            CaptureSource source,
+            DissectorRegistry registry,
+            SessionLimits sessionLimits,
+            FlowLimits flowLimits,
+            Consumer<Observation> sink,
+            CaptureTap tap)
+            throws IOException {
         var stats = new AnalysisStats(sessionLimits);
         var sessions = new SessionLayer(registry, sessionLimits, stats, sink);
-        var pipeline = new FlowPipeline(flowLimits, new PacketDecoder(), sessions);
+        FlowListener listener = tap == CaptureTap.NONE ? sessions : new TappedListener(sessions, tap);
+        var pipeline = new FlowPipeline(flowLimits, new PacketDecoder(), listener);
         long first = -1;
         long last = -1;
+        long frame = 0;
         while (source.advance()) {
             CaptureRecord.Packet p = source.packet();
+            tap.onPacket(++frame, p.timestampNanos());
             if (first < 0) {
                 first = p.timestampNanos();
             }

@@ -1,0 +1,155 @@
+package io.isthmus.app.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.isthmus.model.Zone;
+import io.isthmus.policy.ConduitRule;
+import io.isthmus.policy.Policy;
+import io.isthmus.policy.PolicyProblem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Binds a zones-and-conduits policy file (YAML, docs/guard.md) to a validated {@link Policy}.
+ * Every error reads {@code file:line:column: what is wrong} and points at the zone or conduit
+ * entry it is about; validation problems are all reported, not only the first.
+ */
+public final class PolicyYaml {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private PolicyYaml() {}
+
+    public static Policy load(Path file) throws PolicyFileException {
+        try {
+            return parse(file.toString(), Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new PolicyFileException(List.of("no such policy file: " + file));
+        } catch (IOException e) {
+            throw new PolicyFileException(List.of("cannot read policy file " + file + ": " + e.getMessage()));
+        }
+    }
+
+    public static Policy parse(String source, byte[] yaml) throws PolicyFileException {
+        try (JsonParser p = YAML.createParser(yaml)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw single(source, p.currentTokenLocation(), "a policy is a mapping with 'zones' and 'conduits'");
+            }
+            List<Located<Zone>> zones = List.of();
+            List<Located<ConduitRule>> conduits = List.of();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                JsonLocation at = p.currentTokenLocation();
+                String field = p.currentName();
+                p.nextToken();
+                switch (field) {
+                    case "zones" ->
+                        zones = list(source, p, "zones", ZoneYaml.class).stream()
+                                .map(l -> new Located<>(l.at(), l.value().zone))
+                                .toList();
+                    case "conduits" ->
+                        conduits = list(source, p, "conduits", ConduitYaml.class).stream()
+                                .map(l -> new Located<>(l.at(), l.value().rule))
+                                .toList();
+                    case "description" -> p.skipChildren();
+                    default ->
+                        throw single(
+                                source, at, "unknown field '" + field + "'; expected zones, conduits, description");
+                }
+            }
+            return validate(source, zones, conduits);
+        } catch (JsonProcessingException e) {
+            throw single(source, e.getLocation(), YamlProblems.reason(e));
+        } catch (IOException e) {
+            throw new PolicyFileException(List.of(source + ": " + e.getMessage()));
+        }
+    }
+
+    private record Located<T>(JsonLocation at, T value) {}
+
+    private static <T> List<Located<T>> list(String source, JsonParser p, String name, Class<T> type)
+            throws IOException, PolicyFileException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            throw single(source, p.currentTokenLocation(), "'" + name + "' is a list, each entry starting with '- '");
+        }
+        List<Located<T>> out = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            JsonLocation at = p.currentTokenLocation();
+            try {
+                out.add(new Located<>(at, YAML.readValue(p, type)));
+            } catch (JsonProcessingException e) {
+                throw single(source, at, name + " entry " + (out.size() + 1) + ": " + YamlProblems.reason(e));
+            }
+        }
+        return out;
+    }
+
+    private static Policy validate(String source, List<Located<Zone>> zones, List<Located<ConduitRule>> conduits)
+            throws PolicyFileException {
+        Map<String, JsonLocation> zoneAt = new HashMap<>();
+        zones.forEach(z -> zoneAt.putIfAbsent(z.value().name(), z.at()));
+        Map<String, JsonLocation> conduitAt = new HashMap<>();
+        conduits.forEach(c -> conduitAt.putIfAbsent(c.value().name(), c.at()));
+        List<Zone> z = zones.stream().map(Located::value).toList();
+        List<ConduitRule> c = conduits.stream().map(Located::value).toList();
+        List<PolicyProblem> problems = Policy.problems(z, c);
+        if (!problems.isEmpty()) {
+            List<String> messages = new ArrayList<>();
+            for (PolicyProblem problem : problems) {
+                JsonLocation at = switch (problem.subject()) {
+                    case ZONE -> lastOf(zones, problem.name(), zoneAt);
+                    case CONDUIT -> lastOf(conduits, problem.name(), conduitAt);
+                };
+                messages.add(YamlProblems.at(source, at, problem.toString()));
+            }
+            throw new PolicyFileException(messages);
+        }
+        try {
+            return Policy.of(z, c);
+        } catch (io.isthmus.policy.PolicyException e) {
+            throw new PolicyFileException(List.of(source + ": " + e.getMessage()));
+        }
+    }
+
+    /** The entry a problem is about; for a duplicate name, the later one. */
+    private static <T> JsonLocation lastOf(List<Located<T>> entries, String name, Map<String, JsonLocation> first) {
+        JsonLocation at = first.get(name);
+        int seen = 0;
+        for (Located<T> e : entries) {
+            String n = e.value() instanceof Zone z ? z.name() : ((ConduitRule) e.value()).name();
+            if (n.equals(name) && ++seen > 1) {
+                at = e.at();
+            }
+        }
+        return at;
+    }
+
+    private static PolicyFileException single(String source, JsonLocation at, String message) {
+        return new PolicyFileException(List.of(YamlProblems.at(source, at, message)));
+    }
+
+    /** A policy file that cannot be used; each message says where and why. */
+    public static final class PolicyFileException extends Exception {
+        private final transient List<String> problems;
+
+        public PolicyFileException(List<String> problems) {
+            super(String.join("\n", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.isthmus.observe.detect;
+
+import io.isthmus.model.AccessKind;
+import io.isthmus.model.Severity;
+import io.isthmus.model.Technique;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Deviations from the learned baseline: a new talker pair or protocol, a new function for a known
+ * pair, a first control or program operation, a write to an address never written, a written value
+ * outside the learned range.
+ */
+final class BaselineDeviations {
+    private static final List<Technique> REMOTE_SERVICES = Finding.techniques("T0886");
+    private static final List<Technique> MODIFY_PARAMETER = Finding.techniques("T0836");
+    private static final List<Technique> CHANGE_MODE = Finding.techniques("T0858");
+    private static final List<Technique> PROGRAM_DOWNLOAD = Finding.techniques("T0843");
+    private static final List<Technique> UNAUTHORIZED_COMMAND = Finding.techniques("T0855");
+    private static final List<Technique> MONITOR = Finding.techniques("T0801");
+    private static final List<Technique> INFORMATION = Finding.techniques("T0888");
+
+    void inspect(Seen s, Baseline b, String zonePath, AlertLog log) {
+        Consumer<Finding> out = log::add;
+        AccessKind kind = s.m.access();
+        String proto = s.m.protocol().id();
+        boolean knownPair = b.knowsPair(s.src, s.dst);
+        boolean knownProtocol = knownPair && b.knowsProtocol(s.src, s.dst, s.m.protocol());
+        String pairKey = s.src + "|" + s.dst + "|" + proto;
+        if (!knownProtocol && !log.absorb(Rule.NEW_PAIR, pairKey, s.time())) {
+            out.accept(Finding.of(
+                    Rule.NEW_PAIR,
+                    Severity.MEDIUM,
+                    REMOTE_SERVICES,
+                    (knownPair ? "New protocol " + proto + " between " : "New talker pair: ") + s.src + " -> " + s.dst
+                            + (knownPair ? "" : " over " + proto),
+                    pairKey,
+                    s,
+                    zonePath,
+                    s.describe()));
+        }
+        boolean newFunction = !knownProtocol || !b.knowsFunction(s.src, s.dst, s.m.protocol(), s.m.function());
+        if (newFunction && (kind == AccessKind.CONTROL || kind == AccessKind.PROGRAM)) {
+            out.accept(Finding.of(
+                    Rule.FIRST_CONTROL,
+                    Severity.HIGH,
+                    kind == AccessKind.CONTROL ? CHANGE_MODE : PROGRAM_DOWNLOAD,
+                    "First " + kind.id() + " operation from " + s.src + " to " + s.dst + ": " + s.m.functionName(),
+                    s.src + "|" + s.dst + "|" + proto + "|" + s.m.function(),
+                    s,
+                    zonePath,
+                    s.describe()));
+        } else if (newFunction && knownProtocol && kind != AccessKind.DISCOVERY) {
+            out.accept(Finding.of(
+                    Rule.NEW_FUNCTION,
+                    kind == AccessKind.WRITE ? Severity.HIGH : Severity.LOW,
+                    switch (kind) {
+                        case WRITE -> UNAUTHORIZED_COMMAND;
+                        case READ -> MONITOR;
+                        case DIAGNOSTIC, DISCOVERY, CONTROL, PROGRAM -> INFORMATION;
+                    },
+                    "New function for " + s.src + " -> " + s.dst + ": " + proto + " " + s.m.functionName() + " ("
+                            + s.m.function() + ")",
+                    s.src + "|" + s.dst + "|" + proto + "|" + s.m.function(),
+                    s,
+                    zonePath,
+                    s.describe()));
+        }
+        if (kind == AccessKind.WRITE) {
+            writes(s, b, zonePath, out);
+        }
+    }
+
+    private static void writes(Seen s, Baseline b, String zonePath, Consumer<Finding> out) {
+        if (s.m.address().isEmpty()) {
+            return;
+        }
+        long first = s.m.address().getAsLong();
+        long unit = Baseline.unitOf(s.m.unit());
+        long[] values = WrittenValues.parse(s.attribute("values").orElse(""));
+        String table = Baseline.table(s.m.protocol(), s.m.function());
+        for (int i = 0; i < values.length; i++) {
+            long address = first + i;
+            long[] range = b.writeRange(s.dst, s.m.protocol(), unit, table, address);
+            String where = s.dst + (unit >= 0 ? " unit " + unit : "") + " " + table + " " + address;
+            if (range == null) {
+                out.accept(Finding.of(
+                        Rule.WRITE_NEW_ADDRESS,
+                        Severity.HIGH,
+                        MODIFY_PARAMETER,
+                        "Write to an address never written: " + where + " = " + values[i] + " by " + s.src,
+                        s.dst + "|" + unit + "|" + table + "|" + address,
+                        s,
+                        zonePath,
+                        s.describe()));
+            } else if (values[i] < range[0] || values[i] > range[1]) {
+                out.accept(Finding.of(
+                        Rule.WRITE_OUT_OF_RANGE,
+                        Severity.HIGH,
+                        MODIFY_PARAMETER,
+                        "Write outside the learned range: " + where + " = " + values[i] + " (learned " + range[0] + ".."
+                                + range[1] + ") by " + s.src,
+                        s.dst + "|" + unit + "|" + table + "|" + address,
+                        s,
+                        zonePath,
+                        s.describe() + "; learned " + range[0] + ".." + range[1]));
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.isthmus.observe.detect;
+
+import io.isthmus.model.Protocol;
+import io.isthmus.model.Severity;
+import io.isthmus.model.Technique;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Commands that stop, restart or reprogram a device or silence its reporting, alerted whatever the
+ * baseline or policy says: an allowed engineering workstation stopping a PLC is still an event a
+ * person must see.
+ */
+final class DangerousCommands {
+    private static final List<Technique> RESTART = Finding.techniques("T0816");
+    private static final List<Technique> DOS = Finding.techniques("T0814");
+    private static final List<Technique> MODE = Finding.techniques("T0858");
+    private static final List<Technique> DOWNLOAD = Finding.techniques("T0843");
+    private static final List<Technique> MODIFY_PROGRAM = Finding.techniques("T0889");
+    private static final List<Technique> SERVICE_STOP = Finding.techniques("T0881");
+    private static final List<Technique> ALARM_SUPPRESSION = Finding.techniques("T0878");
+
+    /** What kind of danger: the part of an alert that does not depend on who sent it. */
+    record Danger(String what, List<Technique> techniques, Severity severity) {}
+
+    void inspect(Seen s, String zonePath, Consumer<Finding> out) {
+        Optional<Danger> danger = classify(s);
+        if (danger.isEmpty()) {
+            return;
+        }
+        Danger d = danger.get();
+        // In an S7 download the PLC pulls the blocks: Download Block and Download Ended are jobs the
+        // PLC sends to the programming device. The actor is the programming device.
+        boolean plcPulls = s.m.protocol() == Protocol.S7COMM && (s.m.function() == 0x1B || s.m.function() == 0x1C);
+        Host actor = plcPulls ? s.dst : s.src;
+        Host target = plcPulls ? s.src : s.dst;
+        out.accept(new Finding(
+                Rule.DANGEROUS_COMMAND,
+                d.severity(),
+                d.techniques(),
+                d.what() + " sent by " + actor + " to " + target,
+                actor + "|" + target + "|" + d.what(),
+                actor.toString(),
+                target.toString(),
+                Optional.of(s.m.protocol()),
+                zonePath,
+                List.of(target.assetId(), actor.assetId()),
+                s.evidence(s.describe())));
+    }
+
+    static Optional<Danger> classify(Seen s) {
+        int f = s.m.function();
+        return switch (s.m.protocol()) {
+            case MODBUS -> f == 8 ? modbusDiagnostics(s) : Optional.empty();
+            case S7COMM -> s7(s, f);
+            case ENIP -> cip(s);
+            case DNP3 -> dnp3(f);
+            case S7COMM_PLUS, OPC_UA, BACNET, IEC104, PN_DCP, MQTT -> Optional.empty();
+        };
+    }
+
+    private static Optional<Danger> modbusDiagnostics(Seen s) {
+        return switch (s.attribute("sub_function").orElse("")) {
+            case "1" -> danger("Modbus restart communications (FC 8/1)", RESTART, Severity.CRITICAL);
+            case "4" -> danger("Modbus force listen only mode (FC 8/4)", DOS, Severity.CRITICAL);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Danger> s7(Seen s, int f) {
+        return switch (f) {
+            case 0x29 -> danger("S7 PLC stop", MODE, Severity.CRITICAL);
+            case 0x1A, 0x1B, 0x1C -> danger("S7 program download", DOWNLOAD, Severity.CRITICAL);
+            case 0x28 ->
+                switch (s.attribute("s7_pi_service").orElse("")) {
+                    case "P_PROGRAM" -> danger("S7 PLC start", MODE, Severity.HIGH);
+                    case "_INSE" -> danger("S7 program download", DOWNLOAD, Severity.CRITICAL);
+                    case "_DELE" -> danger("S7 delete block", MODIFY_PROGRAM, Severity.CRITICAL);
+                    default -> Optional.empty();
+                };
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Danger> cip(Seen s) {
+        for (var a : s.m.attributes()) {
+            boolean service = a.name().equals("cip_service");
+            boolean embedded = a.name().equals("cip_embedded");
+            if (!service && !embedded) {
+                continue;
+            }
+            String v = a.value();
+            if (v.startsWith("0x07")) {
+                return danger("CIP stop", MODE, Severity.CRITICAL);
+            }
+            if (v.startsWith("0x05")) {
+                return danger("CIP reset", RESTART, Severity.CRITICAL);
+            }
+            if (v.startsWith("0x06")) {
+                return danger("CIP start", MODE, Severity.HIGH);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Danger> dnp3(int f) {
+        return switch (f) {
+            case 13 -> danger("DNP3 cold restart", RESTART, Severity.CRITICAL);
+            case 14 -> danger("DNP3 warm restart", RESTART, Severity.CRITICAL);
+            case 18 -> danger("DNP3 stop application", SERVICE_STOP, Severity.CRITICAL);
+            case 21 -> danger("DNP3 disable unsolicited responses", ALARM_SUPPRESSION, Severity.HIGH);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Danger> danger(String what, List<Technique> techniques, Severity severity) {
+        return Optional.of(new Danger(what, techniques, severity));
+    }
+}

@@ -1,0 +1,21 @@
+package io.isthmus.observe.detect;
+
+/**
+ * Counters of one detection run.
+ *
+ * @param requests request observations inspected
+ * @param learned requests learned into the baseline (inside the learning window)
+ * @param findings findings before deduplication
+ * @param alerts alerts after deduplication
+ * @param alertsEvicted alerts dropped because {@link DetectionLimits#maxAlerts} was reached
+ * @param hostsEvicted scan trackers dropped because {@link DetectionLimits#maxHosts} was reached
+ * @param baselineDropped baseline entries that did not fit its limits
+ */
+public record DetectionStats(
+        long requests,
+        long learned,
+        long findings,
+        long alerts,
+        long alertsEvicted,
+        long hostsEvicted,
+        long baselineDropped) {}

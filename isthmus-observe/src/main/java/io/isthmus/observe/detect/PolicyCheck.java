@@ -1,0 +1,135 @@
+package io.isthmus.observe.detect;
+
+import io.isthmus.model.AccessKind;
+import io.isthmus.model.Severity;
+import io.isthmus.model.Technique;
+import io.isthmus.policy.Decision;
+import io.isthmus.policy.Operation;
+import io.isthmus.policy.Policy;
+import io.isthmus.wire.packet.IpAddress;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks every request against the zones-and-conduits policy. Traffic no conduit allows at all is
+ * a flow violation (one alert per client, server, protocol, reason and access kind); traffic on a conduit that
+ * does not allow this operation is an operation violation (one per function). Broadcast and
+ * multicast destinations are left to the discovery detector: they are in no zone by nature.
+ */
+final class PolicyCheck {
+    private static final int MAX_CACHED_ADDRESSES = 4096;
+    private static final List<Technique> REMOTE_SERVICES = Finding.techniques("T0886");
+
+    private final Policy policy;
+    private final Map<IpAddress, InetAddress> addresses = new HashMap<>();
+    /** Denials that depend on the two addresses only (their zones), so repeats skip the policy. */
+    private final Map<AddressPair, Decision> pairDenials = new HashMap<>();
+
+    private record AddressPair(IpAddress client, IpAddress server) {}
+
+    PolicyCheck(Policy policy) {
+        this.policy = policy;
+    }
+
+    /** The zone path of a request, {@code ?} for an address in no zone; what alerts show. */
+    Decision decide(Seen s) {
+        var src = (Host.Ip) s.src;
+        var dst = (Host.Ip) s.dst;
+        AddressPair pair = new AddressPair(src.address(), dst.address());
+        Decision cached = pairDenials.get(pair);
+        if (cached != null) {
+            return cached;
+        }
+        Operation op = new Operation(
+                inet(src.address()),
+                inet(dst.address()),
+                s.m.protocol(),
+                s.m.access(),
+                s.m.function(),
+                s.m.unit().isPresent() ? (int) Math.min(s.m.unit().getAsLong(), 0xFFFF) : -1,
+                s.m.address().isPresent() ? s.m.address().getAsLong() : -1,
+                s.m.quantity().isPresent() ? s.m.quantity().getAsLong() : 1);
+        Decision d = policy.decide(op);
+        boolean zonesAlone = switch (d.reason()) {
+            case UNZONED_ADDRESS, IDMZ, NO_CONDUIT, WRONG_INITIATOR -> true;
+            case INTRA_ZONE,
+                    CONDUIT,
+                    PROTOCOL_NOT_ALLOWED,
+                    ACCESS_NOT_ALLOWED,
+                    FUNCTION_NOT_ALLOWED,
+                    UNIT_NOT_ALLOWED,
+                    ADDRESS_NOT_ALLOWED -> false;
+        };
+        if (zonesAlone) {
+            if (pairDenials.size() >= MAX_CACHED_ADDRESSES) {
+                pairDenials.clear();
+            }
+            pairDenials.put(pair, d);
+        }
+        return d;
+    }
+
+    void inspect(Seen s, Decision d, AlertLog out) {
+        if (d.allowed()) {
+            return;
+        }
+        boolean flow = switch (d.reason()) {
+            case UNZONED_ADDRESS, IDMZ, NO_CONDUIT, WRONG_INITIATOR, PROTOCOL_NOT_ALLOWED -> true;
+            case ACCESS_NOT_ALLOWED, FUNCTION_NOT_ALLOWED, UNIT_NOT_ALLOWED, ADDRESS_NOT_ALLOWED -> false;
+            case INTRA_ZONE, CONDUIT -> throw new IllegalStateException("allowed decision " + d);
+        };
+        AccessKind kind = s.m.access();
+        String key = s.src + "|" + s.dst + "|" + s.m.protocol().id() + "|"
+                + d.reason().id() + "|" + kind.id() + (flow ? "" : "|" + s.m.function());
+        Rule rule = flow ? Rule.POLICY_FLOW : Rule.POLICY_OPERATION;
+        if (out.absorb(rule, key, s.time())) {
+            return;
+        }
+        List<Technique> techniques = new ArrayList<>(techniques(kind));
+        if (d.reason() == Decision.Reason.IDMZ || d.reason() == Decision.Reason.UNZONED_ADDRESS) {
+            techniques.addAll(REMOTE_SERVICES);
+        }
+        String what = s.m.protocol().id() + " " + kind.id();
+        String title = flow
+                ? "Policy violation: " + s.src + " -> " + s.dst + " " + what + " ("
+                        + d.reason().id() + ")"
+                : "Policy violation: " + s.src + " -> " + s.dst + " " + what + " " + s.m.functionName() + " ("
+                        + d.reason().id() + ")";
+        out.add(Finding.of(
+                rule, severity(kind), techniques, title, key, s, d.zonePath(), d.explanation() + ": " + s.describe()));
+    }
+
+    static List<Technique> techniques(AccessKind kind) {
+        return switch (kind) {
+            case READ -> Finding.techniques("T0801");
+            case WRITE -> Finding.techniques("T0855");
+            case CONTROL -> Finding.techniques("T0855", "T0858");
+            case PROGRAM -> Finding.techniques("T0843");
+            case DIAGNOSTIC -> Finding.techniques("T0888");
+            case DISCOVERY -> Finding.techniques("T0846");
+        };
+    }
+
+    static Severity severity(AccessKind kind) {
+        return switch (kind) {
+            case READ, DIAGNOSTIC, DISCOVERY -> Severity.MEDIUM;
+            case WRITE -> Severity.HIGH;
+            case CONTROL, PROGRAM -> Severity.CRITICAL;
+        };
+    }
+
+    private InetAddress inet(IpAddress a) {
+        InetAddress i = addresses.get(a);
+        if (i == null) {
+            if (addresses.size() >= MAX_CACHED_ADDRESSES) {
+                addresses.clear();
+            }
+            i = a.toInetAddress();
+            addresses.put(a, i);
+        }
+        return i;
+    }
+}

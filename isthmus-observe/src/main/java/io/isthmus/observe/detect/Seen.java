@@ -1,0 +1,81 @@
+package io.isthmus.observe.detect;
+
+import io.isthmus.model.AssetId;
+import io.isthmus.observe.session.Observation;
+import io.isthmus.wire.MessageSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One request observation as the detectors read it: the sender and receiver as hosts, the frame
+ * number, and helpers to describe it as evidence. Built once per observation and shared.
+ */
+final class Seen {
+    final Observation o;
+    final MessageSummary m;
+    final long frame;
+    final Host src;
+    final Host dst;
+
+    private Seen(Observation o, long frame, Host src, Host dst) {
+        this.o = o;
+        this.m = o.message();
+        this.frame = frame;
+        this.src = src;
+        this.dst = dst;
+    }
+
+    /** The observation as detection sees it; empty when it has neither IP nor MAC addresses. */
+    static Optional<Seen> of(Observation o, long frame) {
+        Host src = o.src().<Host>map(Host.Ip::new).orElse(o.srcMac() >= 0 ? new Host.Mac(o.srcMac()) : null);
+        Host dst = o.dst().<Host>map(Host.Ip::new).orElse(o.dstMac() >= 0 ? new Host.Mac(o.dstMac()) : null);
+        if (src == null || dst == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Seen(o, frame, src, dst));
+    }
+
+    long time() {
+        return o.timestampNanos();
+    }
+
+    /** The target first, then the source, then their MACs where the IPs stand for them. */
+    List<AssetId> assets() {
+        List<AssetId> out = new ArrayList<>(4);
+        out.add(dst.assetId());
+        out.add(src.assetId());
+        return out;
+    }
+
+    /** The value of the message attribute, or empty. */
+    Optional<String> attribute(String name) {
+        for (var a : m.attributes()) {
+            if (a.name().equals(name)) {
+                return Optional.of(a.value());
+            }
+        }
+        return Optional.empty();
+    }
+
+    EvidenceItem evidence(String detail) {
+        return new EvidenceItem(time(), frame, m.function(), m.functionName(), m.address(), detail);
+    }
+
+    /** {@code Write Single Coil (5) unit 1 address 0 values 0}. */
+    String describe() {
+        StringBuilder b = new StringBuilder(m.functionName())
+                .append(" (")
+                .append(m.function())
+                .append(')');
+        m.unit().ifPresent(u -> b.append(" unit ").append(u));
+        m.address().ifPresent(a -> b.append(" address ").append(a));
+        m.quantity().ifPresent(q -> {
+            if (q > 1) {
+                b.append(" x").append(q);
+            }
+        });
+        attribute("values").ifPresent(v -> b.append(" values ").append(v));
+        return b.toString();
+    }
+}
