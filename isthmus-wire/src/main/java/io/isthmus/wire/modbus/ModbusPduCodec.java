@@ -1,5 +1,6 @@
 package io.isthmus.wire.modbus;
 
+import io.isthmus.wire.MessageSummary;
 import java.nio.ByteBuffer;
 
 /**
@@ -40,6 +41,15 @@ public final class ModbusPduCodec {
      *
      * @throws IllegalArgumentException when the PDU would exceed {@link ModbusLimits#SPEC}'s 253 bytes
      */
+    /**
+     * A decoded request as the protocol-independent summary the passive path reports: function,
+     * access kind (read, write, control, diagnostic...), unit-independent address range and written
+     * values. The inline firewall decides on the same classification as the sensor.
+     */
+    public static MessageSummary summarize(ModbusRequest request, ModbusLimits limits) {
+        return RequestSummaries.of(request, limits);
+    }
+
     public static byte[] encode(ModbusRequest request) {
         return PduEncoder.encode(request, ModbusLimits.SPEC.maxPdu());
     }

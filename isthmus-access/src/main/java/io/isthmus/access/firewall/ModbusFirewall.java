@@ -1,0 +1,297 @@
+package io.isthmus.access.firewall;
+
+import io.isthmus.model.AssetId;
+import io.isthmus.model.Event;
+import io.isthmus.model.EventKind;
+import io.isthmus.model.Evidence;
+import io.isthmus.model.Severity;
+import io.isthmus.policy.Policy;
+import io.isthmus.wire.modbus.MbapCodec;
+import io.isthmus.wire.modbus.MbapDecode;
+import io.isthmus.wire.modbus.MbapFrame;
+import io.isthmus.wire.modbus.ModbusLimits;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/**
+ * The inline Modbus/TCP firewall: clients connect here instead of to the PLC; every request frame
+ * is read whole, decided by a {@link RequestInspector}, and forwarded, answered with an exception, or
+ * dropped. Responses from the PLC are relayed frame by frame (never interleaved with an exception
+ * the firewall writes itself).
+ *
+ * <p>Fails closed: a byte stream that is not Modbus/TCP (bad protocol id, impossible length) closes
+ * the client connection, since nothing after it can be trusted to be aligned; when the PLC cannot be
+ * reached the client connection is closed without an answer; the firewall never forwards a request
+ * it has not decided. One virtual thread per direction per connection.
+ */
+public final class ModbusFirewall implements AutoCloseable {
+    private final FirewallConfig config;
+    private final RequestInspector inspector;
+    private final Consumer<Event> alerts;
+    private final Clock clock;
+    private final ServerSocket server;
+    private final Thread acceptor;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger active = new AtomicInteger();
+    private final LongAdder forwarded = new LongAdder();
+    private final LongAdder denied = new LongAdder();
+    private final LongAdder malformed = new LongAdder();
+    private final LongAdder connections = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private volatile boolean closed;
+
+    private ModbusFirewall(FirewallConfig config, Policy policy, Consumer<Event> alerts, Clock clock)
+            throws IOException {
+        this.config = config;
+        this.alerts = alerts;
+        this.clock = clock;
+        this.inspector = new RequestInspector(policy, config.upstream().getAddress(), config);
+        this.server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(config.listen(), 128);
+        this.acceptor = Thread.ofVirtual().name("firewall-accept").unstarted(this::acceptLoop);
+    }
+
+    /** Binds {@link FirewallConfig#listen()} and starts accepting clients. */
+    public static ModbusFirewall start(FirewallConfig config, Policy policy, Consumer<Event> alerts, Clock clock)
+            throws IOException {
+        ModbusFirewall f = new ModbusFirewall(config, policy, alerts, clock);
+        f.acceptor.start();
+        return f;
+    }
+
+    /** The bound port (useful with port 0). */
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    public FirewallStats stats() {
+        return new FirewallStats(forwarded.sum(), denied.sum(), malformed.sum(), connections.sum(), refused.sum());
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            Socket client;
+            try {
+                client = server.accept();
+            } catch (IOException e) {
+                if (closed) {
+                    return;
+                }
+                continue;
+            }
+            if (active.incrementAndGet() > config.maxConnections()) {
+                active.decrementAndGet();
+                refused.increment();
+                closeQuietly(client);
+                continue;
+            }
+            connections.increment();
+            Thread.ofVirtual().name("firewall-client").start(() -> {
+                try {
+                    serve(client);
+                } finally {
+                    active.decrementAndGet();
+                }
+            });
+        }
+    }
+
+    private void serve(Socket client) {
+        open.add(client);
+        Socket plc = new Socket();
+        try (client;
+                plc) {
+            client.setTcpNoDelay(true);
+            client.setSoTimeout(
+                    (int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis()));
+            try {
+                plc.connect(config.upstream(), (int) config.connectTimeout().toMillis());
+                plc.setTcpNoDelay(true);
+            } catch (IOException e) {
+                refused.increment();
+                alerts.accept(upstreamDown(client.getInetAddress(), e));
+                return;
+            }
+            open.add(plc);
+            OutputStream toClient = client.getOutputStream();
+            Thread relay = Thread.ofVirtual().name("firewall-relay").start(() -> relay(plc, toClient, client));
+            try {
+                requests(client, plc.getOutputStream(), toClient);
+            } finally {
+                closeQuietly(plc);
+                relay.join();
+            }
+        } catch (IOException | InterruptedException e) {
+            // The connection ends; nothing was forwarded undecided.
+        } finally {
+            open.remove(client);
+            open.remove(plc);
+        }
+    }
+
+    /** Client to PLC: read whole frames, decide each. */
+    private void requests(Socket client, OutputStream toPlc, OutputStream toClient) throws IOException {
+        InputStream in = client.getInputStream();
+        InetAddress who = client.getInetAddress();
+        byte[] buf = new byte[config.limits().maxAdu()];
+        while (!closed) {
+            MbapFrame frame;
+            try {
+                frame = readFrame(in, buf);
+            } catch (EOFException | SocketTimeoutException | SocketException e) {
+                return;
+            } catch (MalformedStreamException e) {
+                malformed.increment();
+                alerts.accept(malformedStream(who, e.getMessage()));
+                return;
+            }
+            Verdict v;
+            synchronized (inspector) {
+                v = inspector.inspect(who, frame, clock.instant(), System.nanoTime());
+            }
+            switch (v) {
+                case Verdict.Forward f -> {
+                    toPlc.write(MbapCodec.encode(frame));
+                    toPlc.flush();
+                    forwarded.increment();
+                }
+                case Verdict.Deny d -> {
+                    denied.increment();
+                    alerts.accept(d.alert());
+                    if (config.denyAction() == DenyAction.EXCEPTION) {
+                        byte[] pdu = {(byte) ((frame.pdu()[0] & 0x7F) | 0x80), (byte) config.exceptionCode()};
+                        byte[] answer = MbapCodec.encode(MbapFrame.of(frame.transactionId(), frame.unitId(), pdu));
+                        synchronized (toClient) {
+                            toClient.write(answer);
+                            toClient.flush();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** PLC to client: whole frames, under the same lock as the firewall's own exceptions. */
+    private void relay(Socket plc, OutputStream toClient, Socket client) {
+        byte[] buf = new byte[ModbusLimits.SENSOR.maxAdu()];
+        try {
+            InputStream in = plc.getInputStream();
+            while (true) {
+                MbapFrame frame = readFrame(in, buf, ModbusLimits.SENSOR);
+                byte[] bytes = MbapCodec.encode(frame);
+                synchronized (toClient) {
+                    toClient.write(bytes);
+                    toClient.flush();
+                }
+            }
+        } catch (IOException e) {
+            // PLC closed or sent garbage: end the client connection too.
+            closeQuietly(client);
+        }
+    }
+
+    private MbapFrame readFrame(InputStream in, byte[] buf) throws IOException {
+        return readFrame(in, buf, config.limits());
+    }
+
+    /** One MBAP frame, read whole; the length is checked before the body is read. */
+    private static MbapFrame readFrame(InputStream in, byte[] buf, ModbusLimits limits) throws IOException {
+        readFully(in, buf, 0, 7);
+        int length = ((buf[4] & 0xFF) << 8) | (buf[5] & 0xFF);
+        if (length < 2 || 6 + length > limits.maxAdu()) {
+            throw new MalformedStreamException("MBAP length " + length + " is outside 2.." + (limits.maxAdu() - 6));
+        }
+        readFully(in, buf, 7, 6 + length - 7);
+        return switch (MbapCodec.decode(ByteBuffer.wrap(buf, 0, 6 + length), limits)) {
+            case MbapDecode.Complete c -> c.frame();
+            case MbapDecode.NeedMore n -> throw new MalformedStreamException("incomplete MBAP frame");
+            case MbapDecode.Malformed m -> throw new MalformedStreamException(m.reason());
+        };
+    }
+
+    private static void readFully(InputStream in, byte[] b, int off, int len) throws IOException {
+        int done = 0;
+        while (done < len) {
+            int n = in.read(b, off + done, len - done);
+            if (n < 0) {
+                throw new EOFException();
+            }
+            done += n;
+        }
+    }
+
+    private Event upstreamDown(InetAddress client, IOException e) {
+        return new Event(
+                clock.instant(),
+                EventKind.SYSTEM,
+                Severity.MEDIUM,
+                "inline firewall cannot reach the PLC " + config.upstream() + "; client connection closed",
+                List.of(AssetId.of(config.upstream().getAddress()), AssetId.of(client)),
+                List.of(),
+                Evidence.of(
+                        "connecting to " + config.upstream() + " failed: " + e.getMessage(),
+                        new Evidence.Fact("src_ip", client.getHostAddress())));
+    }
+
+    private Event malformedStream(InetAddress client, String reason) {
+        return new Event(
+                clock.instant(),
+                EventKind.ACCESS_DECISION,
+                Severity.MEDIUM,
+                "not Modbus/TCP from " + client.getHostAddress() + "; the inline firewall closed the connection",
+                List.of(AssetId.of(config.upstream().getAddress()), AssetId.of(client)),
+                List.of(),
+                Evidence.of(reason, new Evidence.Fact("src_ip", client.getHostAddress())));
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // closing
+        }
+    }
+
+    /** Stops accepting and closes every connection; nothing more reaches the PLC. */
+    @Override
+    public void close() throws IOException {
+        closed = true;
+        server.close();
+        for (Socket s : open) {
+            closeQuietly(s);
+        }
+        try {
+            acceptor.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The client's bytes are not Modbus/TCP. */
+    static final class MalformedStreamException extends IOException {
+        MalformedStreamException(String message) {
+            super(message);
+        }
+    }
+
+    InetSocketAddress listenAddress() {
+        return (InetSocketAddress) server.getLocalSocketAddress();
+    }
+}
