@@ -4,6 +4,7 @@ import io.isthmus.app.cli.AnalyzeCommand;
 import io.isthmus.app.cli.AuditCommand;
 import io.isthmus.app.cli.BrowseCommand;
 import io.isthmus.app.cli.DemoCommand;
+import io.isthmus.app.cli.FirewallCommand;
 import io.isthmus.app.cli.PolicyCommand;
 import io.isthmus.app.cli.SimCommand;
 import io.isthmus.app.cli.VersionProvider;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
             BrowseCommand.class,
             PolicyCommand.class,
             DemoCommand.class,
+            FirewallCommand.class,
             SimCommand.class,
             CommandLine.HelpCommand.class
         },
