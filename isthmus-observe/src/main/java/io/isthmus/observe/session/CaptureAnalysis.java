@@ -36,8 +36,20 @@ public record CaptureAnalysis(
             FlowLimits flowLimits,
             Consumer<Observation> sink)
             throws IOException {
+        return run(source, registry, sessionLimits, flowLimits, sink, f -> {});
+    }
+
+    /** {@link #run}, also handing every flow to {@code flowSink} when it leaves the flow table. */
+    public static CaptureAnalysis run(
+            CaptureSource source,
+            DissectorRegistry registry,
+            SessionLimits sessionLimits,
+            FlowLimits flowLimits,
+            Consumer<Observation> sink,
+            Consumer<FlowSummary> flowSink)
+            throws IOException {
         var stats = new AnalysisStats(sessionLimits);
-        var sessions = new SessionLayer(registry, sessionLimits, stats, sink);
+        var sessions = new SessionLayer(registry, sessionLimits, stats, sink, flowSink);
         var pipeline = new FlowPipeline(flowLimits, new PacketDecoder(), sessions);
         long first = -1;
         long last = -1;
