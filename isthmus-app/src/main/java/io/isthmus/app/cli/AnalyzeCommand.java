@@ -1,10 +1,16 @@
 package io.isthmus.app.cli;
 
+import io.isthmus.app.analyze.GuardOutputs;
 import io.isthmus.app.analyze.ObservationWriter;
 import io.isthmus.app.analyze.Progress;
 import io.isthmus.app.analyze.SummaryTable;
+import io.isthmus.app.config.OverridesYaml;
 import io.isthmus.observe.capture.CaptureSource;
+import io.isthmus.observe.flow.FlowLimits;
+import io.isthmus.observe.inventory.InventoryOverrides;
 import io.isthmus.observe.session.CaptureAnalysis;
+import io.isthmus.observe.session.DissectorRegistry;
+import io.isthmus.observe.session.SessionLimits;
 import io.isthmus.wire.capture.CaptureLimits;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,6 +61,27 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar and no summary; only warnings and errors.")
     boolean quiet;
 
+    @Option(
+            names = "--report",
+            paramLabel = "DIR",
+            description = "Also write a report to DIR: index.html (inventory, network map, alerts, conduit timing),"
+                    + " inventory.json, inventory.csv, map.svg, map.json.")
+    Path report;
+
+    @Option(
+            names = "--inventory",
+            paramLabel = "FILE",
+            description = "Asset inventory file: when it exists, report new, changed and vanished assets against it;"
+                    + " then write this capture's inventory to it.")
+    Path inventory;
+
+    @Option(
+            names = "--levels",
+            paramLabel = "FILE",
+            description =
+                    "YAML overrides of level, zone, name and role by address, network or MAC" + " (docs/inventory.md).")
+    Path levels;
+
     @Spec
     CommandSpec spec;
 
@@ -71,11 +100,25 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.println("isthmus: no such capture file: " + input);
             return ExitCodes.USAGE;
         }
+        Optional<GuardOutputs> guard = Optional.empty();
+        if (report != null || inventory != null || levels != null) {
+            InventoryOverrides overrides;
+            try {
+                overrides = levels == null ? InventoryOverrides.NONE : OverridesYaml.load(levels);
+                guard = Optional.of(
+                        new GuardOutputs(Optional.ofNullable(report), Optional.ofNullable(inventory), overrides));
+            } catch (IllegalArgumentException e) {
+                source.close();
+                err.println("isthmus: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+        }
         Files.createDirectories(out);
-        return analyze(source, file, err);
+        return analyze(source, file, err, guard);
     }
 
-    private int analyze(CaptureSource source, Path file, PrintWriter err) throws IOException {
+    private int analyze(CaptureSource source, Path file, PrintWriter err, Optional<GuardOutputs> guard)
+            throws IOException {
         long start = System.nanoTime();
         CaptureAnalysis result;
         long lines;
@@ -88,15 +131,34 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         StandardOpenOption.WRITE);
                 ObservationWriter writer = new ObservationWriter(os);
                 Progress progress = bar ? Progress.start(System.err, source::progress) : null) {
-            result = CaptureAnalysis.run(source, writer);
+            if (guard.isPresent()) {
+                result = CaptureAnalysis.run(
+                        source,
+                        DissectorRegistry.defaults(),
+                        SessionLimits.DEFAULT,
+                        FlowLimits.DEFAULT,
+                        guard.get().observations(writer),
+                        guard.get().flows());
+            } else {
+                result = CaptureAnalysis.run(source, writer);
+            }
             lines = writer.lines();
         }
         long wall = System.nanoTime() - start;
+        PrintWriter stdout = spec.commandLine().getOut();
         if (!quiet) {
-            PrintWriter stdout = spec.commandLine().getOut();
             SummaryTable.print(stdout, result, source.progress().bytesRead(), wall, lines);
             stdout.println("Observations: " + file);
             stdout.flush();
+        }
+        if (guard.isPresent()) {
+            try {
+                // detection (issue 5, item 4) hands its alerts here once it is part of analyze
+                guard.get()
+                        .finish(input, result, List.of(), quiet ? new PrintWriter(PrintWriter.nullWriter()) : stdout);
+            } finally {
+                stdout.flush();
+            }
         }
         if (result.damage().isPresent()) {
             var d = result.damage().get();

@@ -103,14 +103,21 @@ public final class Inventory {
 
     /** One flow as it left the flow table: its endpoints, and its volume on their link. */
     public void flow(FlowSummary f) {
-        AssetState client = endpoint(Optional.of(f.client()), f.clientMac(), f.firstNanos());
-        AssetState server = endpoint(Optional.of(f.server()), f.serverMac(), f.lastNanos());
+        // a capture that starts mid-connection can make the flow layer take the server for the
+        // client; the protocol's well-known port corrects it, as for observations
+        boolean swap = f.protocol()
+                .map(p -> f.clientPort() != f.serverPort() && p.wellKnownPort().orElse(-1) == f.clientPort())
+                .orElse(false);
+        AssetState client = endpoint(
+                Optional.of(swap ? f.server() : f.client()), swap ? f.serverMac() : f.clientMac(), f.firstNanos());
+        AssetState server = endpoint(
+                Optional.of(swap ? f.client() : f.server()), swap ? f.clientMac() : f.serverMac(), f.lastNanos());
         if (client == null || server == null || client == server) {
             return;
         }
         client.seen(f.lastNanos());
         server.seen(f.lastNanos());
-        Service service = new Service(f.protocol(), f.transport(), f.serverPort());
+        Service service = new Service(f.protocol(), f.transport(), swap ? f.clientPort() : f.serverPort());
         LinkState link = link(client, server, service, f.firstNanos());
         if (link != null) {
             link.seen(f.lastNanos());
