@@ -165,7 +165,7 @@ public final class HtmlReport {
             h.append("<tr><td>").append(esc(t.key().client().toString()));
             h.append("</td><td>").append(esc(t.key().server().toString()));
             h.append("</td><td>").append(t.key().protocol().id());
-            h.append("</td><td class=\"num\">").append(t.requests());
+            h.append("</td><td class=\"num\">").append(t.requests()).append("</td>");
             cell(h, t.latency().p50());
             cell(h, t.latency().p99());
             cell(h, t.latency().max());
