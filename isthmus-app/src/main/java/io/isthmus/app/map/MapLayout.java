@@ -36,8 +36,10 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
 /**
  * Lays the inventory out as a network map with the Eclipse Layout Kernel's layered algorithm
  * (Sugiyama style: layers, crossing minimisation, orthogonal edge routing), one partition per Purdue
- * level so that each level is a horizontal lane, enterprise at the top and process at the bottom;
- * assets without a level go to a last lane. ELK decides the order within a lane and routes the
+ * level so that each level is a lane, enterprise first and process last, assets without a level in a
+ * last lane. Lanes are horizontal rows (enterprise at the top) while no level holds more than {@link
+ * #MAX_ROW_NODES} assets; beyond that, vertical columns (enterprise on the left), so that a plant
+ * with forty PLCs scrolls down rather than 6,000 pixels sideways. ELK decides the order within a lane and routes the
  * edges; this class only sizes boxes and reads the result back.
  */
 public final class MapLayout {
@@ -45,6 +47,10 @@ public final class MapLayout {
     public static final int MAX_NODES = 200;
 
     static final double LANE_TITLE_WIDTH = 170;
+    static final double LANE_TITLE_HEIGHT = 34;
+    /** Up to this many assets in the fullest level, lanes are rows; beyond, columns (scroll down, not sideways). */
+    static final int MAX_ROW_NODES = 8;
+
     static final double CHAR_WIDTH = 7.2;
     static final double NODE_HEIGHT = 44;
     static final double MARGIN = 16;
@@ -77,9 +83,16 @@ public final class MapLayout {
         shown.forEach(a -> byId.put(a.id(), a));
         List<String> lanes = laneOrder();
 
+        Map<String, Integer> perLevel = new HashMap<>();
+        shown.forEach(a -> perLevel.merge(level(a), 1, Integer::sum));
+        boolean rows =
+                perLevel.values().stream().mapToInt(Integer::intValue).max().orElse(0) <= MAX_ROW_NODES;
+
         ElkNode root = ElkGraphUtil.createGraph();
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
-        root.setProperty(CoreOptions.DIRECTION, Direction.DOWN);
+        root.setProperty(CoreOptions.DIRECTION, rows ? Direction.DOWN : Direction.RIGHT);
+        // one component, or ELK lays out unconnected assets on their own and ignores the lanes
+        root.setProperty(LayeredOptions.SEPARATE_CONNECTED_COMPONENTS, false);
         root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.ORTHOGONAL);
         root.setProperty(CoreOptions.PARTITIONING_ACTIVATE, true);
         root.setProperty(CoreOptions.SPACING_NODE_NODE, 28.0);
@@ -116,7 +129,7 @@ public final class MapLayout {
             edges.put(e, group);
         }
         new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
-        return read(root, byId, nodes, edges, lanes, inventory.assets().size() - shown.size());
+        return read(root, byId, nodes, edges, lanes, inventory.assets().size() - shown.size(), rows);
     }
 
     private static NetworkMap read(
@@ -125,8 +138,10 @@ public final class MapLayout {
             Map<AssetId, ElkNode> nodes,
             Map<ElkEdge, List<AssetLink>> edges,
             List<String> lanes,
-            int omitted) {
-        double dx = LANE_TITLE_WIDTH;
+            int omitted,
+            boolean rows) {
+        double dx = rows ? LANE_TITLE_WIDTH : 0;
+        double dy = rows ? 0 : LANE_TITLE_HEIGHT;
         List<NetworkMap.Node> outNodes = new ArrayList<>();
         Map<String, double[]> laneSpan = new LinkedHashMap<>();
         for (var e : nodes.entrySet()) {
@@ -141,46 +156,56 @@ public final class MapLayout {
                     level,
                     a.levelConfidence().name(),
                     n.getX() + dx,
-                    n.getY(),
+                    n.getY() + dy,
                     n.getWidth(),
                     n.getHeight()));
             double[] span = laneSpan.computeIfAbsent(level, k -> new double[] {Double.MAX_VALUE, 0});
-            span[0] = Math.min(span[0], n.getY());
-            span[1] = Math.max(span[1], n.getY() + n.getHeight());
+            double start = rows ? n.getY() : n.getX();
+            span[0] = Math.min(span[0], start);
+            span[1] = Math.max(span[1], start + (rows ? n.getHeight() : n.getWidth()));
         }
         outNodes.sort(Comparator.comparing(NetworkMap.Node::id));
         List<NetworkMap.Edge> outEdges = new ArrayList<>();
         int i = 0;
         for (var e : edges.entrySet()) {
-            outEdges.add(edge("e" + i++, e.getKey(), e.getValue(), dx));
+            outEdges.add(edge("e" + i++, e.getKey(), e.getValue(), dx, dy));
         }
         double width = root.getWidth() + dx;
-        double height = root.getHeight();
-        return new NetworkMap(width, height, lanes(lanes, laneSpan, height), outNodes, outEdges, omitted);
+        double height = root.getHeight() + dy;
+        List<NetworkMap.Lane> bands = lanes(lanes, laneSpan, rows ? height : width);
+        if (!rows) {
+            bands = bands.stream()
+                    .map(b -> new NetworkMap.Lane(b.level(), b.title(), b.start(), b.size(), false))
+                    .toList();
+        }
+        return new NetworkMap(width, height, bands, outNodes, outEdges, omitted);
     }
 
-    /** Bands from the nodes' rows; the boundary between two lanes is halfway between their rows. */
-    private static List<NetworkMap.Lane> lanes(List<String> order, Map<String, double[]> spans, double height) {
+    /**
+     * Bands from the nodes' rows (or columns); the boundary between two lanes is halfway between
+     * them.
+     */
+    private static List<NetworkMap.Lane> lanes(List<String> order, Map<String, double[]> spans, double extent) {
         List<String> used = order.stream().filter(spans::containsKey).toList();
         List<NetworkMap.Lane> out = new ArrayList<>();
         double top = 0;
         for (int k = 0; k < used.size(); k++) {
             double[] span = spans.get(used.get(k));
-            double bottom = k + 1 < used.size() ? (span[1] + spans.get(used.get(k + 1))[0]) / 2 : height;
-            out.add(new NetworkMap.Lane(used.get(k), title(used.get(k)), top, bottom - top));
+            double bottom = k + 1 < used.size() ? (span[1] + spans.get(used.get(k + 1))[0]) / 2 : extent;
+            out.add(new NetworkMap.Lane(used.get(k), title(used.get(k)), top, bottom - top, true));
             top = bottom;
         }
         return out;
     }
 
-    private static NetworkMap.Edge edge(String id, ElkEdge e, List<AssetLink> group, double dx) {
+    private static NetworkMap.Edge edge(String id, ElkEdge e, List<AssetLink> group, double dx, double dy) {
         List<NetworkMap.Point> points = new ArrayList<>();
         for (ElkEdgeSection s : e.getSections()) {
-            points.add(new NetworkMap.Point(s.getStartX() + dx, s.getStartY()));
+            points.add(new NetworkMap.Point(s.getStartX() + dx, s.getStartY() + dy));
             for (ElkBendPoint b : s.getBendPoints()) {
-                points.add(new NetworkMap.Point(b.getX() + dx, b.getY()));
+                points.add(new NetworkMap.Point(b.getX() + dx, b.getY() + dy));
             }
-            points.add(new NetworkMap.Point(s.getEndX() + dx, s.getEndY()));
+            points.add(new NetworkMap.Point(s.getEndX() + dx, s.getEndY() + dy));
         }
         Set<String> protocols = new TreeSet<>();
         Set<AccessKind> access = EnumSet.noneOf(AccessKind.class);
@@ -205,7 +230,7 @@ public final class MapLayout {
                 points,
                 label.getText(),
                 label.getX() + dx,
-                label.getY());
+                label.getY() + dy);
     }
 
     /** Industrial assets first, then by how many peers they have; at most {@link #MAX_NODES}. */

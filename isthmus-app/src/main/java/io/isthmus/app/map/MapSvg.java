@@ -63,19 +63,27 @@ public final class MapSvg {
         int i = 0;
         for (NetworkMap.Lane l : map.lanes()) {
             String fill = i++ % 2 == 0 ? "#eef2f6" : "#f8f9fb";
+            double x = l.horizontal() ? 0 : l.start();
+            double y = l.horizontal() ? l.start() : 0;
+            double width = l.horizontal() ? w : l.size();
+            double height = l.horizontal() ? l.size() : map.height();
             s.append(String.format(
                     Locale.ROOT,
-                    "<g class=\"lane\" data-level=\"%s\"><rect x=\"0\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\""
+                    "<g class=\"lane\" data-level=\"%s\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\""
                             + " fill=\"%s\" stroke=\"#d5dbe1\"/>",
                     esc(l.level()),
-                    l.y(),
-                    w,
-                    l.height(),
+                    x,
+                    y,
+                    width,
+                    height,
                     fill));
+            double tx = l.horizontal() ? 10 : x + 10;
+            double ty = l.horizontal() ? y + height / 2 + 4 : 22;
             s.append(String.format(
                     Locale.ROOT,
-                    "<text x=\"10\" y=\"%.1f\" font-size=\"13\" font-weight=\"bold\" fill=\"#34495e\">%s</text></g>\n",
-                    l.y() + l.height() / 2 + 4,
+                    "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" font-weight=\"bold\" fill=\"#34495e\">%s</text></g>\n",
+                    tx,
+                    ty,
                     esc(l.title())));
         }
     }

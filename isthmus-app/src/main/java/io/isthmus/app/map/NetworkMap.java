@@ -18,8 +18,11 @@ public record NetworkMap(
         edges = List.copyOf(edges);
     }
 
-    /** A horizontal band for one Purdue level ({@code "L1"}), or {@code "none"} for unplaced assets. */
-    public record Lane(String level, String title, double y, double height) {}
+    /**
+     * The band of one Purdue level ({@code "L1"}, or {@code "none"} for unplaced assets): a row from
+     * {@code start} to {@code start + size} in y when {@code horizontal}, else a column in x.
+     */
+    public record Lane(String level, String title, double start, double size, boolean horizontal) {}
 
     /**
      * One asset.

@@ -75,7 +75,7 @@ public final class HtmlReport {
                 in.changes(),
                 in.previousInventory().isPresent()
                         ? "No change since " + in.previousInventory().get() + "."
-                        : "No previous inventory given (--inventory FILE); every asset is new.");
+                        : "No previous inventory given (--inventory FILE): nothing to compare with.");
         h.append("<h2>Network map</h2>\n<div class=\"map\">");
         String svg = MapSvg.render(in.map());
         h.append(svg.substring(svg.indexOf("<svg")));

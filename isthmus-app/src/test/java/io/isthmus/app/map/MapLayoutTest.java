@@ -51,8 +51,9 @@ class MapLayoutTest {
                 map.lanes().stream().collect(Collectors.toMap(NetworkMap.Lane::level, l -> l));
         for (NetworkMap.Node n : map.nodes()) {
             NetworkMap.Lane lane = lanes.get(n.level());
-            assertThat(n.y()).as(n.id()).isGreaterThanOrEqualTo(lane.y());
-            assertThat(n.y() + n.height()).as(n.id()).isLessThanOrEqualTo(lane.y() + lane.height());
+            assertThat(lane.horizontal()).isTrue();
+            assertThat(n.y()).as(n.id()).isGreaterThanOrEqualTo(lane.start());
+            assertThat(n.y() + n.height()).as(n.id()).isLessThanOrEqualTo(lane.start() + lane.size());
             assertThat(n.x()).isGreaterThanOrEqualTo(MapLayout.LANE_TITLE_WIDTH);
         }
         assertThat(map.nodes()).hasSize(7);
@@ -67,6 +68,38 @@ class MapLayoutTest {
         assertThat(MapSvg.colourKey(write)).isEqualTo("write");
         assertThat(map.width()).isPositive();
         assertThat(map.height()).isPositive();
+    }
+
+    @Test
+    void withMoreThanEightAssetsInALevelTheLanesBecomeColumnsAndEveryBoxStaysInItsColumn() throws IOException {
+        Inventory inv = new Inventory(InventoryLimits.DEFAULT, OuiRegistry.bundled(), InventoryOverrides.NONE);
+        for (int plc = 10; plc < 30; plc++) {
+            inv.observe(obs(1, plc, 40000, 502, Direction.REQUEST, 3, AccessKind.READ));
+            inv.observe(obs(plc, 1, 502, 40000, Direction.RESPONSE, 3, AccessKind.READ));
+        }
+        inv.observe(obs(1, 10, 40000, 502, Direction.REQUEST, 6, AccessKind.WRITE));
+        inv.observe(new Observation(
+                Optional.empty(),
+                0,
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                0,
+                0x080006_000001L,
+                -1,
+                -1,
+                MessageSummary.of(Protocol.PN_DCP, Direction.RESPONSE, 5, "Identify", AccessKind.DISCOVERY)));
+        NetworkMap map = MapLayout.layout(inv.snapshot());
+        assertThat(map.lanes()).extracting(NetworkMap.Lane::level).containsExactly("L2", "L1", "none");
+        Map<String, NetworkMap.Lane> lanes =
+                map.lanes().stream().collect(Collectors.toMap(NetworkMap.Lane::level, l -> l));
+        for (NetworkMap.Node n : map.nodes()) {
+            NetworkMap.Lane lane = lanes.get(n.level());
+            assertThat(lane.horizontal()).isFalse();
+            assertThat(n.x()).as(n.id()).isGreaterThanOrEqualTo(lane.start());
+            assertThat(n.x() + n.width()).as(n.id()).isLessThanOrEqualTo(lane.start() + lane.size());
+        }
+        assertThat(map.height()).isGreaterThan(map.width());
     }
 
     @Test

@@ -86,7 +86,10 @@ public final class OuiRegistry {
                 }
                 continue;
             }
-            vendors.putIfAbsent(Integer.parseInt(f.get(1), 16), f.get(2).strip());
+            // some registry names end in a stray comma ("Siemens AG,")
+            String name = f.get(2).strip().replaceAll("[,\\s]+$", "");
+            vendors.putIfAbsent(
+                    Integer.parseInt(f.get(1), 16), name.isEmpty() ? f.get(2).strip() : name);
         }
         return new OuiRegistry(vendors, source, skipped);
     }

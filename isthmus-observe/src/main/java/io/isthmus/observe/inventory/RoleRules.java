@@ -95,10 +95,17 @@ final class RoleRules {
                     : " every " + human(Duration.ofNanos(periods[periods.length / 2])) + " (median of mean intervals)";
             evidence.add("polls " + count(servers, "server") + " over " + protocols + every);
             if (writes) {
-                otClient.stream()
-                        .filter(l -> l.access.stream().anyMatch(AccessKind::modifiesDevice))
-                        .forEach(l -> evidence.add(
-                                "writes or operates (" + functionsOf(l, AccessKind.WRITE) + ") on " + label(l.server)));
+                Set<String> functions = new java.util.LinkedHashSet<>();
+                Set<String> targets = new java.util.LinkedHashSet<>();
+                for (LinkState l : otClient) {
+                    if (l.access.stream().anyMatch(AccessKind::modifiesDevice)) {
+                        functions.addAll(
+                                List.of(functionsOf(l, AccessKind.WRITE).split(", ")));
+                        targets.add(label(l.server));
+                    }
+                }
+                evidence.add("writes or operates (" + String.join(", ", limit(functions, 4)) + ") on "
+                        + String.join(", ", limit(targets, 3)));
                 return new Verdict(AssetRole.HMI, evidence, LevelConfidence.MEDIUM);
             }
             if (servers.size() >= HISTORIAN_MIN_SERVERS) {

@@ -59,6 +59,14 @@ class InventoryFromCapturesTest {
     }
 
     @Test
+    void aBacnetDeviceNamesItsVendorInAReadPropertyAck() throws IOException {
+        InventoryAsset dev = asset(Captures.inventory("bacnet__ITI__bacnet_test.pcap"), "10.1.1.165");
+        assertThat(dev.asset().identity().vendor()).isPresent();
+        assertThat(dev.identityEvidence())
+                .anyMatch(e -> e.startsWith("vendor ") && e.endsWith("from BACnet ReadProperty"));
+    }
+
+    @Test
     void aProfinetDeviceIsIdentifiedFromItsDcpIdentifyResponseByMac() throws IOException {
         InventorySnapshot s = Captures.inventory("profinet__ITI__ChangeIPUsingDCP.pcap");
         InventoryAsset dev =
