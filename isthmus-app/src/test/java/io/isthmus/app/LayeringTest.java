@@ -170,6 +170,16 @@ class LayeringTest {
     }
 
     @Test
+    void theLayoutKernelStaysInTheMapPackage() {
+        check(noClasses()
+                .that()
+                .resideOutsideOfPackage("io.isthmus.app.map..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.eclipse.elk..", "org.eclipse.emf..", "com.google.common.."));
+    }
+
+    @Test
     void thereAreNoUtilHelperOrCommonPackages() {
         check(noClasses()
                 .should()

@@ -1,13 +1,18 @@
 package io.isthmus.app.cli;
 
 import io.isthmus.app.analyze.BackgroundWriter;
+import io.isthmus.app.analyze.GuardOutputs;
 import io.isthmus.app.analyze.ObservationWriter;
 import io.isthmus.app.analyze.Progress;
 import io.isthmus.app.analyze.SummaryTable;
+import io.isthmus.app.config.OverridesYaml;
 import io.isthmus.observe.capture.CaptureSource;
 import io.isthmus.observe.flow.FlowLimits;
+import io.isthmus.observe.inventory.InventoryOverrides;
 import io.isthmus.observe.session.CaptureAnalysis;
+import io.isthmus.observe.session.CaptureTap;
 import io.isthmus.observe.session.DissectorRegistry;
+import io.isthmus.observe.session.FlowSummary;
 import io.isthmus.observe.session.Observation;
 import io.isthmus.observe.session.SessionLimits;
 import io.isthmus.wire.capture.CaptureLimits;
@@ -18,8 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,6 +66,27 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "No progress bar and no summary; only warnings and errors.")
     boolean quiet;
+
+    @Option(
+            names = "--report",
+            paramLabel = "DIR",
+            description = "Also write a report to DIR: index.html (inventory, network map, alerts, conduit timing),"
+                    + " inventory.json, inventory.csv, map.svg, map.json.")
+    Path report;
+
+    @Option(
+            names = "--inventory",
+            paramLabel = "FILE",
+            description = "Asset inventory file: when it exists, report new, changed and vanished assets against it;"
+                    + " then write this capture's inventory to it.")
+    Path inventory;
+
+    @Option(
+            names = "--levels",
+            paramLabel = "FILE",
+            description =
+                    "YAML overrides of level, zone, name and role by address, network or MAC" + " (docs/inventory.md).")
+    Path levels;
 
     @Option(
             names = "--policy",
@@ -118,6 +146,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + " choose another file");
             return ExitCodes.USAGE;
         }
+        Optional<GuardOutputs> reporting = Optional.empty();
+        if (report != null || inventory != null || levels != null) {
+            try {
+                InventoryOverrides overrides = levels == null ? InventoryOverrides.NONE : OverridesYaml.load(levels);
+                reporting = Optional.of(
+                        new GuardOutputs(Optional.ofNullable(report), Optional.ofNullable(inventory), overrides));
+            } catch (IllegalArgumentException e) {
+                err.println("isthmus: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+        }
         CaptureSource source;
         try {
             source = CaptureSource.open(input, CaptureLimits.DEFAULT);
@@ -126,10 +165,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Files.createDirectories(out);
-        return analyze(source, file, err, guard);
+        return analyze(source, file, err, guard, reporting);
     }
 
-    private int analyze(CaptureSource source, Path file, PrintWriter err, Optional<GuardRun> guard) throws IOException {
+    private int analyze(
+            CaptureSource source,
+            Path file,
+            PrintWriter err,
+            Optional<GuardRun> guard,
+            Optional<GuardOutputs> reporting)
+            throws IOException {
         long start = System.nanoTime();
         CaptureAnalysis result;
         boolean bar = !quiet && System.console() != null;
@@ -146,15 +191,26 @@ public final class AnalyzeCommand implements Callable<Integer> {
             try (BackgroundWriter<Observation> observations =
                             new BackgroundWriter<>("isthmus-observations", writer, writer);
                     Progress progress = bar ? Progress.start(System.err, source::progress) : null) {
-                result = guard.isPresent()
-                        ? CaptureAnalysis.run(
-                                source,
-                                DissectorRegistry.defaults(),
-                                SessionLimits.DEFAULT,
-                                FlowLimits.DEFAULT,
-                                observations.andThen(guard.get().detection()),
-                                guard.get().detection())
-                        : CaptureAnalysis.run(source, observations);
+                if (guard.isEmpty() && reporting.isEmpty()) {
+                    result = CaptureAnalysis.run(source, observations);
+                } else {
+                    Consumer<Observation> sink =
+                            reporting.isPresent() ? reporting.get().observations(observations) : observations;
+                    if (guard.isPresent()) {
+                        sink = sink.andThen(guard.get().detection());
+                    }
+                    CaptureTap tap = guard.isPresent() ? guard.get().detection() : CaptureTap.NONE;
+                    Consumer<FlowSummary> flows =
+                            reporting.isPresent() ? reporting.get().flows() : f -> {};
+                    result = CaptureAnalysis.run(
+                            source,
+                            DissectorRegistry.defaults(),
+                            SessionLimits.DEFAULT,
+                            FlowLimits.DEFAULT,
+                            sink,
+                            tap,
+                            flows);
+                }
             }
         }
         long lines = writer.lines();
@@ -165,14 +221,28 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         long wall = System.nanoTime() - start;
+        PrintWriter stdout = spec.commandLine().getOut();
         if (!quiet) {
-            PrintWriter stdout = spec.commandLine().getOut();
             SummaryTable.print(stdout, result, source.progress().bytesRead(), wall, lines);
             stdout.println("Observations: " + file);
             if (guard.isPresent()) {
                 guard.get().summary(stdout);
             }
             stdout.flush();
+        }
+        if (reporting.isPresent()) {
+            List<io.isthmus.model.Event> alerts = guard.isPresent()
+                    ? guard.get().detection().alerts().stream()
+                            .map(io.isthmus.observe.detect.Alert::event)
+                            .toList()
+                    : List.of();
+            try {
+                reporting
+                        .get()
+                        .finish(input, result, alerts, quiet ? new PrintWriter(PrintWriter.nullWriter()) : stdout);
+            } finally {
+                stdout.flush();
+            }
         }
         if (result.damage().isPresent()) {
             var d = result.damage().get();

@@ -37,7 +37,7 @@ public record CaptureAnalysis(
             FlowLimits flowLimits,
             Consumer<Observation> sink)
             throws IOException {
-        return run(source, registry, sessionLimits, flowLimits, sink, CaptureTap.NONE);
+        return run(source, registry, sessionLimits, flowLimits, sink, CaptureTap.NONE, f -> {});
     }
 
     /** {@link #run} with a tap that sees frame numbers and ended flows (detection). */
@@ -49,8 +49,24 @@ public record CaptureAnalysis(
             Consumer<Observation> sink,
             CaptureTap tap)
             throws IOException {
+        return run(source, registry, sessionLimits, flowLimits, sink, tap, f -> {});
+    }
+
+    /**
+     * {@link #run} with a tap (detection) and {@code flowSink} receiving every flow when it leaves
+     * the flow table (inventory, conduit timing).
+     */
+    public static CaptureAnalysis run(
+            CaptureSource source,
+            DissectorRegistry registry,
+            SessionLimits sessionLimits,
+            FlowLimits flowLimits,
+            Consumer<Observation> sink,
+            CaptureTap tap,
+            Consumer<FlowSummary> flowSink)
+            throws IOException {
         var stats = new AnalysisStats(sessionLimits);
-        var sessions = new SessionLayer(registry, sessionLimits, stats, sink);
+        var sessions = new SessionLayer(registry, sessionLimits, stats, sink, flowSink);
         FlowListener listener = tap == CaptureTap.NONE ? sessions : new TappedListener(sessions, tap);
         var pipeline = new FlowPipeline(flowLimits, new PacketDecoder(), listener);
         long first = -1;

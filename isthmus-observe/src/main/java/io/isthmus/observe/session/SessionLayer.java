@@ -29,9 +29,21 @@ public final class SessionLayer implements FlowListener {
     private final Consumer<Observation> sink;
     private final Emitter emitter;
     private final Map<Protocol, Dissector> frameDissectors = new EnumMap<>(Protocol.class);
+    private final Consumer<FlowSummary> flowSink;
 
     public SessionLayer(
             DissectorRegistry registry, SessionLimits limits, AnalysisStats stats, Consumer<Observation> sink) {
+        this(registry, limits, stats, sink, f -> {});
+    }
+
+    /** A session layer that also reports every flow, identified or not, when it leaves the table. */
+    public SessionLayer(
+            DissectorRegistry registry,
+            SessionLimits limits,
+            AnalysisStats stats,
+            Consumer<Observation> sink,
+            Consumer<FlowSummary> flowSink) {
+        this.flowSink = flowSink;
         this.registry = registry;
         this.limits = limits;
         this.stats = stats;
@@ -109,10 +121,13 @@ public final class SessionLayer implements FlowListener {
 
     @Override
     public void onFlowEnd(Flow flow, CloseReason reason) {
+        Optional<Protocol> protocol = Optional.empty();
         if (flow.attachment() instanceof FlowSession s && s.factory != null) {
             stats.of(s.factory.protocol()).unanswered += s.unanswered();
+            protocol = Optional.of(s.factory.protocol());
         }
         flow.attach(null);
+        flowSink.accept(FlowSummary.of(flow, protocol));
     }
 
     @Override

@@ -68,6 +68,21 @@ class BacnetDissectorTest {
         assertThat(attributes(s)).containsEntry("property", "vendor-identifier");
     }
 
+    /** A ComplexACK of readProperty device vendor-name (clause 12.11.6): the name is identity. */
+    @Test
+    void aVendorNameAckCarriesTheNameAsPropertyValue_clause12_11() {
+        MessageSummary s = one("810a001c010030010c0c023fffff19793e750800497374686d75733f");
+        assertThat(attributes(s)).containsEntry("property", "vendor-name").containsEntry("property_value", "Isthmus");
+        assertThat(s.anomalies()).isEmpty();
+    }
+
+    /** A ComplexACK of a non-identity property keeps its value undecoded. */
+    @Test
+    void otherPropertyValuesAreNotReported() {
+        MessageSummary s = one("810a0014010030010c0c023fffff19783e21053f");
+        assertThat(attributes(s)).doesNotContainKey("property_value");
+    }
+
     /** {@value #SERVICES} frame 3: writeProperty analog-output,101 present-value priority 10. */
     @Test
     void writePropertyReportsThePriority_clause15_9() {

@@ -4,6 +4,7 @@ import io.isthmus.wire.bacnet.encoding.ObjectIdentifier;
 import io.isthmus.wire.bacnet.encoding.Tag;
 import io.isthmus.wire.bacnet.encoding.TagReader;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the leading service parameters (ASHRAE 135 clause 21 productions) that say what a message
@@ -128,13 +129,15 @@ public final class ServiceParameters {
             facts.unexpected("no [1] propertyIdentifier");
             return;
         }
-        facts.attribute("property", PropertyIdentifier.describe(t.unsigned(property.get())));
+        long propertyCode = t.unsigned(property.get());
+        facts.attribute("property", PropertyIdentifier.describe(propertyCode));
         Optional<Tag> next = t.next();
         if (next.isPresent() && next.get().isContext(2)) {
             facts.attribute("array_index", t.unsigned(next.get()));
             next = t.next();
         }
         if (!write) {
+            identityValue(t, facts, propertyCode, next);
             return;
         }
         if (next.isEmpty() || !next.get().opens(3)) {
@@ -145,6 +148,32 @@ public final class ServiceParameters {
         Optional<Tag> priority = t.next();
         if (priority.isPresent() && priority.get().isContext(4)) {
             facts.attribute("priority", t.unsigned(priority.get()));
+        }
+    }
+
+    /** Text properties a device identifies itself with (clause 12.11): inventory reads them. */
+    private static final Set<Long> IDENTITY_TEXT = Set.of(
+            (long) PropertyIdentifier.VENDOR_NAME.code(),
+            (long) PropertyIdentifier.MODEL_NAME.code(),
+            (long) PropertyIdentifier.FIRMWARE_REVISION.code(),
+            (long) PropertyIdentifier.APPLICATION_SOFTWARE_VERSION.code(),
+            (long) PropertyIdentifier.OBJECT_NAME.code());
+
+    private static final int MAX_VALUE_OCTETS = 256;
+
+    /**
+     * In a ReadProperty-ACK of an identity text property, the value's first character string as
+     * {@code property_value}; other values are not decoded.
+     */
+    private static void identityValue(TagReader t, ServiceFacts facts, long propertyCode, Optional<Tag> next) {
+        if (!IDENTITY_TEXT.contains(propertyCode)
+                || next.isEmpty()
+                || !next.get().opens(3)) {
+            return;
+        }
+        Optional<Tag> value = t.next();
+        if (value.isPresent() && value.get().isApplication(Tag.CHARACTER_STRING)) {
+            facts.attribute("property_value", CharacterStrings.decode(t, value.get(), MAX_VALUE_OCTETS));
         }
     }
 
