@@ -41,6 +41,7 @@ final class Captures {
                     SessionLimits.DEFAULT,
                     FlowLimits.DEFAULT,
                     inventory::observe,
+                    io.isthmus.observe.session.CaptureTap.NONE,
                     inventory::flow);
         }
         return inventory.snapshot();
