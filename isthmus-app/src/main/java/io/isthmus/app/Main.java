@@ -2,6 +2,8 @@ package io.isthmus.app;
 
 import io.isthmus.app.cli.AnalyzeCommand;
 import io.isthmus.app.cli.DemoCommand;
+import io.isthmus.app.cli.EdgeCommand;
+import io.isthmus.app.cli.HubCommand;
 import io.isthmus.app.cli.SimCommand;
 import io.isthmus.app.cli.VersionProvider;
 import picocli.CommandLine;
@@ -13,7 +15,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Isthmus joins a plant's IT and OT networks without opening the plant floor to attack.",
-        subcommands = {AnalyzeCommand.class, DemoCommand.class, SimCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            AnalyzeCommand.class,
+            DemoCommand.class,
+            EdgeCommand.class,
+            HubCommand.class,
+            SimCommand.class,
+            CommandLine.HelpCommand.class
+        },
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'isthmus help COMMAND' for a command's options."})
 public final class Main implements Runnable {
