@@ -91,7 +91,7 @@ public final class DemoRuntime implements AutoCloseable {
     }
 
     /** The shipped tag configuration of the line, pointed at the ports this factory listens on. */
-    static ConnectConfig tagsFor(VirtualFactory factory) throws IOException {
+    public static ConnectConfig tagsFor(VirtualFactory factory) throws IOException {
         ConnectConfig shipped;
         try (InputStream in = DemoRuntime.class.getResourceAsStream(TAGS)) {
             shipped = TagConfigYaml.parse("virtual-factory-edge.yaml", in.readAllBytes());
