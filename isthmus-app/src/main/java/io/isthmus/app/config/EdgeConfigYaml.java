@@ -47,8 +47,8 @@ public final class EdgeConfigYaml {
         try {
             return TagConfigYaml.yaml().readValue(p, EdgeYaml.class);
         } catch (JsonProcessingException e) {
-            JsonLocation where = e.getLocation() != null ? e.getLocation() : at;
-            throw TagConfigYaml.error(source, where, "edge: " + YamlProblems.reason(e));
+            // the section's own line: Jackson places errors of a bound section at its end
+            throw TagConfigYaml.error(source, at, "edge: " + YamlProblems.reason(e));
         }
     }
 }

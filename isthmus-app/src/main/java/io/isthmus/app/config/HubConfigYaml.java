@@ -55,8 +55,8 @@ public final class HubConfigYaml {
                 try {
                     hub = TagConfigYaml.yaml().readValue(p, HubYaml.class);
                 } catch (JsonProcessingException e) {
-                    throw TagConfigYaml.error(
-                            source, e.getLocation() != null ? e.getLocation() : at, "hub: " + YamlProblems.reason(e));
+                    // the section's own line: Jackson places errors of a bound section at its end
+                    throw TagConfigYaml.error(source, at, "hub: " + YamlProblems.reason(e));
                 }
             }
         } catch (JsonProcessingException e) {
