@@ -1,7 +1,6 @@
 package io.isthmus.app.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.isthmus.app.demo.LatestValues;
 import io.isthmus.model.Sample;
 import io.isthmus.model.TagPath;
 import io.javalin.Javalin;

@@ -1,8 +1,8 @@
 package io.isthmus.app.hub;
 
 import io.isthmus.app.console.ConsoleServer;
+import io.isthmus.app.console.LatestValues;
 import io.isthmus.app.console.TagJson;
-import io.isthmus.app.demo.LatestValues;
 import io.isthmus.store.Historian;
 import io.isthmus.store.TagInfo;
 import io.isthmus.store.TagPrefix;

@@ -1,6 +1,6 @@
 package io.isthmus.app.hub;
 
-import io.isthmus.app.demo.LatestValues;
+import io.isthmus.app.console.LatestValues;
 import io.isthmus.connect.journal.JournalRecord;
 import io.isthmus.connect.journal.SampleBatchCodec;
 import io.isthmus.connect.journal.SampleBatchDecoding;

@@ -1,4 +1,4 @@
-package io.isthmus.app.demo;
+package io.isthmus.app.console;
 
 import io.isthmus.model.Sample;
 import io.isthmus.model.TagPath;
