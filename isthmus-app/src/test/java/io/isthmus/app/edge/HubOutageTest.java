@@ -24,14 +24,30 @@ class HubOutageTest {
     void theEdgeJournalsWhileTheHubIsDownAndBackfillsExactlyOnceAfter() throws Exception {
         Plant plant = new Plant(dir);
         int port = Plant.freePort();
+        int statusPort = Plant.freePort();
         try (plant.factory;
-                Edge edge = plant.edge(plant.tags(Optional.of(Duration.ofMillis(200)), "conveyor"), port, b -> {})) {
+                Edge edge = plant.edge(
+                        plant.tags(Optional.of(Duration.ofMillis(200)), "conveyor"),
+                        port,
+                        b -> {},
+                        Optional.of(new io.isthmus.connect.config.HostPort("127.0.0.1", statusPort)))) {
             Plant.await(
                     "samples journaled with no hub",
                     Duration.ofSeconds(20),
                     () -> edge.status().samplesJournaled() > 200);
             assertThat(edge.status().forwarder()).startsWith("retrying");
             assertThat(edge.status().forwardedThrough()).isZero();
+            String metrics = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create("http://127.0.0.1:" + statusPort + "/metrics"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertThat(metrics)
+                    .contains("isthmus_edge_forward_up{site=\"test-line\"} 0")
+                    .contains("isthmus_edge_source_up{site=\"test-line\",source=\"conveyor\"} 1")
+                    .containsPattern("isthmus_edge_samples_journaled_total\\{site=\"test-line\"} [1-9]");
 
             try (Hub hub = plant.hub(port)) {
                 Plant.await(

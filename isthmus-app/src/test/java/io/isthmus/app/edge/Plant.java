@@ -103,6 +103,15 @@ final class Plant {
 
     Edge edge(ConnectConfig tags, int hubPort, java.util.function.Consumer<JournalConfig.Builder> journal)
             throws Exception {
+        return edge(tags, hubPort, journal, Optional.empty());
+    }
+
+    Edge edge(
+            ConnectConfig tags,
+            int hubPort,
+            java.util.function.Consumer<JournalConfig.Builder> journal,
+            Optional<io.isthmus.connect.config.HostPort> status)
+            throws Exception {
         EdgeSettings settings = new EdgeSettings(
                 SITE,
                 JournalConfig.create(dir.resolve("journal"), journal),
@@ -112,7 +121,7 @@ final class Plant {
                         Duration.ofSeconds(5),
                         new io.isthmus.connect.config.BackoffConfig(
                                 Duration.ofMillis(100), Duration.ofSeconds(1), 2, 0.1)),
-                Optional.empty());
+                status);
         return Edge.start(new EdgeConfig(settings, tags), journaled::add);
     }
 
