@@ -49,7 +49,7 @@ class CliTest {
         assertThat(e.err()).contains(edge + ":1:1: edge: journal fsync is 'sometimes'");
 
         Path hub = dir.resolve("hub.yaml");
-        Files.writeString(hub, "hub:\n  listen: 127.0.0.1:0\n  historian: {}\n");
+        Files.writeString(hub, "hub:\n  listen: 127.0.0.1:1\n  historian: {}\n");
         Run h = run("hub", "--config", hub.toString());
         assertThat(h.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(h.err()).contains(hub + ":1:1: hub: historian: 'dir' is required");
