@@ -11,11 +11,12 @@ import java.util.Objects;
  * the backlog catches up. Delivered strictly in order there are never spans above, and this is the
  * old "high-water mark".
  *
- * @param contiguousThrough every sequence at or below it is stored or settled (0: none)
+ * @param contiguousThrough every sequence at or below it is stored or settled; -1 when none is
+ *     (sequences start at 0)
  * @param above sorted, disjoint, non-adjacent spans, all starting above {@code contiguousThrough + 1}
  */
 public record JournalProgress(long contiguousThrough, List<Span> above) {
-    public static final JournalProgress NONE = new JournalProgress(0, List.of());
+    public static final JournalProgress NONE = new JournalProgress(-1, List.of());
 
     /** At most this many spans above: a bound on what one journal's row can grow to. */
     public static final int MAX_SPANS = 4096;
@@ -34,8 +35,8 @@ public record JournalProgress(long contiguousThrough, List<Span> above) {
     }
 
     public JournalProgress {
-        if (contiguousThrough < 0) {
-            throw new IllegalArgumentException("contiguousThrough " + contiguousThrough + " is negative");
+        if (contiguousThrough < -1) {
+            throw new IllegalArgumentException("contiguousThrough " + contiguousThrough + " is below -1 (none)");
         }
         above = List.copyOf(Objects.requireNonNull(above, "above"));
         if (above.size() > MAX_SPANS) {
@@ -63,7 +64,7 @@ public record JournalProgress(long contiguousThrough, List<Span> above) {
         return false;
     }
 
-    /** The highest stored sequence, 0 if none. */
+    /** The highest stored sequence, -1 if none. */
     public long highest() {
         return above.isEmpty() ? contiguousThrough : above.getLast().last();
     }

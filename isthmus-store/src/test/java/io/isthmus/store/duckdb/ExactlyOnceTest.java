@@ -91,7 +91,10 @@ class ExactlyOnceTest {
     @Test
     void progressFoldsSpansAndRejectsOverlaps() {
         var p = JournalProgress.NONE.with(5).with(7).with(6);
-        assertThat(p).isEqualTo(JournalProgress.of(0, "5-7"));
+        assertThat(p).isEqualTo(JournalProgress.of(-1, "5-7"));
+        assertThat(JournalProgress.NONE.contains(0))
+                .as("sequence 0 is a sequence like any")
+                .isFalse();
         assertThat(p.with(1).settledThrough(4)).isEqualTo(new JournalProgress(7, List.of()));
         assertThat(JournalProgress.of(2, "4-4,9-12").aboveText()).isEqualTo("4-4,9-12");
         assertThatThrownBy(() -> JournalProgress.of(2, "3-4")).hasMessageContaining("must start above 3");
