@@ -6,7 +6,7 @@ const FAULTS = {
   104: "motor over temperature", 201: "bottle jam", 202: "low product level",
   203: "cap feed jam", 204: "label web break", 205: "pallet layer misaligned",
 };
-const TREND_POINTS = 240; // one minute at 4 samples per second
+const TREND_POINTS = 60; // the last minute at one speed sample per second
 
 const values = new Map(); // tag path -> sample
 const trends = new Map(); // device -> speeds
@@ -151,6 +151,89 @@ function follow() {
   stream.addEventListener("samples", (e) => { accept(JSON.parse(e.data)); scheduleRender(); });
 }
 
+// Trend of one tag, read from the historian through GET /api/tags/history, drawn as inline SVG.
+const RANGES = { "15m": ["now-15m", "10s"], "1h": ["now-1h", "30s"], "6h": ["now-6h", "3m"], "1d": ["now-1d", "10m"] };
+const SVG = "http://www.w3.org/2000/svg";
+
+async function loadTrend() {
+  const tag = document.getElementById("trend-tag").value;
+  if (!tag) return;
+  const [from, interval] = RANGES[document.getElementById("trend-range").value];
+  const agg = document.getElementById("trend-agg").value;
+  const q = new URLSearchParams({ path: tag, from, to: "now", interval, agg });
+  const r = await fetch(`/api/tags/history?${q}`);
+  const body = await r.json();
+  const caption = document.getElementById("trend-caption");
+  if (!r.ok) { caption.textContent = body.detail; return; }
+  drawHistory(body.points);
+  const n = body.points.filter((p) => p.v !== null).length;
+  caption.textContent = `${tag} · ${agg} per ${interval} · ${n} of ${body.points.length} intervals with data`;
+}
+
+function drawHistory(points) {
+  const svg = document.getElementById("trend-chart");
+  svg.replaceChildren();
+  const vs = points.map((p) => p.v).filter((v) => v !== null);
+  if (!vs.length) return;
+  let lo = Math.min(...vs), hi = Math.max(...vs);
+  if (hi === lo) { hi += 1; lo -= 1; }
+  const W = 800, H = 220, top = 10, bottom = 200;
+  const y = (v) => bottom - ((v - lo) / (hi - lo)) * (bottom - top);
+  const x = (i) => (i / Math.max(1, points.length - 1)) * W;
+  let d = "", pen = false;
+  points.forEach((p, i) => {
+    if (p.v === null) { pen = false; return; }   // a gap (no usable value) stays a gap
+    d += `${pen ? "L" : "M"}${x(i).toFixed(1)},${y(p.v).toFixed(1)} `;
+    pen = true;
+  });
+  const axis = document.createElementNS(SVG, "line");
+  Object.entries({ x1: 0, x2: W, y1: bottom, y2: bottom, class: "axis" }).forEach(([k, v]) => axis.setAttribute(k, v));
+  const path = document.createElementNS(SVG, "path");
+  path.setAttribute("d", d);
+  path.setAttribute("class", "line");
+  const label = (text, ty) => {
+    const t = document.createElementNS(SVG, "text");
+    t.setAttribute("x", 4); t.setAttribute("y", ty); t.textContent = text;
+    return t;
+  };
+  svg.append(axis, path, label(hi.toFixed(2), 12), label(lo.toFixed(2), bottom - 4),
+    label(new Date(points[0].t).toLocaleTimeString(), H - 4));
+}
+
+async function setupTrend(tags) {
+  const select = document.getElementById("trend-tag");
+  for (const t of tags) {
+    const o = document.createElement("option");
+    o.value = t.path;
+    o.textContent = t.path.split("/").slice(4).join("/") + (t.unit ? ` (${t.unit})` : "");
+    select.appendChild(o);
+  }
+  const preferred = tags.find((t) => t.path.endsWith("/filler/speed"));
+  if (preferred) select.value = preferred.path;
+  document.getElementById("trend-form").addEventListener("change", loadTrend);
+  for (const m of MACHINES) {
+    document.getElementById(`machine-${m}`).addEventListener("click", () => {
+      const t = tags.find((x) => x.path.endsWith(`/${m}/speed`));
+      if (t) { select.value = t.path; loadTrend(); }
+    });
+  }
+  await loadTrend();
+  setInterval(loadTrend, 5000);
+}
+
+async function loadEvents() {
+  const r = await fetch("/api/events?limit=50");
+  if (!r.ok) return;
+  const list = document.getElementById("events");
+  list.replaceChildren();
+  for (const e of (await r.json()).items) {
+    const li = document.createElement("li");
+    li.className = `sev-${e.severity}`;
+    li.textContent = `${new Date(e.time).toLocaleTimeString()} · ${e.edge} · ${e.kind} · ${e.title} — ${e.summary}`;
+    list.appendChild(li);
+  }
+}
+
 let pending = false;
 function scheduleRender() {
   if (pending) return;
@@ -172,6 +255,9 @@ async function main() {
   follow();
   loadHealth();
   setInterval(loadHealth, 5000);
+  loadEvents();
+  setInterval(loadEvents, 5000);
+  setupTrend(cells.items);
 }
 
 main();

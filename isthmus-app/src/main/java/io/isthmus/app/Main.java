@@ -4,7 +4,9 @@ import io.isthmus.app.cli.AnalyzeCommand;
 import io.isthmus.app.cli.AuditCommand;
 import io.isthmus.app.cli.BrowseCommand;
 import io.isthmus.app.cli.DemoCommand;
+import io.isthmus.app.cli.EdgeCommand;
 import io.isthmus.app.cli.FirewallCommand;
+import io.isthmus.app.cli.HubCommand;
 import io.isthmus.app.cli.PolicyCommand;
 import io.isthmus.app.cli.SimCommand;
 import io.isthmus.app.cli.VersionProvider;
@@ -24,6 +26,8 @@ import picocli.CommandLine.Command;
             PolicyCommand.class,
             DemoCommand.class,
             FirewallCommand.class,
+            EdgeCommand.class,
+            HubCommand.class,
             SimCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -180,6 +180,17 @@ class LayeringTest {
     }
 
     @Test
+    void edgeAndHubKnowNothingOfTheSimulator() {
+        // they run against real plants; the demo wires them to the virtual factory from outside
+        check(noClasses()
+                .that()
+                .resideInAnyPackage("io.isthmus.app.edge..", "io.isthmus.app.hub..", "io.isthmus.connect.transfer..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.isthmus.sim..", "io.isthmus.app.demo..", "io.isthmus.app.cli.."));
+    }
+
+    @Test
     void thereAreNoUtilHelperOrCommonPackages() {
         check(noClasses()
                 .should()

@@ -41,6 +41,10 @@ public final class VirtualFactory implements AutoCloseable {
     private final LineProcessImage processImage;
     private final List<ModbusTcpServer> modbusServers = new ArrayList<>();
     private final List<PlcEndpoint> plcs = new ArrayList<>();
+    private final java.util.Map<String, ModbusTcpServer> serverByDevice =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, RegisterImage> imageByDevice = new java.util.concurrent.ConcurrentHashMap<>();
+    private ModbusServerListener modbusListener;
     private final ScenarioRunner scenario;
     private OpcUaLineServer opcUa;
     private Thread clock;
@@ -79,6 +83,7 @@ public final class VirtualFactory implements AutoCloseable {
     }
 
     private void startServers(ModbusServerListener listener) throws IOException {
+        this.modbusListener = listener;
         int i = 0;
         for (MachineKind kind : MachineKind.values()) {
             startPlc(kind.id(), kind.cell(), line.map(kind), line.image(kind), portFor(i++), listener);
@@ -117,6 +122,8 @@ public final class VirtualFactory implements AutoCloseable {
                 image,
                 listener);
         modbusServers.add(server);
+        serverByDevice.put(device, server);
+        imageByDevice.put(device, image);
         try {
             server.start();
         } catch (ModbusServerBindException e) {
@@ -157,6 +164,43 @@ public final class VirtualFactory implements AutoCloseable {
                 .filter(p -> p.device().equals(device))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no PLC named " + device));
+    }
+
+    /**
+     * Takes one PLC off the network, as a pulled cable or a power cycle would: its Modbus/TCP
+     * server stops listening and drops its connections. The process keeps running, so values move
+     * on while the PLC is away. For fault tests; {@link #restartPlc} brings it back on the same port.
+     */
+    public synchronized void stopPlc(String device) {
+        ModbusTcpServer server = serverByDevice.get(endpointOf(device).device());
+        server.close();
+    }
+
+    /** Starts a stopped PLC's Modbus/TCP server again, on the port it had, with the same registers. */
+    public synchronized void restartPlc(String device) throws IOException {
+        PlcEndpoint plc = endpointOf(device);
+        ModbusTcpServer old = serverByDevice.get(device);
+        old.close();
+        ModbusServerConfig c = old.config();
+        ModbusTcpServer server = new ModbusTcpServer(
+                new ModbusServerConfig(
+                        c.bindAddress(),
+                        plc.address().getPort(),
+                        c.unitId(),
+                        c.idleTimeout(),
+                        c.maxConnections(),
+                        c.limits(),
+                        c.identity()),
+                imageByDevice.get(device),
+                modbusListener);
+        modbusServers.add(server);
+        serverByDevice.put(device, server);
+        try {
+            server.start();
+        } catch (ModbusServerBindException e) {
+            throw new PortInUseException(
+                    PortInUseException.Service.MODBUS, "the " + device + " PLC's Modbus/TCP server", plc.address(), e);
+        }
     }
 
     public VirtualFactoryConfig config() {

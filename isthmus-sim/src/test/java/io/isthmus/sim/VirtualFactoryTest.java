@@ -1,6 +1,7 @@
 package io.isthmus.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import io.isthmus.sim.process.LinePlcMaps;
@@ -70,6 +71,27 @@ class VirtualFactoryTest {
             Thread.sleep(50);
         }
         throw new AssertionError(what + " did not happen within " + limit);
+    }
+
+    @Test
+    void onePlcCanBeTakenOffTheNetworkAndBroughtBackOnTheSamePort() throws Exception {
+        try (VirtualFactory f = VirtualFactory.start(config(Scenario.idle()), (r, u, q, a) -> {}, o -> {})) {
+            PlcEndpoint filler = f.plcs().get(1);
+            f.stopPlc("filler");
+            assertThatThrownBy(
+                            () -> io.isthmus.sim.modbus.ModbusTcpClient.connect(filler.address(), Duration.ofSeconds(1))
+                                    .close())
+                    .isInstanceOf(java.io.IOException.class);
+            try (var other = io.isthmus.sim.modbus.ModbusTcpClient.connect(
+                    f.plcs().get(0).address(), Duration.ofSeconds(1))) {
+                assertThat(other.readHoldingRegisters(1, 0, 2).toShortArray()).hasSize(2);
+            }
+            f.restartPlc("filler");
+            assertThat(f.plcs().get(1).address()).isEqualTo(filler.address());
+            try (var again = io.isthmus.sim.modbus.ModbusTcpClient.connect(filler.address(), Duration.ofSeconds(1))) {
+                assertThat(again.readHoldingRegisters(1, 0, 2).toShortArray()).hasSize(2);
+            }
+        }
     }
 
     @Test

@@ -27,9 +27,10 @@ public interface Historian extends AutoCloseable {
     AppendResult append(List<Sample> samples);
 
     /**
-     * Stores the records of a journal batch whose sequence is above the journal's high-water mark,
-     * skips the others, and moves the mark, all in one transaction: exactly-once delivery from a
-     * journal that redelivers after a lost acknowledgement.
+     * Stores the records of a journal batch whose sequence it has not stored yet, skips the others,
+     * and stores the journal's new {@link JournalProgress}, all in one transaction: exactly-once
+     * delivery from a journal that redelivers after a lost acknowledgement, in order or with live
+     * records sent ahead of a backlog (see {@link JournalBatch#settledThrough()}).
      */
     AppendResult append(JournalBatch batch);
 
@@ -40,6 +41,9 @@ public interface Historian extends AutoCloseable {
 
     /** The highest sequence stored for {@code journal}, empty before its first append. */
     OptionalLong journalPosition(JournalId journal);
+
+    /** Every sequence stored for {@code journal}; {@link JournalProgress#NONE} before its first append. */
+    JournalProgress journalProgress(JournalId journal);
 
     /** The sample of {@code tag} with the newest source time, whatever its quality. */
     Optional<Sample> latest(TagPath tag);

@@ -5,11 +5,20 @@ import java.util.Objects;
 
 /**
  * Records of one journal delivered together, in increasing sequence order. The historian stores
- * the records whose sequence is above the highest it holds for {@link #journal()}, skips the rest
- * (a redelivery after a lost acknowledgement), and stores the new high-water mark in the same
- * transaction: a batch is stored completely or not at all, and never twice.
+ * the records whose sequence it has not stored yet, skips the rest (a redelivery after a lost
+ * acknowledgement), and stores its new {@link JournalProgress} in the same transaction: a batch is
+ * stored completely or not at all, and never twice.
+ *
+ * <p>{@code settledThrough} says that no sequence at or below it will come any more except as a
+ * redelivery: a reader that sends in order settles through its last record; a forwarder that
+ * sends live records ahead of a backlog (see {@code io.isthmus.connect.journal.ForwardingReader})
+ * settles only through the backlog's position, so the backlog records still to come are stored when
+ * they arrive, although their sequences are below the live ones already stored.
+ *
+ * @param settledThrough every sequence up to it has been delivered or will never be; at most the
+ *     last record's sequence when there are records
  */
-public record JournalBatch(JournalId journal, List<JournalRecord> records) {
+public record JournalBatch(JournalId journal, List<JournalRecord> records, long settledThrough) {
 
     public JournalBatch {
         Objects.requireNonNull(journal, "journal");
@@ -22,6 +31,15 @@ public record JournalBatch(JournalId journal, List<JournalRecord> records) {
                         + " after " + prev + "; sequences must increase within a batch");
             }
         }
+        if (settledThrough < 0) {
+            throw new IllegalArgumentException(
+                    "journal " + journal + ": settledThrough " + settledThrough + " is negative");
+        }
+    }
+
+    /** Records delivered in sequence order: everything up to the last one is settled. */
+    public JournalBatch(JournalId journal, List<JournalRecord> records) {
+        this(journal, records, records.isEmpty() ? 0 : records.getLast().sequence());
     }
 
     public static JournalBatch of(JournalId journal, long sequence, List<io.isthmus.model.Sample> samples) {

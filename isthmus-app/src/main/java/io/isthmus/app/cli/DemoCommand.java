@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         name = "demo",
         mixinStandardHelpOptions = true,
         description =
-                "Run everything on this laptop: the virtual factory, live polling and the console at http://127.0.0.1:8080.")
+                "Run everything on this laptop: the virtual factory, an edge, a hub with the historian, and the console at http://127.0.0.1:8080.")
 public final class DemoCommand implements Callable<Integer> {
     public static final String DEFAULT_SCENARIO = "attack-demo";
 
@@ -30,6 +30,13 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Console port (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            description =
+                    "Keep the edge's journal and the hub's historian in DIR (default: a new temporary directory).")
+    java.nio.file.Path data;
+
     @Spec
     CommandSpec spec;
 
@@ -42,17 +49,23 @@ public final class DemoCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         VirtualFactoryConfig config = parsed.get();
-        out.println("Starting the virtual factory and the console...");
+        out.println("Starting the virtual factory, an edge and a hub...");
         out.flush();
         DemoRuntime runtime;
         try {
             runtime = DemoRuntime.start(
-                    config, new InetSocketAddress("127.0.0.1", httpPort), FactoryOptions.scenarioLog(out));
+                    config,
+                    new InetSocketAddress("127.0.0.1", httpPort),
+                    FactoryOptions.scenarioLog(out),
+                    java.util.Optional.ofNullable(data));
         } catch (Exception e) {
             return StartupErrors.report(e, err, "--http-port");
         }
         SimCommand.printEndpoints(out, runtime.factory());
         out.println();
+        out.println("Data (journal, historian): " + runtime.dataDir());
+        out.println("Edge " + DemoRuntime.SITE_ID + " polls the PLCs and forwards to the hub at http://127.0.0.1:"
+                + runtime.httpPort() + "/api/ingest");
         out.println("Console: http://127.0.0.1:" + runtime.httpPort() + "/");
         out.flush();
         UntilInterrupted.await(runtime, out);

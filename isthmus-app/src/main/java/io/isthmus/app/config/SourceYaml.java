@@ -55,7 +55,7 @@ final class SourceYaml {
                         number(m, "max-in-flight", d.maxInFlight()));
     }
 
-    private static BackoffConfig backoff(Map<String, Object> m) {
+    static BackoffConfig backoff(Map<String, Object> m) {
         known("backoff", m, BACKOFF);
         var d = BackoffConfig.DEFAULT;
         return new BackoffConfig(

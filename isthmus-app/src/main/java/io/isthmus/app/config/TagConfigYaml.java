@@ -42,6 +42,17 @@ public final class TagConfigYaml {
     }
 
     public static ConnectConfig parse(String source, byte[] yaml) throws TagConfigException {
+        return parse(source, yaml, Map.of());
+    }
+
+    /** A top-level section besides {@code sources} and {@code tags}, read by its own binder. */
+    @FunctionalInterface
+    interface Section {
+        void read(JsonParser p, JsonLocation at) throws IOException, TagConfigException;
+    }
+
+    /** Parses sources and tags, handing the other top-level {@code sections} to their readers. */
+    static ConnectConfig parse(String source, byte[] yaml, Map<String, Section> sections) throws TagConfigException {
         try (JsonParser p = YAML.createParser(yaml)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw error(
@@ -64,7 +75,17 @@ public final class TagConfigYaml {
                         tags = list(source, p, "tags", TagYaml.class).stream()
                                 .map(l -> new Located<>(l.at(), l.value().config))
                                 .toList();
-                    default -> throw error(source, at, "unknown field '" + field + "'; expected sources, tags");
+                    default -> {
+                        Section section = sections.get(field);
+                        if (section == null) {
+                            List<String> known = new ArrayList<>(sections.keySet());
+                            known.sort(null);
+                            known.addAll(List.of("sources", "tags"));
+                            throw error(
+                                    source, at, "unknown field '" + field + "'; expected " + String.join(", ", known));
+                        }
+                        section.read(p, at);
+                    }
                 }
             }
             return crossCheck(source, sources, tags);
@@ -119,7 +140,11 @@ public final class TagConfigYaml {
         return new ConnectConfig(sources, tags.stream().map(Located::value).toList());
     }
 
-    private static TagConfigException error(String source, JsonLocation at, String message) {
+    static ObjectMapper yaml() {
+        return YAML;
+    }
+
+    static TagConfigException error(String source, JsonLocation at, String message) {
         return new TagConfigException(YamlProblems.at(source, at, message));
     }
 

@@ -1,7 +1,6 @@
 package io.isthmus.app.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.isthmus.app.demo.LatestValues;
 import io.isthmus.model.Sample;
 import io.isthmus.model.TagPath;
 import io.javalin.Javalin;
@@ -27,15 +26,25 @@ import java.util.function.Supplier;
 public final class ConsoleServer implements AutoCloseable {
     private final Javalin app;
     private final LatestValues values;
-    private final List<TagJson> tags;
+    private final Supplier<List<TagJson>> tags;
     private final Supplier<Object> health;
     private final ObjectMapper json = new ObjectMapper();
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private AutoCloseable subscription;
 
+    /** Routes a role adds to the console's API (the hub's ingest, history and events). */
+    @FunctionalInterface
+    public interface Routes {
+        void register(Javalin app, ObjectMapper json);
+    }
+
     public ConsoleServer(LatestValues values, List<TagJson> tags, Supplier<Object> health) {
+        this(values, () -> List.copyOf(tags), health, (app, json) -> {});
+    }
+
+    public ConsoleServer(LatestValues values, Supplier<List<TagJson>> tags, Supplier<Object> health, Routes extra) {
         this.values = values;
-        this.tags = List.copyOf(tags);
+        this.tags = tags;
         this.health = health;
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
@@ -49,11 +58,12 @@ public final class ConsoleServer implements AutoCloseable {
             c.http.defaultContentType = "application/json";
         });
         routes();
+        extra.register(app, json);
     }
 
     private void routes() {
         app.get("/api/health", ctx -> ctx.json(health.get()));
-        app.get("/api/tags", ctx -> ctx.json(Map.of("items", filter(ctx, tags, TagJson::path))));
+        app.get("/api/tags", ctx -> ctx.json(Map.of("items", filter(ctx, tags.get(), TagJson::path))));
         app.get("/api/tags/latest", ctx -> {
             List<SampleJson> latest = values.all().stream()
                     .sorted(Comparator.comparing(s -> s.path().toString()))
@@ -98,7 +108,8 @@ public final class ConsoleServer implements AutoCloseable {
         return items.stream().filter(i -> (path.apply(i) + "/").startsWith(p)).toList();
     }
 
-    private static void problem(Context ctx, int status, String title, String detail) {
+    /** Answers with an RFC 9457 problem document. */
+    public static void problem(Context ctx, int status, String title, String detail) {
         ctx.status(HttpStatus.forStatus(status));
         ctx.contentType(Problem.MEDIA_TYPE);
         ctx.json(Problem.of(status, title, detail, ctx.path()));

@@ -1,48 +1,88 @@
 package io.isthmus.app.demo;
 
-import io.isthmus.app.console.ConsoleServer;
-import io.isthmus.app.console.TagJson;
+import io.isthmus.app.config.HubConfigYaml;
+import io.isthmus.app.config.TagConfigYaml;
+import io.isthmus.app.edge.Edge;
+import io.isthmus.app.edge.EdgeConfig;
+import io.isthmus.app.edge.EdgeSettings;
+import io.isthmus.app.edge.EdgeStatus;
+import io.isthmus.app.edge.ForwardSettings;
+import io.isthmus.app.hub.Hub;
+import io.isthmus.app.hub.HubSettings;
+import io.isthmus.connect.config.ConnectConfig;
+import io.isthmus.connect.config.HostPort;
+import io.isthmus.connect.config.SourceConfig;
+import io.isthmus.connect.journal.JournalConfig;
 import io.isthmus.sim.PlcEndpoint;
 import io.isthmus.sim.VirtualFactory;
 import io.isthmus.sim.VirtualFactoryConfig;
-import io.isthmus.sim.process.PointSpec;
 import io.isthmus.sim.scenario.StepOutcome;
+import io.isthmus.store.HistorianConfig;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.time.Clock;
-import java.time.Duration;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Everything {@code isthmus demo} runs in one process: the virtual factory, a poller reading its
- * PLCs over Modbus/TCP, and the console. Closing it stops all three, in reverse order.
+ * Everything {@code isthmus demo} runs in one process: the virtual factory, an edge polling its
+ * PLCs with the shipped tag configuration, and a hub with the historian and the console. Edge and
+ * hub are the classes {@code isthmus edge} and {@code isthmus hub} run, and they talk over loopback
+ * HTTP exactly as they would across a DMZ. Closing it stops the edge, the hub and the factory.
  */
 public final class DemoRuntime implements AutoCloseable {
-    public static final Duration POLL_PERIOD = Duration.ofMillis(250);
+    public static final String SITE_ID = "demo-line1";
+    static final String TAGS = "/io/isthmus/app/config/virtual-factory-edge.yaml";
 
     private final VirtualFactory factory;
-    private final LatestValues values = new LatestValues();
-    private final DemoPoller poller;
-    private final ConsoleServer console;
+    private final Path dataDir;
+    private Hub hub;
+    private volatile Edge edge;
 
-    private DemoRuntime(VirtualFactory factory) {
+    private DemoRuntime(VirtualFactory factory, Path dataDir) {
         this.factory = factory;
-        this.poller = new DemoPoller(factory.plcs(), factory.config().names(), values, POLL_PERIOD, Clock.systemUTC());
-        this.console = new ConsoleServer(values, tags(factory), this::health);
+        this.dataDir = dataDir;
     }
 
+    /** Starts the demo with its journal and historian in a new temporary directory. */
     public static DemoRuntime start(
             VirtualFactoryConfig config, InetSocketAddress http, Consumer<StepOutcome> scenarioLog) throws IOException {
+        return start(config, http, scenarioLog, Optional.empty());
+    }
+
+    /** Starts the demo; {@code dataDir} keeps the journal and historian (a temporary one when empty). */
+    public static DemoRuntime start(
+            VirtualFactoryConfig config,
+            InetSocketAddress http,
+            Consumer<StepOutcome> scenarioLog,
+            Optional<Path> dataDir)
+            throws IOException {
+        Path data = dataDir.isPresent()
+                ? Files.createDirectories(dataDir.get())
+                : Files.createTempDirectory("isthmus-demo-");
         VirtualFactory factory = VirtualFactory.start(config, (remote, unit, request, response) -> {}, scenarioLog);
-        DemoRuntime runtime = new DemoRuntime(factory);
+        DemoRuntime runtime = new DemoRuntime(factory, data);
         try {
-            runtime.poller.start();
-            runtime.console.start(http);
+            ConnectConfig tags = tagsFor(factory);
+            runtime.hub = Hub.start(
+                    HubSettings.of(
+                            http, HistorianConfig.create(data.resolve("historian")), HubConfigYaml.describe(tags)),
+                    runtime::health);
+            EdgeSettings edge = new EdgeSettings(
+                    SITE_ID,
+                    JournalConfig.create(
+                            data.resolve("journal"),
+                            b -> b.maxTotalBytes(256L << 20).maxSegmentBytes(16L << 20)),
+                    ForwardSettings.to(URI.create("http://127.0.0.1:" + runtime.hub.port() + "/")),
+                    Optional.empty());
+            runtime.edge = Edge.start(new EdgeConfig(edge, tags));
             return runtime;
         } catch (IOException | RuntimeException e) {
             runtime.close();
@@ -50,62 +90,94 @@ public final class DemoRuntime implements AutoCloseable {
         }
     }
 
+    /** The shipped tag configuration of the line, pointed at the ports this factory listens on. */
+    public static ConnectConfig tagsFor(VirtualFactory factory) throws IOException {
+        ConnectConfig shipped;
+        try (InputStream in = DemoRuntime.class.getResourceAsStream(TAGS)) {
+            shipped = TagConfigYaml.parse("virtual-factory-edge.yaml", in.readAllBytes());
+        } catch (TagConfigYaml.TagConfigException e) {
+            throw new IllegalStateException("the shipped tag configuration does not load: " + e.getMessage(), e);
+        }
+        List<SourceConfig> sources = new ArrayList<>();
+        for (SourceConfig s : shipped.sources()) {
+            PlcEndpoint plc = factory.plcs().stream()
+                    .filter(p -> p.device().equals(s.id()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no PLC for source " + s.id()));
+            sources.add(new SourceConfig(
+                    s.id(),
+                    s.kind(),
+                    new HostPort(
+                            plc.address().getAddress().getHostAddress(),
+                            plc.address().getPort()),
+                    s.unitId(),
+                    s.connectTimeout(),
+                    s.requestTimeout(),
+                    s.budget(),
+                    s.maxRegistersPerRequest(),
+                    s.maxBitsPerRequest(),
+                    s.maxGap(),
+                    s.pollRate(),
+                    s.staleAfterPeriods(),
+                    s.backoff()));
+        }
+        return new ConnectConfig(sources, shipped.tags());
+    }
+
     public VirtualFactory factory() {
         return factory;
     }
 
-    public LatestValues values() {
-        return values;
+    public Hub hub() {
+        return hub;
+    }
+
+    public Edge edge() {
+        return edge;
+    }
+
+    public Path dataDir() {
+        return dataDir;
     }
 
     public int httpPort() {
-        return console.port();
+        return hub.port();
     }
 
     private Map<String, Object> health() {
         Map<String, Object> h = new LinkedHashMap<>();
-        h.put("status", "ok");
         h.put("scenario", factory.config().scenario().name());
         h.put("simulatedTime", factory.line().now().toString());
         h.put("elapsedSeconds", factory.elapsed().toSeconds());
         h.put("speed", factory.config().speed());
-        h.put("pollCycles", poller.cycles());
         List<Map<String, Object>> plcs = new ArrayList<>();
         for (PlcEndpoint p : factory.plcs()) {
             plcs.add(Map.of("device", p.device(), "cell", p.cell(), "endpoint", p.uri()));
         }
         h.put("plcs", plcs);
         h.put("opcua", factory.opcUaEndpoint());
+        h.put("dataDir", dataDir.toString());
+        Edge e = edge;
+        if (e != null) {
+            h.put("edge", e.status());
+        }
         return h;
     }
 
-    private static List<TagJson> tags(VirtualFactory factory) {
-        List<TagJson> out = new ArrayList<>();
-        for (PointSpec p : factory.processImage().points()) {
-            String device = p.path().equipment();
-            String source = factory.plcs().stream()
-                    .filter(plc -> plc.device().equals(device))
-                    .map(PlcEndpoint::uri)
-                    .findFirst()
-                    .orElse("");
-            out.add(new TagJson(
-                    p.path().toString(),
-                    p.type().name().toLowerCase(Locale.ROOT),
-                    p.unit(),
-                    p.writable(),
-                    p.description(),
-                    source));
-        }
-        return out;
+    /** A one-line summary of the edge for the demo's console output. */
+    public String edgeSummary() {
+        EdgeStatus s = edge.status();
+        return "edge " + s.siteId() + ": " + s.samplesJournaled() + " samples journaled, forwarder " + s.forwarder()
+                + ", hub acknowledged through record " + s.forwardedThrough();
     }
 
     @Override
     public void close() {
-        console.close();
-        try {
-            poller.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (edge != null) {
+            edge.close();
+        }
+        if (hub != null) {
+            hub.close();
         }
         factory.close();
     }

@@ -22,7 +22,30 @@ class CliTest {
         assertThat(r.out()).contains("Commands:");
         assertThat(r.out()).containsPattern("(?m)^\\s+demo\\s+Run everything on this laptop");
         assertThat(r.out()).containsPattern("(?m)^\\s+sim\\s+Run the virtual factory alone");
+        assertThat(r.out()).containsPattern("(?m)^\\s+edge\\s+Poll the plant's devices");
+        assertThat(r.out()).containsPattern("(?m)^\\s+hub\\s+Receive edges' journals");
         assertThat(r.out()).containsPattern("(?m)^\\s+help\\s+\\S");
+    }
+
+    @Test
+    void edgeAndHubConfigurationMistakesAreUsageErrorsNamingFileAndLine(@TempDir Path dir) throws Exception {
+        Path edge = dir.resolve("edge.yaml");
+        Files.writeString(
+                edge,
+                "edge:\n  site-id: x\n  journal: { dir: j, fsync: sometimes }\n  forward: { hub: \"http://h/\" }\n");
+        Run e = run("edge", "--config", edge.toString());
+        assertThat(e.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(e.err()).contains(edge + ":1:1: edge: journal fsync is 'sometimes'");
+
+        Path hub = dir.resolve("hub.yaml");
+        Files.writeString(hub, "hub:\n  listen: 127.0.0.1:1\n  historian: {}\n");
+        Run h = run("hub", "--config", hub.toString());
+        assertThat(h.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(h.err()).contains(hub + ":1:1: hub: historian: 'dir' is required");
+
+        Run missing = run("edge", "--config", dir.resolve("nope.yaml").toString());
+        assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("cannot read edge configuration");
     }
 
     @Test

@@ -80,6 +80,17 @@ class DemoSmokeTest {
             assertThat(missing.statusCode()).isEqualTo(404);
             assertThat(JSON.readTree(missing.body()).get("status").asInt()).isEqualTo(404);
 
+            // trends come from the historian the edge forwards into
+            JsonNode history = JSON.readTree(
+                    get(base + "/api/tags/history?path=" + GOOD_COUNT + "&from=now-5m&interval=10s&agg=max")
+                            .body());
+            assertThat(history.get("points")).hasSize(30);
+            assertThat(history.get("points").findValues("v"))
+                    .anySatisfy(v -> assertThat(v.asDouble()).isGreaterThan(0));
+            JsonNode events = JSON.readTree(get(base + "/api/events").body());
+            assertThat(events.get("items").findValues("title"))
+                    .anySatisfy(t -> assertThat(t.asText()).isEqualTo("edge demo-line1 started"));
+
             JsonNode health = JSON.readTree(get(base + "/api/health").body());
             assertThat(health.get("status").asText()).isEqualTo("ok");
             assertThat(health.get("plcs")).hasSize(6);

@@ -12,6 +12,7 @@ import io.isthmus.store.HistorianException;
 import io.isthmus.store.InvalidQueryException;
 import io.isthmus.store.JournalBatch;
 import io.isthmus.store.JournalId;
+import io.isthmus.store.JournalProgress;
 import io.isthmus.store.JournalRecord;
 import io.isthmus.store.RangeQuery;
 import io.isthmus.store.RangeResult;
@@ -128,25 +129,32 @@ public final class DuckDbHistorian implements Historian {
     @Override
     public AppendResult append(JournalBatch batch) {
         return writing(() -> {
-            OptionalLong mark = journals.position(batch.journal());
+            Optional<JournalProgress> known = journals.progress(batch.journal());
+            JournalProgress before = known.orElse(JournalProgress.NONE);
+            JournalProgress after = before;
             List<Sample> fresh = new ArrayList<>();
             int skipped = 0;
-            long highest = mark.orElse(-1);
             for (JournalRecord r : batch.records()) {
-                if (mark.isPresent() && r.sequence() <= mark.getAsLong()) {
+                if (after.contains(r.sequence())) {
                     skipped++;
                 } else {
                     fresh.addAll(r.samples());
-                    highest = r.sequence();
+                    after = after.with(r.sequence());
                 }
             }
-            if (skipped == batch.records().size()) {
-                return new AppendResult(0, skipped, mark);
+            after = after.settledThrough(batch.settledThrough());
+            if (known.isPresent() && after.equals(before)) {
+                return new AppendResult(0, skipped, OptionalLong.of(before.highest()));
             }
-            sampleWriter.write(fresh, Optional.of(new SampleWriter.Mark(batch.journal(), highest)));
-            journals.advance(batch.journal(), highest);
-            return new AppendResult(fresh.size(), skipped, OptionalLong.of(highest));
+            sampleWriter.write(fresh, Optional.of(new SampleWriter.Mark(batch.journal(), after)));
+            journals.advance(batch.journal(), after);
+            return new AppendResult(fresh.size(), skipped, OptionalLong.of(after.highest()));
         });
+    }
+
+    @Override
+    public JournalProgress journalProgress(JournalId journal) {
+        return open(() -> journals.progress(journal).orElse(JournalProgress.NONE));
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.isthmus.model.Sample;
 import io.isthmus.model.TagPath;
 import io.isthmus.model.Value;
 import io.isthmus.store.JournalId;
+import io.isthmus.store.JournalProgress;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -38,8 +39,8 @@ final class SampleWriter {
             + " c WHERE tags.id = c.id";
     private static final String CLEAR_TAG_CHANGES = "DELETE FROM temp.main." + Schema.TAG_CHANGES;
 
-    /** The journal's new high-water mark, stored with the samples. */
-    record Mark(JournalId journal, long sequence) {}
+    /** The journal's new progress, stored with the samples. */
+    record Mark(JournalId journal, JournalProgress progress) {}
 
     private final DuckDBConnection conn;
     private final TagDirectory tags;
@@ -238,9 +239,11 @@ final class SampleWriter {
     }
 
     private void writeMark(Mark mark) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO journals VALUES (?, ?)")) {
+        try (PreparedStatement ps =
+                conn.prepareStatement("INSERT OR REPLACE INTO journals (name, sequence, above) VALUES (?, ?, ?)")) {
             ps.setString(1, mark.journal().name());
-            ps.setLong(2, mark.sequence());
+            ps.setLong(2, mark.progress().contiguousThrough());
+            ps.setString(3, mark.progress().aboveText());
             ps.executeUpdate();
         }
     }

@@ -17,7 +17,8 @@ import java.sql.Statement;
  *       that touched it); readers combine them. They answer whole-minute MIN/MAX/AVG/COUNT/LAST
  *       queries without touching the raw rows.
  *   <li>{@code tags}: id, path, oldest and newest source time and the newest sample.
- *   <li>{@code journals}: the highest stored sequence per journal.
+ *   <li>{@code journals}: per journal, every sequence up to {@code sequence} is stored, and the spans
+ *       in {@code above} ({@code first-last,...}) too (records forwarded live ahead of a backlog).
  * </ul>
  */
 final class Schema {
@@ -43,6 +44,8 @@ final class Schema {
                     + " n BIGINT NOT NULL, total DOUBLE NOT NULL, lo DOUBLE NOT NULL, hi DOUBLE NOT NULL,"
                     + " last_t BIGINT NOT NULL, last_v DOUBLE NOT NULL)");
             st.execute("CREATE TABLE IF NOT EXISTS journals (name VARCHAR PRIMARY KEY, sequence BIGINT NOT NULL)");
+            // added after the first release: files written before have no spans above
+            st.execute("ALTER TABLE journals ADD COLUMN IF NOT EXISTS above VARCHAR DEFAULT ''");
             st.execute("CREATE TEMP TABLE " + TAG_CHANGES + " AS SELECT * FROM tags LIMIT 0");
             st.execute("CREATE TEMP TABLE " + SAMPLE_STAGE + " (tag INTEGER[], t BIGINT[], quality SMALLINT[],"
                     + " kind SMALLINT[], num DOUBLE[], ival BIGINT[])");

@@ -12,6 +12,7 @@ import io.isthmus.store.AppendResult;
 import io.isthmus.store.HistorianConfig;
 import io.isthmus.store.JournalBatch;
 import io.isthmus.store.JournalId;
+import io.isthmus.store.JournalProgress;
 import io.isthmus.store.JournalRecord;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,6 +64,41 @@ class ExactlyOnceTest {
             assertThat(stored(h)).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0);
             assertThat(h.journalPosition(EDGE_A)).hasValue(5);
         }
+    }
+
+    @Test
+    void liveRecordsSentAheadOfABacklogDoNotHideTheBacklog() {
+        try (DuckDbHistorian h = Fixtures.open(dir)) {
+            h.append(batch(EDGE_A, 1, 2));
+            // a forwarder reconnects with backlog 3..6 and live records from 7: live 7, 8 and backlog 3
+            // arrive first, settled only through the backlog's position
+            var first = new JournalBatch(EDGE_A, List.of(record(3), record(7), record(8)), 3);
+            assertThat(h.append(first).samplesStored()).isEqualTo(3);
+            assertThat(h.journalProgress(EDGE_A)).isEqualTo(JournalProgress.of(3, "7-8"));
+            // the hub restarts here: the progress is durable
+            h.close();
+        }
+        try (DuckDbHistorian h = Fixtures.open(dir)) {
+            assertThat(h.journalProgress(EDGE_A)).isEqualTo(JournalProgress.of(3, "7-8"));
+            // redelivery of 7 after a lost acknowledgement, with the rest of the backlog
+            var second = new JournalBatch(EDGE_A, List.of(record(4), record(5), record(6), record(7)), 8);
+            assertThat(h.append(second)).isEqualTo(new AppendResult(3, 1, OptionalLong.of(8)));
+            assertThat(h.journalProgress(EDGE_A)).isEqualTo(new JournalProgress(8, List.of()));
+            assertThat(stored(h)).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0);
+        }
+    }
+
+    @Test
+    void progressFoldsSpansAndRejectsOverlaps() {
+        var p = JournalProgress.NONE.with(5).with(7).with(6);
+        assertThat(p).isEqualTo(JournalProgress.of(-1, "5-7"));
+        assertThat(JournalProgress.NONE.contains(0))
+                .as("sequence 0 is a sequence like any")
+                .isFalse();
+        assertThat(p.with(1).settledThrough(4)).isEqualTo(new JournalProgress(7, List.of()));
+        assertThat(JournalProgress.of(2, "4-4,9-12").aboveText()).isEqualTo("4-4,9-12");
+        assertThatThrownBy(() -> JournalProgress.of(2, "3-4")).hasMessageContaining("must start above 3");
+        assertThatThrownBy(() -> JournalProgress.of(2, "5-9,8-10")).hasMessageContaining("must start above 10");
     }
 
     @Test

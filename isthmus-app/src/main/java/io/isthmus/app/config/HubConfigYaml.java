@@ -1,0 +1,116 @@
+package io.isthmus.app.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.isthmus.app.config.TagConfigYaml.TagConfigException;
+import io.isthmus.app.console.TagJson;
+import io.isthmus.app.hub.HubSettings;
+import io.isthmus.connect.config.ConnectConfig;
+import io.isthmus.connect.config.SourceConfig;
+import io.isthmus.connect.config.TagConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Binds a hub's configuration: one {@code hub:} section (listen address, historian, limits, allowed
+ * edges, and the tag configurations whose units and sources the API shows). Errors read {@code
+ * file:line:column: what is wrong}; relative paths are resolved against the file's directory.
+ */
+public final class HubConfigYaml {
+    private HubConfigYaml() {}
+
+    public static HubSettings load(Path file) throws TagConfigException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new TagConfigException("cannot read hub configuration " + file + ": " + e);
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return parse(file.toString(), bytes, base == null ? Path.of("") : base);
+    }
+
+    public static HubSettings parse(String source, byte[] yaml, Path baseDir) throws TagConfigException {
+        HubYaml hub = null;
+        JsonLocation hubAt = null;
+        try (JsonParser p = TagConfigYaml.yaml().createParser(yaml)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw TagConfigYaml.error(
+                        source, p.currentTokenLocation(), "the hub configuration is a mapping with 'hub'");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                JsonLocation at = p.currentTokenLocation();
+                String field = p.currentName();
+                p.nextToken();
+                if (!field.equals("hub")) {
+                    throw TagConfigYaml.error(source, at, "unknown field '" + field + "'; expected hub");
+                }
+                hubAt = at;
+                try {
+                    hub = TagConfigYaml.yaml().readValue(p, HubYaml.class);
+                } catch (JsonProcessingException e) {
+                    // the section's own line: Jackson places errors of a bound section at its end
+                    throw TagConfigYaml.error(source, at, "hub: " + YamlProblems.reason(e));
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw TagConfigYaml.error(source, e.getLocation(), YamlProblems.reason(e));
+        } catch (IOException e) {
+            throw new TagConfigException(source + ": " + e.getMessage());
+        }
+        if (hub == null) {
+            throw new TagConfigException(source + ": the 'hub' section is missing (listen, historian)");
+        }
+        List<TagJson> catalog = new ArrayList<>();
+        for (String c : hub.catalog) {
+            catalog.addAll(catalog(baseDir.resolve(c).normalize()));
+        }
+        try {
+            return new HubSettings(
+                    hub.listen,
+                    hub.historian(baseDir.resolve(hub.historianDir).normalize()),
+                    hub.maxIngestBytes,
+                    hub.maxHistoryPoints,
+                    hub.edges,
+                    catalog);
+        } catch (IllegalArgumentException e) {
+            throw TagConfigYaml.error(source, hubAt, "hub: " + e.getMessage());
+        }
+    }
+
+    /** The tags of a tag or edge configuration file as the API describes them. */
+    public static List<TagJson> catalog(Path file) throws TagConfigException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new TagConfigException("cannot read tag catalog " + file + ": " + e);
+        }
+        ConnectConfig c = TagConfigYaml.parse(file.toString(), bytes, Map.of("edge", (p, at) -> p.skipChildren()));
+        return describe(c);
+    }
+
+    public static List<TagJson> describe(ConnectConfig c) {
+        List<TagJson> out = new ArrayList<>();
+        for (TagConfig t : c.tags()) {
+            SourceConfig s = c.sources().stream()
+                    .filter(x -> x.id().equals(t.source()))
+                    .findFirst()
+                    .orElseThrow();
+            out.add(new TagJson(
+                    t.path().toString(),
+                    t.address().toString(),
+                    t.unit(),
+                    false,
+                    "",
+                    s.id() + " (" + s.kind().token() + "://" + s.endpoint() + ")"));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,105 @@
+package io.isthmus.app.edge;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A snapshot of a running edge for the status port, the demo's health and tests.
+ *
+ * @param sources each source's connection state, by source id
+ * @param samplesJournaled samples acknowledged by the journal
+ * @param samplesDropped samples the journal refused (full, REJECT_NEW)
+ * @param journalLost records the journal lost (dropped when full, refused, corrupt)
+ * @param journalLast the newest record id; {@code forwardedThrough} the hub's acknowledged cursor
+ * @param forwarder {@code starting}, {@code forwarding} or {@code retrying: <last error>}
+ */
+public record EdgeStatus(
+        String siteId,
+        Map<String, String> sources,
+        long samplesJournaled,
+        long samplesDropped,
+        long eventsJournaled,
+        long eventsDropped,
+        long journalLast,
+        long journalBytes,
+        long journalLost,
+        long forwardedThrough,
+        long forwardedRecords,
+        long forwardRequests,
+        long forwardFailures,
+        boolean backfilling,
+        String forwarder,
+        List<String> recoveryFindings) {
+
+    /** Records journaled but not yet acknowledged by the hub (ids are not dense: an upper bound). */
+    public long backlog() {
+        return Math.max(0, journalLast - forwardedThrough);
+    }
+
+    /** Prometheus text exposition format 0.0.4. */
+    public String prometheus() {
+        StringBuilder b = new StringBuilder();
+        String site = "{site=\"" + siteId + "\"}";
+        counter(
+                b,
+                "isthmus_edge_samples_journaled_total",
+                "Samples acknowledged by the journal.",
+                site,
+                samplesJournaled);
+        counter(b, "isthmus_edge_samples_dropped_total", "Samples the full journal refused.", site, samplesDropped);
+        counter(b, "isthmus_edge_events_journaled_total", "Events journaled for the hub.", site, eventsJournaled);
+        counter(
+                b,
+                "isthmus_edge_events_dropped_total",
+                "Events dropped while the journal refused records.",
+                site,
+                eventsDropped);
+        counter(
+                b,
+                "isthmus_edge_journal_lost_records_total",
+                "Records the journal lost (full, corrupt).",
+                site,
+                journalLost);
+        gauge(b, "isthmus_edge_journal_bytes", "Bytes of journal segments on disk.", site, journalBytes);
+        gauge(b, "isthmus_edge_journal_last_sequence", "Newest journal record id.", site, journalLast);
+        gauge(b, "isthmus_edge_forwarded_through_sequence", "Journal id the hub acknowledged.", site, forwardedThrough);
+        gauge(
+                b,
+                "isthmus_edge_forward_backlog_records",
+                "Upper bound of records not yet acknowledged.",
+                site,
+                backlog());
+        counter(b, "isthmus_edge_forwarded_records_total", "Records sent to the hub.", site, forwardedRecords);
+        counter(b, "isthmus_edge_forward_failures_total", "Failed requests to the hub.", site, forwardFailures);
+        gauge(
+                b,
+                "isthmus_edge_forward_up",
+                "1 while the hub acknowledges.",
+                site,
+                forwarder.equals("forwarding") ? 1 : 0);
+        b.append(
+                "# HELP isthmus_edge_source_up 1 while the source is connected.\n# TYPE isthmus_edge_source_up gauge\n");
+        sources.forEach((id, state) -> b.append("isthmus_edge_source_up{site=\"")
+                .append(siteId)
+                .append("\",source=\"")
+                .append(id)
+                .append("\"} ")
+                .append(state.startsWith("connected") ? 1 : 0)
+                .append('\n'));
+        return b.toString();
+    }
+
+    private static void counter(StringBuilder b, String name, String help, String labels, long v) {
+        metric(b, name, help, "counter", labels, v);
+    }
+
+    private static void gauge(StringBuilder b, String name, String help, String labels, long v) {
+        metric(b, name, help, "gauge", labels, v);
+    }
+
+    private static void metric(StringBuilder b, String name, String help, String type, String labels, long v) {
+        b.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        b.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+        b.append(name).append(labels).append(' ').append(v).append('\n');
+    }
+}

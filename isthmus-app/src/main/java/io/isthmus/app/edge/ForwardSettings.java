@@ -1,0 +1,57 @@
+package io.isthmus.app.edge;
+
+import io.isthmus.connect.config.BackoffConfig;
+import io.isthmus.connect.journal.ForwardingBudget;
+import io.isthmus.connect.transfer.TransferLimits;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where and how the edge forwards its journal: always a connection the edge opens toward the hub
+ * (OT to IT), never one the hub opens toward the plant.
+ *
+ * @param hub the hub's base URL, {@code http://host:port/}; the edge posts to {@code api/ingest}
+ * @param budget records per request and the share kept for the backlog after an outage
+ * @param requestTimeout how long one request may take before it counts as failed
+ * @param retry delays between failed requests
+ */
+public record ForwardSettings(URI hub, ForwardingBudget budget, Duration requestTimeout, BackoffConfig retry) {
+    public static final ForwardingBudget DEFAULT_BUDGET = new ForwardingBudget(200, 40);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    public static final BackoffConfig DEFAULT_RETRY =
+            new BackoffConfig(Duration.ofMillis(250), Duration.ofSeconds(10), 2, 0.2);
+    /** What the edge may put in one request; the hub's default accepts it. */
+    public static final TransferLimits LIMITS = TransferLimits.DEFAULT;
+
+    public ForwardSettings {
+        Objects.requireNonNull(hub, "hub");
+        if (!"http".equals(hub.getScheme()) && !"https".equals(hub.getScheme())) {
+            throw new IllegalArgumentException("forward hub '" + hub + "' must be an http:// or https:// URL");
+        }
+        if (hub.getHost() == null || hub.getQuery() != null || hub.getFragment() != null) {
+            throw new IllegalArgumentException("forward hub '" + hub + "' must be http(s)://host:port/ with no query");
+        }
+        if (!hub.getPath().endsWith("/")) {
+            hub = URI.create(hub + "/");
+        }
+        Objects.requireNonNull(budget, "budget");
+        Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        if (requestTimeout.toMillis() < 100 || requestTimeout.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new IllegalArgumentException("forward timeout must be 100ms..5m, was " + requestTimeout);
+        }
+        if ((long) budget.maxRecords() > LIMITS.maxRecords()) {
+            throw new IllegalArgumentException(
+                    "forward batch-records " + budget.maxRecords() + " is above " + LIMITS.maxRecords());
+        }
+    }
+
+    public static ForwardSettings to(URI hub) {
+        return new ForwardSettings(hub, DEFAULT_BUDGET, DEFAULT_TIMEOUT, DEFAULT_RETRY);
+    }
+
+    public URI ingest() {
+        return hub.resolve("api/ingest");
+    }
+}

@@ -1,0 +1,47 @@
+package io.isthmus.app.hub;
+
+import io.isthmus.app.console.TagJson;
+import io.isthmus.store.HistorianConfig;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What {@code isthmus hub} runs.
+ *
+ * @param listen address and port of the API, the console and the ingest endpoint (port 0: any free one)
+ * @param historian the embedded historian
+ * @param maxIngestBytes the largest request body an edge may post; larger ones are refused unread
+ * @param maxHistoryPoints the most points one history request may ask for
+ * @param edges the edge site ids allowed to post; empty allows any
+ * @param catalog unit, type and source of known tags, from the edges' tag configurations
+ */
+public record HubSettings(
+        InetSocketAddress listen,
+        HistorianConfig historian,
+        int maxIngestBytes,
+        int maxHistoryPoints,
+        Set<String> edges,
+        List<TagJson> catalog) {
+    public static final int DEFAULT_MAX_INGEST_BYTES = 16 << 20;
+    public static final int DEFAULT_MAX_HISTORY_POINTS = 10_000;
+
+    public HubSettings {
+        Objects.requireNonNull(listen, "listen");
+        Objects.requireNonNull(historian, "historian");
+        if (maxIngestBytes < 1024 || maxIngestBytes > (256 << 20)) {
+            throw new IllegalArgumentException("hub max-ingest-bytes must be 1KiB..256MiB, was " + maxIngestBytes);
+        }
+        if (maxHistoryPoints < 10 || maxHistoryPoints > 1_000_000) {
+            throw new IllegalArgumentException("hub max-history-points must be 10..1000000, was " + maxHistoryPoints);
+        }
+        edges = Set.copyOf(edges);
+        catalog = List.copyOf(catalog);
+    }
+
+    public static HubSettings of(InetSocketAddress listen, HistorianConfig historian, List<TagJson> catalog) {
+        return new HubSettings(
+                listen, historian, DEFAULT_MAX_INGEST_BYTES, DEFAULT_MAX_HISTORY_POINTS, Set.of(), catalog);
+    }
+}

@@ -1,0 +1,151 @@
+package io.isthmus.app.hub;
+
+import io.isthmus.app.console.LatestValues;
+import io.isthmus.connect.journal.JournalRecord;
+import io.isthmus.connect.journal.SampleBatchCodec;
+import io.isthmus.connect.journal.SampleBatchDecoding;
+import io.isthmus.connect.transfer.EventCodec;
+import io.isthmus.connect.transfer.TransferBatch;
+import io.isthmus.connect.transfer.TransferCodec;
+import io.isthmus.connect.transfer.TransferDecoding;
+import io.isthmus.connect.transfer.TransferLimits;
+import io.isthmus.model.Event;
+import io.isthmus.model.Sample;
+import io.isthmus.store.AppendResult;
+import io.isthmus.store.Historian;
+import io.isthmus.store.JournalBatch;
+import io.isthmus.store.JournalId;
+import io.isthmus.store.JournalProgress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The hub's side of the transfer: decodes an edge's batch completely (the transfer frame, every
+ * sample batch, every event) before it stores anything, then stores it in the historian in one
+ * transaction keyed by the edge's journal sequence. Records the historian already holds are
+ * skipped, so a retried request is harmless; events and live values are published only for
+ * records stored for the first time.
+ */
+final class Ingest {
+    /** What the edge gets back with 200. */
+    record Accepted(String edge, long records, long samplesStored, int duplicates, long contiguousThrough) {}
+
+    /** A refused request: HTTP status and a sentence for the problem document. */
+    static final class Refused extends Exception {
+        final int status;
+
+        Refused(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    private final Historian historian;
+    private final LatestValues latest;
+    private final EventLog events;
+    private final Set<String> allowedEdges;
+    private final TransferCodec transfer;
+    private final SampleBatchCodec samples = SampleBatchCodec.withDefaults();
+    private final EventCodec eventCodec = EventCodec.withBundledAttack();
+    private final LongAdder batches = new LongAdder();
+    private final LongAdder duplicates = new LongAdder();
+
+    Ingest(Historian historian, LatestValues latest, EventLog events, Set<String> allowedEdges, int maxBodyBytes) {
+        this.historian = historian;
+        this.latest = latest;
+        this.events = events;
+        this.allowedEdges = allowedEdges;
+        this.transfer = new TransferCodec(new TransferLimits(
+                maxBodyBytes,
+                TransferLimits.DEFAULT.maxRecords(),
+                Math.min(maxBodyBytes, TransferLimits.DEFAULT.maxRecordBytes())));
+    }
+
+    long batches() {
+        return batches.sum();
+    }
+
+    long duplicateRecords() {
+        return duplicates.sum();
+    }
+
+    private record Decoded(JournalRecord record, List<Sample> samples, Event event) {}
+
+    Accepted accept(byte[] body) throws Refused {
+        TransferBatch batch = switch (transfer.decode(body)) {
+            case TransferDecoding.Decoded<TransferBatch> d -> d.value();
+            case TransferDecoding.Malformed<TransferBatch> m ->
+                throw new Refused(
+                        400, "not a transfer batch: " + m.error() + " at byte " + m.offset() + " (" + m.detail() + ")");
+        };
+        if (!allowedEdges.isEmpty() && !allowedEdges.contains(batch.edgeId())) {
+            throw new Refused(403, "edge '" + batch.edgeId() + "' is not in the hub's list of edges");
+        }
+        List<Decoded> decoded = new ArrayList<>(batch.records().size());
+        for (JournalRecord r : batch.records()) {
+            decoded.add(decode(r));
+        }
+        decoded.sort(Comparator.comparingLong(d -> d.record().sequence()));
+        JournalId journal = JournalId.of(batch.edgeId());
+        synchronized (this) {
+            JournalProgress before = historian.journalProgress(journal);
+            List<io.isthmus.store.JournalRecord> records = new ArrayList<>(decoded.size());
+            for (Decoded d : decoded) {
+                records.add(new io.isthmus.store.JournalRecord(d.record().sequence(), d.samples()));
+            }
+            AppendResult result = historian.append(new JournalBatch(journal, records, batch.settledThrough()));
+            publish(batch.edgeId(), decoded, before);
+            batches.increment();
+            duplicates.add(result.recordsSkipped());
+            return new Accepted(
+                    batch.edgeId(),
+                    decoded.size(),
+                    result.samplesStored(),
+                    result.recordsSkipped(),
+                    historian.journalProgress(journal).contiguousThrough());
+        }
+    }
+
+    private Decoded decode(JournalRecord r) throws Refused {
+        return switch (r.type()) {
+            case SAMPLE_BATCH ->
+                switch (samples.decode(r.payload())) {
+                    case SampleBatchDecoding.Decoded d -> new Decoded(r, d.samples(), null);
+                    case SampleBatchDecoding.Malformed m ->
+                        throw new Refused(
+                                400,
+                                "record " + r.sequence() + " is not a sample batch: " + m.error() + " at byte "
+                                        + m.offset() + " (" + m.detail() + ")");
+                };
+            case EVENT ->
+                switch (eventCodec.decode(r.payload())) {
+                    case TransferDecoding.Decoded<Event> d -> new Decoded(r, List.of(), d.value());
+                    case TransferDecoding.Malformed<Event> m ->
+                        throw new Refused(
+                                400,
+                                "record " + r.sequence() + " is not an event: " + m.error() + " at byte " + m.offset()
+                                        + " (" + m.detail() + ")");
+                };
+            case OPAQUE -> new Decoded(r, List.of(), null); // nothing the hub interprets; marked as delivered
+        };
+    }
+
+    private void publish(String edge, List<Decoded> decoded, JournalProgress before) {
+        List<Sample> fresh = new ArrayList<>();
+        for (Decoded d : decoded) {
+            if (before.contains(d.record().sequence())) {
+                continue;
+            }
+            fresh.addAll(d.samples());
+            if (d.event() != null) {
+                events.add(new EventLog.Received(edge, d.record().sequence(), d.event()));
+            }
+        }
+        if (!fresh.isEmpty()) {
+            latest.publish(fresh);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.isthmus.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.isthmus.app.config.TagConfigYaml.TagConfigException;
+import io.isthmus.app.edge.EdgeConfig;
+import io.isthmus.connect.journal.FsyncPolicy;
+import io.isthmus.connect.journal.FullPolicy;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EdgeConfigYamlTest {
+    static final Path BASE = Path.of("/etc/isthmus");
+
+    static final String SOURCES = """
+            sources:
+              - { id: filler, kind: modbus-tcp, endpoint: "127.0.0.1:5021" }
+            tags:
+              - { path: acme/springfield/packaging/line1/filling/filler/speed, source: filler, address: "input:6" }
+            """;
+
+    static EdgeConfig parse(String yaml) throws TagConfigException {
+        return EdgeConfigYaml.parse("edge.yaml", yaml.getBytes(StandardCharsets.UTF_8), BASE);
+    }
+
+    @Test
+    void theShippedExampleLoadsAndPollsExactlyTheShippedTags() throws Exception {
+        EdgeConfig example = EdgeConfigYaml.load(Path.of("../config/edge.yaml"));
+        assertThat(example.edge().siteId()).isEqualTo("springfield-line1");
+        assertThat(example.edge().status()).as("no listening port by default").isEmpty();
+        assertThat(example.edge().forward().ingest().toString()).isEqualTo("http://127.0.0.1:8081/api/ingest");
+        try (InputStream in =
+                TagConfigYaml.class.getResourceAsStream("/io/isthmus/app/config/virtual-factory-edge.yaml")) {
+            assertThat(example.connect()).isEqualTo(TagConfigYaml.parse("shipped", in.readAllBytes()));
+        }
+    }
+
+    @Test
+    void everySettingIsBoundToItsTypedValue() throws Exception {
+        EdgeConfig c = parse("""
+                edge:
+                  site-id: line-7
+                  journal: { dir: journal, max-size: 64MiB, fsync: { every-records: 50, max-delay: 20ms }, when-full: reject-new }
+                  forward: { hub: "https://hub.example:8443/isthmus", batch-records: 100, min-backlog-records: 10, timeout: 3s }
+                  status: { listen: "127.0.0.1:9100" }
+                """ + SOURCES);
+        var e = c.edge();
+        assertThat(e.journal().directory()).isEqualTo(BASE.resolve("journal"));
+        assertThat(e.journal().maxTotalBytes()).isEqualTo(64L << 20);
+        assertThat(e.journal().fsync()).isEqualTo(new FsyncPolicy.GroupCommit(50, Duration.ofMillis(20)));
+        assertThat(e.journal().whenFull()).isEqualTo(FullPolicy.REJECT_NEW);
+        assertThat(e.forward().ingest().toString()).isEqualTo("https://hub.example:8443/isthmus/api/ingest");
+        assertThat(e.forward().budget().maxRecords()).isEqualTo(100);
+        assertThat(e.forward().requestTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(e.status().orElseThrow().port()).isEqualTo(9100);
+        assertThat(c.connect().tags()).hasSize(1);
+    }
+
+    static List<Arguments> mistakes() {
+        String ok = "  journal: { dir: j }\n  forward: { hub: \"http://127.0.0.1:8081/\" }\n";
+        return List.of(
+                Arguments.of("no edge section", SOURCES, "edge.yaml: the 'edge' section is missing"),
+                Arguments.of("bad site id", "edge:\n  site-id: 'a b'\n" + ok + SOURCES, "edge.yaml:1:1: edge:"),
+                Arguments.of(
+                        "unknown journal field",
+                        "edge:\n  site-id: a\n  journal: { dir: j, sync: x }\n" + "  forward: { hub: \"http://h/\" }\n"
+                                + SOURCES,
+                        "edge.yaml:1:1: edge: unknown field 'sync' in journal"),
+                Arguments.of(
+                        "bad fsync",
+                        "edge:\n  site-id: a\n  journal: { dir: j, fsync: sometimes }\n"
+                                + "  forward: { hub: \"http://h/\" }\n" + SOURCES,
+                        "journal fsync is 'sometimes'"),
+                Arguments.of(
+                        "bad size",
+                        "edge:\n  site-id: a\n  journal: { dir: j, max-size: 1TB }\n"
+                                + "  forward: { hub: \"http://h/\" }\n" + SOURCES,
+                        "'1TB' is not a size"),
+                Arguments.of(
+                        "hub not http",
+                        "edge:\n  site-id: a\n  journal: { dir: j }\n" + "  forward: { hub: \"ftp://h/\" }\n" + SOURCES,
+                        "must be an http:// or https:// URL"),
+                Arguments.of(
+                        "missing forward",
+                        "edge:\n  site-id: a\n  journal: { dir: j }\n" + SOURCES,
+                        "edge.yaml:1:1: edge: missing field 'forward'"),
+                Arguments.of(
+                        "unknown top-level field",
+                        "edge:\n  site-id: a\n" + ok + "extra: 1\n" + SOURCES,
+                        "edge.yaml:5:1: unknown field 'extra'; expected edge, sources, tags"),
+                Arguments.of(
+                        "a tag error still names its line",
+                        "edge:\n  site-id: a\n" + ok + SOURCES.replace("input:6", "input:6:float16"),
+                        "edge.yaml:8:5: tags entry 1: address"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mistakes")
+    void mistakesAreReportedWithFileLineAndReason(String name, String yaml, String message) {
+        assertThatThrownBy(() -> parse(yaml))
+                .isInstanceOf(TagConfigException.class)
+                .hasMessageContaining(message);
+    }
+}

@@ -1,0 +1,88 @@
+package io.isthmus.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.isthmus.app.config.TagConfigYaml.TagConfigException;
+import io.isthmus.app.hub.HubSettings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class HubConfigYamlTest {
+    static HubSettings parse(String yaml) throws TagConfigException {
+        return HubConfigYaml.parse("hub.yaml", yaml.getBytes(StandardCharsets.UTF_8), Path.of("/srv"));
+    }
+
+    @Test
+    void theShippedExampleLoadsWithTheEdgesTagsAsItsCatalog() throws Exception {
+        HubSettings hub = HubConfigYaml.load(Path.of("../config/hub.yaml"));
+        assertThat(hub.listen().getPort()).isEqualTo(8081);
+        assertThat(hub.edges()).containsExactly("springfield-line1");
+        assertThat(hub.catalog()).hasSize(134);
+        assertThat(hub.catalog())
+                .anySatisfy(t -> assertThat(t.unit()).isEqualTo("degC"))
+                .allSatisfy(t -> assertThat(t.source()).contains("modbus-tcp://127.0.0.1:502"));
+    }
+
+    @Test
+    void settingsAreBound() throws Exception {
+        HubSettings h = parse("""
+                hub:
+                  listen: 127.0.0.1:9000
+                  historian: { dir: data, retention: 30d, memory-limit: 256MiB }
+                  max-ingest-size: 1MiB
+                  max-history-points: 500
+                """);
+        assertThat(h.historian().dir()).isEqualTo(Path.of("/srv/data"));
+        assertThat(h.historian().retention()).isEqualTo(Duration.ofDays(30));
+        assertThat(h.historian().memoryLimitMiB()).isEqualTo(256);
+        assertThat(h.maxIngestBytes()).isEqualTo(1 << 20);
+        assertThat(h.maxHistoryPoints()).isEqualTo(500);
+        assertThat(h.edges()).isEmpty();
+    }
+
+    static List<Arguments> mistakes() {
+        return List.of(
+                Arguments.of("empty", "{}", "hub.yaml: the 'hub' section is missing"),
+                Arguments.of(
+                        "unknown section",
+                        "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\nedge: {}\n",
+                        "hub.yaml:4:1: unknown field 'edge'; expected hub"),
+                Arguments.of(
+                        "unknown hub field",
+                        "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\n  port: 3\n",
+                        "hub.yaml:1:1: hub: unknown field 'port'"),
+                Arguments.of(
+                        "no historian dir",
+                        "hub:\n  listen: 127.0.0.1:1\n  historian: { retention: 1d }\n",
+                        "historian: 'dir' is required"),
+                Arguments.of(
+                        "bad retention",
+                        "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d, retention: forever }\n",
+                        "'forever' is not a duration"),
+                Arguments.of(
+                        "too few history points",
+                        "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\n  max-history-points: 1\n",
+                        "hub.yaml:1:1: hub: hub max-history-points must be 10..1000000, was 1"),
+                Arguments.of(
+                        "bad listen", "hub:\n  listen: everywhere\n  historian: { dir: d }\n", "hub.yaml:1:1: hub:"),
+                Arguments.of(
+                        "missing catalog file",
+                        "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\n  tag-catalog: [nope.yaml]\n",
+                        "cannot read tag catalog /srv/nope.yaml"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mistakes")
+    void mistakesAreReportedWithFileLineAndReason(String name, String yaml, String message) {
+        assertThatThrownBy(() -> parse(yaml))
+                .isInstanceOf(TagConfigException.class)
+                .hasMessageContaining(message);
+    }
+}
