@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param records records known to be lost (from manifests)
  * @param recordsAfter the highest journal id delivered in this epoch before the gap (0 if none):
  *     the lost ids of unknown batches lie above it
+ * @param recordsBefore the lost ids of unknown batches lie at or below this: the first id of the
+ *     batch after the gap minus one, or the newest id a heartbeat announced (0 if neither is known)
  * @param tags tag paths named by the manifests of lost batches, sorted, at most 64
  * @param from earliest source time in the lost batches, if a manifest said
  * @param to latest source time in the lost batches, if a manifest said
@@ -32,6 +34,7 @@ public record Gap(
         long lastRecord,
         long records,
         long recordsAfter,
+        long recordsBefore,
         long unknownBatches,
         List<String> tags,
         Optional<Instant> from,
@@ -46,6 +49,20 @@ public record Gap(
         return lastSequence - firstSequence + 1;
     }
 
+    /** The first journal id an operator should replay to fill this gap (0 if nothing is known). */
+    public long replayFrom() {
+        long from = firstRecord == 0 ? Long.MAX_VALUE : firstRecord;
+        if (unknownBatches > 0) {
+            from = Math.min(from, recordsAfter + 1);
+        }
+        return from == Long.MAX_VALUE ? 0 : from;
+    }
+
+    /** The last journal id an operator should replay to fill this gap (0 if nothing is known). */
+    public long replayTo() {
+        return unknownBatches > 0 ? Math.max(lastRecord, recordsBefore) : lastRecord;
+    }
+
     /** The data-loss event for the event store and the console. */
     public Event toEvent() {
         String title = "diode transfer lost batch" + (batches() == 1 ? " " : "es ") + firstSequence
@@ -56,12 +73,14 @@ public record Gap(
                 .with("sequences", firstSequence + ".." + lastSequence)
                 .with("journal_ids", firstRecord == 0 ? "unknown" : firstRecord + ".." + lastRecord)
                 .with("journal_ids_above", Long.toString(recordsAfter))
+                .with("journal_ids_at_most", Long.toString(recordsBefore))
+                .with("replay", replayFrom() + ".." + replayTo())
                 .with("records", Long.toString(records))
                 .with("unknown_batches", Long.toString(unknownBatches))
                 .with("tags", String.join(",", tags))
                 .with("from", from.map(Instant::toString).orElse("unknown"))
                 .with("to", to.map(Instant::toString).orElse("unknown"))
-                .with("replay", Boolean.toString(replay));
+                .with("during_replay", Boolean.toString(replay));
         return new Event(detectedAt, EventKind.DATA_LOSS, Severity.HIGH, title, List.of(), List.of(), evidence);
     }
 }

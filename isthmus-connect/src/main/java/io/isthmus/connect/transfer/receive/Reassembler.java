@@ -119,7 +119,7 @@ public final class Reassembler {
         lastEpoch = frame.epoch();
         s.known(frame.sequence(), now);
         switch (frame) {
-            case DiodeFrame.Heartbeat h -> {}
+            case DiodeFrame.Heartbeat h -> s.announced = Math.max(s.announced, h.lastRecord());
             case DiodeFrame.Manifest m -> {
                 Pending p = s.pending(m.sequence());
                 if (p == null) {
@@ -273,6 +273,15 @@ public final class Reassembler {
             }
         }
         lost.clear();
+        long before = s.announced;
+        Pending after = s.pending.get(to + 1);
+        if (after != null && after.manifest != null) {
+            before = after.manifest.firstRecord() - 1;
+        } else if (after != null && after.firstRecord > 0) {
+            before = after.firstRecord - 1;
+        } else if (after != null && after.records != null && !after.records.isEmpty()) {
+            before = after.records.stream().mapToLong(r -> r.sequence()).min().getAsLong() - 1;
+        }
         long count = to - from + 1;
         lostBatches += count;
         var gap = new Gap(
@@ -284,6 +293,7 @@ public final class Reassembler {
                 last,
                 recordCount,
                 s.lastRecord,
+                before,
                 count - known,
                 new ArrayList<>(tags),
                 min == Long.MAX_VALUE ? java.util.Optional.empty() : java.util.Optional.of(BatchBody.instant(min)),
@@ -352,6 +362,9 @@ public final class Reassembler {
         long next = 1;
         long highest;
         long lastRecord;
+        /** The newest journal id a heartbeat announced. */
+        long announced;
+
         boolean replay;
 
         Session(long epoch) {

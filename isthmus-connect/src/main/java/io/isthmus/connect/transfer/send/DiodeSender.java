@@ -85,6 +85,14 @@ public final class DiodeSender implements AutoCloseable {
      * says stop: backlog and live records, heartbeats while idle.
      */
     public void forward(Journal journal, BooleanSupplier running) throws InterruptedException {
+        forward(journal, running, null);
+    }
+
+    /**
+     * Like {@link #forward(Journal, BooleanSupplier)}, and between batches also serves the replay
+     * requests an operator queued in {@code requests} (null for none).
+     */
+    public void forward(Journal journal, BooleanSupplier running, ReplayRequests requests) throws InterruptedException {
         try (var reader =
                 ForwardingReader.open(journal, journal.consumer(config.consumerName()), ForwardingBudget.of(4096))) {
             while (running.getAsBoolean()) {
@@ -94,6 +102,15 @@ public final class DiodeSender implements AutoCloseable {
                     reader.commit(batch);
                 }
                 heartbeatIfDue();
+                if (requests != null) {
+                    for (var request : requests.pending()) {
+                        long sent = replayRange(journal, request.from(), request.to());
+                        requests.done(
+                                request,
+                                "re-sent " + sent + " records of " + request.from() + ".." + request.to() + " in epoch "
+                                        + epoch);
+                    }
+                }
             }
         }
         finish();
@@ -104,6 +121,12 @@ public final class DiodeSender implements AutoCloseable {
      * gap the receiver reported. Returns the records sent; ids that no longer exist are skipped.
      */
     public long replay(Journal journal, long from, long to) {
+        long sent = replayRange(journal, from, to);
+        finish();
+        return sent;
+    }
+
+    private long replayRange(Journal journal, long from, long to) {
         if (from < 1 || to < from) {
             throw new IllegalArgumentException("replay range " + from + ".." + to + " must have 1 <= from <= to");
         }
@@ -127,7 +150,6 @@ public final class DiodeSender implements AutoCloseable {
                 }
             }
         }
-        finish();
         return sent;
     }
 

@@ -171,6 +171,9 @@ class TransferLoopTest {
             assertThat(g.lastSequence()).isEqualTo(darkThrough);
             assertThat(g.unknownBatches()).isEqualTo(darkThrough - before);
             assertThat(g.recordsAfter()).isEqualTo(expected.get(499).sequence());
+            assertThat(g.recordsBefore()).isEqualTo(expected.get(1500).sequence() - 1);
+            assertThat(g.replayFrom()).isEqualTo(expected.get(500).sequence());
+            assertThat(g.replayTo()).isEqualTo(expected.get(1499).sequence());
         });
         assertThat(sink.records).hasSize(1000);
     }
