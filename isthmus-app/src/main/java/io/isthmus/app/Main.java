@@ -13,7 +13,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Isthmus joins a plant's IT and OT networks without opening the plant floor to attack.",
-        subcommands = {AnalyzeCommand.class, DemoCommand.class, SimCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            AnalyzeCommand.class,
+            DemoCommand.class,
+            SimCommand.class,
+            io.isthmus.app.transfer.TransferCommand.class,
+            CommandLine.HelpCommand.class
+        },
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'isthmus help COMMAND' for a command's options."})
 public final class Main implements Runnable {
