@@ -8,7 +8,6 @@ import io.isthmus.connect.journal.JournalReader;
 import io.isthmus.connect.journal.JournalRecord;
 import io.isthmus.connect.transfer.frame.BatchBody;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +46,7 @@ public final class DiodeSender implements AutoCloseable {
     private final AtomicLong datagrams = new AtomicLong();
     private final AtomicLong wireBytes = new AtomicLong();
     private final AtomicLong oversize = new AtomicLong();
+    private final AtomicLong sendErrors = new AtomicLong();
 
     public DiodeSender(SenderConfig config, DatagramOut out) {
         this(config, out, newEpoch());
@@ -197,6 +197,7 @@ public final class DiodeSender implements AutoCloseable {
                 datagrams.get(),
                 wireBytes.get(),
                 oversize.get(),
+                sendErrors.get(),
                 payloadBytes.get() * 8 / seconds);
     }
 
@@ -210,6 +211,19 @@ public final class DiodeSender implements AutoCloseable {
     @Override
     public void close() throws IOException {
         out.close();
+    }
+
+    /** False on a transient send error (ENOBUFS, no route for a moment); logged once per 1000. */
+    private boolean trySend(byte[] datagram, int length) {
+        try {
+            out.send(datagram, length);
+            return true;
+        } catch (IOException e) {
+            if (sendErrors.get() % 1000 == 0) {
+                log.log(System.Logger.Level.WARNING, "could not send to " + config.destination() + ": " + e);
+            }
+            return false;
+        }
     }
 
     private void oversize(JournalRecord r) {
@@ -230,10 +244,13 @@ public final class DiodeSender implements AutoCloseable {
                 LockSupport.parkNanos(left);
             }
         }
-        try {
-            out.send(datagram, length);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not send to " + config.destination(), e);
+        if (!trySend(datagram, length)) {
+            LockSupport.parkNanos(1_000_000);
+            if (!trySend(datagram, length)) {
+                // the datagram is lost like any other: the erasure code or a gap report covers it
+                sendErrors.incrementAndGet();
+                return;
+            }
         }
         datagrams.incrementAndGet();
         wireBytes.addAndGet(length);

@@ -12,6 +12,7 @@ package io.isthmus.connect.transfer.send;
  * @param datagrams datagrams sent, copies and heartbeats included
  * @param wireBytes datagram bytes sent
  * @param oversizeRecords records too large for one batch, left out (see docs/transfer.md)
+ * @param sendErrors datagrams the kernel refused twice (lost, like datagrams the link drops)
  * @param payloadBitsPerSecond payload rate since the sender started
  */
 public record SenderStatus(
@@ -24,4 +25,5 @@ public record SenderStatus(
         long datagrams,
         long wireBytes,
         long oversizeRecords,
+        long sendErrors,
         double payloadBitsPerSecond) {}
