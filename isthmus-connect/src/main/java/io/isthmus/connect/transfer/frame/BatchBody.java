@@ -112,8 +112,20 @@ public final class BatchBody {
         return new Decoding.Decoded(records);
     }
 
+    /**
+     * Microseconds since 1970, the exact inverse of {@link #instant(long)} over the whole long range
+     * (before 1970 the second is moved up first, so the product cannot pass Long.MIN_VALUE).
+     *
+     * @throws ArithmeticException if {@code t} is beyond ±292,000 years, which no journal produces
+     */
     public static long micros(Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+        long seconds = t.getEpochSecond();
+        long micros = t.getNano() / 1000;
+        if (seconds < 0 && micros > 0) {
+            seconds++;
+            micros -= 1_000_000L;
+        }
+        return Math.addExact(Math.multiplyExact(seconds, 1_000_000L), micros);
     }
 
     public static Instant instant(long micros) {
