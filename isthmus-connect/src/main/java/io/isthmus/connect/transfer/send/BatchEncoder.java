@@ -141,7 +141,7 @@ public final class BatchEncoder {
                 max = Math.max(max, t);
             }
             for (Sample s : decoded) {
-                long t = BatchBody.micros(s.sourceTime());
+                long t = saturatingMicros(s.sourceTime());
                 min = Math.min(min, t);
                 max = Math.max(max, t);
                 tags.add(s.path().toString());
@@ -157,6 +157,15 @@ public final class BatchEncoder {
             listed.add(tag);
         }
         return new DiodeFrame.Manifest(epoch, sequence, first, last, records.size(), min, max, tags.size(), listed);
+    }
+
+    /** A sample may carry any Instant; beyond ±292,000 years the manifest says the extreme instead. */
+    private static long saturatingMicros(java.time.Instant t) {
+        try {
+            return BatchBody.micros(t);
+        } catch (ArithmeticException e) {
+            return t.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
     }
 
     /** Receives each datagram as it is produced. */
