@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             EdgeCommand.class,
             HubCommand.class,
             SimCommand.class,
+            io.isthmus.app.transfer.TransferCommand.class,
             CommandLine.HelpCommand.class
         },
         commandListHeading = "%nCommands:%n",

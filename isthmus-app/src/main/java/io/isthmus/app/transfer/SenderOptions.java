@@ -1,0 +1,59 @@
+package io.isthmus.app.transfer;
+
+import io.isthmus.connect.transfer.send.SenderConfig;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code transfer send} and {@code transfer replay}. */
+final class SenderOptions {
+    @Option(names = "--journal", required = true, paramLabel = "DIR", description = "The journal directory to read.")
+    Path journal;
+
+    @Option(
+            names = {"-d", "--destination"},
+            required = true,
+            paramLabel = "HOST:PORT",
+            description = "Where datagrams go: the receiver, or the diode's input.")
+    String destination;
+
+    @Option(
+            names = "--rate",
+            defaultValue = "100M",
+            paramLabel = "BITS",
+            description = "Pacing in bits per second, headers included (e.g. 100M, 1G). Default: ${DEFAULT-VALUE}.")
+    String rate;
+
+    @Option(
+            names = "--fec-overhead",
+            defaultValue = "0.25",
+            description = "Parity fragments per data fragment, 0..1. Default: ${DEFAULT-VALUE}.")
+    double fecOverhead;
+
+    @Option(
+            names = "--redundancy",
+            defaultValue = "1",
+            description = "Send every datagram this many times, 1..4. Default: ${DEFAULT-VALUE}.")
+    int redundancy;
+
+    @Option(
+            names = "--fragment-bytes",
+            defaultValue = "1400",
+            description = "Shard bytes per datagram; 1400 fits a 1500-byte MTU. Default: ${DEFAULT-VALUE}.")
+    int fragmentBytes;
+
+    @Option(
+            names = "--consumer",
+            defaultValue = "diode",
+            description = "The journal consumer whose cursor the sender moves. Default: ${DEFAULT-VALUE}.")
+    String consumer;
+
+    SenderConfig toConfig() {
+        return SenderConfig.create(
+                TransferText.hostPort(destination),
+                b -> b.rateBitsPerSecond(TransferText.bitRate(rate))
+                        .fecOverhead(fecOverhead)
+                        .redundancy(redundancy)
+                        .fragmentBytes(fragmentBytes)
+                        .consumerName(consumer));
+    }
+}

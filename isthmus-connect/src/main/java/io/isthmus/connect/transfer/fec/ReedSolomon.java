@@ -1,0 +1,203 @@
+package io.isthmus.connect.transfer.fec;
+
+import java.util.Arrays;
+
+/**
+ * A systematic Reed–Solomon erasure code over GF(2^8): {@code k} data shards travel as they are and
+ * {@code m} parity shards are added; any {@code k} of the {@code k + m} shards give back the data.
+ *
+ * <p>The parity rows form a Cauchy matrix {@code C[j][i] = 1 / (x_j + y_i)} with {@code x_j = k + j}
+ * and {@code y_i = i}, all distinct, so every square submatrix of the generator {@code [I; C]} is
+ * invertible (the property that makes "any k shards" true, see Blömer et al., "An XOR-based
+ * erasure-resilient coding scheme", 1995). Erasures only: the transfer knows which shards are missing
+ * (their CRC failed or they never came), so no error location is needed.
+ *
+ * <p>Cost: encoding is {@code m} table lookups per data byte; decoding inverts a {@code k x k}
+ * matrix ({@code k^3} operations, microseconds for k ≤ 64) and then costs one lookup per byte per
+ * shard used for each missing data shard. Instances are immutable and thread-safe.
+ */
+public final class ReedSolomon {
+    /** {@code k + m} is at most this, the number of distinct field elements. */
+    public static final int MAX_SHARDS = 256;
+
+    private final int dataShards;
+    private final int parityShards;
+    private final int[][] cauchy;
+
+    public ReedSolomon(int dataShards, int parityShards) {
+        if (dataShards < 1) {
+            throw new IllegalArgumentException("dataShards is " + dataShards + "; at least 1");
+        }
+        if (parityShards < 0) {
+            throw new IllegalArgumentException("parityShards is " + parityShards + "; at least 0");
+        }
+        if (dataShards + parityShards > MAX_SHARDS) {
+            throw new IllegalArgumentException("dataShards + parityShards is " + (dataShards + parityShards)
+                    + "; at most " + MAX_SHARDS + " in GF(256)");
+        }
+        this.dataShards = dataShards;
+        this.parityShards = parityShards;
+        this.cauchy = new int[parityShards][dataShards];
+        for (int j = 0; j < parityShards; j++) {
+            for (int i = 0; i < dataShards; i++) {
+                cauchy[j][i] = Gf256.inverse((dataShards + j) ^ i);
+            }
+        }
+    }
+
+    public int dataShards() {
+        return dataShards;
+    }
+
+    public int parityShards() {
+        return parityShards;
+    }
+
+    /**
+     * Computes the parity shards. {@code shards} holds {@code k + m} arrays of at least {@code
+     * length} bytes; the first {@code k} are read, the last {@code m} overwritten in {@code [0,
+     * length)}.
+     */
+    public void encode(byte[][] shards, int length) {
+        requireShape(shards, length);
+        for (int j = 0; j < parityShards; j++) {
+            byte[] parity = shards[dataShards + j];
+            Arrays.fill(parity, 0, length, (byte) 0);
+            for (int i = 0; i < dataShards; i++) {
+                multiplyAdd(cauchy[j][i], shards[i], parity, length);
+            }
+        }
+    }
+
+    /**
+     * Rebuilds the missing data shards in place from any {@code k} present shards; parity shards
+     * that are missing stay missing (the receiver does not need them).
+     *
+     * @param present which of the {@code k + m} shards hold valid bytes
+     * @return false if fewer than {@code k} shards are present: nothing can be rebuilt
+     */
+    public boolean decode(byte[][] shards, boolean[] present, int length) {
+        requireShape(shards, length);
+        if (present.length != dataShards + parityShards) {
+            throw new IllegalArgumentException(
+                    "present has " + present.length + " entries for " + (dataShards + parityShards) + " shards");
+        }
+        int[] chosen = new int[dataShards];
+        int count = 0;
+        boolean dataMissing = false;
+        for (int s = 0; s < present.length && count < dataShards; s++) {
+            if (present[s]) {
+                chosen[count++] = s;
+            } else if (s < dataShards) {
+                dataMissing = true;
+            }
+        }
+        if (count < dataShards) {
+            return false;
+        }
+        if (!dataMissing) {
+            return true;
+        }
+        int[][] inverse = invert(generatorRows(chosen));
+        for (int d = 0; d < dataShards; d++) {
+            if (present[d]) {
+                continue;
+            }
+            byte[] out = shards[d];
+            Arrays.fill(out, 0, length, (byte) 0);
+            for (int c = 0; c < dataShards; c++) {
+                multiplyAdd(inverse[d][c], shards[chosen[c]], out, length);
+            }
+        }
+        return true;
+    }
+
+    private int[][] generatorRows(int[] chosen) {
+        int[][] rows = new int[dataShards][];
+        for (int r = 0; r < dataShards; r++) {
+            int s = chosen[r];
+            if (s < dataShards) {
+                rows[r] = new int[dataShards];
+                rows[r][s] = 1;
+            } else {
+                rows[r] = cauchy[s - dataShards].clone();
+            }
+        }
+        return rows;
+    }
+
+    /** Gauss–Jordan elimination; the rows of a Cauchy-extended identity are always invertible. */
+    private static int[][] invert(int[][] matrix) {
+        int n = matrix.length;
+        int[][] a = new int[n][];
+        int[][] inv = new int[n][n];
+        for (int r = 0; r < n; r++) {
+            a[r] = matrix[r].clone();
+            inv[r][r] = 1;
+        }
+        for (int col = 0; col < n; col++) {
+            int pivot = col;
+            while (pivot < n && a[pivot][col] == 0) {
+                pivot++;
+            }
+            if (pivot == n) {
+                throw new IllegalStateException("singular generator submatrix; the Cauchy construction is broken");
+            }
+            swap(a, col, pivot);
+            swap(inv, col, pivot);
+            int scale = Gf256.inverse(a[col][col]);
+            scaleRow(a[col], scale);
+            scaleRow(inv[col], scale);
+            for (int r = 0; r < n; r++) {
+                int factor = a[r][col];
+                if (r != col && factor != 0) {
+                    addScaled(a[r], a[col], factor);
+                    addScaled(inv[r], inv[col], factor);
+                }
+            }
+        }
+        return inv;
+    }
+
+    private static void swap(int[][] rows, int i, int j) {
+        int[] t = rows[i];
+        rows[i] = rows[j];
+        rows[j] = t;
+    }
+
+    private static void scaleRow(int[] row, int factor) {
+        for (int i = 0; i < row.length; i++) {
+            row[i] = Gf256.multiply(row[i], factor);
+        }
+    }
+
+    private static void addScaled(int[] target, int[] source, int factor) {
+        for (int i = 0; i < target.length; i++) {
+            target[i] ^= Gf256.multiply(source[i], factor);
+        }
+    }
+
+    /** {@code out[x] ^= coefficient · in[x]} for x below length: the inner loop of both directions. */
+    private static void multiplyAdd(int coefficient, byte[] in, byte[] out, int length) {
+        if (coefficient == 0) {
+            return;
+        }
+        byte[] table = Gf256.PRODUCT;
+        int base = coefficient << 8;
+        for (int x = 0; x < length; x++) {
+            out[x] ^= table[base | (in[x] & 0xFF)];
+        }
+    }
+
+    private void requireShape(byte[][] shards, int length) {
+        if (shards.length != dataShards + parityShards) {
+            throw new IllegalArgumentException(
+                    "got " + shards.length + " shards; this code has " + (dataShards + parityShards));
+        }
+        for (int s = 0; s < shards.length; s++) {
+            if (shards[s] == null || shards[s].length < length) {
+                throw new IllegalArgumentException("shard " + s + " is shorter than " + length + " bytes");
+            }
+        }
+    }
+}

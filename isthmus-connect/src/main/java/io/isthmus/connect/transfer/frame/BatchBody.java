@@ -1,0 +1,142 @@
+package io.isthmus.connect.transfer.frame;
+
+import io.isthmus.connect.journal.JournalRecord;
+import io.isthmus.connect.journal.RecordType;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The body of one batch: the journal records it carries and a SHA-256 over them. The body is what
+ * the erasure code protects and what the fragments carry in pieces.
+ *
+ * <pre>
+ * u32  N records (1..maxRecords)
+ * N x  u64 journal id, u8 record type code, i64 append time (µs since 1970), u32 length, payload
+ * 32   SHA-256 of every byte before it
+ * </pre>
+ *
+ * <p>The per-fragment CRC-32C catches transmission errors; the hash is the end-to-end check that a
+ * body rebuilt by the erasure code from data and parity shards is the body that was sent.
+ */
+public final class BatchBody {
+    public static final int HASH_BYTES = 32;
+    /** Bytes a record adds to its payload. */
+    public static final int RECORD_OVERHEAD = 8 + 1 + 8 + 4;
+
+    private final FrameLimits limits;
+
+    public BatchBody(FrameLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** The body bytes of {@code records}; the caller keeps the total within {@link FrameLimits#maxBodyBytes}. */
+    public static byte[] encode(List<JournalRecord> records) {
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException("a batch holds at least one record");
+        }
+        int size = 4 + HASH_BYTES;
+        for (JournalRecord r : records) {
+            size = Math.addExact(size, RECORD_OVERHEAD + r.payload().length);
+        }
+        byte[] out = new byte[size];
+        int p = FrameCodec.putInt(out, 0, records.size());
+        for (JournalRecord r : records) {
+            p = FrameCodec.putLong(out, p, r.sequence());
+            out[p++] = (byte) r.type().code();
+            p = FrameCodec.putLong(out, p, micros(r.appendedAt()));
+            p = FrameCodec.putInt(out, p, r.payload().length);
+            System.arraycopy(r.payload(), 0, out, p, r.payload().length);
+            p += r.payload().length;
+        }
+        MessageDigest sha = sha256();
+        sha.update(out, 0, p);
+        System.arraycopy(sha.digest(), 0, out, p, HASH_BYTES);
+        return out;
+    }
+
+    /** The encoded size of {@code records} without encoding them. */
+    public static long encodedSize(List<JournalRecord> records) {
+        long size = 4 + HASH_BYTES;
+        for (JournalRecord r : records) {
+            size += RECORD_OVERHEAD + r.payload().length;
+        }
+        return size;
+    }
+
+    /** The outcome of decoding a body. */
+    public sealed interface Decoding {
+        record Decoded(List<JournalRecord> records) implements Decoding {}
+
+        record Malformed(String reason, int offset) implements Decoding {}
+    }
+
+    /** Decodes {@code length} bytes of {@code body}; never throws for any content. */
+    public Decoding decode(byte[] body, int length) {
+        if (length < 4 + HASH_BYTES || length > limits.maxBodyBytes() || length > body.length) {
+            return new Decoding.Malformed("body of " + length + " bytes", 0);
+        }
+        int end = length - HASH_BYTES;
+        MessageDigest sha = sha256();
+        sha.update(body, 0, end);
+        if (!Arrays.equals(sha.digest(), 0, HASH_BYTES, body, end, length)) {
+            return new Decoding.Malformed("SHA-256 mismatch", end);
+        }
+        var in = new FrameCodec.Reader(body, 0, end);
+        long count = in.u32();
+        if (count < 1 || count > limits.maxRecords() || count > (end - 4) / RECORD_OVERHEAD) {
+            return new Decoding.Malformed(count + " records", 0);
+        }
+        List<JournalRecord> records = new ArrayList<>((int) count);
+        for (int i = 0; i < count; i++) {
+            int at = in.position();
+            if (end - at < RECORD_OVERHEAD) {
+                return new Decoding.Malformed("record " + i + " is cut off", at);
+            }
+            long id = in.i64();
+            var type = RecordType.fromCode(in.u8());
+            long micros = in.i64();
+            long len = in.u32();
+            if (id < 1 || type.isEmpty() || len > end - in.position()) {
+                return new Decoding.Malformed("record " + i + ": id " + id + ", type " + type + ", length " + len, at);
+            }
+            records.add(new JournalRecord(id, type.get(), instant(micros), in.bytes((int) len)));
+        }
+        if (in.position() != end) {
+            return new Decoding.Malformed((end - in.position()) + " bytes after the records", in.position());
+        }
+        return new Decoding.Decoded(records);
+    }
+
+    /**
+     * Microseconds since 1970, the exact inverse of {@link #instant(long)} over the whole long range
+     * (before 1970 the second is moved up first, so the product cannot pass Long.MIN_VALUE).
+     *
+     * @throws ArithmeticException if {@code t} is beyond ±292,000 years, which no journal produces
+     */
+    public static long micros(Instant t) {
+        long seconds = t.getEpochSecond();
+        long micros = t.getNano() / 1000;
+        if (seconds < 0 && micros > 0) {
+            seconds++;
+            micros -= 1_000_000L;
+        }
+        return Math.addExact(Math.multiplyExact(seconds, 1_000_000L), micros);
+    }
+
+    public static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

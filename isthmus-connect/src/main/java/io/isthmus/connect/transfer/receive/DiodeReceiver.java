@@ -1,0 +1,87 @@
+package io.isthmus.connect.transfer.receive;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.time.InstantSource;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The IT side of the one-way transfer: a UDP socket that only receives. It is bound, never
+ * connected, and nothing in this class or the {@link Reassembler} ever sends on it, so the receiver
+ * transmits nothing toward the OT side (the namespace test captures its interface to show it).
+ *
+ * <p>{@link #run()} loops on the calling thread until {@link #close()}; it wakes at least every 100
+ * ms to give up overdue batches even when nothing arrives. {@link #status()} may be read from any
+ * thread: it is a snapshot refreshed by the loop.
+ */
+public final class DiodeReceiver implements AutoCloseable {
+    private static final int POLL_MILLIS = 100;
+
+    private final DatagramSocket socket;
+    private final Reassembler reassembler;
+    private final AtomicReference<ReceiverStatus> status = new AtomicReference<>();
+    private volatile boolean closed;
+
+    public DiodeReceiver(ReceiverConfig config, TransferSink sink) throws IOException {
+        this.socket = new DatagramSocket(null);
+        socket.setReceiveBufferSize(config.receiveBufferBytes());
+        socket.setSoTimeout(POLL_MILLIS);
+        socket.bind(config.listen());
+        this.reassembler = new Reassembler(config, sink, InstantSource.system(), System.nanoTime());
+        status.set(reassembler.status());
+    }
+
+    /** The bound address (with the actual port when the configuration asked for port 0). */
+    public java.net.InetSocketAddress localAddress() {
+        return (java.net.InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    /** The receive buffer the kernel granted; gaps after a stall are bounded by what it holds. */
+    public int receiveBufferBytes() throws SocketException {
+        return socket.getReceiveBufferSize();
+    }
+
+    public ReceiverStatus status() {
+        return status.get();
+    }
+
+    /** Receives until closed, then gives up what is still incomplete. */
+    public void run() throws IOException {
+        byte[] buf = new byte[65_536];
+        DatagramPacket packet = new DatagramPacket(buf, buf.length);
+        long nextTick = System.nanoTime();
+        try {
+            while (!closed) {
+                try {
+                    packet.setLength(buf.length);
+                    socket.receive(packet);
+                    reassembler.accept(buf, packet.getOffset(), packet.getLength(), System.nanoTime());
+                } catch (SocketTimeoutException idle) {
+                    // nothing arrived: fall through to the tick
+                }
+                long now = System.nanoTime();
+                if (now - nextTick >= 0) {
+                    reassembler.tick(now);
+                    status.set(reassembler.status());
+                    nextTick = now + POLL_MILLIS * 1_000_000L;
+                }
+            }
+        } catch (SocketException e) {
+            if (!closed) {
+                throw e;
+            }
+        } finally {
+            reassembler.finish();
+            status.set(reassembler.status());
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        socket.close();
+    }
+}

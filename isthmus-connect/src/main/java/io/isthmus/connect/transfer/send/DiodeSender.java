@@ -1,0 +1,258 @@
+package io.isthmus.connect.transfer.send;
+
+import io.isthmus.connect.journal.ForwardBatch;
+import io.isthmus.connect.journal.ForwardingBudget;
+import io.isthmus.connect.journal.ForwardingReader;
+import io.isthmus.connect.journal.Journal;
+import io.isthmus.connect.journal.JournalReader;
+import io.isthmus.connect.journal.JournalRecord;
+import io.isthmus.connect.transfer.frame.BatchBody;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The OT side of the one-way transfer: reads the journal through its consumer cursor, frames and
+ * erasure-codes batches, paces them with a token bucket and sends them; heartbeats say how far it
+ * got. It only ever sends: no listening socket, no read from the network, no acknowledgement.
+ *
+ * <p>The cursor moves once a batch is handed to the kernel, because nothing better can be known on
+ * a diode: what the link loses after that is reported by the receiver as a gap, and an operator can
+ * {@link #replay} it. A restarted sender takes a new epoch and resends what was not committed.
+ *
+ * <p>One sender belongs to one thread; {@link #status()} may be read from any thread.
+ */
+public final class DiodeSender implements AutoCloseable {
+    private static final System.Logger log = System.getLogger(DiodeSender.class.getName());
+    private static final int IP_UDP_HEADERS = 28;
+    private static final AtomicLong LAST_EPOCH = new AtomicLong();
+
+    private final SenderConfig config;
+    private final DatagramOut out;
+    private final BatchEncoder encoder;
+    private final long epoch;
+    private final TokenBucket bucket;
+    private final long startNanos = System.nanoTime();
+    private long nextHeartbeatNanos;
+    private volatile long sequence;
+    private volatile long lastRecord;
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong records = new AtomicLong();
+    private final AtomicLong payloadBytes = new AtomicLong();
+    private final AtomicLong datagrams = new AtomicLong();
+    private final AtomicLong wireBytes = new AtomicLong();
+    private final AtomicLong oversize = new AtomicLong();
+    private final AtomicLong sendErrors = new AtomicLong();
+
+    public DiodeSender(SenderConfig config, DatagramOut out) {
+        this(config, out, newEpoch());
+    }
+
+    public DiodeSender(SenderConfig config, DatagramOut out, long epoch) {
+        this.config = config;
+        this.out = out;
+        this.encoder = new BatchEncoder(config);
+        this.epoch = epoch;
+        long bytesPerSecond = Math.max(1, config.rateBitsPerSecond() / 8);
+        long burst = Math.max(4L * config.limits().maxDatagramBytes(), bytesPerSecond / 200);
+        this.bucket = new TokenBucket(bytesPerSecond, burst, startNanos);
+    }
+
+    /** A sender over UDP to {@link SenderConfig#destination()}. */
+    public static DiodeSender udp(SenderConfig config) throws IOException {
+        return new DiodeSender(config, new UdpOut(config.destination()));
+    }
+
+    /**
+     * A new session epoch: microseconds since 1970 at start, so a restarted sender always has a
+     * larger one (a clock stepped backwards still gets a fresh value within this JVM).
+     */
+    public static long newEpoch() {
+        long now = BatchBody.micros(Instant.now());
+        return LAST_EPOCH.updateAndGet(previous -> Math.max(previous + 1, now));
+    }
+
+    public long epoch() {
+        return epoch;
+    }
+
+    /**
+     * Forwards the journal through consumer {@link SenderConfig#consumerName()} until {@code running}
+     * says stop: backlog and live records, heartbeats while idle.
+     */
+    public void forward(Journal journal, BooleanSupplier running) throws InterruptedException {
+        forward(journal, running, null);
+    }
+
+    /**
+     * Like {@link #forward(Journal, BooleanSupplier)}, and between batches also serves the replay
+     * requests an operator queued in {@code requests} (null for none).
+     */
+    public void forward(Journal journal, BooleanSupplier running, ReplayRequests requests) throws InterruptedException {
+        try (var reader =
+                ForwardingReader.open(journal, journal.consumer(config.consumerName()), ForwardingBudget.of(4096))) {
+            while (running.getAsBoolean()) {
+                ForwardBatch batch = reader.nextBatch(config.heartbeatInterval());
+                if (!batch.isEmpty()) {
+                    send(batch.records(), false);
+                    reader.commit(batch);
+                }
+                heartbeatIfDue();
+                if (requests != null) {
+                    for (var request : requests.pending()) {
+                        long sent = replayRange(journal, request.from(), request.to());
+                        requests.done(
+                                request,
+                                "re-sent " + sent + " records of " + request.from() + ".." + request.to() + " in epoch "
+                                        + epoch);
+                    }
+                }
+            }
+        }
+        finish();
+    }
+
+    /**
+     * Re-sends journal ids {@code from..to} (inclusive) as replay batches: the operator's answer to a
+     * gap the receiver reported. Returns the records sent; ids that no longer exist are skipped.
+     */
+    public long replay(Journal journal, long from, long to) {
+        long sent = replayRange(journal, from, to);
+        finish();
+        return sent;
+    }
+
+    private long replayRange(Journal journal, long from, long to) {
+        if (from < 1 || to < from) {
+            throw new IllegalArgumentException("replay range " + from + ".." + to + " must have 1 <= from <= to");
+        }
+        long sent = 0;
+        try (JournalReader reader = journal.read(from)) {
+            while (true) {
+                List<JournalRecord> chunk = new ArrayList<>();
+                for (JournalRecord r : reader.next(4096)) {
+                    if (r.sequence() <= to) {
+                        chunk.add(r);
+                    }
+                }
+                if (chunk.isEmpty()) {
+                    break;
+                }
+                send(chunk, true);
+                sent += chunk.size();
+                heartbeatIfDue();
+                if (chunk.getLast().sequence() >= to) {
+                    break;
+                }
+            }
+        }
+        return sent;
+    }
+
+    /** Frames, codes, paces and sends {@code batchRecords}, cut into batches as needed. */
+    public void send(List<JournalRecord> batchRecords, boolean replay) {
+        for (List<JournalRecord> batch : encoder.split(batchRecords, this::oversize)) {
+            long seq = sequence + 1;
+            for (int copy = 0; copy < config.redundancy(); copy++) {
+                encoder.encode(epoch, seq, replay, batch, this::sendPaced);
+            }
+            sequence = seq;
+            batches.incrementAndGet();
+            records.addAndGet(batch.size());
+            long bytes = 0;
+            for (JournalRecord r : batch) {
+                bytes += r.payload().length;
+                lastRecord = Math.max(lastRecord, r.sequence());
+            }
+            payloadBytes.addAndGet(bytes);
+        }
+    }
+
+    /** Sends a heartbeat now. */
+    public void heartbeat() {
+        byte[] hb = encoder.heartbeat(epoch, sequence, BatchBody.micros(Instant.now()), lastRecord);
+        sendPaced(hb, hb.length);
+        nextHeartbeatNanos = System.nanoTime() + config.heartbeatInterval().toNanos();
+    }
+
+    public void heartbeatIfDue() {
+        if (System.nanoTime() - nextHeartbeatNanos >= 0) {
+            heartbeat();
+        }
+    }
+
+    public SenderStatus status() {
+        double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
+        return new SenderStatus(
+                epoch,
+                sequence,
+                lastRecord,
+                batches.get(),
+                records.get(),
+                payloadBytes.get(),
+                datagrams.get(),
+                wireBytes.get(),
+                oversize.get(),
+                sendErrors.get(),
+                payloadBytes.get() * 8 / seconds);
+    }
+
+    /** Three closing heartbeats, so the receiver learns the last sequence even if one is lost. */
+    public void finish() {
+        for (int i = 0; i < 3; i++) {
+            heartbeat();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+
+    /** False on a transient send error (ENOBUFS, no route for a moment); logged once per 1000. */
+    private boolean trySend(byte[] datagram, int length) {
+        try {
+            out.send(datagram, length);
+            return true;
+        } catch (IOException e) {
+            if (sendErrors.get() % 1000 == 0) {
+                log.log(System.Logger.Level.WARNING, "could not send to " + config.destination() + ": " + e);
+            }
+            return false;
+        }
+    }
+
+    private void oversize(JournalRecord r) {
+        oversize.incrementAndGet();
+        log.log(
+                System.Logger.Level.WARNING,
+                "journal record {0} has {1} bytes, more than one batch carries ({2}); it is not sent",
+                r.sequence(),
+                r.payload().length,
+                encoder.maxRecordPayload());
+    }
+
+    private void sendPaced(byte[] datagram, int length) {
+        long wait = bucket.take(length + IP_UDP_HEADERS, System.nanoTime());
+        if (wait > 0) {
+            long until = System.nanoTime() + wait;
+            for (long left = wait; left > 0; left = until - System.nanoTime()) {
+                LockSupport.parkNanos(left);
+            }
+        }
+        if (!trySend(datagram, length)) {
+            LockSupport.parkNanos(1_000_000);
+            if (!trySend(datagram, length)) {
+                // the datagram is lost like any other: the erasure code or a gap report covers it
+                sendErrors.incrementAndGet();
+                return;
+            }
+        }
+        datagrams.incrementAndGet();
+        wireBytes.addAndGet(length);
+    }
+}

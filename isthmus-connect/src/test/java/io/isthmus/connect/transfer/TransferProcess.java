@@ -1,0 +1,276 @@
+package io.isthmus.connect.transfer;
+
+import io.isthmus.connect.journal.Journal;
+import io.isthmus.connect.journal.JournalLockedException;
+import io.isthmus.connect.transfer.receive.Delivery;
+import io.isthmus.connect.transfer.receive.DiodeReceiver;
+import io.isthmus.connect.transfer.receive.Gap;
+import io.isthmus.connect.transfer.receive.ReceiverConfig;
+import io.isthmus.connect.transfer.receive.RecordingSink;
+import io.isthmus.connect.transfer.send.DiodeSender;
+import io.isthmus.connect.transfer.send.ReplayRequests;
+import io.isthmus.connect.transfer.send.SenderConfig;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One end of the transfer as its own JVM, for the namespace tests (run with {@code ip netns exec}).
+ *
+ * <pre>
+ * send    JOURNAL_DIR HOST PORT RATE_BITS OVERHEAD LINGER_SECONDS CONSUMER   forward, then heartbeat
+ * replay  JOURNAL_DIR HOST PORT RATE_BITS FROM TO                   re-send journal ids FROM..TO
+ * receive HOST PORT STATUS_FILE                                     receive until SIGTERM
+ * fill    JOURNAL_DIR RECORDS SEED                                  make a journal of sample batches
+ * bench-receive HOST PORT RESULT_FILE RECORDS                       count until RECORDS arrived, then exit
+ * </pre>
+ *
+ * The receiver rewrites STATUS_FILE (atomically) every 200 ms and at exit: {@code records N},
+ * {@code digest HEX}, {@code epochs E1,E2}, then one {@code gap ...} line per gap.
+ */
+public final class TransferProcess {
+    private TransferProcess() {}
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "send" -> send(args);
+            case "replay" -> replay(args);
+            case "receive" -> receive(args);
+            case "fill" -> fill(args);
+            case "bench-receive" -> benchReceive(args);
+            default -> throw new IllegalArgumentException("unknown mode " + args[0]);
+        }
+    }
+
+    private static SenderConfig config(String[] args, double overhead) {
+        return config(args, overhead, "diode");
+    }
+
+    private static SenderConfig config(String[] args, double overhead, String consumer) {
+        return SenderConfig.create(
+                new InetSocketAddress(args[2], Integer.parseInt(args[3])),
+                b -> b.rateBitsPerSecond(Long.parseLong(args[4]))
+                        .fecOverhead(overhead)
+                        .heartbeatInterval(Duration.ofMillis(200))
+                        .consumerName(consumer));
+    }
+
+    private static void send(String[] args) throws Exception {
+        var config = config(args, Double.parseDouble(args[5]), args[7]);
+        long linger = Long.parseLong(args[6]) * 1_000_000_000L;
+        try (Journal journal = Journal.open(TransferData.journalConfig(Path.of(args[1])));
+                DiodeSender sender = DiodeSender.udp(config)) {
+            long target = journal.lastSequence();
+            long[] doneAt = {0};
+            sender.forward(
+                    journal,
+                    () -> {
+                        if (doneAt[0] == 0
+                                && journal.consumer(config.consumerName()).committed() >= target) {
+                            doneAt[0] = System.nanoTime();
+                        }
+                        return doneAt[0] == 0 || System.nanoTime() - doneAt[0] < linger;
+                    },
+                    ReplayRequests.besideJournal(Path.of(args[1])));
+            System.out.println("sent " + sender.status());
+        }
+    }
+
+    private static void replay(String[] args) throws Exception {
+        var config = config(args, 0.25);
+        long from = Long.parseLong(args[5]);
+        long to = Long.parseLong(args[6]);
+        Path dir = Path.of(args[1]);
+        Journal journal;
+        try {
+            journal = Journal.open(TransferData.journalConfig(dir));
+        } catch (JournalLockedException running) {
+            Path request = ReplayRequests.besideJournal(dir).submit(from, to);
+            Path done = ReplayRequests.doneFile(request);
+            for (int i = 0; i < 600 && !Files.exists(done); i++) {
+                Thread.sleep(100);
+            }
+            System.out.println(
+                    "queued for the running sender: " + Files.readString(done).trim());
+            return;
+        }
+        try (journal;
+                DiodeSender sender = DiodeSender.udp(config)) {
+            long sent = sender.replay(journal, from, to);
+            System.out.println("replayed " + sent + " records, " + sender.status());
+        }
+    }
+
+    private static void receive(String[] args) throws Exception {
+        var listen = new InetSocketAddress(args[1], Integer.parseInt(args[2]));
+        Path status = Path.of(args[3]);
+        var sink = new RecordingSink();
+        var receiver = new DiodeReceiver(ReceiverConfig.defaults(listen), sink);
+        var runner = Thread.ofPlatform().name("receiver").start(() -> {
+            try {
+                receiver.run();
+            } catch (IOException e) {
+                e.printStackTrace();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            receiver.close();
+            try {
+                runner.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            write(status, sink);
+        }));
+        System.out.println("receiving on " + receiver.localAddress() + ", buffer " + receiver.receiveBufferBytes());
+        while (runner.isAlive()) {
+            write(status, sink);
+            Thread.sleep(200);
+        }
+    }
+
+    /** Ids as compact ranges: 1-500,502,504-900. */
+    static String ranges(java.util.SortedSet<Long> ids) {
+        StringBuilder out = new StringBuilder();
+        long start = -1;
+        long previous = -2;
+        for (long id : ids) {
+            if (id != previous + 1) {
+                append(out, start, previous);
+                start = id;
+            }
+            previous = id;
+        }
+        append(out, start, previous);
+        return out.toString();
+    }
+
+    private static void append(StringBuilder out, long start, long end) {
+        if (start < 0) {
+            return;
+        }
+        if (!out.isEmpty()) {
+            out.append(',');
+        }
+        out.append(start);
+        if (end > start) {
+            out.append('-').append(end);
+        }
+    }
+
+    private static void write(Path status, RecordingSink sink) {
+        List<String> lines = new ArrayList<>();
+        synchronized (sink) {
+            lines.add("records " + sink.records.size());
+            lines.add("digest " + TransferData.digest(sink.records.values()));
+            lines.add("ids " + ranges(new java.util.TreeSet<>(sink.records.keySet())));
+            lines.add("epochs "
+                    + sink.deliveries.stream()
+                            .map(Delivery::epoch)
+                            .distinct()
+                            .map(String::valueOf)
+                            .reduce((a, b) -> a + "," + b)
+                            .orElse(""));
+            for (Gap g : sink.gaps) {
+                lines.add("gap " + g.epoch() + " " + g.firstSequence() + " " + g.lastSequence() + " " + g.firstRecord()
+                        + " " + g.lastRecord() + " " + g.records() + " " + g.unknownBatches() + " " + g.replayFrom()
+                        + " " + g.replayTo());
+            }
+        }
+        try {
+            Path tmp = status.resolveSibling(status.getFileName() + ".tmp");
+            Files.write(tmp, lines);
+            Files.move(tmp, status, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void fill(String[] args) {
+        try (Journal journal = Journal.open(TransferData.journalConfig(Path.of(args[1])))) {
+            TransferData.fill(journal, Integer.parseInt(args[2]), 40, Long.parseLong(args[3]));
+            System.out.println("journal " + args[1] + ": " + journal.lastSequence() + " records, " + journal.stats());
+        }
+    }
+
+    /**
+     * The benchmark's receiver: counts payload and times first to last delivery, with nothing else
+     * on its thread; exits when RECORDS distinct ids arrived (or after 120 s without progress).
+     */
+    private static void benchReceive(String[] args) throws Exception {
+        var listen = new InetSocketAddress(args[1], Integer.parseInt(args[2]));
+        long wanted = Long.parseLong(args[4]);
+        var ids = new java.util.BitSet();
+        long[] bytes = {0};
+        long[] times = {0, 0};
+        long[] gaps = {0};
+        var distinct = new java.util.concurrent.atomic.AtomicLong();
+        var sink = new io.isthmus.connect.transfer.receive.TransferSink() {
+            @Override
+            public void deliver(Delivery d) {
+                if (times[0] == 0) {
+                    times[0] = System.nanoTime();
+                }
+                for (var r : d.records()) {
+                    if (!ids.get((int) r.sequence())) {
+                        ids.set((int) r.sequence());
+                        distinct.incrementAndGet();
+                        bytes[0] += r.payload().length;
+                    }
+                }
+                times[1] = System.nanoTime();
+            }
+
+            @Override
+            public void lost(Gap gap) {
+                gaps[0] += gap.batches();
+            }
+        };
+        var receiver = new DiodeReceiver(ReceiverConfig.defaults(listen), sink);
+        var runner = Thread.ofPlatform().start(() -> {
+            try {
+                receiver.run();
+            } catch (IOException e) {
+                e.printStackTrace();
+            }
+        });
+        long lastProgress = System.nanoTime();
+        long lastCount = 0;
+        while (true) {
+            Thread.sleep(100);
+            long count = distinct.get();
+            if (count >= wanted) {
+                break;
+            }
+            if (count != lastCount) {
+                lastCount = count;
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > 120_000_000_000L) {
+                break;
+            }
+        }
+        receiver.close();
+        runner.join();
+        var status = receiver.status();
+        double seconds = (times[1] - times[0]) / 1e9;
+        String result = String.format(
+                java.util.Locale.ROOT,
+                "records %d payload_bytes %d seconds %.3f payload_mbit_s %.1f recovered %d lost_batches %d"
+                        + " bad_frames %s duplicates %d%n",
+                ids.cardinality(),
+                bytes[0],
+                seconds,
+                bytes[0] * 8 / seconds / 1e6,
+                status.recoveredBatches(),
+                gaps[0],
+                status.badFrames(),
+                status.duplicateFrames());
+        Files.writeString(Path.of(args[3]), result);
+        System.out.print(result);
+    }
+}
