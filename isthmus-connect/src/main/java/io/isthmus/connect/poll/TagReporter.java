@@ -36,12 +36,17 @@ public final class TagReporter {
         return path;
     }
 
-    /** A good reading at {@code time}; sends it when it passes the deadband or ends a bad spell. */
+    /**
+     * A good reading at {@code time}; sends it when it passes the deadband or ends a bad spell. A
+     * reading stamped earlier than the tag's last sample is out of order and dropped; one stamped at
+     * the same instant (two changes within a source's clock resolution, e.g. one millisecond for
+     * Sparkplug) is newer by arrival and is sent just after it.
+     */
     public synchronized void good(Value value, Instant time, long nanos, SampleSink sink) {
         lastGoodNanos = nanos;
         boolean report = lastQuality != Quality.GOOD || changed(value);
-        if (report && time.isAfter(lastTime)) {
-            emit(new Sample(path, time, value, Quality.GOOD), sink);
+        if (report && !time.isBefore(lastTime)) {
+            emit(new Sample(path, later(time), value, Quality.GOOD), sink);
             lastValue = value;
         }
     }

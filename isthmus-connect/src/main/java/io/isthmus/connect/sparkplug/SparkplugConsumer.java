@@ -41,7 +41,7 @@ import java.util.concurrent.atomic.LongAdder;
  * BAD samples, which the host decides on, are stamped with the arrival time moved onto the edge
  * node's clock (by the offset between the last payload timestamp and its arrival): stamped with
  * our clock, a node whose clock runs behind ours would see its next good values dropped, since a
- * value not newer than the tag's previous sample is dropped (source times of a tag strictly
+ * value older than the tag's previous sample is dropped (source times of a tag strictly
  * increase).
  * Thread-safe (one lock).
  */

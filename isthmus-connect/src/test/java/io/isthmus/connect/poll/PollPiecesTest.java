@@ -40,6 +40,19 @@ class PollPiecesTest {
     }
 
     @Test
+    void twoChangesWithinTheSourceClockResolutionAreBothReportedInArrivalOrderAndOlderOnesDropped() {
+        TagPath path = TagPath.parse("acme/springfield/packaging/line1/filling/filler/speed");
+        var r = new TagReporter(path, Deadband.NONE, 0);
+        List<Sample> out = new ArrayList<>();
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        r.good(Value.of(1.0), t, 1, out::add);
+        r.good(Value.of(2.0), t, 2, out::add);
+        r.good(Value.of(3.0), t.minusMillis(5), 3, out::add);
+        assertThat(out).extracting(Sample::value).containsExactly(Value.of(1.0), Value.of(2.0));
+        assertThat(out.get(1).sourceTime()).isAfter(out.get(0).sourceTime());
+    }
+
+    @Test
     void aReporterSendsBadQualityOncePerTransitionWithTheLastValue() {
         var path = TagPath.parse("e/s/a/l/c/eq/p");
         var r = new TagReporter(path, Deadband.absolute(1), 0);
