@@ -33,17 +33,17 @@ class CliTest {
         Files.writeString(
                 edge,
                 "edge:\n  site-id: x\n  journal: { dir: j, fsync: sometimes }\n  forward: { hub: \"http://h/\" }\n");
-        Run e = run("edge", "--config", edge.toString());
+        CliRun e = run("edge", "--config", edge.toString());
         assertThat(e.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(e.err()).contains(edge + ":1:1: edge: journal fsync is 'sometimes'");
 
         Path hub = dir.resolve("hub.yaml");
         Files.writeString(hub, "hub:\n  listen: 127.0.0.1:1\n  historian: {}\n");
-        Run h = run("hub", "--config", hub.toString());
+        CliRun h = run("hub", "--config", hub.toString());
         assertThat(h.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(h.err()).contains(hub + ":1:1: hub: historian: 'dir' is required");
 
-        Run missing = run("edge", "--config", dir.resolve("nope.yaml").toString());
+        CliRun missing = run("edge", "--config", dir.resolve("nope.yaml").toString());
         assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(missing.err()).contains("cannot read edge configuration");
     }
