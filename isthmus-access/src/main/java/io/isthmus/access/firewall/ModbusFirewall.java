@@ -168,7 +168,8 @@ public final class ModbusFirewall implements AutoCloseable {
             }
             switch (v) {
                 case Verdict.Forward f -> {
-                    toPlc.write(MbapCodec.encode(frame));
+                    // The frame's bytes as read and checked: no re-encoding on the hot path.
+                    toPlc.write(buf, 0, frame.encodedLength());
                     toPlc.flush();
                     forwarded.increment();
                 }
@@ -195,9 +196,8 @@ public final class ModbusFirewall implements AutoCloseable {
             InputStream in = plc.getInputStream();
             while (true) {
                 MbapFrame frame = readFrame(in, buf, ModbusLimits.SENSOR);
-                byte[] bytes = MbapCodec.encode(frame);
                 synchronized (toClient) {
-                    toClient.write(bytes);
+                    toClient.write(buf, 0, frame.encodedLength());
                     toClient.flush();
                 }
             }

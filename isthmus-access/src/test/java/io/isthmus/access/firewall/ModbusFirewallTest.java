@@ -258,8 +258,14 @@ class ModbusFirewallTest {
         Socket open = new Socket("127.0.0.1", port);
         f.close();
         open.setSoTimeout(2000);
-        assertThat(open.getInputStream().read())
-                .as("open connections are closed")
+        int read;
+        try {
+            read = open.getInputStream().read();
+        } catch (java.net.SocketException reset) {
+            read = -1; // closed with a reset instead of a FIN: closed all the same
+        }
+        assertThat(read)
+                .as("open connections are closed (end of stream or reset)")
                 .isEqualTo(-1);
         open.close();
         assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
