@@ -36,6 +36,12 @@ public final class ConsoleServer implements AutoCloseable {
     @FunctionalInterface
     public interface Routes {
         void register(Javalin app, ObjectMapper json);
+
+        /** All of {@code routes}, registered in order: each capability of the hub adds its own. */
+        static Routes all(List<Routes> routes) {
+            List<Routes> copy = List.copyOf(routes);
+            return (app, json) -> copy.forEach(r -> r.register(app, json));
+        }
     }
 
     public ConsoleServer(LatestValues values, List<TagJson> tags, Supplier<Object> health) {

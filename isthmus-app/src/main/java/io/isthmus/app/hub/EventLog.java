@@ -4,6 +4,8 @@ import io.isthmus.model.Event;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The newest events received from edges, newest first, at most {@link #CAPACITY}. Kept in memory:
@@ -16,14 +18,23 @@ final class EventLog {
     record Received(String edge, long sequence, Event event) {}
 
     private final ArrayDeque<Received> events = new ArrayDeque<>();
+    private final List<Consumer<Received>> listeners = new CopyOnWriteArrayList<>();
     private long total;
 
-    synchronized void add(Received r) {
-        if (events.size() == CAPACITY) {
-            events.removeLast();
+    void add(Received r) {
+        synchronized (this) {
+            if (events.size() == CAPACITY) {
+                events.removeLast();
+            }
+            events.addFirst(r);
+            total++;
         }
-        events.addFirst(r);
-        total++;
+        listeners.forEach(l -> l.accept(r));
+    }
+
+    /** Tells {@code listener} about every event added from now on, on the adding thread: keep it short. */
+    void addListener(Consumer<Received> listener) {
+        listeners.add(listener);
     }
 
     synchronized List<Received> newest(int limit) {

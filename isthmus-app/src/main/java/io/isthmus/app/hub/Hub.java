@@ -36,7 +36,10 @@ public final class Hub implements AutoCloseable {
         this.ingest = new Ingest(historian, latest, events, settings.edges(), settings.maxIngestBytes());
         HubApi api = new HubApi(
                 historian, ingest, events, settings.maxIngestBytes(), settings.maxHistoryPoints(), Clock.systemUTC());
-        this.console = new ConsoleServer(latest, this::tags, () -> health(extraHealth), api);
+        List<ConsoleServer.Routes> routes = new ArrayList<>();
+        routes.add(api);
+        this.console =
+                new ConsoleServer(latest, this::tags, () -> health(extraHealth), ConsoleServer.Routes.all(routes));
     }
 
     /** Opens the historian and starts serving on {@code settings.listen()}. */
