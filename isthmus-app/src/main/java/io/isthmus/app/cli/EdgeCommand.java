@@ -46,8 +46,8 @@ public final class EdgeCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         var s = edgeConfig.edge();
-        out.println("Edge " + s.siteId() + ": " + edgeConfig.connect().sources().size() + " source(s), "
-                + edgeConfig.connect().tags().size() + " tag(s)");
+        out.println("Edge " + s.siteId() + ": " + edgeConfig.sources().sources().size() + " source(s), "
+                + edgeConfig.sources().tagCount() + " tag(s)");
         out.println("Journal: " + s.journal().directory() + " (fsync "
                 + s.journal().fsync() + ", at most " + (s.journal().maxTotalBytes() >> 20) + " MiB, when full "
                 + s.journal().whenFull() + ")");

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.isthmus.app.config.TagConfigYaml.TagConfigException;
 import io.isthmus.app.edge.EdgeConfig;
-import io.isthmus.connect.config.ConnectConfig;
+import io.isthmus.connect.source.SourcesConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,20 +32,25 @@ public final class EdgeConfigYaml {
 
     public static EdgeConfig parse(String source, byte[] yaml, Path baseDir) throws TagConfigException {
         EdgeYaml[] edge = new EdgeYaml[1];
-        ConnectConfig connect = TagConfigYaml.parse(source, yaml, Map.of("edge", (p, at) -> {
-            edge[0] = section(source, p, at);
-        }));
+        SourcesConfig sources = TagConfigYaml.parseAll(
+                source,
+                yaml,
+                Map.of("edge", (p, at) -> {
+                    edge[0] = section(source, p, at, baseDir);
+                }),
+                baseDir);
         if (edge[0] == null) {
             throw new TagConfigException(source + ": the 'edge' section is missing; it names the site-id, journal and"
                     + " forward hub (docs/connect.md, section Edge)");
         }
-        return new EdgeConfig(edge[0].settings(baseDir), connect);
+        return new EdgeConfig(edge[0].settings(baseDir), sources);
     }
 
-    private static EdgeYaml section(String source, com.fasterxml.jackson.core.JsonParser p, JsonLocation at)
+    private static EdgeYaml section(
+            String source, com.fasterxml.jackson.core.JsonParser p, JsonLocation at, Path baseDir)
             throws IOException, TagConfigException {
         try {
-            return TagConfigYaml.yaml().readValue(p, EdgeYaml.class);
+            return TagConfigYaml.reader(baseDir).forType(EdgeYaml.class).readValue(p);
         } catch (JsonProcessingException e) {
             // the section's own line: Jackson places errors of a bound section at its end
             throw TagConfigYaml.error(source, at, "edge: " + YamlProblems.reason(e));

@@ -1,5 +1,6 @@
 package io.isthmus.app.config;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.isthmus.app.edge.EdgeSettings;
@@ -26,7 +27,7 @@ final class EdgeYaml {
     private static final Set<String> JOURNAL =
             Set.of("dir", "max-size", "segment-size", "fsync", "when-full", "max-record-size");
     private static final Set<String> FORWARD =
-            Set.of("hub", "batch-records", "min-backlog-records", "timeout", "retry");
+            Set.of("hub", "batch-records", "min-backlog-records", "timeout", "retry", "token-file", "trust-file");
     private static final Set<String> STATUS = Set.of("listen");
 
     private final String siteId;
@@ -37,6 +38,7 @@ final class EdgeYaml {
 
     @JsonCreator
     EdgeYaml(
+            @JacksonInject(TagConfigYaml.BASE_DIR) Path baseDir,
             @JsonProperty(value = "site-id", required = true) String siteId,
             @JsonProperty(value = "journal", required = true) Map<String, Object> journal,
             @JsonProperty(value = "forward", required = true) Map<String, Object> forward,
@@ -50,7 +52,7 @@ final class EdgeYaml {
         this.journalDir = String.valueOf(dir);
         this.journal = journal(journal);
         JournalConfig.create(Path.of(journalDir), this.journal); // checks the values now, where the line is known
-        this.forward = forward(forward);
+        this.forward = forward(forward, baseDir);
         if (status == null) {
             this.status = Optional.empty();
         } else {
@@ -121,7 +123,7 @@ final class EdgeYaml {
     }
 
     @SuppressWarnings("unchecked")
-    private static ForwardSettings forward(Map<String, Object> m) {
+    private static ForwardSettings forward(Map<String, Object> m, Path baseDir) {
         SourceYaml.known("forward", m, FORWARD);
         Object hub = m.get("hub");
         if (hub == null) {
@@ -147,6 +149,19 @@ final class EdgeYaml {
                         : ForwardSettings.DEFAULT_TIMEOUT,
                 m.containsKey("retry")
                         ? SourceYaml.backoff((Map<String, Object>) m.get("retry"))
-                        : ForwardSettings.DEFAULT_RETRY);
+                        : ForwardSettings.DEFAULT_RETRY,
+                Optional.ofNullable(m.get("token-file"))
+                        .map(f -> new ForwardSettings.BearerToken(
+                                SecretFile.read("forward token-file", baseDir.resolve(String.valueOf(f))))),
+                Optional.ofNullable(m.get("trust-file"))
+                        .map(f -> trustFile(baseDir.resolve(String.valueOf(f)).normalize())));
+    }
+
+    private static Path trustFile(Path file) {
+        if (!java.nio.file.Files.isReadable(file)) {
+            throw new IllegalArgumentException("forward trust-file '" + file + "' cannot be read");
+        }
+        io.isthmus.app.edge.HubTrust.sslContext(file); // a bad file is a configuration error, reported here
+        return file;
     }
 }

@@ -8,8 +8,8 @@ import io.isthmus.app.config.TagConfigYaml.TagConfigException;
 import io.isthmus.app.console.TagJson;
 import io.isthmus.app.hub.HubSettings;
 import io.isthmus.connect.config.ConnectConfig;
-import io.isthmus.connect.config.SourceConfig;
-import io.isthmus.connect.config.TagConfig;
+import io.isthmus.connect.source.SourceDefinition;
+import io.isthmus.connect.source.SourcesConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ public final class HubConfigYaml {
                 }
                 hubAt = at;
                 try {
-                    hub = TagConfigYaml.yaml().readValue(p, HubYaml.class);
+                    hub = TagConfigYaml.reader(baseDir).forType(HubYaml.class).readValue(p);
                 } catch (JsonProcessingException e) {
                     // the section's own line: Jackson places errors of a bound section at its end
                     throw TagConfigYaml.error(source, at, "hub: " + YamlProblems.reason(e));
@@ -78,7 +78,8 @@ public final class HubConfigYaml {
                     hub.maxIngestBytes,
                     hub.maxHistoryPoints,
                     hub.edges,
-                    catalog);
+                    catalog,
+                    hub.ingest);
         } catch (IllegalArgumentException e) {
             throw TagConfigYaml.error(source, hubAt, "hub: " + e.getMessage());
         }
@@ -92,25 +93,44 @@ public final class HubConfigYaml {
         } catch (IOException e) {
             throw new TagConfigException("cannot read tag catalog " + file + ": " + e);
         }
-        ConnectConfig c = TagConfigYaml.parse(file.toString(), bytes, Map.of("edge", (p, at) -> p.skipChildren()));
+        SourcesConfig c = TagConfigYaml.parseAll(
+                file.toString(), bytes, Map.of("edge", (p, at) -> p.skipChildren()), baseDirOf(file));
         return describe(c);
     }
 
+    private static Path baseDirOf(Path file) {
+        Path base = file.toAbsolutePath().getParent();
+        return base == null ? Path.of("") : base;
+    }
+
     public static List<TagJson> describe(ConnectConfig c) {
+        return describe(SourcesConfig.of(c));
+    }
+
+    /** Each explicitly configured tag with its address, unit and source. */
+    public static List<TagJson> describe(SourcesConfig c) {
         List<TagJson> out = new ArrayList<>();
-        for (TagConfig t : c.tags()) {
-            SourceConfig s = c.sources().stream()
-                    .filter(x -> x.id().equals(t.source()))
-                    .findFirst()
-                    .orElseThrow();
-            out.add(new TagJson(
-                    t.path().toString(),
-                    t.address().toString(),
-                    t.unit(),
-                    false,
-                    "",
-                    s.id() + " (" + s.kind().token() + "://" + s.endpoint() + ")"));
+        for (SourceDefinition s : c.sources()) {
+            String from = s.id() + " (" + s.kind() + "://" + s.endpoint().replaceFirst("^[a-z.]+://", "") + ")";
+            switch (s) {
+                case SourceDefinition.Modbus m ->
+                    m.tags()
+                            .forEach(t ->
+                                    out.add(tag(t.path().toString(), t.address().toString(), t.unit(), from)));
+                case SourceDefinition.OpcUa o ->
+                    o.tags()
+                            .forEach(t ->
+                                    out.add(tag(t.path().toString(), t.nodeId().toParseableString(), t.unit(), from)));
+                case SourceDefinition.Sparkplug sp ->
+                    sp.tags()
+                            .forEach(t ->
+                                    out.add(tag(t.path().toString(), t.metric().toString(), t.unit(), from)));
+            }
         }
         return out;
+    }
+
+    private static TagJson tag(String path, String address, String unit, String source) {
+        return new TagJson(path, address, unit, false, "", source);
     }
 }

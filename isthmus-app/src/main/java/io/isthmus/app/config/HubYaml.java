@@ -1,12 +1,17 @@
 package io.isthmus.app.config;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.isthmus.app.hub.IngestSecurity;
 import io.isthmus.connect.config.HostPort;
 import io.isthmus.store.HistorianConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The {@code hub:} section as written, checked as it is bound. */
@@ -20,15 +25,18 @@ final class HubYaml {
     final int maxHistoryPoints;
     final Set<String> edges;
     final List<String> catalog;
+    final IngestSecurity ingest;
 
     @JsonCreator
     HubYaml(
+            @JacksonInject(TagConfigYaml.BASE_DIR) Path baseDir,
             @JsonProperty(value = "listen", required = true) String listen,
             @JsonProperty(value = "historian", required = true) Map<String, Object> historian,
             @JsonProperty("max-ingest-size") String maxIngest,
             @JsonProperty("max-history-points") Integer maxPoints,
             @JsonProperty("edges") List<String> edges,
-            @JsonProperty("tag-catalog") List<String> catalog) {
+            @JsonProperty("tag-catalog") List<String> catalog,
+            @JsonProperty("ingest") Map<String, Object> ingestSection) {
         HostPort hp = HostPort.parse(listen);
         this.listen = new java.net.InetSocketAddress(hp.host(), hp.port());
         SourceYaml.known("historian", historian, HISTORIAN);
@@ -50,6 +58,49 @@ final class HubYaml {
                 maxPoints == null ? io.isthmus.app.hub.HubSettings.DEFAULT_MAX_HISTORY_POINTS : maxPoints;
         this.edges = edges == null ? Set.of() : Set.copyOf(edges);
         this.catalog = catalog == null ? List.of() : List.copyOf(catalog);
+        this.ingest = ingestSection == null ? IngestSecurity.OPEN : ingest(ingestSection, baseDir);
+    }
+
+    /** {@code ingest: { tokens: { <edge>: sha256:<hex> }, tls: { keystore: F, password-file: F } }}. */
+    @SuppressWarnings("unchecked")
+    private static IngestSecurity ingest(Map<String, Object> m, Path baseDir) {
+        SourceYaml.known("ingest", m, Set.of("tokens", "tls"));
+        Map<String, IngestSecurity.TokenHash> tokens = new LinkedHashMap<>();
+        Object t = m.get("tokens");
+        if (t != null) {
+            if (!(t instanceof Map<?, ?> raw)) {
+                throw new IllegalArgumentException("ingest tokens is a mapping of edge site id to sha256:<hex>");
+            }
+            raw.forEach((edge, hash) -> {
+                try {
+                    tokens.put(String.valueOf(edge), IngestSecurity.TokenHash.parse(String.valueOf(hash)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("ingest tokens of edge '" + edge + "': " + e.getMessage(), e);
+                }
+            });
+        }
+        Optional<IngestSecurity.Tls> tls = Optional.empty();
+        Object tl = m.get("tls");
+        if (tl != null) {
+            if (!(tl instanceof Map<?, ?> raw)) {
+                throw new IllegalArgumentException("ingest tls is a mapping with keystore and password-file");
+            }
+            Map<String, Object> tm = (Map<String, Object>) raw;
+            SourceYaml.known("ingest tls", tm, Set.of("keystore", "password-file"));
+            Object ks = tm.get("keystore");
+            Object pw = tm.get("password-file");
+            if (ks == null || pw == null) {
+                throw new IllegalArgumentException(
+                        "ingest tls needs keystore (a PKCS#12 file) and password-file (the file holding its password)");
+            }
+            Path keyStore = baseDir.resolve(String.valueOf(ks)).normalize();
+            if (!Files.isReadable(keyStore)) {
+                throw new IllegalArgumentException("ingest tls keystore '" + keyStore + "' cannot be read");
+            }
+            tls = Optional.of(new IngestSecurity.Tls(
+                    keyStore, SecretFile.read("ingest tls password-file", baseDir.resolve(String.valueOf(pw)))));
+        }
+        return new IngestSecurity(tokens, tls);
     }
 
     HistorianConfig historian(Path dir) {

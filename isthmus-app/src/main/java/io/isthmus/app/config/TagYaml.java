@@ -30,15 +30,19 @@ final class TagYaml {
                 TagPath.parse(path),
                 source,
                 ModbusAddress.parse(address),
-                scale == null && offset == null
-                        ? Scaling.IDENTITY
-                        : new Scaling(scale == null ? 1 : scale, offset == null ? 0 : offset),
+                scaling(scale, offset),
                 unit,
                 deadband == null ? Deadband.NONE : deadband(deadband),
                 pollRate == null ? Optional.empty() : Optional.of(DurationText.parse(pollRate)));
     }
 
-    private static Deadband deadband(Map<String, Object> m) {
+    static Scaling scaling(Double scale, Double offset) {
+        return scale == null && offset == null
+                ? Scaling.IDENTITY
+                : new Scaling(scale == null ? 1 : scale, offset == null ? 0 : offset);
+    }
+
+    static Deadband deadband(Map<String, Object> m) {
         SourceYaml.known("deadband", m, Set.of("absolute", "percent"));
         return new Deadband(
                 m.containsKey("absolute")

@@ -1,11 +1,11 @@
 package io.isthmus.app.edge;
 
-import io.isthmus.connect.config.ConnectConfig;
-import io.isthmus.connect.config.SourceConfig;
 import io.isthmus.connect.journal.Journal;
-import io.isthmus.connect.modbus.ModbusSource;
 import io.isthmus.connect.poll.ConnectionState;
 import io.isthmus.connect.poll.SampleSink;
+import io.isthmus.connect.source.SourceDefinition;
+import io.isthmus.connect.source.SourceDriver;
+import io.isthmus.connect.source.SourcesConfig;
 import io.isthmus.model.Event;
 import io.isthmus.model.EventKind;
 import io.isthmus.model.Evidence;
@@ -36,7 +36,8 @@ public final class Edge implements AutoCloseable {
     private final EdgeConfig config;
     private final Journal journal;
     private final SampleJournaler journaler;
-    private final List<AutoCloseable> sources = new ArrayList<>();
+    private final Map<String, SourceDriver> drivers = new ConcurrentHashMap<>();
+    private final List<SourceDriver> started = new ArrayList<>();
     private final Map<String, ConnectionState> states = new ConcurrentHashMap<>();
     private final Forwarder forwarder;
     private final List<String> recoveryFindings;
@@ -67,12 +68,10 @@ public final class Edge implements AutoCloseable {
                     Evidence.of("the edge started polling and forwarding")
                             .with(
                                     "sources",
-                                    Integer.toString(config.connect().sources().size()))
-                            .with(
-                                    "tags",
-                                    Integer.toString(config.connect().tags().size()))
+                                    Integer.toString(config.sources().sources().size()))
+                            .with("tags", Integer.toString(config.sources().tagCount()))
                             .with("journal_recovery_findings", Integer.toString(edge.recoveryFindings.size())));
-            edge.startSources(config.connect());
+            edge.startSources(config.sources());
             edge.forwarder.start();
             if (config.edge().status().isPresent()) {
                 edge.status = StatusServer.start(config.edge().status().get(), edge::status);
@@ -89,22 +88,15 @@ public final class Edge implements AutoCloseable {
     }
 
     /**
-     * One driver per source, chosen by its kind. New protocols (OPC UA, Sparkplug) add a case here
-     * and nothing else: every driver takes its source, its tags and the sample sink.
+     * One driver per source, chosen by its kind ({@link SourceDriver}); every driver delivers to the
+     * same journaler and reports its state transitions here.
      */
-    private void startSources(ConnectConfig connect) {
+    private void startSources(SourcesConfig all) {
         SampleSink sink = journaler::accept;
-        for (SourceConfig s : connect.sources()) {
-            var tags = connect.tagsOf(s.id());
-            Consumer<ConnectionState> state = next -> onState(s.id(), next);
-            AutoCloseable driver = switch (s.kind()) {
-                case MODBUS_TCP, MODBUS_RTU_OVER_TCP -> {
-                    ModbusSource m = ModbusSource.create(s, tags, sink, state);
-                    m.start();
-                    yield m;
-                }
-            };
-            sources.add(driver);
+        for (SourceDefinition s : all.sources()) {
+            SourceDriver driver = SourceDriver.start(s, sink, next -> onState(s.id(), next));
+            started.add(driver);
+            drivers.put(s.id(), driver);
         }
     }
 
@@ -169,10 +161,17 @@ public final class Edge implements AutoCloseable {
     public EdgeStatus status() {
         var stats = journal.stats();
         Map<String, String> sourceStates = new TreeMap<>();
-        config.connect().sources().forEach(s -> sourceStates.put(s.id(), describe(states.get(s.id()))));
+        Map<String, SourceStatus> details = new TreeMap<>();
+        for (SourceDefinition s : config.sources().sources()) {
+            String state = describe(states.get(s.id()));
+            SourceDriver d = drivers.get(s.id());
+            sourceStates.put(s.id(), state);
+            details.put(s.id(), new SourceStatus(s.kind(), s.endpoint(), state, d == null ? Map.of() : d.counters()));
+        }
         return new EdgeStatus(
                 config.edge().siteId(),
                 sourceStates,
+                details,
                 journaler.samplesJournaled(),
                 journaler.samplesDropped(),
                 journaler.eventsJournaled(),
@@ -213,10 +212,10 @@ public final class Edge implements AutoCloseable {
         if (status != null) {
             status.close();
         }
-        for (AutoCloseable s : sources) {
+        for (SourceDriver s : started) {
             try {
                 s.close();
-            } catch (Exception e) {
+            } catch (RuntimeException e) {
                 log.warn("closing a source: {}", e.toString());
             }
         }

@@ -7,6 +7,7 @@ import java.util.Map;
  * A snapshot of a running edge for the status port, the demo's health and tests.
  *
  * @param sources each source's connection state, by source id
+ * @param sourceDetails each source's kind, endpoint, state and driver counters, by source id
  * @param samplesJournaled samples acknowledged by the journal
  * @param samplesDropped samples the journal refused (full, REJECT_NEW)
  * @param journalLost records the journal lost (dropped when full, refused, corrupt)
@@ -16,6 +17,7 @@ import java.util.Map;
 public record EdgeStatus(
         String siteId,
         Map<String, String> sources,
+        Map<String, SourceStatus> sourceDetails,
         long samplesJournaled,
         long samplesDropped,
         long eventsJournaled,
@@ -79,14 +81,43 @@ public record EdgeStatus(
                 forwarder.equals("forwarding") ? 1 : 0);
         b.append(
                 "# HELP isthmus_edge_source_up 1 while the source is connected.\n# TYPE isthmus_edge_source_up gauge\n");
-        sources.forEach((id, state) -> b.append("isthmus_edge_source_up{site=\"")
-                .append(siteId)
-                .append("\",source=\"")
-                .append(id)
-                .append("\"} ")
+        sources.forEach((id, state) -> b.append("isthmus_edge_source_up")
+                .append(sourceLabels(id))
+                .append(' ')
                 .append(state.startsWith("connected") ? 1 : 0)
                 .append('\n'));
+        sourceCounters(b);
         return b.toString();
+    }
+
+    /**
+     * One counter family per driver counter name ({@code isthmus_edge_source_<name>_total}), with a
+     * series per source that has it: sources of different kinds count different things.
+     */
+    private void sourceCounters(StringBuilder b) {
+        Map<String, Map<String, Long>> byName = new java.util.TreeMap<>();
+        sourceDetails.forEach((id, d) -> d.counters()
+                .forEach((name, v) -> byName.computeIfAbsent(name, k -> new java.util.TreeMap<>())
+                        .put(id, v)));
+        byName.forEach((name, perSource) -> {
+            String metric = "isthmus_edge_source_" + name + "_total";
+            b.append("# HELP ")
+                    .append(metric)
+                    .append(" Driver counter '")
+                    .append(name)
+                    .append("' of the source.\n");
+            b.append("# TYPE ").append(metric).append(" counter\n");
+            perSource.forEach((id, v) -> b.append(metric)
+                    .append(sourceLabels(id))
+                    .append(' ')
+                    .append(v)
+                    .append('\n'));
+        });
+    }
+
+    private String sourceLabels(String id) {
+        SourceStatus d = sourceDetails.get(id);
+        return "{site=\"" + siteId + "\",source=\"" + id + "\"" + (d == null ? "" : ",kind=\"" + d.kind() + "\"") + "}";
     }
 
     private static void counter(StringBuilder b, String name, String help, String labels, long v) {

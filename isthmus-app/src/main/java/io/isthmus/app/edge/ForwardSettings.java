@@ -4,8 +4,10 @@ import io.isthmus.connect.config.BackoffConfig;
 import io.isthmus.connect.journal.ForwardingBudget;
 import io.isthmus.connect.transfer.TransferLimits;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where and how the edge forwards its journal: always a connection the edge opens toward the hub
@@ -15,8 +17,17 @@ import java.util.Objects;
  * @param budget records per request and the share kept for the backlog after an outage
  * @param requestTimeout how long one request may take before it counts as failed
  * @param retry delays between failed requests
+ * @param token the bearer token the hub knows this edge by; empty when the hub requires none
+ * @param trust certificates (PEM or DER; a CA's or the hub's own) an {@code https://} hub must
+ *     chain to; empty for the JDK's default trust store
  */
-public record ForwardSettings(URI hub, ForwardingBudget budget, Duration requestTimeout, BackoffConfig retry) {
+public record ForwardSettings(
+        URI hub,
+        ForwardingBudget budget,
+        Duration requestTimeout,
+        BackoffConfig retry,
+        Optional<BearerToken> token,
+        Optional<Path> trust) {
     public static final ForwardingBudget DEFAULT_BUDGET = new ForwardingBudget(200, 40);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     public static final BackoffConfig DEFAULT_RETRY =
@@ -44,6 +55,32 @@ public record ForwardSettings(URI hub, ForwardingBudget budget, Duration request
         if ((long) budget.maxRecords() > LIMITS.maxRecords()) {
             throw new IllegalArgumentException(
                     "forward batch-records " + budget.maxRecords() + " is above " + LIMITS.maxRecords());
+        }
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(trust, "trust");
+        if (trust.isPresent() && !"https".equals(hub.getScheme())) {
+            throw new IllegalArgumentException(
+                    "forward trust-file is for an https:// hub; '" + hub + "' is plain http");
+        }
+    }
+
+    /** Forwarding without a token, trusting the JDK's default certificates. */
+    public ForwardSettings(URI hub, ForwardingBudget budget, Duration requestTimeout, BackoffConfig retry) {
+        this(hub, budget, requestTimeout, retry, Optional.empty(), Optional.empty());
+    }
+
+    /** A bearer token; never printed. */
+    public record BearerToken(String value) {
+        public BearerToken {
+            if (value == null || value.length() < 16 || !value.matches("[\\x21-\\x7E]+")) {
+                throw new IllegalArgumentException(
+                        "a forward token is at least 16 printable ASCII characters without spaces");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "BearerToken[***]";
         }
     }
 

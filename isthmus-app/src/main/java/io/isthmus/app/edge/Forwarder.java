@@ -60,10 +60,11 @@ final class Forwarder implements AutoCloseable {
         this.siteId = siteId;
         this.settings = settings;
         this.backoff = new Backoff(settings.retry(), RandomGenerator.getDefault());
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder http = HttpClient.newBuilder()
                 .connectTimeout(settings.requestTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        settings.trust().ifPresent(file -> http.sslContext(HubTrust.sslContext(file)));
+        this.http = http.build();
     }
 
     Forwarder start() {
@@ -148,10 +149,11 @@ final class Forwarder implements AutoCloseable {
     }
 
     private void post(TransferBatch batch) throws IOException, InterruptedException, HubRefusedException {
-        HttpRequest request = HttpRequest.newBuilder(settings.ingest())
+        HttpRequest.Builder b = HttpRequest.newBuilder(settings.ingest())
                 .timeout(settings.requestTimeout())
-                .header("Content-Type", TransferCodec.MEDIA_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(codec.encode(batch)))
+                .header("Content-Type", TransferCodec.MEDIA_TYPE);
+        settings.token().ifPresent(t -> b.header("Authorization", "Bearer " + t.value()));
+        HttpRequest request = b.POST(HttpRequest.BodyPublishers.ofByteArray(codec.encode(batch)))
                 .build();
         requests.increment();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

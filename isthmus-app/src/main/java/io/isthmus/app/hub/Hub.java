@@ -28,6 +28,7 @@ public final class Hub implements AutoCloseable {
     private final EventLog events = new EventLog();
     private final Ingest ingest;
     private final ConsoleServer console;
+    private final IngestGuard guard;
 
     private Hub(HubSettings settings, Supplier<Map<String, Object>> extraHealth) {
         this.settings = settings;
@@ -38,6 +39,8 @@ public final class Hub implements AutoCloseable {
                 historian, ingest, events, settings.maxIngestBytes(), settings.maxHistoryPoints(), Clock.systemUTC());
         List<ConsoleServer.Routes> routes = new ArrayList<>();
         routes.add(api);
+        this.guard = new IngestGuard(settings.ingest(), settings.listen());
+        routes.add(guard);
         this.console =
                 new ConsoleServer(latest, this::tags, () -> health(extraHealth), ConsoleServer.Routes.all(routes));
     }
@@ -97,6 +100,8 @@ public final class Hub implements AutoCloseable {
         h.put("historian", settings.historian().dir().toString());
         h.put("ingestBatches", ingest.batches());
         h.put("duplicateRecordsSkipped", ingest.duplicateRecords());
+        h.put("ingestUnauthorized", guard.refused());
+        h.put("ingestWrongEdge", ingest.wrongEdge());
         h.put("eventsReceived", events.total());
         h.put("edges", historian.tags().isEmpty() ? Map.of() : edgePositions());
         h.putAll(extra.get());

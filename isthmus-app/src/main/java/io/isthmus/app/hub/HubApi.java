@@ -78,7 +78,7 @@ final class HubApi implements ConsoleServer.Routes {
             return;
         }
         try {
-            ctx.json(ingest.accept(body));
+            ctx.json(ingest.accept(body, java.util.Optional.ofNullable(ctx.attribute(IngestGuard.EDGE))));
         } catch (Ingest.Refused r) {
             ConsoleServer.problem(ctx, r.status, r.status == 403 ? "Forbidden" : "Bad Request", r.getMessage());
         }

@@ -16,6 +16,7 @@ import java.util.Set;
  * @param maxHistoryPoints the most points one history request may ask for
  * @param edges the edge site ids allowed to post; empty allows any
  * @param catalog unit, type and source of known tags, from the edges' tag configurations
+ * @param ingest bearer tokens per edge and TLS for the listener; {@link IngestSecurity#OPEN} for none
  */
 public record HubSettings(
         InetSocketAddress listen,
@@ -23,7 +24,8 @@ public record HubSettings(
         int maxIngestBytes,
         int maxHistoryPoints,
         Set<String> edges,
-        List<TagJson> catalog) {
+        List<TagJson> catalog,
+        IngestSecurity ingest) {
     public static final int DEFAULT_MAX_INGEST_BYTES = 16 << 20;
     public static final int DEFAULT_MAX_HISTORY_POINTS = 10_000;
 
@@ -38,6 +40,24 @@ public record HubSettings(
         }
         edges = Set.copyOf(edges);
         catalog = List.copyOf(catalog);
+        Objects.requireNonNull(ingest, "ingest");
+        for (String edge : ingest.tokens().keySet()) {
+            if (!edges.isEmpty() && !edges.contains(edge)) {
+                throw new IllegalArgumentException(
+                        "hub ingest has a token for edge '" + edge + "', which is not in the hub's edges " + edges);
+            }
+        }
+    }
+
+    /** Settings without ingest tokens or TLS. */
+    public HubSettings(
+            InetSocketAddress listen,
+            HistorianConfig historian,
+            int maxIngestBytes,
+            int maxHistoryPoints,
+            Set<String> edges,
+            List<TagJson> catalog) {
+        this(listen, historian, maxIngestBytes, maxHistoryPoints, edges, catalog, IngestSecurity.OPEN);
     }
 
     public static HubSettings of(InetSocketAddress listen, HistorianConfig historian, List<TagJson> catalog) {

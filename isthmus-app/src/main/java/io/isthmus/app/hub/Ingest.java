@@ -19,6 +19,7 @@ import io.isthmus.store.JournalProgress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -52,6 +53,7 @@ final class Ingest {
     private final EventCodec eventCodec = EventCodec.withBundledAttack();
     private final LongAdder batches = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
+    private final LongAdder wrongEdge = new LongAdder();
 
     Ingest(Historian historian, LatestValues latest, EventLog events, Set<String> allowedEdges, int maxBodyBytes) {
         this.historian = historian;
@@ -68,6 +70,11 @@ final class Ingest {
         return batches.sum();
     }
 
+    /** Batches refused because they name another edge than the token's. */
+    long wrongEdge() {
+        return wrongEdge.sum();
+    }
+
     long duplicateRecords() {
         return duplicates.sum();
     }
@@ -75,12 +82,27 @@ final class Ingest {
     private record Decoded(JournalRecord record, List<Sample> samples, Event event) {}
 
     Accepted accept(byte[] body) throws Refused {
+        return accept(body, Optional.empty());
+    }
+
+    /**
+     * Stores a batch; {@code authenticated} is the edge the request's token belongs to, when the
+     * hub requires tokens, and the batch must be that edge's.
+     */
+    Accepted accept(byte[] body, Optional<String> authenticated) throws Refused {
         TransferBatch batch = switch (transfer.decode(body)) {
             case TransferDecoding.Decoded<TransferBatch> d -> d.value();
             case TransferDecoding.Malformed<TransferBatch> m ->
                 throw new Refused(
                         400, "not a transfer batch: " + m.error() + " at byte " + m.offset() + " (" + m.detail() + ")");
         };
+        if (authenticated.isPresent() && !authenticated.get().equals(batch.edgeId())) {
+            wrongEdge.increment();
+            throw new Refused(
+                    403,
+                    "the token belongs to edge '" + authenticated.get() + "', which may not post the journal of edge '"
+                            + batch.edgeId() + "'");
+        }
         if (!allowedEdges.isEmpty() && !allowedEdges.contains(batch.edgeId())) {
             throw new Refused(403, "edge '" + batch.edgeId() + "' is not in the hub's list of edges");
         }

@@ -1,5 +1,6 @@
 package io.isthmus.connect.sparkplug;
 
+import io.isthmus.connect.config.Scaling;
 import io.isthmus.connect.poll.TagReporter;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.OptionalLong;
  * and the tag it reports to (none for metrics no tag maps, or that we cannot map).
  */
 final class MetricTable {
-    record Binding(String name, Optional<SparkplugDataType> type, Optional<TagReporter> reporter) {}
+    record Binding(String name, Optional<SparkplugDataType> type, Optional<TagReporter> reporter, Scaling scaling) {}
 
     private final Map<String, Binding> byName = new HashMap<>();
     private final Map<Long, Binding> byAlias = new HashMap<>();

@@ -1,6 +1,7 @@
 package io.isthmus.connect.sparkplug;
 
 import io.isthmus.connect.config.Deadband;
+import io.isthmus.connect.config.Scaling;
 import io.isthmus.connect.poll.SampleSink;
 import io.isthmus.connect.poll.TagReporter;
 import io.isthmus.model.Quality;
@@ -53,9 +54,10 @@ public final class SparkplugConsumer {
     private final boolean rebirthOnGap;
     private final Duration rebirthInterval;
     private final Optional<SparkplugPathRule> rule;
+    private final SparkplugSourceConfig config;
     private final SparkplugPayloadCodec codec;
     private final SampleSink sink;
-    private final Map<MetricKey, TagPath> explicit = new HashMap<>();
+    private final Map<MetricKey, SparkplugTagConfig> explicit = new HashMap<>();
     private final Map<MetricKey, TagReporter> reporters = new HashMap<>();
     private final Map<TagPath, MetricKey> owners = new HashMap<>();
     private final Map<String, EdgeNodeSession> nodes = new HashMap<>();
@@ -70,6 +72,7 @@ public final class SparkplugConsumer {
         this.rebirthOnGap = config.rebirthOnGap();
         this.rebirthInterval = config.rebirthInterval();
         this.rule = config.pathRule();
+        this.config = config;
         this.codec = new SparkplugPayloadCodec(limits);
         SampleSink target = java.util.Objects.requireNonNull(sink, "sink");
         this.sink = s -> {
@@ -84,7 +87,7 @@ public final class SparkplugConsumer {
                 throw new IllegalArgumentException(
                         t.path() + " belongs to source " + t.source() + ", not " + config.id());
             }
-            if (explicit.put(t.metric(), t.path()) != null) {
+            if (explicit.put(t.metric(), t) != null) {
                 throw new IllegalArgumentException("metric " + t.metric() + " is mapped twice");
             }
             MetricKey other = owners.put(t.path(), t.metric());
@@ -275,7 +278,10 @@ public final class SparkplugConsumer {
             MetricKey key = new MetricKey(s.group, s.edgeNode, device, name);
             Optional<TagReporter> reporter =
                     type.filter(SparkplugDataType::isMapped).flatMap(x -> reporter(key));
-            MetricTable.Binding b = new MetricTable.Binding(name, type, reporter);
+            Scaling scaling = Optional.ofNullable(explicit.get(key))
+                    .map(SparkplugTagConfig::scaling)
+                    .orElse(Scaling.IDENTITY);
+            MetricTable.Binding b = new MetricTable.Binding(name, type, reporter, scaling);
             int before = table.size();
             table.define(b, m.alias());
             definitions += table.size() - before;
@@ -311,7 +317,20 @@ public final class SparkplugConsumer {
             count(Anomaly.VALUE_MISMATCH);
             return;
         }
-        r.good(v.get(), time, 0L, sink);
+        r.good(scale(v.get(), b.scaling()), time, 0L, sink);
+    }
+
+    /** Numbers scaled as configured; a scaled integer becomes a real, booleans and text stay as they are. */
+    private static Value scale(Value v, Scaling scaling) {
+        if (scaling.isIdentity()) {
+            return v;
+        }
+        return switch (v) {
+            case Value.Int i -> Value.of(scaling.apply(i.value()));
+            case Value.Real r -> Value.of(scaling.apply(r.value()));
+            case Value.Bool b -> b;
+            case Value.Text t -> t;
+        };
     }
 
     private Optional<TagReporter> reporter(MetricKey key) {
@@ -319,7 +338,10 @@ public final class SparkplugConsumer {
         if (r != null) {
             return Optional.of(r);
         }
-        Optional<TagPath> path = Optional.ofNullable(explicit.get(key)).or(() -> rule.flatMap(x -> x.derive(key)));
+        SparkplugTagConfig tag = explicit.get(key);
+        Optional<TagPath> path = tag != null
+                ? Optional.of(tag.path())
+                : rule.filter(x -> config.accepts(key)).flatMap(x -> x.derive(key));
         if (path.isEmpty()) {
             return Optional.empty();
         }
@@ -332,7 +354,7 @@ public final class SparkplugConsumer {
             count(Anomaly.PATH_COLLISION);
             return Optional.empty();
         }
-        r = new TagReporter(path.get(), Deadband.NONE, 0L);
+        r = new TagReporter(path.get(), tag == null ? Deadband.NONE : tag.deadband(), 0L);
         reporters.put(key, r);
         return Optional.of(r);
     }

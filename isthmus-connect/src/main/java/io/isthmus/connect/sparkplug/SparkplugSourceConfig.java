@@ -14,6 +14,11 @@ import java.util.function.Consumer;
  * @param broker the broker's host and port (plain TCP; TLS is not supported yet)
  * @param clientId the MQTT client identifier (1..64 characters of {@code A-Z a-z 0-9 _ - .})
  * @param group the Sparkplug group id to consume, or {@code +} for every group
+ * @param edgeNode consume only this edge node (the subscription names it, so the broker sends no
+ *     other); empty for every edge node of the group
+ * @param device derive tag paths only for this device's metrics; empty for every device. Its edge
+ *     node's messages are still consumed (sequence numbers span the node), and explicit tags are
+ *     reported whatever their device
  * @param username MQTT user name, if the broker wants one
  * @param password MQTT password; only with a user name, and never printed
  * @param hostId the Host Application id: STATE is published on {@code spBv1.0/STATE/<hostId>}
@@ -33,6 +38,8 @@ public record SparkplugSourceConfig(
         HostPort broker,
         String clientId,
         String group,
+        Optional<String> edgeNode,
+        Optional<String> device,
         Optional<String> username,
         Optional<String> password,
         String hostId,
@@ -58,6 +65,10 @@ public record SparkplugSourceConfig(
             requireTopicLevel(id, "group", group);
         }
         requireTopicLevel(id, "hostId", hostId);
+        Objects.requireNonNull(edgeNode, id + ": edgeNode");
+        Objects.requireNonNull(device, id + ": device");
+        edgeNode.ifPresent(n -> requireTopicLevel(id, "edgeNode", n));
+        device.ifPresent(d -> requireTopicLevel(id, "device", d));
         Objects.requireNonNull(username, id + ": username");
         Objects.requireNonNull(password, id + ": password");
         if (password.isPresent() && username.isEmpty()) {
@@ -85,9 +96,16 @@ public record SparkplugSourceConfig(
         }
     }
 
-    /** The subscription: {@code spBv1.0/<group>/#}. */
+    /** The subscription: {@code spBv1.0/<group>/#}, or {@code spBv1.0/<group>/+/<edgeNode>/#} with a node filter. */
     public String topicFilter() {
-        return SparkplugTopic.NAMESPACE + "/" + group + "/#";
+        return SparkplugTopic.NAMESPACE + "/" + group
+                + edgeNode.map(n -> "/+/" + n).orElse("") + "/#";
+    }
+
+    /** Whether the path rule may derive a tag for this metric: it passes the edge node and device filters. */
+    public boolean accepts(MetricKey key) {
+        return edgeNode.map(key.edgeNode()::equals).orElse(true)
+                && device.map(d -> key.device().filter(d::equals).isPresent()).orElse(true);
     }
 
     /** The Host Application's STATE topic (Sparkplug B 3.0, 4.1.2). */
@@ -98,7 +116,8 @@ public record SparkplugSourceConfig(
     @Override
     public String toString() {
         return "SparkplugSourceConfig[id=" + id + ", broker=" + broker + ", clientId=" + clientId + ", group="
-                + group + ", username=" + username + ", password=" + password.map(p -> "***") + ", hostId="
+                + group + ", edgeNode=" + edgeNode + ", device=" + device + ", username=" + username + ", password="
+                + password.map(p -> "***") + ", hostId="
                 + hostId + ", rebirthOnGap=" + rebirthOnGap + ", rebirthInterval=" + rebirthInterval
                 + ", connectTimeout=" + connectTimeout + ", keepAlive=" + keepAlive + ", backoff=" + backoff
                 + ", limits=" + limits + ", pathRule=" + pathRule + "]";
@@ -112,7 +131,8 @@ public record SparkplugSourceConfig(
     }
 
     /**
-     * Defaults: client id {@code isthmus-<id>}, every group ({@code +}), no credentials, host id
+     * Defaults: client id {@code isthmus-<id>}, every group ({@code +}), every edge node and
+     * device, no credentials, host id
      * {@code isthmus}, rebirth on gap, at most one rebirth request per node every 5s, connect 5s,
      * keep alive 30s, {@link BackoffConfig#DEFAULT}, {@link SparkplugLimits#DEFAULT}, no path rule.
      */
@@ -121,6 +141,8 @@ public record SparkplugSourceConfig(
         private final HostPort broker;
         public String clientId;
         public String group = "+";
+        public Optional<String> edgeNode = Optional.empty();
+        public Optional<String> device = Optional.empty();
         public Optional<String> username = Optional.empty();
         public Optional<String> password = Optional.empty();
         public String hostId = "isthmus";
@@ -144,6 +166,8 @@ public record SparkplugSourceConfig(
                     broker,
                     clientId,
                     group,
+                    edgeNode,
+                    device,
                     username,
                     password,
                     hostId,

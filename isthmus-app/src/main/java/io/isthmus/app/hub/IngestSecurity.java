@@ -1,0 +1,104 @@
+package io.isthmus.app.hub;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Who may post to {@code /api/ingest}, and over what.
+ *
+ * @param tokens per edge site id, the SHA-256 of its bearer token; empty means any client may post
+ *     (the behaviour before tokens existed, for a hub reachable only on loopback)
+ * @param tls serve the hub's listener over TLS with this key store; empty for plain HTTP
+ */
+public record IngestSecurity(Map<String, TokenHash> tokens, Optional<Tls> tls) {
+    /** No token required, plain HTTP. */
+    public static final IngestSecurity OPEN = new IngestSecurity(Map.of(), Optional.empty());
+
+    public IngestSecurity {
+        tokens = Map.copyOf(tokens);
+        Objects.requireNonNull(tls, "tls");
+    }
+
+    public boolean requiresToken() {
+        return !tokens.isEmpty();
+    }
+
+    /**
+     * A token's SHA-256, as hub.yaml stores it ({@code sha256:<64 hex digits>}). A plain hash, not a
+     * slow password hash: tokens are long random strings (see docs), so there is nothing to guess
+     * by brute force, and the hub hashes every request's token.
+     */
+    public record TokenHash(byte[] sha256) {
+        private static final Pattern TEXT = Pattern.compile("sha256:[0-9a-fA-F]{64}");
+
+        public TokenHash {
+            if (sha256 == null || sha256.length != 32) {
+                throw new IllegalArgumentException("a token hash is 32 bytes of SHA-256");
+            }
+            sha256 = sha256.clone();
+        }
+
+        public static TokenHash parse(String text) {
+            if (text == null || !TEXT.matcher(text.strip()).matches()) {
+                throw new IllegalArgumentException(
+                        "token hash '" + text
+                                + "' is not sha256:<64 hex digits>; make one with: printf %s \"$(cat edge.token)\" | sha256sum");
+            }
+            return new TokenHash(HexFormat.of().parseHex(text.strip().substring(7)));
+        }
+
+        public static TokenHash of(String token) {
+            try {
+                return new TokenHash(
+                        MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+        }
+
+        /** Constant-time comparison, so the time to refuse tells nothing about the hash. */
+        public boolean matches(TokenHash other) {
+            return MessageDigest.isEqual(sha256, other.sha256);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TokenHash t && matches(t);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(sha256);
+        }
+
+        @Override
+        public String toString() {
+            return "sha256:" + HexFormat.of().formatHex(sha256);
+        }
+    }
+
+    /**
+     * TLS for the hub's listener (API, console and ingest alike).
+     *
+     * @param keyStore a PKCS#12 file with the hub's private key and certificate chain
+     * @param password the key store's password (read from a file, never written in hub.yaml)
+     */
+    public record Tls(Path keyStore, String password) {
+        public Tls {
+            Objects.requireNonNull(keyStore, "keyStore");
+            Objects.requireNonNull(password, "password");
+        }
+
+        @Override
+        public String toString() {
+            return "Tls[keyStore=" + keyStore + ", password=***]";
+        }
+    }
+}
