@@ -94,6 +94,13 @@ final class Plant {
         return new ConnectConfig(s, t);
     }
 
+    /** The tag paths of every point of the line, as the shipped tag configuration names them. */
+    static List<TagPath> linePaths(Plant plant) throws Exception {
+        return DemoRuntime.tagsFor(plant.factory).tags().stream()
+                .map(TagConfig::path)
+                .toList();
+    }
+
     Hub hub(int port) throws Exception {
         return Hub.start(HubSettings.of(
                 new InetSocketAddress("127.0.0.1", port),
