@@ -3,6 +3,7 @@ package io.isthmus.app.config;
 import com.fasterxml.jackson.annotation.JacksonInject;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.isthmus.connect.opcua.ClientKeyStore;
 import io.isthmus.connect.opcua.OpcUaEndpointUrl;
 import io.isthmus.connect.opcua.OpcUaSecurity;
 import io.isthmus.connect.opcua.OpcUaSourceConfig;
@@ -15,7 +16,7 @@ import java.util.Optional;
 
 /**
  * An {@code opcua} source as written; unset fields take {@link OpcUaSourceConfig.Builder}'s
- * defaults. Relative paths ({@code pki-dir}, {@code password-file}) are resolved against the
+ * defaults. Relative paths ({@code pki-dir}, {@code client-keystore}, the password files) are resolved against the
  * configuration file's directory; the password is read from its file, never written inline.
  */
 final class OpcUaSourceYaml {
@@ -30,6 +31,8 @@ final class OpcUaSourceYaml {
             @JsonProperty("security") String security,
             @JsonProperty("pki-dir") String pkiDir,
             @JsonProperty("application-uri") String applicationUri,
+            @JsonProperty("client-keystore") String clientKeyStore,
+            @JsonProperty("client-keystore-password-file") String clientKeyStorePasswordFile,
             @JsonProperty("username") String username,
             @JsonProperty("password-file") String passwordFile,
             @JsonProperty("publishing-interval") String publishingInterval,
@@ -46,10 +49,20 @@ final class OpcUaSourceYaml {
                 : Optional.of(new UserCredentials(
                         username,
                         passwordFile == null ? "" : SecretFile.read("password-file", baseDir.resolve(passwordFile))));
+        if ((clientKeyStore == null) != (clientKeyStorePasswordFile == null)) {
+            throw new IllegalArgumentException(
+                    id
+                            + ": client-keystore and client-keystore-password-file go together (a PKCS#12 file and its password)");
+        }
+        Optional<ClientKeyStore> own = Optional.ofNullable(clientKeyStore)
+                .map(f -> new ClientKeyStore(
+                        baseDir.resolve(f).normalize(),
+                        SecretFile.read("client-keystore-password-file", baseDir.resolve(clientKeyStorePasswordFile))));
         var config = OpcUaSourceConfig.create(id, OpcUaEndpointUrl.parse(endpoint), b -> {
             if (security != null) b.security = OpcUaSecurity.parse(security);
             if (pkiDir != null) b.pkiDir = baseDir.resolve(pkiDir).normalize();
             if (applicationUri != null) b.applicationUri = applicationUri;
+            b.clientKeyStore = own;
             b.user = user;
             if (publishingInterval != null) b.publishingInterval = DurationText.parse(publishingInterval);
             if (samplingInterval != null) b.samplingInterval = DurationText.parse(samplingInterval);

@@ -95,6 +95,7 @@ class SourceKindsYamlTest {
     void everyOpcUaAndSparkplugFieldBindsToItsTypedValue() throws Exception {
         Files.writeString(dir.resolve("opc.pw"), "s3cret\n");
         Files.writeString(dir.resolve("mqtt.pw"), "m0squitto");
+        Files.writeString(dir.resolve("edge7.p12.pw"), "p12pass");
         EdgeConfig c = parse(EDGE + """
                 sources:
                   - id: ua
@@ -103,6 +104,8 @@ class SourceKindsYamlTest {
                     security: basic256sha256-sign-and-encrypt
                     pki-dir: pki
                     application-uri: urn:acme:edge7
+                    client-keystore: edge7.p12
+                    client-keystore-password-file: edge7.p12.pw
                     username: operator
                     password-file: opc.pw
                     publishing-interval: 1s
@@ -144,6 +147,8 @@ class SourceKindsYamlTest {
         assertThat(ua.source().security().toString()).isEqualTo("basic256sha256-sign-and-encrypt");
         assertThat(ua.source().pkiDir()).isEqualTo(dir.resolve("pki"));
         assertThat(ua.source().user().orElseThrow().password()).isEqualTo("s3cret");
+        assertThat(ua.source().clientKeyStore().orElseThrow().file()).isEqualTo(dir.resolve("edge7.p12"));
+        assertThat(ua.source().clientKeyStore().orElseThrow().password()).isEqualTo("p12pass");
         assertThat(ua.source().endpoint().port()).isEqualTo(4840);
         assertThat(ua.source().queueSize()).isEqualTo(5);
         assertThat(ua.source().backoff().max()).isEqualTo(Duration.ofMinutes(1));
@@ -196,6 +201,10 @@ class SourceKindsYamlTest {
                         s
                                 + "  - { id: ua, kind: opcua, endpoint: \"opc.tcp://h\", username: u, password-file: nope.pw }\n",
                         "password-file"),
+                Arguments.of(
+                        "opcua key store without its password",
+                        s + "  - { id: ua, kind: opcua, endpoint: \"opc.tcp://h\", client-keystore: c.p12 }\n",
+                        "client-keystore and client-keystore-password-file go together"),
                 Arguments.of(
                         "opcua bad node id",
                         s + UA + "tags:\n  - { path: a/b/c/d/e/f/g, source: ua, node-id: \"x=1\" }\n",

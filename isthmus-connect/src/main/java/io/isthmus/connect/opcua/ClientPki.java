@@ -9,12 +9,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Date;
+import java.util.Optional;
 import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.security.CertificateStore;
 import org.eclipse.milo.opcua.stack.core.security.CertificateValidator;
@@ -40,7 +45,9 @@ import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
  * pkiDir/rejected               server certificates refused so far; move one to trusted/certs to trust it
  * </pre>
  *
- * The certificate is replaced when it no longer names the configured ApplicationUri or expires
+ * A certificate and key issued elsewhere can be given instead as a PKCS#12 file ({@link
+ * ClientKeyStore}); {@code own/} is then not used. The self-made certificate is replaced when it
+ * no longer names the configured ApplicationUri or expires
  * within a day. Trusted directories are watched, so a certificate dropped in counts on the next
  * connect without a restart. {@link #close()} stops the watcher.
  */
@@ -73,17 +80,31 @@ final class ClientPki implements AutoCloseable {
 
     /** Opens {@code pkiDir}, creating the directories and the certificate when missing. */
     static ClientPki open(Path pkiDir, String applicationUri) {
+        return open(pkiDir, applicationUri, Optional.empty());
+    }
+
+    /**
+     * Opens {@code pkiDir} for its trust list; the client's own certificate and key come from
+     * {@code own} when given (it must name {@code applicationUri}), else from {@code pkiDir/own},
+     * created when missing.
+     */
+    static ClientPki open(Path pkiDir, String applicationUri, Optional<ClientKeyStore> own) {
         FileBasedTrustListManager trustList = null;
         try {
             createPrivateDirectory(pkiDir);
-            createPrivateDirectory(pkiDir.resolve(OWN_DIR));
-            var store = KeyStoreCertificateStore.createAndInitialize(new KeyStoreCertificateStore.Settings(
-                    pkiDir.resolve(OWN_DIR).resolve(KEY_STORE_FILE),
-                    KEY_STORE_PASSWORD::clone,
-                    alias -> KEY_STORE_PASSWORD.clone()));
-            CertificateStore.Entry entry = ownEntry(store, applicationUri);
+            CertificateStore.Entry entry;
+            if (own.isPresent()) {
+                entry = given(own.get(), applicationUri);
+            } else {
+                createPrivateDirectory(pkiDir.resolve(OWN_DIR));
+                var store = KeyStoreCertificateStore.createAndInitialize(new KeyStoreCertificateStore.Settings(
+                        pkiDir.resolve(OWN_DIR).resolve(KEY_STORE_FILE),
+                        KEY_STORE_PASSWORD::clone,
+                        alias -> KEY_STORE_PASSWORD.clone()));
+                entry = ownEntry(store, applicationUri);
+                writeDer(entry.certificateChain[0], pkiDir.resolve(OWN_DIR).resolve(CERTIFICATE_FILE));
+            }
             X509Certificate certificate = entry.certificateChain[0];
-            writeDer(certificate, pkiDir.resolve(OWN_DIR).resolve(CERTIFICATE_FILE));
             trustList = FileBasedTrustListManager.createAndInitialize(pkiDir);
             var quarantine = FileBasedCertificateQuarantine.create(pkiDir.resolve(REJECTED_DIR));
             return new ClientPki(
@@ -113,6 +134,38 @@ final class ClientPki implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(trustList);
+    }
+
+    /** The one private key entry of a PKCS#12 file, checked to name the ApplicationUri. */
+    private static CertificateStore.Entry given(ClientKeyStore own, String applicationUri) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(own.file())) {
+            ks.load(in, own.password().toCharArray());
+        }
+        String alias = null;
+        for (String a : Collections.list(ks.aliases())) {
+            if (ks.isKeyEntry(a)) {
+                if (alias != null) {
+                    throw new IllegalArgumentException(
+                            "client key store " + own.file() + " holds more than one key; keep only the client's");
+                }
+                alias = a;
+            }
+        }
+        if (alias == null) {
+            throw new IllegalArgumentException("client key store " + own.file() + " holds no private key");
+        }
+        var key = (PrivateKey) ks.getKey(alias, own.password().toCharArray());
+        X509Certificate[] chain = Arrays.stream(ks.getCertificateChain(alias))
+                .map(X509Certificate.class::cast)
+                .toArray(X509Certificate[]::new);
+        Optional<String> uri = CertificateUtil.getSanUri(chain[0]);
+        if (!uri.filter(applicationUri::equals).isPresent()) {
+            throw new IllegalArgumentException("the certificate in " + own.file() + " names ApplicationUri "
+                    + uri.orElse("(none)") + ", the source is " + applicationUri
+                    + "; set application-uri to the certificate's (OPC UA Part 6, 6.2.2)");
+        }
+        return new CertificateStore.Entry(key, chain);
     }
 
     private static CertificateStore.Entry ownEntry(CertificateStore store, String applicationUri) throws Exception {

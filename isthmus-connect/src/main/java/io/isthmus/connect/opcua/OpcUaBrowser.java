@@ -60,7 +60,7 @@ public final class OpcUaBrowser {
             throws OpcUaConnectException, InterruptedException {
         Optional<ClientPki> pki = config.security().isNone()
                 ? Optional.empty()
-                : Optional.of(ClientPki.open(config.pkiDir(), config.applicationUri()));
+                : Optional.of(ClientPki.open(config.pkiDir(), config.applicationUri(), config.clientKeyStore()));
         try {
             OpcUaClient client = OpcUaConnector.connect(config, pki);
             try {

@@ -135,7 +135,7 @@ public final class OpcUaSource implements AutoCloseable {
         }
         pki = config.security().isNone()
                 ? Optional.empty()
-                : Optional.of(ClientPki.open(config.pkiDir(), config.applicationUri()));
+                : Optional.of(ClientPki.open(config.pkiDir(), config.applicationUri(), config.clientKeyStore()));
         running = true;
         supervisor = Thread.ofVirtual().name("opcua-" + config.id()).start(this::run);
     }

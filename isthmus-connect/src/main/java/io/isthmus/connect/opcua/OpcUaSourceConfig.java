@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  *     trusted/certs}, e.g. the server's), CAs ({@code issuer/certs}) and refused server
  *     certificates ({@code rejected/})
  * @param applicationUri the client's ApplicationUri, also written into its certificate
+ * @param clientKeyStore the client's own certificate and key from a PKCS#12 file; empty to use
+ *     (and create on first use) the self-signed one in {@code pkiDir/own}
  * @param user credentials for a UserNameIdentityToken; empty for anonymous
  * @param publishingInterval how often the server sends the subscription's notifications
  * @param samplingInterval how often the server samples each item unless a tag sets its own
@@ -36,6 +38,7 @@ public record OpcUaSourceConfig(
         OpcUaSecurity security,
         Path pkiDir,
         String applicationUri,
+        Optional<ClientKeyStore> clientKeyStore,
         Optional<UserCredentials> user,
         Duration publishingInterval,
         Duration samplingInterval,
@@ -55,6 +58,7 @@ public record OpcUaSourceConfig(
         Objects.requireNonNull(endpoint, id + ": endpoint");
         Objects.requireNonNull(security, id + ": security");
         Objects.requireNonNull(pkiDir, id + ": pkiDir");
+        Objects.requireNonNull(clientKeyStore, id + ": clientKeyStore");
         Objects.requireNonNull(user, id + ": user");
         Objects.requireNonNull(backoff, id + ": backoff");
         requireAbsoluteUri(id, applicationUri);
@@ -101,6 +105,7 @@ public record OpcUaSourceConfig(
         public OpcUaSecurity security = OpcUaSecurity.NONE;
         public Path pkiDir = DEFAULT_PKI_DIR;
         public String applicationUri = DEFAULT_APPLICATION_URI;
+        public Optional<ClientKeyStore> clientKeyStore = Optional.empty();
         public Optional<UserCredentials> user = Optional.empty();
         public Duration publishingInterval = Duration.ofMillis(500);
         public Duration samplingInterval = Duration.ofMillis(250);
@@ -121,6 +126,7 @@ public record OpcUaSourceConfig(
                     security,
                     pkiDir,
                     applicationUri,
+                    clientKeyStore,
                     user,
                     publishingInterval,
                     samplingInterval,
