@@ -46,7 +46,7 @@ class HubOutageTest {
                     .body();
             assertThat(metrics)
                     .contains("isthmus_edge_forward_up{site=\"test-line\"} 0")
-                    .contains("isthmus_edge_source_up{site=\"test-line\",source=\"conveyor\"} 1")
+                    .contains("isthmus_edge_source_up{site=\"test-line\",source=\"conveyor\",kind=\"modbus-tcp\"} 1")
                     .containsPattern("isthmus_edge_samples_journaled_total\\{site=\"test-line\"} [1-9]");
 
             try (Hub hub = plant.hub(port)) {
