@@ -20,6 +20,7 @@ final class HubYaml {
     final int maxHistoryPoints;
     final Set<String> edges;
     final List<String> catalog;
+    final java.util.Optional<io.isthmus.app.hub.ReceiverSettings> receiver;
 
     @JsonCreator
     HubYaml(
@@ -28,7 +29,8 @@ final class HubYaml {
             @JsonProperty("max-ingest-size") String maxIngest,
             @JsonProperty("max-history-points") Integer maxPoints,
             @JsonProperty("edges") List<String> edges,
-            @JsonProperty("tag-catalog") List<String> catalog) {
+            @JsonProperty("tag-catalog") List<String> catalog,
+            @JsonProperty("receiver") Map<String, Object> receiver) {
         HostPort hp = HostPort.parse(listen);
         this.listen = new java.net.InetSocketAddress(hp.host(), hp.port());
         SourceYaml.known("historian", historian, HISTORIAN);
@@ -50,6 +52,8 @@ final class HubYaml {
                 maxPoints == null ? io.isthmus.app.hub.HubSettings.DEFAULT_MAX_HISTORY_POINTS : maxPoints;
         this.edges = edges == null ? Set.of() : Set.copyOf(edges);
         this.catalog = catalog == null ? List.of() : List.copyOf(catalog);
+        this.receiver =
+                receiver == null ? java.util.Optional.empty() : java.util.Optional.of(TransferYaml.receiver(receiver));
     }
 
     HistorianConfig historian(Path dir) {

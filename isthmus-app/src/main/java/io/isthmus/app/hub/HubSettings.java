@@ -5,6 +5,7 @@ import io.isthmus.store.HistorianConfig;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,6 +17,7 @@ import java.util.Set;
  * @param maxHistoryPoints the most points one history request may ask for
  * @param edges the edge site ids allowed to post; empty allows any
  * @param catalog unit, type and source of known tags, from the edges' tag configurations
+ * @param receiver the one-way transfer's receiver, if the hub has one
  */
 public record HubSettings(
         InetSocketAddress listen,
@@ -23,7 +25,8 @@ public record HubSettings(
         int maxIngestBytes,
         int maxHistoryPoints,
         Set<String> edges,
-        List<TagJson> catalog) {
+        List<TagJson> catalog,
+        Optional<ReceiverSettings> receiver) {
     public static final int DEFAULT_MAX_INGEST_BYTES = 16 << 20;
     public static final int DEFAULT_MAX_HISTORY_POINTS = 10_000;
 
@@ -38,6 +41,30 @@ public record HubSettings(
         }
         edges = Set.copyOf(edges);
         catalog = List.copyOf(catalog);
+        Objects.requireNonNull(receiver, "receiver");
+        if (receiver.isPresent()
+                && !edges.isEmpty()
+                && !edges.contains(receiver.get().site())) {
+            throw new IllegalArgumentException(
+                    "receiver site '" + receiver.get().site() + "' is not in the hub's edges "
+                            + edges.stream().sorted().toList() + "; add it there");
+        }
+    }
+
+    /** A hub without a one-way transfer receiver. */
+    public HubSettings(
+            InetSocketAddress listen,
+            HistorianConfig historian,
+            int maxIngestBytes,
+            int maxHistoryPoints,
+            Set<String> edges,
+            List<TagJson> catalog) {
+        this(listen, historian, maxIngestBytes, maxHistoryPoints, edges, catalog, Optional.empty());
+    }
+
+    /** The same hub with a one-way transfer receiver. */
+    public HubSettings withReceiver(ReceiverSettings r) {
+        return new HubSettings(listen, historian, maxIngestBytes, maxHistoryPoints, edges, catalog, Optional.of(r));
     }
 
     public static HubSettings of(InetSocketAddress listen, HistorianConfig historian, List<TagJson> catalog) {
