@@ -64,8 +64,9 @@ public final class DemoCommand implements Callable<Integer> {
         SimCommand.printEndpoints(out, runtime.factory());
         out.println();
         out.println("Data (journal, historian): " + runtime.dataDir());
-        out.println("Edge " + DemoRuntime.SITE_ID + " polls the PLCs and forwards to the hub at http://127.0.0.1:"
-                + runtime.httpPort() + "/api/ingest");
+        out.println("Edge " + DemoRuntime.SITE_ID + " polls the PLCs and sends its journal one way (UDP, Reed-Solomon"
+                + " coded) to the hub's receiver at " + runtime.receiverAddress() + "; status: http://127.0.0.1:"
+                + runtime.httpPort() + "/api/transfer");
         out.println("Console: http://127.0.0.1:" + runtime.httpPort() + "/");
         out.flush();
         UntilInterrupted.await(runtime, out);

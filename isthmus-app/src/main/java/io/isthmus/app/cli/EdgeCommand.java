@@ -51,7 +51,13 @@ public final class EdgeCommand implements Callable<Integer> {
         out.println("Journal: " + s.journal().directory() + " (fsync "
                 + s.journal().fsync() + ", at most " + (s.journal().maxTotalBytes() >> 20) + " MiB, when full "
                 + s.journal().whenFull() + ")");
-        out.println("Forwarding to: " + s.forward().ingest());
+        s.forward().ifPresent(f -> out.println("Forwarding to: " + f.ingest()));
+        s.transfer()
+                .ifPresent(t -> out.println("Sending one way to: "
+                        + t.destination().getHostString() + ":"
+                        + t.destination().getPort() + " (UDP, " + t.rateBitsPerSecond() + " bit/s, FEC overhead "
+                        + t.fecOverhead() + ", redundancy " + t.redundancy() + ", journal consumer "
+                        + t.consumerName() + ")"));
         out.println(s.status()
                 .map(h -> "Status: http://" + h + "/status and /metrics")
                 .orElse("Listening on no port (no status port configured)."));

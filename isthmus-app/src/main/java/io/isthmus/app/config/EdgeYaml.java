@@ -10,6 +10,7 @@ import io.isthmus.connect.journal.ForwardingBudget;
 import io.isthmus.connect.journal.FsyncPolicy;
 import io.isthmus.connect.journal.FullPolicy;
 import io.isthmus.connect.journal.JournalConfig;
+import io.isthmus.connect.transfer.send.SenderConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -33,15 +34,17 @@ final class EdgeYaml {
     private final String siteId;
     private final String journalDir;
     private final Consumer<JournalConfig.Builder> journal;
-    private final ForwardSettings forward;
+    private final Optional<ForwardSettings> forward;
     private final Optional<HostPort> status;
+    private final Optional<SenderConfig> transfer;
 
     @JsonCreator
     EdgeYaml(
             @JacksonInject(TagConfigYaml.BASE_DIR) Path baseDir,
             @JsonProperty(value = "site-id", required = true) String siteId,
             @JsonProperty(value = "journal", required = true) Map<String, Object> journal,
-            @JsonProperty(value = "forward", required = true) Map<String, Object> forward,
+            @JsonProperty("forward") Map<String, Object> forward,
+            @JsonProperty("transfer") Map<String, Object> transfer,
             @JsonProperty("status") Map<String, Object> status) {
         this.siteId = siteId;
         SourceYaml.known("journal", journal, JOURNAL);
@@ -52,7 +55,8 @@ final class EdgeYaml {
         this.journalDir = String.valueOf(dir);
         this.journal = journal(journal);
         JournalConfig.create(Path.of(journalDir), this.journal); // checks the values now, where the line is known
-        this.forward = forward(forward, baseDir);
+        this.forward = forward == null ? Optional.empty() : Optional.of(forward(forward, baseDir));
+        this.transfer = transfer == null ? Optional.empty() : Optional.of(TransferYaml.sender(transfer));
         if (status == null) {
             this.status = Optional.empty();
         } else {
@@ -63,12 +67,17 @@ final class EdgeYaml {
             }
             this.status = Optional.of(HostPort.parse(String.valueOf(listen)));
         }
-        new EdgeSettings(siteId, JournalConfig.create(Path.of(journalDir), this.journal), this.forward, this.status);
+        new EdgeSettings(
+                siteId,
+                JournalConfig.create(Path.of(journalDir), this.journal),
+                this.forward,
+                this.transfer,
+                this.status);
     }
 
     EdgeSettings settings(Path baseDir) {
         Path dir = baseDir.resolve(journalDir).normalize();
-        return new EdgeSettings(siteId, JournalConfig.create(dir, journal), forward, status);
+        return new EdgeSettings(siteId, JournalConfig.create(dir, journal), forward, transfer, status);
     }
 
     private static Consumer<JournalConfig.Builder> journal(Map<String, Object> m) {

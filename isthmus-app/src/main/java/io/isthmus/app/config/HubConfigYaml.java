@@ -79,7 +79,8 @@ public final class HubConfigYaml {
                     hub.maxHistoryPoints,
                     hub.edges,
                     catalog,
-                    hub.ingest);
+                    hub.ingest,
+                    hub.receiver);
         } catch (IllegalArgumentException e) {
             throw TagConfigYaml.error(source, hubAt, "hub: " + e.getMessage());
         }

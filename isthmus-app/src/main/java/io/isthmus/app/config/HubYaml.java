@@ -26,6 +26,7 @@ final class HubYaml {
     final Set<String> edges;
     final List<String> catalog;
     final IngestSecurity ingest;
+    final java.util.Optional<io.isthmus.app.hub.ReceiverSettings> receiver;
 
     @JsonCreator
     HubYaml(
@@ -36,7 +37,8 @@ final class HubYaml {
             @JsonProperty("max-history-points") Integer maxPoints,
             @JsonProperty("edges") List<String> edges,
             @JsonProperty("tag-catalog") List<String> catalog,
-            @JsonProperty("ingest") Map<String, Object> ingestSection) {
+            @JsonProperty("ingest") Map<String, Object> ingestSection,
+            @JsonProperty("receiver") Map<String, Object> receiver) {
         HostPort hp = HostPort.parse(listen);
         this.listen = new java.net.InetSocketAddress(hp.host(), hp.port());
         SourceYaml.known("historian", historian, HISTORIAN);
@@ -59,6 +61,8 @@ final class HubYaml {
         this.edges = edges == null ? Set.of() : Set.copyOf(edges);
         this.catalog = catalog == null ? List.of() : List.copyOf(catalog);
         this.ingest = ingestSection == null ? IngestSecurity.OPEN : ingest(ingestSection, baseDir);
+        this.receiver =
+                receiver == null ? java.util.Optional.empty() : java.util.Optional.of(TransferYaml.receiver(receiver));
     }
 
     /** {@code ingest: { tokens: { <edge>: sha256:<hex> }, tls: { keystore: F, password-file: F } }}. */

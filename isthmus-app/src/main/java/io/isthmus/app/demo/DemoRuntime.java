@@ -6,13 +6,15 @@ import io.isthmus.app.edge.Edge;
 import io.isthmus.app.edge.EdgeConfig;
 import io.isthmus.app.edge.EdgeSettings;
 import io.isthmus.app.edge.EdgeStatus;
-import io.isthmus.app.edge.ForwardSettings;
 import io.isthmus.app.hub.Hub;
 import io.isthmus.app.hub.HubSettings;
+import io.isthmus.app.hub.ReceiverSettings;
 import io.isthmus.connect.config.ConnectConfig;
 import io.isthmus.connect.config.HostPort;
 import io.isthmus.connect.config.SourceConfig;
 import io.isthmus.connect.journal.JournalConfig;
+import io.isthmus.connect.transfer.receive.ReceiverConfig;
+import io.isthmus.connect.transfer.send.SenderConfig;
 import io.isthmus.sim.PlcEndpoint;
 import io.isthmus.sim.VirtualFactory;
 import io.isthmus.sim.VirtualFactoryConfig;
@@ -20,8 +22,8 @@ import io.isthmus.sim.scenario.StepOutcome;
 import io.isthmus.store.HistorianConfig;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,11 +36,16 @@ import java.util.function.Consumer;
 /**
  * Everything {@code isthmus demo} runs in one process: the virtual factory, an edge polling its
  * PLCs with the shipped tag configuration, and a hub with the historian and the console. Edge and
- * hub are the classes {@code isthmus edge} and {@code isthmus hub} run, and they talk over loopback
- * HTTP exactly as they would across a DMZ. Closing it stops the edge, the hub and the factory.
+ * hub are the classes {@code isthmus edge} and {@code isthmus hub} run. The journal crosses over the
+ * one-way transfer (UDP over loopback, erasure-coded, no acknowledgement), the path a data diode
+ * allows, and only over it: no HTTP forwarding, so what the console shows is what came through the
+ * diode path. Closing it stops the edge, the hub and the factory.
  */
 public final class DemoRuntime implements AutoCloseable {
     public static final String SITE_ID = "demo-line1";
+    /** Pacing of the demo's one-way link: far above the line's few kbit/s, far below loopback's limits. */
+    static final long DEMO_RATE = 100_000_000L;
+
     static final String TAGS = "/io/isthmus/app/config/virtual-factory-edge.yaml";
 
     private final VirtualFactory factory;
@@ -71,23 +78,37 @@ public final class DemoRuntime implements AutoCloseable {
         DemoRuntime runtime = new DemoRuntime(factory, data);
         try {
             ConnectConfig tags = tagsFor(factory);
-            runtime.hub = Hub.start(
-                    HubSettings.of(
-                            http, HistorianConfig.create(data.resolve("historian")), HubConfigYaml.describe(tags)),
-                    runtime::health);
-            EdgeSettings edge = new EdgeSettings(
-                    SITE_ID,
-                    JournalConfig.create(
-                            data.resolve("journal"),
-                            b -> b.maxTotalBytes(256L << 20).maxSegmentBytes(16L << 20)),
-                    ForwardSettings.to(URI.create("http://127.0.0.1:" + runtime.hub.port() + "/")),
-                    Optional.empty());
-            runtime.edge = Edge.start(new EdgeConfig(edge, tags));
+            runtime.hub = Hub.start(hubSettings(http, data, tags), runtime::health);
+            runtime.edge = Edge.start(new EdgeConfig(edgeSettings(data, runtime.receiverAddress()), tags));
             return runtime;
         } catch (IOException | RuntimeException e) {
             runtime.close();
             throw e;
         }
+    }
+
+    /** The hub: historian in {@code data}, the console on {@code http}, a diode receiver on a free loopback port. */
+    static HubSettings hubSettings(InetSocketAddress http, Path data, ConnectConfig tags) {
+        return HubSettings.of(http, HistorianConfig.create(data.resolve("historian")), HubConfigYaml.describe(tags))
+                .withReceiver(new ReceiverSettings(
+                        SITE_ID, ReceiverConfig.defaults(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))));
+    }
+
+    /** The edge: its journal in {@code data}, sent one way to the hub's receiver at {@code receiver}. */
+    static EdgeSettings edgeSettings(Path data, InetSocketAddress receiver) {
+        return new EdgeSettings(
+                SITE_ID,
+                JournalConfig.create(
+                        data.resolve("journal"),
+                        b -> b.maxTotalBytes(256L << 20).maxSegmentBytes(16L << 20)),
+                Optional.empty(),
+                Optional.of(SenderConfig.create(receiver, b -> b.rateBitsPerSecond(DEMO_RATE))),
+                Optional.empty());
+    }
+
+    /** Where the hub's one-way receiver listens. */
+    public InetSocketAddress receiverAddress() {
+        return hub.receiverAddress().orElseThrow();
     }
 
     /** The shipped tag configuration of the line, pointed at the ports this factory listens on. */
@@ -167,8 +188,9 @@ public final class DemoRuntime implements AutoCloseable {
     /** A one-line summary of the edge for the demo's console output. */
     public String edgeSummary() {
         EdgeStatus s = edge.status();
-        return "edge " + s.siteId() + ": " + s.samplesJournaled() + " samples journaled, forwarder " + s.forwarder()
-                + ", hub acknowledged through record " + s.forwardedThrough();
+        var t = s.transfer();
+        return "edge " + s.siteId() + ": " + s.samplesJournaled() + " samples journaled, one-way sender " + t.state()
+                + ", sent through record " + t.lastRecord() + " in epoch " + t.epoch();
     }
 
     @Override

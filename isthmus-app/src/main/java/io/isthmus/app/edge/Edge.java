@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code isthmus edge}: drivers poll the plant, every sample goes into the journal (acknowledged
- * when durable under the fsync policy), and a forwarder pushes the journal to the hub, moving its
- * cursor only on the hub's acknowledgement. The edge opens connections toward its devices and
- * toward the hub, and listens on no port unless a status port is configured.
+ * when durable under the fsync policy), and the journal leaves the edge over HTTP (a forwarder that
+ * moves its cursor only on the hub's acknowledgement), one way through a data diode (a sender that
+ * never listens and never reads the network), or both. The edge opens connections toward its
+ * devices and toward the hub, and listens on no port unless a status port is configured.
  *
  * <p>Events (the journal full, a source lost or back, recovery findings at start) are logged and
  * journaled as EVENT records, so they reach the hub the same way as samples.
@@ -40,6 +41,7 @@ public final class Edge implements AutoCloseable {
     private final List<SourceDriver> started = new ArrayList<>();
     private final Map<String, ConnectionState> states = new ConcurrentHashMap<>();
     private final Forwarder forwarder;
+    private final DiodeForwarder diode;
     private final List<String> recoveryFindings;
     private StatusServer status;
 
@@ -53,8 +55,14 @@ public final class Edge implements AutoCloseable {
                 .map(Object::toString)
                 .toList();
         recoveryFindings.forEach(f -> log.warn("journal recovery: {}", f));
-        this.forwarder =
-                new Forwarder(journal, config.edge().siteId(), config.edge().forward());
+        this.forwarder = config.edge()
+                .forward()
+                .map(f -> new Forwarder(journal, config.edge().siteId(), f))
+                .orElse(null);
+        this.diode = config.edge()
+                .transfer()
+                .map(t -> new DiodeForwarder(journal, t))
+                .orElse(null);
     }
 
     /** Starts everything; {@code appended} hears of every acknowledged sample record (tests, tools). */
@@ -72,7 +80,12 @@ public final class Edge implements AutoCloseable {
                             .with("tags", Integer.toString(config.sources().tagCount()))
                             .with("journal_recovery_findings", Integer.toString(edge.recoveryFindings.size())));
             edge.startSources(config.sources());
-            edge.forwarder.start();
+            if (edge.forwarder != null) {
+                edge.forwarder.start();
+            }
+            if (edge.diode != null) {
+                edge.diode.start();
+            }
             if (config.edge().status().isPresent()) {
                 edge.status = StatusServer.start(config.edge().status().get(), edge::status);
             }
@@ -179,13 +192,14 @@ public final class Edge implements AutoCloseable {
                 stats.lastSequence(),
                 stats.totalBytes(),
                 stats.lostRecords(),
-                forwarder.committed(),
-                forwarder.sentRecords(),
-                forwarder.requests(),
-                forwarder.failures(),
-                forwarder.inBackfill(),
-                describe(forwarder.state()),
-                recoveryFindings);
+                forwarder == null ? 0 : forwarder.committed(),
+                forwarder == null ? 0 : forwarder.sentRecords(),
+                forwarder == null ? 0 : forwarder.requests(),
+                forwarder == null ? 0 : forwarder.failures(),
+                forwarder != null && forwarder.inBackfill(),
+                forwarder == null ? "off" : describe(forwarder.state()),
+                recoveryFindings,
+                diode == null ? null : diode.status());
     }
 
     private static String describe(ConnectionState s) {
@@ -220,7 +234,12 @@ public final class Edge implements AutoCloseable {
             }
         }
         journaler.close();
-        forwarder.close();
+        if (forwarder != null) {
+            forwarder.close();
+        }
+        if (diode != null) {
+            diode.close();
+        }
         journal.close();
     }
 }

@@ -12,7 +12,10 @@ import java.util.Map;
  * @param samplesDropped samples the journal refused (full, REJECT_NEW)
  * @param journalLost records the journal lost (dropped when full, refused, corrupt)
  * @param journalLast the newest record id; {@code forwardedThrough} the hub's acknowledged cursor
- * @param forwarder {@code starting}, {@code forwarding} or {@code retrying: <last error>}
+ * @param forwarder {@code starting}, {@code forwarding}, {@code retrying: <last error>}, or {@code
+ *     off} when the edge does not forward over HTTP
+ * @param transfer the one-way transfer's sender side; null when the edge has no {@code transfer}
+ *     section
  */
 public record EdgeStatus(
         String siteId,
@@ -31,7 +34,8 @@ public record EdgeStatus(
         long forwardFailures,
         boolean backfilling,
         String forwarder,
-        List<String> recoveryFindings) {
+        List<String> recoveryFindings,
+        EdgeTransferStatus transfer) {
 
     /** Records journaled but not yet acknowledged by the hub (ids are not dense: an upper bound). */
     public long backlog() {
@@ -79,6 +83,39 @@ public record EdgeStatus(
                 "1 while the hub acknowledges.",
                 site,
                 forwarder.equals("forwarding") ? 1 : 0);
+        if (transfer != null) {
+            counter(
+                    b,
+                    "isthmus_edge_transfer_records_total",
+                    "Journal records sent one way (replays included).",
+                    site,
+                    transfer.records());
+            counter(
+                    b,
+                    "isthmus_edge_transfer_payload_bytes_total",
+                    "Record payload bytes sent one way.",
+                    site,
+                    transfer.payloadBytes());
+            counter(
+                    b,
+                    "isthmus_edge_transfer_send_errors_total",
+                    "Datagrams the kernel refused twice.",
+                    site,
+                    transfer.sendErrors());
+            gauge(b, "isthmus_edge_transfer_epoch", "The sender's session epoch.", site, transfer.epoch());
+            gauge(
+                    b,
+                    "isthmus_edge_transfer_last_sequence",
+                    "Last batch sequence sent in the epoch.",
+                    site,
+                    transfer.lastSequence());
+            gauge(
+                    b,
+                    "isthmus_edge_transfer_last_record",
+                    "Newest journal id sent one way.",
+                    site,
+                    transfer.lastRecord());
+        }
         b.append(
                 "# HELP isthmus_edge_source_up 1 while the source is connected.\n# TYPE isthmus_edge_source_up gauge\n");
         sources.forEach((id, state) -> b.append("isthmus_edge_source_up")

@@ -29,18 +29,28 @@ public final class Hub implements AutoCloseable {
     private final Ingest ingest;
     private final ConsoleServer console;
     private final IngestGuard guard;
+    private final List<TransferReceiver> receivers = new ArrayList<>();
 
-    private Hub(HubSettings settings, Supplier<Map<String, Object>> extraHealth) {
+    private Hub(HubSettings settings, Supplier<Map<String, Object>> extraHealth) throws IOException {
         this.settings = settings;
         this.historian = DuckDbHistorian.open(settings.historian());
         latest.publish(historian.latest(TagPrefix.ALL));
         this.ingest = new Ingest(historian, latest, events, settings.edges(), settings.maxIngestBytes());
+        if (settings.receiver().isPresent()) {
+            try {
+                receivers.add(new TransferReceiver(settings.receiver().get(), ingest, events));
+            } catch (IOException | RuntimeException e) {
+                historian.close();
+                throw e;
+            }
+        }
         HubApi api = new HubApi(
                 historian, ingest, events, settings.maxIngestBytes(), settings.maxHistoryPoints(), Clock.systemUTC());
         List<ConsoleServer.Routes> routes = new ArrayList<>();
         routes.add(api);
         this.guard = new IngestGuard(settings.ingest(), settings.listen());
         routes.add(guard);
+        routes.add(new TransferApi(receivers));
         this.console =
                 new ConsoleServer(latest, this::tags, () -> health(extraHealth), ConsoleServer.Routes.all(routes));
     }
@@ -54,6 +64,7 @@ public final class Hub implements AutoCloseable {
     public static Hub start(HubSettings settings, Supplier<Map<String, Object>> extraHealth) throws IOException {
         Hub hub = new Hub(settings, extraHealth);
         try {
+            hub.receivers.forEach(TransferReceiver::start);
             hub.console.start(settings.listen());
             return hub;
         } catch (IOException | RuntimeException e) {
@@ -117,8 +128,14 @@ public final class Hub implements AutoCloseable {
                                 .orElse(0)));
     }
 
+    /** Where the one-way transfer receiver listens (with the actual port), if the hub has one. */
+    public java.util.Optional<java.net.InetSocketAddress> receiverAddress() {
+        return receivers.stream().map(TransferReceiver::localAddress).findFirst();
+    }
+
     @Override
     public void close() {
+        receivers.forEach(TransferReceiver::close);
         console.close();
         historian.close();
     }

@@ -5,6 +5,7 @@ import io.isthmus.store.HistorianConfig;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,6 +18,7 @@ import java.util.Set;
  * @param edges the edge site ids allowed to post; empty allows any
  * @param catalog unit, type and source of known tags, from the edges' tag configurations
  * @param ingest bearer tokens per edge and TLS for the listener; {@link IngestSecurity#OPEN} for none
+ * @param receiver the one-way transfer's receiver, if the hub has one
  */
 public record HubSettings(
         InetSocketAddress listen,
@@ -25,7 +27,8 @@ public record HubSettings(
         int maxHistoryPoints,
         Set<String> edges,
         List<TagJson> catalog,
-        IngestSecurity ingest) {
+        IngestSecurity ingest,
+        Optional<ReceiverSettings> receiver) {
     public static final int DEFAULT_MAX_INGEST_BYTES = 16 << 20;
     public static final int DEFAULT_MAX_HISTORY_POINTS = 10_000;
 
@@ -47,9 +50,17 @@ public record HubSettings(
                         "hub ingest has a token for edge '" + edge + "', which is not in the hub's edges " + edges);
             }
         }
+        Objects.requireNonNull(receiver, "receiver");
+        if (receiver.isPresent()
+                && !edges.isEmpty()
+                && !edges.contains(receiver.get().site())) {
+            throw new IllegalArgumentException(
+                    "receiver site '" + receiver.get().site() + "' is not in the hub's edges "
+                            + edges.stream().sorted().toList() + "; add it there");
+        }
     }
 
-    /** Settings without ingest tokens or TLS. */
+    /** A hub without ingest tokens, TLS or a one-way transfer receiver. */
     public HubSettings(
             InetSocketAddress listen,
             HistorianConfig historian,
@@ -57,7 +68,26 @@ public record HubSettings(
             int maxHistoryPoints,
             Set<String> edges,
             List<TagJson> catalog) {
-        this(listen, historian, maxIngestBytes, maxHistoryPoints, edges, catalog, IngestSecurity.OPEN);
+        this(
+                listen,
+                historian,
+                maxIngestBytes,
+                maxHistoryPoints,
+                edges,
+                catalog,
+                IngestSecurity.OPEN,
+                Optional.empty());
+    }
+
+    /** The same hub with a one-way transfer receiver. */
+    public HubSettings withReceiver(ReceiverSettings r) {
+        return new HubSettings(
+                listen, historian, maxIngestBytes, maxHistoryPoints, edges, catalog, ingest, Optional.of(r));
+    }
+
+    /** The same hub with ingest tokens and TLS. */
+    public HubSettings withIngest(IngestSecurity security) {
+        return new HubSettings(listen, historian, maxIngestBytes, maxHistoryPoints, edges, catalog, security, receiver);
     }
 
     public static HubSettings of(InetSocketAddress listen, HistorianConfig historian, List<TagJson> catalog) {

@@ -106,24 +106,41 @@ final class Ingest {
         if (!allowedEdges.isEmpty() && !allowedEdges.contains(batch.edgeId())) {
             throw new Refused(403, "edge '" + batch.edgeId() + "' is not in the hub's list of edges");
         }
-        List<Decoded> decoded = new ArrayList<>(batch.records().size());
-        for (JournalRecord r : batch.records()) {
+        return store(batch.edgeId(), batch.records(), batch.settledThrough());
+    }
+
+    /**
+     * Decodes every record (refusing the whole batch if one is malformed), then stores the records
+     * the historian does not hold yet in one transaction and publishes their events and live values.
+     * Shared by the HTTP ingest and the one-way transfer's receiver.
+     *
+     * @param settledThrough every journal id up to it has come or never will (see {@link JournalBatch})
+     */
+    Accepted store(String edge, List<JournalRecord> records, long settledThrough) throws Refused {
+        List<Decoded> decoded = new ArrayList<>(records.size());
+        for (JournalRecord r : records) {
             decoded.add(decode(r));
         }
         decoded.sort(Comparator.comparingLong(d -> d.record().sequence()));
-        JournalId journal = JournalId.of(batch.edgeId());
+        for (int i = decoded.size() - 1; i > 0; i--) {
+            if (decoded.get(i).record().sequence()
+                    == decoded.get(i - 1).record().sequence()) {
+                decoded.remove(i); // the same record twice in one delivery: store it once
+            }
+        }
+        JournalId journal = JournalId.of(edge);
         synchronized (this) {
             JournalProgress before = historian.journalProgress(journal);
-            List<io.isthmus.store.JournalRecord> records = new ArrayList<>(decoded.size());
+            List<io.isthmus.store.JournalRecord> stored = new ArrayList<>(decoded.size());
             for (Decoded d : decoded) {
-                records.add(new io.isthmus.store.JournalRecord(d.record().sequence(), d.samples()));
+                stored.add(new io.isthmus.store.JournalRecord(d.record().sequence(), d.samples()));
             }
-            AppendResult result = historian.append(new JournalBatch(journal, records, batch.settledThrough()));
-            publish(batch.edgeId(), decoded, before);
+            AppendResult result = historian.append(new JournalBatch(journal, stored, settledThrough));
+            publish(edge, decoded, before);
             batches.increment();
             duplicates.add(result.recordsSkipped());
             return new Accepted(
-                    batch.edgeId(),
+                    edge,
                     decoded.size(),
                     result.samplesStored(),
                     result.recordsSkipped(),

@@ -7,7 +7,9 @@ import io.isthmus.app.config.TagConfigYaml.TagConfigException;
 import io.isthmus.app.edge.EdgeConfig;
 import io.isthmus.connect.journal.FsyncPolicy;
 import io.isthmus.connect.journal.FullPolicy;
+import io.isthmus.connect.transfer.send.SenderConfig;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +38,8 @@ class EdgeConfigYamlTest {
         EdgeConfig example = EdgeConfigYaml.load(Path.of("../config/edge.yaml"));
         assertThat(example.edge().siteId()).isEqualTo("springfield-line1");
         assertThat(example.edge().status()).as("no listening port by default").isEmpty();
-        assertThat(example.edge().forward().ingest().toString()).isEqualTo("http://127.0.0.1:8081/api/ingest");
+        assertThat(example.edge().forward().orElseThrow().ingest().toString())
+                .isEqualTo("http://127.0.0.1:8081/api/ingest");
         try (InputStream in =
                 TagConfigYaml.class.getResourceAsStream("/io/isthmus/app/config/virtual-factory-edge.yaml")) {
             assertThat(example.connect()).isEqualTo(TagConfigYaml.parse("shipped", in.readAllBytes()));
@@ -57,11 +60,58 @@ class EdgeConfigYamlTest {
         assertThat(e.journal().maxTotalBytes()).isEqualTo(64L << 20);
         assertThat(e.journal().fsync()).isEqualTo(new FsyncPolicy.GroupCommit(50, Duration.ofMillis(20)));
         assertThat(e.journal().whenFull()).isEqualTo(FullPolicy.REJECT_NEW);
-        assertThat(e.forward().ingest().toString()).isEqualTo("https://hub.example:8443/isthmus/api/ingest");
-        assertThat(e.forward().budget().maxRecords()).isEqualTo(100);
-        assertThat(e.forward().requestTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(e.forward().orElseThrow().ingest().toString())
+                .isEqualTo("https://hub.example:8443/isthmus/api/ingest");
+        assertThat(e.forward().orElseThrow().budget().maxRecords()).isEqualTo(100);
+        assertThat(e.forward().orElseThrow().requestTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(e.status().orElseThrow().port()).isEqualTo(9100);
         assertThat(c.connect().tags()).hasSize(1);
+    }
+
+    @Test
+    void theTransferSectionBindsToTheSenderConfigurationAndForwardBecomesOptional() throws Exception {
+        EdgeConfig c = parse("""
+                edge:
+                  site-id: line-7
+                  journal: { dir: journal }
+                  transfer:
+                    destination: "127.0.0.1:4800"
+                    rate: 250M
+                    fec-overhead: 0.2
+                    redundancy: 2
+                    heartbeat: 200ms
+                    fragment-bytes: 1200
+                    batch-size: 32KiB
+                    consumer: oneway
+                """ + SOURCES);
+        var e = c.edge();
+        assertThat(e.forward())
+                .as("no HTTP forwarding: the diode is the only path")
+                .isEmpty();
+        SenderConfig t = e.transfer().orElseThrow();
+        assertThat(t.destination()).isEqualTo(new InetSocketAddress("127.0.0.1", 4800));
+        assertThat(t.rateBitsPerSecond()).isEqualTo(250_000_000L);
+        assertThat(t.fecOverhead()).isEqualTo(0.2);
+        assertThat(t.redundancy()).isEqualTo(2);
+        assertThat(t.heartbeatInterval()).isEqualTo(Duration.ofMillis(200));
+        assertThat(t.fragmentBytes()).isEqualTo(1200);
+        assertThat(t.maxBatchBytes()).isEqualTo(32 * 1024);
+        assertThat(t.consumerName()).isEqualTo("oneway");
+    }
+
+    @Test
+    void aTransferSectionWithOnlyADestinationTakesTheDefaultsAndMayStandBesideForward() throws Exception {
+        EdgeConfig c = parse("""
+                edge:
+                  site-id: line-7
+                  journal: { dir: journal }
+                  forward: { hub: "http://127.0.0.1:8081/" }
+                  transfer: { destination: "127.0.0.1:4800" }
+                """ + SOURCES);
+        SenderConfig t = c.edge().transfer().orElseThrow();
+        SenderConfig d = SenderConfig.defaults(new InetSocketAddress("127.0.0.1", 4800));
+        assertThat(t).isEqualTo(d);
+        assertThat(c.edge().forward()).isPresent();
     }
 
     static List<Arguments> mistakes() {
@@ -91,7 +141,51 @@ class EdgeConfigYamlTest {
                 Arguments.of(
                         "missing forward",
                         "edge:\n  site-id: a\n  journal: { dir: j }\n" + SOURCES,
-                        "edge.yaml:1:1: edge: missing field 'forward'"),
+                        "edge.yaml:1:1: edge: edge needs 'forward' (HTTP to a hub), 'transfer' (one way through a diode) or both"),
+                Arguments.of(
+                        "transfer without destination",
+                        "edge:\n  site-id: a\n  journal: { dir: j }\n  transfer: { rate: 10M }\n" + SOURCES,
+                        "edge.yaml:1:1: edge: transfer: 'destination' is required"),
+                Arguments.of(
+                        "transfer unknown field",
+                        "edge:\n  site-id: a\n  journal: { dir: j }\n"
+                                + "  transfer: { destination: \"127.0.0.1:4800\", fec: 0.2 }\n" + SOURCES,
+                        "transfer: unknown field 'fec' in transfer"),
+                Arguments.of(
+                        "transfer bad rate",
+                        "edge:\n  site-id: a\n  journal: { dir: j }\n"
+                                + "  transfer: { destination: \"127.0.0.1:4800\", rate: fast }\n" + SOURCES,
+                        "transfer: rate 'fast' is not a bit rate"),
+                Arguments.of(
+                        "transfer FEC overhead out of range",
+                        "edge:\n  site-id: a\n  journal: { dir: j }\n"
+                                + "  transfer: { destination: \"127.0.0.1:4800\", fec-overhead: 1.5 }\n" + SOURCES,
+                        "transfer: fecOverhead is 1.5; it must be in 0..1"),
+                Arguments.of(
+                        "transfer redundancy out of range",
+                        "edge:\n  site-id: a\n  journal: { dir: j }\n"
+                                + "  transfer: { destination: \"127.0.0.1:4800\", redundancy: 9 }\n" + SOURCES,
+                        "transfer: redundancy is 9; it must be in 1..4"),
+                Arguments.of(
+                        "transfer redundancy not a whole number",
+                        "edge:\n  site-id: a\n  journal: { dir: j }\n"
+                                + "  transfer: { destination: \"127.0.0.1:4800\", redundancy: 1.5 }\n" + SOURCES,
+                        "transfer: redundancy must be a whole number, was '1.5'"),
+                Arguments.of(
+                        "transfer destination without port",
+                        "edge:\n  site-id: a\n  journal: { dir: j }\n" + "  transfer: { destination: \"127.0.0.1\" }\n"
+                                + SOURCES,
+                        "transfer: address '127.0.0.1' must be HOST:PORT"),
+                Arguments.of(
+                        "transfer heartbeat too short",
+                        "edge:\n  site-id: a\n  journal: { dir: j }\n"
+                                + "  transfer: { destination: \"127.0.0.1:4800\", heartbeat: 1ms }\n" + SOURCES,
+                        "transfer: heartbeatInterval is PT0.001S; it must be in 10ms..1m"),
+                Arguments.of(
+                        "transfer sharing the HTTP forwarder's consumer",
+                        "edge:\n  site-id: a\n" + ok
+                                + "  transfer: { destination: \"127.0.0.1:4800\", consumer: hub }\n" + SOURCES,
+                        "transfer consumer 'hub' is the HTTP forwarder's journal consumer"),
                 Arguments.of(
                         "unknown top-level field",
                         "edge:\n  site-id: a\n" + ok + "extra: 1\n" + SOURCES,

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.isthmus.app.config.TagConfigYaml.TagConfigException;
 import io.isthmus.app.hub.HubSettings;
+import io.isthmus.connect.transfer.receive.ReceiverConfig;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +47,43 @@ class HubConfigYamlTest {
         assertThat(h.maxIngestBytes()).isEqualTo(1 << 20);
         assertThat(h.maxHistoryPoints()).isEqualTo(500);
         assertThat(h.edges()).isEmpty();
+        assertThat(h.receiver()).as("no receiver section: no UDP socket").isEmpty();
+    }
+
+    @Test
+    void theReceiverSectionBindsToTheReceiverConfiguration() throws Exception {
+        HubSettings h = parse("""
+                hub:
+                  listen: 127.0.0.1:9000
+                  historian: { dir: data }
+                  edges: [line-7]
+                  receiver:
+                    listen: 127.0.0.1:4800
+                    site: line-7
+                    gap-timeout: 5s
+                    reorder-window: 1024
+                    receive-buffer: 8MiB
+                    max-buffered: 64MiB
+                """);
+        var r = h.receiver().orElseThrow();
+        assertThat(r.site()).isEqualTo("line-7");
+        assertThat(r.config().listen()).isEqualTo(new InetSocketAddress("127.0.0.1", 4800));
+        assertThat(r.config().gapTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(r.config().reorderWindow()).isEqualTo(1024);
+        assertThat(r.config().receiveBufferBytes()).isEqualTo(8 << 20);
+        assertThat(r.config().maxBufferedBytes()).isEqualTo(64L << 20);
+    }
+
+    @Test
+    void aReceiverWithListenAndSiteTakesTheDefaults() throws Exception {
+        HubSettings h = parse("""
+                hub:
+                  listen: 127.0.0.1:9000
+                  historian: { dir: data }
+                  receiver: { listen: "0.0.0.0:4800", site: line-7 }
+                """);
+        assertThat(h.receiver().orElseThrow().config())
+                .isEqualTo(ReceiverConfig.defaults(new InetSocketAddress("0.0.0.0", 4800)));
     }
 
     static List<Arguments> mistakes() {
@@ -72,6 +111,39 @@ class HubConfigYamlTest {
                         "hub.yaml:1:1: hub: hub max-history-points must be 10..1000000, was 1"),
                 Arguments.of(
                         "bad listen", "hub:\n  listen: everywhere\n  historian: { dir: d }\n", "hub.yaml:1:1: hub:"),
+                Arguments.of(
+                        "receiver without site",
+                        "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\n  receiver: { listen: \"127.0.0.1:4800\" }\n",
+                        "hub.yaml:1:1: hub: receiver: 'site' is required"),
+                Arguments.of(
+                        "receiver without listen",
+                        "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\n  receiver: { site: a }\n",
+                        "hub: receiver: 'listen' is required"),
+                Arguments.of(
+                        "receiver unknown field",
+                        "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\n"
+                                + "  receiver: { listen: \"127.0.0.1:4800\", site: a, port: 3 }\n",
+                        "receiver: unknown field 'port' in receiver"),
+                Arguments.of(
+                        "receiver bad site id",
+                        "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\n"
+                                + "  receiver: { listen: \"127.0.0.1:4800\", site: 'a b' }\n",
+                        "receiver site must be 1..128 of letters"),
+                Arguments.of(
+                        "receiver gap timeout too long",
+                        "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\n"
+                                + "  receiver: { listen: \"127.0.0.1:4800\", site: a, gap-timeout: 2h }\n",
+                        "receiver: gapTimeout is PT2H; it must be in 10ms..1h"),
+                Arguments.of(
+                        "receiver reorder window zero",
+                        "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\n"
+                                + "  receiver: { listen: \"127.0.0.1:4800\", site: a, reorder-window: 0 }\n",
+                        "receiver: reorderWindow is 0; it must be in 1..1000000"),
+                Arguments.of(
+                        "receiver site not among the allowed edges",
+                        "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\n  edges: [b]\n"
+                                + "  receiver: { listen: \"127.0.0.1:4800\", site: a }\n",
+                        "hub.yaml:1:1: hub: receiver site 'a' is not in the hub's edges [b]"),
                 Arguments.of(
                         "missing catalog file",
                         "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\n  tag-catalog: [nope.yaml]\n",

@@ -141,8 +141,14 @@ class IngestSecurityTest {
                       journal: { dir: journal }
                       forward: { hub: "%s", token-file: edge.token, trust-file: hub.pem, retry: { initial: 100ms, max: 1s } }
                     """.formatted(Plant.SITE, base).getBytes(StandardCharsets.UTF_8), dir);
-            assertThat(config.edge().forward().token().orElseThrow().value()).isEqualTo(token);
-            assertThat(config.edge().forward().toString()).doesNotContain(token);
+            assertThat(config.edge()
+                            .forward()
+                            .orElseThrow()
+                            .token()
+                            .orElseThrow()
+                            .value())
+                    .isEqualTo(token);
+            assertThat(config.edge().forward().orElseThrow().toString()).doesNotContain(token);
             EdgeConfig withFiller = new EdgeConfig(config.edge(), plant.tags(Optional.empty(), "filler"));
             try (Edge edge = Edge.start(withFiller)) {
                 Plant.await(

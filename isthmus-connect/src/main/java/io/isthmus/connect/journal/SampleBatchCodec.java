@@ -126,6 +126,108 @@ public final class SampleBatchCodec {
         }
     }
 
+    /**
+     * What a batch holds, for the one-way transfer's manifest: its distinct tag paths and the
+     * earliest and latest source time in microseconds since the epoch (saturated at the long range).
+     */
+    public record Summary(List<String> paths, long minMicros, long maxMicros) {
+        public Summary {
+            paths = List.copyOf(paths);
+        }
+    }
+
+    /**
+     * The {@link Summary} of a batch, read without building a {@link Sample} or {@link Value} per
+     * sample: the diode sender needs only the paths and the time span of every batch it sends, and
+     * full decoding was half of its encoding cost. Empty for a batch that {@link #decode} would call
+     * malformed in its structure (counts, indices, times, value kinds); path segments are checked for
+     * length and printable ASCII only.
+     */
+    public java.util.Optional<Summary> summarize(byte[] bytes) {
+        var in = new Input(ByteBuffer.wrap(bytes));
+        try {
+            return java.util.Optional.of(readSummary(in));
+        } catch (MalformedBatch e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private Summary readSummary(Input in) throws MalformedBatch {
+        if (in.u8() != FORMAT_VERSION) {
+            throw in.error(SampleBatchError.UNSUPPORTED_VERSION, "format version");
+        }
+        int count = in.count(limits.maxSamples(), in.remaining() / MIN_SAMPLE_BYTES, "samples");
+        int pathCount = in.count(Math.min(count, limits.maxPaths()), in.remaining() / MIN_PATH_BYTES, "paths");
+        String[] paths = new String[pathCount];
+        String[] segments = new String[DEPTH];
+        for (int i = 0; i < pathCount; i++) {
+            int shared = in.u8();
+            if (shared >= DEPTH || (i == 0 && shared != 0)) {
+                throw in.error(SampleBatchError.BAD_TAG_PATH, "path " + i + " shares " + shared + " segments");
+            }
+            for (int s = shared; s < DEPTH; s++) {
+                segments[s] = in.segment();
+            }
+            paths[i] = String.join("/", segments);
+        }
+        boolean[] used = new boolean[pathCount];
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        long second = 0;
+        for (int i = 0; i < count; i++) {
+            int pathIndex = in.varint32();
+            if (pathIndex >= pathCount) {
+                throw in.error(SampleBatchError.PATH_INDEX_OUT_OF_RANGE, "path index " + pathIndex);
+            }
+            used[pathIndex] = true;
+            second = readSecond(in, second);
+            int nanos = in.varint32();
+            if (nanos >= 1_000_000_000) {
+                throw in.error(SampleBatchError.TIME_OUT_OF_RANGE, "nanoseconds " + nanos);
+            }
+            long micros = micros(second, nanos);
+            min = Math.min(min, micros);
+            max = Math.max(max, micros);
+            int tag = in.u8();
+            quality(in, tag >>> 4);
+            skipValue(in, tag & 0x0F);
+        }
+        if (in.remaining() > 0) {
+            throw in.error(SampleBatchError.TRAILING_BYTES, in.remaining() + " bytes after the last sample");
+        }
+        List<String> out = new ArrayList<>(pathCount);
+        for (int i = 0; i < pathCount; i++) {
+            if (used[i]) {
+                out.add(paths[i]);
+            }
+        }
+        return new Summary(out, min, max);
+    }
+
+    private static long micros(long second, int nanos) {
+        try {
+            return Math.addExact(Math.multiplyExact(second, 1_000_000L), nanos / 1000);
+        } catch (ArithmeticException e) {
+            return second < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+    }
+
+    private void skipValue(Input in, int kind) throws MalformedBatch {
+        switch (kind) {
+            case 0, 1 -> {}
+            case 2 -> in.varint64();
+            case 3 -> in.i64();
+            case 4 -> {
+                int length = in.varint32();
+                if (length > limits.maxTextBytes() || length > in.remaining()) {
+                    throw in.error(SampleBatchError.TEXT_TOO_LONG, length + " bytes; limit " + limits.maxTextBytes());
+                }
+                in.skip(length);
+            }
+            default -> throw in.error(SampleBatchError.UNKNOWN_VALUE_KIND, "value kind " + kind);
+        }
+    }
+
     private List<Sample> readBatch(Input in) throws MalformedBatch {
         int version = in.u8();
         if (version != FORMAT_VERSION) {
@@ -339,6 +441,11 @@ public final class SampleBatchCodec {
         long i64() throws MalformedBatch {
             need(8);
             return buf.getLong();
+        }
+
+        void skip(int n) throws MalformedBatch {
+            need(n);
+            buf.position(buf.position() + n);
         }
 
         long varint64() throws MalformedBatch {

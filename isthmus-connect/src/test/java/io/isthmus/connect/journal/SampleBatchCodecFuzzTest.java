@@ -7,7 +7,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 /**
  * The sample batch decoder over arbitrary bytes: it returns a value for every input (never throws),
  * allocates in proportion to the input whatever counts the input declares, and whatever it decodes
- * survives a second encode and decode unchanged. Regression mode in CI runs the inputs in {@code
+ * survives a second encode and decode unchanged; the manifest's {@code summarize} never throws and
+ * agrees with the full decoding. Regression mode in CI runs the inputs in {@code
  * SampleBatchCodecFuzzTestInputs/}; {@code JAZZER_FUZZ=1} fuzzes.
  */
 class SampleBatchCodecFuzzTest {
@@ -25,10 +26,12 @@ class SampleBatchCodecFuzzTest {
             case SampleBatchDecoding.Decoded d -> {
                 assertThat(d.samples().size()).isLessThanOrEqualTo(data.length / 4);
                 assertThat(CODEC.decode(CODEC.encode(d.samples()))).isEqualTo(d);
+                assertThat(CODEC.summarize(data)).hasValue(SampleBatchCodecTest.summaryOf(d.samples()));
             }
             case SampleBatchDecoding.Malformed m -> {
                 assertThat(m.offset()).isBetween(0, data.length);
                 assertThat(m.error()).isNotNull();
+                CODEC.summarize(data); // a value, never an exception
             }
         }
     }

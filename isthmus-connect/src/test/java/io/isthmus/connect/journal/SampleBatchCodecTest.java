@@ -50,6 +50,60 @@ class SampleBatchCodecTest {
         assertThat(roundTrip(samples)).isEqualTo(samples);
     }
 
+    /** The summary the full decoding implies: used paths, earliest and latest time in µs (saturated). */
+    static SampleBatchCodec.Summary summaryOf(List<Sample> samples) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        var paths = new java.util.TreeSet<String>();
+        for (Sample s : samples) {
+            long micros;
+            try {
+                micros = Math.addExact(
+                        Math.multiplyExact(s.sourceTime().getEpochSecond(), 1_000_000L),
+                        s.sourceTime().getNano() / 1000);
+            } catch (ArithmeticException e) {
+                micros = s.sourceTime().getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+            }
+            min = Math.min(min, micros);
+            max = Math.max(max, micros);
+            paths.add(s.path().toString());
+        }
+        return new SampleBatchCodec.Summary(List.copyOf(paths), min, max);
+    }
+
+    static SampleBatchCodec.Summary sorted(SampleBatchCodec.Summary s) {
+        return new SampleBatchCodec.Summary(s.paths().stream().sorted().toList(), s.minMicros(), s.maxMicros());
+    }
+
+    @Test
+    void the_summary_names_the_paths_and_time_span_that_full_decoding_finds() {
+        Instant t = Instant.parse("2026-11-25T08:00:00.123456789Z");
+        List<Sample> samples = List.of(
+                new Sample(Samples.tag("filler", "running"), t, Value.of(true), Quality.GOOD),
+                new Sample(Samples.tag("filler", "count"), t.plusSeconds(5), Value.of(42), Quality.BAD_COMM),
+                new Sample(Samples.tag("capper", "torque"), t.minusSeconds(3600), Value.of(1.5), Quality.GOOD),
+                new Sample(Samples.tag("labeler", "recipe"), t, Value.of("Grüner Tee"), Quality.STALE),
+                new Sample(Samples.tag("filler", "running"), t.plusMillis(1), Value.of(false), Quality.GOOD));
+
+        var summary = codec.summarize(codec.encode(samples)).orElseThrow();
+
+        assertThat(sorted(summary)).isEqualTo(summaryOf(samples));
+        assertThat(summary.paths()).hasSize(4);
+        assertThat(summary.minMicros()).isEqualTo(t.minusSeconds(3600).getEpochSecond() * 1_000_000 + 123_456);
+    }
+
+    @Test
+    void the_summary_saturates_times_beyond_the_microsecond_range() {
+        List<Sample> samples = List.of(
+                Sample.good(Samples.tag("a", "min"), Instant.MIN, Value.of(1)),
+                Sample.good(Samples.tag("a", "max"), Instant.MAX, Value.of(2)));
+
+        var summary = codec.summarize(codec.encode(samples)).orElseThrow();
+
+        assertThat(summary.minMicros()).isEqualTo(Long.MIN_VALUE);
+        assertThat(summary.maxMicros()).isEqualTo(Long.MAX_VALUE);
+    }
+
     @Test
     void an_empty_batch_is_three_bytes() {
         byte[] bytes = codec.encode(List.of());
@@ -139,6 +193,9 @@ class SampleBatchCodecTest {
         byte[] bytes = HexFormat.of().parseHex(hex.replace(" ", ""));
 
         var decoded = codec.decode(bytes);
+        if (expected != SampleBatchError.BAD_TAG_PATH && expected != SampleBatchError.BAD_UTF8) {
+            assertThat(codec.summarize(bytes)).as("the summary refuses it too").isEmpty();
+        }
 
         assertThat(decoded).isInstanceOfSatisfying(SampleBatchDecoding.Malformed.class, m -> {
             assertThat(m.error()).isEqualTo(expected);

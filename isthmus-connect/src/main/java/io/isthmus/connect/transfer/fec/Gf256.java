@@ -13,6 +13,9 @@ final class Gf256 {
     /** {@code PRODUCT[a << 8 | b]} is a·b. */
     static final byte[] PRODUCT = new byte[256 * 256];
 
+    /** {@code ROWS[a][b]} is a·b: one 256-byte row per coefficient, for the long-wise kernel. */
+    static final byte[][] ROWS = new byte[256][256];
+
     static {
         int x = 1;
         for (int i = 0; i < 255; i++) {
@@ -29,6 +32,7 @@ final class Gf256 {
         for (int a = 0; a < 256; a++) {
             for (int b = 0; b < 256; b++) {
                 PRODUCT[a << 8 | b] = (byte) multiplySlow(a, b);
+                ROWS[a][b] = PRODUCT[a << 8 | b];
             }
         }
     }

@@ -1,5 +1,8 @@
 package io.isthmus.connect.transfer.fec;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -19,6 +22,8 @@ import java.util.Arrays;
 public final class ReedSolomon {
     /** {@code k + m} is at most this, the number of distinct field elements. */
     public static final int MAX_SHARDS = 256;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int dataShards;
     private final int parityShards;
@@ -178,14 +183,40 @@ public final class ReedSolomon {
     }
 
     /** {@code out[x] ^= coefficient · in[x]} for x below length: the inner loop of both directions. */
-    private static void multiplyAdd(int coefficient, byte[] in, byte[] out, int length) {
+    /**
+     * {@code out ^= coefficient · in} over {@code length} bytes, eight bytes per step: one long read
+     * of the input, eight lookups in the coefficient's 256-byte product row, one long read-XOR-write
+     * of the output. About 1.3 times less CPU than a byte loop ({@code FecKernelCost}, docs/benchmarks.md), the
+     * kernel being most of the sender's FEC cost; a coefficient of 1 is a plain long-wise XOR.
+     */
+    static void multiplyAdd(int coefficient, byte[] in, byte[] out, int length) {
         if (coefficient == 0) {
             return;
         }
-        byte[] table = Gf256.PRODUCT;
-        int base = coefficient << 8;
-        for (int x = 0; x < length; x++) {
-            out[x] ^= table[base | (in[x] & 0xFF)];
+        int x = 0;
+        int whole = length & ~7;
+        if (coefficient == 1) {
+            for (; x < whole; x += 8) {
+                LONGS.set(out, x, (long) LONGS.get(out, x) ^ (long) LONGS.get(in, x));
+            }
+        } else {
+            byte[] row = Gf256.ROWS[coefficient];
+            for (; x < whole; x += 8) {
+                long v = (long) LONGS.get(in, x);
+                long p = (row[(int) v & 0xFF] & 0xFFL)
+                        | (row[(int) (v >>> 8) & 0xFF] & 0xFFL) << 8
+                        | (row[(int) (v >>> 16) & 0xFF] & 0xFFL) << 16
+                        | (row[(int) (v >>> 24) & 0xFF] & 0xFFL) << 24
+                        | (row[(int) (v >>> 32) & 0xFF] & 0xFFL) << 32
+                        | (row[(int) (v >>> 40) & 0xFF] & 0xFFL) << 40
+                        | (row[(int) (v >>> 48) & 0xFF] & 0xFFL) << 48
+                        | (row[(int) (v >>> 56) & 0xFF] & 0xFFL) << 56;
+                LONGS.set(out, x, (long) LONGS.get(out, x) ^ p);
+            }
+        }
+        byte[] row = Gf256.ROWS[coefficient];
+        for (; x < length; x++) {
+            out[x] ^= row[in[x] & 0xFF];
         }
     }
 

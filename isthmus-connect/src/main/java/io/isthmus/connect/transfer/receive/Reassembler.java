@@ -58,6 +58,8 @@ public final class Reassembler {
     private long duplicates;
     private long corrupt;
     private long lastNanos;
+    private long recoveredFragments;
+    private java.time.Instant lastHeartbeat;
 
     public Reassembler(ReceiverConfig config, TransferSink sink, InstantSource clock, long nowNanos) {
         this.config = config;
@@ -111,7 +113,9 @@ public final class Reassembler {
                 corrupt,
                 badFrames,
                 List.copyOf(recentGaps),
-                payloadBytes * 8 / seconds);
+                payloadBytes * 8 / seconds,
+                recoveredFragments,
+                java.util.Optional.ofNullable(lastHeartbeat));
     }
 
     private void accept(DiodeFrame frame, long now) {
@@ -119,7 +123,10 @@ public final class Reassembler {
         lastEpoch = frame.epoch();
         s.known(frame.sequence(), now);
         switch (frame) {
-            case DiodeFrame.Heartbeat h -> s.announced = Math.max(s.announced, h.lastRecord());
+            case DiodeFrame.Heartbeat h -> {
+                s.announced = Math.max(s.announced, h.lastRecord());
+                lastHeartbeat = clock.instant();
+            }
             case DiodeFrame.Manifest m -> {
                 Pending p = s.pending(m.sequence());
                 if (p == null) {
@@ -167,10 +174,12 @@ public final class Reassembler {
     private void complete(Pending p) {
         int k = p.dataCount;
         int shardLength = FrameCodec.shardLength(p.bodyLength, k);
-        boolean rebuilt = false;
+        int missing = 0;
         for (int i = 0; i < k; i++) {
-            rebuilt |= !p.present[i];
+            missing += p.present[i] ? 0 : 1;
         }
+        boolean rebuilt = missing > 0;
+        recoveredFragments += missing;
         if (rebuilt) {
             for (int i = 0; i < p.shards.length; i++) {
                 if (p.shards[i] == null) {

@@ -2,12 +2,10 @@ package io.isthmus.connect.transfer.send;
 
 import io.isthmus.connect.journal.JournalRecord;
 import io.isthmus.connect.journal.SampleBatchCodec;
-import io.isthmus.connect.journal.SampleBatchDecoding;
 import io.isthmus.connect.transfer.fec.ReedSolomon;
 import io.isthmus.connect.transfer.frame.BatchBody;
 import io.isthmus.connect.transfer.frame.DiodeFrame;
 import io.isthmus.connect.transfer.frame.FrameCodec;
-import io.isthmus.model.Sample;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -130,22 +128,19 @@ public final class BatchEncoder {
         long max = Long.MIN_VALUE;
         TreeSet<String> tags = new TreeSet<>();
         for (JournalRecord r : records) {
-            List<Sample> decoded = switch (r.type()) {
-                case SAMPLE_BATCH ->
-                    samples.decode(r.payload()) instanceof SampleBatchDecoding.Decoded d ? d.samples() : List.of();
-                case EVENT, OPAQUE -> List.of();
+            var summary = switch (r.type()) {
+                case SAMPLE_BATCH -> samples.summarize(r.payload());
+                case EVENT, OPAQUE -> java.util.Optional.<SampleBatchCodec.Summary>empty();
             };
-            if (decoded.isEmpty()) {
+            if (summary.isEmpty() || summary.get().paths().isEmpty()) {
                 long t = BatchBody.micros(r.appendedAt());
                 min = Math.min(min, t);
                 max = Math.max(max, t);
+                continue;
             }
-            for (Sample s : decoded) {
-                long t = saturatingMicros(s.sourceTime());
-                min = Math.min(min, t);
-                max = Math.max(max, t);
-                tags.add(s.path().toString());
-            }
+            min = Math.min(min, summary.get().minMicros());
+            max = Math.max(max, summary.get().maxMicros());
+            tags.addAll(summary.get().paths());
         }
         List<String> listed = new ArrayList<>();
         int budget = config.fragmentBytes();
@@ -157,15 +152,6 @@ public final class BatchEncoder {
             listed.add(tag);
         }
         return new DiodeFrame.Manifest(epoch, sequence, first, last, records.size(), min, max, tags.size(), listed);
-    }
-
-    /** A sample may carry any Instant; beyond ±292,000 years the manifest says the extreme instead. */
-    private static long saturatingMicros(java.time.Instant t) {
-        try {
-            return BatchBody.micros(t);
-        } catch (ArithmeticException e) {
-            return t.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
     }
 
     /** Receives each datagram as it is produced. */

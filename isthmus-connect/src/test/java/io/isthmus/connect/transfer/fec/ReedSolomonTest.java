@@ -78,6 +78,29 @@ class ReedSolomonTest {
     }
 
     @Test
+    void the_long_wise_kernel_equals_byte_by_byte_multiplication_for_every_coefficient_and_tail_length() {
+        Random random = new Random(6);
+        for (int coefficient = 0; coefficient < 256; coefficient++) {
+            for (int length = 0; length <= 41; length++) {
+                byte[] in = new byte[length + 3];
+                byte[] out = new byte[length + 3];
+                random.nextBytes(in);
+                random.nextBytes(out);
+                byte[] expected = out.clone();
+                for (int x = 0; x < length; x++) {
+                    expected[x] ^= (byte) Gf256.multiply(coefficient, in[x] & 0xFF);
+                }
+
+                ReedSolomon.multiplyAdd(coefficient, in, out, length);
+
+                assertThat(out)
+                        .as("coefficient %d, length %d", coefficient, length)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void multiplication_has_inverses_for_every_nonzero_element() {
         for (int a = 1; a < 256; a++) {
             assertThat(Gf256.multiply(a, Gf256.inverse(a))).isEqualTo(1);

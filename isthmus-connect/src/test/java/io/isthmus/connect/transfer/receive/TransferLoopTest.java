@@ -74,8 +74,10 @@ class TransferLoopTest {
         assertThat(TransferData.digest(sink.records.values())).isEqualTo(TransferData.digest(expected));
         var status = receiver.status();
         assertThat(status.lostBatches()).isZero();
+        assertThat(status.lastHeartbeat()).as("the closing heartbeats").isPresent();
         if (loss >= 0.01) {
             assertThat(status.recoveredBatches()).isPositive();
+            assertThat(status.recoveredFragments()).isGreaterThanOrEqualTo(status.recoveredBatches());
             assertThat(status.duplicateFrames()).isPositive();
             assertThat(status.badFrames()).containsKey(FrameError.BAD_CRC);
         }
