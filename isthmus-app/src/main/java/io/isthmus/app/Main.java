@@ -6,6 +6,7 @@ import io.isthmus.app.cli.BrowseCommand;
 import io.isthmus.app.cli.DemoCommand;
 import io.isthmus.app.cli.EdgeCommand;
 import io.isthmus.app.cli.FirewallCommand;
+import io.isthmus.app.cli.GatewayCommand;
 import io.isthmus.app.cli.HubCommand;
 import io.isthmus.app.cli.PolicyCommand;
 import io.isthmus.app.cli.SimCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
             PolicyCommand.class,
             DemoCommand.class,
             FirewallCommand.class,
+            GatewayCommand.class,
             EdgeCommand.class,
             HubCommand.class,
             SimCommand.class,

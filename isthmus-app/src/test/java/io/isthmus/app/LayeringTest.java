@@ -46,7 +46,15 @@ class LayeringTest {
                 .should()
                 .dependOnClassesThat()
                 .resideOutsideOfPackages(
-                        "io.isthmus.policy..", "io.isthmus.model..", "java.lang..", "java.util..", "java.net..")
+                        "io.isthmus.policy..",
+                        "io.isthmus.model..",
+                        "java.lang..",
+                        "java.util..",
+                        "java.net..",
+                        "java.time..") // time windows of access rules: values, never a clock
+                .orShould()
+                .dependOnClassesThat()
+                .areAssignableTo(java.time.Clock.class)
                 .orShould()
                 .dependOnClassesThat()
                 .areAssignableTo(java.net.Socket.class)

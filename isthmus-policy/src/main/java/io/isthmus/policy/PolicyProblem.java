@@ -12,7 +12,9 @@ import java.util.Objects;
 public record PolicyProblem(Subject subject, String name, String message) {
     public enum Subject {
         ZONE,
-        CONDUIT
+        CONDUIT,
+        /** A role of the access rules. */
+        ROLE
     }
 
     public PolicyProblem {

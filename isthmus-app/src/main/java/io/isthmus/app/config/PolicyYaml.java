@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.isthmus.model.Zone;
+import io.isthmus.policy.AccessRules;
 import io.isthmus.policy.ConduitRule;
 import io.isthmus.policy.Policy;
 import io.isthmus.policy.PolicyProblem;
+import io.isthmus.policy.Role;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Binds a zones-and-conduits policy file (YAML, docs/guard.md) to a validated {@link Policy}.
@@ -33,8 +36,15 @@ public final class PolicyYaml {
     private PolicyYaml() {}
 
     public static Policy load(Path file) throws PolicyFileException {
+        return loadFile(file).policy();
+    }
+
+    /** The zones-and-conduits policy and its {@code access:} section (no section: nothing allowed). */
+    public record PolicyFile(Policy policy, AccessRules access) {}
+
+    public static PolicyFile loadFile(Path file) throws PolicyFileException {
         try {
-            return parse(file.toString(), Files.readAllBytes(file));
+            return parseFile(file.toString(), Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new PolicyFileException(List.of("no such policy file: " + file));
         } catch (IOException e) {
@@ -43,12 +53,17 @@ public final class PolicyYaml {
     }
 
     public static Policy parse(String source, byte[] yaml) throws PolicyFileException {
+        return parseFile(source, yaml).policy();
+    }
+
+    public static PolicyFile parseFile(String source, byte[] yaml) throws PolicyFileException {
         try (JsonParser p = YAML.createParser(yaml)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw single(source, p.currentTokenLocation(), "a policy is a mapping with 'zones' and 'conduits'");
             }
             List<Located<Zone>> zones = List.of();
             List<Located<ConduitRule>> conduits = List.of();
+            AccessSection access = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 JsonLocation at = p.currentTokenLocation();
                 String field = p.currentName();
@@ -62,13 +77,17 @@ public final class PolicyYaml {
                         conduits = list(source, p, "conduits", ConduitYaml.class).stream()
                                 .map(l -> new Located<>(l.at(), l.value().rule))
                                 .toList();
+                    case "access" -> access = access(source, p);
                     case "description" -> p.skipChildren();
                     default ->
                         throw single(
-                                source, at, "unknown field '" + field + "'; expected zones, conduits, description");
+                                source,
+                                at,
+                                "unknown field '" + field + "'; expected zones, conduits, access, description");
                 }
             }
-            return validate(source, zones, conduits);
+            Policy policy = validate(source, zones, conduits);
+            return new PolicyFile(policy, access == null ? AccessRules.NONE : rules(source, access, policy));
         } catch (JsonProcessingException e) {
             throw single(source, e.getLocation(), YamlProblems.reason(e));
         } catch (IOException e) {
@@ -77,6 +96,62 @@ public final class PolicyYaml {
     }
 
     private record Located<T>(JsonLocation at, T value) {}
+
+    private record AccessSection(JsonLocation at, List<Located<Role>> roles, Set<String> protectedZones) {}
+
+    private static AccessSection access(String source, JsonParser p) throws IOException, PolicyFileException {
+        JsonLocation start = p.currentTokenLocation();
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw single(source, start, "'access' is a mapping with 'roles' and 'protected-zones'");
+        }
+        List<Located<Role>> roles = List.of();
+        Set<String> protectedZones = Set.of();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            JsonLocation at = p.currentTokenLocation();
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "roles" ->
+                    roles = list(source, p, "roles", RoleYaml.class).stream()
+                            .map(l -> new Located<>(l.at(), l.value().role))
+                            .toList();
+                case "protected-zones" -> {
+                    try {
+                        protectedZones = Set.of(YAML.readValue(p, String[].class));
+                    } catch (JsonProcessingException e) {
+                        throw single(source, at, "'protected-zones' is a list of zone names");
+                    }
+                }
+                case "description" -> p.skipChildren();
+                default ->
+                    throw single(
+                            source,
+                            at,
+                            "unknown field '" + field + "' in access; expected roles, protected-zones, description");
+            }
+        }
+        return new AccessSection(start, roles, protectedZones);
+    }
+
+    private static AccessRules rules(String source, AccessSection access, Policy policy) throws PolicyFileException {
+        try {
+            return AccessRules.of(
+                    access.roles().stream().map(Located::value).toList(), access.protectedZones(), policy);
+        } catch (io.isthmus.policy.PolicyException e) {
+            List<String> messages = new ArrayList<>();
+            for (PolicyProblem problem : e.problems()) {
+                JsonLocation at = access.at();
+                for (Located<Role> r : access.roles()) {
+                    if (problem.subject() == PolicyProblem.Subject.ROLE
+                            && r.value().name().equals(problem.name())) {
+                        at = r.at();
+                    }
+                }
+                messages.add(YamlProblems.at(source, at, problem.toString()));
+            }
+            throw new PolicyFileException(messages);
+        }
+    }
 
     private static <T> List<Located<T>> list(String source, JsonParser p, String name, Class<T> type)
             throws IOException, PolicyFileException {
@@ -110,6 +185,7 @@ public final class PolicyYaml {
                 JsonLocation at = switch (problem.subject()) {
                     case ZONE -> lastOf(zones, problem.name(), zoneAt);
                     case CONDUIT -> lastOf(conduits, problem.name(), conduitAt);
+                    case ROLE -> null; // roles are validated with the access section
                 };
                 messages.add(YamlProblems.at(source, at, problem.toString()));
             }

@@ -1,0 +1,537 @@
+package io.isthmus.access.gateway;
+
+import io.isthmus.access.audit.AuditCategory;
+import io.isthmus.access.audit.AuditEvent;
+import io.isthmus.access.audit.AuditLog;
+import io.isthmus.access.audit.AuditResult;
+import io.isthmus.access.identity.Account;
+import io.isthmus.access.identity.Authenticator;
+import io.isthmus.access.identity.LoginResult;
+import io.isthmus.model.AccessKind;
+import io.isthmus.model.Sample;
+import io.isthmus.model.TagPath;
+import io.isthmus.policy.AccessDecision;
+import io.isthmus.policy.AccessRequest;
+import io.isthmus.policy.AccessResource;
+import io.isthmus.policy.AccessRules;
+import io.isthmus.policy.Decision;
+import io.isthmus.policy.Operation;
+import io.isthmus.policy.Policy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The policy enforcement point (NIST SP 800-207): every request authenticated, every item decided
+ * on its own by the access rules (deny by default), changes in protected zones held for a second
+ * person, and every change sent to the plant only over {@link OtPath} and only if the
+ * zones-and-conduits policy allows the operation from the gateway's own address to the device.
+ * Each login, decision, approval and execution is appended to the audit log first; when the log
+ * cannot take a record, the action is refused ({@link AuditUnavailableException}) — fail closed.
+ */
+public final class AccessGateway {
+    private final Authenticator auth;
+    private final Policy policy;
+    private final AccessRules rules;
+    private final OtPath ot;
+    private final Function<TagPath, Optional<Sample>> latest;
+    private final AuditLog audit;
+    private final Consumer<AuditEvent> listener;
+    private final Clock clock;
+    private final InetAddress gatewayAddress;
+    private final GatewayLimits limits;
+    private final Sessions sessions;
+    private final Approvals approvals;
+    private final AtomicLong requests = new AtomicLong();
+
+    /** Everything the gateway is built from. */
+    public record Parts(
+            Authenticator auth,
+            Policy policy,
+            AccessRules rules,
+            OtPath ot,
+            Function<TagPath, Optional<Sample>> latest,
+            AuditLog audit,
+            Consumer<AuditEvent> listener,
+            Clock clock,
+            InetAddress gatewayAddress,
+            GatewayLimits limits) {}
+
+    public AccessGateway(Parts p) {
+        this.auth = p.auth();
+        this.policy = p.policy();
+        this.rules = p.rules();
+        this.ot = p.ot();
+        this.latest = p.latest();
+        this.audit = p.audit();
+        this.listener = p.listener();
+        this.clock = p.clock();
+        this.gatewayAddress = p.gatewayAddress();
+        this.limits = p.limits();
+        this.sessions = new Sessions(limits.sessionLifetime(), limits.maxSessions());
+        this.approvals = new Approvals(limits.approvalExpiry(), limits.maxPending());
+    }
+
+    /** The audit log could not take a record, so the action it would record was not done. */
+    public static final class AuditUnavailableException extends RuntimeException {
+        public AuditUnavailableException(Exception cause) {
+            super("the audit log cannot take the record: " + cause.getMessage(), cause);
+        }
+    }
+
+    /** A login's result and, on success, the session's bearer token. */
+    public record Login(LoginResult result, Optional<String> token) {}
+
+    public Login login(String user, char[] password, String code, InetAddress source) {
+        Instant now = clock.instant();
+        LoginResult r = auth.password(user, password, code, source.getHostAddress(), now);
+        return finishLogin(user, r, source, now, "password+totp");
+    }
+
+    public Login loginWithToken(String token, InetAddress source) {
+        Instant now = clock.instant();
+        LoginResult r = auth.token(token, source.getHostAddress(), now);
+        String who = r instanceof LoginResult.Success s ? s.account().name() : "token";
+        return finishLogin(who, r, source, now, "token");
+    }
+
+    private Login finishLogin(String who, LoginResult r, InetAddress source, Instant now, String method) {
+        Optional<String> token = Optional.empty();
+        AuditResult result = AuditResult.FAILURE;
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("method", method);
+        switch (r) {
+            case LoginResult.Success s -> {
+                token = sessions.open(s.account(), now);
+                result = token.isPresent() ? AuditResult.SUCCESS : AuditResult.DENIED;
+                if (token.isEmpty()) {
+                    details.put("reason", "too many sessions");
+                }
+            }
+            case LoginResult.Failure f -> details.put("reason", f.reason());
+            case LoginResult.Locked l -> {
+                result = AuditResult.DENIED;
+                details.put("reason", "locked until " + l.until());
+            }
+        }
+        record(now, who, source, AuditCategory.ACCESS_CONTROL, "login", "", result, details, false);
+        if (r instanceof LoginResult.Success && token.isEmpty()) {
+            return new Login(new LoginResult.Failure("too many sessions"), token);
+        }
+        return new Login(r, token);
+    }
+
+    /** The account of a bearer token, if it is a live session. */
+    public Optional<Account> session(String bearer) {
+        return sessions.find(bearer, clock.instant()).map(Session::account);
+    }
+
+    /** The service account of a verified client certificate's canonical subject. */
+    public Optional<Account> certificate(String canonicalSubject) {
+        return auth.certificate(canonicalSubject).map(a -> a);
+    }
+
+    /** Records a request that failed authentication (no or bad credentials). */
+    public void unauthenticated(InetAddress source, String what, String reason) {
+        record(
+                clock.instant(),
+                "anonymous",
+                source,
+                AuditCategory.REQUEST_ERROR,
+                "unauthenticated",
+                "",
+                AuditResult.DENIED,
+                Map.of("request", what, "reason", reason),
+                false);
+    }
+
+    public ReadResult read(Account who, InetAddress source, TagPath tag) {
+        Instant now = clock.instant();
+        String id = requestId();
+        Optional<AccessResource> res = ot.resource(tag);
+        if (res.isEmpty()) {
+            Optional<Sample> s = latest.apply(tag);
+            if (s.isEmpty()) {
+                // unknown to the device table and to the historian: nothing to decide about
+                record(
+                        now,
+                        who.name(),
+                        source,
+                        AuditCategory.ACCESS_CONTROL,
+                        "read",
+                        id,
+                        AuditResult.DENIED,
+                        Map.of("tag", tag.toString(), "reason", "unknown-tag"),
+                        false);
+                return new ReadResult.Denied("unknown-tag", "no such tag");
+            }
+            res = Optional.of(new AccessResource(Optional.empty(), tag.equipment(), tag));
+        }
+        AccessDecision d =
+                rules.decide(new AccessRequest(who.name(), who.roles(), source, now, AccessKind.READ, res.get()));
+        if (!d.allowed()) {
+            record(
+                    now,
+                    who.name(),
+                    source,
+                    AuditCategory.ACCESS_CONTROL,
+                    "read",
+                    id,
+                    AuditResult.DENIED,
+                    decided(tag, d),
+                    false);
+            return new ReadResult.Denied(d.reason().id(), d.explanation());
+        }
+        record(
+                now,
+                who.name(),
+                source,
+                AuditCategory.ACCESS_CONTROL,
+                "read",
+                id,
+                AuditResult.SUCCESS,
+                decided(tag, d),
+                false);
+        return latest.apply(tag)
+                .<ReadResult>map(ReadResult.Value::new)
+                .orElseGet(() -> new ReadResult.NotFound("no value recorded yet for " + tag));
+    }
+
+    /** Decides each item on its own: a denied item does not stop the others, an allowed one does not carry them. */
+    public List<ItemResult> write(Account who, InetAddress source, List<WriteItem> items) {
+        if (items.isEmpty() || items.size() > limits.maxBatch()) {
+            throw new IllegalArgumentException(
+                    "a write request has 1.." + limits.maxBatch() + " items, not " + items.size());
+        }
+        List<ItemResult> out = new ArrayList<>(items.size());
+        for (WriteItem item : items) {
+            out.add(writeOne(who, source, item));
+        }
+        return out;
+    }
+
+    private ItemResult writeOne(Account who, InetAddress source, WriteItem item) {
+        Instant now = clock.instant();
+        String id = requestId();
+        Optional<AccessResource> res = ot.resource(item.tag());
+        if (res.isEmpty()) {
+            record(
+                    now,
+                    who.name(),
+                    source,
+                    AuditCategory.CONTROL_SYSTEM,
+                    "write.requested",
+                    id,
+                    AuditResult.DENIED,
+                    Map.of("tag", item.tag().toString(), "reason", "unknown-tag"),
+                    false);
+            return new ItemResult.Denied(item.tag(), "unknown-tag", "the gateway knows no writable tag " + item.tag());
+        }
+        AccessKind action = ot.changeKind(item.tag());
+        AccessDecision d = rules.decide(new AccessRequest(who.name(), who.roles(), source, now, action, res.get()));
+        Map<String, String> details = decided(item.tag(), d);
+        details.put("value", Double.toString(item.value()));
+        details.put("action", action.id());
+        String type = action.id() + ".requested";
+        return switch (d.outcome()) {
+            case DENY -> {
+                record(
+                        now,
+                        who.name(),
+                        source,
+                        AuditCategory.CONTROL_SYSTEM,
+                        type,
+                        id,
+                        AuditResult.DENIED,
+                        details,
+                        false);
+                yield new ItemResult.Denied(item.tag(), d.reason().id(), d.explanation());
+            }
+            case NEEDS_APPROVAL -> {
+                Optional<Approval> a = approvals.open(who.name(), item, action, res.get(), now);
+                if (a.isEmpty()) {
+                    details.put("reason", "too many pending approvals");
+                    record(
+                            now,
+                            who.name(),
+                            source,
+                            AuditCategory.CONTROL_SYSTEM,
+                            type,
+                            id,
+                            AuditResult.DENIED,
+                            details,
+                            false);
+                    yield new ItemResult.Denied(item.tag(), "too-many-pending", "too many approvals are pending");
+                }
+                details.put("expires", a.get().expires().toString());
+                record(
+                        now,
+                        who.name(),
+                        source,
+                        AuditCategory.CONTROL_SYSTEM,
+                        type,
+                        a.get().id(),
+                        AuditResult.PENDING,
+                        details,
+                        true);
+                yield new ItemResult.Pending(item.tag(), a.get());
+            }
+            case ALLOW -> {
+                record(
+                        now,
+                        who.name(),
+                        source,
+                        AuditCategory.CONTROL_SYSTEM,
+                        type,
+                        id,
+                        AuditResult.SUCCESS,
+                        details,
+                        false);
+                yield execute(who.name(), source, id, item, action, "");
+            }
+        };
+    }
+
+    /** The two-person rule: another person, allowed to approve this resource, before the expiry; executes once. */
+    public ApproveResult approve(Account who, InetAddress source, String approvalId) {
+        Instant now = clock.instant();
+        Optional<Approval> found = approvals.find(approvalId);
+        if (found.isEmpty()) {
+            return refuse(
+                    now, who, source, approvalId, ApproveResult.Refusal.NOT_FOUND, "no approval request " + approvalId);
+        }
+        Approval a = found.get();
+        if (a.requester().equals(who.name())) {
+            return refuse(
+                    now,
+                    who,
+                    source,
+                    approvalId,
+                    ApproveResult.Refusal.SELF_APPROVAL,
+                    "nobody approves their own request");
+        }
+        AccessDecision may = rules.mayApprove(who.roles(), source, now, a.resource());
+        if (!may.allowed()) {
+            return refuse(now, who, source, approvalId, ApproveResult.Refusal.NOT_AN_APPROVER, may.explanation());
+        }
+        return switch (approvals.claim(approvalId, who.name(), now)) {
+            case Approvals.Claim.NotFound nf ->
+                refuse(
+                        now,
+                        who,
+                        source,
+                        approvalId,
+                        ApproveResult.Refusal.NOT_FOUND,
+                        "no approval request " + approvalId);
+            case Approvals.Claim.SelfApproval s ->
+                refuse(
+                        now,
+                        who,
+                        source,
+                        approvalId,
+                        ApproveResult.Refusal.SELF_APPROVAL,
+                        "nobody approves their own request");
+            case Approvals.Claim.Expired e ->
+                refuse(
+                        now,
+                        who,
+                        source,
+                        approvalId,
+                        ApproveResult.Refusal.EXPIRED,
+                        "expired at " + e.approval().expires());
+            case Approvals.Claim.AlreadyDecided ad ->
+                refuse(
+                        now,
+                        who,
+                        source,
+                        approvalId,
+                        ApproveResult.Refusal.ALREADY_DECIDED,
+                        "already " + ad.approval().state().id());
+            case Approvals.Claim.Won w -> approved(who, source, w.approval(), now);
+        };
+    }
+
+    private ApproveResult approved(Account who, InetAddress source, Approval a, Instant now) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("tag", a.item().tag().toString());
+        details.put("value", Double.toString(a.item().value()));
+        details.put("requester", a.requester());
+        record(
+                now,
+                who.name(),
+                source,
+                AuditCategory.CONTROL_SYSTEM,
+                a.action().id() + ".approved",
+                a.id(),
+                AuditResult.SUCCESS,
+                details,
+                true);
+        ItemResult r = execute(who.name(), source, a.id(), a.item(), a.action(), a.requester());
+        Approval done = approvals.finish(a.id(), r instanceof ItemResult.Executed);
+        return switch (r) {
+            case ItemResult.Executed e -> new ApproveResult.Executed(done);
+            case ItemResult.Failed f -> new ApproveResult.Failed(done, f.detail());
+            case ItemResult.Denied d -> new ApproveResult.Refused(ApproveResult.Refusal.CONDUIT_DENIED, d.detail());
+            case ItemResult.Pending p -> throw new IllegalStateException("an execution is never pending");
+        };
+    }
+
+    private ApproveResult refuse(
+            Instant now, Account who, InetAddress source, String id, ApproveResult.Refusal why, String detail) {
+        record(
+                now,
+                who.name(),
+                source,
+                AuditCategory.CONTROL_SYSTEM,
+                "approval",
+                id,
+                AuditResult.DENIED,
+                Map.of("reason", why.id(), "detail", detail),
+                false);
+        return new ApproveResult.Refused(why, detail);
+    }
+
+    /** The conduit check, the durable record, then the device: nothing reaches the plant another way. */
+    private ItemResult execute(
+            String who, InetAddress source, String id, WriteItem item, AccessKind action, String requester) {
+        Instant now = clock.instant();
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("tag", item.tag().toString());
+        details.put("value", Double.toString(item.value()));
+        if (!requester.isEmpty()) {
+            details.put("requester", requester);
+        }
+        Operation op;
+        try {
+            Operation wire = ot.operation(item);
+            op = new Operation(
+                    gatewayAddress,
+                    wire.server(),
+                    wire.protocol(),
+                    wire.access(),
+                    wire.function(),
+                    wire.unit(),
+                    wire.address(),
+                    wire.quantity());
+        } catch (IllegalArgumentException e) {
+            details.put("reason", e.getMessage());
+            record(
+                    now,
+                    who,
+                    source,
+                    AuditCategory.CONTROL_SYSTEM,
+                    action.id() + ".executed",
+                    id,
+                    AuditResult.DENIED,
+                    details,
+                    false);
+            return new ItemResult.Denied(item.tag(), "not-writable", e.getMessage());
+        }
+        Decision conduit = policy.decide(op);
+        details.put("conduit", conduit.rule());
+        if (!conduit.allowed()) {
+            details.put("reason", conduit.reason().id());
+            record(
+                    now,
+                    who,
+                    source,
+                    AuditCategory.CONTROL_SYSTEM,
+                    action.id() + ".executed",
+                    id,
+                    AuditResult.DENIED,
+                    details,
+                    false);
+            return new ItemResult.Denied(item.tag(), "conduit-denied", conduit.explanation());
+        }
+        record(
+                now,
+                who,
+                source,
+                AuditCategory.CONTROL_SYSTEM,
+                action.id() + ".executing",
+                id,
+                AuditResult.PENDING,
+                details,
+                true);
+        try {
+            ot.execute(item);
+        } catch (IOException e) {
+            details.put("reason", String.valueOf(e.getMessage()));
+            record(
+                    clock.instant(),
+                    who,
+                    source,
+                    AuditCategory.CONTROL_SYSTEM,
+                    action.id() + ".executed",
+                    id,
+                    AuditResult.FAILURE,
+                    details,
+                    true);
+            return new ItemResult.Failed(item.tag(), String.valueOf(e.getMessage()));
+        }
+        record(
+                clock.instant(),
+                who,
+                source,
+                AuditCategory.CONTROL_SYSTEM,
+                action.id() + ".executed",
+                id,
+                AuditResult.SUCCESS,
+                details,
+                true);
+        return new ItemResult.Executed(item.tag());
+    }
+
+    public List<Approval> pending() {
+        return approvals.pending(clock.instant());
+    }
+
+    public Optional<Approval> approval(String id) {
+        return approvals.find(id);
+    }
+
+    private static Map<String, String> decided(TagPath tag, AccessDecision d) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("tag", tag.toString());
+        m.put("rule", d.rule());
+        m.put("reason", d.reason().id());
+        return m;
+    }
+
+    private String requestId() {
+        return "req-" + requests.incrementAndGet();
+    }
+
+    private void record(
+            Instant now,
+            String who,
+            InetAddress source,
+            AuditCategory category,
+            String type,
+            String id,
+            AuditResult result,
+            Map<String, String> details,
+            boolean durable) {
+        AuditEvent e = AuditEvent.of(now, who + "@" + source.getHostAddress(), category, type, id, result, details);
+        try {
+            audit.append(e, durable);
+        } catch (IOException x) {
+            throw new AuditUnavailableException(x);
+        } catch (UncheckedIOException x) {
+            throw new AuditUnavailableException(x.getCause());
+        } catch (io.isthmus.access.audit.AuditLogFullException x) {
+            throw new AuditUnavailableException(x);
+        }
+        listener.accept(e);
+    }
+}

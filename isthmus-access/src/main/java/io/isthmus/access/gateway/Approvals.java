@@ -1,0 +1,120 @@
+package io.isthmus.access.gateway;
+
+import io.isthmus.access.gateway.Approval.State;
+import io.isthmus.model.AccessKind;
+import io.isthmus.policy.AccessResource;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Pending changes and the one transition that matters: PENDING to APPROVED happens once, under a
+ * lock, for one approver who is not the requester and before the expiry. Whoever gets
+ * {@link Claim.Won} executes the change; every other attempt, concurrent or later, gets the reason
+ * it lost. Bounded: at {@code max} open requests, new ones are refused.
+ */
+public final class Approvals {
+    private final Map<String, Approval> byId = new LinkedHashMap<>();
+    private final Duration expiry;
+    private final int max;
+    private final SecureRandom random = new SecureRandom();
+
+    public Approvals(Duration expiry, int max) {
+        if (expiry.isNegative() || expiry.isZero() || max < 1) {
+            throw new IllegalArgumentException(
+                    "approvals need a positive expiry and maximum, were " + expiry + ", " + max);
+        }
+        this.expiry = expiry;
+        this.max = max;
+    }
+
+    /** The outcome of an approval attempt. */
+    public sealed interface Claim {
+        record Won(Approval approval) implements Claim {}
+
+        record NotFound() implements Claim {}
+
+        record SelfApproval(Approval approval) implements Claim {}
+
+        record Expired(Approval approval) implements Claim {}
+
+        record AlreadyDecided(Approval approval) implements Claim {}
+    }
+
+    public synchronized Optional<Approval> open(
+            String requester, WriteItem item, AccessKind action, AccessResource resource, Instant now) {
+        expire(now);
+        long open =
+                byId.values().stream().filter(a -> a.state() == State.PENDING).count();
+        if (open >= max) {
+            return Optional.empty();
+        }
+        while (byId.size() >= max * 4L) {
+            byId.remove(byId.keySet().iterator().next());
+        }
+        byte[] b = new byte[12];
+        random.nextBytes(b);
+        Approval a = new Approval(
+                "apr-" + HexFormat.of().formatHex(b),
+                requester,
+                item,
+                action,
+                resource,
+                now,
+                now.plus(expiry),
+                State.PENDING,
+                "");
+        byId.put(a.id(), a);
+        return Optional.of(a);
+    }
+
+    /** Tries to approve; only one caller ever wins a given request. */
+    public synchronized Claim claim(String id, String approver, Instant now) {
+        Approval a = byId.get(id);
+        if (a == null) {
+            return new Claim.NotFound();
+        }
+        if (a.state() == State.PENDING && !now.isBefore(a.expires())) {
+            a = a.with(State.EXPIRED, "");
+            byId.put(id, a);
+        }
+        if (a.state() != State.PENDING) {
+            return a.state() == State.EXPIRED ? new Claim.Expired(a) : new Claim.AlreadyDecided(a);
+        }
+        if (a.requester().equals(approver)) {
+            return new Claim.SelfApproval(a);
+        }
+        Approval won = a.with(State.APPROVED, approver);
+        byId.put(id, won);
+        return new Claim.Won(won);
+    }
+
+    /** Records how the execution of an approved change ended. */
+    public synchronized Approval finish(String id, boolean executed) {
+        Approval a = byId.get(id)
+                .with(executed ? State.EXECUTED : State.FAILED, byId.get(id).approver());
+        byId.put(id, a);
+        return a;
+    }
+
+    public synchronized Optional<Approval> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public synchronized List<Approval> pending(Instant now) {
+        expire(now);
+        return new ArrayList<>(
+                byId.values().stream().filter(a -> a.state() == State.PENDING).toList());
+    }
+
+    private void expire(Instant now) {
+        byId.replaceAll(
+                (k, a) -> a.state() == State.PENDING && !now.isBefore(a.expires()) ? a.with(State.EXPIRED, "") : a);
+    }
+}

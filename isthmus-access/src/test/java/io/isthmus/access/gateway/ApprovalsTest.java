@@ -1,0 +1,79 @@
+package io.isthmus.access.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.isthmus.model.AccessKind;
+import io.isthmus.model.TagPath;
+import io.isthmus.policy.AccessResource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The two-person rule's state machine: one winner, never the requester, never after the expiry. */
+class ApprovalsTest {
+    static final Instant T0 = Instant.parse("2026-11-26T06:00:00Z");
+    static final TagPath TAG = TagPath.parse("a/b/c/d/e/f/setpoint");
+    static final AccessResource RES = new AccessResource(Optional.of("cell"), "plc", TAG);
+
+    private Approval open(Approvals a) {
+        return a.open("alice", new WriteItem(TAG, 1), AccessKind.WRITE, RES, T0).orElseThrow();
+    }
+
+    @Test
+    void theRequesterCannotApproveAndAnotherPersonWinsOnce() {
+        Approvals a = new Approvals(Duration.ofMinutes(10), 10);
+        Approval p = open(a);
+        assertThat(a.claim(p.id(), "alice", T0)).isInstanceOf(Approvals.Claim.SelfApproval.class);
+        assertThat(a.claim(p.id(), "bob", T0)).isInstanceOf(Approvals.Claim.Won.class);
+        assertThat(a.claim(p.id(), "dave", T0)).isInstanceOf(Approvals.Claim.AlreadyDecided.class);
+        assertThat(a.finish(p.id(), true).state()).isEqualTo(Approval.State.EXECUTED);
+        assertThat(a.claim("apr-nope", "bob", T0)).isInstanceOf(Approvals.Claim.NotFound.class);
+    }
+
+    @Test
+    void atTheExpiryItIsTooLate() {
+        Approvals a = new Approvals(Duration.ofMinutes(10), 10);
+        Approval p = open(a);
+        assertThat(a.claim(p.id(), "bob", T0.plus(Duration.ofMinutes(10)))).isInstanceOf(Approvals.Claim.Expired.class);
+        assertThat(a.pending(T0)).isEmpty();
+    }
+
+    @Test
+    void openRequestsAreBounded() {
+        Approvals a = new Approvals(Duration.ofMinutes(10), 2);
+        open(a);
+        open(a);
+        assertThat(a.open("alice", new WriteItem(TAG, 1), AccessKind.WRITE, RES, T0))
+                .isEmpty();
+    }
+
+    @Test
+    void ofManyConcurrentClaimsExactlyOneWins() throws Exception {
+        Approvals a = new Approvals(Duration.ofMinutes(10), 10);
+        Approval p = open(a);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Approvals.Claim>> claims = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            String who = "approver" + i;
+            claims.add(pool.submit(() -> {
+                go.await();
+                return a.claim(p.id(), who, T0);
+            }));
+        }
+        go.countDown();
+        int won = 0;
+        for (Future<Approvals.Claim> c : claims) {
+            won += c.get() instanceof Approvals.Claim.Won ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(won).isEqualTo(1);
+    }
+}

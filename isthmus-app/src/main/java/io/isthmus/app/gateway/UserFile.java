@@ -1,0 +1,109 @@
+package io.isthmus.app.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.isthmus.access.identity.Account;
+import io.isthmus.access.identity.Base32;
+import io.isthmus.access.identity.PasswordHash;
+import io.isthmus.access.identity.Person;
+import io.isthmus.access.identity.ServiceAccount;
+import io.isthmus.access.identity.UserDirectory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The gateway's user file (JSON, owner-only): people with their PBKDF2 password hash and TOTP
+ * secret (base32), service accounts with their roles and optional client-certificate subject.
+ * Never a password in clear. Written atomically (temporary file, then rename).
+ */
+public final class UserFile {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private UserFile() {}
+
+    public static List<Account> load(Path file) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+        JsonNode users = root == null ? null : root.get("users");
+        if (users == null || !users.isArray()) {
+            throw new IOException(file + ": expected {\"users\": [...]}");
+        }
+        List<Account> out = new ArrayList<>();
+        for (JsonNode u : users) {
+            try {
+                out.add(account(u));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new IOException(file + ": user " + (out.size() + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        new UserDirectory(out);
+        return out;
+    }
+
+    private static Account account(JsonNode u) {
+        String name = u.path("name").asText();
+        Set<String> roles = new TreeSet<>();
+        u.path("roles").forEach(r -> roles.add(r.asText()));
+        return switch (u.path("kind").asText()) {
+            case "person" ->
+                new Person(
+                        name,
+                        roles,
+                        PasswordHash.parse(u.path("password").asText()),
+                        Base32.decode(u.path("totp").asText())
+                                .orElseThrow(() -> new IllegalArgumentException("totp is not base32")));
+            case "service" ->
+                new ServiceAccount(
+                        name,
+                        roles,
+                        u.hasNonNull("certificate-subject")
+                                ? Optional.of(u.get("certificate-subject").asText())
+                                : Optional.empty());
+            default ->
+                throw new IllegalArgumentException(
+                        "kind is person or service, not '" + u.path("kind").asText() + "'");
+        };
+    }
+
+    public static void save(Path file, List<Account> accounts) throws IOException {
+        new UserDirectory(accounts);
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode users = root.putArray("users");
+        for (Account a : accounts) {
+            ObjectNode u = users.addObject();
+            u.put("name", a.name());
+            u.put("kind", a instanceof Person ? "person" : "service");
+            ArrayNode roles = u.putArray("roles");
+            new TreeSet<>(a.roles()).forEach(roles::add);
+            switch (a) {
+                case Person p -> {
+                    u.put("password", p.password().encode());
+                    u.put("totp", Base32.encode(p.totpSecret()));
+                }
+                case ServiceAccount s -> s.certificateSubject().ifPresent(c -> u.put("certificate-subject", c));
+            }
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = dir.resolve(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.write(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,73 @@
+package io.isthmus.app.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.isthmus.access.identity.Person;
+import io.isthmus.access.identity.ServiceAccount;
+import io.isthmus.access.identity.TokenCheck;
+import io.isthmus.access.identity.TokenKeys;
+import io.isthmus.access.identity.TokenLimits;
+import io.isthmus.access.identity.Tokens;
+import io.isthmus.app.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The user file commands: hashes only on disk, a working TOTP secret, a token the gateway accepts. */
+class GatewayCommandTest {
+    @TempDir
+    Path dir;
+
+    private String run(String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(out));
+        int code = cl.execute(args);
+        assertThat(code).as(out.toString()).isZero();
+        return out.toString();
+    }
+
+    @Test
+    void addedPeopleAndServicesLoadBackAndTheFileHoldsNoPassword() throws Exception {
+        Path users = dir.resolve("users.json");
+        String added = run("gateway", "user", "add", "alice", "--users", users.toString(), "--role", "operator");
+        String password = added.lines()
+                .filter(l -> l.startsWith("password: "))
+                .findFirst()
+                .orElseThrow()
+                .substring(10);
+        assertThat(added).contains("otpauth://totp/Isthmus%3Aalice?secret=");
+        run(
+                "gateway",
+                "user",
+                "add",
+                "mes",
+                "--users",
+                users.toString(),
+                "--role",
+                "planner",
+                "--service",
+                "--cert-subject",
+                "CN=mes");
+        var accounts = UserFile.load(users);
+        assertThat(accounts).hasSize(2);
+        Person alice = (Person) accounts.get(0);
+        assertThat(alice.password().matches(password.toCharArray())).isTrue();
+        assertThat(Files.readString(users)).doesNotContain(password).contains("pbkdf2-sha256$600000$");
+        assertThat(Files.getPosixFilePermissions(users).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(((ServiceAccount) accounts.get(1)).certificateSubject()).contains("cn=mes");
+
+        String token = run("gateway", "token", "mes", "--users", users.toString(), "--ttl", "2m")
+                .strip();
+        var keys = TokenKeys.loadOrCreate(dir);
+        var check = new Tokens(keys.getPublic(), "isthmus-gateway", "isthmus-gateway", TokenLimits.DEFAULT)
+                .verify(token, Instant.now());
+        assertThat(check).isInstanceOf(TokenCheck.Valid.class);
+    }
+}

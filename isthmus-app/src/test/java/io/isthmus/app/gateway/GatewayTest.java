@@ -1,0 +1,483 @@
+package io.isthmus.app.gateway;
+
+import static io.isthmus.app.gateway.GatewayFixture.CONVEYOR;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.isthmus.access.audit.AuditEvent;
+import io.isthmus.access.audit.AuditKeys;
+import io.isthmus.access.audit.AuditLimits;
+import io.isthmus.access.audit.AuditVerifier;
+import io.isthmus.access.gateway.GatewayLimits;
+import io.isthmus.access.identity.Tokens;
+import io.isthmus.access.identity.Totp;
+import io.isthmus.connect.config.HostPort;
+import io.isthmus.connect.config.SourceConfig;
+import io.isthmus.connect.modbus.ModbusConnection;
+import io.isthmus.wire.modbus.ModbusRequest;
+import io.isthmus.wire.modbus.ModbusResponse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The gateway end to end: real TLS 1.3 on loopback, real PLC (the virtual factory's conveyor),
+ * real historian and audit log. The last test kills the gateway and shows no path to the PLC is left.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GatewayTest {
+    static GatewayFixture f;
+    static HttpClient https;
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String SPEED = CONVEYOR + "speedSetpoint";
+
+    @BeforeAll
+    static void start() throws Exception {
+        f = new GatewayFixture(new GatewayLimits(Duration.ofMinutes(15), 1000, Duration.ofMinutes(2), 100, 100));
+        https = client(f.clientTls);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (f != null) {
+            f.close();
+        }
+    }
+
+    static HttpClient client(SSLContext tls) {
+        return HttpClient.newBuilder()
+                .sslContext(tls)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    record Answer(int status, JsonNode body, String contentType) {}
+
+    static Answer call(HttpClient c, String method, String path, String bearer, Object body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(f.url(path))).timeout(Duration.ofSeconds(20));
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        b.method(
+                method,
+                body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(
+                                body instanceof String s ? s : JSON.writeValueAsString(body)));
+        HttpResponse<String> r = c.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode n = r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
+        return new Answer(
+                r.statusCode(), n, r.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    static Answer call(String method, String path, String bearer, Object body) throws Exception {
+        return call(https, method, path, bearer, body);
+    }
+
+    /** Logs in with password and the code of a fresh time step (a code is good once). */
+    static String login(String user) throws Exception {
+        f.clock.advance(Duration.ofSeconds(30));
+        String code = Totp.codeAt(GatewayFixture.secretOf(user), f.clock.instant());
+        Answer a = call(
+                "POST",
+                "/gw/login",
+                null,
+                Map.of("user", user, "password", new String(GatewayFixture.PW), "totp", code));
+        assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
+        return a.body().get("token").asText();
+    }
+
+    static int register(int address) throws Exception {
+        SourceConfig s = SourceConfig.create(
+                "check", new HostPort("127.0.0.10", f.conveyor.address().getPort()), b -> {});
+        try (ModbusConnection c = ModbusConnection.open(s)) {
+            var r = (ModbusResponse.ReadHoldingRegisters) c.execute(new ModbusRequest.ReadHoldingRegisters(address, 1));
+            return r.registers().get(0);
+        }
+    }
+
+    static Map<String, Object> batch(Object... tagValue) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < tagValue.length; i += 2) {
+            items.add(Map.of("tag", tagValue[i], "value", tagValue[i + 1]));
+        }
+        return Map.of("items", items);
+    }
+
+    @Test
+    @Order(1)
+    void onlyTls13IsOffered() throws Exception {
+        SSLContext tls12 = SSLContext.getInstance("TLSv1.2");
+        tls12.init(null, new javax.net.ssl.TrustManager[] {new TrustAll()}, null);
+        HttpClient old = HttpClient.newBuilder()
+                .sslContext(tls12)
+                .sslParameters(new javax.net.ssl.SSLParameters(null, new String[] {"TLSv1.2"}))
+                .build();
+        assertThatThrownBy(() -> call(old, "GET", "/gw/approvals", null, null)).isInstanceOf(java.io.IOException.class);
+    }
+
+    /** Endpoint × role: everything not granted is refused, and refusals are problem documents. */
+    @ParameterizedTest(name = "{0} {1} as {2}: {3}")
+    @Order(2)
+    @CsvSource({
+        "GET,  tag-speed,   anonymous, 401",
+        "GET,  tag-speed,   forged,    401",
+        "GET,  tag-speed,   mallory,   403",
+        "GET,  tag-speed,   carol,     200",
+        "GET,  tag-speed,   alice,     200",
+        "GET,  tag-speed,   bob,       200",
+        "GET,  tag-unknown, carol,     403",
+        "POST, writes,      anonymous, 401",
+        "POST, writes,      mallory,   denied",
+        "POST, writes,      carol,     denied",
+        "POST, writes,      bob,       denied",
+        "POST, writes,      alice,     pending",
+        "GET,  approvals,   anonymous, 401",
+        "GET,  approvals,   carol,     200",
+        "POST, approve,     anonymous, 401",
+        "POST, approve,     mallory,   404",
+        "POST, approve,     carol,     404",
+        "POST, approve,     alice,     404",
+    })
+    void endpointByRoleMatrix(String method, String endpoint, String who, String expected) throws Exception {
+        String bearer = switch (who) {
+            case "anonymous" -> null;
+            case "forged" -> Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
+            default -> login(who);
+        };
+        String path = switch (endpoint) {
+            case "tag-speed" -> "/gw/tags/" + SPEED;
+            case "tag-unknown" -> "/gw/tags/" + CONVEYOR + "nothingHere";
+            case "writes" -> "/gw/writes";
+            case "approvals" -> "/gw/approvals";
+            default -> "/gw/approvals/apr-000000000000000000000000/approve";
+        };
+        Object body = endpoint.equals("writes") ? batch(SPEED, 130) : method.equals("POST") ? Map.of() : null;
+        Answer a = call(method, path, bearer, body);
+        if (expected.equals("denied") || expected.equals("pending")) {
+            assertThat(a.status()).isEqualTo(200);
+            assertThat(a.body().get("items").get(0).get("status").asText()).isEqualTo(expected);
+        } else {
+            assertThat(a.status()).as(a.body().toString()).isEqualTo(Integer.parseInt(expected));
+            if (a.status() >= 400) {
+                assertThat(a.contentType()).startsWith("application/problem+json");
+                assertThat(a.body().get("status").asInt()).isEqualTo(a.status());
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aReadReturnsTheHistoriansLatestValue() throws Exception {
+        Answer a = call("GET", "/gw/tags/" + SPEED, login("carol"), null);
+        assertThat(a.body().get("value").asDouble()).isEqualTo(120.0);
+    }
+
+    @Test
+    @Order(4)
+    void badTokensAreRefusedAndAGoodOneWorksOnce() throws Exception {
+        var random = new SecureRandom();
+        var now = f.clock.instant();
+        var other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String good = Tokens.issue(
+                f.tokenKeys.getPrivate(),
+                "isthmus-gateway",
+                "mes",
+                "isthmus-gateway",
+                now,
+                Duration.ofMinutes(5),
+                random);
+        String expired = Tokens.issue(
+                f.tokenKeys.getPrivate(),
+                "isthmus-gateway",
+                "mes",
+                "isthmus-gateway",
+                now.minus(Duration.ofMinutes(20)),
+                Duration.ofMinutes(5),
+                random);
+        String wrongKey = Tokens.issue(
+                other.getPrivate(), "isthmus-gateway", "mes", "isthmus-gateway", now, Duration.ofMinutes(5), random);
+        String wrongAudience = Tokens.issue(
+                f.tokenKeys.getPrivate(), "isthmus-gateway", "mes", "historian", now, Duration.ofMinutes(5), random);
+        String[] parts = good.split("\\.");
+        String none = Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + parts[1] + ".";
+        for (String bad : List.of(expired, wrongKey, wrongAudience, none)) {
+            assertThat(call("POST", "/gw/login", null, Map.of("token", bad)).status())
+                    .isEqualTo(401);
+        }
+        Answer ok = call("POST", "/gw/login", null, Map.of("token", good));
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.body().get("account").asText()).isEqualTo("mes");
+        assertThat(call("GET", "/gw/tags/" + SPEED, ok.body().get("token").asText(), null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(call("POST", "/gw/login", null, Map.of("token", good)).status())
+                .as("replayed token")
+                .isEqualTo(401);
+    }
+
+    @Test
+    @Order(5)
+    void aReplayedTotpCodeIsRefused() throws Exception {
+        f.clock.advance(Duration.ofSeconds(30));
+        String code = Totp.codeAt(GatewayFixture.secretOf("carol"), f.clock.instant());
+        Map<String, String> body = Map.of("user", "carol", "password", new String(GatewayFixture.PW), "totp", code);
+        assertThat(call("POST", "/gw/login", null, body).status()).isEqualTo(200);
+        assertThat(call("POST", "/gw/login", null, body).status()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(6)
+    void aClientCertificateMappedToAServiceAccountAuthenticatesIt() throws Exception {
+        HttpClient mes = client(f.serviceTls);
+        assertThat(call(mes, "GET", "/gw/tags/" + SPEED, null, null).status()).isEqualTo(200);
+        Answer write = call(mes, "POST", "/gw/writes", null, batch(SPEED, 99));
+        assertThat(write.body().get("items").get(0).get("status").asText()).isEqualTo("denied");
+        HttpClient stranger = client(f.strangerTls);
+        assertThat(call(stranger, "GET", "/gw/tags/" + SPEED, null, null).status())
+                .as("a trusted certificate that maps to no account")
+                .isEqualTo(401);
+    }
+
+    @Test
+    @Order(7)
+    void aDeniedItemHiddenInAnAllowedBatchIsDeniedAloneAndTheOthersProceed() throws Exception {
+        String alice = login("alice");
+        Answer a = call(
+                "POST",
+                "/gw/writes",
+                alice,
+                batch(
+                        SPEED,
+                        140,
+                        "acme/springfield/packaging/line1/filling/filler/speedSetpoint",
+                        1,
+                        CONVEYOR + "running",
+                        1,
+                        CONVEYOR + "temperatureLimit",
+                        55.5));
+        JsonNode items = a.body().get("items");
+        assertThat(items.get(0).get("status").asText()).isEqualTo("pending");
+        assertThat(items.get(1).get("status").asText()).isEqualTo("denied");
+        assertThat(items.get(1).get("reason").asText()).isEqualTo("unknown-tag");
+        assertThat(items.get(2).get("status").asText()).isEqualTo("pending");
+        assertThat(items.get(3).get("status").asText()).isEqualTo("pending");
+        // the read-only discrete input cannot be written even once approved: no conduit, no write
+        Answer approve = call(
+                "POST", "/gw/approvals/" + items.get(2).get("approval").asText() + "/approve", login("bob"), Map.of());
+        assertThat(approve.status()).isEqualTo(403);
+        assertThat(approve.body().get("detail").asText()).contains("read-only");
+        // outside the conduit's address range (register 2): approved, but the policy refuses the path
+        Answer outside = call(
+                "POST", "/gw/approvals/" + items.get(3).get("approval").asText() + "/approve", login("bob"), Map.of());
+        assertThat(outside.status()).isEqualTo(403);
+        assertThat(outside.body().get("detail").asText()).contains("conduit");
+        assertThat(f.plcRequests).isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void selfApprovalAndApprovalByAnOperatorAreRefused() throws Exception {
+        String alice = login("alice");
+        String id = call("POST", "/gw/writes", alice, batch(SPEED, 150))
+                .body()
+                .get("items")
+                .get(0)
+                .get("approval")
+                .asText();
+        Answer self = call("POST", "/gw/approvals/" + id + "/approve", alice, Map.of());
+        assertThat(self.status()).isEqualTo(403);
+        assertThat(self.body().get("detail").asText()).startsWith("self-approval");
+        Answer viewer = call("POST", "/gw/approvals/" + id + "/approve", login("carol"), Map.of());
+        assertThat(viewer.body().get("detail").asText()).startsWith("not-an-approver");
+        assertThat(f.plcRequests).isEmpty();
+    }
+
+    @Test
+    @Order(9)
+    void anApprovalAfterItsExpiryIsRefused() throws Exception {
+        String alice = login("alice");
+        String bob = login("bob");
+        String id = call("POST", "/gw/writes", alice, batch(SPEED, 160))
+                .body()
+                .get("items")
+                .get(0)
+                .get("approval")
+                .asText();
+        f.clock.advance(Duration.ofMinutes(3));
+        Answer late = call("POST", "/gw/approvals/" + id + "/approve", bob, Map.of());
+        assertThat(late.status()).isEqualTo(410);
+        assertThat(f.plcRequests).isEmpty();
+    }
+
+    @Test
+    @Order(10)
+    void concurrentApprovalsExecuteTheChangeExactlyOnce() throws Exception {
+        String alice = login("alice");
+        String bob = login("bob");
+        String dave = login("dave");
+        String id = call("POST", "/gw/writes", alice, batch(SPEED, 171))
+                .body()
+                .get("items")
+                .get(0)
+                .get("approval")
+                .asText();
+        int attempts = 8;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            String who = i % 2 == 0 ? bob : dave;
+            Callable<Integer> approve = () -> {
+                go.await();
+                return call("POST", "/gw/approvals/" + id + "/approve", who, Map.of())
+                        .status();
+            };
+            results.add(pool.submit(approve));
+        }
+        go.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> r : results) {
+            statuses.add(r.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).containsOnlyOnce(200);
+        assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(attempts - 1);
+        assertThat(f.plcRequests).as(f.plcRequests.toString()).hasSize(1);
+        assertThat(f.plcRequests.get(0)).contains("WriteSingleRegister[address=0, value=171]");
+        assertThat(register(0)).isEqualTo(171);
+        List<AuditEvent> executed = f.events.stream()
+                .filter(e -> e.type().equals("write.executed") && e.eventId().equals(id))
+                .toList();
+        assertThat(executed).hasSize(1);
+        assertThat(executed.get(0).eventId()).isEqualTo(id);
+        assertThat(executed.get(0).details())
+                .containsEntry("requester", "alice")
+                .containsEntry("conduit", "gateway-to-cell");
+    }
+
+    @Test
+    @Order(11)
+    void lockoutAfterRepeatedFailuresAnswers429() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertThat(call("POST", "/gw/login", null, Map.of("user", "mallory", "password", "guess", "totp", "000000"))
+                            .status())
+                    .isEqualTo(401);
+        }
+        Answer locked =
+                call("POST", "/gw/login", null, Map.of("user", "mallory", "password", "guess", "totp", "000000"));
+        assertThat(locked.status()).isEqualTo(429);
+    }
+
+    @ParameterizedTest
+    @Order(12)
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "not json",
+                "[]",
+                "{\"items\": 3}",
+                "{\"items\": [{\"tag\": 1, \"value\": 2}]}",
+                "{\"items\": [{\"tag\": \"a/b\", \"value\": 2}]}",
+                "{\"items\": [{\"tag\": \"" + CONVEYOR + "speedSetpoint\", \"value\": \"x\"}]}",
+                "{\"items\": []}"
+            })
+    void malformedWriteRequestsAreBadRequests(String body) throws Exception {
+        Answer a = call("POST", "/gw/writes", login("alice"), body);
+        assertThat(a.status()).isEqualTo(400);
+        assertThat(a.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    @Order(20)
+    void theAuditLogVerifiesAndHoldsEveryStep() throws Exception {
+        f.audit.checkpoint();
+        var report = new AuditVerifier(AuditLimits.DEFAULT)
+                .verify(
+                        f.dir.resolve("audit"),
+                        AuditKeys.readPublic(f.dir.resolve("audit").resolve(AuditKeys.PUBLIC_FILE)),
+                        Optional.empty());
+        assertThat(report.ok()).as(report.findings().toString()).isTrue();
+        List<String> types = f.events.stream().map(AuditEvent::type).distinct().toList();
+        assertThat(types)
+                .contains(
+                        "login",
+                        "read",
+                        "write.requested",
+                        "write.approved",
+                        "write.executing",
+                        "write.executed",
+                        "approval",
+                        "unauthenticated");
+    }
+
+    @Test
+    @Order(30)
+    void killingTheGatewayLeavesNoPathToThePlc() throws Exception {
+        String alice = login("alice");
+        String id = call("POST", "/gw/writes", alice, batch(SPEED, 180))
+                .body()
+                .get("items")
+                .get(0)
+                .get("approval")
+                .asText();
+        String bob = login("bob");
+        int before = f.plcRequests.size();
+        f.server.close();
+        Answer after = null;
+        try {
+            after = call("POST", "/gw/approvals/" + id + "/approve", bob, Map.of());
+        } catch (java.io.IOException expected) {
+            // connection refused or reset: the gateway is gone
+        }
+        assertThat(after).as(String.valueOf(after)).isNull();
+        assertThat(f.plcRequests).hasSize(before);
+        assertThat(f.plcRequests)
+                .allMatch(
+                        r -> r.startsWith("127.0.0.1 "),
+                        "every change reached the PLC from the gateway's own connection");
+        assertThat(register(0)).isEqualTo(171);
+    }
+
+    static final class TrustAll implements javax.net.ssl.X509TrustManager {
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {}
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {}
+
+        @Override
+        public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+            return new java.security.cert.X509Certificate[0];
+        }
+    }
+}
