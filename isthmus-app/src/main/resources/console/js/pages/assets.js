@@ -17,7 +17,7 @@ export default async function assets(main, _params, query) {
   main.append(h("h2", {}, "Assets"));
   let all;
   try {
-    all = await get("/api/assets", { limit: 500 });
+    all = await get("/api/assets"); // the first page (server default size) seeds the role and level filters
   } catch (e) {
     main.append(failure(e, "Asset inventory"));
     return;

@@ -26,7 +26,7 @@ export default async function incidents(main, _params, query) {
   incidentBox.append(table);
   const loadIncidents = async () => {
     try {
-      const r = await get("/api/incidents", { status, limit: 100 });
+      const r = await get("/api/incidents", { status });
       table.replaceChildren(r.items.length
         ? h("table", { class: "grid", id: "incident-table" },
             h("thead", {}, h("tr", {}, ["Incident", "Severity", "Status", "Assets", "Techniques", "Fault classes", "Events", "Opened", "Updated", "Assignee"].map((c) => h("th", { scope: "col" }, c)))),
