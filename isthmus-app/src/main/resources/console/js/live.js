@@ -39,5 +39,8 @@ export function connect() {
   stream.addEventListener("samples", (e) => accept(JSON.parse(e.data)));
   stream.addEventListener("event", (e) => emit("event", JSON.parse(e.data)));
   stream.addEventListener("incident", (e) => emit("incident", JSON.parse(e.data)));
+  // Close the stream when the page goes away: otherwise the browser may keep its connection open for
+  // a while, and after a few reloads the per-host connection limit (6) stalls the next page's fetches.
+  window.addEventListener("pagehide", () => stream.close());
   return stream;
 }
