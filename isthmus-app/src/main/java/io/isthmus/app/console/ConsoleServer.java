@@ -5,6 +5,7 @@ import io.isthmus.model.Sample;
 import io.isthmus.model.TagPath;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.staticfiles.Location;
@@ -14,9 +15,11 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +33,7 @@ public final class ConsoleServer implements AutoCloseable {
     private final Supplier<Object> health;
     private final ObjectMapper json = new ObjectMapper();
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    private final List<RouteInfo> registered = new CopyOnWriteArrayList<>();
     private AutoCloseable subscription;
 
     /** Routes a role adds to the console's API (the hub's ingest, history and events). */
@@ -62,6 +66,7 @@ public final class ConsoleServer implements AutoCloseable {
             });
             c.jsonMapper(new JavalinJackson(json, false));
             c.http.defaultContentType = "application/json";
+            c.events(e -> e.handlerAdded(h -> registered.add(RouteInfo.of(h.getHttpMethod(), h.getPath()))));
         });
         routes();
         extra.register(app, json);
@@ -78,6 +83,7 @@ public final class ConsoleServer implements AutoCloseable {
             ctx.json(Map.of("items", filter(ctx, latest, SampleJson::path)));
         });
         app.get("/api/tags/latest/<path>", this::latestOne);
+        app.get(OpenApi.PATH, new OpenApi()::serve);
         app.sse("/api/stream", client -> {
             client.keepAlive();
             clients.add(client);
@@ -89,6 +95,51 @@ public final class ConsoleServer implements AutoCloseable {
             }
         });
         app.exception(IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, "Bad Request", e.getMessage()));
+    }
+
+    /** An HTTP route the server registered: method and OpenAPI-style path ({@code {name}} parameters). */
+    public record RouteInfo(String method, String path) {
+        static RouteInfo of(HandlerType type, String javalinPath) {
+            return new RouteInfo(type.name().toLowerCase(Locale.ROOT), javalinPath.replaceAll("<([^>]+)>", "{$1}"));
+        }
+    }
+
+    /** Every HTTP endpoint registered so far (not filters, not static files): what the OpenAPI test checks. */
+    public List<RouteInfo> registeredRoutes() {
+        return registered.stream()
+                .filter(r -> HTTP_METHODS.contains(r.method()))
+                .distinct()
+                .toList();
+    }
+
+    private static final Set<String> HTTP_METHODS = Set.of("get", "post", "put", "patch", "delete");
+
+    /**
+     * Sends one server-sent event to every client of {@code /api/stream}: {@code samples} (values),
+     * {@code event} (an event the hub received), {@code incident} (an incident opened or changed).
+     * Clients that do not know a name ignore it, so adding names keeps the stream compatible.
+     */
+    public void publish(String event, Object data) {
+        if (clients.isEmpty()) {
+            return;
+        }
+        String text;
+        try {
+            text = json.writeValueAsString(data);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise a " + event + " message", e);
+        }
+        send(event, text);
+    }
+
+    private void send(String event, String data) {
+        for (SseClient c : clients) {
+            if (c.terminated()) {
+                clients.remove(c);
+            } else {
+                c.sendEvent(event, data);
+            }
+        }
     }
 
     private void latestOne(Context ctx) {
@@ -146,19 +197,7 @@ public final class ConsoleServer implements AutoCloseable {
         if (clients.isEmpty()) {
             return;
         }
-        String data;
-        try {
-            data = json.writeValueAsString(batch.stream().map(SampleJson::of).toList());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot serialise samples", e);
-        }
-        for (SseClient c : clients) {
-            if (c.terminated()) {
-                clients.remove(c);
-            } else {
-                c.sendEvent("samples", data);
-            }
-        }
+        publish("samples", batch.stream().map(SampleJson::of).toList());
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {

@@ -53,6 +53,7 @@ public final class Hub implements AutoCloseable {
         routes.add(new TransferApi(receivers));
         this.console =
                 new ConsoleServer(latest, this::tags, () -> health(extraHealth), ConsoleServer.Routes.all(routes));
+        events.addListener(r -> console.publish("event", HubApi.json(r)));
     }
 
     /** Opens the historian and starts serving on {@code settings.listen()}. */
@@ -83,6 +84,11 @@ public final class Hub implements AutoCloseable {
 
     public LatestValues latest() {
         return latest;
+    }
+
+    /** Every HTTP route the hub serves (for the OpenAPI check). */
+    public List<ConsoleServer.RouteInfo> routes() {
+        return console.registeredRoutes();
     }
 
     public long eventsReceived() {
