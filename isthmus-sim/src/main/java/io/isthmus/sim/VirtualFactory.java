@@ -96,11 +96,26 @@ public final class VirtualFactory implements AutoCloseable {
             Consumer<StepOutcome> scenarioLog,
             Optional<MirrorLimits> mirror)
             throws IOException {
+        VirtualFactory f = startStopped(config, modbusListener, scenarioLog, mirror);
+        f.startClock();
+        return f;
+    }
+
+    /**
+     * As {@link #start(VirtualFactoryConfig, ModbusServerListener, Consumer, Optional)}, but the
+     * simulated clock (the process and the scenario) stands still until {@link #startClock()}: the
+     * servers answer, so whoever polls them can start first and the scenario's times count from
+     * when everything is up (the demo starts its edge and hub in between).
+     */
+    public static VirtualFactory startStopped(
+            VirtualFactoryConfig config,
+            ModbusServerListener modbusListener,
+            Consumer<StepOutcome> scenarioLog,
+            Optional<MirrorLimits> mirror)
+            throws IOException {
         VirtualFactory f = new VirtualFactory(config, scenarioLog, mirror);
         try {
-            f.mirror.ifPresent(m -> m.announce(config.bindAddress()));
             f.startServers(modbusListener);
-            f.startClock();
             return f;
         } catch (IOException | RuntimeException e) {
             f.close();
@@ -163,7 +178,15 @@ public final class VirtualFactory implements AutoCloseable {
         plcs.add(new PlcEndpoint(device, cell, new InetSocketAddress(config.bindAddress(), server.port()), 1, map));
     }
 
-    private void startClock() {
+    /**
+     * Starts the simulated clock; the mirror port announces the PLCs' address (a gratuitous ARP) at
+     * simulated time zero. Idempotent.
+     */
+    public synchronized void startClock() {
+        if (clock != null) {
+            return;
+        }
+        mirror.ifPresent(m -> m.announce(config.bindAddress()));
         running = true;
         clock = Thread.ofPlatform().daemon().name("isthmus-sim-clock").start(this::runClock);
     }

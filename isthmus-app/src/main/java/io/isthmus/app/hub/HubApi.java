@@ -126,7 +126,7 @@ final class HubApi implements ConsoleServer.Routes {
         ctx.json(Map.of("items", items, "total", events.total()));
     }
 
-    private static Map<String, Object> json(EventLog.Received r) {
+    static Map<String, Object> json(EventLog.Received r) {
         Event e = r.event();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("time", e.time().toString());
