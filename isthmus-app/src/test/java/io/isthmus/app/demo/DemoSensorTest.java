@@ -133,6 +133,15 @@ class DemoSensorTest {
         throw new IllegalStateException("no " + n + " consecutive free ports on 127.0.0.1");
     }
 
+    @Test
+    void theDemosPolicyIsTheShippedConfigZonesYaml() throws Exception {
+        try (var in = DemoRuntime.class.getResourceAsStream(DemoRuntime.POLICY)) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(Files.readString(Path.of("..", "config", "zones.yaml")));
+        }
+        assertThat(DemoRuntime.factoryPolicy().zones()).hasSize(5);
+    }
+
     private List<Seen> awaitAlerts(String base, List<Predicate<Seen>> expected, Duration atMost) throws Exception {
         long deadline = System.nanoTime() + atMost.toNanos();
         List<Seen> seen = List.of();
