@@ -1,5 +1,7 @@
 package io.isthmus.sim;
 
+import io.isthmus.sim.mirror.MirrorPort;
+import io.isthmus.sim.mirror.TcpConversation;
 import io.isthmus.sim.modbus.ModbusTcpClient;
 import io.isthmus.sim.scenario.NetworkActor;
 import io.isthmus.sim.scenario.ScenarioAction;
@@ -8,11 +10,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -24,11 +28,17 @@ final class ModbusScenarioActor implements NetworkActor {
     private final InetAddress target;
     private final Function<String, PlcEndpoint> plcs;
     private final Supplier<List<Integer>> plcPorts;
+    private final Optional<MirrorPort> mirror;
 
-    ModbusScenarioActor(InetAddress target, Function<String, PlcEndpoint> plcs, Supplier<List<Integer>> plcPorts) {
+    ModbusScenarioActor(
+            InetAddress target,
+            Function<String, PlcEndpoint> plcs,
+            Supplier<List<Integer>> plcPorts,
+            Optional<MirrorPort> mirror) {
         this.target = target;
         this.plcs = plcs;
         this.plcPorts = plcPorts;
+        this.mirror = mirror;
     }
 
     @Override
@@ -70,13 +80,27 @@ final class ModbusScenarioActor implements NetworkActor {
     private String scan(ScenarioAction.ReconScan s) {
         ScenarioAction.PortRange range = s.ports().orElseGet(this::aroundThePlcs);
         List<Integer> open = new ArrayList<>();
+        Set<Integer> servedHere = Set.copyOf(plcPorts.get());
         for (int port = range.first(); port <= range.last(); port++) {
+            InetSocketAddress to = new InetSocketAddress(target, port);
+            InetSocketAddress from = new InetSocketAddress(s.from(), 0);
             try (Socket socket = new Socket()) {
-                socket.bind(new InetSocketAddress(s.from(), 0));
-                socket.connect(new InetSocketAddress(target, port), SCAN_CONNECT_TIMEOUT_MS);
+                socket.bind(from);
+                from = (InetSocketAddress) socket.getLocalSocketAddress();
+                socket.connect(to, SCAN_CONNECT_TIMEOUT_MS);
                 open.add(port);
+                if (!servedHere.contains(port)) {
+                    // another program's port: no PLC server of ours frames this connection
+                    InetSocketAddress client = from;
+                    mirror.flatMap(m -> m.open(client, to)).ifPresent(c -> c.end(TcpConversation.Ending.CLIENT_CLOSED));
+                }
+            } catch (SocketTimeoutException filtered) {
+                InetSocketAddress client = from;
+                mirror.ifPresent(m -> m.unanswered(client, to));
             } catch (IOException closed) {
-                // a closed port is the expected answer of most probes
+                // a closed port is the expected answer of most probes: SYN, then RST
+                InetSocketAddress client = from;
+                mirror.ifPresent(m -> m.refused(client, to));
             }
         }
         List<String> identified = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.isthmus.sim;
 
+import io.isthmus.sim.mirror.MirrorLimits;
+import io.isthmus.sim.mirror.MirrorPort;
 import io.isthmus.sim.modbus.ModbusServerBindException;
 import io.isthmus.sim.modbus.ModbusServerConfig;
 import io.isthmus.sim.modbus.ModbusServerListener;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -47,12 +50,18 @@ public final class VirtualFactory implements AutoCloseable {
     private ModbusServerListener modbusListener;
     private final ScenarioRunner scenario;
     private OpcUaLineServer opcUa;
+    private final Optional<MirrorPort> mirror;
+    private final Instant simulatedStart;
+    private volatile long clockStartNanos = -1;
     private Thread clock;
     private volatile boolean running;
 
-    private VirtualFactory(VirtualFactoryConfig config, Consumer<StepOutcome> scenarioLog) {
+    private VirtualFactory(
+            VirtualFactoryConfig config, Consumer<StepOutcome> scenarioLog, Optional<MirrorLimits> mirrorLimits) {
         this.config = config;
         this.line = new BottlingLine(config.seed(), config.startTime().orElseGet(Instant::now));
+        this.simulatedStart = line.now();
+        this.mirror = mirrorLimits.map(l -> MirrorPort.create(l, this::simulatedNow));
         this.processImage = new LineProcessImage(line, config.names());
         this.scenario = new ScenarioRunner(
                 config.scenario(),
@@ -60,7 +69,8 @@ public final class VirtualFactory implements AutoCloseable {
                 new ModbusScenarioActor(
                         config.bindAddress(),
                         this::endpointOf,
-                        () -> plcs.stream().map(p -> p.address().getPort()).toList()),
+                        () -> plcs.stream().map(p -> p.address().getPort()).toList(),
+                        mirror),
                 scenarioLog);
     }
 
@@ -71,10 +81,41 @@ public final class VirtualFactory implements AutoCloseable {
     public static VirtualFactory start(
             VirtualFactoryConfig config, ModbusServerListener modbusListener, Consumer<StepOutcome> scenarioLog)
             throws IOException {
-        VirtualFactory f = new VirtualFactory(config, scenarioLog);
+        return start(config, modbusListener, scenarioLog, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(VirtualFactoryConfig, ModbusServerListener, Consumer)}, with a {@link
+     * #mirror() mirror port} when {@code mirror} is present: the PLCs' Modbus/TCP conversations
+     * and the scenario actors' connection attempts as a pcap stream, stamped with the simulated
+     * clock. It starts with a gratuitous ARP for the PLCs' address at simulated time zero.
+     */
+    public static VirtualFactory start(
+            VirtualFactoryConfig config,
+            ModbusServerListener modbusListener,
+            Consumer<StepOutcome> scenarioLog,
+            Optional<MirrorLimits> mirror)
+            throws IOException {
+        VirtualFactory f = startStopped(config, modbusListener, scenarioLog, mirror);
+        f.startClock();
+        return f;
+    }
+
+    /**
+     * As {@link #start(VirtualFactoryConfig, ModbusServerListener, Consumer, Optional)}, but the
+     * simulated clock (the process and the scenario) stands still until {@link #startClock()}: the
+     * servers answer, so whoever polls them can start first and the scenario's times count from
+     * when everything is up (the demo starts its edge and hub in between).
+     */
+    public static VirtualFactory startStopped(
+            VirtualFactoryConfig config,
+            ModbusServerListener modbusListener,
+            Consumer<StepOutcome> scenarioLog,
+            Optional<MirrorLimits> mirror)
+            throws IOException {
+        VirtualFactory f = new VirtualFactory(config, scenarioLog, mirror);
         try {
             f.startServers(modbusListener);
-            f.startClock();
             return f;
         } catch (IOException | RuntimeException e) {
             f.close();
@@ -120,7 +161,8 @@ public final class VirtualFactory implements AutoCloseable {
                 ModbusServerConfig.create(
                         b -> b.bindAddress(config.bindAddress()).port(port).machine(device, VERSION)),
                 image,
-                listener);
+                listener,
+                mirror);
         modbusServers.add(server);
         serverByDevice.put(device, server);
         imageByDevice.put(device, image);
@@ -136,13 +178,22 @@ public final class VirtualFactory implements AutoCloseable {
         plcs.add(new PlcEndpoint(device, cell, new InetSocketAddress(config.bindAddress(), server.port()), 1, map));
     }
 
-    private void startClock() {
+    /**
+     * Starts the simulated clock; the mirror port announces the PLCs' address (a gratuitous ARP) at
+     * simulated time zero. Idempotent.
+     */
+    public synchronized void startClock() {
+        if (clock != null) {
+            return;
+        }
+        mirror.ifPresent(m -> m.announce(config.bindAddress()));
         running = true;
         clock = Thread.ofPlatform().daemon().name("isthmus-sim-clock").start(this::runClock);
     }
 
     private void runClock() {
         long startNanos = System.nanoTime();
+        clockStartNanos = startNanos;
         long done = 0;
         double tickNanos = BottlingLine.TICK.toNanos() / config.speed();
         while (running) {
@@ -192,7 +243,8 @@ public final class VirtualFactory implements AutoCloseable {
                         c.limits(),
                         c.identity()),
                 imageByDevice.get(device),
-                modbusListener);
+                modbusListener,
+                mirror);
         modbusServers.add(server);
         serverByDevice.put(device, server);
         try {
@@ -224,6 +276,23 @@ public final class VirtualFactory implements AutoCloseable {
         return opcUa.endpointUrl();
     }
 
+    /**
+     * The simulated time now, between the line's ticks: its start plus the wall time since the
+     * clock started times the speed. Never goes backwards; stands still before the clock starts.
+     */
+    public Instant simulatedNow() {
+        long start = clockStartNanos;
+        if (start < 0) {
+            return simulatedStart;
+        }
+        return simulatedStart.plusNanos((long) ((System.nanoTime() - start) * config.speed()));
+    }
+
+    /** The mirror port, when the factory was started with one. */
+    public Optional<MirrorPort> mirror() {
+        return mirror;
+    }
+
     /** How long the simulated clock has run. */
     public Duration elapsed() {
         return line.elapsed();
@@ -251,5 +320,6 @@ public final class VirtualFactory implements AutoCloseable {
         if (opcUa != null) {
             opcUa.close();
         }
+        mirror.ifPresent(MirrorPort::close);
     }
 }

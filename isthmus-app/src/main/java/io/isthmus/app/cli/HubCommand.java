@@ -1,11 +1,15 @@
 package io.isthmus.app.cli;
 
 import io.isthmus.app.config.HubConfigYaml;
+import io.isthmus.app.config.SensorConfigYaml;
 import io.isthmus.app.config.TagConfigYaml.TagConfigException;
 import io.isthmus.app.hub.Hub;
 import io.isthmus.app.hub.HubSettings;
+import io.isthmus.app.sensor.SensorRun;
+import io.isthmus.app.sensor.SensorSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,6 +25,14 @@ public final class HubCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The hub's YAML configuration.")
     Path config;
 
+    @Option(
+            names = "--capture",
+            paramLabel = "FILE|-",
+            description = "Run the network sensor of the configuration's sensor: section on this pcap/pcapng"
+                    + " stream instead of its capture: a file, a FIFO, or - for standard input"
+                    + " (tcpdump -i eth1 -U -w - | isthmus hub --config hub.yaml --capture -).")
+    String capture;
+
     @Spec
     CommandSpec spec;
 
@@ -29,22 +41,37 @@ public final class HubCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         HubSettings settings;
+        Optional<SensorSettings> sensor;
         try {
             settings = HubConfigYaml.load(config);
+            sensor = SensorConfigYaml.load(config);
         } catch (TagConfigException e) {
             err.println("isthmus: " + e.getMessage());
             err.flush();
             return ExitCodes.USAGE;
         }
+        if (capture != null) {
+            if (sensor.isEmpty()) {
+                err.println("isthmus: --capture needs a sensor: section in " + config
+                        + " (at least 'capture', docs/api.md#sensor)");
+                err.flush();
+                return ExitCodes.USAGE;
+            }
+            sensor = sensor.map(s -> s.withCapture(capture));
+        }
         Hub hub;
         try {
-            hub = Hub.start(settings);
+            hub = Hub.start(settings, java.util.Map::of, sensor.map(SensorRun::of));
         } catch (Exception e) {
             return StartupErrors.report(e, err, "hub.listen in " + config);
         }
         out.println("Historian: " + settings.historian().dir());
         out.println("Ingest: http://" + settings.listen().getHostString() + ":" + hub.port() + "/api/ingest");
         out.println("Console: http://" + settings.listen().getHostString() + ":" + hub.port() + "/");
+        sensor.ifPresent(
+                s -> out.println("Sensor: reading " + ("-".equals(s.capture()) ? "standard input" : s.capture())
+                        + (s.policy().isPresent() ? ", policy loaded" : "")
+                        + "; alerts go to /api/events, assets to /api/assets"));
         out.flush();
         UntilInterrupted.await(hub, out);
         return ExitCodes.OK;

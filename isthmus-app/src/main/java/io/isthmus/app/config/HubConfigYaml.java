@@ -48,8 +48,12 @@ public final class HubConfigYaml {
                 JsonLocation at = p.currentTokenLocation();
                 String field = p.currentName();
                 p.nextToken();
+                if (field.equals("sensor")) {
+                    p.skipChildren(); // SensorConfigYaml binds it
+                    continue;
+                }
                 if (!field.equals("hub")) {
-                    throw TagConfigYaml.error(source, at, "unknown field '" + field + "'; expected hub");
+                    throw TagConfigYaml.error(source, at, "unknown field '" + field + "'; expected hub or sensor");
                 }
                 hubAt = at;
                 try {

@@ -1,6 +1,7 @@
 package io.isthmus.app.demo;
 
 import io.isthmus.app.config.HubConfigYaml;
+import io.isthmus.app.config.PolicyYaml;
 import io.isthmus.app.config.TagConfigYaml;
 import io.isthmus.app.edge.Edge;
 import io.isthmus.app.edge.EdgeConfig;
@@ -9,15 +10,23 @@ import io.isthmus.app.edge.EdgeStatus;
 import io.isthmus.app.hub.Hub;
 import io.isthmus.app.hub.HubSettings;
 import io.isthmus.app.hub.ReceiverSettings;
+import io.isthmus.app.sensor.SensorInput;
+import io.isthmus.app.sensor.SensorRun;
+import io.isthmus.app.sensor.SensorSettings;
 import io.isthmus.connect.config.ConnectConfig;
 import io.isthmus.connect.config.HostPort;
 import io.isthmus.connect.config.SourceConfig;
 import io.isthmus.connect.journal.JournalConfig;
 import io.isthmus.connect.transfer.receive.ReceiverConfig;
 import io.isthmus.connect.transfer.send.SenderConfig;
+import io.isthmus.observe.detect.Detection;
+import io.isthmus.observe.inventory.InventoryOverrides;
+import io.isthmus.policy.Policy;
 import io.isthmus.sim.PlcEndpoint;
 import io.isthmus.sim.VirtualFactory;
 import io.isthmus.sim.VirtualFactoryConfig;
+import io.isthmus.sim.mirror.MirrorLimits;
+import io.isthmus.sim.mirror.MirrorPort;
 import io.isthmus.sim.scenario.StepOutcome;
 import io.isthmus.store.HistorianConfig;
 import java.io.IOException;
@@ -26,6 +35,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +57,13 @@ public final class DemoRuntime implements AutoCloseable {
     static final long DEMO_RATE = 100_000_000L;
 
     static final String TAGS = "/io/isthmus/app/config/virtual-factory-edge.yaml";
+    /** The factory's zones and conduits, the same file as config/zones.yaml. */
+    static final String POLICY = "/io/isthmus/app/config/zones.yaml";
+    /**
+     * The sensor learns the line's normal traffic for this long of simulated time from the mirror
+     * port's first frame (the factory's start); attack-demo's first attack comes at 30 s.
+     */
+    public static final Duration SENSOR_LEARNING = Duration.ofSeconds(25);
 
     private final VirtualFactory factory;
     private final Path dataDir;
@@ -74,12 +91,17 @@ public final class DemoRuntime implements AutoCloseable {
         Path data = dataDir.isPresent()
                 ? Files.createDirectories(dataDir.get())
                 : Files.createTempDirectory("isthmus-demo-");
-        VirtualFactory factory = VirtualFactory.start(config, (remote, unit, request, response) -> {}, scenarioLog);
+        // the clock starts once the edge polls, so the sensor learns the polling before attack-demo's
+        // first attack and the scenario's times count from when the console is up
+        VirtualFactory factory = VirtualFactory.startStopped(
+                config, (remote, unit, request, response) -> {}, scenarioLog, Optional.of(MirrorLimits.DEFAULT));
         DemoRuntime runtime = new DemoRuntime(factory, data);
         try {
             ConnectConfig tags = tagsFor(factory);
-            runtime.hub = Hub.start(hubSettings(http, data, tags), runtime::health);
+            runtime.hub =
+                    Hub.start(hubSettings(http, data, tags), runtime::health, Optional.of(mirrorSensor(factory, data)));
             runtime.edge = Edge.start(new EdgeConfig(edgeSettings(data, runtime.receiverAddress()), tags));
+            factory.startClock();
             return runtime;
         } catch (IOException | RuntimeException e) {
             runtime.close();
@@ -109,6 +131,32 @@ public final class DemoRuntime implements AutoCloseable {
     /** Where the hub's one-way receiver listens. */
     public InetSocketAddress receiverAddress() {
         return hub.receiverAddress().orElseThrow();
+    }
+
+    /**
+     * The hub's sensor on the factory's mirror port (there is no switch to SPAN on loopback), with
+     * the factory's policy, a learning window, and its inventory kept in the data directory.
+     */
+    static SensorRun mirrorSensor(VirtualFactory factory, Path data) throws IOException {
+        MirrorPort mirror = factory.mirror().orElseThrow();
+        SensorSettings settings = new SensorSettings(
+                "mirror port of the virtual factory",
+                Optional.of(factoryPolicy()),
+                new Detection.BaselineSource.Learn(SENSOR_LEARNING),
+                Optional.of(data.resolve("inventory.json")),
+                InventoryOverrides.NONE,
+                SensorSettings.DEFAULT_FLOW_IDLE_TIMEOUT,
+                SensorSettings.DEFAULT_REFRESH);
+        return new SensorRun(settings, SensorInput.of("virtual factory mirror port", mirror::stream, mirror::dropped));
+    }
+
+    /** The shipped policy of the factory (config/zones.yaml). */
+    static Policy factoryPolicy() throws IOException {
+        try (InputStream in = DemoRuntime.class.getResourceAsStream(POLICY)) {
+            return PolicyYaml.parse("zones.yaml", in.readAllBytes());
+        } catch (PolicyYaml.PolicyFileException e) {
+            throw new IllegalStateException("the shipped factory policy does not load: " + e.problems(), e);
+        }
     }
 
     /** The shipped tag configuration of the line, pointed at the ports this factory listens on. */

@@ -3,6 +3,9 @@ package io.isthmus.app.hub;
 import io.isthmus.app.console.ConsoleServer;
 import io.isthmus.app.console.LatestValues;
 import io.isthmus.app.console.TagJson;
+import io.isthmus.app.sensor.LiveSensor;
+import io.isthmus.app.sensor.SensorRoutes;
+import io.isthmus.app.sensor.SensorRun;
 import io.isthmus.store.Historian;
 import io.isthmus.store.TagInfo;
 import io.isthmus.store.TagPrefix;
@@ -13,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -30,10 +34,13 @@ public final class Hub implements AutoCloseable {
     private final ConsoleServer console;
     private final IngestGuard guard;
     private final List<TransferReceiver> receivers = new ArrayList<>();
+    private final Optional<LiveSensor> sensor;
 
-    private Hub(HubSettings settings, Supplier<Map<String, Object>> extraHealth) throws IOException {
+    private Hub(HubSettings settings, Supplier<Map<String, Object>> extraHealth, Optional<SensorRun> sensorRun)
+            throws IOException {
         this.settings = settings;
-        this.historian = DuckDbHistorian.open(settings.historian());
+        this.sensor = startSensor(sensorRun);
+        this.historian = openHistorian(settings);
         latest.publish(historian.latest(TagPrefix.ALL));
         this.ingest = new Ingest(historian, latest, events, settings.edges(), settings.maxIngestBytes());
         if (settings.receiver().isPresent()) {
@@ -51,6 +58,7 @@ public final class Hub implements AutoCloseable {
         this.guard = new IngestGuard(settings.ingest(), settings.listen());
         routes.add(guard);
         routes.add(new TransferApi(receivers));
+        routes.add(new SensorRoutes(sensor, (seq, e) -> HubApi.json(new EventLog.Received(SENSOR, seq, e))));
         this.console =
                 new ConsoleServer(latest, this::tags, () -> health(extraHealth), ConsoleServer.Routes.all(routes));
         events.addListener(r -> console.publish("event", HubApi.json(r)));
@@ -63,7 +71,16 @@ public final class Hub implements AutoCloseable {
 
     /** As {@link #start(HubSettings)}, with more fields in {@code /api/health} (the demo's). */
     public static Hub start(HubSettings settings, Supplier<Map<String, Object>> extraHealth) throws IOException {
-        Hub hub = new Hub(settings, extraHealth);
+        return start(settings, extraHealth, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(HubSettings, Supplier)}, with a network sensor reading a pcap stream: its
+     * alerts and inventory changes go to the event log with the edge name {@value #SENSOR}.
+     */
+    public static Hub start(HubSettings settings, Supplier<Map<String, Object>> extraHealth, Optional<SensorRun> sensor)
+            throws IOException {
+        Hub hub = new Hub(settings, extraHealth, sensor);
         try {
             hub.receivers.forEach(TransferReceiver::start);
             hub.console.start(settings.listen());
@@ -72,6 +89,33 @@ public final class Hub implements AutoCloseable {
             hub.close();
             throw e;
         }
+    }
+
+    /** The edge name of the sensor's events in {@code /api/events}. */
+    public static final String SENSOR = "sensor";
+
+    private Optional<LiveSensor> startSensor(Optional<SensorRun> run) throws IOException {
+        if (run.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(LiveSensor.start(
+                run.get().settings(),
+                run.get().input(),
+                (seq, e) -> events.add(new EventLog.Received(SENSOR, seq, e))));
+    }
+
+    private Historian openHistorian(HubSettings settings) {
+        try {
+            return DuckDbHistorian.open(settings.historian());
+        } catch (RuntimeException e) {
+            sensor.ifPresent(LiveSensor::close);
+            throw e;
+        }
+    }
+
+    /** The sensor, when the hub runs one. */
+    public Optional<LiveSensor> sensor() {
+        return sensor;
     }
 
     public int port() {
@@ -142,6 +186,7 @@ public final class Hub implements AutoCloseable {
     @Override
     public void close() {
         receivers.forEach(TransferReceiver::close);
+        sensor.ifPresent(LiveSensor::close);
         console.close();
         historian.close();
     }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Deduplicates findings into alerts: one per rule and key, with a count, the first and last time
@@ -19,6 +20,7 @@ import java.util.Map;
  */
 final class AlertLog {
     private final DetectionLimits limits;
+    private final Consumer<Alert> onNew;
     private final Map<String, Aggregate> alerts;
     private long evicted;
     private long findings;
@@ -35,7 +37,13 @@ final class AlertLog {
     }
 
     AlertLog(DetectionLimits limits) {
+        this(limits, a -> {});
+    }
+
+    /** @param onNew told about each alert when its first finding arrives (count 1), on the adding thread */
+    AlertLog(DetectionLimits limits, Consumer<Alert> onNew) {
         this.limits = limits;
+        this.onNew = onNew;
         this.alerts = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Aggregate> eldest) {
@@ -65,11 +73,20 @@ final class AlertLog {
 
     void add(Finding f) {
         findings++;
-        Aggregate a = alerts.computeIfAbsent(f.rule().id() + '|' + f.key(), k -> new Aggregate(f));
+        String key = f.rule().id() + '|' + f.key();
+        Aggregate a = alerts.get(key);
+        boolean created = a == null;
+        if (created) {
+            a = new Aggregate(f);
+            alerts.put(key, a);
+        }
         a.count++;
         a.lastNanos = Math.max(a.lastNanos, f.evidence().timeNanos());
         if (a.evidence.size() < limits.maxEvidence()) {
             a.evidence.add(f.evidence());
+        }
+        if (created) {
+            onNew.accept(alert(a));
         }
     }
 

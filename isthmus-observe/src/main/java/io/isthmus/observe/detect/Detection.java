@@ -60,9 +60,20 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
     private long learned;
 
     public Detection(Optional<Policy> policy, BaselineSource source, DetectionLimits limits) {
+        this(policy, source, limits, a -> {});
+    }
+
+    /**
+     * A detection that also tells {@code onNewAlert} about each alert as soon as its first finding
+     * arrives (count 1, one evidence item), on the pipeline's thread: a live sensor forwards alerts
+     * as they happen instead of reading {@link #alerts()} at the end of a capture. Later
+     * occurrences of the same alert only raise its count and are not reported again.
+     */
+    public Detection(
+            Optional<Policy> policy, BaselineSource source, DetectionLimits limits, Consumer<Alert> onNewAlert) {
         this.policy = policy.map(PolicyCheck::new);
         this.limits = limits;
-        this.log = new AlertLog(limits);
+        this.log = new AlertLog(limits, Objects.requireNonNull(onNewAlert, "onNewAlert"));
         this.recon = new Reconnaissance(limits);
         switch (source) {
             case BaselineSource.None n -> {

@@ -127,6 +127,23 @@ class DetectionTest {
     }
 
     @Test
+    void aLiveListenerHearsOfEachAlertOnceWhenItFirstHappens() throws Exception {
+        List<Alert> heard = new java.util.ArrayList<>();
+        Detection d =
+                new Detection(Optional.of(policy()), new BaselineSource.None(), DetectionLimits.DEFAULT, heard::add);
+        for (int i = 0; i < 5; i++) {
+            d.accept(request(i, LAPTOP, PLC, readHolding(0, 10)));
+        }
+        d.accept(request(5, LAPTOP, PLC, writeCoil(0, false)));
+        assertThat(heard).hasSize(2);
+        assertThat(heard.getFirst().count()).isEqualTo(1);
+        assertThat(heard.getFirst().event().title())
+                .isEqualTo(d.alerts().getFirst().event().title());
+        assertThat(heard.get(1).event().techniques()).extracting(Technique::id).contains("T0855");
+        assertThat(d.alerts()).hasSize(2);
+    }
+
+    @Test
     void alertsBeyondTheLimitAreEvictedAndCounted() {
         var limits = new DetectionLimits(2, 1, 10, 10, 10, 10, Duration.ofSeconds(60));
         Detection d = new Detection(Optional.empty(), new BaselineSource.None(), limits);

@@ -35,8 +35,13 @@ final class MbapStreamReader {
     private final ByteBuffer buffer;
 
     MbapStreamReader(Socket socket, ModbusLimits limits) throws IOException {
+        this(socket, socket.getInputStream(), limits);
+    }
+
+    /** Reads {@code in} (the socket's input, possibly mirrored); timeouts are set on {@code socket}. */
+    MbapStreamReader(Socket socket, InputStream in, ModbusLimits limits) {
         this.socket = socket;
-        this.in = socket.getInputStream();
+        this.in = in;
         this.limits = limits;
         this.buffer = ByteBuffer.allocate(limits.maxAdu()).flip();
     }

@@ -1,5 +1,8 @@
 package io.isthmus.sim.modbus;
 
+import io.isthmus.sim.mirror.MirrorPort;
+import io.isthmus.sim.mirror.MirroredStreams;
+import io.isthmus.sim.mirror.TcpConversation;
 import io.isthmus.wire.modbus.ExceptionCode;
 import io.isthmus.wire.modbus.MbapCodec;
 import io.isthmus.wire.modbus.MbapFrame;
@@ -10,6 +13,7 @@ import io.isthmus.wire.modbus.PduDecode;
 import io.isthmus.wire.modbus.PduError;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -44,6 +48,8 @@ final class ModbusConnection implements Runnable {
     private final ModbusServerListener listener;
     private final ServerCounters counters;
     private final Consumer<ModbusConnection> onClosed;
+    private final Optional<MirrorPort> mirror;
+    private volatile boolean closing;
     private Thread thread;
 
     ModbusConnection(
@@ -52,7 +58,8 @@ final class ModbusConnection implements Runnable {
             RegisterImageHandler handler,
             ModbusServerListener listener,
             ServerCounters counters,
-            Consumer<ModbusConnection> onClosed) {
+            Consumer<ModbusConnection> onClosed,
+            Optional<MirrorPort> mirror) {
         this.socket = socket;
         this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
         this.config = config;
@@ -60,6 +67,7 @@ final class ModbusConnection implements Runnable {
         this.listener = listener;
         this.counters = counters;
         this.onClosed = onClosed;
+        this.mirror = mirror;
     }
 
     InetSocketAddress remote() {
@@ -77,6 +85,7 @@ final class ModbusConnection implements Runnable {
 
     /** Ends the connection from another thread; its blocked read fails and the thread exits. */
     void close() {
+        closing = true;
         try {
             socket.close();
         } catch (IOException e) {
@@ -86,18 +95,30 @@ final class ModbusConnection implements Runnable {
 
     @Override
     public void run() {
+        Optional<TcpConversation> tap =
+                mirror.flatMap(m -> m.open(remote, (InetSocketAddress) socket.getLocalSocketAddress()));
+        TcpConversation.Ending ending = TcpConversation.Ending.SERVER_CLOSED;
         try (socket) {
             socket.setSoTimeout((int) config.idleTimeout().toMillis());
             socket.setTcpNoDelay(true);
-            serve(
-                    new MbapStreamReader(socket, config.limits()),
-                    new BufferedOutputStream(socket.getOutputStream(), SEND_BUFFER));
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            if (tap.isPresent()) {
+                in = MirroredStreams.fromClient(in, tap.get());
+                out = MirroredStreams.fromServer(out, tap.get());
+            }
+            boolean clientLeft = serve(
+                    new MbapStreamReader(socket, in, config.limits()), new BufferedOutputStream(out, SEND_BUFFER));
+            ending = clientLeft ? TcpConversation.Ending.CLIENT_CLOSED : TcpConversation.Ending.SERVER_CLOSED;
         } catch (SocketTimeoutException e) {
             counters.connectionsIdleClosed.increment();
             log.debug("closing connection from {}: idle for {}", remote, config.idleTimeout());
         } catch (IOException e) {
+            ending = closing ? TcpConversation.Ending.SERVER_CLOSED : TcpConversation.Ending.CLIENT_RESET;
             log.debug("connection from {} ended: {}", remote, e.toString());
         } finally {
+            TcpConversation.Ending how = ending;
+            tap.ifPresent(t -> t.end(how));
             onClosed.accept(this);
         }
     }
@@ -107,15 +128,16 @@ final class ModbusConnection implements Runnable {
      * already buffered: one request gets its answer at once, pipelined requests that arrived
      * together get theirs in one write (one wake-up of the client instead of one per answer).
      */
-    private void serve(MbapStreamReader reader, OutputStream out) throws IOException {
+    private boolean serve(MbapStreamReader reader, OutputStream out) throws IOException {
         try {
-            answerAll(reader, out);
+            return answerAll(reader, out);
         } finally {
             out.flush();
         }
     }
 
-    private void answerAll(MbapStreamReader reader, OutputStream out) throws IOException {
+    /** True when the client closed the connection, false when the server ends it (broken framing). */
+    private boolean answerAll(MbapStreamReader reader, OutputStream out) throws IOException {
         while (true) {
             switch (reader.next()) {
                 case MbapStreamReader.Frame f -> {
@@ -130,13 +152,13 @@ final class ModbusConnection implements Runnable {
                 }
                 case MbapStreamReader.EndOfStream end -> {
                     log.debug("connection from {} closed by the client{}", remote, end.midFrame() ? " mid-frame" : "");
-                    return;
+                    return true;
                 }
                 case MbapStreamReader.Malformed m -> {
                     counters.malformedFrames.increment();
                     log.debug(
                             "closing connection from {}: {}", remote, m.error().description());
-                    return;
+                    return false;
                 }
             }
         }

@@ -1,5 +1,7 @@
 package io.isthmus.sim.modbus;
 
+import io.isthmus.sim.mirror.MirrorPort;
+import io.isthmus.sim.mirror.TcpConversation;
 import io.isthmus.sim.plc.RegisterImage;
 import java.io.IOException;
 import java.net.BindException;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -38,6 +41,7 @@ public final class ModbusTcpServer implements AutoCloseable {
     private final ModbusServerConfig config;
     private final RegisterImageHandler handler;
     private final ModbusServerListener listener;
+    private final Optional<MirrorPort> mirror;
     private final ServerCounters counters = new ServerCounters();
     private final Set<ModbusConnection> connections = ConcurrentHashMap.newKeySet();
     private final Object lifecycle = new Object();
@@ -51,6 +55,16 @@ public final class ModbusTcpServer implements AutoCloseable {
     }
 
     public ModbusTcpServer(ModbusServerConfig config, RegisterImage image, ModbusServerListener listener) {
+        this(config, image, listener, Optional.empty());
+    }
+
+    /** A server whose connections are also framed on {@code mirror} (the factory's SPAN port). */
+    public ModbusTcpServer(
+            ModbusServerConfig config,
+            RegisterImage image,
+            ModbusServerListener listener,
+            Optional<MirrorPort> mirror) {
+        this.mirror = Objects.requireNonNull(mirror, "mirror");
         this.config = Objects.requireNonNull(config, "config");
         this.handler =
                 new RegisterImageHandler(Objects.requireNonNull(image, "image"), config.limits(), config.identity());
@@ -147,10 +161,13 @@ public final class ModbusTcpServer implements AutoCloseable {
         if (connections.size() >= config.maxConnections()) {
             counters.connectionsRejected.increment();
             log.debug("refusing {}: {} connections open", socket.getRemoteSocketAddress(), connections.size());
+            mirror.flatMap(m -> m.open((InetSocketAddress) socket.getRemoteSocketAddress(), (InetSocketAddress)
+                            socket.getLocalSocketAddress()))
+                    .ifPresent(c -> c.end(TcpConversation.Ending.SERVER_CLOSED));
             closeQuietly(socket);
             return;
         }
-        var connection = new ModbusConnection(socket, config, handler, listener, counters, connections::remove);
+        var connection = new ModbusConnection(socket, config, handler, listener, counters, connections::remove, mirror);
         connections.add(connection);
         counters.connectionsAccepted.increment();
         connection.start(Thread.ofVirtual().name("modbus-" + port() + "-" + connection.remote()));
