@@ -38,6 +38,8 @@ public final class Hub implements AutoCloseable {
                 historian, ingest, events, settings.maxIngestBytes(), settings.maxHistoryPoints(), Clock.systemUTC());
         List<ConsoleServer.Routes> routes = new ArrayList<>();
         routes.add(api);
+        routes.add(new io.isthmus.app.insight.InsightRoutes(
+                historian, latest, io.isthmus.app.config.InsightConfigYaml.builtIn(), Clock.systemUTC()));
         this.console =
                 new ConsoleServer(latest, this::tags, () -> health(extraHealth), ConsoleServer.Routes.all(routes));
     }

@@ -73,6 +73,18 @@ public final class InsightBatch {
     public static Outcome run(
             Historian historian, InsightSettings s, TimeSpan window, Grouping by, Consumer<String> progress)
             throws NoDataException {
+        return run(historian, s, window, by, progress, true);
+    }
+
+    /** As above; with {@code requireData} false, a range without data gives figures that say "no data". */
+    public static Outcome run(
+            Historian historian,
+            InsightSettings s,
+            TimeSpan window,
+            Grouping by,
+            Consumer<String> progress,
+            boolean requireData)
+            throws NoDataException {
         List<TagPath> wanted = tags(s);
         Set<TagPath> known = new HashSet<>();
         for (TagInfo t : historian.tags()) {
@@ -80,7 +92,7 @@ public final class InsightBatch {
         }
         List<TagPath> present = wanted.stream().filter(known::contains).toList();
         List<TagPath> missing = wanted.stream().filter(t -> !known.contains(t)).toList();
-        if (present.isEmpty()) {
+        if (present.isEmpty() && requireData) {
             throw new NoDataException("the historian holds none of the " + wanted.size()
                     + " tags the insight configuration names (e.g. " + wanted.getFirst() + ")");
         }
@@ -114,7 +126,7 @@ public final class InsightBatch {
                 progress.accept("reading " + day + " (" + total + " samples so far)");
             }
         }
-        if (inWindow == 0) {
+        if (inWindow == 0 && requireData) {
             throw new NoDataException("the historian holds no samples of the configured tags between " + window.from()
                     + " and " + window.to());
         }
