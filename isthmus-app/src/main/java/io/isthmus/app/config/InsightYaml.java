@@ -109,6 +109,7 @@ final class InsightYaml {
         final Duration maxHold;
         final double counterMax;
         final List<MachineYaml> machines;
+        final io.isthmus.insight.oee.LineSpec spec;
 
         @JsonCreator
         LineYaml(
@@ -125,6 +126,8 @@ final class InsightYaml {
             this.maxHold =
                     maxHold == null ? io.isthmus.insight.oee.OeeConfig.DEFAULT_MAX_HOLD : DurationText.parse(maxHold);
             this.counterMax = counterMax == null ? io.isthmus.insight.oee.OeeConfig.COUNTER_MAX_32 : counterMax;
+            this.spec = new io.isthmus.insight.oee.LineSpec(
+                    id, output, this.machines.stream().map(m -> m.spec).toList());
         }
     }
 
@@ -204,8 +207,8 @@ final class InsightYaml {
             this.calendar = calendar;
             this.line = line;
             this.energy = energy == null ? new EnergyYaml(null, null) : energy;
-            this.factors = factors == null ? List.of() : factors;
-            this.faults = faults;
+            this.factors = factors == null ? List.of() : List.copyOf(factors);
+            this.faults = faults == null ? null : List.copyOf(faults);
         }
     }
 }
