@@ -73,8 +73,8 @@ class DemoInsightTest {
                 assertThat(line.get("good").asLong()).isGreaterThan(0);
                 assertThat(line.get("availability").asDouble()).isBetween(0.0, 1.0);
                 assertThat(energy.get("kwh").asDouble()).isGreaterThan(0);
-                assertThat(energy.get("goodUnits").asLong())
-                        .isEqualTo(line.get("good").asLong());
+                assertThat(energy.get("goodUnits").asLong()) // asked a moment after the OEE
+                        .isGreaterThanOrEqualTo(line.get("good").asLong());
                 assertThat(energy.get("co2eLocationKg").asDouble()).isGreaterThan(0);
             } else {
                 // a break or a non-working date: nothing is planned, so nothing is producing time
