@@ -9,6 +9,7 @@ import io.isthmus.app.cli.FirewallCommand;
 import io.isthmus.app.cli.GatewayCommand;
 import io.isthmus.app.cli.HubCommand;
 import io.isthmus.app.cli.PolicyCommand;
+import io.isthmus.app.cli.ReportCommand;
 import io.isthmus.app.cli.SimCommand;
 import io.isthmus.app.cli.VersionProvider;
 import picocli.CommandLine;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
             HubCommand.class,
             SimCommand.class,
             io.isthmus.app.transfer.TransferCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         },
         commandListHeading = "%nCommands:%n",

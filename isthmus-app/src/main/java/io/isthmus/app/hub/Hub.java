@@ -59,6 +59,8 @@ public final class Hub implements AutoCloseable {
         routes.add(guard);
         routes.add(new TransferApi(receivers));
         routes.add(new SensorRoutes(sensor, (seq, e) -> HubApi.json(new EventLog.Received(SENSOR, seq, e))));
+        routes.add(new io.isthmus.app.insight.InsightRoutes(
+                historian, latest, io.isthmus.app.config.InsightConfigYaml.builtIn(), Clock.systemUTC()));
         this.console =
                 new ConsoleServer(latest, this::tags, () -> health(extraHealth), ConsoleServer.Routes.all(routes));
         events.addListener(r -> console.publish("event", HubApi.json(r)));
