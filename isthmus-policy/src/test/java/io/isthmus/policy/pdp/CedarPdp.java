@@ -50,7 +50,10 @@ final class CedarPdp implements Pdp {
         try {
             zones = PolicySet.parsePolicies(FactoryPolicies.resource("zones.cedar"));
             access = PolicySet.parsePolicies(FactoryPolicies.resource("access.cedar"));
-        } catch (InternalException e) {
+            // Parsed once on the native side; otherwise every request re-sends the policy text.
+            zones.cache();
+            access.cache();
+        } catch (InternalException | com.cedarpolicy.model.exception.CacheException e) {
             throw new IllegalStateException("the Cedar policies do not parse: " + e.getMessage(), e);
         }
         for (Map.Entry<String, Set<String>> u : FactoryPolicies.USERS.entrySet()) {

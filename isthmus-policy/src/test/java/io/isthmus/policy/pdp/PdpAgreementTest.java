@@ -35,7 +35,7 @@ class PdpAgreementTest {
         for (int i = 0; i < operations.size(); i++) {
             allowed += ours.zoneAllows(i) ? 1 : 0;
         }
-        assertThat(operations).hasSize(36 * 4 * 4 * 5 * 3 * 5);
+        assertThat(operations).hasSize(36 * 3 * 3 * 2 * 3 * 5);
         assertThat(allowed).isBetween(100L, operations.size() - 100L);
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         for (int i = 0; i < queries.size(); i++) {
@@ -75,8 +75,7 @@ class PdpAgreementTest {
             }
         }
         assertThat(differences)
-                .as("requests on which %s disagrees (first 20)", other.name())
-                .hasSizeLessThanOrEqualTo(0)
+                .as("requests on which %s disagrees", other.name())
                 .isEmpty();
     }
 }

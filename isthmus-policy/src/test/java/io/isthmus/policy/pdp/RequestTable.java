@@ -23,9 +23,9 @@ final class RequestTable {
     static final String[] HOSTS = {"127.0.0.1", "127.0.0.20", "127.0.0.33", "127.0.0.50", "127.0.0.66", "127.0.0.200"};
 
     static List<Operation> operations() {
-        Protocol[] protocols = {Protocol.MODBUS, Protocol.OPC_UA, Protocol.MQTT, Protocol.S7COMM};
-        AccessKind[] kinds = {AccessKind.READ, AccessKind.WRITE, AccessKind.CONTROL, AccessKind.DIAGNOSTIC};
-        int[] functions = {3, 6, 8, 15, 90};
+        Protocol[] protocols = {Protocol.MODBUS, Protocol.OPC_UA, Protocol.MQTT};
+        AccessKind[] kinds = {AccessKind.READ, AccessKind.WRITE, AccessKind.CONTROL};
+        int[] functions = {3, 8};
         int[] units = {-1, 1, 2};
         long[][] ranges = {{-1, 1}, {0, 10}, {95, 5}, {95, 10}, {100, 1}};
         List<Operation> out = new ArrayList<>();
