@@ -1,7 +1,11 @@
 package io.isthmus.observe.session;
 
+import io.isthmus.observe.flow.Flow;
+import io.isthmus.observe.flow.FlowKey;
 import io.isthmus.wire.Direction;
 import io.isthmus.wire.DissectorFactory;
+import io.isthmus.wire.packet.IpAddress;
+import java.util.Optional;
 
 /** What the session layer keeps with a flow ({@link io.isthmus.observe.flow.Flow#attach}). */
 final class FlowSession {
@@ -11,6 +15,11 @@ final class FlowSession {
     private DirectionStream toServer;
     private DirectionStream toClient;
     private PendingRequests pending;
+    /** The flow's key and addresses wrapped once: every observation of the flow carries them. */
+    private Optional<FlowKey> key;
+
+    private Optional<IpAddress> client;
+    private Optional<IpAddress> server;
 
     /**
      * True when the flow layer's client is on the protocol's well-known port and the server is
@@ -41,6 +50,24 @@ final class FlowSession {
             pending = new PendingRequests(max);
         }
         return pending;
+    }
+
+    Optional<FlowKey> key(Flow flow) {
+        if (key == null) {
+            key = Optional.of(flow.key());
+            client = Optional.of(flow.client());
+            server = Optional.of(flow.server());
+        }
+        return key;
+    }
+
+    /** The flow's client, wrapped; {@link #key} has been called. */
+    Optional<IpAddress> client() {
+        return client;
+    }
+
+    Optional<IpAddress> server() {
+        return server;
     }
 
     /** Requests still waiting plus those dropped from the table. */

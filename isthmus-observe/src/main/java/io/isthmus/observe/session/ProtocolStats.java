@@ -43,8 +43,12 @@ public final class ProtocolStats {
     /** An address and how many messages it sent. */
     public record Talker(IpAddress address, long messages) {}
 
+    /** Function codes below this are found in an array instead of the ordered map. */
+    private static final int SMALL_CODES = 256;
+
     private final Protocol protocol;
     private final SessionLimits limits;
+    private final FunctionCount[] smallCodes = new FunctionCount[SMALL_CODES];
     private final Map<Integer, FunctionCount> functions = new TreeMap<>();
     private final Map<String, Long> anomalies = new TreeMap<>();
     private final Map<IpAddress, long[]> talkers = new HashMap<>();
@@ -65,12 +69,13 @@ public final class ProtocolStats {
     }
 
     void message(MessageSummary m, IpAddress sender) {
-        FunctionCount f = functions.get(m.function());
+        int code = m.function();
+        FunctionCount f = code >= 0 && code < SMALL_CODES ? smallCodes[code] : null;
         if (f == null) {
-            f = functions.size() < limits.maxFunctions()
-                    ? new FunctionCount(m.functionName())
-                    : functions.computeIfAbsent(-1, k -> new FunctionCount("other"));
-            functions.putIfAbsent(m.function(), f);
+            f = function(m);
+            if (code >= 0 && code < SMALL_CODES) {
+                smallCodes[code] = f;
+            }
         }
         if (m.direction() == Direction.REQUEST) {
             f.requests++;
@@ -79,10 +84,25 @@ public final class ProtocolStats {
             f.responses++;
             responses++;
         }
-        m.anomalies().forEach(this::anomaly);
+        List<Anomaly> anomalies = m.anomalies();
+        for (int i = 0; i < anomalies.size(); i++) {
+            anomaly(anomalies.get(i));
+        }
         if (sender != null) {
             talker(sender);
         }
+    }
+
+    /** The count of the message's function code, created (or "other") on its first message. */
+    private FunctionCount function(MessageSummary m) {
+        FunctionCount f = functions.get(m.function());
+        if (f == null) {
+            f = functions.size() < limits.maxFunctions()
+                    ? new FunctionCount(m.functionName())
+                    : functions.computeIfAbsent(-1, k -> new FunctionCount("other"));
+            functions.putIfAbsent(m.function(), f);
+        }
+        return f;
     }
 
     void anomaly(Anomaly a) {
