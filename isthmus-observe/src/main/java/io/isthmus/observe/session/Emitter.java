@@ -28,7 +28,8 @@ final class Emitter {
         Optional<IpAddress> src = fromClient ? s.client() : s.server();
         Optional<IpAddress> dst = fromClient ? s.server() : s.client();
         long latency = pair(s, m, ts);
-        stats.of(m.protocol()).message(m, src.get());
+        ProtocolStats p = stats.of(m.protocol());
+        p.message(m, s.talker(fromClient, p, flow));
         stats.observations++;
         sink.accept(new Observation(
                 key,
@@ -44,7 +45,7 @@ final class Emitter {
     }
 
     void frame(DecodedPacket frame, long ts, MessageSummary m) {
-        stats.of(m.protocol()).message(m, null);
+        stats.of(m.protocol()).message(m, (long[]) null);
         stats.observations++;
         sink.accept(new Observation(
                 Optional.empty(),

@@ -20,6 +20,14 @@ final class FlowSession {
 
     private Optional<IpAddress> client;
     private Optional<IpAddress> server;
+    /**
+     * The talker counters of client and server in {@link #talkerStats}, looked up once (a flow's
+     * messages are nearly always of one protocol; S7 flows may mix s7comm and s7comm-plus).
+     */
+    private ProtocolStats talkerStats;
+
+    private long[] clientTalker;
+    private long[] serverTalker;
 
     /**
      * True when the flow layer's client is on the protocol's well-known port and the server is
@@ -68,6 +76,25 @@ final class FlowSession {
 
     Optional<IpAddress> server() {
         return server;
+    }
+
+    /** The counter of messages sent by the client ({@code fromClient}) or the server. */
+    long[] talker(boolean fromClient, ProtocolStats stats, Flow flow) {
+        if (stats != talkerStats) {
+            talkerStats = stats;
+            clientTalker = null;
+            serverTalker = null;
+        }
+        if (fromClient) {
+            if (clientTalker == null) {
+                clientTalker = stats.talkerSlot(flow.client());
+            }
+            return clientTalker;
+        }
+        if (serverTalker == null) {
+            serverTalker = stats.talkerSlot(flow.server());
+        }
+        return serverTalker;
     }
 
     /** Requests still waiting plus those dropped from the table. */

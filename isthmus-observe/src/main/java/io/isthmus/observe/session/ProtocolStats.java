@@ -68,7 +68,18 @@ public final class ProtocolStats {
         this.limits = limits;
     }
 
+    /** What {@link #talkerSlot} returns for an address the bounded talker table has no room for. */
+    static final long[] NOT_COUNTED = new long[1];
+
     void message(MessageSummary m, IpAddress sender) {
+        message(m, sender == null ? null : talkerSlot(sender));
+    }
+
+    /**
+     * Counts a message whose sender's counter was looked up before ({@link #talkerSlot}, kept per
+     * flow by the session layer so the table is not probed per message); null for no sender.
+     */
+    void message(MessageSummary m, long[] senderSlot) {
         int code = m.function();
         FunctionCount f = code >= 0 && code < SMALL_CODES ? smallCodes[code] : null;
         if (f == null) {
@@ -88,8 +99,10 @@ public final class ProtocolStats {
         for (int i = 0; i < anomalies.size(); i++) {
             anomaly(anomalies.get(i));
         }
-        if (sender != null) {
-            talker(sender);
+        if (senderSlot == NOT_COUNTED) {
+            talkersNotCounted++;
+        } else if (senderSlot != null) {
+            senderSlot[0]++;
         }
     }
 
@@ -116,17 +129,20 @@ public final class ProtocolStats {
         anomaly(a);
     }
 
-    private void talker(IpAddress address) {
+    /**
+     * The message counter of {@code address}, added to the table if there is room, else {@link
+     * #NOT_COUNTED}. The table only grows, so the answer for an address never changes.
+     */
+    long[] talkerSlot(IpAddress address) {
         long[] n = talkers.get(address);
         if (n == null) {
             if (talkers.size() >= limits.maxTalkers()) {
-                talkersNotCounted++;
-                return;
+                return NOT_COUNTED;
             }
             n = new long[1];
             talkers.put(address, n);
         }
-        n[0]++;
+        return n;
     }
 
     public Protocol protocol() {
