@@ -1,65 +1,64 @@
 package io.isthmus.app.analyze;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
 import io.isthmus.observe.session.Observation;
 import io.isthmus.wire.Anomaly;
 import io.isthmus.wire.Attribute;
 import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.packet.IpAddress;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
- * Observations as JSON lines (docs/analyze.md): one object per message through one reused
- * streaming generator over a large buffer, the throughput path of {@code isthmus analyze}.
- * Address and time texts are cached, since captures repeat the same few of each.
+ * Observations as JSON lines (docs/analyze.md): one object per message, written as bytes into one
+ * large buffer ({@link JsonLineBuffer}), the throughput path of {@code isthmus analyze}. Field
+ * names are encoded once; address and time texts are cached as bytes, since captures repeat the
+ * same few of each.
  */
 public final class ObservationWriter implements Consumer<Observation>, AutoCloseable {
     private static final int BUFFER = 1 << 20;
     private static final int MAX_CACHED = 1 << 16;
 
-    // Field names pre-encoded once: the generator copies their bytes instead of escaping each time.
-    private static final SerializedString TS = new SerializedString("ts");
-    private static final SerializedString SRC = new SerializedString("src");
-    private static final SerializedString DST = new SerializedString("dst");
-    private static final SerializedString SPORT = new SerializedString("sport");
-    private static final SerializedString DPORT = new SerializedString("dport");
-    private static final SerializedString SRC_MAC = new SerializedString("src_mac");
-    private static final SerializedString DST_MAC = new SerializedString("dst_mac");
-    private static final SerializedString PROTOCOL = new SerializedString("protocol");
-    private static final SerializedString DIRECTION = new SerializedString("direction");
-    private static final SerializedString FUNCTION = new SerializedString("function");
-    private static final SerializedString FUNCTION_NAME = new SerializedString("function_name");
-    private static final SerializedString UNIT = new SerializedString("unit");
-    private static final SerializedString TRANSACTION = new SerializedString("transaction");
-    private static final SerializedString ADDRESS = new SerializedString("address");
-    private static final SerializedString QUANTITY = new SerializedString("quantity");
-    private static final SerializedString ACCESS = new SerializedString("access");
-    private static final SerializedString STATUS = new SerializedString("status");
-    private static final SerializedString LATENCY_US = new SerializedString("latency_us");
-    private static final SerializedString ATTRIBUTES = new SerializedString("attributes");
-    private static final SerializedString ANOMALIES = new SerializedString("anomalies");
-    private static final SerializedString CODE = new SerializedString("code");
-    private static final SerializedString DETAIL = new SerializedString("detail");
+    // Field names with their quotes, colon and the comma before them, encoded once.
+    private static final byte[] TS = ascii("{\"ts\":");
+    private static final byte[] SRC = ascii(",\"src\":");
+    private static final byte[] DST = ascii(",\"dst\":");
+    private static final byte[] SPORT = ascii(",\"sport\":");
+    private static final byte[] DPORT = ascii(",\"dport\":");
+    private static final byte[] SRC_MAC = ascii(",\"src_mac\":");
+    private static final byte[] DST_MAC = ascii(",\"dst_mac\":");
+    private static final byte[] PROTOCOL = ascii(",\"protocol\":");
+    private static final byte[] DIRECTION = ascii(",\"direction\":");
+    private static final byte[] FUNCTION = ascii(",\"function\":");
+    private static final byte[] FUNCTION_NAME = ascii(",\"function_name\":");
+    private static final byte[] UNIT = ascii(",\"unit\":");
+    private static final byte[] TRANSACTION = ascii(",\"transaction\":");
+    private static final byte[] ADDRESS = ascii(",\"address\":");
+    private static final byte[] QUANTITY = ascii(",\"quantity\":");
+    private static final byte[] ACCESS = ascii(",\"access\":");
+    private static final byte[] STATUS = ascii(",\"status\":");
+    private static final byte[] LATENCY_US = ascii(",\"latency_us\":");
+    private static final byte[] ATTRIBUTES = ascii(",\"attributes\":{");
+    private static final byte[] ANOMALIES = ascii("},\"anomalies\":[");
+    private static final byte[] CODE = ascii("{\"code\":");
+    private static final byte[] DETAIL = ascii(",\"detail\":");
+    private static final byte[] END = ascii("]}\n");
+    private static final byte[] NO_MAC = ascii("\"\"");
 
-    private final JsonGenerator json;
+    private final JsonLineBuffer json;
     private final Timestamps timestamps = new Timestamps();
-    private final Map<IpAddress, String> addresses = new HashMap<>();
-    private final Map<Long, String> macs = new HashMap<>();
+    private final Map<IpAddress, byte[]> addresses = new HashMap<>();
+    private final byte[] macBytes = new byte[19];
     private long lines;
 
     public ObservationWriter(OutputStream out) throws IOException {
-        this.json = new JsonFactory().createGenerator(new BufferedOutputStream(out, BUFFER), JsonEncoding.UTF8);
-        // One object per line: the newline is written after each object, no separator before it.
-        this.json.setRootValueSeparator(null);
+        this.json = new JsonLineBuffer(out, BUFFER);
     }
 
     public long lines() {
@@ -77,118 +76,125 @@ public final class ObservationWriter implements Consumer<Observation>, AutoClose
 
     private void write(Observation o) throws IOException {
         MessageSummary m = o.message();
-        json.writeStartObject();
-        json.writeFieldName(TS);
-        json.writeString(timestamps.format(o.timestampNanos()));
+        json.raw(TS);
+        timestamps.write(o.timestampNanos(), json);
         endpoints(o);
-        json.writeFieldName(PROTOCOL);
-        json.writeString(m.protocol().id());
-        json.writeFieldName(DIRECTION);
-        json.writeString(m.direction().id());
-        json.writeFieldName(FUNCTION);
-        json.writeNumber(m.function());
-        json.writeFieldName(FUNCTION_NAME);
-        json.writeString(m.functionName());
+        json.raw(PROTOCOL);
+        json.string(m.protocol().id());
+        json.raw(DIRECTION);
+        json.string(m.direction().id());
+        json.raw(FUNCTION);
+        json.number(m.function());
+        json.raw(FUNCTION_NAME);
+        json.string(m.functionName());
         optional(UNIT, m.unit());
         optional(TRANSACTION, m.transaction());
         optional(ADDRESS, m.address());
         optional(QUANTITY, m.quantity());
-        json.writeFieldName(ACCESS);
-        json.writeString(m.access().id());
+        json.raw(ACCESS);
+        json.string(m.access().id());
         if (m.status().isPresent()) {
-            json.writeFieldName(STATUS);
-            json.writeString(m.status().get());
+            json.raw(STATUS);
+            json.string(m.status().get());
         }
         if (o.latencyNanos() >= 0) {
-            json.writeFieldName(LATENCY_US);
-            json.writeNumber(o.latencyNanos() / 1000);
+            json.raw(LATENCY_US);
+            json.number(o.latencyNanos() / 1000);
         }
         attributes(m);
         anomalies(m);
-        json.writeEndObject();
-        json.writeRaw('\n');
+        json.raw(END);
         lines++;
     }
 
     private void endpoints(Observation o) throws IOException {
         if (o.src().isPresent()) {
-            json.writeFieldName(SRC);
-            json.writeString(text(o.src().get()));
-            json.writeFieldName(DST);
-            json.writeString(text(o.dst().orElseThrow()));
+            json.raw(SRC);
+            json.raw(text(o.src().get()));
+            json.raw(DST);
+            json.raw(text(o.dst().orElseThrow()));
         } else {
             // Frames without IP (PROFINET DCP): the MAC addresses stand in for the IP addresses.
-            json.writeFieldName(SRC);
-            json.writeString(mac(o.srcMac()));
-            json.writeFieldName(DST);
-            json.writeString(mac(o.dstMac()));
+            json.raw(SRC);
+            mac(o.srcMac());
+            json.raw(DST);
+            mac(o.dstMac());
         }
-        json.writeFieldName(SPORT);
-        json.writeNumber(o.srcPort());
-        json.writeFieldName(DPORT);
-        json.writeNumber(o.dstPort());
+        json.raw(SPORT);
+        json.number(o.srcPort());
+        json.raw(DPORT);
+        json.number(o.dstPort());
         if (o.srcMac() >= 0) {
-            json.writeFieldName(SRC_MAC);
-            json.writeString(mac(o.srcMac()));
+            json.raw(SRC_MAC);
+            mac(o.srcMac());
         }
         if (o.dstMac() >= 0) {
-            json.writeFieldName(DST_MAC);
-            json.writeString(mac(o.dstMac()));
+            json.raw(DST_MAC);
+            mac(o.dstMac());
         }
     }
 
-    private void optional(SerializedString name, java.util.OptionalLong v) throws IOException {
+    private void optional(byte[] name, OptionalLong v) throws IOException {
         if (v.isPresent()) {
-            json.writeFieldName(name);
-            json.writeNumber(v.getAsLong());
+            json.raw(name);
+            json.number(v.getAsLong());
         }
     }
 
     private void attributes(MessageSummary m) throws IOException {
-        json.writeFieldName(ATTRIBUTES);
-        json.writeStartObject();
-        for (Attribute a : m.attributes()) {
-            json.writeStringField(a.name(), a.value());
+        json.raw(ATTRIBUTES);
+        List<Attribute> attributes = m.attributes();
+        for (int i = 0; i < attributes.size(); i++) {
+            Attribute a = attributes.get(i);
+            if (i > 0) {
+                json.raw(',');
+            }
+            json.string(a.name());
+            json.raw(':');
+            json.string(a.value());
         }
-        json.writeEndObject();
     }
 
     private void anomalies(MessageSummary m) throws IOException {
-        json.writeFieldName(ANOMALIES);
-        json.writeStartArray();
-        for (Anomaly a : m.anomalies()) {
-            json.writeStartObject();
-            json.writeFieldName(CODE);
-            json.writeString(a.code());
-            json.writeFieldName(DETAIL);
-            json.writeString(a.detail());
-            json.writeEndObject();
+        json.raw(ANOMALIES);
+        List<Anomaly> anomalies = m.anomalies();
+        for (int i = 0; i < anomalies.size(); i++) {
+            Anomaly a = anomalies.get(i);
+            if (i > 0) {
+                json.raw(',');
+            }
+            json.raw(CODE);
+            json.string(a.code());
+            json.raw(DETAIL);
+            json.string(a.detail());
+            json.raw('}');
         }
-        json.writeEndArray();
     }
 
-    private String text(IpAddress a) {
-        String s = addresses.get(a);
+    /** The address as a quoted JSON string, cached: captures repeat the same few addresses. */
+    private byte[] text(IpAddress a) {
+        byte[] s = addresses.get(a);
         if (s == null) {
             if (addresses.size() >= MAX_CACHED) {
                 addresses.clear();
             }
-            s = a.toString();
+            s = ascii('"' + a.toString() + '"');
             addresses.put(a, s);
         }
         return s;
     }
 
-    private String mac(long mac) {
-        String s = macs.get(mac);
-        if (s == null) {
-            if (macs.size() >= MAX_CACHED) {
-                macs.clear();
-            }
-            s = MacText.format(mac);
-            macs.put(mac, s);
+    private void mac(long mac) throws IOException {
+        if (mac < 0) {
+            json.raw(NO_MAC);
+            return;
         }
-        return s;
+        MacText.quoted(mac, macBytes);
+        json.raw(macBytes);
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.isthmus.app.analyze;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,13 +15,12 @@ final class Timestamps {
     private long cachedSecond = Long.MIN_VALUE;
     private String cachedText = "";
 
+    private byte[] cachedBytes = new byte[0];
+
     String format(long epochNanos) {
         long second = Math.floorDiv(epochNanos, 1_000_000_000L);
         int nanos = (int) Math.floorMod(epochNanos, 1_000_000_000L);
-        if (second != cachedSecond) {
-            cachedSecond = second;
-            cachedText = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC).format(SECONDS);
-        }
+        cache(second);
         char[] c = new char[cachedText.length() + 11];
         cachedText.getChars(0, cachedText.length(), c, 0);
         int p = cachedText.length();
@@ -30,5 +31,26 @@ final class Timestamps {
         }
         c[p + 10] = 'Z';
         return new String(c);
+    }
+
+    /** The same text as {@link #format}, as a JSON string straight into {@code out}. */
+    void write(long epochNanos, JsonLineBuffer out) throws IOException {
+        long second = Math.floorDiv(epochNanos, 1_000_000_000L);
+        int nanos = (int) Math.floorMod(epochNanos, 1_000_000_000L);
+        cache(second);
+        out.raw(cachedBytes);
+        out.raw('.');
+        out.digits(nanos, 9);
+        out.raw('Z');
+        out.raw('"');
+    }
+
+    private void cache(long second) {
+        if (second != cachedSecond) {
+            cachedSecond = second;
+            cachedText = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC).format(SECONDS);
+            // The seconds text is ASCII (digits, '-', ':', 'T', a sign for years beyond 9999).
+            cachedBytes = ('"' + cachedText).getBytes(StandardCharsets.US_ASCII);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.isthmus.observe.session;
 
 import io.isthmus.observe.flow.Flow;
+import io.isthmus.observe.flow.FlowKey;
 import io.isthmus.wire.Direction;
 import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.packet.DecodedPacket;
@@ -23,16 +24,18 @@ final class Emitter {
     void stream(Flow flow, FlowSession s, Direction direction, MessageSummary m) {
         long ts = flow.lastSeenNanos();
         boolean fromClient = direction == Direction.REQUEST;
-        IpAddress src = fromClient ? flow.client() : flow.server();
-        IpAddress dst = fromClient ? flow.server() : flow.client();
+        Optional<FlowKey> key = s.key(flow);
+        Optional<IpAddress> src = fromClient ? s.client() : s.server();
+        Optional<IpAddress> dst = fromClient ? s.server() : s.client();
         long latency = pair(s, m, ts);
-        stats.of(m.protocol()).message(m, src);
+        ProtocolStats p = stats.of(m.protocol());
+        p.message(m, s.talker(fromClient, p, flow));
         stats.observations++;
         sink.accept(new Observation(
-                Optional.of(flow.key()),
+                key,
                 ts,
-                Optional.of(src),
-                Optional.of(dst),
+                src,
+                dst,
                 fromClient ? flow.clientPort() : flow.serverPort(),
                 fromClient ? flow.serverPort() : flow.clientPort(),
                 fromClient ? flow.clientMac() : flow.serverMac(),
@@ -42,7 +45,7 @@ final class Emitter {
     }
 
     void frame(DecodedPacket frame, long ts, MessageSummary m) {
-        stats.of(m.protocol()).message(m, null);
+        stats.of(m.protocol()).message(m, (long[]) null);
         stats.observations++;
         sink.accept(new Observation(
                 Optional.empty(),

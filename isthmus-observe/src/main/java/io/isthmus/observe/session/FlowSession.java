@@ -1,7 +1,11 @@
 package io.isthmus.observe.session;
 
+import io.isthmus.observe.flow.Flow;
+import io.isthmus.observe.flow.FlowKey;
 import io.isthmus.wire.Direction;
 import io.isthmus.wire.DissectorFactory;
+import io.isthmus.wire.packet.IpAddress;
+import java.util.Optional;
 
 /** What the session layer keeps with a flow ({@link io.isthmus.observe.flow.Flow#attach}). */
 final class FlowSession {
@@ -11,6 +15,19 @@ final class FlowSession {
     private DirectionStream toServer;
     private DirectionStream toClient;
     private PendingRequests pending;
+    /** The flow's key and addresses wrapped once: every observation of the flow carries them. */
+    private Optional<FlowKey> key;
+
+    private Optional<IpAddress> client;
+    private Optional<IpAddress> server;
+    /**
+     * The talker counters of client and server in {@link #talkerStats}, looked up once (a flow's
+     * messages are nearly always of one protocol; S7 flows may mix s7comm and s7comm-plus).
+     */
+    private ProtocolStats talkerStats;
+
+    private long[] clientTalker;
+    private long[] serverTalker;
 
     /**
      * True when the flow layer's client is on the protocol's well-known port and the server is
@@ -41,6 +58,43 @@ final class FlowSession {
             pending = new PendingRequests(max);
         }
         return pending;
+    }
+
+    Optional<FlowKey> key(Flow flow) {
+        if (key == null) {
+            key = Optional.of(flow.key());
+            client = Optional.of(flow.client());
+            server = Optional.of(flow.server());
+        }
+        return key;
+    }
+
+    /** The flow's client, wrapped; {@link #key} has been called. */
+    Optional<IpAddress> client() {
+        return client;
+    }
+
+    Optional<IpAddress> server() {
+        return server;
+    }
+
+    /** The counter of messages sent by the client ({@code fromClient}) or the server. */
+    long[] talker(boolean fromClient, ProtocolStats stats, Flow flow) {
+        if (stats != talkerStats) {
+            talkerStats = stats;
+            clientTalker = null;
+            serverTalker = null;
+        }
+        if (fromClient) {
+            if (clientTalker == null) {
+                clientTalker = stats.talkerSlot(flow.client());
+            }
+            return clientTalker;
+        }
+        if (serverTalker == null) {
+            serverTalker = stats.talkerSlot(flow.server());
+        }
+        return serverTalker;
     }
 
     /** Requests still waiting plus those dropped from the table. */

@@ -43,8 +43,12 @@ public final class ProtocolStats {
     /** An address and how many messages it sent. */
     public record Talker(IpAddress address, long messages) {}
 
+    /** Function codes below this are found in an array instead of the ordered map. */
+    private static final int SMALL_CODES = 256;
+
     private final Protocol protocol;
     private final SessionLimits limits;
+    private final FunctionCount[] smallCodes = new FunctionCount[SMALL_CODES];
     private final Map<Integer, FunctionCount> functions = new TreeMap<>();
     private final Map<String, Long> anomalies = new TreeMap<>();
     private final Map<IpAddress, long[]> talkers = new HashMap<>();
@@ -64,13 +68,25 @@ public final class ProtocolStats {
         this.limits = limits;
     }
 
+    /** What {@link #talkerSlot} returns for an address the bounded talker table has no room for. */
+    static final long[] NOT_COUNTED = new long[1];
+
     void message(MessageSummary m, IpAddress sender) {
-        FunctionCount f = functions.get(m.function());
+        message(m, sender == null ? null : talkerSlot(sender));
+    }
+
+    /**
+     * Counts a message whose sender's counter was looked up before ({@link #talkerSlot}, kept per
+     * flow by the session layer so the table is not probed per message); null for no sender.
+     */
+    void message(MessageSummary m, long[] senderSlot) {
+        int code = m.function();
+        FunctionCount f = code >= 0 && code < SMALL_CODES ? smallCodes[code] : null;
         if (f == null) {
-            f = functions.size() < limits.maxFunctions()
-                    ? new FunctionCount(m.functionName())
-                    : functions.computeIfAbsent(-1, k -> new FunctionCount("other"));
-            functions.putIfAbsent(m.function(), f);
+            f = function(m);
+            if (code >= 0 && code < SMALL_CODES) {
+                smallCodes[code] = f;
+            }
         }
         if (m.direction() == Direction.REQUEST) {
             f.requests++;
@@ -79,10 +95,27 @@ public final class ProtocolStats {
             f.responses++;
             responses++;
         }
-        m.anomalies().forEach(this::anomaly);
-        if (sender != null) {
-            talker(sender);
+        List<Anomaly> anomalies = m.anomalies();
+        for (int i = 0; i < anomalies.size(); i++) {
+            anomaly(anomalies.get(i));
         }
+        if (senderSlot == NOT_COUNTED) {
+            talkersNotCounted++;
+        } else if (senderSlot != null) {
+            senderSlot[0]++;
+        }
+    }
+
+    /** The count of the message's function code, created (or "other") on its first message. */
+    private FunctionCount function(MessageSummary m) {
+        FunctionCount f = functions.get(m.function());
+        if (f == null) {
+            f = functions.size() < limits.maxFunctions()
+                    ? new FunctionCount(m.functionName())
+                    : functions.computeIfAbsent(-1, k -> new FunctionCount("other"));
+            functions.putIfAbsent(m.function(), f);
+        }
+        return f;
     }
 
     void anomaly(Anomaly a) {
@@ -96,17 +129,20 @@ public final class ProtocolStats {
         anomaly(a);
     }
 
-    private void talker(IpAddress address) {
+    /**
+     * The message counter of {@code address}, added to the table if there is room, else {@link
+     * #NOT_COUNTED}. The table only grows, so the answer for an address never changes.
+     */
+    long[] talkerSlot(IpAddress address) {
         long[] n = talkers.get(address);
         if (n == null) {
             if (talkers.size() >= limits.maxTalkers()) {
-                talkersNotCounted++;
-                return;
+                return NOT_COUNTED;
             }
             n = new long[1];
             talkers.put(address, n);
         }
-        n[0]++;
+        return n;
     }
 
     public Protocol protocol() {

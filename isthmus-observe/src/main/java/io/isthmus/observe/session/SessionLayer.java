@@ -9,9 +9,11 @@ import io.isthmus.wire.Direction;
 import io.isthmus.wire.Dissection;
 import io.isthmus.wire.Dissector;
 import io.isthmus.wire.DissectorFactory;
+import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.packet.DecodedPacket;
 import java.nio.ByteBuffer;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -196,7 +198,10 @@ public final class SessionLayer implements FlowListener {
             data.limit(lim).position(pos);
             switch (d) {
                 case Dissection.Messages m -> {
-                    m.messages().forEach(msg -> emitter.stream(flow, s, direction, msg));
+                    List<MessageSummary> messages = m.messages();
+                    for (int i = 0; i < messages.size(); i++) {
+                        emitter.stream(flow, s, direction, messages.get(i));
+                    }
                     data.position(pos + Math.min(m.consumed(), data.remaining()));
                 }
                 case Dissection.NeedMore n -> {

@@ -14,8 +14,6 @@ import io.isthmus.wire.dnp3.app.ObjectRange;
 import io.isthmus.wire.dnp3.link.LinkHeader;
 import io.isthmus.wire.dnp3.transport.TransportProblem;
 import java.util.List;
-import java.util.StringJoiner;
-import java.util.stream.Collectors;
 
 /**
  * Turns a DNP3 application fragment into the protocol-independent summary: function = application
@@ -73,10 +71,16 @@ final class Dnp3Summaries {
         if (headers.isEmpty()) {
             return s;
         }
-        StringJoiner text = new StringJoiner(", ");
-        headers.stream().limit(LISTED_HEADERS).forEach(h -> text.add(h.describe()));
+        StringBuilder text = new StringBuilder();
+        int listed = Math.min(headers.size(), LISTED_HEADERS);
+        for (int i = 0; i < listed; i++) {
+            if (i > 0) {
+                text.append(", ");
+            }
+            text.append(headers.get(i).describe());
+        }
         if (headers.size() > LISTED_HEADERS) {
-            text.add("+" + (headers.size() - LISTED_HEADERS) + " more");
+            text.append(", +").append(headers.size() - LISTED_HEADERS).append(" more");
         }
         return s.withAttribute("objects", text.toString());
     }
@@ -85,13 +89,23 @@ final class Dnp3Summaries {
         if (fragment.iin().isEmpty()) {
             return s;
         }
-        s = s.withAttribute("iin", join(fragment.iin().stream().map(Iin::name).toList()));
-        List<String> problems =
-                fragment.iin().stream().filter(Iin::problem).map(Iin::name).toList();
-        return problems.isEmpty() ? s : s.withStatus(join(problems));
+        StringBuilder all = new StringBuilder();
+        StringBuilder problems = new StringBuilder();
+        for (Iin bit : fragment.iin()) {
+            append(all, bit);
+            if (bit.problem()) {
+                append(problems, bit);
+            }
+        }
+        s = s.withAttribute("iin", all.toString());
+        return problems.isEmpty() ? s : s.withStatus(problems.toString());
     }
 
-    private static String join(List<String> names) {
-        return names.stream().collect(Collectors.joining(","));
+    /** Names joined with commas, built by hand: every DNP3 response carries its IIN bits. */
+    private static void append(StringBuilder names, Iin bit) {
+        if (!names.isEmpty()) {
+            names.append(',');
+        }
+        names.append(bit.name());
     }
 }

@@ -29,14 +29,30 @@ public record ObjectHeader(int group, int variation, int qualifier, ObjectRange 
 
     /** A compact form for reports: {@code g12v1 q0x28 n=1 @5}. */
     public String describe() {
-        String text = "g" + group + "v" + variation + " q0x" + String.format("%02x", qualifier);
-        text += switch (range) {
-            case ObjectRange.StartStop s -> " [" + s.start() + ".." + s.stop() + "]";
-            case ObjectRange.Count c -> " n=" + c.count();
-            case ObjectRange.All a -> "";
-        };
-        return firstIndex.isPresent() && !(range instanceof ObjectRange.StartStop)
-                ? text + " @" + firstIndex.getAsLong()
-                : text;
+        // Built by hand (no String.format): one per object header of every DNP3 fragment.
+        StringBuilder text = new StringBuilder(32)
+                .append('g')
+                .append(group)
+                .append('v')
+                .append(variation)
+                .append(" q0x")
+                .append(LOWER_HEX[(qualifier >> 4) & 0xF])
+                .append(LOWER_HEX[qualifier & 0xF]);
+        switch (range) {
+            case ObjectRange.StartStop s ->
+                text.append(" [")
+                        .append(s.start())
+                        .append("..")
+                        .append(s.stop())
+                        .append(']');
+            case ObjectRange.Count c -> text.append(" n=").append(c.count());
+            case ObjectRange.All a -> {}
+        }
+        if (firstIndex.isPresent() && !(range instanceof ObjectRange.StartStop)) {
+            text.append(" @").append(firstIndex.getAsLong());
+        }
+        return text.toString();
     }
+
+    private static final char[] LOWER_HEX = "0123456789abcdef".toCharArray();
 }

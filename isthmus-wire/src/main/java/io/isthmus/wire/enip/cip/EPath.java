@@ -20,6 +20,8 @@ public final class EPath {
     private final OptionalLong instanceId;
     private final OptionalLong attributeId;
     private final Optional<String> symbol;
+    /** {@link #text()}, worked out on first use: a summary asks for it once or twice per path. */
+    private String text;
 
     public EPath(List<PathSegment> segments) {
         this.segments = List.copyOf(segments);
@@ -74,16 +76,28 @@ public final class EPath {
 
     /** The path as text: {@code class 0x01 instance 1 attribute 7}, {@code symbol Tag}, {@code port 1 link 0}. */
     public String text() {
-        StringJoiner out = new StringJoiner(" ");
+        String t = text;
+        if (t == null) {
+            t = buildText();
+            text = t;
+        }
+        return t;
+    }
+
+    private String buildText() {
+        StringBuilder out = new StringBuilder();
         for (PathSegment s : segments) {
-            out.add(
-                    switch (s) {
-                        case PathSegment.Port p -> "port " + p.port() + " link " + p.linkAddress();
-                        case PathSegment.Logical l -> logical(l);
-                        case PathSegment.Symbolic y -> "symbol " + y.name();
-                        case PathSegment.Data d -> "data " + d.words() + " words";
-                        case PathSegment.Network n -> "network " + HexText.of(n.subtype(), 2);
-                    });
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            switch (s) {
+                case PathSegment.Port p ->
+                    out.append("port ").append(p.port()).append(" link ").append(p.linkAddress());
+                case PathSegment.Logical l -> out.append(logical(l));
+                case PathSegment.Symbolic y -> out.append("symbol ").append(y.name());
+                case PathSegment.Data d -> out.append("data ").append(d.words()).append(" words");
+                case PathSegment.Network n -> out.append("network ").append(HexText.of(n.subtype(), 2));
+            }
         }
         return out.toString();
     }

@@ -130,11 +130,7 @@ public final class S7commSummary {
     /** The first failing item of a var response, or a userdata error code. */
     private static Optional<String> status(S7Message m) {
         return switch (m) {
-            case S7Message.VarResponse v ->
-                v.returnCodes().stream()
-                        .filter(c -> c != S7ReturnCode.SUCCESS)
-                        .findFirst()
-                        .map(S7ReturnCode::displayName);
+            case S7Message.VarResponse v -> firstFailure(v);
             case S7Message.Userdata u -> UserdataDetails.status(u);
             case S7Message.SetupCommunication c -> Optional.empty();
             case S7Message.VarRequest v -> Optional.empty();
@@ -158,9 +154,23 @@ public final class S7commSummary {
         }
     }
 
+    /** The first item's return code that is not success (a loop: every read response asks). */
+    private static Optional<String> firstFailure(S7Message.VarResponse v) {
+        for (S7ReturnCode c : v.returnCodes()) {
+            if (c != S7ReturnCode.SUCCESS) {
+                return Optional.of(c.displayName());
+            }
+        }
+        return Optional.empty();
+    }
+
     private static void failures(S7Message.VarResponse v, List<Attribute> out) {
-        long failed =
-                v.returnCodes().stream().filter(c -> c != S7ReturnCode.SUCCESS).count();
+        long failed = 0;
+        for (S7ReturnCode c : v.returnCodes()) {
+            if (c != S7ReturnCode.SUCCESS) {
+                failed++;
+            }
+        }
         if (failed > 0) {
             out.add(new Attribute("s7_items_failed", Long.toString(failed)));
         }

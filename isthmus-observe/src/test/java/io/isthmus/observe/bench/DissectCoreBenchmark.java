@@ -1,0 +1,74 @@
+package io.isthmus.observe.bench;
+
+import io.isthmus.observe.capture.CaptureSource;
+import io.isthmus.observe.session.CaptureAnalysis;
+import io.isthmus.wire.capture.CaptureLimits;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The dissect core of {@code isthmus analyze} without any output: classic pcap bytes held in
+ * memory go through the capture reader, packet decoding, IP and TCP reassembly, flow table,
+ * protocol identification, every dissector and request/response pairing; each observation is
+ * handed to a {@link Blackhole} and counted. One operation is one pass over the bytes, so MB/s is
+ * the loaded megabytes divided by the time per operation ({@link DissectCoreBenchmarks} prints
+ * it).
+ *
+ * <p>The bytes are the first {@code megabytes} of {@code capture} (default: the 298 MB benchmark
+ * capture that {@code bench/analyze-vs-tshark} uses), cut at a packet boundary.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class DissectCoreBenchmark {
+
+    @Param("/tmp/bench/ics_big.pcap")
+    public String capture;
+
+    @Param("64")
+    public int megabytes;
+
+    private byte[] bytes;
+
+    @Setup(Level.Trial)
+    public void load() throws IOException {
+        Path file = Path.of(capture);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException(
+                    capture + " does not exist: build it with /work/shared/tools/build_ics_big.sh"
+                            + " (see bench/analyze-vs-tshark) or pass -p capture=FILE (classic pcap)");
+        }
+        bytes = PcapPrefix.read(file, (long) megabytes << 20);
+    }
+
+    @Benchmark
+    public long dissect(Blackhole hole) throws IOException {
+        long[] count = new long[1];
+        try (CaptureSource source = CaptureSource.of(
+                new ByteArrayInputStream(bytes), OptionalLong.of(bytes.length), CaptureLimits.DEFAULT)) {
+            CaptureAnalysis result = CaptureAnalysis.run(source, o -> {
+                hole.consume(o);
+                count[0]++;
+            });
+            if (result.damage().isPresent()) {
+                throw new IllegalStateException(
+                        "the capture is damaged: " + result.damage().get());
+            }
+        }
+        return count[0];
+    }
+}

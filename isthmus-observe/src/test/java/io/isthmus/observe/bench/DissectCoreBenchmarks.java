@@ -1,0 +1,38 @@
+package io.isthmus.observe.bench;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs {@link DissectCoreBenchmark} with JMH command-line arguments ({@code -wi 2 -i 3 -f 1}, {@code
+ * -p megabytes=32}) and prints MB/s beside JMH's time per pass. Needs the classes the JMH
+ * annotation processor generates, so build with the bench profile and {@code clean}:
+ *
+ * <pre>
+ * ./mvnw -B -q -Pbench -pl isthmus-observe -am clean verify -DskipTests -Djmh.args="-wi 2 -i 3 -f 1"
+ * </pre>
+ */
+public final class DissectCoreBenchmarks {
+    private DissectCoreBenchmarks() {}
+
+    public static void main(String[] args) throws Exception {
+        var options = new OptionsBuilder()
+                .parent(new CommandLineOptions(args))
+                .include(DissectCoreBenchmark.class.getName())
+                .build();
+        for (RunResult r : new Runner(options).run()) {
+            String capture = r.getParams().getParam("capture");
+            long bytes = PcapPrefix.read(
+                            java.nio.file.Path.of(capture),
+                            (long) Integer.parseInt(r.getParams().getParam("megabytes")) << 20)
+                    .length;
+            double ms = r.getPrimaryResult().getScore();
+            double error = r.getPrimaryResult().getScoreError();
+            System.out.printf(
+                    "dissect core: %s, %.1f MB (%d bytes): %.1f ms per pass (± %.1f) = %.1f MB/s%n",
+                    capture, bytes / 1e6, bytes, ms, error, bytes / 1e6 / (ms / 1000));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.isthmus.observe.bench;
+
+import io.isthmus.observe.capture.CaptureSource;
+import io.isthmus.observe.session.CaptureAnalysis;
+import io.isthmus.wire.capture.CaptureLimits;
+import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+
+/**
+ * The dissect core's CPU time per pass, for comparing changes on a machine shared with other jobs,
+ * where JMH's wall-clock figures swing with the load: {@code java -cp ... DissectCoreCpu CAPTURE
+ * MEGABYTES PASSES}. Prints CPU MB/s per pass (the thread's CPU time, not wall time).
+ */
+public final class DissectCoreCpu {
+    private DissectCoreCpu() {}
+
+    public static void main(String[] args) throws Exception {
+        byte[] bytes = PcapPrefix.read(Path.of(args[0]), Long.parseLong(args[1]) << 20);
+        int passes = Integer.parseInt(args[2]);
+        var threads = ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < passes; i++) {
+            long cpu = threads.getCurrentThreadCpuTime();
+            long wall = System.nanoTime();
+            long[] count = new long[1];
+            try (CaptureSource source = CaptureSource.of(
+                    new ByteArrayInputStream(bytes), OptionalLong.of(bytes.length), CaptureLimits.DEFAULT)) {
+                CaptureAnalysis.run(source, o -> count[0]++);
+            }
+            double cpuS = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
+            double wallS = (System.nanoTime() - wall) / 1e9;
+            System.out.printf(
+                    "pass %d: %d observations, CPU %.2f s (%.1f MB/s), wall %.2f s (%.1f MB/s)%n",
+                    i + 1, count[0], cpuS, bytes.length / 1e6 / cpuS, wallS, bytes.length / 1e6 / wallS);
+        }
+    }
+}
