@@ -78,7 +78,8 @@ public final class HubConfigYaml {
                     hub.maxIngestBytes,
                     hub.maxHistoryPoints,
                     hub.edges,
-                    catalog);
+                    catalog,
+                    hub.incidents(baseDir));
         } catch (IllegalArgumentException e) {
             throw TagConfigYaml.error(source, hubAt, "hub: " + e.getMessage());
         }

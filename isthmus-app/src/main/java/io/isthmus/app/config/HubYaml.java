@@ -12,6 +12,7 @@ import java.util.Set;
 /** The {@code hub:} section as written, checked as it is bound. */
 final class HubYaml {
     private static final Set<String> HISTORIAN = Set.of("dir", "retention", "memory-limit", "threads");
+    private static final Set<String> INCIDENTS = Set.of("window", "runbooks");
 
     final java.net.InetSocketAddress listen;
     final String historianDir;
@@ -20,6 +21,7 @@ final class HubYaml {
     final int maxHistoryPoints;
     final Set<String> edges;
     final List<String> catalog;
+    final Map<String, Object> incidents;
 
     @JsonCreator
     HubYaml(
@@ -28,7 +30,8 @@ final class HubYaml {
             @JsonProperty("max-ingest-size") String maxIngest,
             @JsonProperty("max-history-points") Integer maxPoints,
             @JsonProperty("edges") List<String> edges,
-            @JsonProperty("tag-catalog") List<String> catalog) {
+            @JsonProperty("tag-catalog") List<String> catalog,
+            @JsonProperty("incidents") Map<String, Object> incidents) {
         HostPort hp = HostPort.parse(listen);
         this.listen = new java.net.InetSocketAddress(hp.host(), hp.port());
         SourceYaml.known("historian", historian, HISTORIAN);
@@ -50,6 +53,23 @@ final class HubYaml {
                 maxPoints == null ? io.isthmus.app.hub.HubSettings.DEFAULT_MAX_HISTORY_POINTS : maxPoints;
         this.edges = edges == null ? Set.of() : Set.copyOf(edges);
         this.catalog = catalog == null ? List.of() : List.copyOf(catalog);
+        this.incidents = incidents == null ? Map.of() : incidents;
+        SourceYaml.known("incidents", this.incidents, INCIDENTS);
+        incidents(Path.of(""));
+    }
+
+    /** The incident desk's settings; {@code runbooks} is resolved against {@code baseDir}. */
+    io.isthmus.app.hub.IncidentSettings incidents(Path baseDir) {
+        Object window = incidents.get("window");
+        Object runbooks = incidents.get("runbooks");
+        return new io.isthmus.app.hub.IncidentSettings(
+                window == null
+                        ? io.isthmus.app.hub.IncidentSettings.DEFAULT.window()
+                        : DurationText.parse(String.valueOf(window)),
+                runbooks == null
+                        ? java.util.Optional.empty()
+                        : java.util.Optional.of(
+                                baseDir.resolve(String.valueOf(runbooks)).normalize()));
     }
 
     HistorianConfig historian(Path dir) {

@@ -28,6 +28,7 @@ public final class Hub implements AutoCloseable {
     private final EventLog events = new EventLog();
     private final Ingest ingest;
     private final ConsoleServer console;
+    private final IncidentDesk incidents;
 
     private Hub(HubSettings settings, Supplier<Map<String, Object>> extraHealth) {
         this.settings = settings;
@@ -36,10 +37,21 @@ public final class Hub implements AutoCloseable {
         this.ingest = new Ingest(historian, latest, events, settings.edges(), settings.maxIngestBytes());
         HubApi api = new HubApi(
                 historian, ingest, events, settings.maxIngestBytes(), settings.maxHistoryPoints(), Clock.systemUTC());
+        this.incidents = openIncidents(settings);
         List<ConsoleServer.Routes> routes = new ArrayList<>();
         routes.add(api);
+        routes.add(new IncidentApi(incidents, Clock.systemUTC()));
         this.console =
                 new ConsoleServer(latest, this::tags, () -> health(extraHealth), ConsoleServer.Routes.all(routes));
+    }
+
+    private IncidentDesk openIncidents(HubSettings settings) {
+        try {
+            return IncidentDesk.open(settings.dataDir(), settings.incidents(), events, latest, settings.catalog());
+        } catch (IOException e) {
+            historian.close();
+            throw new IllegalArgumentException("incidents: " + e.getMessage(), e);
+        }
     }
 
     /** Opens the historian and starts serving on {@code settings.listen()}. */
@@ -69,6 +81,11 @@ public final class Hub implements AutoCloseable {
 
     public LatestValues latest() {
         return latest;
+    }
+
+    /** The event log, for local producers at the hub (the sensor, the gateway) and tests. */
+    EventLog events() {
+        return events;
     }
 
     public long eventsReceived() {
@@ -115,6 +132,7 @@ public final class Hub implements AutoCloseable {
     @Override
     public void close() {
         console.close();
+        incidents.close();
         historian.close();
     }
 }

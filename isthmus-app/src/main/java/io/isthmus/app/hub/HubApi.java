@@ -126,7 +126,8 @@ final class HubApi implements ConsoleServer.Routes {
         ctx.json(Map.of("items", items, "total", events.total()));
     }
 
-    private static Map<String, Object> json(EventLog.Received r) {
+    /** An event as {@code GET /api/events} lists it (also inside an incident). */
+    static Map<String, Object> json(EventLog.Received r) {
         Event e = r.event();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("time", e.time().toString());

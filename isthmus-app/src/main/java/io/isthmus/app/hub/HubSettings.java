@@ -16,6 +16,7 @@ import java.util.Set;
  * @param maxHistoryPoints the most points one history request may ask for
  * @param edges the edge site ids allowed to post; empty allows any
  * @param catalog unit, type and source of known tags, from the edges' tag configurations
+ * @param incidents correlation window and runbook directory of the incident desk
  */
 public record HubSettings(
         InetSocketAddress listen,
@@ -23,7 +24,8 @@ public record HubSettings(
         int maxIngestBytes,
         int maxHistoryPoints,
         Set<String> edges,
-        List<TagJson> catalog) {
+        List<TagJson> catalog,
+        IncidentSettings incidents) {
     public static final int DEFAULT_MAX_INGEST_BYTES = 16 << 20;
     public static final int DEFAULT_MAX_HISTORY_POINTS = 10_000;
 
@@ -38,6 +40,23 @@ public record HubSettings(
         }
         edges = Set.copyOf(edges);
         catalog = List.copyOf(catalog);
+        Objects.requireNonNull(incidents, "incidents");
+    }
+
+    /** Settings with the default incident desk. */
+    public HubSettings(
+            InetSocketAddress listen,
+            HistorianConfig historian,
+            int maxIngestBytes,
+            int maxHistoryPoints,
+            Set<String> edges,
+            List<TagJson> catalog) {
+        this(listen, historian, maxIngestBytes, maxHistoryPoints, edges, catalog, IncidentSettings.DEFAULT);
+    }
+
+    /** The hub's own files beside the historian's: the event and incident journals. */
+    public java.nio.file.Path dataDir() {
+        return historian.dir();
     }
 
     public static HubSettings of(InetSocketAddress listen, HistorianConfig historian, List<TagJson> catalog) {
