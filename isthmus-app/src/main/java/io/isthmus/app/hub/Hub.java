@@ -88,6 +88,11 @@ public final class Hub implements AutoCloseable {
         return events;
     }
 
+    /** The incident desk: correlation, journals and runbooks. */
+    IncidentDesk incidentDesk() {
+        return incidents;
+    }
+
     public long eventsReceived() {
         return events.total();
     }
