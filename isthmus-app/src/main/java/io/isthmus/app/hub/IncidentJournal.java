@@ -14,7 +14,6 @@ import io.isthmus.insight.incident.Note;
 import io.isthmus.insight.incident.Transition;
 import io.isthmus.model.Severity;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -28,7 +27,8 @@ import java.util.function.Consumer;
  * times the hub's lifetime; compaction is not built yet).
  */
 final class IncidentJournal implements AutoCloseable {
-    private final ObjectMapper json = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ObjectMapper json = JSON;
     private final JsonLinesFile file;
 
     IncidentJournal(Path dir) {
@@ -37,7 +37,7 @@ final class IncidentJournal implements AutoCloseable {
 
     /** Replays every change to {@code apply}; returns the number of unreadable lines (skipped). */
     int replay(Consumer<IncidentChange> apply) {
-        return file.read(line -> apply.accept(read(parse(line))));
+        return file.read(line -> apply.accept(decode(line)));
     }
 
     void append(IncidentChange c) {
@@ -79,7 +79,22 @@ final class IncidentJournal implements AutoCloseable {
         return n;
     }
 
+    /**
+     * One journal line as a change; anything else is an {@link IllegalArgumentException} saying
+     * what is wrong (a damaged or hand-edited journal must not stop the hub).
+     */
+    static IncidentChange decode(String line) {
+        try {
+            return read(JSON.readTree(line));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not an incident change: " + e.getMessage(), e);
+        }
+    }
+
     private static IncidentChange read(JsonNode n) {
+        if (n == null || !n.isObject()) {
+            throw new IllegalArgumentException("a change is a JSON object");
+        }
         String id = EventLines.text(n, "incident");
         String change = EventLines.text(n, "change");
         return switch (change) {
@@ -114,14 +129,6 @@ final class IncidentJournal implements AutoCloseable {
 
     private static Instant time(JsonNode n) {
         return Instant.parse(EventLines.text(n, "time"));
-    }
-
-    private JsonNode parse(String line) {
-        try {
-            return json.readTree(line);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override
