@@ -45,6 +45,19 @@ class HubConfigYamlTest {
         assertThat(h.maxIngestBytes()).isEqualTo(1 << 20);
         assertThat(h.maxHistoryPoints()).isEqualTo(500);
         assertThat(h.edges()).isEmpty();
+        assertThat(h.incidents()).isEqualTo(io.isthmus.app.hub.IncidentSettings.DEFAULT);
+    }
+
+    @Test
+    void theIncidentDeskIsConfigured() throws Exception {
+        HubSettings h = parse("""
+                hub:
+                  listen: 127.0.0.1:9000
+                  historian: { dir: data }
+                  incidents: { window: 15m, runbooks: runbooks }
+                """);
+        assertThat(h.incidents().window()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(h.incidents().runbooks()).contains(Path.of("/srv/runbooks"));
     }
 
     static List<Arguments> mistakes() {
@@ -72,6 +85,14 @@ class HubConfigYamlTest {
                         "hub.yaml:1:1: hub: hub max-history-points must be 10..1000000, was 1"),
                 Arguments.of(
                         "bad listen", "hub:\n  listen: everywhere\n  historian: { dir: d }\n", "hub.yaml:1:1: hub:"),
+                Arguments.of(
+                        "unknown incidents field",
+                        "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\n  incidents: { rules: [] }\n",
+                        "hub.yaml:1:1: hub: unknown field 'rules' in incidents"),
+                Arguments.of(
+                        "incidents window too long",
+                        "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\n  incidents: { window: 30d }\n",
+                        "incidents window must be more than 0 and at most 7d, was PT720H"),
                 Arguments.of(
                         "missing catalog file",
                         "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\n  tag-catalog: [nope.yaml]\n",
