@@ -1,5 +1,6 @@
 package io.isthmus.app.hub;
 
+import io.isthmus.insight.incident.FaultCatalog;
 import io.isthmus.model.AssetId;
 import io.isthmus.model.Event;
 import io.isthmus.model.EventKind;
@@ -9,11 +10,8 @@ import io.isthmus.model.Sample;
 import io.isthmus.model.Severity;
 import io.isthmus.model.TagPath;
 import io.isthmus.model.Value;
-import io.isthmus.sim.process.FaultClass;
-import io.isthmus.sim.process.FaultCode;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +22,7 @@ import java.util.function.Consumer;
  * Turns machines' fault codes into events at the hub: it watches the live values (what edges
  * deliver, newest per tag) for each machine's {@code faultCode} point; a change to a non-zero code
  * raises a {@code MACHINE_FAULT} event for the machine's PLC asset (see {@link MachineAssets}) with
- * the fault class (docs/virtual-factory.md), a change back to 0 an informational "cleared" event.
+ * the fault class ({@link FaultCatalog#VIRTUAL_FACTORY}), a change back to 0 an informational "cleared" event.
  * The codes known when the hub starts (from the historian) are the starting point, so a restart
  * raises nothing twice. Events carry the sample's source time, which correlation compares with the
  * sensor's alerts.
@@ -89,10 +87,9 @@ final class FaultWatcher implements Consumer<List<Sample>> {
     }
 
     private Event fault(TagPath tag, int previous, int code, Sample s) {
-        Optional<FaultCode> known = FaultCode.fromCode(code);
-        String faultClass =
-                known.map(f -> f.faultClass().name().toLowerCase(Locale.ROOT)).orElse("unknown");
-        String meaning = known.map(FaultCode::description).orElse("unknown fault code");
+        Optional<FaultCatalog.Fault> known = FaultCatalog.VIRTUAL_FACTORY.fault(code);
+        String faultClass = known.map(FaultCatalog.Fault::faultClass).orElse("unknown");
+        String meaning = known.map(FaultCatalog.Fault::meaning).orElse("unknown fault code");
         Evidence evidence = evidence(
                 tag,
                 tag.equipment() + " reports fault " + code + " (" + meaning + "), was " + previous,
@@ -101,7 +98,7 @@ final class FaultWatcher implements Consumer<List<Sample>> {
         return new Event(
                 s.sourceTime(),
                 EventKind.MACHINE_FAULT,
-                severity(known.map(FaultCode::faultClass)),
+                FaultCatalog.severity(faultClass),
                 tag.equipment() + " fault " + code + ": " + meaning + " (" + faultClass + ")",
                 List.of(assets.assetOf(tag)),
                 List.of(),
@@ -133,22 +130,5 @@ final class FaultWatcher implements Consumer<List<Sample>> {
         }
         Integer state = states.get(tag.equipmentPath());
         return state == null ? e : e.with("state", Integer.toString(state));
-    }
-
-    /**
-     * How urgent a fault is: an emergency stop may mean someone is hurt (critical); a drive trip
-     * (electrical, mechanical, thermal) needs a technician now (high); a jam or empty feed is
-     * everyday operations (medium). Unknown codes are medium.
-     */
-    static Severity severity(Optional<FaultClass> c) {
-        if (c.isEmpty()) {
-            return Severity.MEDIUM;
-        }
-        return switch (c.get()) {
-            case SAFETY -> Severity.CRITICAL;
-            case ELECTRICAL, MECHANICAL, THERMAL -> Severity.HIGH;
-            case MATERIAL -> Severity.MEDIUM;
-            case NONE -> Severity.INFO;
-        };
     }
 }

@@ -89,6 +89,22 @@ class FaultWatcherTest {
         });
     }
 
+    @Test
+    void theHubsFaultTableIsTheVirtualFactorysTable() {
+        for (io.isthmus.sim.process.FaultCode f : io.isthmus.sim.process.FaultCode.values()) {
+            if (f == io.isthmus.sim.process.FaultCode.NONE) {
+                continue;
+            }
+            var known = io.isthmus.insight.incident.FaultCatalog.VIRTUAL_FACTORY.fault(f.code());
+            assertThat(known).as("code %d", f.code()).hasValueSatisfying(k -> {
+                assertThat(k.faultClass()).isEqualTo(f.faultClass().name().toLowerCase(java.util.Locale.ROOT));
+                assertThat(k.meaning()).isEqualTo(f.description());
+            });
+        }
+        assertThat(io.isthmus.insight.incident.FaultCatalog.VIRTUAL_FACTORY.byCode())
+                .hasSize(io.isthmus.sim.process.FaultCode.values().length - 1);
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(
             delimiter = '|',

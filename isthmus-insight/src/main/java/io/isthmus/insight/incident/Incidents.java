@@ -10,7 +10,6 @@ import io.isthmus.model.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -212,8 +211,7 @@ public final class Incidents {
     }
 
     private void evictOne() {
-        Iterator<IncidentState> it = incidents.values().iterator();
-        String oldest = it.next().id;
+        String oldest = incidents.keySet().iterator().next();
         for (IncidentState s : incidents.values()) {
             if (s.status == IncidentStatus.RESOLVED) {
                 incidents.remove(s.id);
