@@ -84,7 +84,8 @@ public final class HubConfigYaml {
                     hub.edges,
                     catalog,
                     hub.ingest,
-                    hub.receiver);
+                    hub.receiver,
+                    hub.incidents(baseDir));
         } catch (IllegalArgumentException e) {
             throw TagConfigYaml.error(source, hubAt, "hub: " + e.getMessage());
         }

@@ -17,6 +17,7 @@ import java.util.Set;
 /** The {@code hub:} section as written, checked as it is bound. */
 final class HubYaml {
     private static final Set<String> HISTORIAN = Set.of("dir", "retention", "memory-limit", "threads");
+    private static final Set<String> INCIDENTS = Set.of("window", "runbooks");
 
     final java.net.InetSocketAddress listen;
     final String historianDir;
@@ -27,6 +28,7 @@ final class HubYaml {
     final List<String> catalog;
     final IngestSecurity ingest;
     final java.util.Optional<io.isthmus.app.hub.ReceiverSettings> receiver;
+    final Map<String, Object> incidents;
 
     @JsonCreator
     HubYaml(
@@ -38,7 +40,8 @@ final class HubYaml {
             @JsonProperty("edges") List<String> edges,
             @JsonProperty("tag-catalog") List<String> catalog,
             @JsonProperty("ingest") Map<String, Object> ingestSection,
-            @JsonProperty("receiver") Map<String, Object> receiver) {
+            @JsonProperty("receiver") Map<String, Object> receiver,
+            @JsonProperty("incidents") Map<String, Object> incidents) {
         HostPort hp = HostPort.parse(listen);
         this.listen = new java.net.InetSocketAddress(hp.host(), hp.port());
         SourceYaml.known("historian", historian, HISTORIAN);
@@ -63,6 +66,23 @@ final class HubYaml {
         this.ingest = ingestSection == null ? IngestSecurity.OPEN : ingest(ingestSection, baseDir);
         this.receiver =
                 receiver == null ? java.util.Optional.empty() : java.util.Optional.of(TransferYaml.receiver(receiver));
+        this.incidents = incidents == null ? Map.of() : incidents;
+        SourceYaml.known("incidents", this.incidents, INCIDENTS);
+        incidents(Path.of(""));
+    }
+
+    /** The incident desk's settings; {@code runbooks} is resolved against {@code baseDir}. */
+    io.isthmus.app.hub.IncidentSettings incidents(Path baseDir) {
+        Object window = incidents.get("window");
+        Object runbooks = incidents.get("runbooks");
+        return new io.isthmus.app.hub.IncidentSettings(
+                window == null
+                        ? io.isthmus.app.hub.IncidentSettings.DEFAULT.window()
+                        : DurationText.parse(String.valueOf(window)),
+                runbooks == null
+                        ? java.util.Optional.empty()
+                        : java.util.Optional.of(
+                                baseDir.resolve(String.valueOf(runbooks)).normalize()));
     }
 
     /** {@code ingest: { tokens: { <edge>: sha256:<hex> }, tls: { keystore: F, password-file: F } }}. */

@@ -90,7 +90,9 @@ public final class ConsoleServer implements AutoCloseable {
             client.onClose(() -> clients.remove(client));
         });
         app.error(404, ctx -> {
-            if (ctx.path().startsWith("/api/")) {
+            String answered = ctx.res().getContentType();
+            boolean routeAnswered = answered != null && answered.startsWith(Problem.MEDIA_TYPE);
+            if (ctx.path().startsWith("/api/") && !routeAnswered) { // keep a route's own 404 problem
                 problem(ctx, 404, "Not Found", "no API endpoint " + ctx.method() + " " + ctx.path());
             }
         });

@@ -8,8 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The newest events received from edges, newest first, at most {@link #CAPACITY}. Kept in memory:
- * the samples are durable in the historian; the events are not persisted by the hub yet.
+ * The newest events received from edges, newest first, at most {@link #CAPACITY}. Kept in memory;
+ * {@link EventJournal} persists them as JSON lines and restores them when the hub starts.
  */
 final class EventLog {
     static final int CAPACITY = 1000;
@@ -30,6 +30,20 @@ final class EventLog {
             total++;
         }
         listeners.forEach(l -> l.accept(r));
+    }
+
+    /**
+     * Puts back events persisted before a restart, oldest first, without telling the listeners (they
+     * saw them the first time); {@link #total} counts them.
+     */
+    synchronized void restore(List<Received> oldestFirst) {
+        for (Received r : oldestFirst) {
+            if (events.size() == CAPACITY) {
+                events.removeLast();
+            }
+            events.addFirst(r);
+            total++;
+        }
     }
 
     /** Tells {@code listener} about every event added from now on, on the adding thread: keep it short. */

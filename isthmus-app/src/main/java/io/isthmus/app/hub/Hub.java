@@ -35,6 +35,7 @@ public final class Hub implements AutoCloseable {
     private final IngestGuard guard;
     private final List<TransferReceiver> receivers = new ArrayList<>();
     private final Optional<LiveSensor> sensor;
+    private final IncidentDesk incidents;
 
     private Hub(HubSettings settings, Supplier<Map<String, Object>> extraHealth, Optional<SensorRun> sensorRun)
             throws IOException {
@@ -53,6 +54,7 @@ public final class Hub implements AutoCloseable {
         }
         HubApi api = new HubApi(
                 historian, ingest, events, settings.maxIngestBytes(), settings.maxHistoryPoints(), Clock.systemUTC());
+        this.incidents = openIncidents(settings);
         List<ConsoleServer.Routes> routes = new ArrayList<>();
         routes.add(api);
         this.guard = new IngestGuard(settings.ingest(), settings.listen());
@@ -61,9 +63,19 @@ public final class Hub implements AutoCloseable {
         routes.add(new SensorRoutes(sensor, (seq, e) -> HubApi.json(new EventLog.Received(SENSOR, seq, e))));
         routes.add(new io.isthmus.app.insight.InsightRoutes(
                 historian, latest, io.isthmus.app.config.InsightConfigYaml.builtIn(), Clock.systemUTC()));
+        routes.add(new IncidentApi(incidents, Clock.systemUTC()));
         this.console =
                 new ConsoleServer(latest, this::tags, () -> health(extraHealth), ConsoleServer.Routes.all(routes));
         events.addListener(r -> console.publish("event", HubApi.json(r)));
+    }
+
+    private IncidentDesk openIncidents(HubSettings settings) {
+        try {
+            return IncidentDesk.open(settings.dataDir(), settings.incidents(), events, latest, settings.catalog());
+        } catch (IOException e) {
+            historian.close();
+            throw new IllegalArgumentException("incidents: " + e.getMessage(), e);
+        }
     }
 
     /** Opens the historian and starts serving on {@code settings.listen()}. */
@@ -137,6 +149,16 @@ public final class Hub implements AutoCloseable {
         return console.registeredRoutes();
     }
 
+    /** The event log, for local producers at the hub (the sensor, the gateway) and tests. */
+    EventLog events() {
+        return events;
+    }
+
+    /** The incident desk: correlation, journals and runbooks. */
+    IncidentDesk incidentDesk() {
+        return incidents;
+    }
+
     public long eventsReceived() {
         return events.total();
     }
@@ -190,6 +212,7 @@ public final class Hub implements AutoCloseable {
         receivers.forEach(TransferReceiver::close);
         sensor.ifPresent(LiveSensor::close);
         console.close();
+        incidents.close();
         historian.close();
     }
 }

@@ -19,6 +19,7 @@ import java.util.Set;
  * @param catalog unit, type and source of known tags, from the edges' tag configurations
  * @param ingest bearer tokens per edge and TLS for the listener; {@link IngestSecurity#OPEN} for none
  * @param receiver the one-way transfer's receiver, if the hub has one
+ * @param incidents correlation window and runbook directory of the incident desk
  */
 public record HubSettings(
         InetSocketAddress listen,
@@ -28,7 +29,8 @@ public record HubSettings(
         Set<String> edges,
         List<TagJson> catalog,
         IngestSecurity ingest,
-        Optional<ReceiverSettings> receiver) {
+        Optional<ReceiverSettings> receiver,
+        IncidentSettings incidents) {
     public static final int DEFAULT_MAX_INGEST_BYTES = 16 << 20;
     public static final int DEFAULT_MAX_HISTORY_POINTS = 10_000;
 
@@ -58,9 +60,10 @@ public record HubSettings(
                     "receiver site '" + receiver.get().site() + "' is not in the hub's edges "
                             + edges.stream().sorted().toList() + "; add it there");
         }
+        Objects.requireNonNull(incidents, "incidents");
     }
 
-    /** A hub without ingest tokens, TLS or a one-way transfer receiver. */
+    /** A hub without ingest tokens, TLS or a one-way transfer receiver, with the default incident desk. */
     public HubSettings(
             InetSocketAddress listen,
             HistorianConfig historian,
@@ -76,18 +79,25 @@ public record HubSettings(
                 edges,
                 catalog,
                 IngestSecurity.OPEN,
-                Optional.empty());
+                Optional.empty(),
+                IncidentSettings.DEFAULT);
     }
 
     /** The same hub with a one-way transfer receiver. */
     public HubSettings withReceiver(ReceiverSettings r) {
         return new HubSettings(
-                listen, historian, maxIngestBytes, maxHistoryPoints, edges, catalog, ingest, Optional.of(r));
+                listen, historian, maxIngestBytes, maxHistoryPoints, edges, catalog, ingest, Optional.of(r), incidents);
     }
 
     /** The same hub with ingest tokens and TLS. */
     public HubSettings withIngest(IngestSecurity security) {
-        return new HubSettings(listen, historian, maxIngestBytes, maxHistoryPoints, edges, catalog, security, receiver);
+        return new HubSettings(
+                listen, historian, maxIngestBytes, maxHistoryPoints, edges, catalog, security, receiver, incidents);
+    }
+
+    /** The hub's own files beside the historian's: the event and incident journals. */
+    public java.nio.file.Path dataDir() {
+        return historian.dir();
     }
 
     public static HubSettings of(InetSocketAddress listen, HistorianConfig historian, List<TagJson> catalog) {

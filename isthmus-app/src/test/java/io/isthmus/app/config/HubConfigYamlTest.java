@@ -48,6 +48,7 @@ class HubConfigYamlTest {
         assertThat(h.maxHistoryPoints()).isEqualTo(500);
         assertThat(h.edges()).isEmpty();
         assertThat(h.receiver()).as("no receiver section: no UDP socket").isEmpty();
+        assertThat(h.incidents()).isEqualTo(io.isthmus.app.hub.IncidentSettings.DEFAULT);
     }
 
     @Test
@@ -84,6 +85,18 @@ class HubConfigYamlTest {
                 """);
         assertThat(h.receiver().orElseThrow().config())
                 .isEqualTo(ReceiverConfig.defaults(new InetSocketAddress("0.0.0.0", 4800)));
+    }
+
+    @Test
+    void theIncidentDeskIsConfigured() throws Exception {
+        HubSettings h = parse("""
+                hub:
+                  listen: 127.0.0.1:9000
+                  historian: { dir: data }
+                  incidents: { window: 15m, runbooks: runbooks }
+                """);
+        assertThat(h.incidents().window()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(h.incidents().runbooks()).contains(Path.of("/srv/runbooks"));
     }
 
     static List<Arguments> mistakes() {
@@ -144,6 +157,14 @@ class HubConfigYamlTest {
                         "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\n  edges: [b]\n"
                                 + "  receiver: { listen: \"127.0.0.1:4800\", site: a }\n",
                         "hub.yaml:1:1: hub: receiver site 'a' is not in the hub's edges [b]"),
+                Arguments.of(
+                        "unknown incidents field",
+                        "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\n  incidents: { rules: [] }\n",
+                        "hub.yaml:1:1: hub: unknown field 'rules' in incidents"),
+                Arguments.of(
+                        "incidents window too long",
+                        "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\n  incidents: { window: 30d }\n",
+                        "incidents window must be more than 0 and at most 7d, was PT720H"),
                 Arguments.of(
                         "missing catalog file",
                         "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\n  tag-catalog: [nope.yaml]\n",
