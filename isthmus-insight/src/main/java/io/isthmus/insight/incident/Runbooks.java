@@ -10,9 +10,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The runbooks an incident can show, by id, and the rule that picks one: the first of the
- * incident's techniques that has a runbook (the adversary's behaviour decides the first steps:
- * isolate before you repair), else the first of its fault classes.
+ * The runbooks an incident can show, by id, and the rule that picks one: a technique of the
+ * incident's most severe event that has a runbook (earliest such event first), else the first of the
+ * incident's techniques that has one (the adversary's behaviour decides the first steps: isolate
+ * before you repair), else the first of its fault classes. Going by severity keeps a scan that
+ * came first from choosing the steps when an unauthorized stop command followed.
  */
 public final class Runbooks {
     /** The ATT&CK for ICS techniques the detectors of {@code observe.detect} emit. */
@@ -79,6 +81,18 @@ public final class Runbooks {
 
     /** The runbook {@code incident} shows: by technique first, else by fault class. */
     public Optional<Runbook> choose(Incident incident) {
+        List<Occurrence> bySeverity = new java.util.ArrayList<>(incident.events());
+        // stable: among equally severe events the earliest stays first
+        bySeverity.sort(
+                java.util.Comparator.comparing((Occurrence o) -> o.event().severity())
+                        .reversed());
+        for (Occurrence o : bySeverity) {
+            for (var t : o.event().techniques()) {
+                if (byId.containsKey(t.id())) {
+                    return Optional.of(byId.get(t.id()));
+                }
+            }
+        }
         for (String t : incident.techniques()) {
             if (byId.containsKey(t)) {
                 return Optional.of(byId.get(t));

@@ -42,6 +42,21 @@ class RunbooksTest {
     }
 
     @Test
+    void theMostSevereEventsTechniqueChoosesNotTheFirstEvents() {
+        // attack-demo: a scan comes first, the unauthorized stop command is what the steps are for
+        Incidents store = new Incidents(IncidentConfig.DEFAULT, c -> {});
+        store.observe(Events.alert(0, Events.CONVEYOR_PLC, "T0846", Severity.MEDIUM));
+        store.observe(Events.fault(30, Events.CONVEYOR_PLC, "material", Severity.MEDIUM));
+        store.observe(Events.alert(35, Events.CONVEYOR_PLC, "T0855", Severity.HIGH));
+        store.observe(Events.alert(40, Events.CONVEYOR_PLC, "T0836", Severity.HIGH));
+        Incident incident = store.get("INC-1").orElseThrow();
+        assertThat(incident.techniques()).startsWith("T0846");
+        assertThat(bundled.choose(incident).map(Runbook::id))
+                .as("the earliest of the most severe events")
+                .contains("T0855");
+    }
+
+    @Test
     void anIncidentWithoutKnownTechniqueOrClassHasNoRunbook() {
         Incidents store = new Incidents(IncidentConfig.DEFAULT, c -> {});
         store.observe(Events.fault(0, Events.CONVEYOR_PLC, "hydraulic", Severity.HIGH));
