@@ -1,4 +1,4 @@
-// Overview: site health, line state, open alerts and incidents, OEE, energy and the data flow
+// Overview: site health, line state, open alerts and incidents, OEE, energy, motor health and the data flow
 // (edge, one-way transfer incl. its gaps, network sensor), then the machine cards and latest events.
 import { h, num, pct, clock } from "../dom.js";
 import { get, Unavailable } from "../api.js";
@@ -111,18 +111,32 @@ async function flow() {
   fill("flow", gaps ? `${gaps} gaps` : any ? "no gaps" : "HTTP", lines, gaps ? "bad" : "good");
 }
 
+async function motors() {
+  try {
+    const m = await get("/api/machines/health");
+    const items = m.items ?? [];
+    const count = (st) => items.filter((i) => i.status === st).length;
+    const anomalies = count("anomaly");
+    const lines = items.map((i) =>
+      `${i.machine}: ${i.status}${typeof i.score === "number" ? ` (score ${i.score.toFixed(2)})` : ""}`);
+    fill("motors", anomalies ? `${anomalies} anomaly` : `${count("healthy")} healthy`,
+      lines.flatMap((l, k) => (k ? [h("br"), l] : [l])), anomalies ? "bad" : count("healthy") ? "good" : "muted");
+  } catch (e) { unavailable("motors", e); }
+}
+
 export default async function overview(main) {
   const [cards, offCards] = machineCards();
   main.append(
     h("h2", {}, "Overview"),
     h("div", { class: "tiles" },
       tile("health", "Site health"), tile("incidents", "Incidents"), tile("alerts", "Alerts"),
-      tile("oee", "OEE today"), tile("energy", "Energy today"), tile("flow", "Data flow")),
+      tile("oee", "OEE today"), tile("energy", "Energy today"), tile("motors", "Motor health"),
+      tile("flow", "Data flow")),
     h("section", { "aria-labelledby": "line-heading" }, h("h3", { id: "line-heading" }, "Bottling line"), cards),
     h("section", { "aria-labelledby": "ev-heading" },
       h("h3", { id: "ev-heading" }, "Latest events ", h("a", { href: "#/incidents", class: "more" }, "all alerts and incidents")),
       h("ol", { id: "overview-events", class: "events" })));
-  const refresh = () => Promise.all([health(), incidents(), alerts(), oee(), energy(), flow()]);
+  const refresh = () => Promise.all([health(), incidents(), alerts(), oee(), energy(), motors(), flow()]);
   await refresh();
   const timer = setInterval(refresh, 5000);
   const offEvent = live.on("event", () => { alerts(); incidents(); });

@@ -125,7 +125,7 @@ class ConsoleBrowserTest {
         await(20).until(d -> !d.findElement(counts).getText().equals(first));
         assertThat(driver.findElement(counts).getText()).isNotEqualTo(first);
         assertThat(driver.findElements(By.cssSelector("#machines .machine"))).hasSize(5);
-        assertThat(driver.findElements(By.cssSelector(".tile"))).hasSize(6);
+        assertThat(driver.findElements(By.cssSelector(".tile"))).hasSize(7);
         await(10)
                 .until(d -> !d.findElement(By.cssSelector("#tile-health [data-field='value']"))
                         .getText()
@@ -133,6 +133,11 @@ class ConsoleBrowserTest {
         assertThat(driver.findElement(By.cssSelector("#tile-health [data-field='value']"))
                         .getText())
                 .isEqualTo("OK");
+        By motors = By.cssSelector("#tile-motors [data-field='detail']");
+        await(10).until(d -> d.findElement(motors).getText().contains("conveyor:"));
+        assertThat(driver.findElement(motors).getText())
+                .as("every machine's motor health from /api/machines/health")
+                .contains("conveyor:", "filler:", "capper:", "labeler:", "palletizer:");
         screenshot("overview");
     }
 

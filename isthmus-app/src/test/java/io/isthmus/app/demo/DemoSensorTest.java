@@ -75,6 +75,8 @@ class DemoSensorTest {
                     .as("the edge polls the PLCs from 127.0.0.1 as the learned baseline: no alert")
                     .noneSatisfy(a -> assertThat(a.src()).isEqualTo("127.0.0.1"));
 
+            assertOneIncidentJoinsTheStopCommandAndTheJam(base);
+
             JsonNode status = JSON.readTree(get(base + "/api/sensor").body());
             assertThat(status.get("state").asText()).isEqualTo("running");
             assertThat(status.get("packets").asLong()).isPositive();
@@ -109,6 +111,52 @@ class DemoSensorTest {
             assertThat(svg.body()).contains("<svg").contains(LAPTOP);
         }
         assertThat(Files.readString(data.resolve("inventory.json"))).contains("ip:" + LAPTOP);
+    }
+
+    /**
+     * Issue 8's story: the stop-coil write from the IT laptop (network alert, T0855) and the
+     * conveyor's bottle jam (machine fault 201, arriving over the edge's one-way transfer and
+     * raised by the hub's fault watcher) become one incident, with the T0855 runbook.
+     */
+    private void assertOneIncidentJoinsTheStopCommandAndTheJam(String base) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode list = null;
+        JsonNode detail = null;
+        while (System.nanoTime() < deadline) {
+            list = JSON.readTree(get(base + "/api/incidents").body());
+            if (list.get("total").asInt() > 0) {
+                String id = list.get("items").get(0).get("id").asText();
+                detail = JSON.readTree(get(base + "/api/incidents/" + id).body());
+                boolean fault = false;
+                for (JsonNode e : detail.get("events")) {
+                    fault |= e.get("kind").asText().equals("machine_fault")
+                            && e.get("title").asText().contains("201");
+                }
+                if (fault) {
+                    break;
+                }
+            }
+            Thread.sleep(500);
+        }
+        assertThat(list.get("total").asInt())
+                .as("one incident, not one per event")
+                .isEqualTo(1);
+        assertThat(detail).isNotNull();
+        assertThat(detail.get("events"))
+                .as("the conveyor's jam, from the PLC's fault code")
+                .anySatisfy(e -> {
+                    assertThat(e.get("kind").asText()).isEqualTo("machine_fault");
+                    assertThat(e.get("title").asText()).contains("conveyor").contains("201");
+                });
+        assertThat(detail.get("events"))
+                .as("the stop command from the IT laptop")
+                .anySatisfy(e -> {
+                    assertThat(e.get("kind").asText()).isEqualTo("network_alert");
+                    assertThat(e.get("facts").get("src").asText()).isEqualTo(LAPTOP);
+                    assertThat(e.get("techniques").toString()).contains("T0855");
+                });
+        assertThat(detail.get("faultClasses").toString()).contains("material");
+        assertThat(detail.get("runbook").get("id").asText()).isEqualTo("T0855");
     }
 
     /** The first of {@code n} consecutive ports free now, from a random start in 20000..39999. */
