@@ -119,7 +119,10 @@ async function motors() {
     const anomalies = count("anomaly");
     const lines = items.map((i) =>
       `${i.machine}: ${i.status}${typeof i.score === "number" ? ` (score ${i.score.toFixed(2)})` : ""}`);
-    fill("motors", anomalies ? `${anomalies} anomaly` : `${count("healthy")} healthy`,
+    const value = anomalies ? `${anomalies} anomaly`
+      : count("healthy") ? `${count("healthy")} healthy`
+      : count("learning") ? "learning" : "no data";
+    fill("motors", value,
       lines.flatMap((l, k) => (k ? [h("br"), l] : [l])), anomalies ? "bad" : count("healthy") ? "good" : "muted");
   } catch (e) { unavailable("motors", e); }
 }
