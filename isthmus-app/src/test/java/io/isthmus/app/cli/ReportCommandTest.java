@@ -121,7 +121,7 @@ class ReportCommandTest {
                                 .startsWith(
                                         "machine,m,2026-11-25,day,2026-11-25T06:00:00Z,2026-11-25T14:00:00Z,27000.0,25200.0,4490,4490,0.9333,"));
         assertThat(Files.readAllLines(out.resolve("oee-losses.csv")))
-                .contains("machine,m,2026-11-25,day,m,faulted,201,material,bottle jam (conveyor),1800.0,1");
+                .contains("machine,m,2026-11-25,day,m,faulted,201,material,bottle jam,1800.0,1");
         assertThat(Files.readString(out.resolve("index.html"))).contains("Line OEE per period");
     }
 

@@ -7,17 +7,14 @@ import java.util.stream.Collectors;
 
 /** Fault codes and their classes; unknown codes are reported as class "unknown", not dropped. */
 public record FaultCatalog(Map<Integer, FaultInfo> faults) {
-    /** The virtual factory's fault codes (docs/virtual-factory.md). */
-    public static final FaultCatalog DEFAULT = of(List.of(
-            new FaultInfo(101, "electrical", "motor overload trip"),
-            new FaultInfo(102, "safety", "emergency stop pressed"),
-            new FaultInfo(103, "mechanical", "bearing failure (vibration beyond limit)"),
-            new FaultInfo(104, "thermal", "motor over temperature"),
-            new FaultInfo(201, "material", "bottle jam (conveyor)"),
-            new FaultInfo(202, "material", "low product level (filler)"),
-            new FaultInfo(203, "material", "cap feed jam (capper)"),
-            new FaultInfo(204, "material", "label web break (labeler)"),
-            new FaultInfo(205, "material", "pallet layer misaligned (palletizer)")));
+    /**
+     * The virtual factory's fault codes (docs/virtual-factory.md): the incident desk's table,
+     * which a test keeps equal to the simulator's, so the two never drift apart.
+     */
+    public static final FaultCatalog DEFAULT =
+            of(io.isthmus.insight.incident.FaultCatalog.VIRTUAL_FACTORY.byCode().values().stream()
+                    .map(f -> new FaultInfo(f.code(), f.faultClass(), f.meaning()))
+                    .toList());
 
     public FaultCatalog {
         faults = Map.copyOf(faults);

@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param code the PLC's fault code (1..65535)
  * @param faultClass e.g. "electrical", "material"
- * @param description e.g. "bottle jam (conveyor)"
+ * @param description e.g. "bottle jam"
  */
 public record FaultInfo(int code, String faultClass, String description) {
     public FaultInfo {
