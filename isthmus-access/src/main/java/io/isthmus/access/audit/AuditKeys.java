@@ -67,7 +67,8 @@ public final class AuditKeys {
         }
     }
 
-    private static byte[] der(Path file, String label) throws IOException {
+    /** The DER bytes of the {@code label} PEM block in {@code file} (also the gateway's token keys). */
+    public static byte[] der(Path file, String label) throws IOException {
         String text = Files.readString(file, StandardCharsets.US_ASCII);
         String begin = "-----BEGIN " + label + "-----";
         String end = "-----END " + label + "-----";
@@ -83,7 +84,8 @@ public final class AuditKeys {
         }
     }
 
-    private static String pem(String label, byte[] der) {
+    /** {@code der} as a PEM block with {@code label}. */
+    public static String pem(String label, byte[] der) {
         return "-----BEGIN " + label + "-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                         .encodeToString(der)
