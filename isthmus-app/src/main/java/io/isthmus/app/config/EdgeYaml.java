@@ -27,8 +27,16 @@ import java.util.function.Consumer;
 final class EdgeYaml {
     private static final Set<String> JOURNAL =
             Set.of("dir", "max-size", "segment-size", "fsync", "when-full", "max-record-size");
-    private static final Set<String> FORWARD =
-            Set.of("hub", "batch-records", "min-backlog-records", "timeout", "retry", "token-file", "trust-file");
+    private static final Set<String> FORWARD = Set.of(
+            "hub",
+            "batch-records",
+            "min-backlog-records",
+            "timeout",
+            "retry",
+            "token-file",
+            "trust-file",
+            "client-keystore",
+            "client-password-file");
     private static final Set<String> STATUS = Set.of("listen");
 
     private final String siteId;
@@ -159,11 +167,36 @@ final class EdgeYaml {
                 m.containsKey("retry")
                         ? SourceYaml.backoff((Map<String, Object>) m.get("retry"))
                         : ForwardSettings.DEFAULT_RETRY,
-                Optional.ofNullable(m.get("token-file"))
-                        .map(f -> new ForwardSettings.BearerToken(
-                                SecretFile.read("forward token-file", baseDir.resolve(String.valueOf(f))))),
+                Optional.ofNullable(m.get("token-file")).map(f -> {
+                    Path file = baseDir.resolve(String.valueOf(f)).normalize();
+                    return new ForwardSettings.BearerToken(
+                            SecretFile.read("forward token-file", file), Optional.of(file));
+                }),
                 Optional.ofNullable(m.get("trust-file"))
-                        .map(f -> trustFile(baseDir.resolve(String.valueOf(f)).normalize())));
+                        .map(f -> trustFile(baseDir.resolve(String.valueOf(f)).normalize())),
+                clientKey(m, baseDir));
+    }
+
+    /** {@code client-keystore} and {@code client-password-file}, both or neither. */
+    private static Optional<io.isthmus.app.edge.HubTrust.ClientKey> clientKey(Map<String, Object> m, Path baseDir) {
+        Object ks = m.get("client-keystore");
+        Object pw = m.get("client-password-file");
+        if (ks == null && pw == null) {
+            return Optional.empty();
+        }
+        if (ks == null || pw == null) {
+            throw new IllegalArgumentException(
+                    "forward client-keystore (a PKCS#12 file) and client-password-file (its password) go together");
+        }
+        Path keyStore = baseDir.resolve(String.valueOf(ks)).normalize();
+        if (!java.nio.file.Files.isReadable(keyStore)) {
+            throw new IllegalArgumentException("forward client-keystore '" + keyStore + "' cannot be read");
+        }
+        var key = new io.isthmus.app.edge.HubTrust.ClientKey(
+                keyStore, SecretFile.read("forward client-password-file", baseDir.resolve(String.valueOf(pw))));
+        // a wrong password or a file that is no key store is a configuration error, reported here
+        io.isthmus.app.edge.HubTrust.sslContext(Optional.empty(), Optional.of(key));
+        return Optional.of(key);
     }
 
     private static Path trustFile(Path file) {

@@ -85,10 +85,13 @@ final class HubYaml {
                                 baseDir.resolve(String.valueOf(runbooks)).normalize()));
     }
 
-    /** {@code ingest: { tokens: { <edge>: sha256:<hex> }, tls: { keystore: F, password-file: F } }}. */
+    /**
+     * {@code ingest: { tokens: { <edge>: sha256:<hex> }, tokens-file: F, tls: { keystore: F,
+     * password-file: F, client-ca: F } }}.
+     */
     @SuppressWarnings("unchecked")
     private static IngestSecurity ingest(Map<String, Object> m, Path baseDir) {
-        SourceYaml.known("ingest", m, Set.of("tokens", "tls"));
+        SourceYaml.known("ingest", m, Set.of("tokens", "tokens-file", "tls"));
         Map<String, IngestSecurity.TokenHash> tokens = new LinkedHashMap<>();
         Object t = m.get("tokens");
         if (t != null) {
@@ -110,7 +113,7 @@ final class HubYaml {
                 throw new IllegalArgumentException("ingest tls is a mapping with keystore and password-file");
             }
             Map<String, Object> tm = (Map<String, Object>) raw;
-            SourceYaml.known("ingest tls", tm, Set.of("keystore", "password-file"));
+            SourceYaml.known("ingest tls", tm, Set.of("keystore", "password-file", "client-ca"));
             Object ks = tm.get("keystore");
             Object pw = tm.get("password-file");
             if (ks == null || pw == null) {
@@ -121,10 +124,21 @@ final class HubYaml {
             if (!Files.isReadable(keyStore)) {
                 throw new IllegalArgumentException("ingest tls keystore '" + keyStore + "' cannot be read");
             }
+            Optional<Path> clientCa = Optional.ofNullable(tm.get("client-ca"))
+                    .map(f -> baseDir.resolve(String.valueOf(f)).normalize());
+            // a client CA file without a certificate is a configuration error, reported here
+            clientCa.ifPresent(f -> io.isthmus.app.edge.HubTrust.certificates(f, "ingest tls client-ca"));
             tls = Optional.of(new IngestSecurity.Tls(
-                    keyStore, SecretFile.read("ingest tls password-file", baseDir.resolve(String.valueOf(pw)))));
+                    keyStore,
+                    SecretFile.read("ingest tls password-file", baseDir.resolve(String.valueOf(pw))),
+                    clientCa));
         }
-        return new IngestSecurity(tokens, tls);
+        Optional<Path> tokensFile = Optional.ofNullable(m.get("tokens-file"))
+                .map(f -> baseDir.resolve(String.valueOf(f)).normalize());
+        if (tokensFile.isPresent() && !Files.isReadable(tokensFile.get())) {
+            throw new IllegalArgumentException("ingest tokens-file '" + tokensFile.get() + "' cannot be read");
+        }
+        return new IngestSecurity(tokens, tokensFile, tls);
     }
 
     HistorianConfig historian(Path dir) {

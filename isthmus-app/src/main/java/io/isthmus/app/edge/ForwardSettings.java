@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param token the bearer token the hub knows this edge by; empty when the hub requires none
  * @param trust certificates (PEM or DER; a CA's or the hub's own) an {@code https://} hub must
  *     chain to; empty for the JDK's default trust store
+ * @param client the edge's client key and certificate for a hub that requires mutual TLS
  */
 public record ForwardSettings(
         URI hub,
@@ -27,7 +28,8 @@ public record ForwardSettings(
         Duration requestTimeout,
         BackoffConfig retry,
         Optional<BearerToken> token,
-        Optional<Path> trust) {
+        Optional<Path> trust,
+        Optional<HubTrust.ClientKey> client) {
     public static final ForwardingBudget DEFAULT_BUDGET = new ForwardingBudget(200, 40);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     public static final BackoffConfig DEFAULT_RETRY =
@@ -62,6 +64,22 @@ public record ForwardSettings(
             throw new IllegalArgumentException(
                     "forward trust-file is for an https:// hub; '" + hub + "' is plain http");
         }
+        Objects.requireNonNull(client, "client");
+        if (client.isPresent() && !"https".equals(hub.getScheme())) {
+            throw new IllegalArgumentException(
+                    "forward client-keystore is for an https:// hub; '" + hub + "' is plain http");
+        }
+    }
+
+    /** Without a client certificate. */
+    public ForwardSettings(
+            URI hub,
+            ForwardingBudget budget,
+            Duration requestTimeout,
+            BackoffConfig retry,
+            Optional<BearerToken> token,
+            Optional<Path> trust) {
+        this(hub, budget, requestTimeout, retry, token, trust, Optional.empty());
     }
 
     /** Forwarding without a token, trusting the JDK's default certificates. */
@@ -69,13 +87,31 @@ public record ForwardSettings(
         this(hub, budget, requestTimeout, retry, Optional.empty(), Optional.empty());
     }
 
-    /** A bearer token; never printed. */
-    public record BearerToken(String value) {
+    /**
+     * A bearer token; never printed.
+     *
+     * @param value the token as read when the configuration was loaded
+     * @param file the file it was read from: the forwarder reads it again when it changes, so the
+     *     token is rotated without restarting the edge (see {@link EdgeToken}); empty for a fixed token
+     */
+    public record BearerToken(String value, Optional<Path> file) {
         public BearerToken {
+            check(value);
+            Objects.requireNonNull(file, "file");
+        }
+
+        /** A token that is never read again. */
+        public BearerToken(String value) {
+            this(value, Optional.empty());
+        }
+
+        /** @throws IllegalArgumentException not a usable token (the message never contains it) */
+        static String check(String value) {
             if (value == null || value.length() < 16 || !value.matches("[\\x21-\\x7E]+")) {
                 throw new IllegalArgumentException(
                         "a forward token is at least 16 printable ASCII characters without spaces");
             }
+            return value;
         }
 
         @Override

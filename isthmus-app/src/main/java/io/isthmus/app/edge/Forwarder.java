@@ -46,6 +46,7 @@ final class Forwarder implements AutoCloseable {
     private final TransferCodec codec = new TransferCodec(ForwardSettings.LIMITS);
     private final Backoff backoff;
     private final HttpClient http;
+    private final EdgeToken token;
     private final LongAdder sentRecords = new LongAdder();
     private final LongAdder requests = new LongAdder();
     private final LongAdder failures = new LongAdder();
@@ -63,8 +64,11 @@ final class Forwarder implements AutoCloseable {
         HttpClient.Builder http = HttpClient.newBuilder()
                 .connectTimeout(settings.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER);
-        settings.trust().ifPresent(file -> http.sslContext(HubTrust.sslContext(file)));
+        if (settings.trust().isPresent() || settings.client().isPresent()) {
+            http.sslContext(HubTrust.sslContext(settings.trust(), settings.client()));
+        }
         this.http = http.build();
+        this.token = new EdgeToken(settings.token(), System::nanoTime);
     }
 
     Forwarder start() {
@@ -152,7 +156,7 @@ final class Forwarder implements AutoCloseable {
         HttpRequest.Builder b = HttpRequest.newBuilder(settings.ingest())
                 .timeout(settings.requestTimeout())
                 .header("Content-Type", TransferCodec.MEDIA_TYPE);
-        settings.token().ifPresent(t -> b.header("Authorization", "Bearer " + t.value()));
+        token.current().ifPresent(t -> b.header("Authorization", "Bearer " + t));
         HttpRequest request = b.POST(HttpRequest.BodyPublishers.ofByteArray(codec.encode(batch)))
                 .build();
         requests.increment();

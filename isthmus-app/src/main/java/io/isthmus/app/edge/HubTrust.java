@@ -9,42 +9,108 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
+import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The certificates an edge trusts for an {@code https://} hub: exactly those in one file (PEM with
- * one or more certificates, or one DER certificate), typically the site's CA or the hub's own
- * self-signed certificate. The JDK's default trust store is then not consulted, so a public CA
- * cannot vouch for a hub inside the plant's DMZ. Host names are checked as usual by the client.
+ * The TLS material of an edge talking to an {@code https://} hub: the certificates it trusts —
+ * exactly those in one file (PEM with one or more certificates, or one DER certificate), typically
+ * the site's CA or the hub's own self-signed certificate, so a public CA cannot vouch for a hub
+ * inside the plant's DMZ (host names are checked as usual by the client) — and, for mutual TLS, its
+ * own client key and certificate.
  */
 public final class HubTrust {
     private HubTrust() {}
 
+    /**
+     * The edge's client key and certificate chain for mutual TLS.
+     *
+     * @param keyStore a PKCS#12 file; the certificate's subject CN is the edge's site id
+     * @param password its password (read from a file, never written in edge.yaml)
+     */
+    public record ClientKey(Path keyStore, String password) {
+        public ClientKey {
+            Objects.requireNonNull(keyStore, "keyStore");
+            Objects.requireNonNull(password, "password");
+        }
+
+        @Override
+        public String toString() {
+            return "ClientKey[keyStore=" + keyStore + ", password=***]";
+        }
+    }
+
     /** A TLS context trusting the certificates in {@code file}; the error names the file and what is wrong. */
     public static SSLContext sslContext(Path file) {
+        return sslContext(Optional.of(file), Optional.empty());
+    }
+
+    /**
+     * A TLS context trusting the certificates in {@code trust} (the JDK's defaults when empty) and
+     * presenting {@code client} when the hub asks for a certificate.
+     */
+    public static SSLContext sslContext(Optional<Path> trust, Optional<ClientKey> client) {
+        try {
+            TrustManagerFactory tmf = null;
+            if (trust.isPresent()) {
+                tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init(certificates(trust.get(), "forward trust-file"));
+            }
+            KeyManagerFactory kmf = null;
+            if (client.isPresent()) {
+                kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                kmf.init(keyStore(client.get()), client.get().password().toCharArray());
+            }
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("forward TLS settings unusable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The certificates in a PEM (one or more) or DER file as a trust store; {@code field} names the
+     * setting in errors.
+     */
+    public static KeyStore certificates(Path file, String field) {
         try (InputStream in = Files.newInputStream(file)) {
             Collection<? extends Certificate> certs =
                     CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certs.isEmpty()) {
-                throw new IllegalArgumentException("forward trust-file '" + file + "' holds no certificate");
+                throw new IllegalArgumentException(field + " '" + file + "' holds no certificate");
             }
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             int i = 0;
             for (Certificate c : certs) {
-                store.setCertificateEntry("hub-" + i++, c);
+                store.setCertificateEntry("trusted-" + i++, c);
             }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(store);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
-            return ctx;
+            return store;
         } catch (IOException e) {
-            throw new IllegalArgumentException("forward trust-file '" + file + "' cannot be read: " + e, e);
+            throw new IllegalArgumentException(field + " '" + file + "' cannot be read: " + e, e);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException(
-                    "forward trust-file '" + file + "' is not a PEM or DER certificate: " + e.getMessage(), e);
+                    field + " '" + file + "' is not a PEM or DER certificate: " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyStore keyStore(ClientKey key) {
+        try (InputStream in = Files.newInputStream(key.keyStore())) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, key.password().toCharArray());
+            if (!ks.aliases().hasMoreElements()) {
+                throw new IllegalArgumentException("forward client-keystore '" + key.keyStore() + "' is empty");
+            }
+            return ks;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException(
+                    "forward client-keystore '" + key.keyStore()
+                            + "' cannot be opened (wrong password or not PKCS#12): " + e.getMessage(),
+                    e);
         }
     }
 }

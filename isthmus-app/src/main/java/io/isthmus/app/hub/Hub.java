@@ -186,6 +186,7 @@ public final class Hub implements AutoCloseable {
         h.put("ingestBatches", ingest.batches());
         h.put("duplicateRecordsSkipped", ingest.duplicateRecords());
         h.put("ingestUnauthorized", guard.refused());
+        h.put("ingestTokenFileErrors", guard.tokenFileErrors());
         h.put("ingestWrongEdge", ingest.wrongEdge());
         h.put("eventsReceived", events.total());
         h.put("edges", historian.tags().isEmpty() ? Map.of() : edgePositions());

@@ -2,12 +2,18 @@ package io.isthmus.app.hub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.isthmus.app.console.ConsoleServer;
+import io.isthmus.app.edge.HubTrust;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.net.InetSocketAddress;
-import java.util.Map;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -18,26 +24,43 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 /**
  * Guards {@code POST /api/ingest}: with tokens configured, a request must carry {@code
  * Authorization: Bearer <token>} whose SHA-256 is one edge's; otherwise it is refused with a 401
- * problem and counted, before its body is read. The edge the token belongs to is handed to the
+ * problem and counted, before its body is read. With a client CA configured (mutual TLS), it must
+ * also come with a client certificate issued by that CA, whose subject's CN is the edge's site id
+ * (and, with tokens too, the same edge as the token's). The edge so identified is handed to the
  * ingest, which refuses a batch that names another edge (403). With TLS configured, the hub's
- * listener is a TLS connector instead of plain HTTP.
+ * listener is a TLS connector instead of plain HTTP; with a client CA it asks for (but does not
+ * demand) a client certificate, so the console and the rest of the API work from a browser.
  */
 final class IngestGuard implements ConsoleServer.Routes {
     /** Context attribute holding the site id the request's token belongs to. */
     static final String EDGE = "isthmus.ingest.edge";
 
+    /** Servlet request attribute holding the client's verified certificate chain (set by Jetty). */
+    private static final String CERTIFICATES = "jakarta.servlet.request.X509Certificate";
+
     private final IngestSecurity security;
     private final InetSocketAddress listen;
+    private final IngestTokens tokens;
     private final LongAdder refused = new LongAdder();
 
+    /**
+     * @throws IllegalArgumentException the tokens file or the client CA file cannot be used (named)
+     */
     IngestGuard(IngestSecurity security, InetSocketAddress listen) {
         this.security = security;
         this.listen = listen;
+        this.tokens = new IngestTokens(security, System::nanoTime);
+        security.tls().flatMap(IngestSecurity.Tls::clientCa).ifPresent(IngestGuard::clientCaStore);
     }
 
-    /** Requests refused for a missing or wrong token since the hub started. */
+    /** Requests refused for a missing or wrong token or certificate since the hub started. */
     long refused() {
         return refused.sum();
+    }
+
+    /** Changes of the tokens file that were not taken (unreadable, bad line) since the hub started. */
+    long tokenFileErrors() {
+        return tokens.fileErrors();
     }
 
     private static final class Unauthorized extends RuntimeException {
@@ -48,7 +71,7 @@ final class IngestGuard implements ConsoleServer.Routes {
 
     @Override
     public void register(Javalin app, ObjectMapper json) {
-        if (security.requiresToken()) {
+        if (security.requiresToken() || security.requiresCertificate()) {
             app.before("/api/ingest", this::authenticate);
             app.exception(Unauthorized.class, (e, ctx) -> {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"isthmus-ingest\"");
@@ -62,6 +85,12 @@ final class IngestGuard implements ConsoleServer.Routes {
                     ssl.setKeyStoreType("PKCS12");
                     ssl.setKeyStorePassword(tls.password());
                     ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+                    tls.clientCa().ifPresent(ca -> {
+                        ssl.setTrustStore(clientCaStore(ca));
+                        // asked, not demanded: a browser on the console has no client certificate;
+                        // /api/ingest refuses a request without one (authenticate)
+                        ssl.setWantClientAuth(true);
+                    });
                     HttpConfiguration https = new HttpConfiguration(http);
                     // edges address the hub by IP as often as by name: the certificate's names are the
                     // edge's to check (it does), not a reason for the hub to refuse a request
@@ -75,29 +104,60 @@ final class IngestGuard implements ConsoleServer.Routes {
     }
 
     private void authenticate(Context ctx) {
-        String header = ctx.header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            refused.increment();
-            throw new Unauthorized(
-                    "post with Authorization: Bearer <the edge's token> (forward.token-file in edge.yaml)");
-        }
-        Optional<String> edge =
-                edgeOf(IngestSecurity.TokenHash.of(header.substring(7).strip()));
-        if (edge.isEmpty()) {
-            refused.increment();
-            throw new Unauthorized("the bearer token is not one of an edge the hub knows");
-        }
-        ctx.attribute(EDGE, edge.get());
-    }
-
-    /** Compares with every edge's hash, in constant time each, so timing does not tell which edge matched. */
-    private Optional<String> edgeOf(IngestSecurity.TokenHash presented) {
-        String found = null;
-        for (Map.Entry<String, IngestSecurity.TokenHash> e : security.tokens().entrySet()) {
-            if (e.getValue().matches(presented)) {
-                found = e.getKey();
+        Optional<String> byToken = Optional.empty();
+        if (security.requiresToken()) {
+            String header = ctx.header("Authorization");
+            if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                refused.increment();
+                throw new Unauthorized(
+                        "post with Authorization: Bearer <the edge's token> (forward.token-file in edge.yaml)");
+            }
+            byToken = tokens.edgeOf(
+                    IngestSecurity.TokenHash.of(header.substring(7).strip()));
+            if (byToken.isEmpty()) {
+                refused.increment();
+                throw new Unauthorized("the bearer token is not one of an edge the hub knows");
             }
         }
-        return Optional.ofNullable(found);
+        Optional<String> byCertificate = Optional.empty();
+        if (security.requiresCertificate()) {
+            Object chain = ctx.req().getAttribute(CERTIFICATES);
+            if (!(chain instanceof X509Certificate[] certs) || certs.length == 0) {
+                refused.increment();
+                throw new Unauthorized(
+                        "post with the edge's client certificate (forward.client-keystore in edge.yaml)");
+            }
+            byCertificate = commonName(certs[0]);
+            if (byCertificate.isEmpty()) {
+                refused.increment();
+                throw new Unauthorized("the client certificate's subject has no CN naming the edge");
+            }
+        }
+        if (byToken.isPresent() && byCertificate.isPresent() && !byToken.equals(byCertificate)) {
+            refused.increment();
+            throw new Unauthorized("the bearer token is edge '" + byToken.get() + "''s, the client certificate edge '"
+                    + byCertificate.get() + "''s");
+        }
+        ctx.attribute(EDGE, byToken.isPresent() ? byToken.get() : byCertificate.orElseThrow());
+    }
+
+    /** The CN of a certificate's subject: the edge's site id. */
+    static Optional<String> commonName(X509Certificate cert) {
+        try {
+            LdapName name = new LdapName(cert.getSubjectX500Principal().getName());
+            for (Rdn rdn : name.getRdns()) {
+                if (rdn.getType().equalsIgnoreCase("CN")) {
+                    return Optional.of(String.valueOf(rdn.getValue()));
+                }
+            }
+            return Optional.empty();
+        } catch (InvalidNameException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The client CA's certificates (PEM, one or more) as a trust store; the error names the file. */
+    static KeyStore clientCaStore(Path file) {
+        return HubTrust.certificates(file, "ingest tls client-ca");
     }
 }

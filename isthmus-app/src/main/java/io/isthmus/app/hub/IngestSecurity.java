@@ -13,21 +13,35 @@ import java.util.regex.Pattern;
 /**
  * Who may post to {@code /api/ingest}, and over what.
  *
- * @param tokens per edge site id, the SHA-256 of its bearer token; empty means any client may post
- *     (the behaviour before tokens existed, for a hub reachable only on loopback)
+ * @param tokens per edge site id, the SHA-256 of its bearer token; with no tokens and no tokens file
+ *     any client may post (the behaviour before tokens existed, for a hub reachable only on loopback)
+ * @param tokensFile a file of {@code <edge> sha256:<hex>} lines, read again whenever it changes, so
+ *     tokens are added and withdrawn without restarting the hub (several lines per edge while a token
+ *     is rotated); see {@link IngestTokens}
  * @param tls serve the hub's listener over TLS with this key store; empty for plain HTTP
  */
-public record IngestSecurity(Map<String, TokenHash> tokens, Optional<Tls> tls) {
+public record IngestSecurity(Map<String, TokenHash> tokens, Optional<Path> tokensFile, Optional<Tls> tls) {
     /** No token required, plain HTTP. */
-    public static final IngestSecurity OPEN = new IngestSecurity(Map.of(), Optional.empty());
+    public static final IngestSecurity OPEN = new IngestSecurity(Map.of(), Optional.empty(), Optional.empty());
 
     public IngestSecurity {
         tokens = Map.copyOf(tokens);
+        Objects.requireNonNull(tokensFile, "tokensFile");
         Objects.requireNonNull(tls, "tls");
     }
 
+    /** Tokens written in hub.yaml only. */
+    public IngestSecurity(Map<String, TokenHash> tokens, Optional<Tls> tls) {
+        this(tokens, Optional.empty(), tls);
+    }
+
     public boolean requiresToken() {
-        return !tokens.isEmpty();
+        return !tokens.isEmpty() || tokensFile.isPresent();
+    }
+
+    /** Edges must present a client certificate issued by {@link Tls#clientCa()}. */
+    public boolean requiresCertificate() {
+        return tls.flatMap(Tls::clientCa).isPresent();
     }
 
     /**
@@ -89,16 +103,27 @@ public record IngestSecurity(Map<String, TokenHash> tokens, Optional<Tls> tls) {
      *
      * @param keyStore a PKCS#12 file with the hub's private key and certificate chain
      * @param password the key store's password (read from a file, never written in hub.yaml)
+     * @param clientCa certificates (PEM) of the CA that issues edges' client certificates: the listener
+     *     then asks every client for a certificate, and {@code /api/ingest} accepts only a request whose
+     *     certificate chains to this CA and names the posting edge (its subject's CN is the site id);
+     *     the console and the rest of the API stay usable without one
      */
-    public record Tls(Path keyStore, String password) {
+    public record Tls(Path keyStore, String password, Optional<Path> clientCa) {
         public Tls {
             Objects.requireNonNull(keyStore, "keyStore");
             Objects.requireNonNull(password, "password");
+            Objects.requireNonNull(clientCa, "clientCa");
+        }
+
+        /** Server authentication only. */
+        public Tls(Path keyStore, String password) {
+            this(keyStore, password, Optional.empty());
         }
 
         @Override
         public String toString() {
-            return "Tls[keyStore=" + keyStore + ", password=***]";
+            return "Tls[keyStore=" + keyStore + ", password=***, clientCa="
+                    + clientCa.map(Path::toString).orElse("-") + "]";
         }
     }
 }

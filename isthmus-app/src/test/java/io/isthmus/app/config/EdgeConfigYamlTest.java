@@ -139,6 +139,11 @@ class EdgeConfigYamlTest {
                         "edge:\n  site-id: a\n  journal: { dir: j }\n" + "  forward: { hub: \"ftp://h/\" }\n" + SOURCES,
                         "must be an http:// or https:// URL"),
                 Arguments.of(
+                        "client key store without its password",
+                        "edge:\n  site-id: a\n  journal: { dir: j }\n"
+                                + "  forward: { hub: \"https://h/\", client-keystore: e.p12 }\n" + SOURCES,
+                        "forward client-keystore (a PKCS#12 file) and client-password-file (its password) go together"),
+                Arguments.of(
                         "missing forward",
                         "edge:\n  site-id: a\n  journal: { dir: j }\n" + SOURCES,
                         "edge.yaml:1:1: edge: edge needs 'forward' (HTTP to a hub), 'transfer' (one way through a diode) or both"),

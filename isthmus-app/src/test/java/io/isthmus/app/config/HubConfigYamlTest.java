@@ -166,6 +166,15 @@ class HubConfigYamlTest {
                         "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\n  incidents: { window: 30d }\n",
                         "incidents window must be more than 0 and at most 7d, was PT720H"),
                 Arguments.of(
+                        "missing tokens file",
+                        "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\n  ingest: { tokens-file: nope }\n",
+                        "ingest tokens-file '/srv/nope' cannot be read"),
+                Arguments.of(
+                        "unknown ingest tls field",
+                        "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\n"
+                                + "  ingest: { tls: { keystore: k, password-file: p, client-cert: c } }\n",
+                        "unknown field 'client-cert' in ingest tls"),
+                Arguments.of(
                         "missing catalog file",
                         "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\n  tag-catalog: [nope.yaml]\n",
                         "cannot read tag catalog /srv/nope.yaml"));
