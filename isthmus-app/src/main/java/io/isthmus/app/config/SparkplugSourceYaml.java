@@ -7,6 +7,7 @@ import io.isthmus.connect.config.HostPort;
 import io.isthmus.connect.source.SourceDefinition;
 import io.isthmus.connect.sparkplug.SparkplugPathRule;
 import io.isthmus.connect.sparkplug.SparkplugSourceConfig;
+import io.isthmus.connect.sparkplug.SparkplugTls;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,8 @@ final class SparkplugSourceYaml {
             @JsonProperty("connect-timeout") String connectTimeout,
             @JsonProperty("keep-alive") String keepAlive,
             @JsonProperty("backoff") Map<String, Object> backoff,
-            @JsonProperty("path-prefix") String pathPrefix) {
+            @JsonProperty("path-prefix") String pathPrefix,
+            @JsonProperty("tls") Map<String, Object> tls) {
         Optional<String> password = passwordFile == null
                 ? Optional.empty()
                 : Optional.of(SecretFile.read("password-file", baseDir.resolve(passwordFile)));
@@ -56,7 +58,24 @@ final class SparkplugSourceYaml {
             if (keepAlive != null) b.keepAlive = DurationText.parse(keepAlive);
             if (backoff != null) b.backoff = SourceYaml.backoff(backoff);
             b.pathRule = Optional.ofNullable(pathPrefix).map(SparkplugPathRule::new);
+            b.tls = Optional.ofNullable(tls).map(t -> tls(t, baseDir));
         });
         this.definition = new SourceDefinition.Sparkplug(config, List.of());
+    }
+
+    /** {@code tls: { trust-file: F, client-keystore: F, client-keystore-password-file: F }}, all optional. */
+    private static SparkplugTls tls(Map<String, Object> m, Path baseDir) {
+        SourceYaml.known("tls", m, java.util.Set.of("trust-file", "client-keystore", "client-keystore-password-file"));
+        Optional<Path> trust = Optional.ofNullable(m.get("trust-file"))
+                .map(f -> baseDir.resolve(String.valueOf(f)).normalize());
+        Optional<Path> keyStore = Optional.ofNullable(m.get("client-keystore"))
+                .map(f -> baseDir.resolve(String.valueOf(f)).normalize());
+        Optional<String> password = Optional.ofNullable(m.get("client-keystore-password-file"))
+                .map(f -> SecretFile.read(
+                        "tls client-keystore-password-file",
+                        baseDir.resolve(String.valueOf(f)).normalize()));
+        SparkplugTls tls = new SparkplugTls(trust, keyStore, password);
+        tls.sslConfig(); // unreadable files or a wrong password are configuration errors, reported now
+        return tls;
     }
 }

@@ -1,14 +1,9 @@
 package io.isthmus.app.edge;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import io.isthmus.connect.config.TlsFiles;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.KeyManagerFactory;
@@ -54,16 +49,11 @@ public final class HubTrust {
      */
     public static SSLContext sslContext(Optional<Path> trust, Optional<ClientKey> client) {
         try {
-            TrustManagerFactory tmf = null;
-            if (trust.isPresent()) {
-                tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                tmf.init(certificates(trust.get(), "forward trust-file"));
-            }
-            KeyManagerFactory kmf = null;
-            if (client.isPresent()) {
-                kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                kmf.init(keyStore(client.get()), client.get().password().toCharArray());
-            }
+            TrustManagerFactory tmf = trust.map(f -> TlsFiles.trustManagers(f, "forward trust-file"))
+                    .orElse(null);
+            KeyManagerFactory kmf = client.map(
+                            k -> TlsFiles.keyManagers(k.keyStore(), k.password(), "forward client-keystore"))
+                    .orElse(null);
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);
             return ctx;
@@ -77,40 +67,6 @@ public final class HubTrust {
      * setting in errors.
      */
     public static KeyStore certificates(Path file, String field) {
-        try (InputStream in = Files.newInputStream(file)) {
-            Collection<? extends Certificate> certs =
-                    CertificateFactory.getInstance("X.509").generateCertificates(in);
-            if (certs.isEmpty()) {
-                throw new IllegalArgumentException(field + " '" + file + "' holds no certificate");
-            }
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            int i = 0;
-            for (Certificate c : certs) {
-                store.setCertificateEntry("trusted-" + i++, c);
-            }
-            return store;
-        } catch (IOException e) {
-            throw new IllegalArgumentException(field + " '" + file + "' cannot be read: " + e, e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException(
-                    field + " '" + file + "' is not a PEM or DER certificate: " + e.getMessage(), e);
-        }
-    }
-
-    private static KeyStore keyStore(ClientKey key) {
-        try (InputStream in = Files.newInputStream(key.keyStore())) {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(in, key.password().toCharArray());
-            if (!ks.aliases().hasMoreElements()) {
-                throw new IllegalArgumentException("forward client-keystore '" + key.keyStore() + "' is empty");
-            }
-            return ks;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException(
-                    "forward client-keystore '" + key.keyStore()
-                            + "' cannot be opened (wrong password or not PKCS#12): " + e.getMessage(),
-                    e);
-        }
+        return TlsFiles.certificates(file, field);
     }
 }

@@ -210,6 +210,18 @@ class SourceKindsYamlTest {
                         s + UA + "tags:\n  - { path: a/b/c/d/e/f/g, source: ua, node-id: \"x=1\" }\n",
                         "edge.yaml:8:5: tags entry 1: node id 'x=1' is not a NodeId"),
                 Arguments.of(
+                        "sparkplug tls unknown field",
+                        s + "  - { id: mq, kind: sparkplug, broker: \"h:8883\", tls: { ca: x.pem } }\n",
+                        "edge.yaml:6:5: sources entry 1: unknown field 'ca' in tls"),
+                Arguments.of(
+                        "sparkplug tls trust file missing",
+                        s + "  - { id: mq, kind: sparkplug, broker: \"h:8883\", tls: { trust-file: nope.pem } }\n",
+                        "tls trust-file '"),
+                Arguments.of(
+                        "sparkplug tls key store without its password",
+                        s + "  - { id: mq, kind: sparkplug, broker: \"h:8883\", tls: { client-keystore: c.p12 } }\n",
+                        "tls client-keystore and client-keystore-password-file go together"),
+                Arguments.of(
                         "sparkplug bad prefix",
                         s + "  - { id: mq, kind: sparkplug, broker: \"h:1883\", path-prefix: a/b }\n",
                         "edge.yaml:6:5: sources entry 1: path rule prefix 'a/b' has 2 segment(s)"),

@@ -169,13 +169,14 @@ public final class SparkplugSource implements AutoCloseable {
     /** Connects, subscribes, publishes STATE online and blocks until the connection ends. */
     private String connectAndWait() throws ExecutionException, TimeoutException, InterruptedException {
         CompletableFuture<String> lost = new CompletableFuture<>();
-        Mqtt5AsyncClient c = MqttClient.builder()
+        var builder = MqttClient.builder()
                 .useMqttVersion5()
                 .identifier(config.clientId())
                 .serverHost(config.broker().host())
                 .serverPort(config.broker().port())
-                .addDisconnectedListener(ctx -> lost.complete(String.valueOf(ctx.getCause())))
-                .buildAsync();
+                .addDisconnectedListener(ctx -> lost.complete(String.valueOf(ctx.getCause())));
+        config.tls().ifPresent(tls -> builder.sslConfig(tls.sslConfig()));
+        Mqtt5AsyncClient c = builder.buildAsync();
         client = c;
         c.publishes(MqttGlobalPublishFilter.SUBSCRIBED, this::onPublish);
         HostState state = new HostState(true, clock.millis());

@@ -49,7 +49,8 @@ public record SparkplugSourceConfig(
         Duration keepAlive,
         BackoffConfig backoff,
         SparkplugLimits limits,
-        Optional<SparkplugPathRule> pathRule) {
+        Optional<SparkplugPathRule> pathRule,
+        Optional<SparkplugTls> tls) {
 
     public SparkplugSourceConfig {
         if (id == null || !id.matches("[A-Za-z0-9_.-]{1,64}")) {
@@ -80,6 +81,7 @@ public record SparkplugSourceConfig(
         Objects.requireNonNull(backoff, id + ": backoff");
         Objects.requireNonNull(limits, id + ": limits");
         Objects.requireNonNull(pathRule, id + ": pathRule");
+        Objects.requireNonNull(tls, id + ": tls");
     }
 
     private static void requireTopicLevel(String id, String name, String value) {
@@ -120,7 +122,7 @@ public record SparkplugSourceConfig(
                 + password.map(p -> "***") + ", hostId="
                 + hostId + ", rebirthOnGap=" + rebirthOnGap + ", rebirthInterval=" + rebirthInterval
                 + ", connectTimeout=" + connectTimeout + ", keepAlive=" + keepAlive + ", backoff=" + backoff
-                + ", limits=" + limits + ", pathRule=" + pathRule + "]";
+                + ", limits=" + limits + ", pathRule=" + pathRule + ", tls=" + tls + "]";
     }
 
     /** A source with the defaults, changed by {@code configure}. */
@@ -153,6 +155,7 @@ public record SparkplugSourceConfig(
         public BackoffConfig backoff = BackoffConfig.DEFAULT;
         public SparkplugLimits limits = SparkplugLimits.DEFAULT;
         public Optional<SparkplugPathRule> pathRule = Optional.empty();
+        public Optional<SparkplugTls> tls = Optional.empty();
 
         private Builder(String id, HostPort broker) {
             this.id = id;
@@ -177,7 +180,8 @@ public record SparkplugSourceConfig(
                     keepAlive,
                     backoff,
                     limits,
-                    pathRule);
+                    pathRule,
+                    tls);
         }
     }
 }

@@ -34,7 +34,13 @@ final class BrokerFixture implements AutoCloseable {
     private final Mqtt5AsyncClient observer;
 
     BrokerFixture(int brokerPort, Consumer<SparkplugSourceConfig.Builder> configure) throws Exception {
-        var config = SparkplugSourceConfig.create("mqtt", new HostPort("127.0.0.1", brokerPort), b -> {
+        this(brokerPort, configure, brokerPort);
+    }
+
+    /** The source on {@code sourcePort} (e.g. the broker's TLS listener), the observer on {@code observerPort}. */
+    BrokerFixture(int sourcePort, Consumer<SparkplugSourceConfig.Builder> configure, int observerPort)
+            throws Exception {
+        var config = SparkplugSourceConfig.create("mqtt", new HostPort("127.0.0.1", sourcePort), b -> {
             b.group = "line1";
             b.pathRule = Optional.of(new SparkplugPathRule(PREFIX));
             b.backoff = new BackoffConfig(Duration.ofMillis(100), Duration.ofSeconds(1), 2, 0.2);
@@ -52,7 +58,7 @@ final class BrokerFixture implements AutoCloseable {
                 .useMqttVersion5()
                 .identifier("test-observer")
                 .serverHost("127.0.0.1")
-                .serverPort(brokerPort)
+                .serverPort(observerPort)
                 .automaticReconnect()
                 .initialDelay(100, TimeUnit.MILLISECONDS)
                 .maxDelay(500, TimeUnit.MILLISECONDS)

@@ -18,28 +18,68 @@ final class Mosquitto implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private final int tlsPort;
     private Process process;
 
-    private Mosquitto(Path dir, int port) {
+    private Mosquitto(Path dir, int port, int tlsPort) {
         this.dir = dir;
         this.port = port;
+        this.tlsPort = tlsPort;
     }
 
-    static Mosquitto start(Path dir) throws IOException, InterruptedException {
+    private static void requireBinary() {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: these tests need a real MQTT broker; install "
                     + "the Debian package 'mosquitto' (apt-get install mosquitto; .ci/run does it)");
         }
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+    }
+
+    static Mosquitto start(Path dir) throws IOException, InterruptedException {
+        requireBinary();
+        int port = freePort();
         Files.writeString(
                 dir.resolve("mosquitto.conf"),
                 "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n");
-        Mosquitto m = new Mosquitto(dir, port);
+        Mosquitto m = new Mosquitto(dir, port, -1);
         m.startProcess();
         return m;
+    }
+
+    /**
+     * A broker with a plain listener ({@link #port()}) and a TLS one ({@link #tlsPort()}) serving
+     * {@code cert}/{@code key} (PEM); with {@code clientCa}, the TLS listener demands a client
+     * certificate issued by it.
+     */
+    static Mosquitto startWithTls(Path dir, Path cert, Path key, java.util.Optional<Path> clientCa)
+            throws IOException, InterruptedException {
+        requireBinary();
+        int port = freePort();
+        int tlsPort = freePort();
+        Files.writeString(
+                dir.resolve("mosquitto.conf"),
+                // started as root, mosquitto drops to user 'mosquitto', who cannot read the test's
+                // private temporary folder with the key: stay the user the test runs as
+                "user " + System.getProperty("user.name") + "\n"
+                        + "per_listener_settings false\nallow_anonymous true\npersistence false\n"
+                        + "listener " + port + " 127.0.0.1\n"
+                        + "listener " + tlsPort + " 127.0.0.1\ncertfile " + cert + "\nkeyfile " + key + "\n"
+                        + "tls_version tlsv1.2\n"
+                        + clientCa.map(ca -> "cafile " + ca + "\nrequire_certificate true\n")
+                                .orElse(""));
+        Mosquitto m = new Mosquitto(dir, port, tlsPort);
+        m.startProcess();
+        m.awaitListening(tlsPort);
+        return m;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    int tlsPort() {
+        return tlsPort;
     }
 
     int port() {
@@ -67,6 +107,10 @@ final class Mosquitto implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
                 .start();
+        awaitListening(port);
+    }
+
+    private void awaitListening(int port) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
