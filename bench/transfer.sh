@@ -2,7 +2,7 @@
 # One-way transfer benchmark (issue 6): payload throughput and CPU per Gbit/s of sender and receiver,
 # (1) on loopback and (2) through three network namespaces with the impairment relay at 1% loss.
 # Usage (root for the namespace part): bench/transfer.sh [--records 200000] [--rate 2000000000]
-#        [--fragment-bytes 1400] [--overhead 0.25] [--only loopback|netns] [--jfr] [--journal DIR]
+#        [--fragment-bytes 1400] [--batch-bytes 65536] [--overhead 0.25] [--only loopback|netns] [--jfr] [--journal DIR]
 # --journal DIR copies a journal an earlier run filled (e.g. TransferProcess fill DIR 500000 2026)
 # instead of filling one (a run empties its journal: retention drops what every consumer committed).
 # Prints one line per run: the whole run (first to last delivery) and, as "steady:", the window
@@ -12,7 +12,7 @@
 # docs/benchmarks.md records the figures with the command used.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-records=200000 rate=2000000000 overhead=0.25 only=all fragment=1400 jfr=0 journal=
+records=200000 rate=2000000000 overhead=0.25 only=all fragment=1400 batch=65536 jfr=0 journal=
 while [ $# -gt 0 ]; do
   case "$1" in
     --records) records=$2; shift 2 ;;
@@ -20,6 +20,7 @@ while [ $# -gt 0 ]; do
     --overhead) overhead=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
     --fragment-bytes) fragment=$2; shift 2 ;;
+    --batch-bytes) batch=$2; shift 2 ;;
     --jfr) jfr=1; shift ;;
     --journal) journal=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -59,7 +60,7 @@ run() { # name, receiver-prefix, sender-prefix, destination host, destination po
   local rpid=$!
   sleep 2
   local rjava; rjava=$(pgrep -P "$rpid" java || echo "$rpid")
-  $spre "${jvm[@]}" $(jfr_opt "$name.sender") $main send "$work/journal" "$dest" "$dport" "$rate" "$overhead" 1 "bench-$name-$$" "$fragment" \
+  $spre "${jvm[@]}" $(jfr_opt "$name.sender") $main send "$work/journal" "$dest" "$dport" "$rate" "$overhead" 1 "bench-$name-$$" "$fragment" "$batch" \
     > "$work/$name.sender.log" 2>&1 &
   local spid=$!
   sleep 1
@@ -94,6 +95,10 @@ if [ "$only" = all ] || [ "$only" = netns ]; then
   ip -n $l addr add 10.201.1.2/24 dev ${l}0; ip -n $l link set ${l}0 up
   ip -n $l addr add 10.201.2.1/24 dev ${l}1; ip -n $l link set ${l}1 up
   ip -n $r addr add 10.201.2.2/24 dev ${r}0; ip -n $r link set ${r}0 up
+  if [ "$fragment" -gt 1400 ]; then # jumbo frames: 9,000-byte MTU on every veth
+    ip -n $s link set ${s}0 mtu 9000; ip -n $l link set ${l}0 mtu 9000
+    ip -n $l link set ${l}1 mtu 9000; ip -n $r link set ${r}0 mtu 9000
+  fi
   ip netns exec $l "${jvm[@]}" io.isthmus.connect.transfer.link.ImpairmentRelay 10.201.1.2 5000 10.201.2.2 5001 \
     0.01 0 0 1 0 7 "$work/netns.relay" > "$work/netns.relay.log" 2>&1 &
   relay=$!
