@@ -144,31 +144,114 @@ public final class SampleBatchCodec {
      * length and printable ASCII only.
      */
     public java.util.Optional<Summary> summarize(byte[] bytes) {
+        return summarize(bytes, new PathCache(limits.maxPaths()));
+    }
+
+    /**
+     * Like {@link #summarize(byte[])}, with path strings taken from {@code cache} when a batch
+     * before already named the same path: a poller repeats its paths every cycle, and building
+     * each path's String anew was most of the diode sender's manifest cost.
+     */
+    public java.util.Optional<Summary> summarize(byte[] bytes, PathCache cache) {
         var in = new Input(ByteBuffer.wrap(bytes));
         try {
-            return java.util.Optional.of(readSummary(in));
+            return java.util.Optional.of(readSummary(in, cache));
         } catch (MalformedBatch e) {
             return java.util.Optional.empty();
         }
     }
 
-    private Summary readSummary(Input in) throws MalformedBatch {
+    /**
+     * Tag-path strings remembered across {@link #summarize(byte[], PathCache)} calls. A path seen
+     * before costs a hash and a byte comparison instead of seven segment strings and a join.
+     * Bounded: once it holds {@code capacity} paths it starts afresh. Not thread-safe: one per
+     * thread that summarizes (the diode sender has one).
+     */
+    public static final class PathCache {
+        private final int capacity;
+        private final java.util.HashMap<PathKey, String> paths = new java.util.HashMap<>();
+        private final PathKey probe = new PathKey();
+
+        public PathCache(int capacity) {
+            if (capacity < 1) {
+                throw new IllegalArgumentException("capacity is " + capacity + "; it must be at least 1");
+            }
+            this.capacity = capacity;
+        }
+
+        /** The path spelled by the first {@code length} bytes of {@code ascii} (checked printable). */
+        String path(byte[] ascii, int length) {
+            probe.set(ascii, length);
+            String known = paths.get(probe);
+            if (known != null) {
+                return known;
+            }
+            if (paths.size() >= capacity) {
+                paths.clear();
+            }
+            byte[] copy = java.util.Arrays.copyOf(ascii, length);
+            String path = new String(copy, StandardCharsets.US_ASCII);
+            var key = new PathKey();
+            key.set(copy, length);
+            paths.put(key, path);
+            return path;
+        }
+    }
+
+    /** The bytes of one path as a map key; the cache's probe is reused, stored keys own their bytes. */
+    private static final class PathKey {
+        private byte[] bytes;
+        private int length;
+        private int hash;
+
+        void set(byte[] b, int n) {
+            bytes = b;
+            length = n;
+            int h = 1;
+            for (int i = 0; i < n; i++) {
+                h = 31 * h + b[i];
+            }
+            hash = h;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PathKey k
+                    && k.length == length
+                    && k.hash == hash
+                    && java.util.Arrays.equals(bytes, 0, length, k.bytes, 0, length);
+        }
+    }
+
+    private Summary readSummary(Input in, PathCache cache) throws MalformedBatch {
         if (in.u8() != FORMAT_VERSION) {
             throw in.error(SampleBatchError.UNSUPPORTED_VERSION, "format version");
         }
         int count = in.count(limits.maxSamples(), in.remaining() / MIN_SAMPLE_BYTES, "samples");
         int pathCount = in.count(Math.min(count, limits.maxPaths()), in.remaining() / MIN_PATH_BYTES, "paths");
         String[] paths = new String[pathCount];
-        String[] segments = new String[DEPTH];
+        // the current path as ASCII "a/b/c/...", and where each of its segments ends
+        byte[] spelled = new byte[DEPTH * (TagPath.MAX_SEGMENT_LENGTH + 1)];
+        int[] ends = new int[DEPTH];
         for (int i = 0; i < pathCount; i++) {
             int shared = in.u8();
             if (shared >= DEPTH || (i == 0 && shared != 0)) {
                 throw in.error(SampleBatchError.BAD_TAG_PATH, "path " + i + " shares " + shared + " segments");
             }
             for (int s = shared; s < DEPTH; s++) {
-                segments[s] = in.segment();
+                int at = 0;
+                if (s > 0) {
+                    at = ends[s - 1];
+                    spelled[at++] = '/';
+                }
+                ends[s] = in.segmentInto(spelled, at);
             }
-            paths[i] = String.join("/", segments);
+            paths[i] = cache.path(spelled, ends[DEPTH - 1]);
         }
         boolean[] used = new boolean[pathCount];
         long min = Long.MAX_VALUE;
@@ -477,6 +560,23 @@ public final class SampleBatchCodec {
                         n + " " + what + "; limit " + limit + ", the remaining bytes fit " + fitting);
             }
             return n;
+        }
+
+        /** Reads one segment's bytes into {@code out} at {@code at}, checked as {@link #segment()} does; returns the end. */
+        int segmentInto(byte[] out, int at) throws MalformedBatch {
+            int length = u8();
+            if (length < 1 || length > TagPath.MAX_SEGMENT_LENGTH) {
+                throw error(SampleBatchError.BAD_TAG_PATH, "segment length " + length);
+            }
+            need(length);
+            buf.get(out, at, length);
+            for (int i = at; i < at + length; i++) {
+                byte b = out[i];
+                if (b < 0x21 || b > 0x7E) {
+                    throw error(SampleBatchError.BAD_TAG_PATH, "segment byte 0x" + Integer.toHexString(b & 0xFF));
+                }
+            }
+            return at + length;
         }
 
         String segment() throws MalformedBatch {

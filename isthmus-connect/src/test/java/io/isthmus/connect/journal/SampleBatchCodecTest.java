@@ -93,6 +93,30 @@ class SampleBatchCodecTest {
     }
 
     @Test
+    void a_shared_path_cache_gives_the_same_summaries_also_when_it_starts_afresh() {
+        var cache = new SampleBatchCodec.PathCache(3); // smaller than the 5 paths: it clears itself
+        var random = new java.util.Random(6);
+        Instant t = Instant.parse("2026-11-26T09:00:00Z");
+        for (int batch = 0; batch < 50; batch++) {
+            List<Sample> samples = new java.util.ArrayList<>();
+            for (int i = 0; i < 1 + random.nextInt(8); i++) {
+                samples.add(Sample.good(
+                        Samples.tag("cell" + random.nextInt(5), "p" + random.nextInt(2)),
+                        t.plusMillis(random.nextInt(10_000)),
+                        Value.of(i)));
+            }
+            byte[] bytes = codec.encode(samples);
+
+            var cached = codec.summarize(bytes, cache).orElseThrow();
+
+            assertThat(cached)
+                    .as("batch %d", batch)
+                    .isEqualTo(codec.summarize(bytes).orElseThrow());
+            assertThat(sorted(cached)).isEqualTo(summaryOf(samples));
+        }
+    }
+
+    @Test
     void the_summary_saturates_times_beyond_the_microsecond_range() {
         List<Sample> samples = List.of(
                 Sample.good(Samples.tag("a", "min"), Instant.MIN, Value.of(1)),

@@ -23,12 +23,17 @@ import java.util.List;
  * One end of the transfer as its own JVM, for the namespace tests (run with {@code ip netns exec}).
  *
  * <pre>
- * send    JOURNAL_DIR HOST PORT RATE_BITS OVERHEAD LINGER_SECONDS CONSUMER   forward, then heartbeat
+ * send    JOURNAL_DIR HOST PORT RATE_BITS OVERHEAD LINGER_SECONDS CONSUMER [FRAGMENT_BYTES [BATCH_BYTES]]
+ *                                                                   forward, then heartbeat
  * replay  JOURNAL_DIR HOST PORT RATE_BITS FROM TO                   re-send journal ids FROM..TO
  * receive HOST PORT STATUS_FILE                                     receive until SIGTERM
  * fill    JOURNAL_DIR RECORDS SEED                                  make a journal of sample batches
  * bench-receive HOST PORT RESULT_FILE RECORDS                       count until RECORDS arrived, then exit
  * </pre>
+ *
+ * {@code send} and {@code bench-receive} also print a {@code steady:} line: payload rate and
+ * process CPU seconds per Gbit of payload between 20 % and 90 % of the records, i.e. after JVM
+ * start and JIT warm-up and before the tail (the benchmark's steady state).
  *
  * The receiver rewrites STATUS_FILE (atomically) every 200 ms and at exit: {@code records N},
  * {@code digest HEX}, {@code epochs E1,E2}, then one {@code gap ...} line per gap.
@@ -61,15 +66,29 @@ public final class TransferProcess {
     }
 
     private static void send(String[] args) throws Exception {
-        var config = config(args, Double.parseDouble(args[5]), args[7]);
+        var base = config(args, Double.parseDouble(args[5]), args[7]);
+        var config = args.length > 8
+                ? SenderConfig.create(
+                        base.destination(),
+                        b -> b.rateBitsPerSecond(base.rateBitsPerSecond())
+                                .fecOverhead(base.fecOverhead())
+                                .heartbeatInterval(base.heartbeatInterval())
+                                .consumerName(base.consumerName())
+                                .fragmentBytes(Integer.parseInt(args[8]))
+                                .maxBatchBytes(args.length > 9 ? Integer.parseInt(args[9]) : 64 * 1024))
+                : base;
         long linger = Long.parseLong(args[6]) * 1_000_000_000L;
         try (Journal journal = Journal.open(TransferData.journalConfig(Path.of(args[1])));
                 DiodeSender sender = DiodeSender.udp(config)) {
             long target = journal.lastSequence();
             long[] doneAt = {0};
+            var window = new SteadyWindow(target);
             sender.forward(
                     journal,
                     () -> {
+                        window.observe(
+                                journal.consumer(config.consumerName()).committed(),
+                                sender.status().payloadBytes());
                         if (doneAt[0] == 0
                                 && journal.consumer(config.consumerName()).committed() >= target) {
                             doneAt[0] = System.nanoTime();
@@ -78,6 +97,52 @@ public final class TransferProcess {
                     },
                     ReplayRequests.besideJournal(Path.of(args[1])));
             System.out.println("sent " + sender.status());
+            System.out.println(window.report());
+        }
+    }
+
+    /**
+     * Process CPU and payload between 20 % and 90 % of {@code total} records: the steady state, after
+     * JVM start and JIT, before the tail. Called from the thread that moves the data.
+     */
+    static final class SteadyWindow {
+        private final long startAt;
+        private final long endAt;
+        private long[] start;
+        private long[] end;
+
+        SteadyWindow(long total) {
+            this.startAt = total / 5;
+            this.endAt = total * 9 / 10;
+        }
+
+        void observe(long recordsSoFar, long payloadBytes) {
+            if (start == null && recordsSoFar >= startAt) {
+                start = new long[] {System.nanoTime(), cpuNanos(), payloadBytes};
+            } else if (start != null && end == null && recordsSoFar >= endAt) {
+                end = new long[] {System.nanoTime(), cpuNanos(), payloadBytes};
+            }
+        }
+
+        String report() {
+            if (start == null || end == null || end[2] == start[2]) {
+                return "steady: window not reached";
+            }
+            double seconds = (end[0] - start[0]) / 1e9;
+            double gbit = (end[2] - start[2]) * 8 / 1e9;
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "steady: window_s %.3f payload_mbit_s %.1f cpu_s %.3f cpu_s_per_gbit %.3f",
+                    seconds,
+                    gbit * 1000 / seconds,
+                    (end[1] - start[1]) / 1e9,
+                    (end[1] - start[1]) / 1e9 / gbit);
+        }
+
+        private static long cpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean)
+                            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
         }
     }
 
@@ -210,6 +275,7 @@ public final class TransferProcess {
         long[] times = {0, 0};
         long[] gaps = {0};
         var distinct = new java.util.concurrent.atomic.AtomicLong();
+        var window = new SteadyWindow(wanted);
         var sink = new io.isthmus.connect.transfer.receive.TransferSink() {
             @Override
             public void deliver(Delivery d) {
@@ -224,6 +290,7 @@ public final class TransferProcess {
                     }
                 }
                 times[1] = System.nanoTime();
+                window.observe(distinct.get(), bytes[0]);
             }
 
             @Override
@@ -261,7 +328,7 @@ public final class TransferProcess {
         String result = String.format(
                 java.util.Locale.ROOT,
                 "records %d payload_bytes %d seconds %.3f payload_mbit_s %.1f recovered %d lost_batches %d"
-                        + " bad_frames %s duplicates %d%n",
+                        + " bad_frames %s duplicates %d %s%n",
                 ids.cardinality(),
                 bytes[0],
                 seconds,
@@ -269,7 +336,8 @@ public final class TransferProcess {
                 status.recoveredBatches(),
                 gaps[0],
                 status.badFrames(),
-                status.duplicateFrames());
+                status.duplicateFrames(),
+                window.report());
         Files.writeString(Path.of(args[3]), result);
         System.out.print(result);
     }

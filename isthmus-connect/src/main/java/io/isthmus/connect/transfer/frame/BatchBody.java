@@ -29,21 +29,33 @@ public final class BatchBody {
     public static final int RECORD_OVERHEAD = 8 + 1 + 8 + 4;
 
     private final FrameLimits limits;
+    private final MessageDigest sha = sha256();
 
+    /** Not thread-safe (it keeps one digest): one per receiver. */
     public BatchBody(FrameLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /** The body bytes of {@code records}; the caller keeps the total within {@link FrameLimits#maxBodyBytes}. */
     public static byte[] encode(List<JournalRecord> records) {
+        long size = encodedSize(records);
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new ArithmeticException("a body of " + size + " bytes");
+        }
+        byte[] out = new byte[(int) size];
+        encode(records, out, sha256());
+        return out;
+    }
+
+    /**
+     * Writes the body of {@code records} into {@code out} from 0 and returns its length: the
+     * sender's path, which reuses one buffer and one digest for every batch. {@code out} must hold
+     * {@link #encodedSize} bytes.
+     */
+    public static int encode(List<JournalRecord> records, byte[] out, MessageDigest sha) {
         if (records.isEmpty()) {
             throw new IllegalArgumentException("a batch holds at least one record");
         }
-        int size = 4 + HASH_BYTES;
-        for (JournalRecord r : records) {
-            size = Math.addExact(size, RECORD_OVERHEAD + r.payload().length);
-        }
-        byte[] out = new byte[size];
         int p = FrameCodec.putInt(out, 0, records.size());
         for (JournalRecord r : records) {
             p = FrameCodec.putLong(out, p, r.sequence());
@@ -53,10 +65,14 @@ public final class BatchBody {
             System.arraycopy(r.payload(), 0, out, p, r.payload().length);
             p += r.payload().length;
         }
-        MessageDigest sha = sha256();
+        sha.reset();
         sha.update(out, 0, p);
-        System.arraycopy(sha.digest(), 0, out, p, HASH_BYTES);
-        return out;
+        try {
+            sha.digest(out, p, HASH_BYTES);
+        } catch (java.security.DigestException e) {
+            throw new IllegalArgumentException("no room for the hash after " + p + " bytes", e);
+        }
+        return p + HASH_BYTES;
     }
 
     /** The encoded size of {@code records} without encoding them. */
@@ -81,7 +97,7 @@ public final class BatchBody {
             return new Decoding.Malformed("body of " + length + " bytes", 0);
         }
         int end = length - HASH_BYTES;
-        MessageDigest sha = sha256();
+        sha.reset();
         sha.update(body, 0, end);
         if (!Arrays.equals(sha.digest(), 0, HASH_BYTES, body, end, length)) {
             return new Decoding.Malformed("SHA-256 mismatch", end);
@@ -132,7 +148,8 @@ public final class BatchBody {
         return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
     }
 
-    private static MessageDigest sha256() {
+    /** A new SHA-256 digest (the JDK's, with the CPU's SHA instructions where it has them). */
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

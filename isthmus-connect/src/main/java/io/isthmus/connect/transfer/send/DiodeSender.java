@@ -29,6 +29,14 @@ import java.util.function.BooleanSupplier;
 public final class DiodeSender implements AutoCloseable {
     private static final System.Logger log = System.getLogger(DiodeSender.class.getName());
     private static final int IP_UDP_HEADERS = 28;
+    /**
+     * The shortest pause the pacing takes. Sleeping for one datagram's worth of tokens (11 µs at 1
+     * Gbit/s) would cost a system call and a timer per datagram and overshoot by the kernel's timer
+     * slack anyway; sleeping at least this long lets the bucket refill and the next datagrams go
+     * out in a burst of about this duration, which the bucket's own burst allowance already covers.
+     */
+    static final long MIN_PAUSE_NANOS = 1_000_000;
+
     private static final AtomicLong LAST_EPOCH = new AtomicLong();
 
     private final SenderConfig config;
@@ -58,6 +66,7 @@ public final class DiodeSender implements AutoCloseable {
         this.encoder = new BatchEncoder(config);
         this.epoch = epoch;
         long bytesPerSecond = Math.max(1, config.rateBitsPerSecond() / 8);
+        // a burst of 5 ms of the rate (at least MIN_PAUSE_NANOS' worth), never less than four datagrams
         long burst = Math.max(4L * config.limits().maxDatagramBytes(), bytesPerSecond / 200);
         this.bucket = new TokenBucket(bytesPerSecond, burst, startNanos);
     }
@@ -239,8 +248,8 @@ public final class DiodeSender implements AutoCloseable {
     private void sendPaced(byte[] datagram, int length) {
         long wait = bucket.take(length + IP_UDP_HEADERS, System.nanoTime());
         if (wait > 0) {
-            long until = System.nanoTime() + wait;
-            for (long left = wait; left > 0; left = until - System.nanoTime()) {
+            long until = System.nanoTime() + Math.max(wait, MIN_PAUSE_NANOS);
+            for (long left = until - System.nanoTime(); left > 0; left = until - System.nanoTime()) {
                 LockSupport.parkNanos(left);
             }
         }

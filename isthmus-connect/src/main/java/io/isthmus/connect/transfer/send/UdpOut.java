@@ -14,6 +14,8 @@ import java.nio.channels.DatagramChannel;
 public final class UdpOut implements DatagramOut {
     private final DatagramChannel channel;
     private final InetSocketAddress destination;
+    /** One direct buffer for every datagram: a heap buffer would be copied into a temporary one. */
+    private final ByteBuffer direct = ByteBuffer.allocateDirect(65_536);
 
     public UdpOut(InetSocketAddress destination) throws IOException {
         this.destination = destination;
@@ -24,7 +26,9 @@ public final class UdpOut implements DatagramOut {
 
     @Override
     public void send(byte[] datagram, int length) throws IOException {
-        channel.send(ByteBuffer.wrap(datagram, 0, length), destination);
+        direct.clear();
+        direct.put(datagram, 0, length).flip();
+        channel.send(direct, destination);
     }
 
     @Override
