@@ -21,7 +21,11 @@ import java.util.function.Consumer;
 final class AlertLog {
     private final DetectionLimits limits;
     private final Consumer<Alert> onNew;
-    private final Map<String, Aggregate> alerts;
+    private final Map<Key, Aggregate> alerts;
+
+    /** An alert's identity: the rule and the finding's key record. */
+    private record Key(Rule rule, Object key) {}
+
     private long evicted;
     private long findings;
 
@@ -46,7 +50,7 @@ final class AlertLog {
         this.onNew = onNew;
         this.alerts = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Aggregate> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Key, Aggregate> eldest) {
                 if (size() > limits.maxAlerts()) {
                     evicted++;
                     return true;
@@ -58,10 +62,12 @@ final class AlertLog {
 
     /**
      * Counts one more occurrence of an alert that has all the evidence it keeps, without building
-     * the finding: the hot path when the same violation repeats. False when the finding is needed.
+     * the finding: the hot path when the same finding repeats. False when the finding is needed
+     * (the alert is new, or still collects evidence); then the caller builds it and {@link #add}s
+     * it. Every detector calls this before it builds any text.
      */
-    boolean absorb(Rule rule, String key, long timeNanos) {
-        Aggregate a = alerts.get(rule.id() + '|' + key);
+    boolean absorb(Rule rule, Object key, long timeNanos) {
+        Aggregate a = alerts.get(new Key(rule, key));
         if (a == null || a.evidence.size() < limits.maxEvidence()) {
             return false;
         }
@@ -73,7 +79,7 @@ final class AlertLog {
 
     void add(Finding f) {
         findings++;
-        String key = f.rule().id() + '|' + f.key();
+        Key key = new Key(f.rule(), f.key());
         Aggregate a = alerts.get(key);
         boolean created = a == null;
         if (created) {

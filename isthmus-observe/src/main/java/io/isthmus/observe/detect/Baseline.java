@@ -74,6 +74,11 @@ public final class Baseline {
         return functions.containsKey(new PairKey(client, server, p));
     }
 
+    /** The functions learned for the pair and protocol, or null when it was never seen. */
+    Set<Integer> functions(PairKey key) {
+        return functions.get(key);
+    }
+
     boolean knowsFunction(Host client, Host server, Protocol p, int function) {
         Set<Integer> f = functions.get(new PairKey(client, server, p));
         return f != null && f.contains(function);

@@ -1,10 +1,11 @@
 package io.isthmus.observe.detect;
 
 import io.isthmus.model.AccessKind;
+import io.isthmus.model.Protocol;
 import io.isthmus.model.Severity;
 import io.isthmus.model.Technique;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Set;
 
 /**
  * Deviations from the learned baseline: a new talker pair or protocol, a new function for a known
@@ -21,14 +22,15 @@ final class BaselineDeviations {
     private static final List<Technique> INFORMATION = Finding.techniques("T0888");
 
     void inspect(Seen s, Baseline b, String zonePath, AlertLog log) {
-        Consumer<Finding> out = log::add;
         AccessKind kind = s.m.access();
         String proto = s.m.protocol().id();
-        boolean knownPair = b.knowsPair(s.src, s.dst);
-        boolean knownProtocol = knownPair && b.knowsProtocol(s.src, s.dst, s.m.protocol());
-        String pairKey = s.src + "|" + s.dst + "|" + proto;
+        Baseline.PairKey pairKey = new Baseline.PairKey(s.src, s.dst, s.m.protocol());
+        Set<Integer> functions = b.functions(pairKey);
+        // A learned protocol implies a learned pair: both are learned together.
+        boolean knownProtocol = functions != null;
         if (!knownProtocol && !log.absorb(Rule.NEW_PAIR, pairKey, s.time())) {
-            out.accept(Finding.of(
+            boolean knownPair = b.knowsPair(s.src, s.dst);
+            log.add(Finding.of(
                     Rule.NEW_PAIR,
                     Severity.MEDIUM,
                     REMOTE_SERVICES,
@@ -39,39 +41,51 @@ final class BaselineDeviations {
                     zonePath,
                     s.describe()));
         }
-        boolean newFunction = !knownProtocol || !b.knowsFunction(s.src, s.dst, s.m.protocol(), s.m.function());
-        if (newFunction && (kind == AccessKind.CONTROL || kind == AccessKind.PROGRAM)) {
-            out.accept(Finding.of(
-                    Rule.FIRST_CONTROL,
-                    Severity.HIGH,
-                    kind == AccessKind.CONTROL ? CHANGE_MODE : PROGRAM_DOWNLOAD,
-                    "First " + kind.id() + " operation from " + s.src + " to " + s.dst + ": " + s.m.functionName(),
-                    s.src + "|" + s.dst + "|" + proto + "|" + s.m.function(),
-                    s,
-                    zonePath,
-                    s.describe()));
-        } else if (newFunction && knownProtocol && kind != AccessKind.DISCOVERY) {
-            out.accept(Finding.of(
-                    Rule.NEW_FUNCTION,
-                    kind == AccessKind.WRITE ? Severity.HIGH : Severity.LOW,
-                    switch (kind) {
-                        case WRITE -> UNAUTHORIZED_COMMAND;
-                        case READ -> MONITOR;
-                        case DIAGNOSTIC, DISCOVERY, CONTROL, PROGRAM -> INFORMATION;
-                    },
-                    "New function for " + s.src + " -> " + s.dst + ": " + proto + " " + s.m.functionName() + " ("
-                            + s.m.function() + ")",
-                    s.src + "|" + s.dst + "|" + proto + "|" + s.m.function(),
-                    s,
-                    zonePath,
-                    s.describe()));
+        boolean newFunction = !knownProtocol || !functions.contains(s.m.function());
+        boolean control = kind == AccessKind.CONTROL || kind == AccessKind.PROGRAM;
+        boolean reported = newFunction && (control || (knownProtocol && kind != AccessKind.DISCOVERY));
+        FunctionKey functionKey = reported ? new FunctionKey(s.src, s.dst, s.m.protocol(), s.m.function()) : null;
+        Rule functionRule = control ? Rule.FIRST_CONTROL : Rule.NEW_FUNCTION;
+        if (reported && !log.absorb(functionRule, functionKey, s.time())) {
+            if (control) {
+                log.add(Finding.of(
+                        Rule.FIRST_CONTROL,
+                        Severity.HIGH,
+                        kind == AccessKind.CONTROL ? CHANGE_MODE : PROGRAM_DOWNLOAD,
+                        "First " + kind.id() + " operation from " + s.src + " to " + s.dst + ": " + s.m.functionName(),
+                        functionKey,
+                        s,
+                        zonePath,
+                        s.describe()));
+            } else {
+                log.add(Finding.of(
+                        Rule.NEW_FUNCTION,
+                        kind == AccessKind.WRITE ? Severity.HIGH : Severity.LOW,
+                        switch (kind) {
+                            case WRITE -> UNAUTHORIZED_COMMAND;
+                            case READ -> MONITOR;
+                            case DIAGNOSTIC, DISCOVERY, CONTROL, PROGRAM -> INFORMATION;
+                        },
+                        "New function for " + s.src + " -> " + s.dst + ": " + proto + " " + s.m.functionName() + " ("
+                                + s.m.function() + ")",
+                        functionKey,
+                        s,
+                        zonePath,
+                        s.describe()));
+            }
         }
         if (kind == AccessKind.WRITE) {
-            writes(s, b, zonePath, out);
+            writes(s, b, zonePath, log);
         }
     }
 
-    private static void writes(Seen s, Baseline b, String zonePath, Consumer<Finding> out) {
+    /** Keys a function alert: the pair, the protocol and the function. */
+    private record FunctionKey(Host src, Host dst, Protocol protocol, int function) {}
+
+    /** Keys a write alert: the written address (as the text key did, without the protocol). */
+    private record AddressKey(Host dst, long unit, String table, long address) {}
+
+    private static void writes(Seen s, Baseline b, String zonePath, AlertLog log) {
         if (s.m.address().isEmpty()) {
             return;
         }
@@ -82,25 +96,33 @@ final class BaselineDeviations {
         for (int i = 0; i < values.length; i++) {
             long address = first + i;
             long[] range = b.writeRange(s.dst, s.m.protocol(), unit, table, address);
+            boolean outOfRange = range != null && (values[i] < range[0] || values[i] > range[1]);
+            if (range != null && !outOfRange) {
+                continue;
+            }
+            AddressKey key = new AddressKey(s.dst, unit, table, address);
+            if (log.absorb(range == null ? Rule.WRITE_NEW_ADDRESS : Rule.WRITE_OUT_OF_RANGE, key, s.time())) {
+                continue;
+            }
             String where = s.dst + (unit >= 0 ? " unit " + unit : "") + " " + table + " " + address;
             if (range == null) {
-                out.accept(Finding.of(
+                log.add(Finding.of(
                         Rule.WRITE_NEW_ADDRESS,
                         Severity.HIGH,
                         MODIFY_PARAMETER,
                         "Write to an address never written: " + where + " = " + values[i] + " by " + s.src,
-                        s.dst + "|" + unit + "|" + table + "|" + address,
+                        key,
                         s,
                         zonePath,
                         s.describe()));
             } else if (values[i] < range[0] || values[i] > range[1]) {
-                out.accept(Finding.of(
+                log.add(Finding.of(
                         Rule.WRITE_OUT_OF_RANGE,
                         Severity.HIGH,
                         MODIFY_PARAMETER,
                         "Write outside the learned range: " + where + " = " + values[i] + " (learned " + range[0] + ".."
                                 + range[1] + ") by " + s.src,
-                        s.dst + "|" + unit + "|" + table + "|" + address,
+                        key,
                         s,
                         zonePath,
                         s.describe() + "; learned " + range[0] + ".." + range[1]));

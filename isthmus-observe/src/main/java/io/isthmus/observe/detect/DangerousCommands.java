@@ -5,7 +5,6 @@ import io.isthmus.model.Severity;
 import io.isthmus.model.Technique;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Commands that stop, restart or reprogram a device or silence its reporting, alerted whatever the
@@ -24,7 +23,10 @@ final class DangerousCommands {
     /** What kind of danger: the part of an alert that does not depend on who sent it. */
     record Danger(String what, List<Technique> techniques, Severity severity) {}
 
-    void inspect(Seen s, String zonePath, Consumer<Finding> out) {
+    /** Keys a dangerous-command alert: who sent what to whom. */
+    private record Key(Host actor, Host target, String what) {}
+
+    void inspect(Seen s, String zonePath, AlertLog out) {
         Optional<Danger> danger = classify(s);
         if (danger.isEmpty()) {
             return;
@@ -35,12 +37,16 @@ final class DangerousCommands {
         boolean plcPulls = s.m.protocol() == Protocol.S7COMM && (s.m.function() == 0x1B || s.m.function() == 0x1C);
         Host actor = plcPulls ? s.dst : s.src;
         Host target = plcPulls ? s.src : s.dst;
-        out.accept(new Finding(
+        Key key = new Key(actor, target, d.what());
+        if (out.absorb(Rule.DANGEROUS_COMMAND, key, s.time())) {
+            return;
+        }
+        out.add(new Finding(
                 Rule.DANGEROUS_COMMAND,
                 d.severity(),
                 d.techniques(),
                 d.what() + " sent by " + actor + " to " + target,
-                actor + "|" + target + "|" + d.what(),
+                key,
                 actor.toString(),
                 target.toString(),
                 Optional.of(s.m.protocol()),

@@ -119,24 +119,23 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
             return;
         }
         clock(o.timestampNanos());
-        Optional<Seen> seen = Seen.of(o, frame);
-        if (seen.isEmpty()) {
+        Seen s = Seen.of(o, frame);
+        if (s == null) {
             return;
         }
         requests++;
-        Seen s = seen.get();
         String zonePath = "";
         if (policy.isPresent() && s.src instanceof Host.Ip && s.dst instanceof Host.Ip && unicast(s)) {
             Decision d = policy.get().decide(s);
             zonePath = d.zonePath();
             policy.get().inspect(s, d, log);
         }
-        dangerous.inspect(s, zonePath, log::add);
+        dangerous.inspect(s, zonePath, log);
         if (learning) {
             learn(s);
             return;
         }
-        recon.inspect(s, baseline, zonePath, log::add);
+        recon.inspect(s, baseline, zonePath, log);
         if (deviations) {
             baselineDeviations.inspect(s, baseline, zonePath, log);
         }
@@ -170,7 +169,7 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
     @Override
     public void onFlowEnd(Flow flow) {
         boolean inWindow = learning && flow.firstSeenNanos() < learnUntil;
-        recon.onFlowEnd(flow, baseline, inWindow, log::add).ifPresent(baseline::learnDiscoverer);
+        recon.onFlowEnd(flow, baseline, inWindow, log).ifPresent(baseline::learnDiscoverer);
     }
 
     /** The alerts so far, deduplicated, by time of first occurrence. */

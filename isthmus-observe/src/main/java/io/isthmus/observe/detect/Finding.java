@@ -13,14 +13,15 @@ import java.util.Optional;
  * What a detector raises for one observation (or one ended flow) before deduplication. Findings
  * with the same {@link #key} are one alert; the first finding's title and severity stand for it.
  *
- * @param key what makes two findings the same alert, within the rule
+ * @param key what makes two findings the same alert, within the rule: a record of the raw hosts,
+ *     protocol and numbers (built per request, so no text), compared by value
  */
 record Finding(
         Rule rule,
         Severity severity,
         List<Technique> techniques,
         String title,
-        String key,
+        Object key,
         String src,
         String dst,
         Optional<Protocol> protocol,
@@ -38,7 +39,7 @@ record Finding(
             Severity severity,
             List<Technique> techniques,
             String title,
-            String key,
+            Object key,
             Seen s,
             String zonePath,
             String detail) {

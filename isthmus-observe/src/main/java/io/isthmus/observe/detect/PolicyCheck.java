@@ -1,6 +1,7 @@
 package io.isthmus.observe.detect;
 
 import io.isthmus.model.AccessKind;
+import io.isthmus.model.Protocol;
 import io.isthmus.model.Severity;
 import io.isthmus.model.Technique;
 import io.isthmus.policy.Decision;
@@ -21,6 +22,9 @@ import java.util.Map;
  */
 final class PolicyCheck {
     private static final int MAX_CACHED_ADDRESSES = 4096;
+    /** Bound of the per-operation decision cache; full, it starts over (a cache, not state). */
+    static final int MAX_CACHED_OPERATIONS = 16_384;
+
     private static final List<Technique> REMOTE_SERVICES = Finding.techniques("T0886");
 
     private final Policy policy;
@@ -28,7 +32,27 @@ final class PolicyCheck {
     /** Denials that depend on the two addresses only (their zones), so repeats skip the policy. */
     private final Map<AddressPair, Decision> pairDenials = new HashMap<>();
 
+    /**
+     * Decisions that depend on the operation too, by everything {@link Policy#decide} reads: a
+     * poller repeats the same few (pair, function, unit, address range) requests, so the conduit
+     * walk runs once per distinct one.
+     */
+    private final Map<OperationKey, Decision> operations = new HashMap<>();
+
     private record AddressPair(IpAddress client, IpAddress server) {}
+
+    private record OperationKey(
+            IpAddress client,
+            IpAddress server,
+            Protocol protocol,
+            AccessKind access,
+            int function,
+            int unit,
+            long address,
+            long quantity) {}
+
+    /** Keys a policy alert: hosts, protocol, reason, access kind; the function for operations, else -1. */
+    private record Key(Host src, Host dst, Protocol protocol, Decision.Reason reason, AccessKind kind, int function) {}
 
     PolicyCheck(Policy policy) {
         this.policy = policy;
@@ -43,16 +67,29 @@ final class PolicyCheck {
         if (cached != null) {
             return cached;
         }
+        int unit = s.m.unit().isPresent() ? (int) Math.min(s.m.unit().getAsLong(), 0xFFFF) : -1;
+        long address = s.m.address().isPresent() ? s.m.address().getAsLong() : -1;
+        long quantity = s.m.quantity().isPresent() ? s.m.quantity().getAsLong() : 1;
+        OperationKey opKey = new OperationKey(
+                src.address(), dst.address(), s.m.protocol(), s.m.access(), s.m.function(), unit, address, quantity);
+        Decision known = operations.get(opKey);
+        if (known != null) {
+            return known;
+        }
         Operation op = new Operation(
                 inet(src.address()),
                 inet(dst.address()),
                 s.m.protocol(),
                 s.m.access(),
                 s.m.function(),
-                s.m.unit().isPresent() ? (int) Math.min(s.m.unit().getAsLong(), 0xFFFF) : -1,
-                s.m.address().isPresent() ? s.m.address().getAsLong() : -1,
-                s.m.quantity().isPresent() ? s.m.quantity().getAsLong() : 1);
+                unit,
+                address,
+                quantity);
         Decision d = policy.decide(op);
+        if (operations.size() >= MAX_CACHED_OPERATIONS) {
+            operations.clear();
+        }
+        operations.put(opKey, d);
         boolean zonesAlone = switch (d.reason()) {
             case UNZONED_ADDRESS, IDMZ, NO_CONDUIT, WRONG_INITIATOR -> true;
             case INTRA_ZONE,
@@ -82,8 +119,7 @@ final class PolicyCheck {
             case INTRA_ZONE, CONDUIT -> throw new IllegalStateException("allowed decision " + d);
         };
         AccessKind kind = s.m.access();
-        String key = s.src + "|" + s.dst + "|" + s.m.protocol().id() + "|"
-                + d.reason().id() + "|" + kind.id() + (flow ? "" : "|" + s.m.function());
+        Key key = new Key(s.src, s.dst, s.m.protocol(), d.reason(), kind, flow ? -1 : s.m.function());
         Rule rule = flow ? Rule.POLICY_FLOW : Rule.POLICY_OPERATION;
         if (out.absorb(rule, key, s.time())) {
             return;

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Reconnaissance from hosts that never did it: discovery and identification requests (Modbus
@@ -57,19 +56,26 @@ final class Reconnaissance {
     }
 
     /** A discovery request from a host the baseline does not know as a discoverer. */
-    void inspect(Seen s, Baseline baseline, String zonePath, Consumer<Finding> out) {
+    /** Keys a discovery alert: the sender and the protocol. */
+    private record DiscoveryKey(Host src, Protocol protocol) {}
+
+    void inspect(Seen s, Baseline baseline, String zonePath, AlertLog out) {
         if (s.m.access() != AccessKind.DISCOVERY || baseline.isDiscoverer(s.src)) {
+            return;
+        }
+        DiscoveryKey key = new DiscoveryKey(s.src, s.m.protocol());
+        if (out.absorb(Rule.DISCOVERY, key, s.time())) {
             return;
         }
         boolean identification = s.m.protocol() == Protocol.MODBUS;
         String what = identification ? "device identification" : "discovery";
-        out.accept(Finding.of(
+        out.add(Finding.of(
                 Rule.DISCOVERY,
                 Severity.MEDIUM,
                 identification ? REMOTE_SYSTEM_INFORMATION : REMOTE_SYSTEM_DISCOVERY,
                 s.m.protocol().displayName() + " " + what + " (" + s.m.functionName() + ") from " + s.src
                         + ", which never sent it before",
-                s.src + "|" + s.m.protocol().id(),
+                key,
                 s,
                 zonePath,
                 s.describe() + " to " + s.dst));
@@ -80,7 +86,7 @@ final class Reconnaissance {
      * every later one counts. A scan inside the learning window raises nothing: its host is
      * returned to be learned as one that scans.
      */
-    Optional<Host> onFlowEnd(Flow flow, Baseline baseline, boolean learning, Consumer<Finding> out) {
+    Optional<Host> onFlowEnd(Flow flow, Baseline baseline, boolean learning, AlertLog out) {
         if (flow.protocol() != IpHeader.TCP || flow.bytes(Direction.REQUEST) > 0) {
             return Optional.empty();
         }
@@ -106,14 +112,17 @@ final class Reconnaissance {
         if (learning) {
             return Optional.of(client);
         }
+        if (out.absorb(Rule.SCAN, client, t)) {
+            return Optional.empty();
+        }
         String dst = p.hosts.size() == 1 ? server.toString() : p.hosts.size() + " hosts";
-        out.accept(new Finding(
+        out.add(new Finding(
                 Rule.SCAN,
                 Severity.HIGH,
                 REMOTE_SYSTEM_DISCOVERY,
                 "Scan: " + client + " probed " + limits.scanPorts() + " or more ports without sending data (" + dst
                         + ")",
-                client.toString(),
+                client,
                 client.toString(),
                 dst,
                 Optional.empty(),

@@ -3,6 +3,7 @@ package io.isthmus.observe.detect;
 import io.isthmus.model.AssetId;
 import io.isthmus.observe.session.Observation;
 import io.isthmus.wire.MessageSummary;
+import io.isthmus.wire.packet.IpAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,14 +27,24 @@ final class Seen {
         this.dst = dst;
     }
 
-    /** The observation as detection sees it; empty when it has neither IP nor MAC addresses. */
-    static Optional<Seen> of(Observation o, long frame) {
-        Host src = o.src().<Host>map(Host.Ip::new).orElse(o.srcMac() >= 0 ? new Host.Mac(o.srcMac()) : null);
-        Host dst = o.dst().<Host>map(Host.Ip::new).orElse(o.dstMac() >= 0 ? new Host.Mac(o.dstMac()) : null);
+    /**
+     * The observation as detection sees it; null (not an {@code Optional}: this runs for every
+     * request) when it lacks an IP or MAC address on either side.
+     */
+    static Seen of(Observation o, long frame) {
+        Host src = host(o.src(), o.srcMac());
+        Host dst = host(o.dst(), o.dstMac());
         if (src == null || dst == null) {
-            return Optional.empty();
+            return null;
         }
-        return Optional.of(new Seen(o, frame, src, dst));
+        return new Seen(o, frame, src, dst);
+    }
+
+    private static Host host(Optional<IpAddress> ip, long mac) {
+        if (ip.isPresent()) {
+            return new Host.Ip(ip.get());
+        }
+        return mac >= 0 ? new Host.Mac(mac) : null;
     }
 
     long time() {
