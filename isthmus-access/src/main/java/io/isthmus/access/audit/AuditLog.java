@@ -224,6 +224,23 @@ public final class AuditLog implements AutoCloseable {
         return dir;
     }
 
+    /**
+     * Every record written so far, in order: what a component rebuilds its state from after a
+     * restart (the gateway's open approvals). Appends wait until the replay has finished, so no
+     * record is seen half written.
+     */
+    public synchronized void replay(Consumer<AuditRecord> each) throws IOException {
+        AuditLineCodec reader = new AuditLineCodec(config.limits());
+        AuditFiles.readLines(dir.resolve(AuditFiles.RECORDS), config.limits().maxLineBytes(), line -> {
+            switch (reader.decode(line)) {
+                case AuditLineCodec.LineResult.Parsed p -> each.accept(p.record());
+                case AuditLineCodec.LineResult.Invalid bad -> {
+                    // verified on open: only a torn tail (already cut off) could be invalid
+                }
+            }
+        });
+    }
+
     /** Signs what is unsigned and closes the files. */
     @Override
     public synchronized void close() throws IOException {

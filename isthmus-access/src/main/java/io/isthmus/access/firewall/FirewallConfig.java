@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param writeRate per-client limit on writes and control operations
  * @param connectTimeout for the connection to the PLC
  * @param idleTimeout a client connection without a request for this long is closed
+ * @param responseTimeout how long the firewall waits for the PLC's answer to a forwarded request;
+ *     without one by then the client connection is closed (the client would have timed out too, and
+ *     a late answer could otherwise be paired with the next request)
  * @param maxConnections client connections at once; more are refused
  * @param limits the Modbus decoder's bounds
  */
@@ -27,6 +30,7 @@ public record FirewallConfig(
         WriteRateLimit writeRate,
         Duration connectTimeout,
         Duration idleTimeout,
+        Duration responseTimeout,
         int maxConnections,
         ModbusLimits limits) {
 
@@ -42,7 +46,9 @@ public record FirewallConfig(
         if (connectTimeout.isNegative()
                 || connectTimeout.isZero()
                 || idleTimeout.isNegative()
-                || idleTimeout.isZero()) {
+                || idleTimeout.isZero()
+                || responseTimeout.isNegative()
+                || responseTimeout.isZero()) {
             throw new IllegalArgumentException("firewall timeouts must be positive");
         }
         if (maxConnections < 1 || maxConnections > 10_000) {
@@ -50,7 +56,10 @@ public record FirewallConfig(
         }
     }
 
-    /** Exception code 1 (illegal function), no rate limit, 3 s connect, 5 min idle, 64 connections. */
+    /**
+     * Exception code 1 (illegal function), no rate limit, 3 s connect, 5 min idle, 10 s for the PLC's
+     * answer, 64 connections.
+     */
     public static FirewallConfig of(InetSocketAddress listen, InetSocketAddress upstream) {
         return new FirewallConfig(
                 listen,
@@ -60,17 +69,36 @@ public record FirewallConfig(
                 WriteRateLimit.UNLIMITED,
                 Duration.ofSeconds(3),
                 Duration.ofMinutes(5),
+                Duration.ofSeconds(10),
                 64,
                 ModbusLimits.SPEC);
     }
 
     public FirewallConfig with(DenyAction action, int code) {
         return new FirewallConfig(
-                listen, upstream, action, code, writeRate, connectTimeout, idleTimeout, maxConnections, limits);
+                listen,
+                upstream,
+                action,
+                code,
+                writeRate,
+                connectTimeout,
+                idleTimeout,
+                responseTimeout,
+                maxConnections,
+                limits);
     }
 
     public FirewallConfig withWriteRate(WriteRateLimit rate) {
         return new FirewallConfig(
-                listen, upstream, denyAction, exceptionCode, rate, connectTimeout, idleTimeout, maxConnections, limits);
+                listen,
+                upstream,
+                denyAction,
+                exceptionCode,
+                rate,
+                connectTimeout,
+                idleTimeout,
+                responseTimeout,
+                maxConnections,
+                limits);
     }
 }

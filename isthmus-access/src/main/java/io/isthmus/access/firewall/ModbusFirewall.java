@@ -10,6 +10,8 @@ import io.isthmus.wire.modbus.MbapCodec;
 import io.isthmus.wire.modbus.MbapDecode;
 import io.isthmus.wire.modbus.MbapFrame;
 import io.isthmus.wire.modbus.ModbusLimits;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,9 +40,12 @@ import java.util.function.Consumer;
  * <p>Fails closed: a byte stream that is not Modbus/TCP (bad protocol id, impossible length) closes
  * the client connection, since nothing after it can be trusted to be aligned; when the PLC cannot be
  * reached the client connection is closed without an answer; the firewall never forwards a request
- * it has not decided. One virtual thread per direction per connection.
+ * it has not decided. One thread per client connection does the whole exchange (request, decision,
+ * PLC, answer) without handing frames to another thread: Modbus/TCP clients rarely pipeline, and the
+ * hand-offs cost more than the decision (docs/benchmarks.md).
  */
 public final class ModbusFirewall implements AutoCloseable {
+    private static final int BUFFER = 1024;
     private final FirewallConfig config;
     private final RequestInspector inspector;
     private final Consumer<Event> alerts;
@@ -103,7 +108,7 @@ public final class ModbusFirewall implements AutoCloseable {
                 continue;
             }
             connections.increment();
-            Thread.ofVirtual().name("firewall-client").start(() -> {
+            Thread.ofPlatform().daemon().name("firewall-client").start(() -> {
                 try {
                     serve(client);
                 } finally {
@@ -124,21 +129,16 @@ public final class ModbusFirewall implements AutoCloseable {
             try {
                 plc.connect(config.upstream(), (int) config.connectTimeout().toMillis());
                 plc.setTcpNoDelay(true);
+                plc.setSoTimeout((int)
+                        Math.min(Integer.MAX_VALUE, config.responseTimeout().toMillis()));
             } catch (IOException e) {
                 refused.increment();
                 alerts.accept(upstreamDown(client.getInetAddress(), e));
                 return;
             }
             open.add(plc);
-            OutputStream toClient = client.getOutputStream();
-            Thread relay = Thread.ofVirtual().name("firewall-relay").start(() -> relay(plc, toClient, client));
-            try {
-                requests(client, plc.getOutputStream(), toClient);
-            } finally {
-                closeQuietly(plc);
-                relay.join();
-            }
-        } catch (IOException | InterruptedException e) {
+            exchange(client, plc);
+        } catch (IOException e) {
             // The connection ends; nothing was forwarded undecided.
         } finally {
             open.remove(client);
@@ -146,15 +146,24 @@ public final class ModbusFirewall implements AutoCloseable {
         }
     }
 
-    /** Client to PLC: read whole frames, decide each. */
-    private void requests(Socket client, OutputStream toPlc, OutputStream toClient) throws IOException {
-        InputStream in = client.getInputStream();
+    /**
+     * One client connection, one thread, no hand-off: read a request, decide it, forward it, read
+     * the PLC's answer and write it back, then the next request. A client that pipelines is served
+     * in order; each answer must carry its request's transaction id, or the connection is closed
+     * (an answer that cannot be paired would reach the wrong request).
+     */
+    private void exchange(Socket client, Socket plc) throws IOException {
+        InputStream in = new BufferedInputStream(client.getInputStream(), BUFFER);
+        OutputStream toClient = new BufferedOutputStream(client.getOutputStream(), BUFFER);
+        InputStream fromPlc = new BufferedInputStream(plc.getInputStream(), BUFFER);
+        OutputStream toPlc = new BufferedOutputStream(plc.getOutputStream(), BUFFER);
         InetAddress who = client.getInetAddress();
         byte[] buf = new byte[config.limits().maxAdu()];
+        byte[] answer = new byte[ModbusLimits.SENSOR.maxAdu()];
         while (!closed) {
             MbapFrame frame;
             try {
-                frame = readFrame(in, buf);
+                frame = readFrame(in, buf, config.limits());
             } catch (EOFException | SocketTimeoutException | SocketException e) {
                 return;
             } catch (MalformedStreamException e) {
@@ -162,53 +171,46 @@ public final class ModbusFirewall implements AutoCloseable {
                 alerts.accept(malformedStream(who, e.getMessage()));
                 return;
             }
-            Verdict v;
-            synchronized (inspector) {
-                v = inspector.inspect(who, frame, clock.instant(), System.nanoTime());
-            }
-            switch (v) {
+            switch (inspector.inspect(who, frame, clock.instant(), System.nanoTime())) {
                 case Verdict.Forward f -> {
                     // The frame's bytes as read and checked: no re-encoding on the hot path.
                     toPlc.write(buf, 0, frame.encodedLength());
                     toPlc.flush();
                     forwarded.increment();
+                    if (!relayAnswer(fromPlc, answer, frame.transactionId(), toClient)) {
+                        return;
+                    }
                 }
                 case Verdict.Deny d -> {
                     denied.increment();
                     alerts.accept(d.alert());
                     if (config.denyAction() == DenyAction.EXCEPTION) {
                         byte[] pdu = {(byte) ((frame.pdu()[0] & 0x7F) | 0x80), (byte) config.exceptionCode()};
-                        byte[] answer = MbapCodec.encode(MbapFrame.of(frame.transactionId(), frame.unitId(), pdu));
-                        synchronized (toClient) {
-                            toClient.write(answer);
-                            toClient.flush();
-                        }
+                        toClient.write(MbapCodec.encode(MbapFrame.of(frame.transactionId(), frame.unitId(), pdu)));
+                        toClient.flush();
                     }
                 }
             }
         }
     }
 
-    /** PLC to client: whole frames, under the same lock as the firewall's own exceptions. */
-    private void relay(Socket plc, OutputStream toClient, Socket client) {
-        byte[] buf = new byte[ModbusLimits.SENSOR.maxAdu()];
+    /** The PLC's answer to {@code transaction}, written to the client; false ends the connection. */
+    private boolean relayAnswer(InputStream fromPlc, byte[] answer, int transaction, OutputStream toClient)
+            throws IOException {
+        MbapFrame response;
         try {
-            InputStream in = plc.getInputStream();
-            while (true) {
-                MbapFrame frame = readFrame(in, buf, ModbusLimits.SENSOR);
-                synchronized (toClient) {
-                    toClient.write(buf, 0, frame.encodedLength());
-                    toClient.flush();
-                }
-            }
+            response = readFrame(fromPlc, answer, ModbusLimits.SENSOR);
         } catch (IOException e) {
-            // PLC closed or sent garbage: end the client connection too.
-            closeQuietly(client);
+            // PLC closed, sent garbage or did not answer in time: end the client connection too.
+            return false;
         }
-    }
-
-    private MbapFrame readFrame(InputStream in, byte[] buf) throws IOException {
-        return readFrame(in, buf, config.limits());
+        if (response.transactionId() != transaction) {
+            malformed.increment();
+            return false;
+        }
+        toClient.write(answer, 0, response.encodedLength());
+        toClient.flush();
+        return true;
     }
 
     /** One MBAP frame, read whole; the length is checked before the body is read. */

@@ -31,7 +31,8 @@ import java.util.Optional;
  * ...), ask the {@link Policy}, then apply the per-client write rate. Everything that is not a
  * clean allow is a deny: an undecodable PDU, a policy error, a rate overrun (fail closed).
  *
- * <p>Not thread-safe (the rate buckets); the firewall calls it under one lock.
+ * <p>Thread-safe: the policy is immutable and only the rate buckets are shared, under their own
+ * lock, so connections decide in parallel.
  */
 public final class RequestInspector {
     private static final AttackIcs ATTACK = AttackIcs.bundled();
@@ -127,6 +128,12 @@ public final class RequestInspector {
         if (rate.unlimited()) {
             return true;
         }
+        synchronized (buckets) {
+            return takeWriteToken(rate, client, nowNanos);
+        }
+    }
+
+    private boolean takeWriteToken(WriteRateLimit rate, InetAddress client, long nowNanos) {
         double[] b = buckets.get(client);
         if (b == null) {
             if (buckets.size() >= MAX_CLIENTS) {

@@ -80,6 +80,96 @@ public final class AccessGateway {
         this.limits = p.limits();
         this.sessions = new Sessions(limits.sessionLifetime(), limits.maxSessions());
         this.approvals = new Approvals(limits.approvalExpiry(), limits.maxPending());
+        recover();
+    }
+
+    /**
+     * Rebuilds unfinished changes from the audit log (sessions are not rebuilt: a restart signs
+     * everyone out). Pending approvals are open again; an approved change the device never saw is
+     * executed now, once, if its approval has not expired; a change that was being sent when the
+     * gateway stopped is marked {@link Approval.State#UNKNOWN_OUTCOME} and never retried.
+     */
+    private void recover() {
+        ApprovalReplay replay = new ApprovalReplay(this::resourceOf, limits.maxPending() * 4);
+        try {
+            audit.replay(r -> replay.accept(r.event()));
+        } catch (IOException e) {
+            throw new AuditUnavailableException(e);
+        }
+        requests.set(replay.lastRequestNumber());
+        Instant now = clock.instant();
+        for (Approval a : replay.pending()) {
+            approvals.restore(now.isBefore(a.expires()) ? a : a.with(Approval.State.EXPIRED, ""));
+        }
+        for (ApprovalReplay.Open o : replay.unknownOutcome()) {
+            outcomeUnknown(o, now);
+        }
+        for (ApprovalReplay.Open o : replay.approvedNotSent()) {
+            resume(o, now);
+        }
+    }
+
+    private void outcomeUnknown(ApprovalReplay.Open o, Instant now) {
+        Approval a = o.approval();
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("tag", a.item().tag().toString());
+        details.put("value", Double.toString(a.item().value()));
+        details.put("requester", a.requester());
+        details.put(
+                "reason",
+                "the gateway stopped while sending this change; it may or may not have reached the device and is not"
+                        + " retried");
+        record(
+                now,
+                "gateway",
+                gatewayAddress,
+                AuditCategory.CONTROL_SYSTEM,
+                a.action().id() + "." + ApprovalReplay.OUTCOME_UNKNOWN,
+                a.id(),
+                AuditResult.FAILURE,
+                details,
+                true);
+        if (a.id().startsWith("apr-")) {
+            approvals.restore(a.with(Approval.State.UNKNOWN_OUTCOME, a.approver()));
+        }
+    }
+
+    /** An approved change the device never saw (no executing record): executed once, before its expiry. */
+    private void resume(ApprovalReplay.Open o, Instant now) {
+        Approval a = o.approval();
+        String approverAddress = o.approverSource().substring(o.approverSource().lastIndexOf('@') + 1);
+        InetAddress source;
+        try {
+            source = InetAddress.getByName(approverAddress.isEmpty() ? "0.0.0.0" : approverAddress);
+        } catch (java.net.UnknownHostException e) {
+            source = gatewayAddress;
+        }
+        approvals.restore(a);
+        if (!now.isBefore(a.expires())) {
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("tag", a.item().tag().toString());
+            details.put("value", Double.toString(a.item().value()));
+            details.put("requester", a.requester());
+            details.put("reason", "approved, but the approval expired before the gateway restarted; not executed");
+            record(
+                    now,
+                    a.approver(),
+                    source,
+                    AuditCategory.CONTROL_SYSTEM,
+                    a.action().id() + ".executed",
+                    a.id(),
+                    AuditResult.DENIED,
+                    details,
+                    true);
+            approvals.restore(a.with(Approval.State.EXPIRED, a.approver()));
+            return;
+        }
+        ItemResult r = execute(a.approver(), source, a.id(), a.item(), a.action(), a.requester());
+        approvals.finish(a.id(), r instanceof ItemResult.Executed);
+    }
+
+    private AccessResource resourceOf(TagPath tag) {
+        return ot.resource(tag).orElseGet(() -> new AccessResource(Optional.empty(), tag.equipment(), tag));
     }
 
     /** The audit log could not take a record, so the action it would record was not done. */
@@ -494,6 +584,11 @@ public final class AccessGateway {
 
     public List<Approval> pending() {
         return approvals.pending(clock.instant());
+    }
+
+    /** Changes that were being sent when the gateway stopped: an operator must check the device. */
+    public List<Approval> unknownOutcome() {
+        return approvals.unknownOutcome();
     }
 
     public Optional<Approval> approval(String id) {

@@ -26,10 +26,16 @@ public record Approval(
         APPROVED,
         EXECUTED,
         FAILED,
-        EXPIRED;
+        EXPIRED,
+        /**
+         * The gateway stopped after recording that it was sending the change and before the device's
+         * answer was recorded: the change may or may not have been made. Never retried automatically;
+         * an operator checks the device.
+         */
+        UNKNOWN_OUTCOME;
 
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
     }
 

@@ -103,6 +103,21 @@ public final class Approvals {
         return a;
     }
 
+    /** Puts back an approval rebuilt from the audit log after a restart ({@link ApprovalReplay}). */
+    synchronized void restore(Approval a) {
+        while (byId.size() >= max * 4L) {
+            byId.remove(byId.keySet().iterator().next());
+        }
+        byId.put(a.id(), a);
+    }
+
+    /** Changes whose outcome nobody knows (see {@link Approval.State#UNKNOWN_OUTCOME}), oldest first. */
+    public synchronized List<Approval> unknownOutcome() {
+        return new ArrayList<>(byId.values().stream()
+                .filter(a -> a.state() == State.UNKNOWN_OUTCOME)
+                .toList());
+    }
+
     public synchronized Optional<Approval> find(String id) {
         return Optional.ofNullable(byId.get(id));
     }

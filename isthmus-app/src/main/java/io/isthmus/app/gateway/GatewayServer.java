@@ -97,15 +97,7 @@ public final class GatewayServer implements AutoCloseable {
         app.post("/gw/login", this::login);
         app.get("/gw/tags/<path>", ctx -> withAccount(ctx, who -> read(ctx, who)));
         app.post("/gw/writes", ctx -> withAccount(ctx, who -> writes(ctx, who)));
-        app.get(
-                "/gw/approvals",
-                ctx -> withAccount(
-                        ctx,
-                        who -> ctx.json(Map.of(
-                                "items",
-                                gateway.pending().stream()
-                                        .map(GatewayServer::approvalJson)
-                                        .toList()))));
+        app.get("/gw/approvals", ctx -> withAccount(ctx, who -> approvals(ctx)));
         app.post("/gw/approvals/{id}/approve", ctx -> withAccount(ctx, who -> approve(ctx, who)));
         app.error(404, ctx -> {
             if (!ctx.res().isCommitted() && ctx.result() == null) {
@@ -217,6 +209,17 @@ public final class GatewayServer implements AutoCloseable {
             out.add(itemJson(r));
         }
         ctx.json(Map.of("items", out));
+    }
+
+    /** {@code ?state=pending} (default) or {@code unknown-outcome}: changes an operator must check. */
+    private void approvals(Context ctx) {
+        String state = Optional.ofNullable(ctx.queryParam("state")).orElse("pending");
+        List<Approval> list = switch (state) {
+            case "pending" -> gateway.pending();
+            case "unknown-outcome" -> gateway.unknownOutcome();
+            default -> throw new IllegalArgumentException("'state' is pending or unknown-outcome, not '" + state + "'");
+        };
+        ctx.json(Map.of("items", list.stream().map(GatewayServer::approvalJson).toList()));
     }
 
     private void approve(Context ctx, Account who) {

@@ -124,6 +124,10 @@ final class GatewayFixture implements AutoCloseable {
     final SSLContext serviceTls;
     final SSLContext strangerTls;
     final int port;
+    final Authenticator auth;
+    final PolicyYaml.PolicyFile files;
+    final ModbusOtPath ot;
+    final List<Account> accounts = users();
 
     GatewayFixture(GatewayLimits limits) throws Exception {
         dir = Files.createTempDirectory("isthmus-gateway");
@@ -141,17 +145,18 @@ final class GatewayFixture implements AutoCloseable {
         keytool(pki, "stranger.p12", "stranger", "CN=stranger", null);
         exportInto(pki, "mes.p12", "mes", "clients.p12");
         exportInto(pki, "stranger.p12", "stranger", "clients.p12");
-        var files = PolicyYaml.parseFile("policy.yaml", POLICY.getBytes(StandardCharsets.UTF_8));
+        files = PolicyYaml.parseFile("policy.yaml", POLICY.getBytes(StandardCharsets.UTF_8));
         var devices = TagConfigYaml.parse("devices.yaml", devices(conveyor).getBytes(StandardCharsets.UTF_8));
-        Authenticator auth = new Authenticator(
-                new UserDirectory(users()),
+        ot = new ModbusOtPath(devices, files.policy());
+        auth = new Authenticator(
+                new UserDirectory(accounts),
                 new Tokens(tokenKeys.getPublic(), "isthmus-gateway", "isthmus-gateway", TokenLimits.DEFAULT),
                 new ThrottleLimits(5, 50, Duration.ofMinutes(15), Duration.ofMinutes(15), 1000));
         gateway = new AccessGateway(new AccessGateway.Parts(
                 auth,
                 files.policy(),
                 files.access(),
-                new ModbusOtPath(devices, files.policy()),
+                ot,
                 historian::latest,
                 audit,
                 events::add,
@@ -230,6 +235,25 @@ final class GatewayFixture implements AutoCloseable {
                 new Person("carol", Set.of("viewer"), h, "cccccccccccccccccccc".getBytes(StandardCharsets.US_ASCII)),
                 new Person("mallory", Set.of(), h, "mmmmmmmmmmmmmmmmmmmm".getBytes(StandardCharsets.US_ASCII)),
                 new ServiceAccount("mes", Set.of("planner"), Optional.of("CN=mes,O=Acme")));
+    }
+
+    /** Another gateway over the same policy, devices and historian: a restart, with its own log and path to OT. */
+    AccessGateway gatewayOver(AuditLog log, io.isthmus.access.gateway.OtPath path, Clock c, GatewayLimits limits) {
+        return new AccessGateway(new AccessGateway.Parts(
+                auth,
+                files.policy(),
+                files.access(),
+                path,
+                historian::latest,
+                log,
+                events::add,
+                c,
+                address("127.0.0.50"),
+                limits));
+    }
+
+    Account account(String name) {
+        return accounts.stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
     }
 
     static byte[] secretOf(String user) {

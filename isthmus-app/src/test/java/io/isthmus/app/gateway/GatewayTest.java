@@ -418,6 +418,19 @@ class GatewayTest {
     }
 
     @Test
+    @Order(13)
+    void theApprovalListTakesAStateAndRefusesAnUnknownOne() throws Exception {
+        String bob = login("bob");
+        Answer unknown = call("GET", "/gw/approvals?state=unknown-outcome", bob, null);
+        assertThat(unknown.status()).isEqualTo(200);
+        assertThat(unknown.body().get("items").isArray()).isTrue();
+        assertThat(unknown.body().get("items")).isEmpty();
+        Answer bad = call("GET", "/gw/approvals?state=all", bob, null);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().get("detail").asText()).contains("'state'");
+    }
+
+    @Test
     @Order(20)
     void theAuditLogVerifiesAndHoldsEveryStep() throws Exception {
         f.audit.checkpoint();

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Inline Modbus/TCP firewall benchmark (issue 7): requests/s at 8 connections and latency at 1,
+# straight to a simulated PLC and through the firewall, in the same JMH run.
+# Usage: bench/firewall.sh [thrpt|sample|both] [extra JMH args, e.g. -prof jfr]
+# Environment: THREADS (default 8) for the throughput run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAVA_HOME=$(bin/find-jdk)
+export JAVA_HOME
+mode=${1:-both}
+shift || true
+cp_file=isthmus-access/target/bench.classpath
+# Test classes compiled without -Pbench lack JMH's generated code: compile them afresh.
+rm -rf isthmus-access/target/test-classes
+./mvnw -B -q -Pbench -pl isthmus-access -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$PWD/$cp_file" -Dmdep.includeScope=test
+cp="isthmus-access/target/test-classes:isthmus-access/target/classes:$(cat "$cp_file")"
+jmh() {
+  echo "# $(date -u +%FT%TZ) load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  "$JAVA_HOME/bin/java" -cp "$cp" org.openjdk.jmh.Main FirewallBenchmark -f 1 "$@"
+  echo "# $(date -u +%FT%TZ) load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+if [[ $mode == thrpt || $mode == both ]]; then
+  jmh -bm thrpt -tu s -t "${THREADS:-8}" -wi 2 -i 5 -w 2s -r 3s "$@"
+fi
+if [[ $mode == sample || $mode == both ]]; then
+  jmh -bm sample -tu us -t 1 -wi 2 -i 3 -w 2s -r 3s "$@"
+fi

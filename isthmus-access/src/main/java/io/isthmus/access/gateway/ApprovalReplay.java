@@ -1,0 +1,218 @@
+package io.isthmus.access.gateway;
+
+import io.isthmus.access.audit.AuditCategory;
+import io.isthmus.access.audit.AuditEvent;
+import io.isthmus.access.audit.AuditResult;
+import io.isthmus.model.AccessKind;
+import io.isthmus.model.TagPath;
+import io.isthmus.policy.AccessResource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Rebuilds the gateway's unfinished changes from its own audit records after a restart, so that a
+ * pending approval is not lost and an approved change is not executed twice. Pure: it folds the
+ * records it is given, in log order.
+ *
+ * <p>Per change (the record's event id): {@code *.requested} with result pending opens an approval;
+ * {@code *.approved} marks it approved; {@code *.executing} (written durably before the device is
+ * touched) marks it sent; {@code *.executed} and {@code *.outcome-unknown} end it. What is left
+ * when the log ends:
+ *
+ * <ul>
+ *   <li>requested, not approved: {@link #pending()} — open again (or expired, by its own expiry);
+ *   <li>approved, never executing: {@link #approvedNotSent()} — the device was not touched, since
+ *       the executing record comes first; the gateway executes it once on start, before its expiry;
+ *   <li>executing without a result: {@link #unknownOutcome()} — the change may or may not have
+ *       reached the device; it is <em>not</em> retried, an operator has to look.
+ * </ul>
+ *
+ * Bounded: at most {@code max} unfinished changes are kept; beyond that the oldest expired ones are
+ * forgotten first, then the oldest.
+ */
+public final class ApprovalReplay {
+    /** The type suffix of the record that ends a change whose result nobody knows. */
+    public static final String OUTCOME_UNKNOWN = "outcome-unknown";
+
+    private final Function<TagPath, AccessResource> resources;
+    private final int max;
+    private final Map<String, Open> open = new LinkedHashMap<>();
+    private long lastRequest;
+
+    /** One change in flight: its approval (when it had one), its approver's source, its stage. */
+    public record Open(Approval approval, String approverSource, Stage stage) {}
+
+    /** How far a change got before the log ended. */
+    public enum Stage {
+        REQUESTED,
+        APPROVED,
+        EXECUTING
+    }
+
+    public ApprovalReplay(Function<TagPath, AccessResource> resources, int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("the replay keeps at least one change, not " + max);
+        }
+        this.resources = resources;
+        this.max = max;
+    }
+
+    /** Folds one record; records of other components and kinds are ignored. */
+    public void accept(AuditEvent e) {
+        noteRequestNumber(e.eventId());
+        if (e.category() != AuditCategory.CONTROL_SYSTEM || e.eventId().isEmpty()) {
+            return;
+        }
+        int dot = e.type().indexOf('.');
+        if (dot < 0) {
+            return;
+        }
+        String stage = e.type().substring(dot + 1);
+        switch (stage) {
+            case "requested" -> requested(e, e.type().substring(0, dot));
+            case "approved" -> approved(e.eventId(), e.source());
+            case "executing" -> executing(e);
+            case "executed" -> open.remove(e.eventId());
+            case OUTCOME_UNKNOWN -> open.remove(e.eventId());
+            default -> {
+                // other control-system records (refused approvals) change no state
+            }
+        }
+    }
+
+    private void requested(AuditEvent e, String action) {
+        if (e.result() != AuditResult.PENDING || !e.eventId().startsWith("apr-")) {
+            return;
+        }
+        Optional<Approval> a = approvalOf(e, action);
+        if (a.isEmpty()) {
+            return;
+        }
+        bound(e.time());
+        open.put(e.eventId(), new Open(a.get(), "", Stage.REQUESTED));
+    }
+
+    /** An execution without approval (allowed at once) is tracked from its executing record. */
+    private void executing(AuditEvent e) {
+        Open o = open.get(e.eventId());
+        if (o != null) {
+            open.put(e.eventId(), new Open(o.approval(), o.approverSource(), Stage.EXECUTING));
+            return;
+        }
+        Optional<Approval> a = approvalOf(e, e.type().substring(0, e.type().indexOf('.')));
+        if (a.isPresent()) {
+            bound(e.time());
+            Approval direct = a.get().with(Approval.State.APPROVED, "");
+            open.put(e.eventId(), new Open(direct, "", Stage.EXECUTING));
+        }
+    }
+
+    private void approved(String id, String approverSource) {
+        Open o = open.get(id);
+        if (o == null) {
+            return;
+        }
+        String approver = nameOf(approverSource);
+        open.put(id, new Open(o.approval().with(Approval.State.APPROVED, approver), approverSource, Stage.APPROVED));
+    }
+
+    private Optional<Approval> approvalOf(AuditEvent e, String action) {
+        String tag = e.details().get("tag");
+        String value = e.details().get("value");
+        Optional<AccessKind> kind = java.util.Arrays.stream(AccessKind.values())
+                .filter(k -> k.id().equals(action))
+                .findFirst();
+        if (tag == null || value == null || kind.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            TagPath path = TagPath.parse(tag);
+            WriteItem item = new WriteItem(path, Double.parseDouble(value));
+            String requester = e.details().getOrDefault("requester", nameOf(e.source()));
+            Instant expires = Optional.ofNullable(e.details().get("expires"))
+                    .map(Instant::parse)
+                    .orElse(e.time());
+            return Optional.of(new Approval(
+                    e.eventId(),
+                    requester,
+                    item,
+                    kind.get(),
+                    resources.apply(path),
+                    e.time(),
+                    expires,
+                    Approval.State.PENDING,
+                    ""));
+        } catch (RuntimeException bad) {
+            // a record this version cannot read back: nothing to resume from it
+            return Optional.empty();
+        }
+    }
+
+    /** Keeps the map bounded: expired requests first, then the oldest change. */
+    private void bound(Instant now) {
+        if (open.size() < max) {
+            return;
+        }
+        for (Iterator<Open> it = open.values().iterator(); it.hasNext() && open.size() >= max; ) {
+            Open o = it.next();
+            if (o.stage() == Stage.REQUESTED && !now.isBefore(o.approval().expires())) {
+                it.remove();
+            }
+        }
+        while (open.size() >= max) {
+            open.remove(open.keySet().iterator().next());
+        }
+    }
+
+    private void noteRequestNumber(String eventId) {
+        if (eventId.startsWith("req-")) {
+            try {
+                lastRequest = Math.max(lastRequest, Long.parseLong(eventId.substring(4)));
+            } catch (NumberFormatException e) {
+                // not one of the gateway's numbers
+            }
+        }
+    }
+
+    /** The account name of a record source {@code name@address}. */
+    static String nameOf(String source) {
+        int at = source.lastIndexOf('@');
+        return at < 0 ? source : source.substring(0, at);
+    }
+
+    /** Requested, waiting for a second person (possibly expired by now). */
+    public List<Approval> pending() {
+        return of(Stage.REQUESTED).stream().map(Open::approval).toList();
+    }
+
+    /** Approved by a second person; the device was not touched. */
+    public List<Open> approvedNotSent() {
+        return of(Stage.APPROVED);
+    }
+
+    /** Sent towards the device (or about to be) with no result recorded: never retried. */
+    public List<Open> unknownOutcome() {
+        return of(Stage.EXECUTING);
+    }
+
+    /** The highest {@code req-N} number in the log, so that new request ids do not repeat old ones. */
+    public long lastRequestNumber() {
+        return lastRequest;
+    }
+
+    private List<Open> of(Stage stage) {
+        List<Open> out = new ArrayList<>();
+        for (Open o : open.values()) {
+            if (o.stage() == stage) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+}

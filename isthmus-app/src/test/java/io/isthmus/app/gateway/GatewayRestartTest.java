@@ -1,0 +1,224 @@
+package io.isthmus.app.gateway;
+
+import static io.isthmus.app.gateway.GatewayFixture.SPEED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.isthmus.access.audit.AuditConfig;
+import io.isthmus.access.audit.AuditEvent;
+import io.isthmus.access.audit.AuditLog;
+import io.isthmus.access.audit.AuditResult;
+import io.isthmus.access.gateway.AccessGateway;
+import io.isthmus.access.gateway.Approval;
+import io.isthmus.access.gateway.ApproveResult;
+import io.isthmus.access.gateway.GatewayLimits;
+import io.isthmus.access.gateway.ItemResult;
+import io.isthmus.access.gateway.OtPath;
+import io.isthmus.access.gateway.WriteItem;
+import io.isthmus.model.AccessKind;
+import io.isthmus.model.TagPath;
+import io.isthmus.policy.AccessResource;
+import io.isthmus.policy.Operation;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Approvals across a gateway restart, against the virtual factory's conveyor PLC: a pending approval
+ * is still there and executes once when approved; an approved change the PLC never saw executes once
+ * on start; a change that was being sent when the gateway stopped is marked "unknown outcome" and
+ * never sent again. A "crash" is a {@link PowerCut} thrown from inside the path to OT, after which
+ * the old gateway is abandoned and a new one opens the same audit log.
+ */
+class GatewayRestartTest {
+    static final GatewayLimits LIMITS =
+            new GatewayLimits(Duration.ofMinutes(15), 1000, Duration.ofMinutes(2), 100, 100);
+    static final InetAddress HERE = GatewayFixture.address("127.0.0.1");
+    static GatewayFixture f;
+    Path auditDir;
+    final List<AuditLog> logs = new ArrayList<>();
+    GatewayFixture.MutableClock clock;
+
+    @BeforeAll
+    static void start() throws Exception {
+        f = new GatewayFixture(LIMITS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (f != null) {
+            f.close();
+        }
+    }
+
+    @BeforeEach
+    void freshLog() throws IOException {
+        auditDir = java.nio.file.Files.createTempDirectory(f.dir, "audit-restart");
+        clock = new GatewayFixture.MutableClock(Instant.now());
+        f.plcRequests.clear();
+        f.events.clear();
+    }
+
+    @AfterEach
+    void closeLogs() throws IOException {
+        for (AuditLog l : logs) {
+            l.close();
+        }
+    }
+
+    /** The process dies here: nothing after this point of the gateway's work is done. */
+    static final class PowerCut extends RuntimeException {
+        PowerCut() {
+            super("power cut");
+        }
+    }
+
+    /** A (re)start: the previous log is closed as the process would leave it, then opened again. */
+    AccessGateway boot(OtPath path) throws IOException {
+        if (!logs.isEmpty()) {
+            logs.getLast().close();
+        }
+        AuditLog log = AuditLog.open(auditDir, AuditConfig.DEFAULT, Clock.systemUTC(), w -> {});
+        logs.add(log);
+        return f.gatewayOver(log, path, clock, LIMITS);
+    }
+
+    String requestSpeed(AccessGateway gw, double value) {
+        List<ItemResult> r =
+                gw.write(f.account("alice"), HERE, List.of(new WriteItem(TagPath.parse(SPEED.toString()), value)));
+        assertThat(r.getFirst()).isInstanceOf(ItemResult.Pending.class);
+        return ((ItemResult.Pending) r.getFirst()).approval().id();
+    }
+
+    @Test
+    void aPendingApprovalSurvivesARestartAndExecutesOnceWhenApproved() throws Exception {
+        String id = requestSpeed(boot(f.ot), 151);
+
+        AccessGateway second = boot(f.ot);
+        assertThat(second.pending()).extracting(Approval::id).containsExactly(id);
+        assertThat(second.approve(f.account("alice"), HERE, id))
+                .isEqualTo(new ApproveResult.Refused(
+                        ApproveResult.Refusal.SELF_APPROVAL, "nobody approves their own request"));
+        assertThat(second.approve(f.account("bob"), HERE, id)).isInstanceOf(ApproveResult.Executed.class);
+        assertThat(second.approve(f.account("dave"), HERE, id))
+                .isInstanceOfSatisfying(
+                        ApproveResult.Refused.class,
+                        r -> assertThat(r.reason()).isEqualTo(ApproveResult.Refusal.ALREADY_DECIDED));
+        assertThat(f.plcRequests).as(f.plcRequests.toString()).hasSize(1);
+        assertThat(f.plcRequests.getFirst()).contains("WriteSingleRegister[address=0, value=151]");
+
+        AccessGateway third = boot(f.ot);
+        assertThat(third.pending()).isEmpty();
+        assertThat(third.approve(f.account("dave"), HERE, id)).isInstanceOf(ApproveResult.Refused.class);
+        assertThat(f.plcRequests).hasSize(1);
+    }
+
+    @Test
+    void anApprovedChangeThePlcNeverSawExecutesOnceOnStart() throws Exception {
+        AccessGateway first = boot(crashing(f.ot, false));
+        String id = requestSpeed(first, 152);
+        assertThatThrownBy(() -> first.approve(f.account("bob"), HERE, id)).isInstanceOf(PowerCut.class);
+        assertThat(f.plcRequests).isEmpty();
+
+        AccessGateway second = boot(f.ot);
+        assertThat(f.plcRequests).as(f.plcRequests.toString()).hasSize(1);
+        assertThat(f.plcRequests.getFirst()).contains("WriteSingleRegister[address=0, value=152]");
+        assertThat(second.approval(id)).map(Approval::state).contains(Approval.State.EXECUTED);
+        assertThat(second.pending()).isEmpty();
+        assertThat(executed(id)).extracting(AuditEvent::result).containsExactly(AuditResult.SUCCESS);
+
+        boot(f.ot);
+        assertThat(f.plcRequests).hasSize(1);
+    }
+
+    @Test
+    void anApprovedChangeWhoseApprovalExpiredDuringTheOutageIsNotExecuted() throws Exception {
+        AccessGateway first = boot(crashing(f.ot, false));
+        String id = requestSpeed(first, 153);
+        assertThatThrownBy(() -> first.approve(f.account("bob"), HERE, id)).isInstanceOf(PowerCut.class);
+
+        clock.advance(Duration.ofMinutes(3));
+        AccessGateway second = boot(f.ot);
+        assertThat(f.plcRequests).isEmpty();
+        assertThat(second.approval(id)).map(Approval::state).contains(Approval.State.EXPIRED);
+        assertThat(executed(id)).extracting(AuditEvent::result).containsExactly(AuditResult.DENIED);
+    }
+
+    @Test
+    void aCrashBetweenExecutingAndExecutedIsAnUnknownOutcomeAndIsNeverRetried() throws Exception {
+        AccessGateway first = boot(crashing(f.ot, true));
+        String id = requestSpeed(first, 154);
+        assertThatThrownBy(() -> first.approve(f.account("bob"), HERE, id)).isInstanceOf(PowerCut.class);
+        assertThat(f.plcRequests)
+                .as("the write reached the PLC before the crash")
+                .hasSize(1);
+
+        AccessGateway second = boot(f.ot);
+        assertThat(f.plcRequests).as("not sent again").hasSize(1);
+        assertThat(second.approval(id)).map(Approval::state).contains(Approval.State.UNKNOWN_OUTCOME);
+        assertThat(second.unknownOutcome()).extracting(Approval::id).containsExactly(id);
+        assertThat(second.pending()).isEmpty();
+        assertThat(second.approve(f.account("dave"), HERE, id))
+                .isInstanceOfSatisfying(
+                        ApproveResult.Refused.class,
+                        r -> assertThat(r.reason()).isEqualTo(ApproveResult.Refusal.ALREADY_DECIDED));
+        assertThat(f.events)
+                .filteredOn(e -> e.type().equals("write.outcome-unknown"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.eventId()).isEqualTo(id);
+                    assertThat(e.result()).isEqualTo(AuditResult.FAILURE);
+                    assertThat(e.details()).containsEntry("requester", "alice");
+                });
+        assertThat(executed(id)).isEmpty();
+
+        boot(f.ot);
+        assertThat(f.plcRequests).hasSize(1);
+    }
+
+    private List<AuditEvent> executed(String id) {
+        return f.events.stream()
+                .filter(e -> e.type().equals("write.executed") && e.eventId().equals(id))
+                .toList();
+    }
+
+    /** The real path to OT that dies before the wire operation is made, or right after the PLC confirmed. */
+    static OtPath crashing(OtPath real, boolean afterDevice) {
+        return new OtPath() {
+            @Override
+            public Optional<AccessResource> resource(TagPath tag) {
+                return real.resource(tag);
+            }
+
+            @Override
+            public AccessKind changeKind(TagPath tag) {
+                return real.changeKind(tag);
+            }
+
+            @Override
+            public Operation operation(WriteItem item) {
+                if (!afterDevice) {
+                    throw new PowerCut();
+                }
+                return real.operation(item);
+            }
+
+            @Override
+            public void execute(WriteItem item) throws IOException {
+                real.execute(item);
+                throw new PowerCut();
+            }
+        };
+    }
+}
