@@ -2,7 +2,6 @@ package io.isthmus.wire;
 
 import io.isthmus.model.AccessKind;
 import io.isthmus.model.Protocol;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,8 +47,8 @@ public record MessageSummary(
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(quantity, "quantity");
         Objects.requireNonNull(status, "status");
-        attributes = List.copyOf(attributes);
-        anomalies = List.copyOf(anomalies);
+        attributes = AppendedList.frozen(attributes);
+        anomalies = AppendedList.frozen(anomalies);
     }
 
     /** A summary with only the mandatory fields; add the rest with the {@code with...} methods. */
@@ -94,15 +93,18 @@ public record MessageSummary(
     }
 
     public MessageSummary withAttribute(String name, String value) {
-        List<Attribute> a = new ArrayList<>(attributes);
-        a.add(new Attribute(name, value));
-        return copy(unit, transaction, address, quantity, status, a, anomalies);
+        return copy(
+                unit,
+                transaction,
+                address,
+                quantity,
+                status,
+                AppendedList.append(attributes, new Attribute(name, value)),
+                anomalies);
     }
 
     public MessageSummary withAnomaly(Anomaly anomaly) {
-        List<Anomaly> a = new ArrayList<>(anomalies);
-        a.add(anomaly);
-        return copy(unit, transaction, address, quantity, status, attributes, a);
+        return copy(unit, transaction, address, quantity, status, attributes, AppendedList.append(anomalies, anomaly));
     }
 
     /** The same message header with other optional parts. */

@@ -23,6 +23,7 @@ public final class Flow {
     private final long[] packets = new long[2];
     private final long[] bytes = new long[2];
     private Object attachment;
+    private boolean ended;
 
     Flow(FlowKey key, boolean clientIsA, ClientBasis basis, long firstSeenNanos, StreamContext tcp) {
         this.key = key;
@@ -103,6 +104,32 @@ public final class Flow {
     /** True when both TCP directions have closed; UDP flows never close, they time out. */
     public boolean closed() {
         return toServer != null && toServer.isClosed() && toClient.isClosed();
+    }
+
+    /**
+     * True once the flow's end was reported to {@link FlowListener#onFlowEnd}: it may linger in the
+     * table after a FIN from both sides or a RST, absorbing late packets (the last ACK, data in
+     * flight), until its 5-tuple is reused, it times out or is evicted.
+     */
+    public boolean ended() {
+        return ended;
+    }
+
+    /** Whether the client's SYN was answered by a RST and never by a SYN-ACK (so far). */
+    boolean refusedBy(Direction rstSender) {
+        return rstSender == Direction.RESPONSE
+                && toServer.synSeen()
+                && !toClient.synSeen()
+                && packets[Direction.RESPONSE.ordinal()] == 1;
+    }
+
+    /** Marks the end as reported; false when it already was. */
+    boolean markEnded() {
+        if (ended) {
+            return false;
+        }
+        ended = true;
+        return true;
     }
 
     @Override

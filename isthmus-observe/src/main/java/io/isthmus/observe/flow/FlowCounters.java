@@ -10,6 +10,8 @@ final class FlowCounters {
     long flowsCreated;
     long flowsEvicted;
     long flowsExpired;
+    long flowsClosed;
+    long flowsRefused;
     long fragments;
     long datagramsReassembled;
     long fragmentsDropped;
@@ -37,6 +39,8 @@ final class FlowCounters {
                 flowsActive,
                 flowsEvicted,
                 flowsExpired,
+                flowsClosed,
+                flowsRefused,
                 fragments,
                 datagramsReassembled,
                 fragmentsDropped,

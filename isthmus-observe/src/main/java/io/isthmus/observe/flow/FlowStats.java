@@ -13,6 +13,8 @@ package io.isthmus.observe.flow;
  * @param flowsActive flows in the table now
  * @param flowsEvicted flows dropped because the table was full
  * @param flowsExpired flows dropped after the idle timeout
+ * @param flowsClosed TCP flows ended on the wire (FIN from both sides, or RST) and reported then
+ * @param flowsRefused of those, SYNs answered by a RST ({@link CloseReason#REFUSED})
  * @param fragments IPv4 fragments seen
  * @param datagramsReassembled IPv4 datagrams completed from fragments
  * @param fragmentsDropped fragments refused (datagram too large, too many fragments, truncated)
@@ -39,6 +41,8 @@ public record FlowStats(
         long flowsActive,
         long flowsEvicted,
         long flowsExpired,
+        long flowsClosed,
+        long flowsRefused,
         long fragments,
         long datagramsReassembled,
         long fragmentsDropped,

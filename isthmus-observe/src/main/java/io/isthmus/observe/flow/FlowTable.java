@@ -111,7 +111,28 @@ public final class FlowTable {
                         packet.payloadLength(),
                         packet.payloadMissing());
         if (tcp.isRst()) {
+            boolean refused = flow.refusedBy(direction);
             flow.closeStreams(CloseReason.RESET);
+            closed(flow, refused ? CloseReason.REFUSED : CloseReason.RESET);
+        } else if (flow.closed()) {
+            closed(flow, CloseReason.FIN);
+        }
+    }
+
+    /**
+     * A connection ended on the wire (FIN from both sides with every byte delivered, or a RST): its
+     * end goes to the listener now, not when the flow leaves the table, so that detection and
+     * inventory see closed and refused connections promptly. Its reassembly buffers were already
+     * released by the close. The flow stays in the table as a tombstone under the same bounds
+     * (LRU eviction, idle timeout) so the last ACK and data in flight do not start a new flow.
+     */
+    private void closed(Flow flow, CloseReason reason) {
+        if (flow.markEnded()) {
+            counters.flowsClosed++;
+            if (reason == CloseReason.REFUSED) {
+                counters.flowsRefused++;
+            }
+            listener.onFlowEnd(flow, reason);
         }
     }
 
@@ -217,6 +238,8 @@ public final class FlowTable {
 
     private void end(Flow flow, CloseReason reason) {
         flow.closeStreams(reason);
-        listener.onFlowEnd(flow, reason);
+        if (flow.markEnded()) {
+            listener.onFlowEnd(flow, reason);
+        }
     }
 }

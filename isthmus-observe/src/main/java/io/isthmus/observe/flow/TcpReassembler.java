@@ -26,7 +26,8 @@ import java.util.TreeMap;
  *       every hole is given up at once. Either way held bytes are delivered in order with {@link
  *       FlowListener#onStreamGap} where bytes are missing. The same happens on RST, timeout,
  *       eviction and at the capture's end.
- *   <li>Close: after the FIN's sequence number is reached, {@link FlowListener#onStreamClose}.
+ *   <li>Close: after the FIN's sequence number is reached, or once the receiver acknowledged the
+ *       FIN (holes before it are then given up as gaps), {@link FlowListener#onStreamClose}.
  * </ul>
  *
  * <p>Sequence arithmetic is modulo 2^32 (RFC 9293 3.4.1): a segment's place is its signed 32-bit
@@ -119,6 +120,11 @@ public final class TcpReassembler {
             return;
         }
         acknowledged = offset;
+        if (finSeen && offset > finAt) {
+            // The receiver acknowledged the FIN itself: bytes still missing will never be resent.
+            close(CloseReason.FIN);
+            return;
+        }
         if (!held.isEmpty()) {
             giveUpAcknowledgedHoles();
         }

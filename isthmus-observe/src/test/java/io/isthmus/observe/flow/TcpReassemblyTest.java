@@ -207,7 +207,7 @@ class TcpReassemblyTest {
         new Conversation(table, 90_000, 91_000).handshake().toServer(1, PSH_ACK, "again");
 
         assertThat(recorder.streams).hasSize(2);
-        assertThat(recorder.events).containsExactly("end PORT_REUSED");
+        assertThat(recorder.events).containsExactly("end FIN");
         assertThat(table.size()).isEqualTo(1);
         assertThat(table.stats().flowsCreated()).isEqualTo(2);
     }

@@ -127,7 +127,8 @@ public final class EnipSummary {
 
     /** The first failing reply, outer before embedded, in wire order. */
     private static Optional<String> firstFailure(List<CipMessage> messages) {
-        for (CipMessage c : messages) {
+        for (int i = 0; i < messages.size(); i++) { // indexed: no iterator per (mostly empty) list
+            CipMessage c = messages.get(i);
             if (c instanceof CipMessage.Response r && r.generalStatus() != 0) {
                 return Optional.of(r.status().displayName() + " (" + HexText.of(r.generalStatus(), 2) + ")");
             }
@@ -140,7 +141,9 @@ public final class EnipSummary {
     }
 
     private static void embedded(CipMessage c, List<Attribute> out) {
-        for (CipMessage inner : c.embedded()) {
+        List<CipMessage> embedded = c.embedded();
+        for (int i = 0; i < embedded.size(); i++) {
+            CipMessage inner = embedded.get(i);
             out.add(new Attribute("cip_embedded", describe(inner)));
             embedded(inner, out);
         }

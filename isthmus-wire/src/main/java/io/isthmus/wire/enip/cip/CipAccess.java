@@ -1,6 +1,7 @@
 package io.isthmus.wire.enip.cip;
 
 import io.isthmus.model.AccessKind;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -15,8 +16,9 @@ public final class CipAccess {
 
     public static AccessKind of(CipMessage message) {
         AccessKind strongest = null;
-        for (CipMessage inner : message.embedded()) {
-            strongest = stronger(strongest, of(inner));
+        List<CipMessage> embedded = message.embedded();
+        for (int i = 0; i < embedded.size(); i++) { // indexed: no iterator per (mostly empty) list
+            strongest = stronger(strongest, of(embedded.get(i)));
         }
         return strongest != null ? strongest : own(message);
     }

@@ -93,7 +93,7 @@ public final class EPath {
             switch (s) {
                 case PathSegment.Port p ->
                     out.append("port ").append(p.port()).append(" link ").append(p.linkAddress());
-                case PathSegment.Logical l -> out.append(logical(l));
+                case PathSegment.Logical l -> logical(l, out);
                 case PathSegment.Symbolic y -> out.append("symbol ").append(y.name());
                 case PathSegment.Data d -> out.append("data ").append(d.words()).append(" words");
                 case PathSegment.Network n -> out.append("network ").append(HexText.of(n.subtype(), 2));
@@ -102,17 +102,18 @@ public final class EPath {
         return out.toString();
     }
 
-    private static String logical(PathSegment.Logical l) {
-        return switch (l.type()) {
-            case CLASS_ID -> "class " + HexText.of(l.value(), 2);
-            case INSTANCE_ID -> "instance " + l.value();
-            case ATTRIBUTE_ID -> "attribute " + l.value();
-            case MEMBER_ID -> "member " + l.value();
-            case CONNECTION_POINT -> "connection point " + l.value();
-            case SPECIAL -> "electronic key";
-            case SERVICE_ID -> "service " + l.value();
-            case RESERVED -> "reserved";
-        };
+    /** Appends in place: no intermediate string per segment. */
+    private static void logical(PathSegment.Logical l, StringBuilder out) {
+        switch (l.type()) {
+            case CLASS_ID -> out.append("class ").append(HexText.of(l.value(), 2));
+            case INSTANCE_ID -> out.append("instance ").append(l.value());
+            case ATTRIBUTE_ID -> out.append("attribute ").append(l.value());
+            case MEMBER_ID -> out.append("member ").append(l.value());
+            case CONNECTION_POINT -> out.append("connection point ").append(l.value());
+            case SPECIAL -> out.append("electronic key");
+            case SERVICE_ID -> out.append("service ").append(l.value());
+            case RESERVED -> out.append("reserved");
+        }
     }
 
     @Override
