@@ -82,6 +82,13 @@ public final class LiveSensor implements AutoCloseable {
 
     // guarded by lock: the pipeline's state
     private Map<AssetId, Asset> base;
+    /**
+     * Assets of the previous run's inventory file not seen again yet. They stay in {@link #base}
+     * until they are, so an asset that takes a while to show up after a restart is compared with
+     * its saved self (changed or not) rather than raised as new; bounded by the file's size.
+     */
+    private final Map<AssetId, Asset> unseenPrevious;
+
     private long firstNanos = -1;
 
     private volatile long packets;
@@ -104,6 +111,7 @@ public final class LiveSensor implements AutoCloseable {
         this.detection = new Detection(settings.policy(), settings.baseline(), DetectionLimits.DEFAULT, this::onAlert);
         this.inventory = new Inventory(InventoryLimits.DEFAULT, OuiRegistry.load(), settings.overrides());
         this.base = previous.map(LiveSensor::byId).orElse(null);
+        this.unseenPrevious = previous.map(LiveSensor::byId).orElseGet(LinkedHashMap::new);
         this.snapshot = inventory.snapshot();
         this.refresher = Executors.newSingleThreadScheduledExecutor(
                 r -> Thread.ofPlatform().daemon().name("isthmus-sensor-refresh").unstarted(r));
@@ -258,7 +266,11 @@ public final class LiveSensor implements AutoCloseable {
             }
             before = base;
             if (before != null) {
-                base = byId(assets(now));
+                Map<AssetId, Asset> current = byId(assets(now));
+                unseenPrevious.keySet().removeAll(current.keySet());
+                Map<AssetId, Asset> next = new LinkedHashMap<>(unseenPrevious);
+                next.putAll(current);
+                base = next;
             }
         }
         publishSnapshot(now);
