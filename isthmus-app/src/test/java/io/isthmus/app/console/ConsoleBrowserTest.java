@@ -329,10 +329,14 @@ class ConsoleBrowserTest {
         assertThat(driver.findElement(By.id("runbook-body")).getText()).isNotBlank();
         assertThat(driver.findElements(By.cssSelector("#runbook-body script, #runbook-body img")))
                 .isEmpty();
+        screenshot("runbook");
 
-        driver.get(base + "#/incidents");
-        driver.navigate().refresh(); // a fresh list: the attack's incident is open since the incident test
-        await(60).until(d -> !d.findElements(By.cssSelector("#incident-table tbody tr a")).isEmpty());
+        // the incident test acknowledged the attack's incident: it is listed under "acknowledged"
+        driver.get(base + "#/incidents?status=acknowledged");
+        driver.navigate().refresh();
+        await(60)
+                .until(d -> !d.findElements(By.cssSelector("#incident-table tbody tr a"))
+                        .isEmpty());
         driver.findElement(By.cssSelector("#incident-table tbody tr a")).click();
         await(10).until(d -> !d.findElements(By.id("incident-runbook-link")).isEmpty());
         String runbook = driver.findElement(By.id("incident-runbook-link")).getText();
@@ -343,7 +347,6 @@ class ConsoleBrowserTest {
         assertThat(driver.findElement(By.cssSelector("nav a[aria-current='page']"))
                         .getText())
                 .isEqualTo("Runbooks");
-        screenshot("runbook");
     }
 
     @Test
