@@ -10,6 +10,7 @@ import incidents from "./js/pages/incidents.js";
 import incident from "./js/pages/incident.js";
 import oee from "./js/pages/oee.js";
 import energy from "./js/pages/energy.js";
+import runbooks from "./js/pages/runbooks.js";
 
 // [pattern, nav entry, page]; a page is (container, params) => optional cleanup function.
 const ROUTES = [
@@ -22,6 +23,7 @@ const ROUTES = [
   [/^\/incidents\/(.+)$/, "incidents", incident],
   [/^\/oee$/, "oee", oee],
   [/^\/energy$/, "energy", energy],
+  [/^\/runbooks(?:\/(.+))?$/, "runbooks", runbooks],
 ];
 
 let cleanup = null;
@@ -84,9 +86,7 @@ function header() {
 
 async function main() {
   header();
-  try {
-    live.accept((await (await fetch("/api/tags/latest")).json()).items);
-  } catch (e) { console.error(e); }
+  live.seed(); // not awaited: the page's own requests go out alongside it (live.seeded says when it is in)
   live.connect();
   window.addEventListener("hashchange", route);
   await route();

@@ -31,6 +31,18 @@ export function point(device, name) {
   return undefined;
 }
 
+/** Resolves once the latest values are in (seed()); pages that must show values first can await it. */
+export let seeded = Promise.resolve();
+
+/** Loads every tag's latest value once, before the stream's updates. */
+export function seed() {
+  seeded = fetch("/api/tags/latest")
+    .then((r) => r.json())
+    .then((b) => accept(b.items))
+    .catch((e) => console.error(e));
+  return seeded;
+}
+
 export function connect() {
   const stream = new EventSource("/api/stream");
   const state = (s) => { streamState = s; emit("state", s); };

@@ -63,7 +63,10 @@ export default async function incident(main, [id]) {
           h("ol", { class: "notes" }, (i.history ?? []).map((t) => h("li", {}, `${time(t.time)} · ${t.by}: ${t.from ?? "–"} → ${t.to}`)))),
         h("section", { "aria-labelledby": "rb-h", class: "runbook" },
           h("h3", { id: "rb-h" }, "Runbook", i.runbook?.title ? `: ${i.runbook.title}` : ""),
-          i.runbook ? markdown(i.runbook.markdown) : h("p", {}, "No runbook matches this incident."))));
+          i.runbook ? markdown(i.runbook.markdown) : h("p", {}, "No runbook matches this incident."),
+          h("p", {}, i.runbook
+            ? h("a", { href: `#/runbooks/${encodeURIComponent(i.runbook.id)}`, id: "incident-runbook-link" }, `Open runbook ${i.runbook.id}`)
+            : "", i.runbook ? " · " : "", h("a", { href: "#/runbooks" }, "all runbooks")))));
   };
 
   try {

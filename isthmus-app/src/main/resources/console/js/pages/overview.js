@@ -42,8 +42,9 @@ async function health() {
 
 async function incidents() {
   try {
-    const open = await get("/api/incidents", { status: "open", limit: 1 });
-    const ack = await get("/api/incidents", { status: "acknowledged", limit: 1 });
+    const [open, ack] = await Promise.all([
+      get("/api/incidents", { status: "open", limit: 1 }),
+      get("/api/incidents", { status: "acknowledged", limit: 1 })]);
     fill("incidents", String(open.total), `open · ${ack.total} acknowledged`, open.total ? "bad" : "good");
   } catch (e) { unavailable("incidents", e); }
 }
@@ -93,8 +94,12 @@ async function flow() {
   const parts = [];
   let gaps = 0;
   let any = false;
+  // both requests at once; the tile reads them in order
+  const transfer = get("/api/transfer");
+  const sensor = get("/api/sensor");
+  sensor.catch(() => {}); // read below; avoids an unhandled rejection while the transfer is awaited
   try {
-    const t = await get("/api/transfer");
+    const t = await transfer;
     any = true;
     for (const r of t.receivers ?? []) {
       gaps += (r.lostRanges ?? []).length;
@@ -103,7 +108,7 @@ async function flow() {
     if (!(t.receivers ?? []).length) parts.push("no one-way transfer receiver");
   } catch (e) { parts.push(e instanceof Unavailable ? "one-way transfer: not available on this hub" : `transfer: ${e.message}`); }
   try {
-    const s = await get("/api/sensor");
+    const s = await sensor;
     any = true;
     parts.push(`sensor: ${s.packets ?? "?"} packets, ${s.alerts ?? "?"} alerts, ${s.dropped ?? 0} dropped`);
   } catch (e) { parts.push(e instanceof Unavailable ? "network sensor: not available on this hub" : `sensor: ${e.message}`); }
@@ -140,7 +145,7 @@ export default async function overview(main) {
       h("h3", { id: "ev-heading" }, "Latest events ", h("a", { href: "#/incidents", class: "more" }, "all alerts and incidents")),
       h("ol", { id: "overview-events", class: "events" })));
   const refresh = () => Promise.all([health(), incidents(), alerts(), oee(), energy(), motors(), flow()]);
-  await refresh();
+  await Promise.all([refresh(), live.seeded]); // every tile answered and the machines show values
   const timer = setInterval(refresh, 5000);
   const offEvent = live.on("event", () => { alerts(); incidents(); });
   const offIncident = live.on("incident", () => incidents());

@@ -25,10 +25,23 @@ import org.slf4j.LoggerFactory;
  * cursor moves only when the hub answered 200, which it does only after the historian committed
  * the batch. A failed request (hub down, timeout, refusal) is retried after a backoff from the
  * committed cursor; what the hub already stored comes again and is skipped there by sequence.
+ *
+ * <p>Latency versus requests: when it is caught up, the forwarder waits for the first new live
+ * record, then lingers {@link #LINGER} so the rest of the sources' poll cycle (they finish a few
+ * milliseconds apart) goes in the same request instead of one request each. When it is behind (the
+ * last batch was full) or sends the backlog, it does not linger: batches then fill by themselves.
+ * The linger delays nothing the journal has not yet acknowledged, so the at-least-once guarantee is
+ * the cursor's, as before.
  */
 final class Forwarder implements AutoCloseable {
     static final String CONSUMER = "hub";
     private static final Duration WAIT_FOR_LIVE = Duration.ofMillis(200);
+    /**
+     * How long a caught-up forwarder waits after the first new record: long enough for the other
+     * sources' samples of the same poll cycle, short against the console's 1 s goal (issue 9).
+     */
+    static final Duration LINGER = Duration.ofMillis(20);
+
     private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
 
     /** What the forwarder is doing now. */
@@ -53,13 +66,31 @@ final class Forwarder implements AutoCloseable {
     private volatile State state = new State.Starting();
     private volatile boolean running = true;
     private volatile boolean inBackfill;
+    private final Duration linger;
+    private final Pause pause;
+    private boolean caughtUp = true;
     private ConsumerCursor cursor;
     private Thread thread;
 
+    /** How the forwarder lingers; tests replace the sleep to land records during it. */
+    @FunctionalInterface
+    interface Pause {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
     Forwarder(Journal journal, String siteId, ForwardSettings settings) {
+        this(journal, siteId, settings, LINGER, Thread::sleep);
+    }
+
+    Forwarder(Journal journal, String siteId, ForwardSettings settings, Duration linger, Pause pause) {
+        if (linger.isNegative() || linger.compareTo(WAIT_FOR_LIVE) > 0) {
+            throw new IllegalArgumentException("forward linger must be 0.." + WAIT_FOR_LIVE + ", was " + linger);
+        }
         this.journal = journal;
         this.siteId = siteId;
         this.settings = settings;
+        this.linger = linger;
+        this.pause = pause;
         this.backoff = new Backoff(settings.retry(), RandomGenerator.getDefault());
         HttpClient.Builder http = HttpClient.newBuilder()
                 .connectTimeout(settings.requestTimeout())
@@ -142,7 +173,7 @@ final class Forwarder implements AutoCloseable {
     }
 
     private void forwardOne(ForwardingReader reader) throws InterruptedException, IOException, HubRefusedException {
-        ForwardBatch batch = reader.nextBatch(WAIT_FOR_LIVE);
+        ForwardBatch batch = nextBatch(reader);
         inBackfill = reader.inBackfill();
         if (batch.isEmpty() && batch.committableThrough() <= cursor.committed()) {
             return;
@@ -150,6 +181,18 @@ final class Forwarder implements AutoCloseable {
         post(new TransferBatch(siteId, batch.committableThrough(), batch.records()));
         reader.commit(batch);
         sentRecords.add(batch.size());
+        caughtUp = batch.size() < settings.budget().maxRecords();
+    }
+
+    /** The next batch: at once when behind or in backfill, else after a linger from the first new record. */
+    private ForwardBatch nextBatch(ForwardingReader reader) throws InterruptedException {
+        if (linger.isZero() || reader.inBackfill() || !caughtUp) {
+            return reader.nextBatch(WAIT_FOR_LIVE);
+        }
+        if (reader.awaitLive(WAIT_FOR_LIVE)) {
+            pause.sleep(linger);
+        }
+        return reader.nextBatch();
     }
 
     private void post(TransferBatch batch) throws IOException, InterruptedException, HubRefusedException {

@@ -312,6 +312,45 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(9)
+    void theRunbooksPageSaysWhatEachRunbookCoversAndAnIncidentLinksToItsRunbook() throws Exception {
+        go("#/runbooks");
+        assertThat(driver.findElements(By.cssSelector("#runbooks-table tbody tr")))
+                .as("the incident desk's bundled runbooks")
+                .hasSizeGreaterThan(5);
+        String table = driver.findElement(By.id("runbooks-table")).getText();
+        assertThat(table).contains("ATT&CK for ICS T0855").contains("machine fault:");
+        screenshot("runbooks");
+
+        driver.findElement(By.cssSelector("#runbooks-table tr[data-runbook='T0855'] a"))
+                .click();
+        await(10).until(d -> d.getCurrentUrl().endsWith("#/runbooks/T0855"));
+        await(10).until(d -> !d.findElements(By.id("runbook-body")).isEmpty());
+        assertThat(driver.findElement(By.cssSelector("#page h2")).getText()).contains("T0855");
+        assertThat(driver.findElement(By.id("runbook-body")).getText()).isNotBlank();
+        assertThat(driver.findElements(By.cssSelector("#runbook-body script, #runbook-body img")))
+                .isEmpty();
+        screenshot("runbook");
+
+        // the incident test acknowledged the attack's incident: it is listed under "acknowledged"
+        driver.get(base + "#/incidents?status=acknowledged");
+        driver.navigate().refresh();
+        await(60)
+                .until(d -> !d.findElements(By.cssSelector("#incident-table tbody tr a"))
+                        .isEmpty());
+        driver.findElement(By.cssSelector("#incident-table tbody tr a")).click();
+        await(10).until(d -> !d.findElements(By.id("incident-runbook-link")).isEmpty());
+        String runbook = driver.findElement(By.id("incident-runbook-link")).getText();
+        driver.findElement(By.id("incident-runbook-link")).click();
+        await(10).until(d -> d.getCurrentUrl().contains("#/runbooks/"));
+        await(10).until(d -> !d.findElements(By.id("runbook-body")).isEmpty());
+        assertThat(runbook).endsWith(driver.getCurrentUrl().replaceAll(".*#/runbooks/", ""));
+        assertThat(driver.findElement(By.cssSelector("nav a[aria-current='page']"))
+                        .getText())
+                .isEqualTo("Runbooks");
+    }
+
+    @Test
+    @Order(10)
     void theConsoleFetchesNothingFromOutsideTheHub() {
         go("#/");
         @SuppressWarnings("unchecked")

@@ -80,6 +80,15 @@ public final class ForwardingReader implements AutoCloseable {
         return batch;
     }
 
+    /**
+     * Waits up to {@code maxWait} until a live record the reader has not returned yet is
+     * acknowledged; true when there is one. Lets a forwarder start a short linger at the first new
+     * record, so the rest of a poll cycle travels in the same batch.
+     */
+    public boolean awaitLive(Duration maxWait) throws InterruptedException {
+        return journal.awaitSequence(live.position(), maxWait);
+    }
+
     /** Stores in the consumer's cursor that the batch was delivered. */
     public void commit(ForwardBatch delivered) {
         if (delivered.committableThrough() > cursor.committed()) {
