@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "sim",
         mixinStandardHelpOptions = true,
-        description = "Run the virtual factory alone: a bottling line's PLCs on Modbus/TCP and OPC UA, on 127.0.0.1.")
+        description = "Run the virtual factory alone: a bottling line's PLCs on Modbus/TCP (each on its own loopback"
+                + " address, 127.0.0.10-15) and OPC UA on 127.0.0.1.")
 public final class SimCommand implements Callable<Integer> {
     @Mixin
     FactoryOptions options;
