@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CliTest {
 
@@ -82,15 +84,37 @@ class CliTest {
 
     @Test
     void aBusyModbusPortNamesThePortAndTheOptionThatMovesIt() throws Exception {
-        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.10"))) {
             int port = busy.getLocalPort();
             CliRun r = run("sim", "--modbus-port", String.valueOf(port), "--opcua-port", "0");
+            assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err())
+                    .as("the conveyor listens on 127.0.0.10")
+                    .contains("127.0.0.10:" + port)
+                    .contains("already in use")
+                    .contains("--modbus-port");
+        }
+    }
+
+    @Test
+    void withBindEveryPlcIsOnThatAddressAndABusyPortThereIsNamed() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = busy.getLocalPort();
+            CliRun r = run("sim", "--bind", "127.0.0.1", "--modbus-port", String.valueOf(port), "--opcua-port", "0");
             assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
             assertThat(r.err())
                     .contains("127.0.0.1:" + port)
                     .contains("already in use")
                     .contains("--modbus-port");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10.0.0.1", "localhost", "127.0.0.256"})
+    void bindTakesOnlyALoopbackAddressLiteral(String address) {
+        CliRun r = run("sim", "--bind", address);
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--bind");
     }
 
     @Test

@@ -263,7 +263,7 @@ class DemoSensorTest {
     private HttpResponse<String> get(String url) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(10))
+                        .timeout(Duration.ofSeconds(30)) // the map is laid out by ELK; slow on a loaded machine
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
