@@ -112,6 +112,7 @@ public final class SimCommand implements Callable<Integer> {
             } catch (IOException e) {
                 line.close();
                 factory.close();
+                mirrorOut.close();
                 err.println(
                         "could not publish Sparkplug B to the broker at " + b + " (--sparkplug): " + e.getMessage());
                 return ExitCodes.FAILED;
@@ -133,7 +134,13 @@ public final class SimCommand implements Callable<Integer> {
             mirrorOut.close();
         };
         if (stopAfter.isPresent()) {
-            return runFor(stopAfter.get(), factory, stop, out);
+            int code = runFor(stopAfter.get(), factory, stop, out);
+            Optional<IOException> failed = mirrorOut.failure();
+            failed.ifPresent(e -> {
+                err.println("isthmus: --mirror: writing stopped early: " + e.getMessage());
+                err.flush();
+            });
+            return failed.isPresent() ? ExitCodes.FAILED : code;
         }
         UntilInterrupted.await(stop, out);
         return ExitCodes.OK;
@@ -155,7 +162,7 @@ public final class SimCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.FAILED;
         }
-        out.printf("Stopped after %s of simulated time.%n", d);
+        out.printf("Stopped after %ds of simulated time.%n", d.toSeconds());
         out.flush();
         return ExitCodes.OK;
     }

@@ -109,6 +109,22 @@ class CliTest {
         }
     }
 
+    @Test
+    void aPlcAddressTheLoopbackDoesNotAnswerIsExplainedNamingTheBindOption() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = StartupErrors.report(
+                new io.isthmus.sim.PlcAddressUnavailableException(
+                        "the conveyor PLC's Modbus/TCP server",
+                        new java.net.InetSocketAddress("127.0.0.10", 5020),
+                        new java.net.BindException("Can't assign requested address")),
+                new java.io.PrintWriter(err),
+                "--http-port");
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString())
+                .contains("127.0.0.10:5020", "does not answer 127.0.0.10", "--bind 127.0.0.1")
+                .doesNotContain("--modbus-port");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"10.0.0.1", "localhost", "127.0.0.256"})
     void bindTakesOnlyALoopbackAddressLiteral(String address) {
