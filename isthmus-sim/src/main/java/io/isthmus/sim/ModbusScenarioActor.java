@@ -25,19 +25,19 @@ final class ModbusScenarioActor implements NetworkActor {
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
     private static final int SCAN_CONNECT_TIMEOUT_MS = 200;
 
-    private final InetAddress target;
+    private final Supplier<List<InetAddress>> targets;
     private final Function<String, PlcEndpoint> plcs;
-    private final Supplier<List<Integer>> plcPorts;
+    private final Supplier<List<InetSocketAddress>> plcEndpoints;
     private final Optional<MirrorPort> mirror;
 
     ModbusScenarioActor(
-            InetAddress target,
+            Supplier<List<InetAddress>> targets,
             Function<String, PlcEndpoint> plcs,
-            Supplier<List<Integer>> plcPorts,
+            Supplier<List<InetSocketAddress>> plcEndpoints,
             Optional<MirrorPort> mirror) {
-        this.target = target;
+        this.targets = targets;
         this.plcs = plcs;
-        this.plcPorts = plcPorts;
+        this.plcEndpoints = plcEndpoints;
         this.mirror = mirror;
     }
 
@@ -69,7 +69,7 @@ final class ModbusScenarioActor implements NetworkActor {
 
     private ScenarioAction.PortRange aroundThePlcs() {
         IntSummaryStatistics ports =
-                plcPorts.get().stream().mapToInt(Integer::intValue).summaryStatistics();
+                plcEndpoints.get().stream().mapToInt(InetSocketAddress::getPort).summaryStatistics();
         return new ScenarioAction.PortRange(Math.max(1, ports.getMin() - 5), Math.min(65535, ports.getMax() + 5));
     }
 
@@ -77,10 +77,19 @@ final class ModbusScenarioActor implements NetworkActor {
         return ModbusTcpClient.connect(plcs.apply(device).address(), Optional.of(from), TIMEOUT);
     }
 
+    /** Probes the port range on every PLC address (one host, or six when each PLC has its own). */
     private String scan(ScenarioAction.ReconScan s) {
+        List<String> reports = new ArrayList<>();
+        for (InetAddress target : targets.get()) {
+            reports.add(scan(s, target));
+        }
+        return String.join("; ", reports);
+    }
+
+    private String scan(ScenarioAction.ReconScan s, InetAddress target) {
         ScenarioAction.PortRange range = s.ports().orElseGet(this::aroundThePlcs);
         List<Integer> open = new ArrayList<>();
-        Set<Integer> servedHere = Set.copyOf(plcPorts.get());
+        Set<InetSocketAddress> servedHere = Set.copyOf(plcEndpoints.get());
         for (int port = range.first(); port <= range.last(); port++) {
             InetSocketAddress to = new InetSocketAddress(target, port);
             InetSocketAddress from = new InetSocketAddress(s.from(), 0);
@@ -89,7 +98,7 @@ final class ModbusScenarioActor implements NetworkActor {
                 from = (InetSocketAddress) socket.getLocalSocketAddress();
                 socket.connect(to, SCAN_CONNECT_TIMEOUT_MS);
                 open.add(port);
-                if (!servedHere.contains(port)) {
+                if (!servedHere.contains(to)) {
                     // another program's port: no PLC server of ours frames this connection
                     InetSocketAddress client = from;
                     mirror.flatMap(m -> m.open(client, to)).ifPresent(c -> c.end(TcpConversation.Ending.CLIENT_CLOSED));
@@ -114,6 +123,7 @@ final class ModbusScenarioActor implements NetworkActor {
                 // not every open port speaks Modbus
             }
         }
-        return open.size() + " open ports " + open + "; Modbus identities " + identified;
+        return target.getHostAddress() + ": " + open.size() + " open ports " + open + ", Modbus identities "
+                + identified;
     }
 }

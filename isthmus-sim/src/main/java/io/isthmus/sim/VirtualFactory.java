@@ -19,6 +19,7 @@ import io.isthmus.sim.scenario.ScenarioRunner;
 import io.isthmus.sim.scenario.StepOutcome;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,9 +68,9 @@ public final class VirtualFactory implements AutoCloseable {
                 config.scenario(),
                 line,
                 new ModbusScenarioActor(
-                        config.bindAddress(),
+                        this::plcAddresses,
                         this::endpointOf,
-                        () -> plcs.stream().map(p -> p.address().getPort()).toList(),
+                        () -> plcs.stream().map(PlcEndpoint::address).toList(),
                         mirror),
                 scenarioLog);
     }
@@ -127,9 +128,10 @@ public final class VirtualFactory implements AutoCloseable {
         this.modbusListener = listener;
         int i = 0;
         for (MachineKind kind : MachineKind.values()) {
-            startPlc(kind.id(), kind.cell(), line.map(kind), line.image(kind), portFor(i++), listener);
+            startPlc(kind.id(), kind.cell(), line.map(kind), line.image(kind), i, listener);
+            i++;
         }
-        startPlc("meter", LineNames.UTILITIES_CELL, line.meterMap(), line.meterImage(), portFor(i), listener);
+        startPlc("meter", LineNames.UTILITIES_CELL, line.meterMap(), line.meterImage(), i, listener);
         try {
             opcUa = OpcUaLineServer.start(
                     OpcUaServerSettings.create(b -> {
@@ -155,11 +157,12 @@ public final class VirtualFactory implements AutoCloseable {
     }
 
     private void startPlc(
-            String device, String cell, PlcMap map, RegisterImage image, int port, ModbusServerListener listener)
+            String device, String cell, PlcMap map, RegisterImage image, int index, ModbusServerListener listener)
             throws IOException {
+        int port = portFor(index);
+        InetAddress address = config.plcAddress(index);
         ModbusTcpServer server = new ModbusTcpServer(
-                ModbusServerConfig.create(
-                        b -> b.bindAddress(config.bindAddress()).port(port).machine(device, VERSION)),
+                ModbusServerConfig.create(b -> b.bindAddress(address).port(port).machine(device, VERSION)),
                 image,
                 listener,
                 mirror);
@@ -169,24 +172,45 @@ public final class VirtualFactory implements AutoCloseable {
         try {
             server.start();
         } catch (ModbusServerBindException e) {
-            throw new PortInUseException(
-                    PortInUseException.Service.MODBUS,
-                    "the " + device + " PLC's Modbus/TCP server",
-                    new InetSocketAddress(config.bindAddress(), port),
-                    e);
+            throw bindFailure(device, new InetSocketAddress(address, port), e);
         }
-        plcs.add(new PlcEndpoint(device, cell, new InetSocketAddress(config.bindAddress(), server.port()), 1, map));
+        plcs.add(new PlcEndpoint(device, cell, new InetSocketAddress(address, server.port()), 1, map));
     }
 
     /**
-     * Starts the simulated clock; the mirror port announces the PLCs' address (a gratuitous ARP) at
+     * A busy port, or (when the PLCs have addresses of their own) an address this system's loopback
+     * does not answer: Linux routes all of 127/8 to loopback, macOS only 127.0.0.1. The JDK tells
+     * them apart only by the message of the {@link BindException} ("Address already in use").
+     */
+    private BindException bindFailure(String device, InetSocketAddress address, ModbusServerBindException e) {
+        return bindFailure(device, address, e, config.plcAddresses());
+    }
+
+    static BindException bindFailure(String device, InetSocketAddress address, IOException e, PlcAddresses addressing) {
+        String what = "the " + device + " PLC's Modbus/TCP server";
+        String reason = e.getCause() == null ? null : e.getCause().getMessage();
+        boolean inUse =
+                reason != null && reason.toLowerCase(java.util.Locale.ROOT).contains("in use");
+        if (!inUse && addressing instanceof PlcAddresses.OnePerPlc) {
+            return new PlcAddressUnavailableException(what, address, e.getCause() == null ? e : e.getCause());
+        }
+        return new PortInUseException(PortInUseException.Service.MODBUS, what, address, e);
+    }
+
+    /** The distinct addresses the PLCs listen on, in line order. */
+    private List<InetAddress> plcAddresses() {
+        return plcs.stream().map(p -> p.address().getAddress()).distinct().toList();
+    }
+
+    /**
+     * Starts the simulated clock; the mirror port announces the PLCs' addresses (gratuitous ARPs) at
      * simulated time zero. Idempotent.
      */
     public synchronized void startClock() {
         if (clock != null) {
             return;
         }
-        mirror.ifPresent(m -> m.announce(config.bindAddress()));
+        mirror.ifPresent(m -> plcAddresses().forEach(m::announce));
         running = true;
         clock = Thread.ofPlatform().daemon().name("isthmus-sim-clock").start(this::runClock);
     }
@@ -250,8 +274,7 @@ public final class VirtualFactory implements AutoCloseable {
         try {
             server.start();
         } catch (ModbusServerBindException e) {
-            throw new PortInUseException(
-                    PortInUseException.Service.MODBUS, "the " + device + " PLC's Modbus/TCP server", plc.address(), e);
+            throw bindFailure(device, plc.address(), e);
         }
     }
 

@@ -11,7 +11,9 @@ import java.util.function.Consumer;
 
 /**
  * How to run the virtual factory. Ports: machine PLCs listen on {@code modbusBasePort},
- * {@code +1}, ... in line order, the meter after them; 0 means "any free port" (tests).
+ * {@code +1}, ... in line order, the meter after them; 0 means "any free port" (tests). Addresses:
+ * each PLC on its own loopback address ({@link PlcAddresses}, by default 127.0.0.10 … .15), the
+ * OPC UA server on {@code bindAddress}.
  *
  * @param speed simulated seconds per wall-clock second (1 = real time, 60 = an hour a minute)
  * @param startTime the simulated clock's origin; empty means "now"
@@ -26,7 +28,8 @@ public record VirtualFactoryConfig(
         Scenario scenario,
         LineNames names,
         Optional<Instant> startTime,
-        Path pkiDir) {
+        Path pkiDir,
+        PlcAddresses plcAddresses) {
 
     public static final int DEFAULT_MODBUS_BASE_PORT = 5020;
     public static final int DEFAULT_OPC_UA_PORT = 4840;
@@ -50,6 +53,12 @@ public record VirtualFactoryConfig(
         Objects.requireNonNull(names, "names");
         Objects.requireNonNull(startTime, "startTime");
         Objects.requireNonNull(pkiDir, "pkiDir");
+        Objects.requireNonNull(plcAddresses, "plcAddresses");
+    }
+
+    /** The address the PLC at {@code index} (line order, meter last) listens on. */
+    public InetAddress plcAddress(int index) {
+        return plcAddresses.of(index, bindAddress);
     }
 
     public static VirtualFactoryConfig defaults() {
@@ -62,7 +71,8 @@ public record VirtualFactoryConfig(
                 Scenario.idle(),
                 LineNames.DEFAULT,
                 Optional.empty(),
-                Path.of(System.getProperty("java.io.tmpdir"), "isthmus-pki"));
+                Path.of(System.getProperty("java.io.tmpdir"), "isthmus-pki"),
+                PlcAddresses.defaults());
     }
 
     /** A copy with some fields changed: {@code defaults().with(b -> b.seed = 7)}. */
@@ -83,6 +93,7 @@ public record VirtualFactoryConfig(
         public LineNames names;
         public Optional<Instant> startTime;
         public Path pkiDir;
+        public PlcAddresses plcAddresses;
 
         private Builder(VirtualFactoryConfig c) {
             bindAddress = c.bindAddress;
@@ -94,11 +105,21 @@ public record VirtualFactoryConfig(
             names = c.names;
             startTime = c.startTime;
             pkiDir = c.pkiDir;
+            plcAddresses = c.plcAddresses;
         }
 
         private VirtualFactoryConfig build() {
             return new VirtualFactoryConfig(
-                    bindAddress, modbusBasePort, opcUaPort, seed, speed, scenario, names, startTime, pkiDir);
+                    bindAddress,
+                    modbusBasePort,
+                    opcUaPort,
+                    seed,
+                    speed,
+                    scenario,
+                    names,
+                    startTime,
+                    pkiDir,
+                    plcAddresses);
         }
     }
 

@@ -20,6 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The whole virtual factory on loopback, read and commanded by an independent Modbus client (j2mod). */
 class VirtualFactoryTest {
@@ -168,6 +170,64 @@ class VirtualFactoryTest {
                     Duration.ofSeconds(10),
                     () -> f.line().state(MachineKind.CONVEYOR) == io.isthmus.sim.process.MachineState.STOPPED);
         }
+    }
+
+    @Test
+    void eachPlcListensOnItsOwnLoopbackAddressByDefaultAndAnswersThere() throws Exception {
+        try (VirtualFactory f = VirtualFactory.start(config(Scenario.idle()), (r, u, q, a) -> {}, o -> {})) {
+            assertThat(f.plcs())
+                    .extracting(p -> p.device() + "@" + p.address().getAddress().getHostAddress())
+                    .containsExactly(
+                            "conveyor@127.0.0.10",
+                            "filler@127.0.0.11",
+                            "capper@127.0.0.12",
+                            "labeler@127.0.0.13",
+                            "palletizer@127.0.0.14",
+                            "meter@127.0.0.15");
+            PlcEndpoint meter = f.plcs().get(5);
+            try (var c = io.isthmus.sim.modbus.ModbusTcpClient.connect(meter.address(), Duration.ofSeconds(1))) {
+                assertThat(c.readInputRegisters(1, 3, 1).get(0))
+                        .as("incomer voltage")
+                        .isPositive();
+            }
+        }
+    }
+
+    @Test
+    void sharedAddressingPutsEveryPlcOnTheBindAddressToldApartByPort() throws Exception {
+        try (VirtualFactory f = VirtualFactory.start(
+                config(Scenario.idle()).with(b -> b.plcAddresses = new PlcAddresses.Shared()),
+                (r, u, q, a) -> {},
+                o -> {})) {
+            assertThat(f.plcs())
+                    .extracting(p -> p.address().getAddress().getHostAddress())
+                    .containsOnly("127.0.0.1");
+            assertThat(f.plcs()).extracting(p -> p.address().getPort()).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void anAddressTheLoopbackDoesNotAnswerIsReportedAsSuchNotAsABusyPort() {
+        InetSocketAddress at = new InetSocketAddress(InetAddress.getLoopbackAddress(), 5020);
+        var cannotAssign =
+                new java.io.IOException("bind", new java.net.BindException("Can't assign requested address"));
+        var inUse = new java.io.IOException("bind", new java.net.BindException("Address already in use"));
+        assertThat(VirtualFactory.bindFailure("conveyor", at, cannotAssign, PlcAddresses.defaults()))
+                .isInstanceOf(PlcAddressUnavailableException.class)
+                .hasMessageContaining("does not answer 127.0.0.1");
+        assertThat(VirtualFactory.bindFailure("conveyor", at, inUse, PlcAddresses.defaults()))
+                .isInstanceOf(PortInUseException.class);
+        assertThat(VirtualFactory.bindFailure("conveyor", at, cannotAssign, new PlcAddresses.Shared()))
+                .isInstanceOf(PortInUseException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.251", "10.0.0.1", "::1"})
+    void aFirstPlcAddressThatIsNotLoopbackOrLeavesNoRoomIsRefused(String address) throws Exception {
+        InetAddress a = InetAddress.getByName(address);
+        assertThatThrownBy(() -> new PlcAddresses.OnePerPlc(a))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(a.getHostAddress());
     }
 
     private interface IoSupplier<T> {

@@ -43,10 +43,36 @@ public final class FactoryOptions {
     int opcUaPort;
 
     @Option(
+            names = "--bind",
+            paramLabel = "ADDRESS",
+            description = "Put every PLC on this one loopback address (e.g. 127.0.0.1), told apart by port, for systems"
+                    + " whose loopback answers only 127.0.0.1 (macOS). Default: each PLC on its own address,"
+                    + " 127.0.0.10 (conveyor) to 127.0.0.15 (meter), as separate hosts for the network sensor.")
+    String bind;
+
+    @Option(
             names = "--pki-dir",
             paramLabel = "DIR",
             description = "Where the OPC UA server keeps its certificate (default: <tmp>/isthmus-pki).")
     Path pkiDir;
+
+    /** {@code --bind}: a literal loopback address, never a name to resolve. */
+    private java.util.Optional<java.net.InetAddress> sharedAddress() {
+        if (bind == null) {
+            return java.util.Optional.empty();
+        }
+        java.net.InetAddress a;
+        try {
+            a = io.isthmus.model.IpLiteral.parse(bind.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--bind: not an IP address: '" + bind + "'", e);
+        }
+        if (!a.isLoopbackAddress()) {
+            throw new IllegalArgumentException(
+                    "--bind: the virtual factory serves only on loopback (127.0.0.0/8 or ::1), not " + bind);
+        }
+        return java.util.Optional.of(a);
+    }
 
     static final class BuiltInScenarios implements Iterable<String> {
         @Override
@@ -77,7 +103,12 @@ public final class FactoryOptions {
     VirtualFactoryConfig toConfig(String defaultScenario) throws ScenarioFiles.ScenarioException {
         String name = scenario != null ? scenario : defaultScenario;
         Scenario s = name == null ? Scenario.idle() : ScenarioFiles.load(name);
+        java.util.Optional<java.net.InetAddress> shared = sharedAddress();
         return VirtualFactoryConfig.defaults().with(b -> {
+            shared.ifPresent(a -> {
+                b.bindAddress = a;
+                b.plcAddresses = new io.isthmus.sim.PlcAddresses.Shared();
+            });
             b.scenario = s;
             b.seed = seed;
             b.speed = speed;

@@ -6,6 +6,7 @@ import io.isthmus.sim.VirtualFactory;
 import io.isthmus.sim.VirtualFactoryConfig;
 import io.isthmus.sim.sparkplug.SparkplugLine;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "sim",
         mixinStandardHelpOptions = true,
-        description = "Run the virtual factory alone: a bottling line's PLCs on Modbus/TCP and OPC UA, on 127.0.0.1.")
+        description = "Run the virtual factory alone: a bottling line's PLCs on Modbus/TCP (each on its own loopback"
+                + " address, 127.0.0.10-15) and OPC UA on 127.0.0.1.")
 public final class SimCommand implements Callable<Integer> {
     @Mixin
     FactoryOptions options;
@@ -31,6 +33,23 @@ public final class SimCommand implements Callable<Integer> {
             description = "Also publish the line as Sparkplug B edge nodes (one per work cell, group = the line's"
                     + " name) to the MQTT broker at HOST:PORT.")
     String sparkplug;
+
+    @Option(
+            names = "--mirror",
+            paramLabel = "FILE|-",
+            description = "Write the factory's mirror port (the PLCs' Modbus/TCP traffic as a pcap stream, stamped"
+                    + " with the simulated clock) to FILE, or to standard output with - (the endpoints are then"
+                    + " printed to standard error): isthmus sim --mirror - | isthmus analyze -")
+    String mirror;
+
+    @Option(
+            names = "--duration",
+            paramLabel = "D",
+            description = "Stop after this much simulated time (e.g. 2m, 90s); default: until Ctrl-C.")
+    String duration;
+
+    /** Where {@code --mirror -} writes; standard output unless a test sets it. */
+    OutputStream stdout = System.out;
 
     /** Changes are published at most this often. */
     private static final Duration SPARKPLUG_PERIOD = Duration.ofMillis(500);
@@ -53,14 +72,36 @@ public final class SimCommand implements Callable<Integer> {
             err.println("--sparkplug: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        Optional<Duration> stopAfter;
+        try {
+            stopAfter = Optional.ofNullable(duration).map(SimCommand::parseDuration);
+        } catch (IllegalArgumentException e) {
+            err.println("isthmus: --duration: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if ("-".equals(mirror)) {
+            out = err; // standard output carries the pcap stream
+        }
         VirtualFactoryConfig config = parsed.get();
+        MirrorOutput mirrorOut;
+        try {
+            mirrorOut = MirrorOutput.open(mirror, stdout);
+        } catch (IOException e) {
+            err.println("isthmus: --mirror: cannot write " + mirror + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         VirtualFactory factory;
         try {
             factory = VirtualFactory.start(
-                    config, (remote, unit, request, response) -> {}, FactoryOptions.scenarioLog(out));
+                    config,
+                    (remote, unit, request, response) -> {},
+                    FactoryOptions.scenarioLog(out),
+                    mirrorOut.limits());
         } catch (Exception e) {
+            mirrorOut.close();
             return StartupErrors.report(e, err, "--http-port");
         }
+        mirrorOut.start(factory);
         SparkplugLine line = null;
         if (broker.isPresent()) {
             HostPort b = broker.get();
@@ -71,6 +112,7 @@ public final class SimCommand implements Callable<Integer> {
             } catch (IOException e) {
                 line.close();
                 factory.close();
+                mirrorOut.close();
                 err.println(
                         "could not publish Sparkplug B to the broker at " + b + " (--sparkplug): " + e.getMessage());
                 return ExitCodes.FAILED;
@@ -84,15 +126,49 @@ public final class SimCommand implements Callable<Integer> {
             out.flush();
         }
         SparkplugLine publisher = line;
-        UntilInterrupted.await(
-                () -> {
-                    if (publisher != null) {
-                        publisher.close();
-                    }
-                    factory.close();
-                },
-                out);
+        AutoCloseable stop = () -> {
+            if (publisher != null) {
+                publisher.close();
+            }
+            factory.close();
+            mirrorOut.close();
+        };
+        if (stopAfter.isPresent()) {
+            int code = runFor(stopAfter.get(), factory, stop, out);
+            Optional<IOException> failed = mirrorOut.failure();
+            failed.ifPresent(e -> {
+                err.println("isthmus: --mirror: writing stopped early: " + e.getMessage());
+                err.flush();
+            });
+            return failed.isPresent() ? ExitCodes.FAILED : code;
+        }
+        UntilInterrupted.await(stop, out);
         return ExitCodes.OK;
+    }
+
+    /** Runs until the simulated clock has advanced by {@code d}, then stops everything. */
+    private static int runFor(Duration d, VirtualFactory factory, AutoCloseable stop, PrintWriter out) {
+        try {
+            while (factory.elapsed().compareTo(d) < 0) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            stop.close();
+        } catch (Exception e) {
+            out.println("while stopping: " + e.getMessage());
+            out.flush();
+            return ExitCodes.FAILED;
+        }
+        out.printf("Stopped after %ds of simulated time.%n", d.toSeconds());
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    static Duration parseDuration(String text) {
+        return io.isthmus.app.config.DurationText.parse(text);
     }
 
     static void printEndpoints(PrintWriter out, VirtualFactory factory) {

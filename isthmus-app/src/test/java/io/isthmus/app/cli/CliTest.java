@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CliTest {
 
@@ -82,15 +84,53 @@ class CliTest {
 
     @Test
     void aBusyModbusPortNamesThePortAndTheOptionThatMovesIt() throws Exception {
-        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.10"))) {
             int port = busy.getLocalPort();
             CliRun r = run("sim", "--modbus-port", String.valueOf(port), "--opcua-port", "0");
+            assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err())
+                    .as("the conveyor listens on 127.0.0.10")
+                    .contains("127.0.0.10:" + port)
+                    .contains("already in use")
+                    .contains("--modbus-port");
+        }
+    }
+
+    @Test
+    void withBindEveryPlcIsOnThatAddressAndABusyPortThereIsNamed() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = busy.getLocalPort();
+            CliRun r = run("sim", "--bind", "127.0.0.1", "--modbus-port", String.valueOf(port), "--opcua-port", "0");
             assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
             assertThat(r.err())
                     .contains("127.0.0.1:" + port)
                     .contains("already in use")
                     .contains("--modbus-port");
         }
+    }
+
+    @Test
+    void aPlcAddressTheLoopbackDoesNotAnswerIsExplainedNamingTheBindOption() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = StartupErrors.report(
+                new io.isthmus.sim.PlcAddressUnavailableException(
+                        "the conveyor PLC's Modbus/TCP server",
+                        new java.net.InetSocketAddress("127.0.0.10", 5020),
+                        new java.net.BindException("Can't assign requested address")),
+                new java.io.PrintWriter(err),
+                "--http-port");
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString())
+                .contains("127.0.0.10:5020", "does not answer 127.0.0.10", "--bind 127.0.0.1")
+                .doesNotContain("--modbus-port");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10.0.0.1", "localhost", "127.0.0.256"})
+    void bindTakesOnlyALoopbackAddressLiteral(String address) {
+        CliRun r = run("sim", "--bind", address);
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--bind");
     }
 
     @Test

@@ -134,8 +134,33 @@ class GuardCommandsTest {
         assertThat(learn.exit()).as(learn.err()).isEqualTo(ExitCodes.OK);
         JsonNode saved = JSON.readTree(baseline.toFile());
         assertThat(saved.get("pairs").size()).isEqualTo(2);
+        assertThat(saved.get("polls").size()).as("the poller's cycles").isPositive();
+        assertThat(saved.get("polls").get(0).get("periodNanos").asLong()).isPositive();
         Run detect = run(
                 "analyze", ATTACKS.toString(), "--out", tmp.resolve("d").toString(), "--baseline", baseline.toString());
+        assertThat(detect.exit()).as(detect.err()).isEqualTo(ExitCodes.OK);
+        assertThat(techniques(alerts(tmp.resolve("d").resolve("alerts.jsonl")))).contains("T0836", "T0816");
+    }
+
+    @Test
+    void aBaselineSavedBeforePollingCyclesExistedStillLoads() throws IOException {
+        Path baseline = tmp.resolve("baseline.json");
+        Run learn = run(
+                "analyze",
+                BENIGN.toString(),
+                "--out",
+                tmp.resolve("l").toString(),
+                "--learn",
+                "18s",
+                "--save-baseline",
+                baseline.toString());
+        assertThat(learn.exit()).as(learn.err()).isEqualTo(ExitCodes.OK);
+        var saved = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(baseline.toFile());
+        saved.remove("polls");
+        Path old = tmp.resolve("old-baseline.json");
+        JSON.writeValue(old.toFile(), saved);
+        Run detect =
+                run("analyze", ATTACKS.toString(), "--out", tmp.resolve("d").toString(), "--baseline", old.toString());
         assertThat(detect.exit()).as(detect.err()).isEqualTo(ExitCodes.OK);
         assertThat(techniques(alerts(tmp.resolve("d").resolve("alerts.jsonl")))).contains("T0836", "T0816");
     }

@@ -88,19 +88,29 @@ class DemoSensorTest {
             assertThat(assets.get("items").findValuesAsText("id")).contains("ip:127.0.0.1", "ip:" + LAPTOP);
             assertThat(assets.get("total").asInt())
                     .isEqualTo(assets.get("items").size());
-            JsonNode plcs = JSON.readTree(get(base + "/api/assets?role=plc").body());
-            assertThat(plcs.get("items").findValuesAsText("id")).containsExactly("ip:127.0.0.1");
-            assertThat(plcs.get("items").get(0).get("zone").asText()).isEqualTo("cell");
+            assertSixPlcsWithTheirOwnAddresses(base, demo);
 
             JsonNode laptop =
                     JSON.readTree(get(base + "/api/assets/ip:" + LAPTOP).body());
             assertThat(laptop.get("zone").asText()).isEqualTo("enterprise");
-            assertThat(laptop.get("peers").findValuesAsText("id")).containsExactly("ip:127.0.0.1");
+            assertThat(laptop.get("peers").findValuesAsText("id"))
+                    .as("the laptop wrote the conveyor and restarted the capper's communications")
+                    .contains("ip:127.0.0.10", "ip:127.0.0.12")
+                    .doesNotContain("ip:127.0.0.1");
             assertThat(laptop.get("alerts").size()).isPositive();
             assertThat(laptop.get("alerts").get(0).get("edge").asText()).isEqualTo("sensor");
 
             JsonNode map = JSON.readTree(get(base + "/api/map").body());
-            assertThat(map.get("nodes").findValuesAsText("id")).contains("ip:127.0.0.1", "ip:" + LAPTOP);
+            assertThat(map.get("nodes").findValuesAsText("id"))
+                    .contains(
+                            "ip:127.0.0.1",
+                            "ip:" + LAPTOP,
+                            "ip:127.0.0.10",
+                            "ip:127.0.0.11",
+                            "ip:127.0.0.12",
+                            "ip:127.0.0.13",
+                            "ip:127.0.0.14",
+                            "ip:127.0.0.15");
             assertThat(map.get("edges")).anySatisfy(e -> {
                 assertThat(e.get("source").asText()).isEqualTo("ip:" + LAPTOP);
                 assertThat(e.get("violation").asBoolean()).isTrue();
@@ -111,6 +121,32 @@ class DemoSensorTest {
             assertThat(svg.body()).contains("<svg").contains(LAPTOP);
         }
         assertThat(Files.readString(data.resolve("inventory.json"))).contains("ip:" + LAPTOP);
+    }
+
+    /**
+     * Each PLC listens on its own loopback address (127.0.0.10 … .15), so the sensor sees six PLC
+     * assets in the cell, each with its own IP, and the edge's poller (127.0.0.1) apart from them.
+     */
+    private void assertSixPlcsWithTheirOwnAddresses(String base, DemoRuntime demo) throws Exception {
+        List<String> plcAddresses = demo.factory().plcs().stream()
+                .map(p -> p.address().getAddress().getHostAddress())
+                .toList();
+        assertThat(plcAddresses)
+                .containsExactly("127.0.0.10", "127.0.0.11", "127.0.0.12", "127.0.0.13", "127.0.0.14", "127.0.0.15");
+        JsonNode plcs = JSON.readTree(get(base + "/api/assets?role=plc&sort=ip").body());
+        List<String> ids = plcs.get("items").findValuesAsText("id");
+        assertThat(ids)
+                .containsExactlyInAnyOrderElementsOf(
+                        plcAddresses.stream().map(a -> "ip:" + a).toList());
+        for (JsonNode plc : plcs.get("items")) {
+            assertThat(plc.get("ips").size()).as(plc.toString()).isEqualTo(1);
+            assertThat(plc.get("role").asText()).as(plc.toString()).isEqualToIgnoringCase("plc");
+            assertThat(plc.get("zone").asText()).as(plc.toString()).isEqualTo("cell");
+        }
+        JsonNode poller = JSON.readTree(get(base + "/api/assets/ip:127.0.0.1").body());
+        assertThat(poller.get("role").asText())
+                .as("the edge's poller is no PLC any more")
+                .isNotEqualToIgnoringCase("plc");
     }
 
     /**
@@ -227,7 +263,7 @@ class DemoSensorTest {
     private HttpResponse<String> get(String url) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(10))
+                        .timeout(Duration.ofSeconds(30)) // the map is laid out by ELK; slow on a loaded machine
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code attack-demo} incident end to end on 127.0.0.1: the virtual factory's real conveyor PLC
+ * The {@code attack-demo} incident end to end on loopback: the virtual factory's real conveyor PLC
+ * (127.0.0.10)
  * polled by a real edge that forwards to a real hub; the sensor's stop-coil alert from the IT
  * laptop (127.0.0.66) put into the hub's event log as the sensor does; the conveyor's material jam
  * injected into the simulated process. Its fault code 201 travels PLC → edge → journal → HTTP →
@@ -98,13 +99,13 @@ class AttackIncidentEndToEndTest {
                         Instant.now(),
                         EventKind.NETWORK_ALERT,
                         Severity.HIGH,
-                        "Write Single Coil from 127.0.0.66 to 127.0.0.1 not allowed by policy",
-                        List.of(new AssetId("ip:127.0.0.1"), new AssetId("ip:127.0.0.66")),
+                        "Write Single Coil from 127.0.0.66 to 127.0.0.10 not allowed by policy",
+                        List.of(new AssetId("ip:127.0.0.10"), new AssetId("ip:127.0.0.66")),
                         List.of(AttackIcs.bundled().technique("T0855")),
                         Evidence.of("Write Single Coil (5) unit 1 address 0 values 0")
                                 .with("rule", "policy-operation")
                                 .with("src", "127.0.0.66")
-                                .with("dst", "127.0.0.1")
+                                .with("dst", "127.0.0.10")
                                 .with("zone_path", "enterprise -> transport"));
                 hub.events().add(new EventLog.Received("sensor", 1, alert));
                 factory.line().injectFault(MachineKind.CONVEYOR, FaultCode.MATERIAL_JAM, Duration.ofMinutes(10));
@@ -123,7 +124,9 @@ class AttackIncidentEndToEndTest {
                 assertThat(incident.events()).extracting(Occurrence::origin).containsExactly("sensor", "hub");
                 Event fault = incident.events().get(1).event();
                 assertThat(fault.title()).isEqualTo("conveyor fault 201: bottle jam (material)");
-                assertThat(fault.assets()).containsExactly(new AssetId("ip:127.0.0.1"));
+                assertThat(fault.assets())
+                        .as("the conveyor PLC listens on its own address")
+                        .containsExactly(new AssetId("ip:127.0.0.10"));
                 assertThat(fault.evidence().fact("endpoint"))
                         .contains(factory.plcs().stream()
                                 .filter(p -> p.device().equals("conveyor"))

@@ -41,17 +41,33 @@ public final class Baseline {
     private final Set<HostPair> hostPairs = new HashSet<>();
     private final Map<WriteKey, long[]> writes = new HashMap<>();
     private final Set<Host> discoverers = new HashSet<>();
+    private final PollPeriods polls;
     private long dropped;
     private long firstNanos = -1;
     private long untilNanos = -1;
 
     public Baseline(DetectionLimits limits) {
         this.limits = limits;
+        this.polls = new PollPeriods(limits.maxPairs());
     }
 
     /** Entries that did not fit the limits while learning or loading. */
     public long dropped() {
         return dropped;
+    }
+
+    /** Polling cycles that did not fit ({@code maxPairs}) while learning or loading. */
+    public long pollsDropped() {
+        return polls.dropped();
+    }
+
+    /** Polling cycles learned or loaded (at most {@code maxPairs} of them). */
+    public int pollCount() {
+        return polls.size();
+    }
+
+    PollPeriods polls() {
+        return polls;
     }
 
     public int pairCount() {
@@ -154,7 +170,8 @@ public final class Baseline {
                 iso(untilNanos),
                 pairs,
                 w,
-                discoverers.stream().map(Host::toString).sorted().toList());
+                discoverers.stream().map(Host::toString).sorted().toList(),
+                pollSnapshot());
     }
 
     /** A baseline from a saved snapshot; a malformed entry fails naming it. */
@@ -176,7 +193,43 @@ public final class Baseline {
             b.learnWrite(server, p, w.unit(), w.table(), w.address(), w.max());
         }
         snapshot.discoverers().forEach(d -> b.learnDiscoverer(Host.parse(d)));
+        for (BaselineSnapshot.Poll p : snapshot.polls()) {
+            b.polls.load(
+                    new PollPeriods.PollKey(
+                            Host.parse(p.client()),
+                            Host.parse(p.server()),
+                            Protocol.fromId(p.protocol()),
+                            p.unit(),
+                            p.function(),
+                            p.address(),
+                            p.quantity()),
+                    new PollPeriods.Period(p.periodNanos(), p.spreadNanos(), p.intervals(), -1));
+        }
         return b;
+    }
+
+    private List<BaselineSnapshot.Poll> pollSnapshot() {
+        List<BaselineSnapshot.Poll> out = new ArrayList<>();
+        polls.periods()
+                .forEach((k, p) -> out.add(new BaselineSnapshot.Poll(
+                        k.client().toString(),
+                        k.server().toString(),
+                        k.protocol().id(),
+                        k.unit(),
+                        k.function(),
+                        k.address(),
+                        k.quantity(),
+                        p.medianNanos(),
+                        p.spreadNanos(),
+                        p.intervals())));
+        out.sort(java.util.Comparator.comparing(BaselineSnapshot.Poll::client)
+                .thenComparing(BaselineSnapshot.Poll::server)
+                .thenComparing(BaselineSnapshot.Poll::protocol)
+                .thenComparingLong(BaselineSnapshot.Poll::unit)
+                .thenComparingInt(BaselineSnapshot.Poll::function)
+                .thenComparingLong(BaselineSnapshot.Poll::address)
+                .thenComparingLong(BaselineSnapshot.Poll::quantity));
+        return out;
     }
 
     private static String iso(long nanos) {

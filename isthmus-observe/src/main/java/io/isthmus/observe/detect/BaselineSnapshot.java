@@ -10,9 +10,22 @@ import java.util.Objects;
  *
  * @param learnedFrom capture time of the first observation learned, ISO-8601
  * @param learnedUntil capture time the learning window ended, ISO-8601
+ * @param polls the polling cycles learned; absent (null) in files written before they were, which
+ *     load as none
  */
 public record BaselineSnapshot(
-        String learnedFrom, String learnedUntil, List<Pair> pairs, List<Write> writes, List<String> discoverers) {
+        String learnedFrom,
+        String learnedUntil,
+        List<Pair> pairs,
+        List<Write> writes,
+        List<String> discoverers,
+        List<Poll> polls) {
+
+    /** A baseline without polling cycles, as saved before they were learned. */
+    public BaselineSnapshot(
+            String learnedFrom, String learnedUntil, List<Pair> pairs, List<Write> writes, List<String> discoverers) {
+        this(learnedFrom, learnedUntil, pairs, writes, discoverers, List.of());
+    }
 
     public BaselineSnapshot {
         Objects.requireNonNull(learnedFrom, "learnedFrom");
@@ -20,6 +33,37 @@ public record BaselineSnapshot(
         pairs = List.copyOf(pairs);
         writes = List.copyOf(writes);
         discoverers = List.copyOf(discoverers);
+        polls = polls == null ? List.of() : List.copyOf(polls);
+    }
+
+    /**
+     * One polling cycle: a client's repeated request to a server, unit, function and address range,
+     * with the median interval between requests and its median absolute deviation.
+     *
+     * @param unit -1 when the protocol has none; likewise {@code address} and {@code quantity}
+     * @param intervals how many intervals the period was learned from
+     */
+    public record Poll(
+            String client,
+            String server,
+            String protocol,
+            long unit,
+            int function,
+            long address,
+            long quantity,
+            long periodNanos,
+            long spreadNanos,
+            int intervals) {
+        public Poll {
+            Objects.requireNonNull(client, "client");
+            Objects.requireNonNull(server, "server");
+            Objects.requireNonNull(protocol, "protocol");
+            if (periodNanos < 0 || spreadNanos < 0 || intervals < 0) {
+                throw new IllegalArgumentException("poll " + client + " -> " + server + " function " + function
+                        + ": period, spread and intervals must not be negative, were " + periodNanos + ", "
+                        + spreadNanos + ", " + intervals);
+            }
+        }
     }
 
     /** @param functions request function codes seen from client to server */

@@ -19,6 +19,8 @@ final class DangerousCommands {
     private static final List<Technique> MODIFY_PROGRAM = Finding.techniques("T0889");
     private static final List<Technique> SERVICE_STOP = Finding.techniques("T0881");
     private static final List<Technique> ALARM_SUPPRESSION = Finding.techniques("T0878");
+    private static final List<Technique> UPLOAD = Finding.techniques("T0845");
+    private static final List<Technique> BLOCK_REPORTING = Finding.techniques("T0804");
 
     /** What kind of danger: the part of an alert that does not depend on who sent it. */
     record Danger(String what, List<Technique> techniques, Severity severity) {}
@@ -62,7 +64,9 @@ final class DangerousCommands {
             case S7COMM -> s7(s, f);
             case ENIP -> cip(s);
             case DNP3 -> dnp3(f);
-            case S7COMM_PLUS, OPC_UA, BACNET, IEC104, PN_DCP, MQTT -> Optional.empty();
+            case BACNET -> bacnet(s, f);
+            case IEC104 -> f == 105 ? danger("IEC 104 reset process (C_RP_NA_1)", RESTART, Severity.CRITICAL) : none();
+            case S7COMM_PLUS, OPC_UA, PN_DCP, MQTT -> Optional.empty();
         };
     }
 
@@ -118,6 +122,48 @@ final class DangerousCommands {
             case 21 -> danger("DNP3 disable unsolicited responses", ALARM_SUPPRESSION, Severity.HIGH);
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * BACnet confirmed services (ASHRAE 135 clause 16): ReinitializeDevice (20) restarts the device
+     * (cold/warm start, activate-changes) or moves its configuration (backup is an upload, restore
+     * a download); DeviceCommunicationControl (17) with disable silences the device for everyone
+     * but the sender of the next DCC (denial of service), with disable-initiation it stops its
+     * I-Am, COV and event notifications (blocked reporting). Function code = service (package-info
+     * of io.isthmus.wire.bacnet).
+     */
+    private static Optional<Danger> bacnet(Seen s, int f) {
+        return switch (f) {
+            case 20 ->
+                switch (s.attribute("reinitialize_state").orElse("")) {
+                    case "coldstart" -> danger("BACnet ReinitializeDevice coldstart", RESTART, Severity.CRITICAL);
+                    case "warmstart" -> danger("BACnet ReinitializeDevice warmstart", RESTART, Severity.CRITICAL);
+                    case "activate-changes" ->
+                        danger("BACnet ReinitializeDevice activate-changes", RESTART, Severity.HIGH);
+                    case "start-restore", "end-restore" ->
+                        danger(
+                                "BACnet ReinitializeDevice restore (configuration download)",
+                                DOWNLOAD,
+                                Severity.CRITICAL);
+                    case "start-backup", "end-backup" ->
+                        danger("BACnet ReinitializeDevice backup (configuration upload)", UPLOAD, Severity.HIGH);
+                    case "abort-restore" -> none();
+                    default -> danger("BACnet ReinitializeDevice (unreadable state)", RESTART, Severity.HIGH);
+                };
+            case 17 ->
+                switch (s.attribute("enable_disable").orElse("")) {
+                    case "enable" -> none();
+                    case "disable-initiation" ->
+                        danger("BACnet DeviceCommunicationControl disable-initiation", BLOCK_REPORTING, Severity.HIGH);
+                    case "disable" -> danger("BACnet DeviceCommunicationControl disable", DOS, Severity.CRITICAL);
+                    default -> danger("BACnet DeviceCommunicationControl (unreadable)", DOS, Severity.HIGH);
+                };
+            default -> none();
+        };
+    }
+
+    private static Optional<Danger> none() {
+        return Optional.empty();
     }
 
     private static Optional<Danger> danger(String what, List<Technique> techniques, Severity severity) {

@@ -53,6 +53,7 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
     private final DangerousCommands dangerous = new DangerousCommands();
     private final Reconnaissance recon;
     private final BaselineDeviations baselineDeviations = new BaselineDeviations();
+    private final PollingDrift pollingDrift;
     private long learnUntil = Long.MIN_VALUE;
     private boolean learning;
     private long frame;
@@ -71,6 +72,17 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
      */
     public Detection(
             Optional<Policy> policy, BaselineSource source, DetectionLimits limits, Consumer<Alert> onNewAlert) {
+        this(policy, source, limits, PollingDriftLimits.DEFAULT, onNewAlert);
+    }
+
+    /** As above, with the tolerances of the {@code polling-drift} detector. */
+    public Detection(
+            Optional<Policy> policy,
+            BaselineSource source,
+            DetectionLimits limits,
+            PollingDriftLimits polling,
+            Consumer<Alert> onNewAlert) {
+        this.pollingDrift = new PollingDrift(Objects.requireNonNull(polling, "polling"));
         this.policy = policy.map(PolicyCheck::new);
         this.limits = limits;
         this.log = new AlertLog(limits, Objects.requireNonNull(onNewAlert, "onNewAlert"));
@@ -103,6 +115,9 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
 
     private void clock(long nanos) {
         if (!learning) {
+            if (deviations) {
+                pollingDrift.sweep(nanos, baseline, log::add);
+            }
             return;
         }
         if (learnUntil == Long.MIN_VALUE) {
@@ -138,6 +153,7 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
         recon.inspect(s, baseline, zonePath, log);
         if (deviations) {
             baselineDeviations.inspect(s, baseline, zonePath, log);
+            pollingDrift.inspect(s, baseline, zonePath, log::add);
         }
     }
 
@@ -147,6 +163,9 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
             baseline.learnDiscoverer(s.src);
         }
         baseline.learnRequest(s);
+        if (s.m.access() != AccessKind.DISCOVERY) {
+            baseline.polls().learn(PollPeriods.PollKey.of(s), s.time());
+        }
         if (s.m.access() == AccessKind.WRITE && s.m.address().isPresent()) {
             long first = s.m.address().getAsLong();
             long[] values = WrittenValues.parse(s.attribute("values").orElse(""));

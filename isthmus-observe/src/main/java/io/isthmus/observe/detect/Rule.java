@@ -21,7 +21,9 @@ public enum Rule {
     /** A write to an address never written while learning. */
     WRITE_NEW_ADDRESS("write-new-address"),
     /** A written value outside the range learned for the address. */
-    WRITE_OUT_OF_RANGE("write-out-of-range");
+    WRITE_OUT_OF_RANGE("write-out-of-range"),
+    /** A learned polling cycle runs faster or slower than it did, or stopped. */
+    POLLING_DRIFT("polling-drift");
 
     private final String id;
 

@@ -22,8 +22,19 @@ import java.util.Optional;
  */
 class DetectionFuzzTest {
     private static final DetectionLimits LIMITS = new DetectionLimits(16, 2, 8, 8, 8, 3, Duration.ofSeconds(5));
+    /** Polling-drift judged on two intervals, with no absolute tolerance: every detector path is reachable. */
+    private static final PollingDriftLimits POLLING = new PollingDriftLimits(2, 0.5, 2, 0.5, Duration.ZERO, 3, 2);
+
     private static final String[] ATTRIBUTES = {
-        "values", "sub_function", "s7_pi_service", "cip_service", "cip_embedded", "source"
+        "values",
+        "sub_function",
+        "s7_pi_service",
+        "cip_service",
+        "cip_embedded",
+        "source",
+        "reinitialize_state",
+        "enable_disable",
+        "cause"
     };
 
     @FuzzTest(maxDuration = "30s")
@@ -31,7 +42,9 @@ class DetectionFuzzTest {
         Detection d = new Detection(
                 Optional.of(LabelledCapturesTest.factoryPolicy()),
                 new BaselineSource.Learn(Duration.ofSeconds(data.consumeInt(1, 10))),
-                LIMITS);
+                LIMITS,
+                POLLING,
+                a -> {});
         int n = data.consumeInt(0, 200);
         long time = Observations.T0;
         for (int i = 0; i < n && data.remainingBytes() > 0; i++) {
@@ -41,6 +54,7 @@ class DetectionFuzzTest {
             assertThat(d.stats().alerts()).isLessThanOrEqualTo(LIMITS.maxAlerts());
             assertThat(d.baseline().pairCount()).isLessThanOrEqualTo(LIMITS.maxPairs());
             assertThat(d.baseline().writeAddressCount()).isLessThanOrEqualTo(LIMITS.maxWriteAddresses());
+            assertThat(d.baseline().pollCount()).isLessThanOrEqualTo(LIMITS.maxPairs());
         }
         d.alerts().forEach(a -> assertThat(a.evidence()).hasSizeBetween(1, LIMITS.maxEvidence()));
     }
