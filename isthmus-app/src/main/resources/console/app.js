@@ -10,6 +10,10 @@ import incidents from "./js/pages/incidents.js";
 import incident from "./js/pages/incident.js";
 import oee from "./js/pages/oee.js";
 import energy from "./js/pages/energy.js";
+import signin from "./js/pages/signin.js";
+import approvals from "./js/pages/approvals.js";
+import audit from "./js/pages/audit.js";
+import * as gateway from "./js/session.js";
 
 // [pattern, nav entry, page]; a page is (container, params) => optional cleanup function.
 const ROUTES = [
@@ -22,6 +26,9 @@ const ROUTES = [
   [/^\/incidents\/(.+)$/, "incidents", incident],
   [/^\/oee$/, "oee", oee],
   [/^\/energy$/, "energy", energy],
+  [/^\/signin$/, "signin", signin],
+  [/^\/approvals$/, "approvals", approvals],
+  [/^\/audit$/, "audit", audit],
 ];
 
 let cleanup = null;
@@ -82,8 +89,22 @@ function header() {
   setInterval(health, 5000);
 }
 
+/** Who is signed in to the access gateway, in the header, with a sign-out button. */
+function sessionBadge() {
+  const box = document.getElementById("session");
+  const draw = (s) => {
+    box.replaceChildren(s
+      ? h("span", {}, "signed in as ", h("strong", { id: "session-account" }, s.account), " ",
+          h("button", { type: "button", id: "header-signout", class: "link", onclick: () => { gateway.signOut(); location.hash = "#/signin"; } }, "Sign out"))
+      : h("a", { href: "#/signin", id: "header-signin" }, "Sign in"));
+  };
+  draw(gateway.session());
+  gateway.onChange(draw);
+}
+
 async function main() {
   header();
+  sessionBadge();
   try {
     live.accept((await (await fetch("/api/tags/latest")).json()).items);
   } catch (e) { console.error(e); }
