@@ -47,8 +47,9 @@ export class SessionExpired extends Error {
 }
 
 function unmounted(status, body) {
-  // the hub answers unknown paths without a problem, or with "no API/gateway endpoint"
-  return status === 404 && (!body || /^no (API|gateway) endpoint/.test(String(body.detail ?? "")));
+  // A hub without the gateway answers /gw/... with its web server's own 404 (no problem detail);
+  // unknown API paths say "no API endpoint". The gateway's real 404s (no such approval) have a detail.
+  return status === 404 && (!body || body.detail === undefined || /^no (API|gateway) endpoint/.test(String(body.detail)));
 }
 
 async function call(method, path, body, auth = true) {

@@ -12,22 +12,32 @@ const RESULTS = ["", "success", "failure", "denied", "pending"];
 function verification(v) {
   if (!v) return h("p", { id: "audit-verified", class: "muted" }, "No verification reported.");
   const cp = v.checkpoint;
-  const at = cp ? `checkpoint of ${cp.size} records signed ${time(cp.time)}` : "no checkpoint yet";
+  const at = cp ? `last signed checkpoint: ${cp.size} records at ${time(cp.time)}` : "no signed checkpoint yet";
+  const warnings = (v.warnings ?? []).length
+    ? h("span", { class: "muted", id: "audit-warnings" }, ` Notes: ${v.warnings.join("; ")}`)
+    : null;
   return v.ok
     ? h("p", { id: "audit-verified", class: "verified good", dataset: { ok: "true" } },
-        h("strong", {}, "✔ verified"), ` — ${v.records} records match the Merkle tree and the ${at}.`)
+        h("strong", {}, "✔ verified"), ` — ${v.records} records recomputed against the Merkle tree; ${at}.`, warnings)
     : h("div", { id: "audit-verified", class: "notice error", role: "alert", dataset: { ok: "false" } },
-        h("strong", {}, "✘ verification failed: "), v.problem ?? "the log does not match its checkpoint", ` (${v.records ?? "?"} records read; ${at}).`);
+        h("strong", {}, "✘ verification failed: "), v.problem ?? "the log does not match its checkpoint", ` (${v.records ?? "?"} records read; ${at}).`, warnings);
+}
+
+function bytes(n) {
+  if (n >= 1 << 30) return `${(n / (1 << 30)).toFixed(1)} GiB`;
+  if (n >= 1 << 20) return `${(n / (1 << 20)).toFixed(1)} MiB`;
+  if (n >= 1 << 10) return `${(n / (1 << 10)).toFixed(1)} KiB`;
+  return `${n} bytes`;
 }
 
 function capacity(c) {
   if (!c) return null;
   const pct = c.limit ? Math.round((c.used / c.limit) * 100) : 0;
-  const text = `${c.used} of ${c.limit} records (${pct} %)`;
+  const text = `${bytes(c.used)} of ${bytes(c.limit)} (${pct} %)`;
   return c.warning
     ? h("div", { id: "audit-capacity", class: "notice", role: "alert", dataset: { warning: "true" } },
-        h("strong", {}, "Capacity warning: "), `the audit log holds ${text}. When it is full the gateway refuses every action (fail closed): export and archive it.`)
-    : h("p", { id: "audit-capacity", class: "muted" }, `Capacity: ${text}.`);
+        h("strong", {}, "Capacity warning: "), `the audit log uses ${text}. When it is full the gateway refuses every action (fail closed): export and archive it.`)
+    : h("p", { id: "audit-capacity", class: "muted" }, `Capacity: ${text} used.`);
 }
 
 function detail(d) {

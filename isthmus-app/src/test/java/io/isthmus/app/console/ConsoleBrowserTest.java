@@ -99,6 +99,11 @@ class ConsoleBrowserTest {
     }
 
     static void screenshot(String name) throws Exception {
+        screenshot(driver, name);
+    }
+
+    /** Writes the page as target/screenshots/NAME.png (and into docs with ISTHMUS_REGENERATE_DOCS=1). */
+    static void screenshot(ChromeDriver driver, String name) throws Exception {
         byte[] png = driver.getScreenshotAs(OutputType.BYTES);
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image.getWidth()).isEqualTo(Browser.WIDTH);
@@ -318,5 +323,23 @@ class ConsoleBrowserTest {
         List<String> urls =
                 (List<String>) driver.executeScript("return performance.getEntriesByType('resource').map(e => e.name)");
         assertThat(urls).isNotEmpty().allSatisfy(u -> assertThat(u).startsWith(base));
+    }
+
+    @Test
+    @Order(10)
+    void theGatewayPagesSayPlainlyWhenTheHubDoesNotServeTheGateway() {
+        driver.get(base + "#/signin");
+        await(10).until(d -> "signin-user".equals(active().getAttribute("id")));
+        active().sendKeys("operator", Keys.TAB);
+        active().sendKeys("not-a-password", Keys.TAB);
+        active().sendKeys("123456", Keys.ENTER);
+        await(10).until(d -> unavailable("/gw/login"));
+        assertThat(driver.findElement(By.id("signin-message")).getText())
+                .contains("Sign-in: not available on this hub");
+        go("#/audit");
+        await(10).until(d -> unavailable("/api/audit"));
+        driver.get(base + "#/approvals");
+        await(10).until(d -> !d.findElements(By.id("approvals-signin")).isEmpty());
+        assertThat(driver.findElement(By.id("approvals-signin")).getText()).isEqualTo("sign in");
     }
 }
