@@ -28,11 +28,14 @@ final class IngestGuard implements ConsoleServer.Routes {
 
     private final IngestSecurity security;
     private final InetSocketAddress listen;
+    private final boolean tls13Only;
     private final LongAdder refused = new LongAdder();
 
-    IngestGuard(IngestSecurity security, InetSocketAddress listen) {
+    /** @param tls13Only offer only TLS 1.3 (the hub carries the access gateway) */
+    IngestGuard(IngestSecurity security, InetSocketAddress listen, boolean tls13Only) {
         this.security = security;
         this.listen = listen;
+        this.tls13Only = tls13Only;
     }
 
     /** Requests refused for a missing or wrong token since the hub started. */
@@ -61,7 +64,11 @@ final class IngestGuard implements ConsoleServer.Routes {
                     ssl.setKeyStorePath(tls.keyStore().toString());
                     ssl.setKeyStoreType("PKCS12");
                     ssl.setKeyStorePassword(tls.password());
-                    ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+                    if (tls13Only) {
+                        ssl.setIncludeProtocols("TLSv1.3");
+                    } else {
+                        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+                    }
                     HttpConfiguration https = new HttpConfiguration(http);
                     // edges address the hub by IP as often as by name: the certificate's names are the
                     // edge's to check (it does), not a reason for the hub to refuse a request
