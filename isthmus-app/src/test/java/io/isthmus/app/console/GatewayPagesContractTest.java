@@ -280,7 +280,6 @@ class GatewayPagesContractTest {
         driver.get(base + "#/signin");
         await().until(d -> "signin-user".equals(focused().getAttribute("id")));
         driver.findElement(By.id("signin-user")).sendKeys("approver");
-        ConsoleBrowserTest.screenshot(driver, "signin");
         signIn("operator", "pw-operator", "123456");
         await().until(d -> !d.findElements(By.id("who")).isEmpty());
         assertThat(text("who")).isEqualTo("operator");
@@ -351,7 +350,6 @@ class GatewayPagesContractTest {
                 .getText();
         assertThat(row).contains("filling/filler/speed-setpoint", "120", "135", "operator", "write");
         assertThat(row).containsPattern("\\b(10:00|9:5\\d)\\b"); // the countdown
-        ConsoleBrowserTest.screenshot(driver, "approvals");
         driver.findElement(By.id("reject-apr-1")).sendKeys(Keys.ENTER); // this gateway has no reject
         await().until(d -> text("approval-message").contains("Reject is not available"));
         assertThat(text("approval-message")).contains("apr-1 is not executed unless approved");
@@ -403,7 +401,6 @@ class GatewayPagesContractTest {
                         .getText())
                 .isEqualTo("120");
         assertThat(text("audit-pager")).contains("1–50 of 120");
-        ConsoleBrowserTest.screenshot(driver, "audit");
         assertThat(driver.findElement(By.id("audit-newer")).isEnabled()).isFalse();
         driver.findElement(By.id("audit-older")).sendKeys(Keys.ENTER);
         await().until(d -> text("audit-pager").contains("51–100 of 120"));
