@@ -11,6 +11,10 @@ import incident from "./js/pages/incident.js";
 import oee from "./js/pages/oee.js";
 import energy from "./js/pages/energy.js";
 import runbooks from "./js/pages/runbooks.js";
+import signin from "./js/pages/signin.js";
+import approvals from "./js/pages/approvals.js";
+import audit from "./js/pages/audit.js";
+import * as gateway from "./js/session.js";
 
 // [pattern, nav entry, page]; a page is (container, params) => optional cleanup function.
 const ROUTES = [
@@ -24,6 +28,9 @@ const ROUTES = [
   [/^\/oee$/, "oee", oee],
   [/^\/energy$/, "energy", energy],
   [/^\/runbooks(?:\/(.+))?$/, "runbooks", runbooks],
+  [/^\/signin$/, "signin", signin],
+  [/^\/approvals$/, "approvals", approvals],
+  [/^\/audit$/, "audit", audit],
 ];
 
 let cleanup = null;
@@ -84,8 +91,22 @@ function header() {
   setInterval(health, 5000);
 }
 
+/** Who is signed in to the access gateway, in the header, with a sign-out button. */
+function sessionBadge() {
+  const box = document.getElementById("session");
+  const draw = (s) => {
+    box.replaceChildren(s
+      ? h("span", {}, "signed in as ", h("strong", { id: "session-account" }, s.account), " ",
+          h("button", { type: "button", id: "header-signout", class: "link", onclick: () => { gateway.signOut(); location.hash = "#/signin"; } }, "Sign out"))
+      : h("a", { href: "#/signin", id: "header-signin" }, "Sign in"));
+  };
+  draw(gateway.session());
+  gateway.onChange(draw);
+}
+
 async function main() {
   header();
+  sessionBadge();
   live.seed(); // not awaited: the page's own requests go out alongside it (live.seeded says when it is in)
   live.connect();
   window.addEventListener("hashchange", route);

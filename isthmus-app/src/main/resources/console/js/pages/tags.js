@@ -3,6 +3,7 @@
 import { h, svg, clock, debounce } from "../dom.js";
 import { get, failure } from "../api.js";
 import * as live from "../live.js";
+import { setpointForm } from "./setpoint.js";
 
 const RANGES = { "15m": ["now-15m", "10s"], "1h": ["now-1h", "30s"], "6h": ["now-6h", "3m"], "1d": ["now-1d", "10m"] };
 
@@ -81,6 +82,8 @@ export default async function tags(main, [selected]) {
       h("h3", { id: "trend-h" }, "Trend: ", current ? short(current) : "–", units.get(current) ? ` (${units.get(current)})` : ""),
       h("form", { class: "filters", onsubmit: (e) => e.preventDefault() }, h("label", {}, "Range ", range), h("label", {}, "Aggregate ", agg)),
       h("figure", { class: "trend-figure" }, chart, caption))));
+  const [change, offChange] = current ? setpointForm(current, units.get(current)) : [null, () => {}];
+  if (change) main.querySelector(".split > section:last-child").append(change);
 
   const load = async () => {
     if (!current) return;
@@ -105,5 +108,5 @@ export default async function tags(main, [selected]) {
       r[0].querySelector("[data-ts]").textContent = clock(s.ts);
     }
   });
-  return () => { clearInterval(timer); off(); };
+  return () => { clearInterval(timer); off(); offChange(); };
 }

@@ -591,6 +591,23 @@ public final class AccessGateway {
         return approvals.unknownOutcome();
     }
 
+    /**
+     * The approval requests {@code who} may see, newest first: their own, those they approved, and
+     * those on resources they may approve (whose conditions hold for {@code source} now).
+     */
+    public List<Approval> visibleApprovals(Account who, InetAddress source) {
+        Instant now = clock.instant();
+        List<Approval> out = new ArrayList<>();
+        for (Approval a : approvals.all(now)) {
+            if (a.requester().equals(who.name())
+                    || a.approver().equals(who.name())
+                    || rules.mayApprove(who.roles(), source, now, a.resource()).allowed()) {
+                out.addFirst(a);
+            }
+        }
+        return out;
+    }
+
     public Optional<Approval> approval(String id) {
         return approvals.find(id);
     }

@@ -128,6 +128,12 @@ public final class Approvals {
                 byId.values().stream().filter(a -> a.state() == State.PENDING).toList());
     }
 
+    /** Every request still kept (open and decided, oldest first; decided ones are dropped as new ones come). */
+    public synchronized List<Approval> all(Instant now) {
+        expire(now);
+        return new ArrayList<>(byId.values());
+    }
+
     private void expire(Instant now) {
         byId.replaceAll(
                 (k, a) -> a.state() == State.PENDING && !now.isBefore(a.expires()) ? a.with(State.EXPIRED, "") : a);

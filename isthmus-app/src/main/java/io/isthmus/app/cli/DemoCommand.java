@@ -68,8 +68,23 @@ public final class DemoCommand implements Callable<Integer> {
                 + " coded) to the hub's receiver at " + runtime.receiverAddress() + "; status: http://127.0.0.1:"
                 + runtime.httpPort() + "/api/transfer");
         out.println("Console: http://127.0.0.1:" + runtime.httpPort() + "/");
+        printGateway(out, err, runtime);
         out.flush();
         UntilInterrupted.await(runtime, out);
         return ExitCodes.OK;
+    }
+
+    /** The demo's gateway users: whoever runs the demo needs their passwords and second factors. */
+    public static void printGateway(PrintWriter out, PrintWriter err, DemoRuntime runtime) {
+        err.println("isthmus: warning: gateway on loopback without TLS: the channel never leaves this host");
+        err.flush();
+        out.println("Access gateway: http://127.0.0.1:" + runtime.httpPort()
+                + "/gw/login (the cell is a protected zone: a setpoint change needs the approver);"
+                + " audit log " + runtime.auditDir() + " (check it: isthmus audit verify " + runtime.auditDir() + ")");
+        for (var u : runtime.gatewayUsers()) {
+            out.println("  user " + u.name() + " (role " + u.role() + "): password " + u.password() + ", TOTP secret "
+                    + u.totpSecret());
+        }
+        out.println("  current TOTP code: isthmus gateway code NAME --users " + runtime.gatewayUsersFile());
     }
 }

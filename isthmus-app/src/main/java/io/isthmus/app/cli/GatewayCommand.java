@@ -30,8 +30,13 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "gateway",
         mixinStandardHelpOptions = true,
-        description = "Manage the access gateway's users, TOTP secrets and service tokens.",
-        subcommands = {GatewayCommand.User.class, GatewayCommand.Token.class})
+        description = "Manage the access gateway's users, TOTP secrets and service tokens, or run it (serve).",
+        subcommands = {
+            GatewayCommand.User.class,
+            GatewayCommand.Token.class,
+            GatewayCommand.Code.class,
+            GatewayServeCommand.class
+        })
 public final class GatewayCommand implements Runnable {
     static final String ISSUER = "isthmus-gateway";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -195,6 +200,40 @@ public final class GatewayCommand implements Runnable {
                     .getOut()
                     .println(Tokens.issue(keys.getPrivate(), ISSUER, name, ISSUER, Instant.now(), life, RANDOM));
             return 0;
+        }
+    }
+
+    @Command(
+            name = "code",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Print a person's current TOTP code, read from the secret in the user file.",
+                "A demo and test aid (isthmus demo prints this command): whoever can read the user file"
+                        + " holds every second factor in it, so on a real gateway the codes come from the"
+                        + " person's authenticator app, never from this command."
+            })
+    static final class Code implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--users", required = true, paramLabel = "FILE", description = "The user file (JSON).")
+        Path users;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            for (Account a : UserFile.load(users)) {
+                if (a instanceof Person p && p.name().equals(name)) {
+                    spec.commandLine()
+                            .getOut()
+                            .println(io.isthmus.access.identity.Totp.codeAt(p.totpSecret(), Instant.now()));
+                    return 0;
+                }
+            }
+            spec.commandLine().getErr().println("no person " + name + " in " + users);
+            return ExitCodes.USAGE;
         }
     }
 

@@ -1,8 +1,10 @@
 package io.isthmus.app.cli;
 
+import io.isthmus.app.config.GatewayConfigYaml;
 import io.isthmus.app.config.HubConfigYaml;
 import io.isthmus.app.config.SensorConfigYaml;
 import io.isthmus.app.config.TagConfigYaml.TagConfigException;
+import io.isthmus.app.gateway.GatewaySettings;
 import io.isthmus.app.hub.Hub;
 import io.isthmus.app.hub.HubSettings;
 import io.isthmus.app.sensor.SensorRun;
@@ -42,9 +44,11 @@ public final class HubCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         HubSettings settings;
         Optional<SensorSettings> sensor;
+        Optional<GatewaySettings> gateway;
         try {
             settings = HubConfigYaml.load(config);
             sensor = SensorConfigYaml.load(config);
+            gateway = GatewayConfigYaml.load(config, settings);
         } catch (TagConfigException e) {
             err.println("isthmus: " + e.getMessage());
             err.flush();
@@ -61,13 +65,21 @@ public final class HubCommand implements Callable<Integer> {
         }
         Hub hub;
         try {
-            hub = Hub.start(settings, java.util.Map::of, sensor.map(SensorRun::of));
+            hub = Hub.start(settings, java.util.Map::of, sensor.map(SensorRun::of), gateway);
         } catch (Exception e) {
             return StartupErrors.report(e, err, "hub.listen in " + config);
         }
+        String scheme = settings.ingest().tls().isPresent() ? "https" : "http";
+        if (gateway.isPresent()) {
+            GatewayConfigYaml.plainHttpWarning(settings).ifPresent(w -> err.println("isthmus: warning: " + w));
+            err.flush();
+        }
         out.println("Historian: " + settings.historian().dir());
-        out.println("Ingest: http://" + settings.listen().getHostString() + ":" + hub.port() + "/api/ingest");
-        out.println("Console: http://" + settings.listen().getHostString() + ":" + hub.port() + "/");
+        out.println("Ingest: " + scheme + "://" + settings.listen().getHostString() + ":" + hub.port() + "/api/ingest");
+        out.println("Console: " + scheme + "://" + settings.listen().getHostString() + ":" + hub.port() + "/");
+        gateway.ifPresent(g -> out.println(
+                "Access gateway: " + scheme + "://" + settings.listen().getHostString() + ":" + hub.port()
+                        + "/gw/login, audit log " + g.audit() + " (GET /api/audit)"));
         sensor.ifPresent(
                 s -> out.println("Sensor: reading " + ("-".equals(s.capture()) ? "standard input" : s.capture())
                         + (s.policy().isPresent() ? ", policy loaded" : "")

@@ -48,12 +48,13 @@ public final class HubConfigYaml {
                 JsonLocation at = p.currentTokenLocation();
                 String field = p.currentName();
                 p.nextToken();
-                if (field.equals("sensor")) {
-                    p.skipChildren(); // SensorConfigYaml binds it
+                if (field.equals("sensor") || field.equals("gateway")) {
+                    p.skipChildren(); // SensorConfigYaml and GatewayConfigYaml bind them
                     continue;
                 }
                 if (!field.equals("hub")) {
-                    throw TagConfigYaml.error(source, at, "unknown field '" + field + "'; expected hub or sensor");
+                    throw TagConfigYaml.error(
+                            source, at, "unknown field '" + field + "'; expected hub, sensor or gateway");
                 }
                 hubAt = at;
                 try {

@@ -69,6 +69,7 @@ public final class DemoRuntime implements AutoCloseable {
     private final Path dataDir;
     private Hub hub;
     private volatile Edge edge;
+    private DemoGateway gateway;
 
     private DemoRuntime(VirtualFactory factory, Path dataDir) {
         this.factory = factory;
@@ -98,8 +99,12 @@ public final class DemoRuntime implements AutoCloseable {
         DemoRuntime runtime = new DemoRuntime(factory, data);
         try {
             ConnectConfig tags = tagsFor(factory);
-            runtime.hub =
-                    Hub.start(hubSettings(http, data, tags), runtime::health, Optional.of(mirrorSensor(factory, data)));
+            runtime.gateway = DemoGateway.create(data, tags);
+            runtime.hub = Hub.start(
+                    hubSettings(http, data, tags),
+                    runtime::health,
+                    Optional.of(mirrorSensor(factory, data)),
+                    Optional.of(runtime.gateway.settings()));
             runtime.edge = Edge.start(new EdgeConfig(edgeSettings(data, runtime.receiverAddress()), tags));
             factory.startClock();
             return runtime;
@@ -191,6 +196,21 @@ public final class DemoRuntime implements AutoCloseable {
                     s.backoff()));
         }
         return new ConnectConfig(sources, shipped.tags());
+    }
+
+    /** The demo's gateway users (operator, approver) with the passwords and TOTP secrets to print. */
+    public List<DemoGateway.DemoUser> gatewayUsers() {
+        return gateway.users();
+    }
+
+    /** The gateway's user file (for {@code isthmus gateway code NAME --users FILE}). */
+    public Path gatewayUsersFile() {
+        return gateway.settings().users();
+    }
+
+    /** The gateway's audit log directory (for {@code isthmus audit verify DIR}). */
+    public Path auditDir() {
+        return gateway.settings().audit();
     }
 
     public VirtualFactory factory() {

@@ -3,6 +3,8 @@ package io.isthmus.app.hub;
 import io.isthmus.app.console.ConsoleServer;
 import io.isthmus.app.console.LatestValues;
 import io.isthmus.app.console.TagJson;
+import io.isthmus.app.gateway.GatewayRuntime;
+import io.isthmus.app.gateway.GatewaySettings;
 import io.isthmus.app.sensor.LiveSensor;
 import io.isthmus.app.sensor.SensorRoutes;
 import io.isthmus.app.sensor.SensorRun;
@@ -36,8 +38,13 @@ public final class Hub implements AutoCloseable {
     private final List<TransferReceiver> receivers = new ArrayList<>();
     private final Optional<LiveSensor> sensor;
     private final IncidentDesk incidents;
+    private final Optional<GatewayRuntime> gateway;
 
-    private Hub(HubSettings settings, Supplier<Map<String, Object>> extraHealth, Optional<SensorRun> sensorRun)
+    private Hub(
+            HubSettings settings,
+            Supplier<Map<String, Object>> extraHealth,
+            Optional<SensorRun> sensorRun,
+            Optional<GatewaySettings> gatewaySettings)
             throws IOException {
         this.settings = settings;
         this.sensor = startSensor(sensorRun);
@@ -55,15 +62,17 @@ public final class Hub implements AutoCloseable {
         HubApi api = new HubApi(
                 historian, ingest, events, settings.maxIngestBytes(), settings.maxHistoryPoints(), Clock.systemUTC());
         this.incidents = openIncidents(settings);
+        this.gateway = openGateway(gatewaySettings);
         List<ConsoleServer.Routes> routes = new ArrayList<>();
         routes.add(api);
-        this.guard = new IngestGuard(settings.ingest(), settings.listen());
+        this.guard = new IngestGuard(settings.ingest(), settings.listen(), gateway.isPresent());
         routes.add(guard);
         routes.add(new TransferApi(receivers));
         routes.add(new SensorRoutes(sensor, (seq, e) -> HubApi.json(new EventLog.Received(SENSOR, seq, e))));
         routes.add(new io.isthmus.app.insight.InsightRoutes(
                 historian, latest, io.isthmus.app.config.InsightConfigYaml.builtIn(), Clock.systemUTC()));
         routes.add(new IncidentApi(incidents, Clock.systemUTC()));
+        gateway.ifPresent(g -> routes.addAll(List.of(g.routes(), g.auditRoutes())));
         this.console =
                 new ConsoleServer(latest, this::tags, () -> health(extraHealth), ConsoleServer.Routes.all(routes));
         events.addListener(r -> console.publish("event", HubApi.json(r)));
@@ -75,6 +84,29 @@ public final class Hub implements AutoCloseable {
         } catch (IOException e) {
             historian.close();
             throw new IllegalArgumentException("incidents: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The access gateway inside the hub: reads from the historian, every audit record also an
+     * {@code ACCESS_DECISION} event of edge {@value AccessEvents#EDGE}.
+     */
+    private Optional<GatewayRuntime> openGateway(Optional<GatewaySettings> s) {
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        AccessEvents access = new AccessEvents(new MachineAssets(settings.catalog()));
+        try {
+            return Optional.of(GatewayRuntime.open(
+                    s.get(),
+                    historian::latest,
+                    (seq, e) -> events.add(new EventLog.Received(AccessEvents.EDGE, seq, access.event(e))),
+                    Clock.systemUTC()));
+        } catch (IOException | RuntimeException e) {
+            incidents.close();
+            historian.close();
+            sensor.ifPresent(LiveSensor::close);
+            throw new IllegalArgumentException("gateway: " + e.getMessage(), e);
         }
     }
 
@@ -94,7 +126,20 @@ public final class Hub implements AutoCloseable {
      */
     public static Hub start(HubSettings settings, Supplier<Map<String, Object>> extraHealth, Optional<SensorRun> sensor)
             throws IOException {
-        Hub hub = new Hub(settings, extraHealth, sensor);
+        return start(settings, extraHealth, sensor, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(HubSettings, Supplier, Optional)}, with the access gateway's {@code /gw/...}
+     * endpoints and {@code /api/audit} on the hub's own server (one origin for the console).
+     */
+    public static Hub start(
+            HubSettings settings,
+            Supplier<Map<String, Object>> extraHealth,
+            Optional<SensorRun> sensor,
+            Optional<GatewaySettings> gateway)
+            throws IOException {
+        Hub hub = new Hub(settings, extraHealth, sensor, gateway);
         try {
             hub.receivers.forEach(TransferReceiver::start);
             hub.console.start(settings.listen());
@@ -159,6 +204,11 @@ public final class Hub implements AutoCloseable {
         return incidents;
     }
 
+    /** The access gateway, when the hub runs one. */
+    public Optional<GatewayRuntime> gateway() {
+        return gateway;
+    }
+
     public long eventsReceived() {
         return events.total();
     }
@@ -208,11 +258,20 @@ public final class Hub implements AutoCloseable {
         return receivers.stream().map(TransferReceiver::localAddress).findFirst();
     }
 
+    private static void closeGateway(GatewayRuntime g) {
+        try {
+            g.close();
+        } catch (IOException e) {
+            System.err.println("isthmus: the audit log's last checkpoint could not be signed: " + e.getMessage());
+        }
+    }
+
     @Override
     public void close() {
         receivers.forEach(TransferReceiver::close);
         sensor.ifPresent(LiveSensor::close);
         console.close();
+        gateway.ifPresent(Hub::closeGateway);
         incidents.close();
         historian.close();
     }

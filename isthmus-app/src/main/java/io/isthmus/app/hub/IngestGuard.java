@@ -41,14 +41,17 @@ final class IngestGuard implements ConsoleServer.Routes {
     private final IngestSecurity security;
     private final InetSocketAddress listen;
     private final IngestTokens tokens;
+    private final boolean tls13Only;
     private final LongAdder refused = new LongAdder();
 
     /**
+     * @param tls13Only offer only TLS 1.3 (the hub carries the access gateway)
      * @throws IllegalArgumentException the tokens file or the client CA file cannot be used (named)
      */
-    IngestGuard(IngestSecurity security, InetSocketAddress listen) {
+    IngestGuard(IngestSecurity security, InetSocketAddress listen, boolean tls13Only) {
         this.security = security;
         this.listen = listen;
+        this.tls13Only = tls13Only;
         this.tokens = new IngestTokens(security, System::nanoTime);
         security.tls().flatMap(IngestSecurity.Tls::clientCa).ifPresent(IngestGuard::clientCaStore);
     }
@@ -84,7 +87,11 @@ final class IngestGuard implements ConsoleServer.Routes {
                     ssl.setKeyStorePath(tls.keyStore().toString());
                     ssl.setKeyStoreType("PKCS12");
                     ssl.setKeyStorePassword(tls.password());
-                    ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+                    if (tls13Only) {
+                        ssl.setIncludeProtocols("TLSv1.3");
+                    } else {
+                        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+                    }
                     tls.clientCa().ifPresent(ca -> {
                         ssl.setTrustStore(clientCaStore(ca));
                         // asked, not demanded: a browser on the console has no client certificate;

@@ -105,7 +105,7 @@ class HubConfigYamlTest {
                 Arguments.of(
                         "unknown section",
                         "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\nedge: {}\n",
-                        "hub.yaml:4:1: unknown field 'edge'; expected hub or sensor"),
+                        "hub.yaml:4:1: unknown field 'edge'; expected hub, sensor or gateway"),
                 Arguments.of(
                         "unknown hub field",
                         "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\n  port: 3\n",

@@ -2,7 +2,10 @@ package io.isthmus.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.isthmus.access.identity.Base32;
+import io.isthmus.access.identity.Totp;
 import io.isthmus.app.config.ScenarioFiles;
+import io.isthmus.app.demo.DemoGateway;
 import io.isthmus.app.demo.DemoRuntime;
 import io.isthmus.sim.VirtualFactoryConfig;
 import java.awt.image.BufferedImage;
@@ -13,6 +16,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -99,6 +103,11 @@ class ConsoleBrowserTest {
     }
 
     static void screenshot(String name) throws Exception {
+        screenshot(driver, name);
+    }
+
+    /** Writes the page as target/screenshots/NAME.png (and into docs with ISTHMUS_REGENERATE_DOCS=1). */
+    static void screenshot(ChromeDriver driver, String name) throws Exception {
         byte[] png = driver.getScreenshotAs(OutputType.BYTES);
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image.getWidth()).isEqualTo(Browser.WIDTH);
@@ -357,5 +366,91 @@ class ConsoleBrowserTest {
         List<String> urls =
                 (List<String>) driver.executeScript("return performance.getEntriesByType('resource').map(e => e.name)");
         assertThat(urls).isNotEmpty().allSatisfy(u -> assertThat(u).startsWith(base));
+    }
+
+    @Test
+    @Order(10)
+    void anOperatorsSetpointChangeIsApprovedInASecondBrowserAndShowsLiveAndInTheAuditLog() throws Exception {
+        String tag = "acme/springfield/packaging/line1/transport/conveyor/speedSetpoint";
+        String page = base + "#/tags/" + tag.replace("/", "%2F");
+        signIn(driver, "operator", true);
+        driver.get(page);
+        await(15).until(d -> !d.findElements(By.id("setpoint-value")).isEmpty());
+        await(15)
+                .until(d -> !d.findElement(By.cssSelector("[data-tag='" + tag + "']"))
+                        .getText()
+                        .equals("–"));
+        String before =
+                driver.findElement(By.cssSelector("[data-tag='" + tag + "']")).getText();
+        String wanted = before.equals("150") ? "140" : "150";
+        driver.findElement(By.id("setpoint-value")).sendKeys(wanted, Keys.ENTER);
+        await(15)
+                .until(d -> !d.findElements(By.cssSelector("#setpoint-result [data-status='pending']"))
+                        .isEmpty());
+        String id = driver.findElement(By.cssSelector("#setpoint-result [data-status='pending']"))
+                .getAttribute("data-approval");
+        assertThat(id).startsWith("apr-");
+        assertThat(driver.findElement(By.cssSelector("[data-tag='" + tag + "']"))
+                        .getText())
+                .isEqualTo(before);
+
+        try (Browser second = Browser.start()) { // the approver, in a browser of their own
+            ChromeDriver other = second.driver;
+            signIn(other, "approver", false);
+            other.get(base + "#/approvals");
+            new WebDriverWait(other, Duration.ofSeconds(15))
+                    .until(d -> !d.findElements(By.id("approve-" + id)).isEmpty());
+            assertThat(other.findElement(By.cssSelector("#pending-table tr[data-approval='" + id + "']"))
+                            .getText())
+                    .contains("conveyor/speedSetpoint", wanted, "operator");
+            screenshot(other, "approvals");
+            other.findElement(By.id("approve-" + id)).sendKeys(Keys.ENTER);
+            new WebDriverWait(other, Duration.ofSeconds(15))
+                    .until(d -> !d.findElements(By.cssSelector(
+                                    "#decided-table tr[data-approval='" + id + "'] td[data-state='executed']"))
+                            .isEmpty());
+        }
+        // the operator's tag page shows the new value from the live stream, without a reload
+        await(20)
+                .until(d -> d.findElement(By.cssSelector("[data-tag='" + tag + "']"))
+                        .getText()
+                        .equals(wanted));
+
+        driver.get(base + "#/audit");
+        await(15)
+                .until(d ->
+                        !d.findElements(By.cssSelector("#audit-table tbody tr")).isEmpty());
+        assertThat(driver.findElement(By.id("audit-verified")).getAttribute("data-ok"))
+                .isEqualTo("true");
+        assertThat(driver.findElement(By.id("audit-verified")).getText()).contains("verified");
+        List<String> types = driver.findElements(By.cssSelector("#audit-table tbody tr")).stream()
+                .map(r -> r.getAttribute("data-type"))
+                .toList();
+        assertThat(types).contains("write.requested", "write.approved", "write.executing", "write.executed");
+        assertThat(driver.findElement(By.id("audit-table")).getText()).contains(id);
+        screenshot("audit");
+    }
+
+    /** Signs in by keyboard alone with the demo's printed password and the current TOTP code. */
+    static void signIn(ChromeDriver d, String name, boolean photograph) throws Exception {
+        DemoGateway.DemoUser u = demo.gatewayUsers().stream()
+                .filter(x -> x.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+        d.get(base + "#/");
+        d.get(base + "#/signin");
+        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(15));
+        wait.until(x -> "signin-user".equals(x.switchTo().activeElement().getAttribute("id")));
+        d.switchTo().activeElement().sendKeys(name, Keys.TAB);
+        assertThat(d.switchTo().activeElement().getAttribute("id")).isEqualTo("signin-password");
+        d.switchTo().activeElement().sendKeys(u.password(), Keys.TAB);
+        assertThat(d.switchTo().activeElement().getAttribute("id")).isEqualTo("signin-totp");
+        if (photograph) {
+            screenshot(d, "signin");
+        }
+        String code = Totp.codeAt(Base32.decode(u.totpSecret()).orElseThrow(), Instant.now());
+        d.switchTo().activeElement().sendKeys(code, Keys.ENTER);
+        wait.until(x -> !x.findElements(By.id("who")).isEmpty());
+        assertThat(d.findElement(By.id("who")).getText()).isEqualTo(name);
     }
 }

@@ -200,6 +200,10 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     private static String devices(PlcEndpoint plc) {
+        return devices(plc.hostPort());
+    }
+
+    static String devices(String plc) {
         return """
                 sources:
                   - id: conveyor
@@ -222,7 +226,7 @@ final class GatewayFixture implements AutoCloseable {
                   - path: %srunning
                     source: conveyor
                     address: discrete:0
-                """.formatted(plc.hostPort(), CONVEYOR, CONVEYOR, CONVEYOR, CONVEYOR, CONVEYOR);
+                """.formatted(plc, CONVEYOR, CONVEYOR, CONVEYOR, CONVEYOR, CONVEYOR);
     }
 
     private static List<Account> users() {
@@ -264,7 +268,7 @@ final class GatewayFixture implements AutoCloseable {
         };
     }
 
-    private static void keytool(Path dir, String store, String alias, String dname, String ext) throws Exception {
+    static void keytool(Path dir, String store, String alias, String dname, String ext) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                 "-genkeypair",
@@ -332,7 +336,7 @@ final class GatewayFixture implements AutoCloseable {
     }
 
     /** Trusts the gateway's certificate; presents {@code keyStore}'s key when given (mTLS). */
-    private static SSLContext client(Path pki, String keyStore) throws Exception {
+    static SSLContext client(Path pki, String keyStore) throws Exception {
         KeyStore server = load(pki.resolve("server.p12"));
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);

@@ -39,13 +39,21 @@ class OpenApiDocumentTest {
 
     @BeforeAll
     static void start() throws Exception {
-        hub = Hub.start(new HubSettings(
+        HubSettings settings = new HubSettings(
                 new InetSocketAddress("127.0.0.1", 0),
                 HistorianConfig.create(dir.resolve("historian")),
                 4096,
                 100,
                 Set.of(),
-                List.of()));
+                List.of());
+        // with the access gateway, so that its /gw routes and /api/audit are registered too
+        String gateway = io.isthmus.app.gateway.HubGatewayFiles.write(dir, "127.0.0.10:5020");
+        hub = Hub.start(
+                settings,
+                java.util.Map::of,
+                java.util.Optional.empty(),
+                io.isthmus.app.config.GatewayConfigYaml.parse(
+                        "hub.yaml", gateway.getBytes(java.nio.charset.StandardCharsets.UTF_8), dir, settings));
         HttpResponse<String> r = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hub.port() + "/api/openapi.json"))

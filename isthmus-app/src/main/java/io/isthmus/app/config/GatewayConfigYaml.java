@@ -1,0 +1,357 @@
+package io.isthmus.app.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.isthmus.access.audit.AuditConfig;
+import io.isthmus.access.gateway.GatewayLimits;
+import io.isthmus.app.config.TagConfigYaml.TagConfigException;
+import io.isthmus.app.gateway.GatewaySettings;
+import io.isthmus.app.gateway.UserFile;
+import io.isthmus.app.hub.HubSettings;
+import io.isthmus.connect.config.ConnectConfig;
+import io.isthmus.model.IpLiteral;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Binds the optional {@code gateway:} section of a hub's configuration (docs/access.md):
+ *
+ * <pre>
+ * gateway:
+ *   users: gateway-users.json      # isthmus gateway user add NAME --users gateway-users.json
+ *   policy: zones.yaml             # zones, conduits and the access: section
+ *   address: 127.0.0.50            # the gateway's own address towards OT (a zone of the policy)
+ *   devices: edge.yaml             # the device table: an edge's (or a tag) configuration
+ *   audit: audit                   # the audit log's directory
+ *   token-key: gateway-token.pub   # optional; default: beside the users file
+ *   approval-expiry: 10m           # optional
+ *   session-lifetime: 15m          # optional
+ *   audit-max-size: 1GiB           # optional
+ * </pre>
+ *
+ * With it, the hub serves {@code /gw/...} and {@code /api/audit}, and must serve TLS 1.3 ({@code
+ * hub.ingest.tls}) unless it listens on a loopback address. Every file named is loaded here, so each
+ * mistake is reported before the hub starts, as {@code file:line:column: what is wrong}. Relative
+ * paths are resolved against the configuration's directory.
+ */
+public final class GatewayConfigYaml {
+    static final List<String> FIELDS = List.of(
+            "users",
+            "policy",
+            "address",
+            "devices",
+            "audit",
+            "token-key",
+            "approval-expiry",
+            "session-lifetime",
+            "audit-max-size");
+
+    /** The standalone gateway's fields besides {@link #FIELDS} ({@code isthmus gateway serve}). */
+    static final List<String> SERVE_FIELDS =
+            List.of("listen", "keystore", "password-file", "trust-store", "trust-password-file", "historian");
+
+    private GatewayConfigYaml() {}
+
+    /**
+     * The standalone gateway ({@code isthmus gateway serve --config gateway.yaml}): always HTTPS,
+     * TLS 1.3 only.
+     *
+     * @param historian answers reads when given (a historian directory no other process has open)
+     */
+    public record Standalone(
+            java.net.InetSocketAddress listen,
+            io.isthmus.app.gateway.GatewayTls tls,
+            Optional<Path> historian,
+            GatewaySettings gateway) {}
+
+    /** The standalone gateway's configuration: one {@code gateway:} section with listen and TLS fields. */
+    public static Standalone loadStandalone(Path file) throws TagConfigException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new TagConfigException("cannot read gateway configuration " + file + ": " + e);
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return parseStandalone(file.toString(), bytes, base == null ? Path.of("") : base);
+    }
+
+    public static Standalone parseStandalone(String source, byte[] yaml, Path baseDir) throws TagConfigException {
+        List<String> allowed = new java.util.ArrayList<>(FIELDS);
+        allowed.addAll(SERVE_FIELDS);
+        try (JsonParser p = TagConfigYaml.yaml().createParser(yaml)) {
+            if (p.nextToken() != JsonToken.START_OBJECT || p.nextToken() != JsonToken.FIELD_NAME) {
+                throw TagConfigYaml.error(source, p.currentTokenLocation(), "expected a mapping with 'gateway'");
+            }
+            JsonLocation at = p.currentTokenLocation();
+            if (!p.currentName().equals("gateway") || p.nextToken() != JsonToken.START_OBJECT) {
+                throw TagConfigYaml.error(source, at, "expected one section 'gateway:', a mapping with " + allowed);
+            }
+            Map<String, Value> f = fields(source, p, allowed);
+            if (p.nextToken() == JsonToken.FIELD_NAME) {
+                throw TagConfigYaml.error(
+                        source,
+                        p.currentTokenLocation(),
+                        "unknown field '" + p.currentName() + "'; the file has one section, gateway");
+            }
+            for (String required : List.of("listen", "keystore", "password-file")) {
+                if (!f.containsKey(required)) {
+                    throw TagConfigYaml.error(source, at, "gateway: missing field '" + required + "'");
+                }
+            }
+            java.net.InetSocketAddress listen;
+            try {
+                var hp =
+                        io.isthmus.connect.config.HostPort.parse(f.get("listen").text());
+                listen = new java.net.InetSocketAddress(hp.host(), hp.port());
+            } catch (IllegalArgumentException e) {
+                throw TagConfigYaml.error(source, f.get("listen").at(), "gateway.listen: " + e.getMessage());
+            }
+            Optional<Path> trust = Optional.ofNullable(f.get("trust-store")).map(v -> path(baseDir, v));
+            if (trust.isPresent() != f.containsKey("trust-password-file")) {
+                throw TagConfigYaml.error(
+                        source, at, "gateway: trust-store and trust-password-file go together (mTLS)");
+            }
+            io.isthmus.app.gateway.GatewayTls tls = new io.isthmus.app.gateway.GatewayTls(
+                    readable(source, f.get("keystore"), baseDir),
+                    secret(source, f.get("password-file"), baseDir),
+                    trust.isPresent() ? Optional.of(readable(source, f.get("trust-store"), baseDir)) : Optional.empty(),
+                    trust.isPresent() ? secret(source, f.get("trust-password-file"), baseDir) : new char[0]);
+            Optional<Path> historian = Optional.ofNullable(f.get("historian")).map(v -> path(baseDir, v));
+            return new Standalone(listen, tls, historian, settings(source, f, at, baseDir));
+        } catch (JsonProcessingException e) {
+            throw TagConfigYaml.error(source, e.getLocation(), YamlProblems.reason(e));
+        } catch (IOException e) {
+            throw new TagConfigException(source + ": " + e.getMessage());
+        }
+    }
+
+    private static Path readable(String source, Value v, Path baseDir) throws TagConfigException {
+        Path file = path(baseDir, v);
+        if (!Files.isReadable(file)) {
+            throw TagConfigYaml.error(source, v.at(), "gateway: " + file + " cannot be read");
+        }
+        return file;
+    }
+
+    private static char[] secret(String source, Value v, Path baseDir) throws TagConfigException {
+        try {
+            return SecretFile.read("gateway password file", path(baseDir, v)).toCharArray();
+        } catch (IllegalArgumentException e) {
+            throw TagConfigYaml.error(source, v.at(), e.getMessage());
+        }
+    }
+
+    private record Value(String text, JsonLocation at) {}
+
+    /** Empty when the file has no {@code gateway:} section; {@code hub} is the file's hub section. */
+    public static Optional<GatewaySettings> load(Path file, HubSettings hub) throws TagConfigException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new TagConfigException("cannot read hub configuration " + file + ": " + e);
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return parse(file.toString(), bytes, base == null ? Path.of("") : base, hub);
+    }
+
+    public static Optional<GatewaySettings> parse(String source, byte[] yaml, Path baseDir, HubSettings hub)
+            throws TagConfigException {
+        try (JsonParser p = TagConfigYaml.yaml().createParser(yaml)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty(); // the hub section's binding reports what is wrong
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                JsonLocation at = p.currentTokenLocation();
+                String field = p.currentName();
+                p.nextToken();
+                if (!field.equals("gateway")) {
+                    p.skipChildren();
+                    continue;
+                }
+                if (p.currentToken() != JsonToken.START_OBJECT) {
+                    throw TagConfigYaml.error(source, at, "gateway: expected a mapping with " + FIELDS);
+                }
+                Map<String, Value> f = fields(source, p, FIELDS);
+                channel(source, at, hub);
+                return Optional.of(settings(source, f, at, baseDir));
+            }
+            return Optional.empty();
+        } catch (JsonProcessingException e) {
+            throw TagConfigYaml.error(source, e.getLocation(), YamlProblems.reason(e));
+        } catch (IOException e) {
+            throw new TagConfigException(source + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The line printed at start when the hub carries the gateway over plain HTTP (allowed only on a
+     * loopback address), or empty.
+     */
+    public static Optional<String> plainHttpWarning(HubSettings hub) {
+        return hub.ingest().tls().isPresent()
+                ? Optional.empty()
+                : Optional.of("gateway on loopback without TLS: the channel never leaves this host");
+    }
+
+    /** Passwords, TOTP codes and session tokens cross this channel: TLS, or a channel that stays on this host. */
+    private static void channel(String source, JsonLocation at, HubSettings hub) throws TagConfigException {
+        InetAddress listen = hub.listen().getAddress();
+        if (hub.ingest().tls().isEmpty() && (listen == null || !listen.isLoopbackAddress())) {
+            throw TagConfigYaml.error(
+                    source,
+                    at,
+                    "gateway: the hub listens on " + hub.listen().getHostString()
+                            + " without TLS, and the gateway's logins would cross the network in clear; add"
+                            + " hub.ingest.tls (keystore, password-file) or listen on a loopback address");
+        }
+    }
+
+    private static Map<String, Value> fields(String source, JsonParser p, List<String> allowed)
+            throws IOException, TagConfigException {
+        Map<String, Value> out = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            JsonLocation at = p.currentTokenLocation();
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            if (!allowed.contains(name)) {
+                throw TagConfigYaml.error(
+                        source, at, "gateway: unknown field '" + name + "'; expected one of " + allowed);
+            }
+            if (!t.isScalarValue() || t == JsonToken.VALUE_NULL) {
+                throw TagConfigYaml.error(source, at, "gateway." + name + ": expected a single value");
+            }
+            if (out.put(name, new Value(p.getText(), at)) != null) {
+                throw TagConfigYaml.error(source, at, "gateway." + name + " is given twice");
+            }
+        }
+        return out;
+    }
+
+    private static GatewaySettings settings(String source, Map<String, Value> f, JsonLocation sectionAt, Path baseDir)
+            throws TagConfigException {
+        for (String required : List.of("users", "policy", "address", "devices", "audit")) {
+            if (!f.containsKey(required)) {
+                throw TagConfigYaml.error(source, sectionAt, "gateway: missing field '" + required + "'");
+            }
+        }
+        Path users = path(baseDir, f.get("users"));
+        try {
+            UserFile.load(users);
+        } catch (IOException e) {
+            throw TagConfigYaml.error(source, f.get("users").at(), "gateway.users: " + e.getMessage());
+        }
+        if (!Files.isRegularFile(users)) {
+            throw TagConfigYaml.error(
+                    source,
+                    f.get("users").at(),
+                    "gateway.users: " + users + " does not exist; create it with: isthmus gateway user add NAME"
+                            + " --users " + users + " --role operator");
+        }
+        PolicyYaml.PolicyFile policy;
+        try {
+            policy = PolicyYaml.loadFile(path(baseDir, f.get("policy")));
+        } catch (PolicyYaml.PolicyFileException e) {
+            throw new TagConfigException(YamlProblems.at(source, f.get("policy").at(), "gateway.policy: ")
+                    + String.join("; ", e.problems()));
+        }
+        ConnectConfig devices = devices(source, f.get("devices"), baseDir);
+        InetAddress address = address(source, f.get("address"));
+        Optional<Path> tokenKey = Optional.ofNullable(f.get("token-key")).map(v -> path(baseDir, v));
+        if (tokenKey.isPresent() && !Files.isReadable(tokenKey.get())) {
+            throw TagConfigYaml.error(
+                    source, f.get("token-key").at(), "gateway.token-key: " + tokenKey.get() + " cannot be read");
+        }
+        GatewayLimits d = GatewayLimits.DEFAULT;
+        try {
+            GatewayLimits limits = new GatewayLimits(
+                    duration(source, f.get("session-lifetime"), d.sessionLifetime()),
+                    d.maxSessions(),
+                    duration(source, f.get("approval-expiry"), d.approvalExpiry()),
+                    d.maxPending(),
+                    d.maxBatch());
+            return new GatewaySettings(
+                    users,
+                    tokenKey,
+                    policy,
+                    address,
+                    devices,
+                    path(baseDir, f.get("audit")),
+                    auditConfig(source, f.get("audit-max-size")),
+                    limits);
+        } catch (IllegalArgumentException e) {
+            JsonLocation at = e.getMessage().contains("address")
+                    ? f.get("address").at()
+                    : e.getMessage().contains("approvalExpiry") && f.containsKey("approval-expiry")
+                            ? f.get("approval-expiry").at()
+                            : e.getMessage().contains("sessionLifetime") && f.containsKey("session-lifetime")
+                                    ? f.get("session-lifetime").at()
+                                    : sectionAt;
+            throw TagConfigYaml.error(source, at, "gateway: " + e.getMessage());
+        }
+    }
+
+    private static ConnectConfig devices(String source, Value v, Path baseDir) throws TagConfigException {
+        Path file = path(baseDir, v);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw TagConfigYaml.error(source, v.at(), "gateway.devices: cannot read " + file + ": " + e.getMessage());
+        }
+        Path dir = file.getParent() == null ? Path.of("") : file.getParent();
+        ConnectConfig c = TagConfigYaml.parseAll(
+                        file.toString(), bytes, Map.of("edge", (p, at) -> p.skipChildren()), dir)
+                .modbus();
+        if (c.tags().isEmpty()) {
+            throw TagConfigYaml.error(
+                    source, v.at(), "gateway.devices: " + file + " has no Modbus tags, so nothing could be written");
+        }
+        return c;
+    }
+
+    private static InetAddress address(String source, Value v) throws TagConfigException {
+        try {
+            return IpLiteral.parse(v.text());
+        } catch (IllegalArgumentException e) {
+            throw TagConfigYaml.error(
+                    source, v.at(), "gateway.address: '" + v.text() + "' is not an IP address: " + e.getMessage());
+        }
+    }
+
+    private static AuditConfig auditConfig(String source, Value v) throws TagConfigException {
+        if (v == null) {
+            return AuditConfig.DEFAULT;
+        }
+        try {
+            return AuditConfig.DEFAULT.withMaxBytes(ByteSizeText.parse(v.text()));
+        } catch (IllegalArgumentException e) {
+            throw TagConfigYaml.error(source, v.at(), "gateway.audit-max-size: " + e.getMessage());
+        }
+    }
+
+    private static Path path(Path baseDir, Value v) {
+        return baseDir.resolve(v.text()).normalize();
+    }
+
+    private static Duration duration(String source, Value v, Duration fallback) throws TagConfigException {
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return DurationText.parse(v.text());
+        } catch (IllegalArgumentException e) {
+            throw TagConfigYaml.error(source, v.at(), "gateway: " + e.getMessage());
+        }
+    }
+}

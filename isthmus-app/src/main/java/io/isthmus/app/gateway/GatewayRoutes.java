@@ -1,0 +1,292 @@
+package io.isthmus.app.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.isthmus.access.gateway.AccessGateway;
+import io.isthmus.access.gateway.Approval;
+import io.isthmus.access.gateway.ApproveResult;
+import io.isthmus.access.gateway.ItemResult;
+import io.isthmus.access.gateway.ReadResult;
+import io.isthmus.access.gateway.WriteItem;
+import io.isthmus.access.identity.Account;
+import io.isthmus.access.identity.LoginResult;
+import io.isthmus.access.identity.ServiceAccount;
+import io.isthmus.app.console.ConsoleServer;
+import io.isthmus.app.console.SampleJson;
+import io.isthmus.model.TagPath;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
+
+/**
+ * The gateway's {@code /gw/...} endpoints, registered on any Javalin server: the standalone
+ * gateway's ({@link GatewayServer}, {@code isthmus gateway serve}) or the hub's, so the console calls
+ * {@code /gw} on its own origin. Authentication by bearer session token ({@code POST /gw/login}) or
+ * by a client certificate mapped to a service account; every other request is refused with 401.
+ * All errors are RFC 9457 problem documents. The server that mounts these routes serves TLS 1.3
+ * (or, on the hub, plain HTTP on a loopback address only: {@code GatewayConfigYaml} checks it).
+ */
+public final class GatewayRoutes implements ConsoleServer.Routes {
+    /** The largest request body the gateway reads: a write batch of 100 items fits many times over. */
+    static final long MAX_BODY = 64 * 1024;
+
+    private final AccessGateway gateway;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public GatewayRoutes(AccessGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @Override
+    public void register(Javalin app, ObjectMapper mapper) {
+        app.post("/gw/login", this::login);
+        app.get("/gw/me", ctx -> withAccount(ctx, who -> ctx.json(me(who))));
+        app.get("/gw/tags/<path>", ctx -> withAccount(ctx, who -> read(ctx, who)));
+        app.post("/gw/writes", ctx -> withAccount(ctx, who -> writes(ctx, who)));
+        app.get("/gw/approvals", ctx -> withAccount(ctx, who -> approvals(ctx, who)));
+        app.post("/gw/approvals/{id}/approve", ctx -> withAccount(ctx, who -> approve(ctx, who)));
+        app.exception(
+                AccessGateway.AuditUnavailableException.class,
+                (e, ctx) ->
+                        ConsoleServer.problem(ctx, 503, "Service Unavailable", e.getMessage() + "; nothing was done"));
+    }
+
+    private static Map<String, Object> me(Account who) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", who.name());
+        m.put("roles", who.roles().stream().sorted().toList());
+        m.put("kind", who instanceof ServiceAccount ? "service" : "person");
+        return m;
+    }
+
+    @FunctionalInterface
+    private interface Handler {
+        void handle(Account who) throws Exception;
+    }
+
+    private void withAccount(Context ctx, Handler h) throws Exception {
+        Optional<Account> who = authenticate(ctx);
+        if (who.isEmpty()) {
+            gateway.unauthenticated(
+                    source(ctx), ctx.method() + " " + ctx.path(), "no valid session or client certificate");
+            ctx.header("WWW-Authenticate", "Bearer");
+            ConsoleServer.problem(
+                    ctx, 401, "Unauthorized", "log in at POST /gw/login, or present a mapped client certificate");
+            return;
+        }
+        h.handle(who.get());
+    }
+
+    private Optional<Account> authenticate(Context ctx) {
+        String auth = ctx.header("Authorization");
+        if (auth != null && auth.startsWith("Bearer ")) {
+            return gateway.session(auth.substring(7).trim());
+        }
+        Object certs = ctx.req().getAttribute("jakarta.servlet.request.X509Certificate");
+        if (certs instanceof X509Certificate[] chain && chain.length > 0) {
+            String subject = chain[0].getSubjectX500Principal().getName(X500Principal.CANONICAL);
+            return gateway.certificate(subject);
+        }
+        return Optional.empty();
+    }
+
+    private void login(Context ctx) {
+        JsonNode body = body(ctx);
+        InetAddress source = source(ctx);
+        AccessGateway.Login login;
+        if (body.hasNonNull("token")) {
+            login = gateway.loginWithToken(text(body, "token", 8192), source);
+        } else {
+            login = gateway.login(
+                    text(body, "user", 64), text(body, "password", 1024).toCharArray(), text(body, "totp", 16), source);
+        }
+        switch (login.result()) {
+            case LoginResult.Success s -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("token", login.token().orElseThrow());
+                out.put("account", s.account().name());
+                out.put("roles", s.account().roles().stream().sorted().toList());
+                out.put("kind", s.account() instanceof ServiceAccount ? "service" : "person");
+                ctx.json(out);
+            }
+            case LoginResult.Locked l -> {
+                ctx.header(
+                        "Retry-After",
+                        Long.toString(Math.max(
+                                1,
+                                Duration.between(java.time.Instant.now(), l.until())
+                                        .toSeconds())));
+                ConsoleServer.problem(
+                        ctx, 429, "Too Many Requests", "too many failed logins; try again after " + l.until());
+            }
+            case LoginResult.Failure f -> ConsoleServer.problem(ctx, 401, "Unauthorized", "login failed");
+        }
+    }
+
+    private void read(Context ctx, Account who) {
+        TagPath tag = TagPath.parse(ctx.pathParam("path"));
+        switch (gateway.read(who, source(ctx), tag)) {
+            case ReadResult.Value v -> ctx.json(SampleJson.of(v.sample()));
+            case ReadResult.Denied d -> ConsoleServer.problem(ctx, 403, "Forbidden", d.reason() + ": " + d.detail());
+            case ReadResult.NotFound n -> ConsoleServer.problem(ctx, 404, "Not Found", n.detail());
+        }
+    }
+
+    private void writes(Context ctx, Account who) {
+        JsonNode items = body(ctx).get("items");
+        if (items == null || !items.isArray()) {
+            throw new IllegalArgumentException("the body is {\"items\": [{\"tag\": \"...\", \"value\": 1.0}, ...]}");
+        }
+        List<WriteItem> list = new ArrayList<>();
+        for (JsonNode i : items) {
+            JsonNode value = i.get("value");
+            if (!i.isObject() || value == null || !(value.isNumber() || value.isBoolean())) {
+                throw new IllegalArgumentException(
+                        "item " + (list.size() + 1) + " needs a tag and a numeric or boolean value");
+            }
+            double v = value.isBoolean() ? (value.booleanValue() ? 1 : 0) : value.doubleValue();
+            list.add(new WriteItem(TagPath.parse(text(i, "tag", 512)), v));
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ItemResult r : gateway.write(who, source(ctx), list)) {
+            out.add(itemJson(r));
+        }
+        ctx.json(Map.of("items", out));
+    }
+
+    /**
+     * Without {@code state}: the requests the caller may see (own, approved, approvable), open and
+     * decided; {@code state=pending}: open ones only; {@code state=unknown-outcome}: changes that were
+     * being sent when the gateway stopped, which an operator must check on the device.
+     */
+    private void approvals(Context ctx, Account who) {
+        String state = ctx.queryParam("state");
+        List<Approval> list;
+        if (state == null) {
+            list = gateway.visibleApprovals(who, source(ctx));
+        } else {
+            list = switch (state) {
+                case "pending" -> gateway.visibleApprovals(who, source(ctx)).stream()
+                        .filter(a -> a.state() == Approval.State.PENDING)
+                        .toList();
+                case "unknown-outcome" -> gateway.unknownOutcome();
+                default ->
+                    throw new IllegalArgumentException(
+                            "'state' is pending or unknown-outcome (or absent for every visible request), not '"
+                                    + state + "'");
+            };
+        }
+        ctx.json(Map.of("items", list.stream().map(GatewayRoutes::approvalJson).toList()));
+    }
+
+    private void approve(Context ctx, Account who) {
+        String id = ctx.pathParam("id");
+        switch (gateway.approve(who, source(ctx), id)) {
+            case ApproveResult.Executed e -> ctx.json(approvalJson(e.approval()));
+            case ApproveResult.Failed f ->
+                ConsoleServer.problem(
+                        ctx, 502, "Bad Gateway", "approved, but the device did not confirm: " + f.detail());
+            case ApproveResult.Refused r -> {
+                int status = switch (r.reason()) {
+                    case NOT_FOUND -> 404;
+                    case SELF_APPROVAL, NOT_AN_APPROVER, CONDUIT_DENIED -> 403;
+                    case EXPIRED -> 410;
+                    case ALREADY_DECIDED -> 409;
+                };
+                ConsoleServer.problem(ctx, status, title(status), r.reason().id() + ": " + r.detail());
+            }
+        }
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 409 -> "Conflict";
+            case 410 -> "Gone";
+            default -> "Error";
+        };
+    }
+
+    private static Map<String, Object> itemJson(ItemResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tag", r.tag().toString());
+        switch (r) {
+            case ItemResult.Executed e -> m.put("status", "executed");
+            case ItemResult.Pending p -> {
+                m.put("status", "pending");
+                m.put("approval", p.approval().id());
+                m.put("expires", p.approval().expires().toString());
+            }
+            case ItemResult.Denied d -> {
+                m.put("status", "denied");
+                m.put("reason", d.reason());
+                m.put("detail", d.detail());
+            }
+            case ItemResult.Failed f -> {
+                m.put("status", "failed");
+                m.put("detail", f.detail());
+            }
+        }
+        return m;
+    }
+
+    static Map<String, Object> approvalJson(Approval a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id());
+        m.put("state", a.state().id());
+        m.put("tag", a.item().tag().toString());
+        m.put("value", a.item().value());
+        m.put("action", a.action().id());
+        m.put("requester", a.requester());
+        m.put("approver", a.approver());
+        m.put("created", a.created().toString());
+        m.put("expires", a.expires().toString());
+        return m;
+    }
+
+    private JsonNode body(Context ctx) {
+        if (ctx.contentLength() > MAX_BODY) {
+            throw new IllegalArgumentException("the request body is larger than " + MAX_BODY + " bytes");
+        }
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length > MAX_BODY) {
+            throw new IllegalArgumentException("the request body is larger than " + MAX_BODY + " bytes");
+        }
+        JsonNode n;
+        try {
+            n = json.readTree(bytes);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("unreadable request body: not JSON");
+        }
+        if (n == null || !n.isObject()) {
+            throw new IllegalArgumentException("the request body is a JSON object");
+        }
+        return n;
+    }
+
+    private static String text(JsonNode n, String field, int max) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isTextual() || v.textValue().length() > max) {
+            throw new IllegalArgumentException("'" + field + "' is a string of at most " + max + " characters");
+        }
+        return v.textValue();
+    }
+
+    private static InetAddress source(Context ctx) {
+        try {
+            return InetAddress.getByName(ctx.req().getRemoteAddr());
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException("the servlet container gave no numeric remote address", e);
+        }
+    }
+}

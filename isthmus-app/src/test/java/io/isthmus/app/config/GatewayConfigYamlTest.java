@@ -1,0 +1,124 @@
+package io.isthmus.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.isthmus.app.config.TagConfigYaml.TagConfigException;
+import io.isthmus.app.gateway.GatewaySettings;
+import io.isthmus.app.gateway.HubGatewayFiles;
+import io.isthmus.app.hub.HubSettings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The hub's {@code gateway:} section: bound with its files loaded, or refused with file:line:column. */
+class GatewayConfigYamlTest {
+    private static final String HUB = "hub:\n  listen: 127.0.0.1:1\n  historian: { dir: d }\n";
+
+    @TempDir
+    Path dir;
+
+    String section;
+
+    @BeforeEach
+    void files() throws Exception {
+        section = HubGatewayFiles.write(dir, "127.0.0.10:5020");
+    }
+
+    private Optional<GatewaySettings> parse(String yaml) throws TagConfigException {
+        byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
+        HubSettings hub = HubConfigYaml.parse("hub.yaml", bytes, dir);
+        return GatewayConfigYaml.parse("hub.yaml", bytes, dir, hub);
+    }
+
+    @Test
+    void aHubWithoutAGatewaySectionRunsNoGateway() throws Exception {
+        assertThat(parse(HUB)).isEmpty();
+    }
+
+    @Test
+    void theSectionIsBoundWithItsFilesLoadedAndPathsAgainstTheFilesDirectory() throws Exception {
+        GatewaySettings g = parse(HUB + section).orElseThrow();
+        assertThat(g.users()).isEqualTo(dir.resolve("users.json"));
+        assertThat(g.audit()).isEqualTo(dir.resolve("audit"));
+        assertThat(g.address().getHostAddress()).isEqualTo("127.0.0.50");
+        assertThat(g.devices().tags()).hasSize(5);
+        assertThat(g.policy().access().protectedZones()).containsExactly("cell");
+        assertThat(g.limits().approvalExpiry()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(g.tokenKey()).isEmpty();
+        assertThat(GatewayConfigYaml.plainHttpWarning(
+                        HubConfigYaml.parse("hub.yaml", (HUB + section).getBytes(StandardCharsets.UTF_8), dir)))
+                .contains("gateway on loopback without TLS: the channel never leaves this host");
+    }
+
+    static List<Arguments> mistakes() {
+        return List.of(
+                Arguments.of("not a mapping", "gateway: yes\n", "hub.yaml:4:1: gateway: expected a mapping"),
+                Arguments.of(
+                        "unknown field",
+                        "gateway:\n  users: users.json\n  listen: 1\n",
+                        "hub.yaml:6:3: gateway: unknown field 'listen'"),
+                Arguments.of(
+                        "missing field",
+                        "gateway:\n  users: users.json\n",
+                        "hub.yaml:4:1: gateway: missing field 'policy'"),
+                Arguments.of(
+                        "twice",
+                        "gateway:\n  users: users.json\n  users: users.json\n",
+                        "hub.yaml:6:3: gateway.users is given twice"),
+                Arguments.of("no users file", full("users: nobody.json"), "hub.yaml:5:3: gateway.users: "),
+                Arguments.of("no policy file", full("policy: none.yaml"), "hub.yaml:6:3: gateway.policy: "),
+                Arguments.of("address not an IP", full("address: gateway.local"), "hub.yaml:7:3: gateway.address: "),
+                Arguments.of(
+                        "address in no zone",
+                        full("address: 192.0.2.7"),
+                        "hub.yaml:7:3: gateway: the gateway's address 192.0.2.7 is in no zone"),
+                Arguments.of("no devices file", full("devices: none.yaml"), "hub.yaml:8:3: gateway.devices: "),
+                Arguments.of(
+                        "expiry too long",
+                        full("approval-expiry: 2d"),
+                        "hub.yaml:10:3: gateway: approvalExpiry must be in (0, 1 day]"),
+                Arguments.of("bad size", full("audit-max-size: lots"), "hub.yaml:10:3: gateway.audit-max-size: "));
+    }
+
+    /** The full section with one field replaced or added. */
+    private static String full(String change) {
+        String base = """
+                gateway:
+                  users: users.json
+                  policy: policy.yaml
+                  address: 127.0.0.50
+                  devices: devices.yaml
+                  audit: audit
+                """;
+        String key = change.substring(0, change.indexOf(':'));
+        return base.contains("  " + key + ":")
+                ? base.replaceFirst("  " + key + ": [^\\n]*", "  " + change)
+                : base + "  " + change + "\n";
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mistakes")
+    void mistakesNameTheFileLineAndColumn(String name, String yaml, String expected) {
+        assertThatThrownBy(() -> parse(HUB + yaml))
+                .isInstanceOf(TagConfigException.class)
+                .hasMessageStartingWith(expected);
+    }
+
+    @Test
+    void aGatewayOnANonLoopbackListenWithoutTlsIsRefusedAtTheSectionsLine() {
+        String hub = "hub:\n  listen: 0.0.0.0:8443\n  historian: { dir: d }\n";
+        assertThatThrownBy(() -> parse(hub + section))
+                .isInstanceOf(TagConfigException.class)
+                .hasMessageStartingWith("hub.yaml:4:1: gateway: the hub listens on 0.0.0.0 without TLS")
+                .hasMessageContaining("hub.ingest.tls");
+    }
+}
