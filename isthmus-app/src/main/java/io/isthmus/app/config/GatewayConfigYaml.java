@@ -108,14 +108,7 @@ public final class GatewayConfigYaml {
                     throw TagConfigYaml.error(source, at, "gateway: missing field '" + required + "'");
                 }
             }
-            java.net.InetSocketAddress listen;
-            try {
-                var hp =
-                        io.isthmus.connect.config.HostPort.parse(f.get("listen").text());
-                listen = new java.net.InetSocketAddress(hp.host(), hp.port());
-            } catch (IllegalArgumentException e) {
-                throw TagConfigYaml.error(source, f.get("listen").at(), "gateway.listen: " + e.getMessage());
-            }
+            java.net.InetSocketAddress listen = listen(source, f.get("listen"));
             Optional<Path> trust = Optional.ofNullable(f.get("trust-store")).map(v -> path(baseDir, v));
             if (trust.isPresent() != f.containsKey("trust-password-file")) {
                 throw TagConfigYaml.error(
@@ -133,6 +126,25 @@ public final class GatewayConfigYaml {
         } catch (IOException e) {
             throw new TagConfigException(source + ": " + e.getMessage());
         }
+    }
+
+    /** {@code host:port}; port 0 takes any free port (printed at start). */
+    private static java.net.InetSocketAddress listen(String source, Value v) throws TagConfigException {
+        String text = v.text();
+        int colon = text.lastIndexOf(':');
+        int port = -1;
+        if (colon > 0) {
+            try {
+                port = Integer.parseInt(text.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                port = -1;
+            }
+        }
+        if (port < 0 || port > 65535) {
+            throw TagConfigYaml.error(
+                    source, v.at(), "gateway.listen: '" + text + "' is not host:port (port 0..65535, 0 for any)");
+        }
+        return new java.net.InetSocketAddress(text.substring(0, colon), port);
     }
 
     private static Path readable(String source, Value v, Path baseDir) throws TagConfigException {
