@@ -175,14 +175,15 @@ public final class GatewayRoutes implements ConsoleServer.Routes {
             list = gateway.visibleApprovals(who, source(ctx));
         } else {
             list = switch (state) {
-                case "pending" -> gateway.visibleApprovals(who, source(ctx)).stream()
-                        .filter(a -> a.state() == Approval.State.PENDING)
-                        .toList();
+                case "pending" ->
+                    gateway.visibleApprovals(who, source(ctx)).stream()
+                            .filter(a -> a.state() == Approval.State.PENDING)
+                            .toList();
                 case "unknown-outcome" -> gateway.unknownOutcome();
                 default ->
                     throw new IllegalArgumentException(
-                            "'state' is pending or unknown-outcome (or absent for every visible request), not '"
-                                    + state + "'");
+                            "'state' is pending or unknown-outcome (or absent for every visible request), not '" + state
+                                    + "'");
             };
         }
         ctx.json(Map.of("items", list.stream().map(GatewayRoutes::approvalJson).toList()));
