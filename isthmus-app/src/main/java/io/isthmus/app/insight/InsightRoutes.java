@@ -39,6 +39,12 @@ import java.util.Optional;
 public final class InsightRoutes implements ConsoleServer.Routes, AutoCloseable {
     public static final Duration MAX_RANGE = Duration.ofDays(31);
     static final int MAX_LIMIT = 10_000;
+    /**
+     * How long a result for a range ending "now" is reused. The console's overview asks for OEE and
+     * energy of the day so far together, and every open console asks again: one computation from
+     * the historian serves them all for this long (both reports come from the same pass).
+     */
+    static final Duration LIVE_REUSE = Duration.ofSeconds(5);
 
     private final Historian historian;
     private final InsightSettings settings;
@@ -47,6 +53,11 @@ public final class InsightRoutes implements ConsoleServer.Routes, AutoCloseable 
     private final Map<String, MotorHealth> health = new HashMap<>();
     private final java.util.Set<String> motorsSeen = new java.util.HashSet<>();
     private final AutoCloseable subscription;
+    private final Object computing = new Object();
+    private Computed last;
+
+    /** The last computation of a range ending now ({@code to} not given): reused for {@link #LIVE_REUSE}. */
+    private record Computed(Instant from, Grouping by, Instant at, InsightBatch.Outcome outcome) {}
 
     public InsightRoutes(Historian historian, LatestValues live, InsightSettings settings, Clock clock) {
         this.historian = historian;
@@ -73,8 +84,11 @@ public final class InsightRoutes implements ConsoleServer.Routes, AutoCloseable 
         }
     }
 
-    /** The range, grouping and paging of a request; bad values are {@link IllegalArgumentException}s (400). */
-    record Query(TimeSpan window, Grouping by, int limit, int offset) {
+    /**
+     * The range, grouping and paging of a request; bad values are {@link IllegalArgumentException}s
+     * (400). {@code live}: no {@code to} was given, the range ends now.
+     */
+    record Query(TimeSpan window, Grouping by, int limit, int offset, boolean live) {
         static Query parse(Context ctx, InsightSettings s, Instant now) {
             var zone = s.oee().calendar().zone();
             String by = ctx.queryParam("by");
@@ -101,7 +115,8 @@ public final class InsightRoutes implements ConsoleServer.Routes, AutoCloseable 
                     new TimeSpan(f, t),
                     g,
                     intParam(ctx, "limit", 1000, 1, MAX_LIMIT),
-                    intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE));
+                    intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE),
+                    to == null || to.isEmpty());
         }
 
         static int intParam(Context ctx, String name, int dflt, int min, int max) {
@@ -123,6 +138,27 @@ public final class InsightRoutes implements ConsoleServer.Routes, AutoCloseable 
     }
 
     private InsightBatch.Outcome compute(Query q) {
+        if (!q.live()) {
+            return run(q);
+        }
+        // one computation at a time: concurrent asks for the same live range wait for it and reuse it
+        synchronized (computing) {
+            Instant now = clock.instant();
+            Computed c = last;
+            if (c != null
+                    && c.from().equals(q.window().from())
+                    && c.by() == q.by()
+                    && !now.isBefore(c.at())
+                    && Duration.between(c.at(), now).compareTo(LIVE_REUSE) < 0) {
+                return c.outcome();
+            }
+            InsightBatch.Outcome o = run(q);
+            last = new Computed(q.window().from(), q.by(), now, o);
+            return o;
+        }
+    }
+
+    private InsightBatch.Outcome run(Query q) {
         try {
             return InsightBatch.run(historian, settings, q.window(), q.by(), line -> {}, false);
         } catch (InsightBatch.NoDataException e) {
