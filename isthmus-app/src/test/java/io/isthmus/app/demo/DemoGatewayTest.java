@@ -141,7 +141,8 @@ class DemoGatewayTest {
                         assertThat(e.get("facts").get("action").asText()).isEqualTo("write.executed");
                         assertThat(e.get("facts").get("actor").asText()).isEqualTo("approver");
                         assertThat(e.get("facts").get("tag").asText()).isEqualTo(SPEED);
-                        assertThat(e.get("assets").get(0).asText()).isEqualTo("ip:127.0.0.1");
+                        assertThat(e.get("assets").get(0).asText())
+                                .isEqualTo("ip:127.0.0.10"); // the conveyor PLC's own address
                     })
                     .anySatisfy(e -> assertThat(e.get("severity").asText()).isEqualTo("medium"));
         }
