@@ -39,19 +39,43 @@ public final class GatewayBench {
                     .header("Authorization", "Bearer " + session)
                     .timeout(Duration.ofSeconds(30))
                     .build();
+            // the same read without the gateway: plain HTTP on loopback, no TLS, no authentication,
+            // no decision, no audit record, same historian, same client
+            io.javalin.Javalin plain = io.javalin.Javalin.create()
+                    .get(
+                            "/direct",
+                            ctx -> ctx.json(io.isthmus.app.console.SampleJson.of(
+                                    f.historian.latest(GatewayFixture.SPEED).orElseThrow())))
+                    .start("127.0.0.1", 0);
+            HttpClient plainClient =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpRequest plainRead = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + plain.port() + "/direct"))
+                    .timeout(Duration.ofSeconds(30))
+                    .build();
             System.out.printf("# %s load average %s%n", java.time.Instant.now(), loadAverage());
             throughput(client, read, 1, 2); // warm-up
+            throughput(plainClient, plainRead, 1, 2);
             long[] direct = directLatencies(f, 200_000);
             long[] gateway = gatewayLatencies(client, read, seconds);
+            long[] http = gatewayLatencies(plainClient, plainRead, seconds);
             direct = directLatencies(f, gateway.length);
             System.out.printf("read latency, 1 thread, µs: p50 / p99 / p99.9 (n)%n");
             System.out.printf("  direct historian read  %s%n", percentiles(direct));
+            System.out.printf("  plain HTTP read        %s%n", percentiles(http));
             System.out.printf("  through the gateway    %s%n", percentiles(gateway));
             System.out.printf(
-                    "  added by the gateway   p50 %.1f  p99 %.1f  p99.9 %.1f%n",
+                    "  added by the gateway over the in-process read  p50 %.1f  p99 %.1f  p99.9 %.1f%n",
                     (pct(gateway, 0.50) - pct(direct, 0.50)) / 1e3,
                     (pct(gateway, 0.99) - pct(direct, 0.99)) / 1e3,
                     (pct(gateway, 0.999) - pct(direct, 0.999)) / 1e3);
+            System.out.printf(
+                    "  added by the gateway over a plain HTTP read    p50 %.1f  p99 %.1f  p99.9 %.1f%n",
+                    (pct(gateway, 0.50) - pct(http, 0.50)) / 1e3,
+                    (pct(gateway, 0.99) - pct(http, 0.99)) / 1e3,
+                    (pct(gateway, 0.999) - pct(http, 0.999)) / 1e3);
+            System.out.printf(
+                    "reads/s, plain HTTP, 1 client thread: %.0f%n", throughput(plainClient, plainRead, 1, seconds));
+            plain.stop();
             for (int t : new int[] {1, threads}) {
                 double rate = throughput(client, read, t, seconds);
                 System.out.printf("reads/s through the gateway, %d client thread(s): %.0f%n", t, rate);
