@@ -45,6 +45,12 @@ public final class InsightRoutes implements ConsoleServer.Routes, AutoCloseable 
      * the historian serves them all for this long (both reports come from the same pass).
      */
     static final Duration LIVE_REUSE = Duration.ofSeconds(5);
+    /**
+     * A result for a range ending now, older than {@link #LIVE_REUSE} but younger than this, is still
+     * answered at once while a fresh one is computed in the background (one at a time): a console
+     * never waits for the historian pass, and sees figures at most a few seconds behind.
+     */
+    static final Duration LIVE_STALE = Duration.ofSeconds(60);
 
     private final Historian historian;
     private final InsightSettings settings;
@@ -54,7 +60,9 @@ public final class InsightRoutes implements ConsoleServer.Routes, AutoCloseable 
     private final java.util.Set<String> motorsSeen = new java.util.HashSet<>();
     private final AutoCloseable subscription;
     private final Object computing = new Object();
-    private Computed last;
+    private volatile Computed last;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshing =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     /** The last computation of a range ending now ({@code to} not given): reused for {@link #LIVE_REUSE}. */
     private record Computed(Instant from, Grouping by, Instant at, InsightBatch.Outcome outcome) {}
@@ -141,7 +149,33 @@ public final class InsightRoutes implements ConsoleServer.Routes, AutoCloseable 
         if (!q.live()) {
             return run(q);
         }
-        // one computation at a time: concurrent asks for the same live range wait for it and reuse it
+        Instant now = clock.instant();
+        Computed c = last;
+        if (c != null && c.from().equals(q.window().from()) && c.by() == q.by() && !now.isBefore(c.at())) {
+            Duration age = Duration.between(c.at(), now);
+            if (age.compareTo(LIVE_REUSE) < 0) {
+                return c.outcome();
+            }
+            if (age.compareTo(LIVE_STALE) < 0) {
+                if (refreshing.compareAndSet(false, true)) {
+                    Thread.ofVirtual().name("isthmus-insight-refresh").start(() -> {
+                        try {
+                            computeNow(q);
+                        } catch (RuntimeException e) {
+                            // the next request computes in the foreground and reports the error
+                        } finally {
+                            refreshing.set(false);
+                        }
+                    });
+                }
+                return c.outcome();
+            }
+        }
+        return computeNow(q);
+    }
+
+    /** One computation at a time: concurrent asks for the same live range wait for it and reuse it. */
+    private InsightBatch.Outcome computeNow(Query q) {
         synchronized (computing) {
             Instant now = clock.instant();
             Computed c = last;
@@ -152,7 +186,10 @@ public final class InsightRoutes implements ConsoleServer.Routes, AutoCloseable 
                     && Duration.between(c.at(), now).compareTo(LIVE_REUSE) < 0) {
                 return c.outcome();
             }
-            InsightBatch.Outcome o = run(q);
+            // the range ends at the time of computing, not at the time of the request that asked
+            Query fresh = new Query(new TimeSpan(q.window().from(), now), q.by(), q.limit(), q.offset(), true);
+            InsightBatch.Outcome o =
+                    run(fresh.window().to().isAfter(fresh.window().from()) ? fresh : q);
             last = new Computed(q.window().from(), q.by(), now, o);
             return o;
         }

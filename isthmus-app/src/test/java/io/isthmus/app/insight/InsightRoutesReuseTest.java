@@ -43,7 +43,7 @@ class InsightRoutesReuseTest {
     @TempDir
     Path dir;
 
-    final AtomicReference<Instant> now = new AtomicReference<>(START.plus(Duration.ofHours(2)));
+    final AtomicReference<Instant> now = new AtomicReference<>(START.plus(Duration.ofHours(4)));
 
     final Clock clock = new Clock() {
         @Override
@@ -96,7 +96,22 @@ class InsightRoutesReuseTest {
                     .isGreaterThan(first);
 
             now.set(now.get().plusSeconds(1));
-            assertThat(produced(base, live)).as("computed again after 5 s").isGreaterThan(first);
+            assertThat(produced(base, live))
+                    .as("after 5 s the last result is answered at once while a fresh one is computed")
+                    .isEqualTo(first);
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            long refreshed = first;
+            while (refreshed == first && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                refreshed = produced(base, live);
+            }
+            assertThat(refreshed).as("the background computation's result").isGreaterThan(first);
+
+            historian.append(minutes(120, 180));
+            now.set(now.get().plus(InsightRoutes.LIVE_STALE));
+            assertThat(produced(base, live))
+                    .as("a result older than a minute is not answered: computed now")
+                    .isGreaterThan(refreshed);
         }
     }
 
