@@ -167,6 +167,29 @@ public final class ConsoleServer implements AutoCloseable {
         return items.stream().filter(i -> (path.apply(i) + "/").startsWith(p)).toList();
     }
 
+    /**
+     * An integer query parameter ({@code limit}, {@code offset}, …): {@code fallback} when absent or
+     * empty; not a number or outside {@code min..max} is an {@link IllegalArgumentException} naming
+     * the parameter and its range, which the routes answer with a 400 problem.
+     */
+    public static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isEmpty()) {
+            return fallback;
+        }
+        int v;
+        try {
+            v = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            v = min - 1;
+        }
+        if (v < min || v > max) {
+            throw new IllegalArgumentException("parameter '" + name + "' is '" + text + "'; it must be an integer "
+                    + min + ".." + (max == Integer.MAX_VALUE ? "" : max));
+        }
+        return v;
+    }
+
     /** Answers with an RFC 9457 problem document. */
     public static void problem(Context ctx, int status, String title, String detail) {
         ctx.status(HttpStatus.forStatus(status));

@@ -54,8 +54,8 @@ public final class AuditRoutes implements ConsoleServer.Routes {
     }
 
     private void list(Context ctx) throws IOException {
-        int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        int limit = ConsoleServer.intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        int offset = ConsoleServer.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         Predicate<AuditEvent> filter = filter(ctx);
         ArrayDeque<AuditRecord> newest = new ArrayDeque<>();
         long[] total = {0};
@@ -179,23 +179,5 @@ public final class AuditRoutes implements ConsoleServer.Routes {
         m.put("limit", config.maxBytes());
         m.put("warning", used >= config.maxBytes() * config.warnAtFraction());
         return m;
-    }
-
-    static int intParam(Context ctx, String name, int fallback, int min, int max) {
-        String text = ctx.queryParam(name);
-        if (text == null) {
-            return fallback;
-        }
-        int v;
-        try {
-            v = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            v = min - 1;
-        }
-        if (v < min || v > max) {
-            throw new IllegalArgumentException("parameter '" + name + "' is '" + text + "'; it must be " + min + ".."
-                    + (max == Integer.MAX_VALUE ? "" : max));
-        }
-        return v;
     }
 }

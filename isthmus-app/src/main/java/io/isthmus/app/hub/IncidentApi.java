@@ -88,8 +88,8 @@ final class IncidentApi implements ConsoleServer.Routes {
                         throw new IllegalArgumentException("parameter 'status': " + e.getMessage());
                     }
                 });
-        int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        int limit = ConsoleServer.intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        int offset = ConsoleServer.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         Incidents.Page page = desk.incidents().list(status, limit, offset);
         ctx.json(page(page.items().stream().map(IncidentApi::item).toList(), page.total(), limit, offset));
     }
@@ -158,24 +158,6 @@ final class IncidentApi implements ConsoleServer.Routes {
         return Optional.of(v.asText());
     }
 
-    static int intParam(Context ctx, String name, int fallback, int min, int max) {
-        String text = ctx.queryParam(name);
-        if (text == null) {
-            return fallback;
-        }
-        int v;
-        try {
-            v = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            v = min - 1;
-        }
-        if (v < min || v > max) {
-            throw new IllegalArgumentException("parameter '" + name + "' is '" + text + "'; it must be " + min + ".."
-                    + (max == Integer.MAX_VALUE ? "" : max));
-        }
-        return v;
-    }
-
     private static Map<String, Object> page(List<?> items, int total, int limit, int offset) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("items", items);
@@ -239,8 +221,8 @@ final class IncidentApi implements ConsoleServer.Routes {
     }
 
     private void runbooks(Context ctx) {
-        int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        int limit = ConsoleServer.intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        int offset = ConsoleServer.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         List<Runbook> all = desk.runbooks().all();
         List<Map<String, Object>> items = all.stream()
                 .skip(offset)

@@ -122,26 +122,9 @@ public final class InsightRoutes implements ConsoleServer.Routes, AutoCloseable 
             return new Query(
                     new TimeSpan(f, t),
                     g,
-                    intParam(ctx, "limit", 1000, 1, MAX_LIMIT),
-                    intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE),
+                    ConsoleServer.intParam(ctx, "limit", 1000, 1, MAX_LIMIT),
+                    ConsoleServer.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE),
                     to == null || to.isEmpty());
-        }
-
-        static int intParam(Context ctx, String name, int dflt, int min, int max) {
-            String text = ctx.queryParam(name);
-            if (text == null || text.isEmpty()) {
-                return dflt;
-            }
-            try {
-                int v = Integer.parseInt(text);
-                if (v >= min && v <= max) {
-                    return v;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new IllegalArgumentException(
-                    "parameter '" + name + "' is '" + text + "'; it must be an integer " + min + ".." + max);
         }
     }
 
