@@ -17,7 +17,6 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,7 +95,7 @@ public final class GatewayConfigYaml {
             if (!p.currentName().equals("gateway") || p.nextToken() != JsonToken.START_OBJECT) {
                 throw TagConfigYaml.error(source, at, "expected one section 'gateway:', a mapping with " + allowed);
             }
-            Map<String, Value> f = fields(source, p, allowed);
+            Map<String, ScalarSection.Value> f = ScalarSection.read(source, p, "gateway", allowed);
             if (p.nextToken() == JsonToken.FIELD_NAME) {
                 throw TagConfigYaml.error(
                         source,
@@ -129,7 +128,7 @@ public final class GatewayConfigYaml {
     }
 
     /** {@code host:port}; port 0 takes any free port (printed at start). */
-    private static java.net.InetSocketAddress listen(String source, Value v) throws TagConfigException {
+    private static java.net.InetSocketAddress listen(String source, ScalarSection.Value v) throws TagConfigException {
         String text = v.text();
         int colon = text.lastIndexOf(':');
         int port = -1;
@@ -147,7 +146,7 @@ public final class GatewayConfigYaml {
         return new java.net.InetSocketAddress(text.substring(0, colon), port);
     }
 
-    private static Path readable(String source, Value v, Path baseDir) throws TagConfigException {
+    private static Path readable(String source, ScalarSection.Value v, Path baseDir) throws TagConfigException {
         Path file = path(baseDir, v);
         if (!Files.isReadable(file)) {
             throw TagConfigYaml.error(source, v.at(), "gateway: " + file + " cannot be read");
@@ -155,15 +154,13 @@ public final class GatewayConfigYaml {
         return file;
     }
 
-    private static char[] secret(String source, Value v, Path baseDir) throws TagConfigException {
+    private static char[] secret(String source, ScalarSection.Value v, Path baseDir) throws TagConfigException {
         try {
             return SecretFile.read("gateway password file", path(baseDir, v)).toCharArray();
         } catch (IllegalArgumentException e) {
             throw TagConfigYaml.error(source, v.at(), e.getMessage());
         }
     }
-
-    private record Value(String text, JsonLocation at) {}
 
     /** Empty when the file has no {@code gateway:} section; {@code hub} is the file's hub section. */
     public static Optional<GatewaySettings> load(Path file, HubSettings hub) throws TagConfigException {
@@ -194,7 +191,7 @@ public final class GatewayConfigYaml {
                 if (p.currentToken() != JsonToken.START_OBJECT) {
                     throw TagConfigYaml.error(source, at, "gateway: expected a mapping with " + FIELDS);
                 }
-                Map<String, Value> f = fields(source, p, FIELDS);
+                Map<String, ScalarSection.Value> f = ScalarSection.read(source, p, "gateway", FIELDS);
                 channel(source, at, hub);
                 return Optional.of(settings(source, f, at, baseDir));
             }
@@ -229,28 +226,8 @@ public final class GatewayConfigYaml {
         }
     }
 
-    private static Map<String, Value> fields(String source, JsonParser p, List<String> allowed)
-            throws IOException, TagConfigException {
-        Map<String, Value> out = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            JsonLocation at = p.currentTokenLocation();
-            String name = p.currentName();
-            JsonToken t = p.nextToken();
-            if (!allowed.contains(name)) {
-                throw TagConfigYaml.error(
-                        source, at, "gateway: unknown field '" + name + "'; expected one of " + allowed);
-            }
-            if (!t.isScalarValue() || t == JsonToken.VALUE_NULL) {
-                throw TagConfigYaml.error(source, at, "gateway." + name + ": expected a single value");
-            }
-            if (out.put(name, new Value(p.getText(), at)) != null) {
-                throw TagConfigYaml.error(source, at, "gateway." + name + " is given twice");
-            }
-        }
-        return out;
-    }
-
-    private static GatewaySettings settings(String source, Map<String, Value> f, JsonLocation sectionAt, Path baseDir)
+    private static GatewaySettings settings(
+            String source, Map<String, ScalarSection.Value> f, JsonLocation sectionAt, Path baseDir)
             throws TagConfigException {
         for (String required : List.of("users", "policy", "address", "devices", "audit")) {
             if (!f.containsKey(required)) {
@@ -313,7 +290,7 @@ public final class GatewayConfigYaml {
         }
     }
 
-    private static ConnectConfig devices(String source, Value v, Path baseDir) throws TagConfigException {
+    private static ConnectConfig devices(String source, ScalarSection.Value v, Path baseDir) throws TagConfigException {
         Path file = path(baseDir, v);
         byte[] bytes;
         try {
@@ -332,7 +309,7 @@ public final class GatewayConfigYaml {
         return c;
     }
 
-    private static InetAddress address(String source, Value v) throws TagConfigException {
+    private static InetAddress address(String source, ScalarSection.Value v) throws TagConfigException {
         try {
             return IpLiteral.parse(v.text());
         } catch (IllegalArgumentException e) {
@@ -341,7 +318,7 @@ public final class GatewayConfigYaml {
         }
     }
 
-    private static AuditConfig auditConfig(String source, Value v) throws TagConfigException {
+    private static AuditConfig auditConfig(String source, ScalarSection.Value v) throws TagConfigException {
         if (v == null) {
             return AuditConfig.DEFAULT;
         }
@@ -352,11 +329,12 @@ public final class GatewayConfigYaml {
         }
     }
 
-    private static Path path(Path baseDir, Value v) {
+    private static Path path(Path baseDir, ScalarSection.Value v) {
         return baseDir.resolve(v.text()).normalize();
     }
 
-    private static Duration duration(String source, Value v, Duration fallback) throws TagConfigException {
+    private static Duration duration(String source, ScalarSection.Value v, Duration fallback)
+            throws TagConfigException {
         if (v == null) {
             return fallback;
         }

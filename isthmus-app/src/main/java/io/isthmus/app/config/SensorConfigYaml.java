@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,8 +42,6 @@ public final class SensorConfigYaml {
             List.of("capture", "policy", "learn", "baseline", "inventory", "levels", "flow-idle-timeout", "refresh");
 
     private SensorConfigYaml() {}
-
-    private record Value(String text, JsonLocation at) {}
 
     /** Empty when the file has no {@code sensor:} section. */
     public static Optional<SensorSettings> load(Path file) throws TagConfigException {
@@ -74,7 +71,7 @@ public final class SensorConfigYaml {
                 if (p.currentToken() != JsonToken.START_OBJECT) {
                     throw TagConfigYaml.error(source, at, "sensor: expected a mapping with " + FIELDS);
                 }
-                return Optional.of(settings(source, fields(source, p), at, baseDir));
+                return Optional.of(settings(source, ScalarSection.read(source, p, "sensor", FIELDS), at, baseDir));
             }
             return Optional.empty();
         } catch (JsonProcessingException e) {
@@ -84,29 +81,10 @@ public final class SensorConfigYaml {
         }
     }
 
-    private static Map<String, Value> fields(String source, JsonParser p) throws IOException, TagConfigException {
-        Map<String, Value> out = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            JsonLocation at = p.currentTokenLocation();
-            String name = p.currentName();
-            JsonToken t = p.nextToken();
-            if (!FIELDS.contains(name)) {
-                throw TagConfigYaml.error(
-                        source, at, "sensor: unknown field '" + name + "'; expected one of " + FIELDS);
-            }
-            if (!t.isScalarValue() || t == JsonToken.VALUE_NULL) {
-                throw TagConfigYaml.error(source, at, "sensor." + name + ": expected a single value");
-            }
-            if (out.put(name, new Value(p.getText(), at)) != null) {
-                throw TagConfigYaml.error(source, at, "sensor." + name + " is given twice");
-            }
-        }
-        return out;
-    }
-
-    private static SensorSettings settings(String source, Map<String, Value> f, JsonLocation sectionAt, Path baseDir)
+    private static SensorSettings settings(
+            String source, Map<String, ScalarSection.Value> f, JsonLocation sectionAt, Path baseDir)
             throws TagConfigException {
-        Value capture = f.get("capture");
+        ScalarSection.Value capture = f.get("capture");
         if (capture == null) {
             throw TagConfigYaml.error(
                     source, sectionAt, "sensor: missing field 'capture' (a pcap file, a FIFO, or - for stdin)");
@@ -163,11 +141,11 @@ public final class SensorConfigYaml {
         }
     }
 
-    private static Path path(Path baseDir, Value v) {
+    private static Path path(Path baseDir, ScalarSection.Value v) {
         return baseDir.resolve(v.text()).normalize();
     }
 
-    private static Duration duration(String source, Value v, String name) throws TagConfigException {
+    private static Duration duration(String source, ScalarSection.Value v, String name) throws TagConfigException {
         try {
             Duration d = DurationText.parse(v.text());
             if (d.isZero() || d.isNegative()) {
