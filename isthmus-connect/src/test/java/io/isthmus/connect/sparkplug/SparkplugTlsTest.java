@@ -39,26 +39,7 @@ class SparkplugTlsTest {
 
     @Test
     void theSourceConsumesOverTlsWithAClientCertificateAndRefusesABrokerItDoesNotTrust() throws Exception {
-        keytool(
-                "-genkeypair",
-                "-alias",
-                "broker",
-                "-keyalg",
-                "EC",
-                "-groupname",
-                "secp256r1",
-                "-dname",
-                "CN=127.0.0.1",
-                "-ext",
-                "SAN=ip:127.0.0.1",
-                "-validity",
-                "2",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                p("broker.p12"),
-                "-storepass",
-                password);
+        genKeyPair("broker", "CN=127.0.0.1", p("broker.p12"), "-ext", "SAN=ip:127.0.0.1");
         keytool(
                 "-exportcert",
                 "-rfc",
@@ -71,26 +52,7 @@ class SparkplugTlsTest {
                 "-file",
                 p("broker.pem"));
         writePrivateKeyPem(dir.resolve("broker.p12"), "broker", dir.resolve("broker.key"));
-        keytool(
-                "-genkeypair",
-                "-alias",
-                "ca",
-                "-keyalg",
-                "EC",
-                "-groupname",
-                "secp256r1",
-                "-dname",
-                "CN=isthmus-test-mqtt-ca",
-                "-ext",
-                "bc:c",
-                "-validity",
-                "2",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                p("ca.p12"),
-                "-storepass",
-                password);
+        genKeyPair("ca", "CN=isthmus-test-mqtt-ca", p("ca.p12"), "-ext", "bc:c");
         keytool(
                 "-exportcert",
                 "-rfc",
@@ -102,24 +64,7 @@ class SparkplugTlsTest {
                 password,
                 "-file",
                 p("ca.pem"));
-        keytool(
-                "-genkeypair",
-                "-alias",
-                "client",
-                "-keyalg",
-                "EC",
-                "-groupname",
-                "secp256r1",
-                "-dname",
-                "CN=isthmus-edge",
-                "-validity",
-                "2",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                p("client.p12"),
-                "-storepass",
-                password);
+        genKeyPair("client", "CN=isthmus-edge", p("client.p12"));
         keytool(
                 "-certreq",
                 "-alias",
@@ -218,24 +163,7 @@ class SparkplugTlsTest {
 
     @Test
     void aWrongKeyStorePasswordOrAMissingTrustFileIsAnErrorBeforeConnecting() throws Exception {
-        keytool(
-                "-genkeypair",
-                "-alias",
-                "client",
-                "-keyalg",
-                "EC",
-                "-groupname",
-                "secp256r1",
-                "-dname",
-                "CN=isthmus-edge",
-                "-validity",
-                "2",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                p("client.p12"),
-                "-storepass",
-                password);
+        genKeyPair("client", "CN=isthmus-edge", p("client.p12"));
         assertThatThrownBy(() -> new SparkplugTls(
                                 Optional.empty(), Optional.of(dir.resolve("client.p12")), Optional.of("wrong-password"))
                         .sslConfig())
@@ -249,6 +177,30 @@ class SparkplugTlsTest {
         assertThatThrownBy(() ->
                         new SparkplugTls(Optional.empty(), Optional.of(dir.resolve("client.p12")), Optional.empty()))
                 .hasMessageContaining("go together");
+    }
+
+    /** An EC key pair (P-256) with a self-signed certificate in a PKCS#12 store, valid for two days. */
+    private void genKeyPair(String alias, String dname, String store, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of(
+                "-genkeypair",
+                "-alias",
+                alias,
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                dname,
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store,
+                "-storepass",
+                password));
+        args.addAll(List.of(extra));
+        keytool(args.toArray(String[]::new));
     }
 
     private String p(String name) {
