@@ -176,31 +176,12 @@ public final class GatewayConfigYaml {
 
     public static Optional<GatewaySettings> parse(String source, byte[] yaml, Path baseDir, HubSettings hub)
             throws TagConfigException {
-        try (JsonParser p = TagConfigYaml.yaml().createParser(yaml)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return Optional.empty(); // the hub section's binding reports what is wrong
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                JsonLocation at = p.currentTokenLocation();
-                String field = p.currentName();
-                p.nextToken();
-                if (!field.equals("gateway")) {
-                    p.skipChildren();
-                    continue;
-                }
-                if (p.currentToken() != JsonToken.START_OBJECT) {
-                    throw TagConfigYaml.error(source, at, "gateway: expected a mapping with " + FIELDS);
-                }
-                Map<String, ScalarSection.Value> f = ScalarSection.read(source, p, "gateway", FIELDS);
-                channel(source, at, hub);
-                return Optional.of(settings(source, f, at, baseDir));
-            }
+        Optional<ScalarSection.Found> found = ScalarSection.find(source, yaml, "gateway", FIELDS);
+        if (found.isEmpty()) {
             return Optional.empty();
-        } catch (JsonProcessingException e) {
-            throw TagConfigYaml.error(source, e.getLocation(), YamlProblems.reason(e));
-        } catch (IOException e) {
-            throw new TagConfigException(source + ": " + e.getMessage());
         }
+        channel(source, found.get().at(), hub);
+        return Optional.of(settings(source, found.get().fields(), found.get().at(), baseDir));
     }
 
     /**

@@ -2,12 +2,14 @@ package io.isthmus.app.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.isthmus.app.config.TagConfigYaml.TagConfigException;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A YAML section of single values ({@code sensor:}, {@code gateway:}) read field by field with
@@ -19,6 +21,40 @@ final class ScalarSection {
 
     /** One field's text and position. */
     record Value(String text, JsonLocation at) {}
+
+    /** A section found: its fields and where its name stands. */
+    record Found(Map<String, Value> fields, JsonLocation at) {}
+
+    /**
+     * The top-level section {@code section} of a YAML document, or empty when the document has none
+     * (or is not a mapping: the main binding reports that).
+     */
+    static Optional<Found> find(String source, byte[] yaml, String section, Collection<String> allowed)
+            throws TagConfigException {
+        try (JsonParser p = TagConfigYaml.yaml().createParser(yaml)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                JsonLocation at = p.currentTokenLocation();
+                String field = p.currentName();
+                p.nextToken();
+                if (!field.equals(section)) {
+                    p.skipChildren();
+                    continue;
+                }
+                if (p.currentToken() != JsonToken.START_OBJECT) {
+                    throw TagConfigYaml.error(source, at, section + ": expected a mapping with " + allowed);
+                }
+                return Optional.of(new Found(read(source, p, section, allowed), at));
+            }
+            return Optional.empty();
+        } catch (JsonProcessingException e) {
+            throw TagConfigYaml.error(source, e.getLocation(), YamlProblems.reason(e));
+        } catch (IOException e) {
+            throw new TagConfigException(source + ": " + e.getMessage());
+        }
+    }
 
     /**
      * Reads the fields of the object whose start the parser has just passed, up to its end.

@@ -1,9 +1,6 @@
 package io.isthmus.app.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import io.isthmus.app.config.TagConfigYaml.TagConfigException;
 import io.isthmus.app.guard.BaselineFiles;
 import io.isthmus.app.sensor.SensorSettings;
@@ -56,29 +53,11 @@ public final class SensorConfigYaml {
     }
 
     public static Optional<SensorSettings> parse(String source, byte[] yaml, Path baseDir) throws TagConfigException {
-        try (JsonParser p = TagConfigYaml.yaml().createParser(yaml)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return Optional.empty(); // the hub section's binding reports what is wrong
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                JsonLocation at = p.currentTokenLocation();
-                String field = p.currentName();
-                p.nextToken();
-                if (!field.equals("sensor")) {
-                    p.skipChildren();
-                    continue;
-                }
-                if (p.currentToken() != JsonToken.START_OBJECT) {
-                    throw TagConfigYaml.error(source, at, "sensor: expected a mapping with " + FIELDS);
-                }
-                return Optional.of(settings(source, ScalarSection.read(source, p, "sensor", FIELDS), at, baseDir));
-            }
+        Optional<ScalarSection.Found> found = ScalarSection.find(source, yaml, "sensor", FIELDS);
+        if (found.isEmpty()) {
             return Optional.empty();
-        } catch (JsonProcessingException e) {
-            throw TagConfigYaml.error(source, e.getLocation(), YamlProblems.reason(e));
-        } catch (IOException e) {
-            throw new TagConfigException(source + ": " + e.getMessage());
         }
+        return Optional.of(settings(source, found.get().fields(), found.get().at(), baseDir));
     }
 
     private static SensorSettings settings(
