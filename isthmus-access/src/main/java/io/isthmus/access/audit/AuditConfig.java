@@ -13,17 +13,31 @@ import java.util.Objects;
  * @param checkpointEveryRecords a signed checkpoint at the latest after this many records
  * @param checkpointInterval and at the latest this long after the first unsigned record
  * @param limits bounds on one record
+ * @param signing who signs a checkpoint that is due: the appending thread, or the log's own thread
  */
 public record AuditConfig(
         long maxBytes,
         double warnAtFraction,
         int checkpointEveryRecords,
         Duration checkpointInterval,
-        AuditLimits limits) {
+        AuditLimits limits,
+        Signing signing) {
 
-    /** 1 GiB, warn at 80 %, a checkpoint every 1,000 records or 5 s, default limits. */
+    /**
+     * Who signs a due checkpoint. Signing forces the record file to disk ({@code fdatasync}, up to
+     * milliseconds on a busy disk) and computes an Ed25519 signature: with {@link #INLINE} the
+     * append that makes the checkpoint due pays for it (one request in a thousand waits), with
+     * {@link #BACKGROUND} a thread of the log does it while appends go on, and also signs an
+     * unsigned tail once {@link #checkpointInterval()} has passed when no further record arrives.
+     */
+    public enum Signing {
+        INLINE,
+        BACKGROUND
+    }
+
+    /** 1 GiB, warn at 80 %, a checkpoint every 1,000 records or 5 s signed in the background, default limits. */
     public static final AuditConfig DEFAULT =
-            new AuditConfig(1L << 30, 0.8, 1000, Duration.ofSeconds(5), AuditLimits.DEFAULT);
+            new AuditConfig(1L << 30, 0.8, 1000, Duration.ofSeconds(5), AuditLimits.DEFAULT, Signing.BACKGROUND);
 
     public AuditConfig {
         if (maxBytes < 64 * 1024) {
@@ -41,13 +55,18 @@ public record AuditConfig(
             throw new IllegalArgumentException("audit checkpointInterval must be positive, was " + checkpointInterval);
         }
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(signing, "signing");
     }
 
     public AuditConfig withMaxBytes(long bytes) {
-        return new AuditConfig(bytes, warnAtFraction, checkpointEveryRecords, checkpointInterval, limits);
+        return new AuditConfig(bytes, warnAtFraction, checkpointEveryRecords, checkpointInterval, limits, signing);
     }
 
     public AuditConfig withCheckpointEvery(int records) {
-        return new AuditConfig(maxBytes, warnAtFraction, records, checkpointInterval, limits);
+        return new AuditConfig(maxBytes, warnAtFraction, records, checkpointInterval, limits, signing);
+    }
+
+    public AuditConfig withSigning(Signing how) {
+        return new AuditConfig(maxBytes, warnAtFraction, checkpointEveryRecords, checkpointInterval, limits, how);
     }
 }

@@ -21,10 +21,14 @@ import java.util.function.Consumer;
  *
  * <p>Opening verifies what is on disk with {@link AuditVerifier} and refuses to go on from a log
  * that fails (fail closed), after cutting off a torn last line a crash may have left. Appends are
- * written at once; {@link #append(AuditEvent, boolean) durable} ones are forced to disk before the
- * call returns, which is what the gateway does before it executes anything. A checkpoint is signed
- * after {@link AuditConfig#checkpointEveryRecords()} records or {@link
- * AuditConfig#checkpointInterval()}, and on close. Thread-safe.
+ * written at once (to the operating system, so a crash of the process loses none);
+ * {@link #append(AuditEvent, boolean) durable} ones are forced to disk before the call returns, which
+ * is what the gateway does before it executes anything. A checkpoint is signed after {@link
+ * AuditConfig#checkpointEveryRecords()} records or {@link AuditConfig#checkpointInterval()}, and on
+ * close; with {@link AuditConfig.Signing#BACKGROUND} by the log's own thread, so that no append waits
+ * for the {@code fdatasync} and the signature of a checkpoint (docs/benchmarks.md, "Access gateway").
+ * Thread-safe: appends take the log's monitor; signing takes {@code signing} first and the monitor
+ * only to take a snapshot (size, root) and to publish the checkpoint, so appends go on meanwhile.
  */
 public final class AuditLog implements AutoCloseable {
     private final Path dir;
@@ -42,6 +46,17 @@ public final class AuditLog implements AutoCloseable {
     private boolean warned;
     private Optional<Checkpoint> latest;
     private boolean closed;
+    /** Held while a checkpoint is signed and written, so checkpoints are written in order. */
+    private final Object signing = new Object();
+    /** The background signer's failure: every later append fails with it (fail closed). */
+    private IOException signerFailure;
+
+    private Thread signer;
+    /**
+     * Set by close: the signer finishes the checkpoint it is signing and stops (it is never
+     * interrupted, which would close the files under it).
+     */
+    private boolean stopping;
 
     private AuditLog(
             Path dir,
@@ -83,6 +98,12 @@ public final class AuditLog implements AutoCloseable {
                     dir.resolve(AuditFiles.CHECKPOINTS), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             AuditLog log = new AuditLog(dir, config, clock, warnings, keys, records, checkpoints);
             log.load(report);
+            if (config.signing() == AuditConfig.Signing.BACKGROUND) {
+                log.signer = Thread.ofPlatform()
+                        .daemon()
+                        .name("audit-checkpoint " + dir.getFileName())
+                        .start(log::signLoop);
+            }
             return log;
         } catch (IOException | RuntimeException e) {
             records.close();
@@ -122,9 +143,28 @@ public final class AuditLog implements AutoCloseable {
      * @return the record's sequence number
      * @throws AuditLogFullException when the log is at capacity (the caller must not proceed)
      */
-    public synchronized long append(AuditEvent event, boolean durable) throws IOException {
+    public long append(AuditEvent event, boolean durable) throws IOException {
+        long seq;
+        synchronized (this) {
+            seq = appendLocked(event, durable);
+            if (!due()) {
+                return seq;
+            }
+            if (signer != null) {
+                notifyAll(); // the signer takes it from here; this append does not wait
+                return seq;
+            }
+        }
+        checkpoint();
+        return seq;
+    }
+
+    private long appendLocked(AuditEvent event, boolean durable) throws IOException {
         if (closed) {
             throw new IllegalStateException("the audit log is closed");
+        }
+        if (signerFailure != null) {
+            throw new IOException("the audit log could not sign a checkpoint", signerFailure);
         }
         long seq = write(event);
         if (!warned && bytes >= config.maxBytes() * config.warnAtFraction()) {
@@ -147,11 +187,45 @@ public final class AuditLog implements AutoCloseable {
         if (durable) {
             records.force(false);
         }
-        if (tree.size() - signedSize >= config.checkpointEveryRecords()
-                || !clock.instant().isBefore(firstUnsigned.plus(config.checkpointInterval()))) {
-            checkpoint();
-        }
         return seq;
+    }
+
+    /** Whether unsigned records wait for a checkpoint (by count or by age). Under the monitor. */
+    private boolean due() {
+        return tree.size() > signedSize
+                && (tree.size() - signedSize >= config.checkpointEveryRecords()
+                        || !clock.instant().isBefore(firstUnsigned.plus(config.checkpointInterval())));
+    }
+
+    /** The background signer: waits until a checkpoint is due, signs it, until the log closes. */
+    private void signLoop() {
+        try {
+            while (true) {
+                synchronized (this) {
+                    while (!closed && !stopping && !due()) {
+                        wait(Math.max(1, untilDue().toMillis()));
+                    }
+                    if (closed || stopping) {
+                        return;
+                    }
+                }
+                sign(false);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            synchronized (this) {
+                signerFailure = e instanceof IOException io ? io : new IOException(e);
+            }
+        }
+    }
+
+    /** How long until the unsigned tail is due by age (the interval when nothing is unsigned). */
+    private java.time.Duration untilDue() {
+        if (tree.size() == signedSize || firstUnsigned == null) {
+            return config.checkpointInterval();
+        }
+        return java.time.Duration.between(clock.instant(), firstUnsigned.plus(config.checkpointInterval()));
     }
 
     private long write(AuditEvent event) throws IOException {
@@ -175,20 +249,46 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /** Signs the current state now (records forced to disk first); a no-op when nothing is new. */
-    public synchronized Optional<Checkpoint> checkpoint() throws IOException {
-        if (tree.size() == signedSize && latest.isPresent()) {
-            return latest;
+    public Optional<Checkpoint> checkpoint() throws IOException {
+        return sign(false);
+    }
+
+    /**
+     * Signs a snapshot (size, root) taken under the monitor; forcing the records, signing and
+     * writing the checkpoint happen outside it, so appends are not held up. {@code last} closes the
+     * log for appends at the snapshot, so the last checkpoint covers every record.
+     */
+    private Optional<Checkpoint> sign(boolean last) throws IOException {
+        synchronized (signing) {
+            long size;
+            byte[] root;
+            synchronized (this) {
+                if (closed) {
+                    return latest;
+                }
+                closed = last;
+                if (tree.size() == signedSize && latest.isPresent()) {
+                    return latest;
+                }
+                size = tree.size();
+                root = tree.root();
+            }
+            records.force(false);
+            Checkpoint c = Checkpoint.sign(size, root, clock.instant(), keys.getPrivate());
+            ByteBuffer buf = ByteBuffer.wrap((c.line() + "\n").getBytes(StandardCharsets.UTF_8));
+            while (buf.hasRemaining()) {
+                checkpoints.write(buf);
+            }
+            checkpoints.force(false);
+            synchronized (this) {
+                signedSize = size;
+                latest = Optional.of(c);
+                if (tree.size() > size) {
+                    firstUnsigned = clock.instant(); // records appended while this one was signed
+                }
+                return latest;
+            }
         }
-        records.force(false);
-        Checkpoint c = Checkpoint.sign(tree.size(), tree.root(), clock.instant(), keys.getPrivate());
-        ByteBuffer buf = ByteBuffer.wrap((c.line() + "\n").getBytes(StandardCharsets.UTF_8));
-        while (buf.hasRemaining()) {
-            checkpoints.write(buf);
-        }
-        checkpoints.force(false);
-        signedSize = c.size();
-        latest = Optional.of(c);
-        return latest;
     }
 
     /** Proof that record {@code sequence} is in the tree as it is now. */
@@ -241,20 +341,32 @@ public final class AuditLog implements AutoCloseable {
         });
     }
 
-    /** Signs what is unsigned and closes the files. */
+    /** Stops the signer, signs what is unsigned and closes the files. */
     @Override
-    public synchronized void close() throws IOException {
-        if (closed) {
-            return;
+    public void close() throws IOException {
+        Thread t;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            stopping = true;
+            notifyAll();
+            t = signer;
         }
         try {
-            if (tree.size() > signedSize || latest.isEmpty()) {
-                checkpoint();
+            if (t != null) {
+                t.join();
             }
+            sign(true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while closing the audit log");
         } finally {
-            closed = true;
-            records.close();
-            checkpoints.close();
+            synchronized (this) {
+                closed = true;
+                records.close();
+                checkpoints.close();
+            }
         }
     }
 }

@@ -32,7 +32,9 @@ class AuditLogTest {
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-26T03:00:00Z"), ZoneOffset.UTC);
     private final List<AuditWarning> warnings = new ArrayList<>();
-    private final AuditConfig config = AuditConfig.DEFAULT.withCheckpointEvery(10);
+    /** Signed by the appending thread, so the checkpoints fall on exact record counts. */
+    private final AuditConfig config =
+            AuditConfig.DEFAULT.withCheckpointEvery(10).withSigning(AuditConfig.Signing.INLINE);
 
     private static AuditEvent event(int i) {
         return AuditEvent.of(
@@ -252,5 +254,63 @@ class AuditLogTest {
                             older.size(), newer.size(), older.root(), newer.root(), log.consistencyWith(older)))
                     .isTrue();
         }
+    }
+
+    @Test
+    void signedInTheBackgroundConcurrentAppendsAreAllCoveredByOrderedCheckpoints() throws Exception {
+        AuditConfig background = AuditConfig.DEFAULT.withCheckpointEvery(10);
+        assertThat(background.signing()).isEqualTo(AuditConfig.Signing.BACKGROUND);
+        try (AuditLog log = AuditLog.open(dir, background, Clock.systemUTC(), warnings::add)) {
+            List<Thread> writers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int from = t * 250;
+                writers.add(Thread.ofPlatform().start(() -> {
+                    for (int i = from; i < from + 250; i++) {
+                        try {
+                            log.append(event(i), i % 50 == 0);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                }));
+            }
+            for (Thread w : writers) {
+                w.join();
+            }
+            assertThat(log.size()).isEqualTo(1000);
+        }
+        VerificationReport r = verify(Optional.empty());
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.ok()).isTrue();
+        assertThat(r.records()).isEqualTo(1000);
+        assertThat(r.latest()).map(Checkpoint::size).contains(1000L);
+        assertThat(r.checkpoints())
+                .as("signed while the appends went on, and on close")
+                .isGreaterThan(1);
+    }
+
+    @Test
+    void theBackgroundSignerSignsAnUnsignedTailOnceTheIntervalHasPassedWithoutFurtherAppends() throws Exception {
+        AuditConfig quick = new AuditConfig(
+                1L << 20,
+                0.8,
+                1000,
+                java.time.Duration.ofMillis(50),
+                AuditLimits.DEFAULT,
+                AuditConfig.Signing.BACKGROUND);
+        try (AuditLog log = AuditLog.open(dir, quick, Clock.systemUTC(), warnings::add)) {
+            for (int i = 0; i < 3; i++) {
+                log.append(event(i), false);
+            }
+            long deadline = System.nanoTime() + 30_000_000_000L; // a bound for a stalled machine, not a measurement
+            while (log.latestCheckpoint().map(Checkpoint::size).orElse(0L) < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(log.latestCheckpoint())
+                    .as("signed by the log's own thread: no append came after the third")
+                    .map(Checkpoint::size)
+                    .contains(3L);
+        }
+        assertThat(verify(Optional.empty()).ok()).isTrue();
     }
 }
