@@ -43,6 +43,11 @@ import java.util.function.Consumer;
  * it has not decided. One thread per client connection does the whole exchange (request, decision,
  * PLC, answer) without handing frames to another thread: Modbus/TCP clients rarely pipeline, and the
  * hand-offs cost more than the decision (docs/benchmarks.md).
+ *
+ * <p>Timeouts (idle client, PLC answer) are kept by one watchdog thread that closes the sockets of a
+ * connection whose deadline has passed, not by socket read timeouts: a read with a timeout makes the
+ * JDK switch the socket to non-blocking mode and wait in {@code poll}, three system calls for every
+ * read that has to wait instead of one blocking {@code read}, twice per request.
  */
 public final class ModbusFirewall implements AutoCloseable {
     private static final int BUFFER = 1024;
@@ -52,6 +57,8 @@ public final class ModbusFirewall implements AutoCloseable {
     private final Clock clock;
     private final ServerSocket server;
     private final Thread acceptor;
+    private final Thread watchdog;
+    private final Set<Deadline> deadlines = ConcurrentHashMap.newKeySet();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger active = new AtomicInteger();
     private final LongAdder forwarded = new LongAdder();
@@ -71,12 +78,56 @@ public final class ModbusFirewall implements AutoCloseable {
         server.setReuseAddress(true);
         server.bind(config.listen(), 128);
         this.acceptor = Thread.ofVirtual().name("firewall-accept").unstarted(this::acceptLoop);
+        this.watchdog = Thread.ofPlatform().daemon().name("firewall-watchdog").unstarted(this::watchLoop);
+    }
+
+    /**
+     * When a connection's current wait (for the client's next request, or for the PLC's answer)
+     * ends at the latest; the watchdog closes both sockets after it, which ends the blocked read.
+     */
+    private static final class Deadline {
+        private final Socket client;
+        private final Socket plc;
+        /** {@link System#nanoTime()} after which the connection is closed; 0: not waiting. */
+        private volatile long at;
+
+        Deadline(Socket client, Socket plc) {
+            this.client = client;
+            this.plc = plc;
+        }
+    }
+
+    /** How often the watchdog looks: a tenth of the shorter timeout, between 10 ms and 1 s. */
+    private long tickMillis() {
+        long shorter = Math.min(
+                config.idleTimeout().toMillis(), config.responseTimeout().toMillis());
+        return Math.clamp(shorter / 10, 10, 1000);
+    }
+
+    private void watchLoop() {
+        long tick = tickMillis();
+        while (!closed) {
+            try {
+                Thread.sleep(tick);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (Deadline d : deadlines) {
+                long at = d.at;
+                if (at != 0 && now - at > 0) {
+                    closeQuietly(d.client);
+                    closeQuietly(d.plc);
+                }
+            }
+        }
     }
 
     /** Binds {@link FirewallConfig#listen()} and starts accepting clients. */
     public static ModbusFirewall start(FirewallConfig config, Policy policy, Consumer<Event> alerts, Clock clock)
             throws IOException {
         ModbusFirewall f = new ModbusFirewall(config, policy, alerts, clock);
+        f.watchdog.start();
         f.acceptor.start();
         return f;
     }
@@ -124,20 +175,22 @@ public final class ModbusFirewall implements AutoCloseable {
         try (client;
                 plc) {
             client.setTcpNoDelay(true);
-            client.setSoTimeout(
-                    (int) Math.min(Integer.MAX_VALUE, config.idleTimeout().toMillis()));
             try {
                 plc.connect(config.upstream(), (int) config.connectTimeout().toMillis());
                 plc.setTcpNoDelay(true);
-                plc.setSoTimeout((int)
-                        Math.min(Integer.MAX_VALUE, config.responseTimeout().toMillis()));
             } catch (IOException e) {
                 refused.increment();
                 alerts.accept(upstreamDown(client.getInetAddress(), e));
                 return;
             }
             open.add(plc);
-            exchange(client, plc);
+            Deadline deadline = new Deadline(client, plc);
+            deadlines.add(deadline);
+            try {
+                exchange(client, plc, deadline);
+            } finally {
+                deadlines.remove(deadline);
+            }
         } catch (IOException e) {
             // The connection ends; nothing was forwarded undecided.
         } finally {
@@ -152,7 +205,7 @@ public final class ModbusFirewall implements AutoCloseable {
      * in order; each answer must carry its request's transaction id, or the connection is closed
      * (an answer that cannot be paired would reach the wrong request).
      */
-    private void exchange(Socket client, Socket plc) throws IOException {
+    private void exchange(Socket client, Socket plc, Deadline deadline) throws IOException {
         InputStream in = new BufferedInputStream(client.getInputStream(), BUFFER);
         OutputStream toClient = new BufferedOutputStream(client.getOutputStream(), BUFFER);
         InputStream fromPlc = new BufferedInputStream(plc.getInputStream(), BUFFER);
@@ -160,9 +213,12 @@ public final class ModbusFirewall implements AutoCloseable {
         InetAddress who = client.getInetAddress();
         byte[] buf = new byte[config.limits().maxAdu()];
         byte[] answer = new byte[ModbusLimits.SENSOR.maxAdu()];
+        long idle = nanos(config.idleTimeout());
+        long response = nanos(config.responseTimeout());
         while (!closed) {
             MbapFrame frame;
             try {
+                deadline.at = System.nanoTime() + idle;
                 frame = readFrame(in, buf, config.limits());
             } catch (EOFException | SocketTimeoutException | SocketException e) {
                 return;
@@ -174,6 +230,7 @@ public final class ModbusFirewall implements AutoCloseable {
             switch (inspector.inspect(who, frame, clock.instant(), System.nanoTime())) {
                 case Verdict.Forward f -> {
                     // The frame's bytes as read and checked: no re-encoding on the hot path.
+                    deadline.at = System.nanoTime() + response;
                     toPlc.write(buf, 0, frame.encodedLength());
                     toPlc.flush();
                     forwarded.increment();
@@ -263,6 +320,13 @@ public final class ModbusFirewall implements AutoCloseable {
                 Evidence.of(reason, new Evidence.Fact("src_ip", client.getHostAddress())));
     }
 
+    /** A timeout in nanoseconds, at most about 73 years (so that adding it to nanoTime cannot overflow). */
+    private static long nanos(java.time.Duration d) {
+        return d.compareTo(java.time.Duration.ofDays(365L * 73)) > 0
+                ? java.time.Duration.ofDays(365L * 73).toNanos()
+                : d.toNanos();
+    }
+
     private static void closeQuietly(Socket s) {
         try {
             s.close();
@@ -276,6 +340,7 @@ public final class ModbusFirewall implements AutoCloseable {
     public void close() throws IOException {
         closed = true;
         server.close();
+        watchdog.interrupt();
         for (Socket s : open) {
             closeQuietly(s);
         }

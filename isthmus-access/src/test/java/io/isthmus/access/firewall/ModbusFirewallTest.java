@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -269,5 +270,92 @@ class ModbusFirewallTest {
                 .isEqualTo(-1);
         open.close();
         assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
+    }
+
+    private static FirewallConfig timeouts(InetSocketAddress upstream, Duration idle, Duration response) {
+        FirewallConfig d = FirewallConfig.of(new InetSocketAddress("127.0.0.1", 0), upstream);
+        return new FirewallConfig(
+                d.listen(),
+                d.upstream(),
+                d.denyAction(),
+                d.exceptionCode(),
+                d.writeRate(),
+                d.connectTimeout(),
+                idle,
+                response,
+                d.maxConnections(),
+                d.limits());
+    }
+
+    /** Reads until the firewall closes the connection: -1 (or a reset); a read timeout fails the test. */
+    private static int readUntilClosed(Socket s) throws IOException {
+        s.setSoTimeout(20_000); // far beyond the firewall's timeouts: only a firewall that never closes hits it
+        try {
+            return s.getInputStream().read();
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("the firewall kept the connection open", e);
+        } catch (java.net.SocketException reset) {
+            return -1;
+        }
+    }
+
+    @Test
+    void aPlcThatNeverAnswersCostsTheClientItsConnectionAfterTheResponseTimeout() throws Exception {
+        try (ServerSocket mute = new ServerSocket(0, 8, PLC_HOST)) {
+            List<Integer> plcSaw = new CopyOnWriteArrayList<>();
+            Thread plc = Thread.ofVirtual().start(() -> {
+                try (Socket in = mute.accept()) {
+                    int b;
+                    while ((b = in.getInputStream().read()) >= 0) {
+                        plcSaw.add(b); // takes the request, never answers
+                    }
+                    plcSaw.add(-1); // the firewall closed its side too
+                } catch (IOException e) {
+                    plcSaw.add(-1);
+                }
+            });
+            try (ModbusFirewall f = ModbusFirewall.start(
+                            timeouts(
+                                    new InetSocketAddress(PLC_HOST, mute.getLocalPort()),
+                                    Duration.ofMinutes(5),
+                                    Duration.ofMillis(300)),
+                            TestPolicies.hmiMayReadAndWriteSetpoints(),
+                            alerts::add,
+                            Clock.systemUTC());
+                    Socket s = new Socket()) {
+                s.bind(new InetSocketAddress(address("127.0.0.20"), 0));
+                s.connect(new InetSocketAddress("127.0.0.1", f.port()), 2000);
+                send(s.getOutputStream(), 7, HexFormat.of().parseHex("0300000001"));
+                assertThat(readUntilClosed(s))
+                        .as("no answer, the connection closed")
+                        .isEqualTo(-1);
+                plc.join(20_000);
+                assertThat(plcSaw)
+                        .as("the request reached the PLC, then the firewall closed that connection")
+                        .hasSize(13);
+                assertThat(plcSaw.getLast()).isEqualTo(-1);
+                assertThat(f.stats().forwarded()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void anIdleClientConnectionIsClosedAfterTheIdleTimeout() throws Exception {
+        try (ModbusFirewall f = ModbusFirewall.start(
+                        timeouts(conveyor.address(), Duration.ofMillis(300), Duration.ofSeconds(10)),
+                        TestPolicies.hmiMayReadAndWriteSetpoints(),
+                        alerts::add,
+                        Clock.systemUTC());
+                Socket s = new Socket()) {
+            s.bind(new InetSocketAddress(address("127.0.0.20"), 0));
+            s.connect(new InetSocketAddress("127.0.0.1", f.port()), 2000);
+            send(s.getOutputStream(), 8, HexFormat.of().parseHex("0300000001"));
+            assertThat(receive(new DataInputStream(s.getInputStream()), 8))
+                    .as("an allowed read is answered")
+                    .hasSize(4);
+            assertThat(readUntilClosed(s))
+                    .as("then, with no further request, closed")
+                    .isEqualTo(-1);
+        }
     }
 }
