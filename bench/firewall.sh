@@ -13,7 +13,7 @@ cp_file=isthmus-access/target/bench.classpath
 # Test classes compiled without -Pbench lack JMH's generated code: compile them afresh.
 rm -rf isthmus-access/target/test-classes
 ./mvnw -B -q -Pbench -pl isthmus-access -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$PWD/$cp_file" -Dmdep.includeScope=test
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test  # relative: each module writes its own (with $PWD/... the last module to write won)
 cp="isthmus-access/target/test-classes:isthmus-access/target/classes:$(cat "$cp_file")"
 jmh() {
   echo "# $(date -u +%FT%TZ) load average: $(cut -d' ' -f1-3 /proc/loadavg)"

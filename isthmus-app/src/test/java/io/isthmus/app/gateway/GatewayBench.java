@@ -16,20 +16,33 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Authorized reads through the access gateway (issue 7): the real {@link GatewayServer} over TLS 1.3
  * on loopback, a DuckDB historian holding the tags, a service account signed in once with a token,
- * and the JDK's keep-alive HTTP client. Measures reads/s at 1 and 8 client threads and the latency
- * of one read through the gateway against a direct historian read of the same tag in the same
- * process; the difference is what the gateway adds (TLS, HTTP, authentication, decision, audit
- * record, JSON).
+ * and the JDK's keep-alive HTTP client. Measures the latency of one read through the gateway against
+ * the same read over plain HTTP (no TLS, no authentication, no decision, no audit record; same
+ * historian, same client) in several runs; within a run the two reads alternate, so both see the
+ * same machine (load, GC, JIT) and the difference of their percentiles is what the gateway adds.
+ * Then reads/s at 1 and N client threads.
  *
- * <p>Run with {@code bench/gateway.sh [--seconds 10] [--threads 8]}.
+ * <p>The gateway's audit events go to a counter, as the hub's bounded event log takes them; the
+ * test fixture's list would grow and copy itself with every read (and its garbage would be measured).
+ *
+ * <p>Run with {@code bench/gateway.sh [--seconds 20] [--runs 3] [--threads 8] [--signing background|inline]}
+ * ({@code inline}: the audit append that makes a checkpoint due signs it, as before 2026-11-26).
  */
 public final class GatewayBench {
     private GatewayBench() {}
 
     public static void main(String[] args) throws Exception {
-        int seconds = option(args, "--seconds", 10);
+        int seconds = option(args, "--seconds", 20);
+        int runs = option(args, "--runs", 3);
         int threads = option(args, "--threads", 8);
-        try (GatewayFixture f = new GatewayFixture(GatewayLimits.DEFAULT)) {
+        io.isthmus.access.audit.AuditConfig.Signing signing = io.isthmus.access.audit.AuditConfig.Signing.valueOf(
+                text(args, "--signing", "BACKGROUND").toUpperCase(java.util.Locale.ROOT));
+        LongAdder audited = new LongAdder();
+        try (GatewayFixture f = new GatewayFixture(
+                GatewayLimits.DEFAULT,
+                e -> audited.increment(),
+                io.isthmus.access.audit.AuditConfig.DEFAULT.withSigning(signing))) {
+            System.out.printf("audit checkpoints signed: %s%n", signing);
             HttpClient client = HttpClient.newBuilder()
                     .sslContext(f.clientTls)
                     .version(HttpClient.Version.HTTP_1_1)
@@ -39,8 +52,6 @@ public final class GatewayBench {
                     .header("Authorization", "Bearer " + session)
                     .timeout(Duration.ofSeconds(30))
                     .build();
-            // the same read without the gateway: plain HTTP on loopback, no TLS, no authentication,
-            // no decision, no audit record, same historian, same client
             io.javalin.Javalin plain = io.javalin.Javalin.create()
                     .get(
                             "/direct",
@@ -53,26 +64,39 @@ public final class GatewayBench {
                     .timeout(Duration.ofSeconds(30))
                     .build();
             System.out.printf("# %s load average %s%n", java.time.Instant.now(), loadAverage());
-            throughput(client, read, 1, 2); // warm-up
-            throughput(plainClient, plainRead, 1, 2);
+            throughput(client, read, 1, 5); // warm-up
+            throughput(plainClient, plainRead, 1, 5);
             long[] direct = directLatencies(f, 200_000);
-            long[] gateway = gatewayLatencies(client, read, seconds);
-            long[] http = gatewayLatencies(plainClient, plainRead, seconds);
-            direct = directLatencies(f, gateway.length);
-            System.out.printf("read latency, 1 thread, µs: p50 / p99 / p99.9 (n)%n");
-            System.out.printf("  direct historian read  %s%n", percentiles(direct));
-            System.out.printf("  plain HTTP read        %s%n", percentiles(http));
-            System.out.printf("  through the gateway    %s%n", percentiles(gateway));
+            direct = directLatencies(f, 20_000);
             System.out.printf(
-                    "  added by the gateway over the in-process read  p50 %.1f  p99 %.1f  p99.9 %.1f%n",
-                    (pct(gateway, 0.50) - pct(direct, 0.50)) / 1e3,
-                    (pct(gateway, 0.99) - pct(direct, 0.99)) / 1e3,
-                    (pct(gateway, 0.999) - pct(direct, 0.999)) / 1e3);
+                    "direct historian read (in process), µs: p50 / p99 / p99.9 (n) %s%n", percentiles(direct));
             System.out.printf(
-                    "  added by the gateway over a plain HTTP read    p50 %.1f  p99 %.1f  p99.9 %.1f%n",
-                    (pct(gateway, 0.50) - pct(http, 0.50)) / 1e3,
-                    (pct(gateway, 0.99) - pct(http, 0.99)) / 1e3,
-                    (pct(gateway, 0.999) - pct(http, 0.999)) / 1e3);
+                    "read latency, 1 thread, gateway and plain HTTP alternating, %d s per run; µs: p50 / p99 / p99.9 (n)%n",
+                    seconds);
+            double[] addedP99 = new double[runs];
+            for (int run = 0; run < runs; run++) {
+                long gcBefore = gcCount();
+                long[][] both = alternating(client, read, plainClient, plainRead, seconds);
+                long[] gateway = both[0];
+                long[] http = both[1];
+                String g = percentiles(gateway);
+                String h = percentiles(http);
+                addedP99[run] = (pct(gateway, 0.99) - pct(http, 0.99)) / 1e3;
+                System.out.printf(
+                        "run %d  plain HTTP %s | gateway %s | added p50 %.1f  p99 %.1f  p99.9 %.1f | GCs %d | load %s%n",
+                        run + 1,
+                        h,
+                        g,
+                        (pct(gateway, 0.50) - pct(http, 0.50)) / 1e3,
+                        addedP99[run],
+                        (pct(gateway, 0.999) - pct(http, 0.999)) / 1e3,
+                        gcCount() - gcBefore,
+                        loadAverage());
+            }
+            double[] sorted = addedP99.clone();
+            Arrays.sort(sorted);
+            System.out.printf(
+                    "added p99 per run, µs: %s (median %.1f)%n", Arrays.toString(addedP99), sorted[sorted.length / 2]);
             System.out.printf(
                     "reads/s, plain HTTP, 1 client thread: %.0f%n", throughput(plainClient, plainRead, 1, seconds));
             plain.stop();
@@ -80,8 +104,49 @@ public final class GatewayBench {
                 double rate = throughput(client, read, t, seconds);
                 System.out.printf("reads/s through the gateway, %d client thread(s): %.0f%n", t, rate);
             }
+            System.out.printf("audit records written: %d%n", audited.sum());
             System.out.printf("# %s load average %s%n", java.time.Instant.now(), loadAverage());
         }
+    }
+
+    /** Gateway and plain reads in turn (the order swapped every pair), each timed. */
+    private static long[][] alternating(
+            HttpClient gwClient, HttpRequest gw, HttpClient plainClient, HttpRequest plain, int seconds)
+            throws Exception {
+        List<Long> g = new ArrayList<>();
+        List<Long> p = new ArrayList<>();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        boolean gatewayFirst = true;
+        while (System.nanoTime() < end) {
+            if (gatewayFirst) {
+                g.add(timed(gwClient, gw));
+                p.add(timed(plainClient, plain));
+            } else {
+                p.add(timed(plainClient, plain));
+                g.add(timed(gwClient, gw));
+            }
+            gatewayFirst = !gatewayFirst;
+        }
+        return new long[][] {
+            g.stream().mapToLong(Long::longValue).toArray(),
+            p.stream().mapToLong(Long::longValue).toArray()
+        };
+    }
+
+    private static long timed(HttpClient client, HttpRequest read) throws Exception {
+        long t0 = System.nanoTime();
+        HttpResponse<byte[]> r = client.send(read, HttpResponse.BodyHandlers.ofByteArray());
+        long t1 = System.nanoTime();
+        check(r);
+        return t1 - t0;
+    }
+
+    private static long gcCount() {
+        long n = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += Math.max(0, gc.getCollectionCount());
+        }
+        return n;
     }
 
     /** Token once (as a service does), then the session's bearer for every read. */
@@ -105,19 +170,6 @@ public final class GatewayBench {
         String body = r.body();
         int at = body.indexOf("\"token\":\"") + 9;
         return body.substring(at, body.indexOf('"', at));
-    }
-
-    private static long[] gatewayLatencies(HttpClient client, HttpRequest read, int seconds) throws Exception {
-        List<Long> out = new ArrayList<>();
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        while (System.nanoTime() < end) {
-            long t0 = System.nanoTime();
-            HttpResponse<byte[]> r = client.send(read, HttpResponse.BodyHandlers.ofByteArray());
-            long t1 = System.nanoTime();
-            check(r);
-            out.add(t1 - t0);
-        }
-        return out.stream().mapToLong(Long::longValue).toArray();
     }
 
     private static long[] directLatencies(GatewayFixture f, int n) {
@@ -184,6 +236,15 @@ public final class GatewayBench {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
                 return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+
+    private static String text(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
             }
         }
         return fallback;

@@ -130,6 +130,19 @@ final class GatewayFixture implements AutoCloseable {
     final List<Account> accounts = users();
 
     GatewayFixture(GatewayLimits limits) throws Exception {
+        this(limits, null);
+    }
+
+    /**
+     * @param listener where the gateway's audit events go; {@code null}: into {@link #events}, which
+     *     tests read (a benchmark passes its own: that list grows, and copies itself, with every read)
+     */
+    GatewayFixture(GatewayLimits limits, java.util.function.Consumer<AuditEvent> listener) throws Exception {
+        this(limits, listener, AuditConfig.DEFAULT);
+    }
+
+    GatewayFixture(GatewayLimits limits, java.util.function.Consumer<AuditEvent> listener, AuditConfig auditConfig)
+            throws Exception {
         dir = Files.createTempDirectory("isthmus-gateway");
         factory = startFactory(dir);
         conveyor = factory.plcs().getFirst();
@@ -137,7 +150,7 @@ final class GatewayFixture implements AutoCloseable {
         historian.append(List.of(
                 new Sample(SPEED, Instant.now(), Value.of(120.0), Quality.GOOD),
                 new Sample(RUNNING, Instant.now(), Value.of(true), Quality.GOOD)));
-        audit = AuditLog.open(dir.resolve("audit"), AuditConfig.DEFAULT, Clock.systemUTC(), w -> {});
+        audit = AuditLog.open(dir.resolve("audit"), auditConfig, Clock.systemUTC(), w -> {});
         tokenKeys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         Path pki = Files.createDirectories(dir.resolve("pki"));
         keytool(pki, "server.p12", "gateway", "CN=gateway", "san=ip:127.0.0.1");
@@ -159,7 +172,7 @@ final class GatewayFixture implements AutoCloseable {
                 ot,
                 historian::latest,
                 audit,
-                events::add,
+                listener != null ? listener : events::add,
                 clock,
                 address("127.0.0.50"),
                 limits));
