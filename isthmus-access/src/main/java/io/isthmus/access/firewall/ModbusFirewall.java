@@ -44,10 +44,11 @@ import java.util.function.Consumer;
  * PLC, answer) without handing frames to another thread: Modbus/TCP clients rarely pipeline, and the
  * hand-offs cost more than the decision (docs/benchmarks.md).
  *
- * <p>Timeouts (idle client, PLC answer) are kept by one watchdog thread that closes the sockets of a
- * connection whose deadline has passed, not by socket read timeouts: a read with a timeout makes the
- * JDK switch the socket to non-blocking mode and wait in {@code poll}, three system calls for every
- * read that has to wait instead of one blocking {@code read}, twice per request.
+ * <p>Timeouts (connecting to the PLC, idle client, PLC answer) are kept by one watchdog thread that
+ * closes the sockets of a connection whose deadline has passed, not by socket timeouts: a timed
+ * connect or read makes the JDK switch the socket to non-blocking mode for good, and every read that
+ * has to wait then costs {@code read}, {@code poll} and {@code read} instead of one blocking {@code
+ * read}, twice per request.
  */
 public final class ModbusFirewall implements AutoCloseable {
     private static final int BUFFER = 1024;
@@ -172,11 +173,16 @@ public final class ModbusFirewall implements AutoCloseable {
     private void serve(Socket client) {
         open.add(client);
         Socket plc = new Socket();
+        Deadline deadline = new Deadline(client, plc);
+        deadlines.add(deadline);
         try (client;
                 plc) {
             client.setTcpNoDelay(true);
             try {
-                plc.connect(config.upstream(), (int) config.connectTimeout().toMillis());
+                // no connect timeout on the socket (it would leave the socket non-blocking for
+                // good): the watchdog closes it when the deadline passes
+                deadline.at = System.nanoTime() + nanos(config.connectTimeout());
+                plc.connect(config.upstream());
                 plc.setTcpNoDelay(true);
             } catch (IOException e) {
                 refused.increment();
@@ -184,16 +190,11 @@ public final class ModbusFirewall implements AutoCloseable {
                 return;
             }
             open.add(plc);
-            Deadline deadline = new Deadline(client, plc);
-            deadlines.add(deadline);
-            try {
-                exchange(client, plc, deadline);
-            } finally {
-                deadlines.remove(deadline);
-            }
+            exchange(client, plc, deadline);
         } catch (IOException e) {
             // The connection ends; nothing was forwarded undecided.
         } finally {
+            deadlines.remove(deadline);
             open.remove(client);
             open.remove(plc);
         }
