@@ -21,7 +21,8 @@ jmh() {
   echo "# $(date -u +%FT%TZ) load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 if [[ $mode == thrpt || $mode == both ]]; then
-  jmh -bm thrpt -tu s -t "${THREADS:-8}" -wi 6 -i 5 -w 3s -r 3s "$@"  # the firewall needs ~15 s to warm up
+  # both paths need ~15-20 s to warm up (the JIT shares 2 cores with 16 busy threads): 8 x 3 s, then 8 x 3 s measured
+  jmh -bm thrpt -tu s -t "${THREADS:-8}" -wi 8 -i 8 -w 3s -r 3s "$@"
 fi
 if [[ $mode == sample || $mode == both ]]; then
   jmh -bm sample -tu us -t 1 -wi 2 -i 3 -w 2s -r 3s "$@"
