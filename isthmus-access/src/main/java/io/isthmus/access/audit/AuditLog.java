@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * is what the gateway does before it executes anything. A checkpoint is signed after {@link
  * AuditConfig#checkpointEveryRecords()} records or {@link AuditConfig#checkpointInterval()}, and on
  * close; with {@link AuditConfig.Signing#BACKGROUND} by the log's own thread, so that no append waits
- * for the {@code fdatasync} and the signature of a checkpoint (docs/benchmarks.md, "Access gateway").
+ * for the {@code fdatasync} and the signature of a checkpoint (docs/benchmarks.md, "Gateway tail").
  * Thread-safe: appends take the log's monitor; signing takes {@code signing} first and the monitor
  * only to take a snapshot (size, root) and to publish the checkpoint, so appends go on meanwhile.
  */

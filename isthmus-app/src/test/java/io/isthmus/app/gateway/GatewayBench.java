@@ -64,8 +64,9 @@ public final class GatewayBench {
                     .timeout(Duration.ofSeconds(30))
                     .build();
             System.out.printf("# %s load average %s%n", java.time.Instant.now(), loadAverage());
-            throughput(client, read, 1, 5); // warm-up
+            throughput(client, read, 1, 5); // warm-up: on a loaded machine the first run was still warming
             throughput(plainClient, plainRead, 1, 5);
+            alternating(client, read, plainClient, plainRead, 10);
             long[] direct = directLatencies(f, 200_000);
             direct = directLatencies(f, 20_000);
             System.out.printf(
