@@ -11,6 +11,15 @@ import java.util.Objects;
  * the backlog catches up. Delivered strictly in order there are never spans above, and this is the
  * old "high-water mark".
  *
+ * <p><b>Bounded.</b> At most {@link #MAX_SPANS} spans are kept above. A journal whose gaps are never
+ * filled (a one-way transfer on a lossy link that nobody replays, a hostile or broken forwarder
+ * sending sparse ids) would otherwise grow its row without end. When a new span would make one
+ * more, the <em>oldest gap</em> (the sequences between {@code contiguousThrough} and the first span)
+ * is given up: {@code contiguousThrough} moves to the end of the first span, so those sequences
+ * count as settled and a later replay of them is skipped as already held. Nothing throws; the
+ * caller learns exactly which sequences were given up from {@link #givenUp} and reports them (the
+ * hub raises a {@code DATA_LOSS} event per batch that gave up any and counts them).
+ *
  * @param contiguousThrough every sequence at or below it is stored or settled; -1 when none is
  *     (sequences start at 0)
  * @param above sorted, disjoint, non-adjacent spans, all starting above {@code contiguousThrough + 1}
@@ -18,7 +27,10 @@ import java.util.Objects;
 public record JournalProgress(long contiguousThrough, List<Span> above) {
     public static final JournalProgress NONE = new JournalProgress(-1, List.of());
 
-    /** At most this many spans above: a bound on what one journal's row can grow to. */
+    /**
+     * At most this many spans above: a bound on what one journal's row can grow to (about 100 KB of
+     * text); beyond it the oldest gaps are given up (see the class comment).
+     */
     public static final int MAX_SPANS = 4096;
 
     /** Sequences {@code first..last}, both included. */
@@ -106,9 +118,53 @@ public record JournalProgress(long contiguousThrough, List<Span> above) {
                 merged.add(s);
             }
         }
+        while (merged.size() > MAX_SPANS) {
+            through = merged.removeFirst().last(); // the oldest gap is given up, see givenUp()
+        }
         long floor = through;
         return new JournalProgress(
                 through, merged.stream().filter(s -> s.last() > floor).toList());
+    }
+
+    /**
+     * The sequences {@code after} counts as held although {@code before} lacked them, this batch
+     * did not store them ({@code stored}, sorted ascending) and the sender did not settle them
+     * ({@code settledThrough}): the oldest gaps given up to stay within {@link #MAX_SPANS}. Empty
+     * in every other case. Costs one pass over {@code before}'s spans and {@code stored}.
+     */
+    public static List<Span> givenUp(
+            JournalProgress before, JournalProgress after, long[] stored, long settledThrough) {
+        long s = Math.max(before.contiguousThrough, settledThrough) + 1;
+        long hi = after.contiguousThrough;
+        List<Span> out = new ArrayList<>();
+        int b = 0;
+        int i = 0;
+        while (s <= hi) {
+            while (b < before.above.size() && before.above.get(b).last() < s) {
+                b++;
+            }
+            if (b < before.above.size() && before.above.get(b).contains(s)) {
+                s = before.above.get(b).last() + 1;
+                continue;
+            }
+            while (i < stored.length && stored[i] < s) {
+                i++;
+            }
+            if (i < stored.length && stored[i] == s) {
+                s++;
+                continue;
+            }
+            long end = hi;
+            if (b < before.above.size()) {
+                end = Math.min(end, before.above.get(b).first() - 1);
+            }
+            if (i < stored.length) {
+                end = Math.min(end, stored[i] - 1);
+            }
+            out.add(new Span(s, end));
+            s = end + 1;
+        }
+        return out;
     }
 
     /** The spans above as text for storage: {@code first-last,first-last}; empty when none. */

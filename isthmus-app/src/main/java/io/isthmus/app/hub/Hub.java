@@ -238,6 +238,7 @@ public final class Hub implements AutoCloseable {
         h.put("ingestUnauthorized", guard.refused());
         h.put("ingestTokenFileErrors", guard.tokenFileErrors());
         h.put("ingestWrongEdge", ingest.wrongEdge());
+        h.put("journalIdsGivenUp", ingest.givenUpRecords());
         h.put("eventsReceived", events.total());
         h.put("edges", historian.tags().isEmpty() ? Map.of() : edgePositions());
         h.putAll(extra.get());

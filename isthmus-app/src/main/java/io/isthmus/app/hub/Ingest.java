@@ -54,6 +54,7 @@ final class Ingest {
     private final LongAdder batches = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder wrongEdge = new LongAdder();
+    private final LongAdder givenUp = new LongAdder();
 
     Ingest(Historian historian, LatestValues latest, EventLog events, Set<String> allowedEdges, int maxBodyBytes) {
         this.historian = historian;
@@ -77,6 +78,14 @@ final class Ingest {
 
     long duplicateRecords() {
         return duplicates.sum();
+    }
+
+    /**
+     * Journal ids the historian gave up because an edge's journal had more than {@link
+     * JournalProgress#MAX_SPANS} open gaps (each reported as a DATA_LOSS event).
+     */
+    long givenUpRecords() {
+        return givenUp.sum();
     }
 
     private record Decoded(JournalRecord record, List<Sample> samples, Event event) {}
@@ -136,6 +145,7 @@ final class Ingest {
                 stored.add(new io.isthmus.store.JournalRecord(d.record().sequence(), d.samples()));
             }
             AppendResult result = historian.append(new JournalBatch(journal, stored, settledThrough));
+            reportGivenUp(edge, before, stored, settledThrough);
             publish(edge, decoded, before);
             batches.increment();
             duplicates.add(result.recordsSkipped());
@@ -146,6 +156,52 @@ final class Ingest {
                     result.recordsSkipped(),
                     historian.journalProgress(journal).contiguousThrough());
         }
+    }
+
+    /**
+     * A DATA_LOSS event when this append made the historian give up the oldest gaps of the edge's
+     * journal (more than {@link JournalProgress#MAX_SPANS} never-filled gaps): a replay of those ids
+     * would now be skipped, so they are lost for good and said so, once.
+     */
+    private void reportGivenUp(
+            String edge, JournalProgress before, List<io.isthmus.store.JournalRecord> stored, long settledThrough) {
+        JournalProgress after = historian.journalProgress(JournalId.of(edge));
+        if (after.contiguousThrough() <= before.contiguousThrough()) {
+            return;
+        }
+        long[] ids = stored.stream()
+                .mapToLong(io.isthmus.store.JournalRecord::sequence)
+                .toArray();
+        List<JournalProgress.Span> spans = JournalProgress.givenUp(before, after, ids, settledThrough);
+        if (spans.isEmpty()) {
+            return;
+        }
+        long count = 0;
+        for (JournalProgress.Span s : spans) {
+            count += s.last() - s.first() + 1;
+        }
+        givenUp.add(count);
+        String ranges = spans.stream()
+                .limit(32)
+                .map(s -> s.first() + ".." + s.last())
+                .collect(java.util.stream.Collectors.joining(","));
+        var evidence = io.isthmus.model.Evidence.of("The historian keeps at most " + JournalProgress.MAX_SPANS
+                        + " open gaps per journal; the oldest were given up and a later replay of them is"
+                        + " skipped as already held.")
+                .with("journal", edge)
+                .with("journal_ids", ranges + (spans.size() > 32 ? ",..." : ""))
+                .with("gaps", Integer.toString(spans.size()))
+                .with("records", Long.toString(count));
+        Event event = new Event(
+                java.time.Instant.now(),
+                io.isthmus.model.EventKind.DATA_LOSS,
+                io.isthmus.model.Severity.HIGH,
+                "historian gave up " + count + " journal ids of " + edge + " (more than " + JournalProgress.MAX_SPANS
+                        + " open gaps)",
+                List.of(),
+                List.of(),
+                evidence);
+        events.add(new EventLog.Received("hub", after.contiguousThrough(), event));
     }
 
     private Decoded decode(JournalRecord r) throws Refused {

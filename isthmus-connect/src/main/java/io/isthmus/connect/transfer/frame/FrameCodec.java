@@ -7,12 +7,12 @@ import java.util.Objects;
 import java.util.zip.CRC32C;
 
 /**
- * The wire format of the one-way transfer, version 1. All integers big-endian:
+ * The wire format of the one-way transfer, version 2. All integers big-endian:
  *
  * <pre>
  * common header (21 bytes)
  *   u16  magic 0x4944 ("ID")
- *   u8   version 1
+ *   u8   version 2 (1 had byte-wise Reed–Solomon parity and unaligned shards)
  *   u8   type: 1 DATA, 2 PARITY, 3 MANIFEST, 4 HEARTBEAT
  *   u8   flags: bit 0 replay; other bits 0
  *   u64  epoch       (the sender session)
@@ -21,7 +21,8 @@ import java.util.zip.CRC32C;
  *   u8   index       (0..k-1 data, k..k+m-1 parity)
  *   u8   k           data fragments, 1..255
  *   u8   m           parity fragments, k + m ≤ 256
- *   u32  body length (the shard length is ceil(body length / k))
+ *   u32  body length (the shard length is ceil(body length / k) rounded up to a multiple of 8;
+ *        the last data shards are padded with zeros)
  *   u64  first journal id in the batch
  *   u64  last journal id in the batch
  *   u32  records in the batch
@@ -44,7 +45,7 @@ import java.util.zip.CRC32C;
  */
 public final class FrameCodec {
     public static final int MAGIC = 0x4944;
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     public static final int HEADER_BYTES = 21;
     public static final int CRC_BYTES = 4;
     /** Header, fragment fields and CRC: the bytes a fragment adds to its shard. */
@@ -64,9 +65,14 @@ public final class FrameCodec {
         return limits;
     }
 
-    /** The shard length of a body of {@code bodyLength} bytes cut into {@code k} data fragments. */
+    /**
+     * The shard length of a body of {@code bodyLength} bytes cut into {@code k} data fragments: a
+     * multiple of 8, because the bit-matrix erasure code ({@code CauchyXorCode}) reads a shard as
+     * eight equal packets.
+     */
     public static int shardLength(int bodyLength, int k) {
-        return (bodyLength + k - 1) / k;
+        long perShard = ((long) bodyLength + k - 1) / k;
+        return (int) ((perShard + 7) & ~7L);
     }
 
     // ---------------------------------------------------------------- encoding

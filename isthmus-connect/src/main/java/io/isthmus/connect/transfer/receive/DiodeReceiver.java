@@ -14,14 +14,20 @@ import java.util.concurrent.atomic.AtomicReference;
  * transmits nothing toward the OT side (the namespace test captures its interface to show it).
  *
  * <p>{@link #run()} loops on the calling thread until {@link #close()}; it wakes at least every 100
- * ms to give up overdue batches even when nothing arrives. {@link #status()} may be read from any
+ * ms to give up overdue batches even when nothing arrives. The sink runs on a thread of its own
+ * ({@link HandOffSink}, at most 32 MiB queued), so a historian transaction does not keep the loop
+ * from the socket; when {@code run()} returns the sink has taken everything. {@link #status()} may be read from any
  * thread: it is a snapshot refreshed by the loop.
  */
 public final class DiodeReceiver implements AutoCloseable {
     private static final int POLL_MILLIS = 100;
 
+    /** Delivered payload waiting for the sink (its own thread, {@link HandOffSink}) at most. */
+    static final long MAX_QUEUED_BYTES = 32L * 1024 * 1024;
+
     private final DatagramSocket socket;
     private final Reassembler reassembler;
+    private final HandOffSink handOff;
     private final AtomicReference<ReceiverStatus> status = new AtomicReference<>();
     private volatile boolean closed;
 
@@ -30,7 +36,8 @@ public final class DiodeReceiver implements AutoCloseable {
         socket.setReceiveBufferSize(config.receiveBufferBytes());
         socket.setSoTimeout(POLL_MILLIS);
         socket.bind(config.listen());
-        this.reassembler = new Reassembler(config, sink, InstantSource.system(), System.nanoTime());
+        this.handOff = new HandOffSink(sink, MAX_QUEUED_BYTES, "diode-receiver-sink");
+        this.reassembler = new Reassembler(config, handOff, InstantSource.system(), System.nanoTime());
         status.set(reassembler.status());
     }
 
@@ -74,8 +81,12 @@ public final class DiodeReceiver implements AutoCloseable {
                 throw e;
             }
         } finally {
-            reassembler.finish();
-            status.set(reassembler.status());
+            try {
+                reassembler.finish();
+            } finally {
+                handOff.close(); // the sink has taken every delivery and gap when run() returns
+                status.set(reassembler.status());
+            }
         }
     }
 

@@ -1,6 +1,6 @@
 package io.isthmus.connect.transfer.receive;
 
-import io.isthmus.connect.transfer.fec.ReedSolomon;
+import io.isthmus.connect.transfer.fec.CauchyXorCode;
 import io.isthmus.connect.transfer.frame.BatchBody;
 import io.isthmus.connect.transfer.frame.DiodeFrame;
 import io.isthmus.connect.transfer.frame.FrameCodec;
@@ -41,7 +41,7 @@ public final class Reassembler {
     private final InstantSource clock;
     private final FrameCodec codec;
     private final BatchBody bodies;
-    private final Map<Long, ReedSolomon> codes = new HashMap<>();
+    private final Map<Long, CauchyXorCode> codes = new HashMap<>();
     private final LinkedHashMap<Long, Session> sessions = new LinkedHashMap<>(16, 0.75f, true);
     private final EnumMap<FrameError, Long> badFrames = new EnumMap<>(FrameError.class);
     private final ArrayDeque<Gap> recentGaps = new ArrayDeque<>();
@@ -186,13 +186,13 @@ public final class Reassembler {
                     p.shards[i] = new byte[shardLength];
                 }
             }
-            codes.computeIfAbsent((long) k << 32 | p.parityCount, key -> new ReedSolomon(k, p.parityCount))
+            codes.computeIfAbsent((long) k << 32 | p.parityCount, key -> new CauchyXorCode(k, p.parityCount))
                     .decode(p.shards, p.present, shardLength);
         }
         byte[] body = new byte[p.bodyLength];
         for (int i = 0; i < k; i++) {
             int from = i * shardLength;
-            System.arraycopy(p.shards[i], 0, body, from, Math.min(shardLength, p.bodyLength - from));
+            System.arraycopy(p.shards[i], 0, body, from, Math.max(0, Math.min(shardLength, p.bodyLength - from)));
         }
         release(p);
         switch (bodies.decode(body, body.length)) {

@@ -2,7 +2,7 @@ package io.isthmus.connect.transfer.send;
 
 import io.isthmus.connect.journal.JournalRecord;
 import io.isthmus.connect.journal.SampleBatchCodec;
-import io.isthmus.connect.transfer.fec.ReedSolomon;
+import io.isthmus.connect.transfer.fec.CauchyXorCode;
 import io.isthmus.connect.transfer.frame.BatchBody;
 import io.isthmus.connect.transfer.frame.DiodeFrame;
 import io.isthmus.connect.transfer.frame.FrameCodec;
@@ -28,7 +28,7 @@ public final class BatchEncoder {
     private final SenderConfig config;
     private final FrameCodec codec;
     private final SampleBatchCodec samples;
-    private final Map<Long, ReedSolomon> codes = new HashMap<>();
+    private final Map<Long, CauchyXorCode> codes = new HashMap<>();
     private final SampleBatchCodec.PathCache paths = new SampleBatchCodec.PathCache(4096);
     private final MessageDigest sha = BatchBody.sha256();
     private final HashSet<String> tags = new HashSet<>();
@@ -45,7 +45,7 @@ public final class BatchEncoder {
     /** The largest record payload that fits one batch. */
     public int maxRecordPayload() {
         long maxBody = Math.min(
-                (long) config.limits().maxDataFragments() * config.fragmentBytes(),
+                (long) config.maxDataFragments() * config.shardUnit(),
                 config.limits().maxBodyBytes());
         return (int) (maxBody - 4 - BatchBody.HASH_BYTES - BatchBody.RECORD_OVERHEAD);
     }
@@ -98,7 +98,7 @@ public final class BatchEncoder {
             first = Math.min(first, r.sequence());
             last = Math.max(last, r.sequence());
         }
-        int k = Math.max(1, (bodyLength + config.fragmentBytes() - 1) / config.fragmentBytes());
+        int k = Math.max(1, (bodyLength + config.shardUnit() - 1) / config.shardUnit());
         int m = config.parityFor(k);
         int shardLength = FrameCodec.shardLength(bodyLength, k);
         byte[][] shards = shards(k + m, shardLength);
@@ -109,7 +109,7 @@ public final class BatchEncoder {
             Arrays.fill(shards[i], n, shardLength, (byte) 0);
         }
         if (m > 0) {
-            codes.computeIfAbsent((long) k << 32 | m, key -> new ReedSolomon(k, m))
+            codes.computeIfAbsent((long) k << 32 | m, key -> new CauchyXorCode(k, m))
                     .encode(shards, shardLength);
         }
         byte[] manifest = codec.encode(manifest(epoch, sequence, records, first, last));

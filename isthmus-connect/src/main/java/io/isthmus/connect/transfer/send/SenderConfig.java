@@ -13,8 +13,15 @@ import java.util.function.Consumer;
  * @param destination the receiver's address and UDP port (or the diode's input)
  * @param rateBitsPerSecond pacing: datagram bytes (with IP and UDP headers) per second times 8; keep
  *     it below the link speed, since nothing tells the sender about congestion
- * @param fragmentBytes shard bytes per datagram; 1,400 fits a 1,500-byte MTU with the headers
- * @param fecOverhead parity fragments per data fragment (0.25: 4 data, 1 parity); 0 turns FEC off
+ * @param fragmentBytes shard bytes per datagram at most; 1,400 fits a 1,500-byte MTU with the
+ *     headers. Shards are a multiple of 8 bytes (the erasure code reads a shard as eight packets),
+ *     so {@link #shardUnit()} rounds a value like 8,972 down to 8,968
+ * @param fecOverhead parity fragments per data fragment (0.25: 4 data, 1 parity); 0 turns FEC off.
+ *     What the code needs, and all it checks: the configured batch's {@code k = ceil(maxBatchBytes
+ *     / shardUnit)} data fragments with {@code ceil(k × fecOverhead)} parity fit the frame limits
+ *     ({@code maxParityFragments}, and {@code k + m ≤ 256} for GF(2^8)); see {@link
+ *     #maxFecOverhead}. A single record larger than a batch is cut to the size whose parity still
+ *     fits ({@link #maxDataFragments()}).
  * @param redundancy how many times every datagram is sent (1 = once); copies defeat a link that
  *     drops in long bursts, at a full multiple of the bandwidth
  * @param maxBatchBytes target size of a batch body; a batch is one erasure-coded block
@@ -55,15 +62,26 @@ public record SenderConfig(
         if (redundancy < 1 || redundancy > 4) {
             throw new IllegalArgumentException("redundancy is " + redundancy + "; it must be in 1..4");
         }
-        long maxBody = Math.min((long) limits.maxDataFragments() * fragmentBytes, limits.maxBodyBytes());
+        int unit = fragmentBytes & ~7;
+        long maxBody = Math.min((long) limits.maxDataFragments() * unit, limits.maxBodyBytes());
         if (maxBatchBytes < 1024 || maxBatchBytes > maxBody) {
             throw new IllegalArgumentException("maxBatchBytes is " + maxBatchBytes + "; it must be in 1024.." + maxBody
-                    + " (maxDataFragments x fragmentBytes)");
+                    + " (maxDataFragments x fragmentBytes rounded down to a multiple of 8)");
         }
-        int parity = parityFor(limits.maxDataFragments(), fecOverhead);
-        if (parity > limits.maxParityFragments()) {
-            throw new IllegalArgumentException("fecOverhead " + fecOverhead + " needs " + parity
-                    + " parity fragments for a full batch; maxParityFragments is " + limits.maxParityFragments());
+        int k = batchFragments(maxBatchBytes, unit);
+        double allowed = maxFecOverhead(k, limits);
+        if (parityFor(k, fecOverhead) > parityLimit(k, limits)) {
+            throw new IllegalArgumentException(String.format(
+                    java.util.Locale.ROOT,
+                    "fecOverhead is %s; a batch of %d bytes is %d data fragments of %d bytes, which may have at most"
+                            + " %d parity fragments (maxParityFragments %d, k + m <= 256), so it must be in 0..%.4f",
+                    fecOverhead,
+                    maxBatchBytes,
+                    k,
+                    unit,
+                    parityLimit(k, limits),
+                    limits.maxParityFragments(),
+                    allowed));
         }
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
         if (heartbeatInterval.compareTo(Duration.ofMillis(10)) < 0
@@ -72,6 +90,38 @@ public record SenderConfig(
                     "heartbeatInterval is " + heartbeatInterval + "; it must be in 10ms..1m");
         }
         Objects.requireNonNull(consumerName, "consumerName");
+    }
+
+    /** Shard bytes per data fragment: {@code fragmentBytes} rounded down to a multiple of 8. */
+    public int shardUnit() {
+        return fragmentBytes & ~7;
+    }
+
+    /**
+     * The most data fragments one batch may have at this overhead: at most {@code
+     * maxDataFragments}, with {@code ceil(k × fecOverhead)} parity within the limits. Bounds the
+     * batch of a single record larger than {@code maxBatchBytes}; never below the configured
+     * batch's {@code k} (the constructor checks that).
+     */
+    public int maxDataFragments() {
+        int k = limits.maxDataFragments();
+        while (k > 1 && parityFor(k) > parityLimit(k, limits)) {
+            k--;
+        }
+        return k;
+    }
+
+    /** The largest overhead a batch of {@code k} data fragments may use under {@code limits}. */
+    public static double maxFecOverhead(int k, FrameLimits limits) {
+        return Math.min(1.0, (double) parityLimit(k, limits) / k);
+    }
+
+    private static int parityLimit(int k, FrameLimits limits) {
+        return Math.min(limits.maxParityFragments(), 256 - k);
+    }
+
+    private static int batchFragments(int batchBytes, int unit) {
+        return (batchBytes + unit - 1) / unit;
     }
 
     /** Parity fragments for {@code k} data fragments: {@code ceil(k * fecOverhead)}. */

@@ -43,11 +43,13 @@ public class ReedSolomonBenchmark {
     int shardBytes;
 
     ReedSolomon code;
+    CauchyXorCode xorCode;
     byte[][] shards;
 
     @Setup(Level.Trial)
     public void setUp() {
         code = new ReedSolomon(k, m);
+        xorCode = new CauchyXorCode(k, m);
         shards = new byte[k + m][shardBytes];
         Random random = new Random(1);
         for (int i = 0; i < k; i++) {
@@ -58,6 +60,13 @@ public class ReedSolomonBenchmark {
     @Benchmark
     public byte[][] encodeLongWise() {
         code.encode(shards, shardBytes);
+        return shards;
+    }
+
+    /** The bit-matrix form the transfer uses ({@code shardBytes} must be a multiple of 8). */
+    @Benchmark
+    public byte[][] encodeBitMatrix() {
+        xorCode.encode(shards, shardBytes);
         return shards;
     }
 

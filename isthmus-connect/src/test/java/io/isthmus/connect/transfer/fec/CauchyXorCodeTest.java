@@ -1,0 +1,160 @@
+package io.isthmus.connect.transfer.fec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CauchyXorCodeTest {
+
+    @ParameterizedTest(name = "k={0} m={1}")
+    @CsvSource({"1,1", "2,1", "3,2", "4,4", "5,3", "6,2", "1,7", "7,1"})
+    void every_choice_of_k_surviving_shards_gives_back_the_data(int k, int m) {
+        var code = new CauchyXorCode(k, m);
+        byte[][] original = randomShards(k, m, 40, new Random(k * 31L + m));
+        code.encode(original, 40);
+        for (int mask = 0; mask < 1 << (k + m); mask++) {
+            if (Integer.bitCount(mask) < k) {
+                continue;
+            }
+            byte[][] shards = copy(original);
+            boolean[] present = new boolean[k + m];
+            for (int s = 0; s < k + m; s++) {
+                present[s] = (mask & 1 << s) != 0;
+                if (!present[s]) {
+                    Arrays.fill(shards[s], (byte) 0x5A);
+                }
+            }
+            assertThat(code.decode(shards, present, 40)).isTrue();
+            for (int d = 0; d < k; d++) {
+                assertThat(shards[d])
+                        .as("mask %s shard %d", Integer.toBinaryString(mask), d)
+                        .isEqualTo(original[d]);
+            }
+        }
+    }
+
+    @Test
+    void large_blocks_recover_from_any_m_random_erasures() {
+        var random = new Random(42);
+        for (int round = 0; round < 60; round++) {
+            int k = 1 + random.nextInt(200);
+            int m = random.nextInt(Math.min(56, 256 - k) + 1);
+            var code = new CauchyXorCode(k, m);
+            int length = 8 * (1 + random.nextInt(1121));
+            byte[][] original = randomShards(k, m, length, random);
+            code.encode(original, length);
+            byte[][] shards = copy(original);
+            boolean[] present = new boolean[k + m];
+            Arrays.fill(present, true);
+            for (int e = 0; e < m; e++) {
+                int s = random.nextInt(k + m);
+                present[s] = false;
+                shards[s] = new byte[length];
+            }
+            assertThat(code.decode(shards, present, length)).isTrue();
+            for (int d = 0; d < k; d++) {
+                assertThat(shards[d]).as("k=%d m=%d shard %d", k, m, d).isEqualTo(original[d]);
+            }
+        }
+    }
+
+    @Test
+    void the_first_parity_is_the_plain_xor_of_the_data() {
+        var code = new CauchyXorCode(5, 3);
+        byte[][] shards = randomShards(5, 3, 24, new Random(3));
+        code.encode(shards, 24);
+        byte[] xor = new byte[24];
+        for (int i = 0; i < 5; i++) {
+            for (int x = 0; x < 24; x++) {
+                xor[x] ^= shards[i][x];
+            }
+        }
+        assertThat(shards[5]).isEqualTo(xor);
+    }
+
+    @Test
+    void the_bit_matrix_kernel_is_multiplication_in_the_field_for_every_coefficient() {
+        Random random = new Random(6);
+        for (int a = 0; a < 256; a++) {
+            for (int packet : new int[] {1, 7, 8, 9, 175}) {
+                int length = 8 * packet;
+                byte[] in = new byte[length];
+                byte[] out = new byte[length];
+                random.nextBytes(in);
+                random.nextBytes(out);
+                byte[] expected = out.clone();
+                // symbol at bit b of byte t: bit c of it is bit b of byte t of packet c
+                for (int t = 0; t < packet; t++) {
+                    for (int b = 0; b < 8; b++) {
+                        int symbol = 0;
+                        for (int c = 0; c < 8; c++) {
+                            symbol |= (in[c * packet + t] >>> b & 1) << c;
+                        }
+                        int product = Gf256.multiply(a, symbol);
+                        for (int r = 0; r < 8; r++) {
+                            expected[r * packet + t] ^= (byte) ((product >>> r & 1) << b);
+                        }
+                    }
+                }
+
+                CauchyXorCode.multiplyAdd(a, in, out, length);
+
+                assertThat(out).as("coefficient %d, packet %d", a, packet).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void fewer_than_k_shards_rebuild_nothing() {
+        var code = new CauchyXorCode(4, 2);
+        byte[][] shards = randomShards(4, 2, 8, new Random(1));
+        code.encode(shards, 8);
+        boolean[] present = {true, false, false, false, true, true};
+        assertThat(code.decode(shards, present, 8)).isFalse();
+    }
+
+    @Test
+    void scaling_leaves_fewer_ones_than_half_of_every_bit_matrix() {
+        var code = new CauchyXorCode(47, 12);
+        assertThat(code.encodeXors()).isLessThan(47 * 12 * 32);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, 9, 1401, -8})
+    void shard_lengths_that_are_not_a_multiple_of_8_are_refused_with_the_value(int length) {
+        var code = new CauchyXorCode(2, 1);
+        byte[][] shards = new byte[3][Math.max(0, length) + 8];
+        assertThatThrownBy(() -> code.encode(shards, length))
+                .hasMessageContaining("shard length is " + length)
+                .hasMessageContaining("multiple of 8");
+    }
+
+    @Test
+    void shapes_beyond_the_field_are_refused_with_the_value() {
+        assertThatThrownBy(() -> new CauchyXorCode(200, 57)).hasMessageContaining("257");
+        assertThatThrownBy(() -> new CauchyXorCode(0, 1)).hasMessageContaining("dataShards is 0");
+        assertThatThrownBy(() -> new CauchyXorCode(3, -1)).hasMessageContaining("parityShards is -1");
+    }
+
+    private static byte[][] randomShards(int k, int m, int length, Random random) {
+        byte[][] shards = new byte[k + m][length];
+        for (int i = 0; i < k; i++) {
+            random.nextBytes(shards[i]);
+        }
+        return shards;
+    }
+
+    private static byte[][] copy(byte[][] shards) {
+        byte[][] c = new byte[shards.length][];
+        for (int i = 0; i < shards.length; i++) {
+            c[i] = shards[i].clone();
+        }
+        return c;
+    }
+}
