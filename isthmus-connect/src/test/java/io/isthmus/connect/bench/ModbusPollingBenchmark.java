@@ -67,6 +67,11 @@ public final class ModbusPollingBenchmark {
                     inProcess ? "in this JVM" : "a separate JVM",
                     Boolean.getBoolean("isthmus.modbus.platformThreads") ? "platform" : "virtual",
                     inFlight);
+            String only = System.getProperty("bench.only", "");
+            if (!only.isEmpty()) {
+                profileOne(only, ports, registers, seconds, inFlight);
+                return;
+            }
             // Every configuration once before any is measured: on a loaded 2-core machine the JIT is
             // still compiling after a few seconds, and whichever client ran first paid for it (measured:
             // the same configuration ran 1.6x faster the second time).
@@ -101,6 +106,32 @@ public final class ModbusPollingBenchmark {
                 }
             }
         }
+    }
+
+    /**
+     * One client configuration alone ({@code -Dbench.only=isthmus1|isthmusN|j2mod}), warmed up and
+     * then measured, so a profiler attached to the JVM (JFR) sees that client and nothing else.
+     */
+    private static void profileOne(String only, List<Integer> ports, int registers, int seconds, int inFlight)
+            throws Exception {
+        int warm = Math.min(3, seconds);
+        Result r = switch (only) {
+            case "isthmus1" -> {
+                isthmus(ports, registers, warm, 1);
+                yield isthmus(ports, registers, seconds, 1);
+            }
+            case "isthmusN" -> {
+                isthmus(ports, registers, warm, inFlight);
+                yield isthmus(ports, registers, seconds, inFlight);
+            }
+            case "j2mod" -> {
+                j2mod(ports, registers, warm);
+                yield j2mod(ports, registers, seconds);
+            }
+            default ->
+                throw new IllegalArgumentException("bench.only must be isthmus1, isthmusN or j2mod, not " + only);
+        };
+        print(only, r);
     }
 
     private static List<ModbusTcpServer> startServers(int plcs, int registers) throws Exception {
