@@ -13,9 +13,7 @@ import io.isthmus.model.Value;
 import io.isthmus.wire.modbus.PackedBits;
 import io.isthmus.wire.modbus.Registers;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -38,6 +36,10 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class BlockReporter {
     private static final Value NO_VALUE = Value.of(Double.NaN);
+    private static final Quality[] QUALITIES = Quality.values();
+    private static final byte GOOD = code(Quality.GOOD);
+    private static final long MAX_SECONDS = Long.MAX_VALUE / 1_000_000_000L - 1;
+    private static final long MIN_SECONDS = Long.MIN_VALUE / 1_000_000_000L + 1;
 
     private final ReadBlock block;
     private final TagPath[] paths;
@@ -52,16 +54,21 @@ final class BlockReporter {
     private final boolean plainWords;
 
     private final boolean[] signed;
-    /** The values of the current read, decoded before the lock is taken; the poller's alone. */
-    private final Value[] readings;
 
-    private final Value[] lastValue;
-    private final Quality[] lastQuality;
-    private final Instant[] lastTime;
-    /** The latest of {@code lastTime}: a read stamped after it needs no per-tag time check. */
-    private Instant newestTime = Instant.EPOCH;
+    /*
+     * Per-tag state in primitive arrays, and the last values as one array replaced per read: storing
+     * a new (young) object into a long-lived array costs a G1 card-marking barrier per store, three
+     * per tag per read with fields per tag; a primitive store costs none, and the arrays and samples
+     * of one read are new objects themselves.
+     */
+    private Value[] lastValue;
+    /** {@code Quality.ordinal() + 1} of each tag's last sample, 0 before the first. */
+    private final byte[] lastQuality;
+    /** Source time of each tag's last sample, nanoseconds since the epoch. */
+    private final long[] lastNanos;
+    /** The latest of {@code lastNanos}: a read stamped after it needs no per-tag time check. */
+    private long newestNanos;
 
-    private final List<Sample> batch;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile long lastGoodNanos;
 
@@ -93,12 +100,9 @@ final class BlockReporter {
         }
         everyPoll = none;
         plainWords = plain;
-        readings = new Value[n];
         lastValue = new Value[n];
-        lastQuality = new Quality[n];
-        lastTime = new Instant[n];
-        Arrays.fill(lastTime, Instant.EPOCH);
-        batch = new ArrayList<>(n);
+        lastQuality = new byte[n];
+        lastNanos = new long[n]; // Instant.EPOCH, as TagReporter starts
         lastGoodNanos = createdNanos;
     }
 
@@ -112,6 +116,7 @@ final class BlockReporter {
 
     /** A good read of the block's registers ({@code registers.size()} is the block's quantity). */
     void registers(Registers registers, Instant time, long nanos, SampleSink sink) {
+        Value[] readings = new Value[paths.length];
         if (plainWords) {
             for (int i = 0; i < readings.length; i++) {
                 short w = registers.getShort(offsets[i]);
@@ -128,37 +133,46 @@ final class BlockReporter {
 
     /** A good read of the block's coils or discrete inputs. */
     void bits(PackedBits bits, Instant time, long nanos, SampleSink sink) {
+        Value[] readings = new Value[paths.length];
         for (int i = 0; i < readings.length; i++) {
             readings[i] = Value.of(bits.get(offsets[i]));
         }
         good(readings, time, nanos, sink);
     }
 
-    /** Good readings of every member, in member order, received at {@code time} ({@code nanos}). */
+    /**
+     * Good readings of every member, in member order, received at {@code time} ({@code nanos}). The
+     * array becomes the reporter's: the caller must not change it afterwards.
+     */
     void good(Value[] values, Instant time, long nanos, SampleSink sink) {
+        long t = epochNanos(time);
+        Sample[] out = new Sample[values.length];
+        int k = 0;
         lock.lock();
         try {
             lastGoodNanos = nanos;
-            if (everyPoll && time.isAfter(newestTime)) {
+            if (everyPoll && t > newestNanos) {
                 // every tag's last sample is older and no deadband applies: each reading is reported as is
                 for (int i = 0; i < values.length; i++) {
-                    Value v = values[i];
-                    lastValue[i] = v;
-                    lastQuality[i] = Quality.GOOD;
-                    lastTime[i] = time;
-                    batch.add(new Sample(paths[i], time, v, Quality.GOOD));
+                    out[i] = new Sample(paths[i], time, values[i], Quality.GOOD);
+                    lastQuality[i] = GOOD;
+                    lastNanos[i] = t;
                 }
-                newestTime = time;
+                k = values.length;
+                lastValue = values;
+                newestNanos = t;
             } else {
+                Value[] next = lastValue.clone();
                 for (int i = 0; i < values.length; i++) {
                     Value v = values[i];
-                    if ((lastQuality[i] != Quality.GOOD || changed(i, v)) && !time.isBefore(lastTime[i])) {
-                        emit(i, v, Quality.GOOD, time);
-                        lastValue[i] = v;
+                    if ((lastQuality[i] != GOOD || changed(i, v)) && t >= lastNanos[i]) {
+                        out[k++] = emit(i, v, Quality.GOOD, t, time);
+                        next[i] = v;
                     }
                 }
+                lastValue = next;
             }
-            publish(sink);
+            publish(out, k, sink);
         } finally {
             lock.unlock();
         }
@@ -166,14 +180,18 @@ final class BlockReporter {
 
     /** The block could not be read ({@link Quality#BAD_COMM}) or was refused ({@link Quality#BAD_DEVICE}). */
     void bad(Quality quality, Instant time, SampleSink sink) {
+        long t = epochNanos(time);
+        byte code = code(quality);
+        Sample[] out = new Sample[paths.length];
+        int k = 0;
         lock.lock();
         try {
             for (int i = 0; i < paths.length; i++) {
-                if (lastQuality[i] != quality) {
-                    emit(i, lastValue[i] == null ? NO_VALUE : lastValue[i], quality, time);
+                if (lastQuality[i] != code) {
+                    out[k++] = emit(i, lastValue[i] == null ? NO_VALUE : lastValue[i], quality, t, time);
                 }
             }
-            publish(sink);
+            publish(out, k, sink);
         } finally {
             lock.unlock();
         }
@@ -184,17 +202,20 @@ final class BlockReporter {
         if (lastGoodNanos - deadlineNanos >= 0) {
             return; // read recently: the common case costs one volatile read and no lock
         }
+        long t = epochNanos(time);
+        Sample[] out = new Sample[paths.length];
+        int k = 0;
         lock.lock();
         try {
             if (lastGoodNanos - deadlineNanos >= 0) {
                 return;
             }
             for (int i = 0; i < paths.length; i++) {
-                if (lastQuality[i] == Quality.GOOD) {
-                    emit(i, lastValue[i], Quality.STALE, time);
+                if (lastQuality[i] == GOOD) {
+                    out[k++] = emit(i, lastValue[i], Quality.STALE, t, time);
                 }
             }
-            publish(sink);
+            publish(out, k, sink);
         } finally {
             lock.unlock();
         }
@@ -204,7 +225,7 @@ final class BlockReporter {
     Quality quality(int i) {
         lock.lock();
         try {
-            return lastQuality[i];
+            return lastQuality[i] == 0 ? null : QUALITIES[lastQuality[i] - 1];
         } finally {
             lock.unlock();
         }
@@ -223,26 +244,39 @@ final class BlockReporter {
         };
     }
 
-    /** Source times of one tag strictly increase, so no two samples of a tag share a timestamp. */
-    private void emit(int i, Value value, Quality quality, Instant time) {
-        Instant t = time.isAfter(lastTime[i]) ? time : lastTime[i].plusNanos(1000);
-        lastQuality[i] = quality;
-        lastTime[i] = t;
-        if (t.isAfter(newestTime)) {
-            newestTime = t;
+    /**
+     * Member {@code i}'s sample at {@code t} ({@code time}), or a microsecond after its last one:
+     * source times of one tag strictly increase, so no two samples of a tag share a timestamp.
+     */
+    private Sample emit(int i, Value value, Quality quality, long t, Instant time) {
+        long at = t > lastNanos[i] ? t : lastNanos[i] + 1000;
+        lastQuality[i] = code(quality);
+        lastNanos[i] = at;
+        if (at > newestNanos) {
+            newestNanos = at;
         }
-        batch.add(new Sample(paths[i], t, value, quality));
+        return new Sample(paths[i], at == t ? time : instant(at), value, quality);
     }
 
-    /** Hands the batch over; it is emptied even when the sink throws, so nothing is sent twice. */
-    private void publish(SampleSink sink) {
-        if (batch.isEmpty()) {
-            return;
+    private void publish(Sample[] out, int k, SampleSink sink) {
+        if (k > 0) {
+            sink.acceptAll(
+                    k == out.length ? Arrays.asList(out) : Arrays.asList(out).subList(0, k));
         }
-        try {
-            sink.acceptAll(batch);
-        } finally {
-            batch.clear();
-        }
+    }
+
+    private static byte code(Quality q) {
+        return (byte) (q.ordinal() + 1);
+    }
+
+    /** Nanoseconds since the epoch; exact from 1678 to 2261, clamped beyond. */
+    private static long epochNanos(Instant time) {
+        long s = Math.max(MIN_SECONDS, Math.min(MAX_SECONDS, time.getEpochSecond()));
+        return s * 1_000_000_000L + time.getNano();
+    }
+
+    private static Instant instant(long epochNanos) {
+        return Instant.ofEpochSecond(
+                Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L));
     }
 }

@@ -14,7 +14,7 @@ public interface SampleSink {
     /**
      * The samples of one read (or one transition of a whole block), in order. Drivers hand over a
      * read at once so a sink that can take many samples under one lock or in one queue operation
-     * does so; by default one {@link #accept} per sample. The list is the driver's and is reused
+     * does so; by default one {@link #accept} per sample. The list is the driver's and may be reused
      * after the call returns: copy it to keep it.
      */
     default void acceptAll(List<Sample> samples) {

@@ -2,6 +2,7 @@ package io.isthmus.connect.poll;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * A token bucket of {@code ratePerSecond} tokens per second holding at most {@code burst}. A
@@ -20,21 +21,28 @@ public final class TokenBucket {
 
     private final long interval;
     private final long tolerance;
+    private final LongSupplier clock;
     private final AtomicLong next;
 
     public TokenBucket(double ratePerSecond, int burst) {
+        this(ratePerSecond, burst, System::nanoTime);
+    }
+
+    /** A bucket on {@code nanoClock} ({@link System#nanoTime} but in tests), full at its current time. */
+    public TokenBucket(double ratePerSecond, int burst, LongSupplier nanoClock) {
         if (!(ratePerSecond > 0) || burst < 1) {
             throw new IllegalArgumentException("rate must be > 0 and burst >= 1");
         }
         // rounded up, so the rounding never lets more than the budget through; at most a day
         this.interval = (long) Math.min(MAX_INTERVAL_NANOS, Math.max(1, Math.ceil(1e9 / ratePerSecond)));
         this.tolerance = interval * Math.min(burst, MAX_INTERVAL_NANOS / interval);
-        this.next = new AtomicLong(System.nanoTime()); // full
+        this.clock = nanoClock;
+        this.next = new AtomicLong(nanoClock.getAsLong()); // full
     }
 
     /** Takes one token; returns how many nanoseconds the caller must wait before using it. */
     public long reserve() {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         while (true) {
             long at = next.get();
             long from = at - now < 0 ? now : at; // a full bucket holds no more
