@@ -38,6 +38,8 @@ public final class ModbusConnection implements AutoCloseable {
     private final int maxInFlight;
     private int transactionId;
     private long deadline;
+    /** The socket's read timeout as last set: setting it takes the socket's state lock. */
+    private int soTimeout = -1;
 
     private ModbusConnection(SourceConfig config, Socket socket) throws IOException {
         this.config = config;
@@ -163,7 +165,11 @@ public final class ModbusConnection implements AutoCloseable {
             if (left <= 0) {
                 throw timeout();
             }
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+            int wait = (int) Math.min(Integer.MAX_VALUE, left);
+            if (wait != soTimeout) {
+                socket.setSoTimeout(wait);
+                soTimeout = wait;
+            }
             int n;
             try {
                 n = in.read(into, offset + done, length - done);

@@ -1,18 +1,17 @@
 package io.isthmus.connect.modbus;
 
-import io.isthmus.connect.config.ModbusAddress;
 import io.isthmus.connect.config.SourceConfig;
 import io.isthmus.connect.config.TagConfig;
 import io.isthmus.connect.modbus.ModbusCommException.Kind;
 import io.isthmus.connect.poll.Backoff;
 import io.isthmus.connect.poll.ConnectionState;
 import io.isthmus.connect.poll.SampleSink;
-import io.isthmus.connect.poll.TagReporter;
 import io.isthmus.connect.poll.TokenBucket;
 import io.isthmus.model.Quality;
 import io.isthmus.wire.modbus.ModbusRequest;
 import io.isthmus.wire.modbus.ModbusResponse;
 import io.isthmus.wire.modbus.PackedBits;
+import io.isthmus.wire.modbus.Registers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +52,10 @@ public final class ModbusSource implements AutoCloseable {
     private final Backoff backoff;
     private final TokenBucket bucket;
     private final List<PollGroup> groups = new ArrayList<>();
-    private final List<PolledTag> tags = new ArrayList<>();
+    private final List<BlockReporter> reporters = new ArrayList<>();
+    /** The tag values of each read of the current window; the poller's alone. */
+    private final int[] windowValues;
+
     private final LongAdder requests = new LongAdder();
     private final LongAdder responses = new LongAdder();
     private final LongAdder exceptionResponses = new LongAdder();
@@ -91,12 +93,13 @@ public final class ModbusSource implements AutoCloseable {
                 throw new IllegalArgumentException(
                         t.path() + " belongs to source " + t.source() + ", not " + config.id());
             }
-            var polled = new PolledTag(t, new TagReporter(t.path(), t.deadband(), now));
-            tags.add(polled);
+            var polled = new PolledTag(t);
             byRate.computeIfAbsent(t.pollRate(config), r -> new ArrayList<>()).add(polled);
         }
         int window = ModbusConnection.maxInFlight(config);
-        byRate.forEach((rate, list) -> groups.add(new PollGroup(rate, BlockPlanner.plan(list, config), window)));
+        byRate.forEach((rate, list) -> groups.add(new PollGroup(rate, BlockPlanner.plan(list, config), window, now)));
+        groups.forEach(g -> reporters.addAll(g.reporters));
+        windowValues = new int[window];
     }
 
     /** A source with the system clock and no poll listener. */
@@ -216,7 +219,9 @@ public final class ModbusSource implements AutoCloseable {
         Instant now = clock.instant();
         failures++;
         try {
-            tags.forEach(t -> t.reporter().bad(Quality.BAD_COMM, now, sink));
+            for (BlockReporter r : reporters) {
+                r.bad(Quality.BAD_COMM, now, sink);
+            }
         } catch (RuntimeException sinkFailure) {
             e.addSuppressed(sinkFailure); // the state below still tells the truth; the retry tries the sink again
         }
@@ -260,7 +265,7 @@ public final class ModbusSource implements AutoCloseable {
      * Reads one window of blocks: a token per request first, then the requests together (one when
      * the budget allows one in flight). The latency reported for each block is the window's.
      */
-    private void poll(ModbusConnection c, List<ReadBlock> blocks, List<ModbusRequest> window)
+    private void poll(ModbusConnection c, List<BlockReporter> blocks, List<ModbusRequest> window)
             throws ModbusCommException, InterruptedException {
         for (int i = 0; i < blocks.size(); i++) {
             bucket.acquire();
@@ -273,63 +278,55 @@ public final class ModbusSource implements AutoCloseable {
         List<ModbusResponse> answers = c.executeAll(window);
         long t1 = System.nanoTime();
         Instant time = clock.instant();
-        int[] values = new int[blocks.size()];
-        for (int i = 0; i < values.length; i++) {
+        int[] values = windowValues;
+        for (int i = 0; i < blocks.size(); i++) {
             values[i] = deliver(blocks.get(i), answers.get(i), time, t1);
         }
         failures = 0; // only responses that passed every check end a failure streak
-        for (int i = 0; i < values.length; i++) {
-            pollListener.polled(blocks.get(i), t1 - t0, values[i]);
+        for (int i = 0; i < blocks.size(); i++) {
+            pollListener.polled(blocks.get(i).block(), t1 - t0, values[i]);
         }
     }
 
-    private int deliver(ReadBlock block, ModbusResponse response, Instant time, long nanos) throws ModbusCommException {
+    private int deliver(BlockReporter block, ModbusResponse response, Instant time, long nanos)
+            throws ModbusCommException {
         return switch (response) {
             case ModbusResponse.ExceptionResponse x -> {
                 exceptionResponses.increment();
-                block.members().forEach(t -> t.reporter().bad(Quality.BAD_DEVICE, time, sink));
+                block.bad(Quality.BAD_DEVICE, time, sink);
                 yield 0;
             }
-            case ModbusResponse.ReadHoldingRegisters r ->
-                registers(block, r.registers().toShortArray(), time, nanos);
-            case ModbusResponse.ReadInputRegisters r ->
-                registers(block, r.registers().toShortArray(), time, nanos);
+            case ModbusResponse.ReadHoldingRegisters r -> registers(block, r.registers(), time, nanos);
+            case ModbusResponse.ReadInputRegisters r -> registers(block, r.registers(), time, nanos);
             case ModbusResponse.ReadCoils r -> bits(block, r.coils(), time, nanos);
             case ModbusResponse.ReadDiscreteInputs r -> bits(block, r.inputs(), time, nanos);
             default -> throw new ModbusCommException(Kind.UNEXPECTED_RESPONSE, "not a read response: " + response);
         };
     }
 
-    private int registers(ReadBlock block, short[] words, Instant time, long nanos) throws ModbusCommException {
-        if (words.length != block.quantity()) {
+    private int registers(BlockReporter block, Registers words, Instant time, long nanos) throws ModbusCommException {
+        int quantity = block.block().quantity();
+        if (words.size() != quantity) {
             throw new ModbusCommException(
-                    Kind.UNEXPECTED_RESPONSE,
-                    words.length + " registers in the response to a read of " + block.quantity());
+                    Kind.UNEXPECTED_RESPONSE, words.size() + " registers in the response to a read of " + quantity);
         }
         responses.increment();
-        for (PolledTag t : block.members()) {
-            var point = (ModbusAddress.RegisterPoint) t.config().address();
-            var value = PointDecoder.decode(
-                    point, words, point.address() - block.start(), t.config().scaling());
-            t.reporter().good(value, time, nanos, sink);
-        }
-        tagValues.add(block.members().size());
-        return block.members().size();
+        block.registers(words, time, nanos, sink);
+        tagValues.add(block.size());
+        return block.size();
     }
 
-    private int bits(ReadBlock block, PackedBits packed, Instant time, long nanos) throws ModbusCommException {
-        if (packed.byteCount() != PackedBits.byteCountFor(block.quantity())) {
+    private int bits(BlockReporter block, PackedBits packed, Instant time, long nanos) throws ModbusCommException {
+        int quantity = block.block().quantity();
+        if (packed.byteCount() != PackedBits.byteCountFor(quantity)) {
             throw new ModbusCommException(
                     Kind.UNEXPECTED_RESPONSE,
-                    packed.byteCount() + " bytes of bits in the response to a read of " + block.quantity());
+                    packed.byteCount() + " bytes of bits in the response to a read of " + quantity);
         }
         responses.increment();
-        for (PolledTag t : block.members()) {
-            boolean bit = packed.get(t.config().address().address() - block.start());
-            t.reporter().good(io.isthmus.model.Value.of(bit), time, nanos, sink);
-        }
-        tagValues.add(block.members().size());
-        return block.members().size();
+        block.bits(packed, time, nanos, sink);
+        tagValues.add(block.size());
+        return block.size();
     }
 
     private void watchStaleness() {
@@ -344,8 +341,8 @@ public final class ModbusSource implements AutoCloseable {
                 Instant time = clock.instant();
                 for (PollGroup g : groups) {
                     long deadline = now - g.periodNanos * config.staleAfterPeriods();
-                    for (ReadBlock b : g.blocks) {
-                        b.members().forEach(t -> t.reporter().staleIfOlderThan(deadline, time, sink));
+                    for (BlockReporter b : g.reporters) {
+                        b.staleIfOlderThan(deadline, time, sink);
                     }
                 }
             }

@@ -6,27 +6,32 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The blocks polled at one rate, and when they are due next. The blocks are cut into windows of at
- * most {@code maxInFlight} reads that go out together, with their requests built once.
+ * The blocks polled at one rate, their reporters, and when they are due next. The blocks are cut
+ * into windows of at most {@code maxInFlight} reads that go out together, with their requests built
+ * once.
  */
 final class PollGroup {
     final Duration period;
     final long periodNanos;
     final List<ReadBlock> blocks;
-    final List<List<ReadBlock>> windows;
+    final List<BlockReporter> reporters;
+    final List<List<BlockReporter>> windows;
     final List<List<ModbusRequest>> requests;
     long nextDue;
 
-    PollGroup(Duration period, List<ReadBlock> blocks, int maxInFlight) {
+    PollGroup(Duration period, List<ReadBlock> blocks, int maxInFlight, long createdNanos) {
         this.period = period;
         this.periodNanos = period.toNanos();
         this.blocks = List.copyOf(blocks);
-        List<List<ReadBlock>> w = new ArrayList<>();
+        this.reporters = this.blocks.stream()
+                .map(b -> new BlockReporter(b, createdNanos))
+                .toList();
+        List<List<BlockReporter>> w = new ArrayList<>();
         List<List<ModbusRequest>> r = new ArrayList<>();
-        for (int i = 0; i < this.blocks.size(); i += maxInFlight) {
-            List<ReadBlock> window = this.blocks.subList(i, Math.min(this.blocks.size(), i + maxInFlight));
+        for (int i = 0; i < reporters.size(); i += maxInFlight) {
+            List<BlockReporter> window = reporters.subList(i, Math.min(reporters.size(), i + maxInFlight));
             w.add(List.copyOf(window));
-            r.add(window.stream().map(ReadBlock::request).toList());
+            r.add(window.stream().map(b -> b.block().request()).toList());
         }
         this.windows = List.copyOf(w);
         this.requests = List.copyOf(r);

@@ -1,7 +1,9 @@
 package io.isthmus.connect.modbus;
 
 import io.isthmus.connect.config.TagConfig;
-import io.isthmus.connect.poll.TagReporter;
 
-/** A configured tag with its reporting state, as the poller holds it. */
-public record PolledTag(TagConfig config, TagReporter reporter) {}
+/**
+ * A configured tag as the planner places it in a read; its reporting state lives in the {@link
+ * BlockReporter} of its block.
+ */
+public record PolledTag(TagConfig config) {}

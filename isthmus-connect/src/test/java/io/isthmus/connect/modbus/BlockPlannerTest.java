@@ -2,13 +2,11 @@ package io.isthmus.connect.modbus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.isthmus.connect.config.Deadband;
 import io.isthmus.connect.config.HostPort;
 import io.isthmus.connect.config.ModbusAddress;
 import io.isthmus.connect.config.ModbusTable;
 import io.isthmus.connect.config.SourceConfig;
 import io.isthmus.connect.config.TagConfig;
-import io.isthmus.connect.poll.TagReporter;
 import io.isthmus.model.TagPath;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +20,7 @@ class BlockPlannerTest {
         List<PolledTag> out = new ArrayList<>();
         for (int i = 0; i < addresses.length; i++) {
             var path = TagPath.parse("e/s/a/l/c/eq/p" + i);
-            out.add(new PolledTag(
-                    TagConfig.of(path, "plc", ModbusAddress.parse(addresses[i])),
-                    new TagReporter(path, Deadband.NONE, 0)));
+            out.add(new PolledTag(TagConfig.of(path, "plc", ModbusAddress.parse(addresses[i]))));
         }
         return out;
     }

@@ -19,13 +19,41 @@ class PollPiecesTest {
 
     @Test
     void theBucketHandsOutItsBurstAtOnceThenMakesCallersWait() {
-        var bucket = new TokenBucket(10, 3);
+        long[] now = {5_000_000_000L};
+        var bucket = new TokenBucket(10, 3, () -> now[0]);
         assertThat(bucket.reserve()).isZero();
         assertThat(bucket.reserve()).isZero();
+        now[0] += 30_000_000L;
         assertThat(bucket.reserve()).isZero();
-        // the fourth token is a tenth of a second away (a little less, as time has passed)
-        assertThat(bucket.reserve()).isBetween(1L, 100_000_000L);
-        assertThat(bucket.reserve()).isGreaterThan(100_000_000L);
+        // the fourth token is a tenth of a second after the start, 30 ms of it gone
+        assertThat(bucket.reserve()).isEqualTo(70_000_000L);
+        assertThat(bucket.reserve()).isEqualTo(170_000_000L);
+    }
+
+    @Test
+    void theBucketRefillsAtItsRateButNeverHoldsMoreThanItsBurst() {
+        long[] now = {0};
+        var bucket = new TokenBucket(1000, 2, () -> now[0]); // a token per millisecond
+        for (int i = 0; i < 2; i++) {
+            assertThat(bucket.reserve()).isZero();
+        }
+        assertThat(bucket.reserve()).isEqualTo(1_000_000L); // empty: waits for the next token
+        now[0] += 60_000_000_000L; // a minute idle refills two tokens, not 60,000
+        assertThat(bucket.reserve()).isZero();
+        assertThat(bucket.reserve()).isZero();
+        assertThat(bucket.reserve()).isEqualTo(1_000_000L);
+        // a caller that always waits as told gets burst + rate * t tokens in t, no more
+        long[] t = {0};
+        var steady = new TokenBucket(1000, 2, () -> t[0]);
+        int used = 0;
+        while (true) {
+            t[0] += steady.reserve();
+            if (t[0] > 1_000_000_000L) {
+                break;
+            }
+            used++;
+        }
+        assertThat(used).isEqualTo(2 + 1000);
     }
 
     @Test
