@@ -6,6 +6,7 @@ import io.isthmus.app.report.ReportInput;
 import io.isthmus.app.report.ReportWriter;
 import io.isthmus.model.Asset;
 import io.isthmus.model.Event;
+import io.isthmus.observe.detect.DetectionStats;
 import io.isthmus.observe.inventory.Inventory;
 import io.isthmus.observe.inventory.InventoryAsset;
 import io.isthmus.observe.inventory.InventoryDiff;
@@ -75,8 +76,15 @@ public final class GuardOutputs {
      * report, and prints one summary paragraph.
      *
      * @param alerts detection's alerts for the report
+     * @param detection detection's counters for the report, when it ran
      */
-    public void finish(String capture, CaptureAnalysis result, List<Event> alerts, PrintWriter out) throws IOException {
+    public void finish(
+            String capture,
+            CaptureAnalysis result,
+            List<Event> alerts,
+            Optional<DetectionStats> detection,
+            PrintWriter out)
+            throws IOException {
         InventorySnapshot snapshot = inventory.snapshot();
         Instant at = result.lastNanos() >= 0 ? instant(result.lastNanos()) : Instant.now();
         List<Event> changes = List.of();
@@ -109,7 +117,8 @@ public final class GuardOutputs {
                             timing.conduits(),
                             alerts,
                             changes,
-                            previous));
+                            previous,
+                            detection));
         }
         summary(out, snapshot, changes, previous.isPresent());
     }

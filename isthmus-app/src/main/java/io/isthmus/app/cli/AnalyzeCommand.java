@@ -239,7 +239,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             try {
                 reporting
                         .get()
-                        .finish(input, result, alerts, quiet ? new PrintWriter(PrintWriter.nullWriter()) : stdout);
+                        .finish(
+                                input,
+                                result,
+                                alerts,
+                                guard.map(g -> g.detection().stats()),
+                                quiet ? new PrintWriter(PrintWriter.nullWriter()) : stdout);
             } finally {
                 stdout.flush();
             }

@@ -13,6 +13,7 @@ import io.isthmus.observe.detect.Detection;
 import io.isthmus.observe.detect.Detection.BaselineSource;
 import io.isthmus.observe.detect.DetectionLimits;
 import io.isthmus.observe.detect.DetectionStats;
+import io.isthmus.observe.detect.PollingDriftLimits;
 import io.isthmus.policy.Policy;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -72,9 +73,12 @@ final class GuardRun {
             throw new UsageException("--learn and --baseline exclude each other: learn a new baseline or load one");
         }
         Optional<Policy> policy = Optional.empty();
+        PollingDriftLimits pollingDrift = PollingDriftLimits.DEFAULT;
         if (o.policy.isPresent()) {
             try {
-                policy = Optional.of(PolicyYaml.load(o.policy.get()));
+                PolicyYaml.PolicyFile file = PolicyYaml.loadFile(o.policy.get());
+                policy = Optional.of(file.policy());
+                pollingDrift = file.pollingDrift();
             } catch (PolicyYaml.PolicyFileException e) {
                 throw new UsageException(String.join("\nisthmus: ", e.problems()));
             }
@@ -103,7 +107,11 @@ final class GuardRun {
             }
         }
         return Optional.of(new GuardRun(
-                new Detection(policy, source, limits), o.alerts.orElse(defaultAlerts), syslog, o.saveBaseline, policy));
+                new Detection(policy, source, limits, pollingDrift, a -> {}),
+                o.alerts.orElse(defaultAlerts),
+                syslog,
+                o.saveBaseline,
+                policy));
     }
 
     Detection detection() {
@@ -147,6 +155,16 @@ final class GuardRun {
         return ExitCodes.OK;
     }
 
+    /**
+     * What detection could not keep at its limits, always printed: when a count is not zero the
+     * alerts are incomplete (an evicted alert, a talker pair or polling cycle never judged).
+     */
+    static String dropped(DetectionStats s) {
+        return "Detection state dropped at its limits: " + s.alertsEvicted() + " alerts evicted, " + s.hostsEvicted()
+                + " scan trackers evicted, " + s.baselineDropped() + " baseline entries and " + s.pollsDropped()
+                + " polling cycles not learned" + (s.anyDropped() ? " (results incomplete)" : "");
+    }
+
     void summary(PrintWriter out) {
         List<Alert> alerts = detection.alerts();
         DetectionStats s = detection.stats();
@@ -161,12 +179,9 @@ final class GuardRun {
                 + s.requests() + " requests inspected, " + s.learned() + " learned into the baseline ("
                 + detection.baseline().pairCount() + " pairs, "
                 + detection.baseline().writeAddressCount()
-                + " written addresses)");
-        out.println("Alerts: " + alerts.size() + " (" + s.findings() + " findings before deduplication) " + bySeverity
-                + (s.alertsEvicted() + s.hostsEvicted() + s.baselineDropped() > 0
-                        ? "; evicted: " + s.alertsEvicted() + " alerts, " + s.hostsEvicted() + " scan trackers, "
-                                + s.baselineDropped() + " baseline entries"
-                        : ""));
+                + " written addresses, " + detection.baseline().pollCount() + " polling cycles)");
+        out.println("Alerts: " + alerts.size() + " (" + s.findings() + " findings before deduplication) " + bySeverity);
+        out.println(dropped(s));
         alerts.stream()
                 .limit(20)
                 .forEach(a -> out.println("  " + a.event().severity() + " "

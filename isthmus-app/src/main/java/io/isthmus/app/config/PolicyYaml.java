@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.isthmus.model.Zone;
+import io.isthmus.observe.detect.PollingDriftLimits;
 import io.isthmus.policy.AccessRules;
 import io.isthmus.policy.ConduitRule;
 import io.isthmus.policy.Policy;
@@ -39,8 +40,11 @@ public final class PolicyYaml {
         return loadFile(file).policy();
     }
 
-    /** The zones-and-conduits policy and its {@code access:} section (no section: nothing allowed). */
-    public record PolicyFile(Policy policy, AccessRules access) {}
+    /**
+     * The zones-and-conduits policy, its {@code access:} section (no section: nothing allowed) and
+     * the tolerances of its {@code detection:} section (no section: the defaults).
+     */
+    public record PolicyFile(Policy policy, AccessRules access, PollingDriftLimits pollingDrift) {}
 
     public static PolicyFile loadFile(Path file) throws PolicyFileException {
         try {
@@ -64,6 +68,7 @@ public final class PolicyYaml {
             List<Located<Zone>> zones = List.of();
             List<Located<ConduitRule>> conduits = List.of();
             AccessSection access = null;
+            PollingDriftLimits pollingDrift = PollingDriftLimits.DEFAULT;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 JsonLocation at = p.currentTokenLocation();
                 String field = p.currentName();
@@ -78,16 +83,19 @@ public final class PolicyYaml {
                                 .map(l -> new Located<>(l.at(), l.value().rule))
                                 .toList();
                     case "access" -> access = access(source, p);
+                    case "detection" -> pollingDrift = detection(source, p);
                     case "description" -> p.skipChildren();
                     default ->
                         throw single(
                                 source,
                                 at,
-                                "unknown field '" + field + "'; expected zones, conduits, access, description");
+                                "unknown field '" + field
+                                        + "'; expected zones, conduits, access, detection, description");
                 }
             }
             Policy policy = validate(source, zones, conduits);
-            return new PolicyFile(policy, access == null ? AccessRules.NONE : rules(source, access, policy));
+            return new PolicyFile(
+                    policy, access == null ? AccessRules.NONE : rules(source, access, policy), pollingDrift);
         } catch (JsonProcessingException e) {
             throw single(source, e.getLocation(), YamlProblems.reason(e));
         } catch (IOException e) {
@@ -96,6 +104,39 @@ public final class PolicyYaml {
     }
 
     private record Located<T>(JsonLocation at, T value) {}
+
+    /** The {@code detection:} section: the polling-drift detector's tolerances (docs/guard.md). */
+    private static PollingDriftLimits detection(String source, JsonParser p) throws IOException, PolicyFileException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw single(source, p.currentTokenLocation(), "'detection' is a mapping with 'polling-drift'");
+        }
+        PollingDriftLimits limits = PollingDriftLimits.DEFAULT;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            JsonLocation at = p.currentTokenLocation();
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "polling-drift" -> {
+                    if (p.currentToken() != JsonToken.START_OBJECT) {
+                        throw single(source, at, "'polling-drift' is a mapping with " + PollingDriftYaml.FIELDS);
+                    }
+                    try {
+                        var fields = ScalarSection.read(source, p, "detection.polling-drift", PollingDriftYaml.FIELDS);
+                        limits = PollingDriftYaml.bind(source, fields, "", "detection.polling-drift");
+                    } catch (TagConfigYaml.TagConfigException e) {
+                        throw new PolicyFileException(List.of(e.getMessage()));
+                    }
+                }
+                case "description" -> p.skipChildren();
+                default ->
+                    throw single(
+                            source,
+                            at,
+                            "unknown field '" + field + "' in detection; expected polling-drift, description");
+            }
+        }
+        return limits;
+    }
 
     private record AccessSection(JsonLocation at, List<Located<Role>> roles, Set<String> protectedZones) {}
 

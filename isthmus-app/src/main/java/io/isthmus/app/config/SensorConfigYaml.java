@@ -6,6 +6,7 @@ import io.isthmus.app.guard.BaselineFiles;
 import io.isthmus.app.sensor.SensorSettings;
 import io.isthmus.observe.detect.Detection.BaselineSource;
 import io.isthmus.observe.detect.DetectionLimits;
+import io.isthmus.observe.detect.PollingDriftLimits;
 import io.isthmus.observe.inventory.InventoryOverrides;
 import io.isthmus.policy.Policy;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.util.Optional;
  *   levels: levels.yaml               # optional overrides
  *   flow-idle-timeout: 60s            # optional
  *   refresh: 5s                       # optional
+ *   polling-drift-relative-tolerance: 0.5   # optional, over the policy file's detection: section
  * </pre>
  *
  * The policy, baseline and overrides are loaded here, so every mistake is reported before the hub
@@ -35,8 +37,15 @@ import java.util.Optional;
  * Relative paths are resolved against the configuration's directory.
  */
 public final class SensorConfigYaml {
-    private static final List<String> FIELDS =
-            List.of("capture", "policy", "learn", "baseline", "inventory", "levels", "flow-idle-timeout", "refresh");
+    private static final String DRIFT = "polling-drift-";
+    private static final List<String> FIELDS = fields();
+
+    private static List<String> fields() {
+        List<String> f = new java.util.ArrayList<>(List.of(
+                "capture", "policy", "learn", "baseline", "inventory", "levels", "flow-idle-timeout", "refresh"));
+        PollingDriftYaml.FIELDS.forEach(d -> f.add(DRIFT + d));
+        return List.copyOf(f);
+    }
 
     private SensorConfigYaml() {}
 
@@ -73,9 +82,12 @@ public final class SensorConfigYaml {
                     source, f.get("baseline").at(), "sensor: learn and baseline exclude each other; give one");
         }
         Optional<Policy> policy = Optional.empty();
+        PollingDriftLimits pollingDrift = PollingDriftLimits.DEFAULT;
         if (f.containsKey("policy")) {
             try {
-                policy = Optional.of(PolicyYaml.load(path(baseDir, f.get("policy"))));
+                PolicyYaml.PolicyFile file = PolicyYaml.loadFile(path(baseDir, f.get("policy")));
+                policy = Optional.of(file.policy());
+                pollingDrift = file.pollingDrift();
             } catch (PolicyYaml.PolicyFileException e) {
                 throw new TagConfigException(
                         YamlProblems.at(source, f.get("policy").at(), "sensor.policy: ")
@@ -101,6 +113,7 @@ public final class SensorConfigYaml {
                 throw TagConfigYaml.error(source, f.get("levels").at(), "sensor.levels: " + e.getMessage());
             }
         }
+        pollingDrift = overrideDrift(source, f, pollingDrift);
         String input = capture.text().equals("-") ? "-" : path(baseDir, capture).toString();
         try {
             return new SensorSettings(
@@ -114,10 +127,42 @@ public final class SensorConfigYaml {
                             : SensorSettings.DEFAULT_FLOW_IDLE_TIMEOUT,
                     f.containsKey("refresh")
                             ? duration(source, f.get("refresh"), "refresh")
-                            : SensorSettings.DEFAULT_REFRESH);
+                            : SensorSettings.DEFAULT_REFRESH,
+                    pollingDrift);
         } catch (IllegalArgumentException e) {
             throw TagConfigYaml.error(source, sectionAt, e.getMessage());
         }
+    }
+
+    /**
+     * The section's {@code polling-drift-*} fields over the policy file's tolerances: a field given
+     * here wins, the others keep the policy file's values.
+     */
+    private static PollingDriftLimits overrideDrift(
+            String source, Map<String, ScalarSection.Value> f, PollingDriftLimits fromPolicy)
+            throws TagConfigException {
+        Map<String, ScalarSection.Value> drift = new java.util.LinkedHashMap<>();
+        f.forEach((k, v) -> {
+            if (k.startsWith(DRIFT)) {
+                drift.put(k, v);
+            }
+        });
+        if (drift.isEmpty()) {
+            return fromPolicy;
+        }
+        JsonLocation none = JsonLocation.NA;
+        putIfAbsent(drift, "relative-tolerance", Double.toString(fromPolicy.relativeTolerance()), none);
+        putIfAbsent(drift, "absolute-tolerance", fromPolicy.absoluteTolerance().toMillis() + "ms", none);
+        putIfAbsent(drift, "spread-factor", Double.toString(fromPolicy.spreadFactor()), none);
+        putIfAbsent(drift, "window", Integer.toString(fromPolicy.window()), none);
+        putIfAbsent(drift, "min-intervals", Integer.toString(fromPolicy.minIntervals()), none);
+        putIfAbsent(drift, "max-irregularity", Double.toString(fromPolicy.maxIrregularity()), none);
+        putIfAbsent(drift, "stop-periods", Integer.toString(fromPolicy.stopPeriods()), none);
+        return PollingDriftYaml.bind(source, drift, DRIFT, "sensor");
+    }
+
+    private static void putIfAbsent(Map<String, ScalarSection.Value> m, String field, String text, JsonLocation at) {
+        m.putIfAbsent(DRIFT + field, new ScalarSection.Value(text, at));
     }
 
     private static Path path(Path baseDir, ScalarSection.Value v) {

@@ -9,6 +9,7 @@ import io.isthmus.model.IpLiteral;
 import io.isthmus.model.MacAddress;
 import io.isthmus.model.Protocol;
 import io.isthmus.model.Technique;
+import io.isthmus.observe.detect.DetectionStats;
 import io.isthmus.observe.inventory.InventoryAsset;
 import io.isthmus.observe.timing.ConduitTimes;
 import java.time.Duration;
@@ -68,6 +69,7 @@ public final class HtmlReport {
                     .append(" links</b>");
         }
         h.append("</p>\n");
+        in.detection().ifPresent(d -> detection(h, d));
         events(h, "Alerts", in.alerts(), "No alerts.");
         events(
                 h,
@@ -84,6 +86,29 @@ public final class HtmlReport {
         timing(h, in.timing(), in);
         h.append("</body></html>\n");
         return h.toString();
+    }
+
+    /** Detection's counters, with what it dropped at its limits in bold when anything was. */
+    private static void detection(StringBuilder h, DetectionStats d) {
+        h.append("<p class=\"meta\">Detection: ")
+                .append(d.requests())
+                .append(" requests inspected, ")
+                .append(d.learned())
+                .append(" learned into the baseline, ")
+                .append(d.findings())
+                .append(" findings · ");
+        h.append(d.anyDropped() ? "<b>" : "")
+                .append("dropped at detection's limits: ")
+                .append(d.alertsEvicted())
+                .append(" alerts evicted, ")
+                .append(d.hostsEvicted())
+                .append(" scan trackers evicted, ")
+                .append(d.baselineDropped())
+                .append(" baseline entries and ")
+                .append(d.pollsDropped())
+                .append(" polling cycles not learned")
+                .append(d.anyDropped() ? " (results incomplete)</b>" : "")
+                .append("</p>\n");
     }
 
     private static void events(StringBuilder h, String title, List<Event> events, String empty) {

@@ -2,6 +2,7 @@ package io.isthmus.app.report;
 
 import io.isthmus.app.map.NetworkMap;
 import io.isthmus.model.Event;
+import io.isthmus.observe.detect.DetectionStats;
 import io.isthmus.observe.inventory.InventorySnapshot;
 import io.isthmus.observe.timing.ConduitTimes;
 import java.time.Instant;
@@ -16,6 +17,8 @@ import java.util.Optional;
  * @param alerts alerts from detection (empty until detection runs in analyze)
  * @param changes the inventory's new, changed and vanished assets against {@code --inventory}
  * @param previousInventory the file the changes were computed against, when there was one
+ * @param detection detection's counters, when detection ran: what it inspected and what it dropped
+ *     at its limits (evicted alerts, baseline entries and polling cycles that did not fit)
  */
 public record ReportInput(
         String capture,
@@ -27,7 +30,8 @@ public record ReportInput(
         List<ConduitTimes> timing,
         List<Event> alerts,
         List<Event> changes,
-        Optional<String> previousInventory) {
+        Optional<String> previousInventory,
+        Optional<DetectionStats> detection) {
 
     public ReportInput {
         Objects.requireNonNull(capture, "capture");
@@ -37,5 +41,6 @@ public record ReportInput(
         timing = List.copyOf(timing);
         alerts = List.copyOf(alerts);
         changes = List.copyOf(changes);
+        Objects.requireNonNull(detection, "detection");
     }
 }

@@ -8,6 +8,7 @@ import io.isthmus.observe.capture.CaptureSource;
 import io.isthmus.observe.detect.Alert;
 import io.isthmus.observe.detect.Detection;
 import io.isthmus.observe.detect.DetectionLimits;
+import io.isthmus.observe.detect.DetectionStats;
 import io.isthmus.observe.flow.Flow;
 import io.isthmus.observe.flow.FlowLimits;
 import io.isthmus.observe.inventory.Inventory;
@@ -108,7 +109,12 @@ public final class LiveSensor implements AutoCloseable {
         this.publisher = publisher;
         this.previous = previous;
         this.learns = settings.baseline() instanceof Detection.BaselineSource.Learn;
-        this.detection = new Detection(settings.policy(), settings.baseline(), DetectionLimits.DEFAULT, this::onAlert);
+        this.detection = new Detection(
+                settings.policy(),
+                settings.baseline(),
+                DetectionLimits.DEFAULT,
+                settings.pollingDrift(),
+                this::onAlert);
         this.inventory = new Inventory(InventoryLimits.DEFAULT, OuiRegistry.load(), settings.overrides());
         this.base = previous.map(LiveSensor::byId).orElse(null);
         this.unseenPrevious = previous.map(LiveSensor::byId).orElseGet(LinkedHashMap::new);
@@ -342,8 +348,10 @@ public final class LiveSensor implements AutoCloseable {
         CaptureSource s = source;
         String until = null;
         boolean learning;
+        DetectionStats counts;
         synchronized (lock) {
             learning = detection.learning();
+            counts = detection.stats();
             if (settings.baseline() instanceof Detection.BaselineSource.Learn l && firstNanos >= 0) {
                 until = instant(firstNanos + l.window().toNanos()).toString();
             }
@@ -362,7 +370,8 @@ public final class LiveSensor implements AutoCloseable {
                 input.dropped().map(d -> d.getAsLong()).orElse(null),
                 snapshot.assets().size(),
                 last < 0 ? null : instant(last).toString(),
-                problem);
+                problem,
+                counts);
     }
 
     private static Instant instant(long nanos) {

@@ -20,11 +20,14 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
- * The sensor's REST API (docs/api.md): {@code GET /api/sensor}, {@code /api/assets}, {@code
+ * The sensor's REST API (docs/api.md): {@code GET /api/sensor}, {@code /api/sensor/metrics}
+ * (Prometheus), {@code /api/assets}, {@code
  * /api/assets/{id}}, {@code /api/map} and {@code /api/map.svg}. Without a sensor the same routes
  * answer with an empty inventory and {@code state: off}, so the console needs no special case.
  */
 public final class SensorRoutes implements ConsoleServer.Routes {
+    private static final SensorStatus OFF =
+            new SensorStatus(null, "off", 0, 0, 0, 0, 0, false, null, null, 0, null, null, null);
     private final Optional<LiveSensor> sensor;
     private final BiFunction<Long, Event, Map<String, Object>> eventJson;
     private InventorySnapshot mapFor; // guarded by this
@@ -39,6 +42,7 @@ public final class SensorRoutes implements ConsoleServer.Routes {
     @Override
     public void register(Javalin app, ObjectMapper json) {
         app.get("/api/sensor", this::status);
+        app.get("/api/sensor/metrics", this::metrics);
         app.get("/api/assets", this::assets);
         app.get("/api/assets/{id}", this::asset);
         app.get("/api/map", this::mapJson);
@@ -46,8 +50,13 @@ public final class SensorRoutes implements ConsoleServer.Routes {
     }
 
     private void status(Context ctx) {
-        ctx.json(sensor.map(LiveSensor::status)
-                .orElse(new SensorStatus(null, "off", 0, 0, 0, 0, 0, false, null, null, 0, null, null)));
+        ctx.json(sensor.map(LiveSensor::status).orElse(OFF));
+    }
+
+    /** Prometheus text (exposition format 0.0.4) of the sensor's counters, for a scraper. */
+    private void metrics(Context ctx) {
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(SensorMetrics.prometheus(sensor.map(LiveSensor::status).orElse(OFF)));
     }
 
     private InventorySnapshot snapshot() {

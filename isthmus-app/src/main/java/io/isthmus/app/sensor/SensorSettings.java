@@ -1,6 +1,7 @@
 package io.isthmus.app.sensor;
 
 import io.isthmus.observe.detect.Detection.BaselineSource;
+import io.isthmus.observe.detect.PollingDriftLimits;
 import io.isthmus.observe.inventory.InventoryOverrides;
 import io.isthmus.policy.Policy;
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ import java.util.Optional;
  * @param flowIdleTimeout a flow silent this long (capture time) leaves the flow table; a scan is
  *     judged when its probes leave it, so this bounds how late a scan alert comes
  * @param refresh how often (wall time) inventory changes are computed and the file written
+ * @param pollingDrift the polling-drift detector's tolerances: the policy file's {@code detection:}
+ *     section, overridden field by field by the section's {@code polling-drift-*} fields
  */
 public record SensorSettings(
         String capture,
@@ -29,7 +32,8 @@ public record SensorSettings(
         Optional<Path> inventoryFile,
         InventoryOverrides overrides,
         Duration flowIdleTimeout,
-        Duration refresh) {
+        Duration refresh,
+        PollingDriftLimits pollingDrift) {
     public static final Duration DEFAULT_FLOW_IDLE_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(5);
 
@@ -42,6 +46,7 @@ public record SensorSettings(
         Objects.requireNonNull(baseline, "baseline");
         Objects.requireNonNull(inventoryFile, "inventoryFile");
         Objects.requireNonNull(overrides, "overrides");
+        Objects.requireNonNull(pollingDrift, "pollingDrift");
         if (flowIdleTimeout.compareTo(Duration.ofSeconds(1)) < 0
                 || flowIdleTimeout.compareTo(Duration.ofHours(1)) > 0) {
             throw new IllegalArgumentException("sensor flow-idle-timeout must be 1s..1h, was " + flowIdleTimeout);
@@ -51,8 +56,21 @@ public record SensorSettings(
         }
     }
 
+    /** Settings with the default polling-drift tolerances. */
+    public SensorSettings(
+            String capture,
+            Optional<Policy> policy,
+            BaselineSource baseline,
+            Optional<Path> inventoryFile,
+            InventoryOverrides overrides,
+            Duration flowIdleTimeout,
+            Duration refresh) {
+        this(capture, policy, baseline, inventoryFile, overrides, flowIdleTimeout, refresh, PollingDriftLimits.DEFAULT);
+    }
+
     /** The same settings reading another capture (the hub's {@code --capture} option). */
     public SensorSettings withCapture(String other) {
-        return new SensorSettings(other, policy, baseline, inventoryFile, overrides, flowIdleTimeout, refresh);
+        return new SensorSettings(
+                other, policy, baseline, inventoryFile, overrides, flowIdleTimeout, refresh, pollingDrift);
     }
 }

@@ -1,5 +1,7 @@
 package io.isthmus.app.sensor;
 
+import io.isthmus.observe.detect.DetectionStats;
+
 /**
  * What {@code GET /api/sensor} reports.
  *
@@ -10,6 +12,9 @@ package io.isthmus.app.sensor;
  *     input cannot tell (a pcap stream from tcpdump reports its drops on its own standard error)
  * @param flows flows that have left the flow table (ended, idle or evicted)
  * @param problem why the sensor failed or what damage ended the capture; null otherwise
+ * @param detection detection's counters, among them what it dropped at its limits (evicted alerts
+ *     and scan trackers, baseline entries and polling cycles that did not fit); null without a
+ *     sensor
  */
 public record SensorStatus(
         String input,
@@ -24,4 +29,5 @@ public record SensorStatus(
         Long dropped,
         int assets,
         String lastPacket,
-        String problem) {}
+        String problem,
+        DetectionStats detection) {}

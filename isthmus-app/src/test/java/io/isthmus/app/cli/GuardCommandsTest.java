@@ -86,7 +86,11 @@ class GuardCommandsTest {
                 "--learn",
                 "18s");
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).contains("Detection: 5 zones, 4 conduits").contains("Alerts: ");
+        assertThat(r.out())
+                .contains("Detection: 5 zones, 4 conduits")
+                .contains("Alerts: ")
+                .contains("Detection state dropped at its limits: 0 alerts evicted, 0 scan trackers evicted,"
+                        + " 0 baseline entries and 0 polling cycles not learned\n");
         List<JsonNode> alerts = alerts(out.resolve("alerts.jsonl"));
         assertThat(techniques(alerts)).contains("T0846", "T0888", "T0855", "T0816", "T0836");
         for (JsonNode a : alerts) {
@@ -110,6 +114,13 @@ class GuardCommandsTest {
     }
 
     @Test
+    void theSummaryNamesPollingCyclesThatDidNotFitAndSaysTheResultsAreIncomplete() {
+        assertThat(GuardRun.dropped(new io.isthmus.observe.detect.DetectionStats(10, 5, 1, 1, 0, 0, 0, 7)))
+                .isEqualTo("Detection state dropped at its limits: 0 alerts evicted, 0 scan trackers evicted,"
+                        + " 0 baseline entries and 7 polling cycles not learned (results incomplete)");
+    }
+
+    @Test
     void theBenignCaptureGivesAnEmptyAlertsFile() throws IOException {
         Path out = tmp.resolve("b");
         Run r = run(
@@ -117,6 +128,26 @@ class GuardCommandsTest {
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(Files.readAllLines(out.resolve("alerts.jsonl"))).isEmpty();
         assertThat(r.out()).contains("Alerts: 0");
+    }
+
+    @Test
+    void aTighterPollingToleranceInThePolicyFileTurnsTheBenignJitterIntoDriftAlerts() throws IOException {
+        // With the default tolerances the benign capture raises nothing (test above); the same
+        // capture with tolerances of 0.1 % and no absolute or spread allowance sees its jitter as drift.
+        Path tight = tmp.resolve("zones-tight.yaml");
+        Files.writeString(
+                tight,
+                Files.readString(POLICY) + "\ndetection:\n  polling-drift:\n    relative-tolerance: 0.001\n"
+                        + "    absolute-tolerance: 0ms\n    spread-factor: 0\n    window: 1\n");
+        Path out = tmp.resolve("tight");
+        Run r = run(
+                "analyze", BENIGN.toString(), "--out", out.toString(), "--policy", tight.toString(), "--learn", "18s");
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+        List<JsonNode> alerts = alerts(out.resolve("alerts.jsonl"));
+        assertThat(alerts).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.get("rule").asText()).isEqualTo("polling-drift");
+            assertThat(a.get("evidence").get(0).get("detail").asText()).contains("tolerance -0.");
+        });
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.isthmus.model.EventKind;
 import io.isthmus.model.Evidence;
 import io.isthmus.model.Protocol;
 import io.isthmus.model.Severity;
+import io.isthmus.observe.detect.DetectionStats;
 import io.isthmus.observe.inventory.InventorySnapshot;
 import io.isthmus.observe.timing.ConduitKey;
 import io.isthmus.observe.timing.ConduitTimes;
@@ -27,6 +28,11 @@ class HtmlReportTest {
     private static final InventorySnapshot EMPTY = new InventorySnapshot(List.of(), List.of(), 0, 0, "test");
 
     private static ReportInput input(List<Event> alerts, List<ConduitTimes> timing) {
+        return input(alerts, timing, Optional.empty());
+    }
+
+    private static ReportInput input(
+            List<Event> alerts, List<ConduitTimes> timing, Optional<DetectionStats> detection) {
         return new ReportInput(
                 "attack.pcap",
                 T,
@@ -37,7 +43,22 @@ class HtmlReportTest {
                 timing,
                 alerts,
                 List.of(),
-                Optional.empty());
+                Optional.empty(),
+                detection);
+    }
+
+    @Test
+    void showsWhatDetectionDroppedAtItsLimits() {
+        String html = HtmlReport.render(
+                input(List.of(), List.of(), Optional.of(new DetectionStats(900, 100, 40, 12, 3, 2, 5, 7))));
+        assertThat(html)
+                .contains("900 requests inspected, 100 learned into the baseline")
+                .contains("<b>dropped at detection's limits: 3 alerts evicted, 2 scan trackers evicted,"
+                        + " 5 baseline entries and 7 polling cycles not learned (results incomplete)</b>");
+        String clean = HtmlReport.render(
+                input(List.of(), List.of(), Optional.of(new DetectionStats(900, 100, 40, 12, 0, 0, 0, 0))));
+        assertThat(clean).contains("0 polling cycles not learned").doesNotContain("results incomplete");
+        assertThat(HtmlReport.render(input(List.of(), List.of()))).doesNotContain("requests inspected");
     }
 
     @Test

@@ -151,6 +151,25 @@ class SensorRoutesTest {
         assertThat(status.get("packets").asLong()).isEqualTo(7446);
     }
 
+    @Test
+    void theSensorsCountersIncludingDetectionDropsAreInItsStatusAndPrometheusMetrics() throws Exception {
+        JsonNode detection = json("/api/sensor").get("detection");
+        assertThat(detection.get("requests").asLong()).isPositive();
+        assertThat(detection.get("pollsDropped").asLong()).isZero();
+        assertThat(detection.get("baselineDropped").asLong()).isZero();
+        HttpResponse<String> metrics = get("/api/sensor/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain; version=0.0.4"));
+        assertThat(metrics.body())
+                .contains("# TYPE isthmus_detection_polls_dropped_total counter\n")
+                .contains("\nisthmus_detection_polls_dropped_total 0\n")
+                .contains("\nisthmus_detection_alerts_evicted_total 0\n")
+                .contains("\nisthmus_sensor_packets_total 7446\n")
+                .contains("\nisthmus_detection_requests_total "
+                        + detection.get("requests").asLong() + "\n");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "limit=0, 'limit'",

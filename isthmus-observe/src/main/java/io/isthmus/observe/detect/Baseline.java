@@ -18,11 +18,65 @@ import java.util.TreeSet;
  * capture or loaded from a {@link BaselineSnapshot}; bounded, with what did not fit counted.
  */
 public final class Baseline {
-    record PairKey(Host client, Host server, Protocol protocol) {}
+    record PairKey(Host client, Host server, Protocol protocol) {
+        // Written out: the generated record methods (ObjectMethods method handles) were detection's
+        // top cost in JFR (docs/benchmarks.md, "Detection on vs off").
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PairKey k
+                    && client.equals(k.client)
+                    && server.equals(k.server)
+                    && protocol == k.protocol;
+        }
 
-    record HostPair(Host client, Host server) {}
+        @Override
+        public int hashCode() {
+            int h = client.hashCode();
+            h = 31 * h + server.hashCode();
+            h = 31 * h + protocol.hashCode();
+            return h;
+        }
+    }
 
-    record WriteKey(Host server, Protocol protocol, long unit, String table, long address) {}
+    record HostPair(Host client, Host server) {
+        // Written out: the generated record methods (ObjectMethods method handles) were detection's
+        // top cost in JFR (docs/benchmarks.md, "Detection on vs off").
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof HostPair k && client.equals(k.client) && server.equals(k.server);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = client.hashCode();
+            h = 31 * h + server.hashCode();
+            return h;
+        }
+    }
+
+    record WriteKey(Host server, Protocol protocol, long unit, String table, long address) {
+        // Written out: the generated record methods (ObjectMethods method handles) were detection's
+        // top cost in JFR (docs/benchmarks.md, "Detection on vs off").
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof WriteKey k
+                    && server.equals(k.server)
+                    && protocol == k.protocol
+                    && unit == k.unit
+                    && table.equals(k.table)
+                    && address == k.address;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = server.hashCode();
+            h = 31 * h + protocol.hashCode();
+            h = 31 * h + Long.hashCode(unit);
+            h = 31 * h + table.hashCode();
+            h = 31 * h + Long.hashCode(address);
+            return h;
+        }
+    }
 
     /**
      * The address space a write goes to, so that coil 0 and register 0 of a Modbus device are two

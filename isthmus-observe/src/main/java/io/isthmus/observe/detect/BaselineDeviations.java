@@ -80,10 +80,50 @@ final class BaselineDeviations {
     }
 
     /** Keys a function alert: the pair, the protocol and the function. */
-    private record FunctionKey(Host src, Host dst, Protocol protocol, int function) {}
+    private record FunctionKey(Host src, Host dst, Protocol protocol, int function) {
+        // Written out: the generated record methods (ObjectMethods method handles) were detection's
+        // top cost in JFR (docs/benchmarks.md, "Detection on vs off").
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FunctionKey k
+                    && src.equals(k.src)
+                    && dst.equals(k.dst)
+                    && protocol == k.protocol
+                    && function == k.function;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = src.hashCode();
+            h = 31 * h + dst.hashCode();
+            h = 31 * h + protocol.hashCode();
+            h = 31 * h + function;
+            return h;
+        }
+    }
 
     /** Keys a write alert: the written address (as the text key did, without the protocol). */
-    private record AddressKey(Host dst, long unit, String table, long address) {}
+    private record AddressKey(Host dst, long unit, String table, long address) {
+        // Written out: the generated record methods (ObjectMethods method handles) were detection's
+        // top cost in JFR (docs/benchmarks.md, "Detection on vs off").
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof AddressKey k
+                    && dst.equals(k.dst)
+                    && unit == k.unit
+                    && table.equals(k.table)
+                    && address == k.address;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = dst.hashCode();
+            h = 31 * h + Long.hashCode(unit);
+            h = 31 * h + table.hashCode();
+            h = 31 * h + Long.hashCode(address);
+            return h;
+        }
+    }
 
     private static void writes(Seen s, Baseline b, String zonePath, AlertLog log) {
         if (s.m.address().isEmpty()) {

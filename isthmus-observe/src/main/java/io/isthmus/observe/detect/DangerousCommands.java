@@ -26,7 +26,22 @@ final class DangerousCommands {
     record Danger(String what, List<Technique> techniques, Severity severity) {}
 
     /** Keys a dangerous-command alert: who sent what to whom. */
-    private record Key(Host actor, Host target, String what) {}
+    private record Key(Host actor, Host target, String what) {
+        // Written out: the generated record methods (ObjectMethods method handles) were detection's
+        // top cost in JFR (docs/benchmarks.md, "Detection on vs off").
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && actor.equals(k.actor) && target.equals(k.target) && what.equals(k.what);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = actor.hashCode();
+            h = 31 * h + target.hashCode();
+            h = 31 * h + what.hashCode();
+            return h;
+        }
+    }
 
     void inspect(Seen s, String zonePath, AlertLog out) {
         Optional<Danger> danger = classify(s);

@@ -4,7 +4,6 @@ import io.isthmus.model.AccessKind;
 import io.isthmus.observe.flow.Flow;
 import io.isthmus.observe.session.CaptureTap;
 import io.isthmus.observe.session.Observation;
-import io.isthmus.policy.Decision;
 import io.isthmus.policy.Policy;
 import io.isthmus.wire.Direction;
 import java.time.Duration;
@@ -141,7 +140,7 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
         requests++;
         String zonePath = "";
         if (policy.isPresent() && s.src instanceof Host.Ip && s.dst instanceof Host.Ip && unicast(s)) {
-            Decision d = policy.get().decide(s);
+            PolicyCheck.Judged d = policy.get().decide(s);
             zonePath = d.zonePath();
             policy.get().inspect(s, d, log);
         }
@@ -214,7 +213,8 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
                 log.alerts().size(),
                 log.evicted(),
                 recon.evicted(),
-                baseline.dropped());
+                baseline.dropped(),
+                baseline.pollsDropped());
     }
 
     DetectionLimits limits() {

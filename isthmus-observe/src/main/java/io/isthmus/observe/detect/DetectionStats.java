@@ -9,7 +9,10 @@ package io.isthmus.observe.detect;
  * @param alerts alerts after deduplication
  * @param alertsEvicted alerts dropped because {@link DetectionLimits#maxAlerts} was reached
  * @param hostsEvicted scan trackers dropped because {@link DetectionLimits#maxHosts} was reached
- * @param baselineDropped baseline entries that did not fit its limits
+ * @param baselineDropped baseline entries (pairs, written addresses, discovery senders) that did not
+ *     fit its limits
+ * @param pollsDropped polling cycles that did not fit the baseline ({@link DetectionLimits#maxPairs})
+ *     and are therefore never judged for drift
  */
 public record DetectionStats(
         long requests,
@@ -18,4 +21,11 @@ public record DetectionStats(
         long alerts,
         long alertsEvicted,
         long hostsEvicted,
-        long baselineDropped) {}
+        long baselineDropped,
+        long pollsDropped) {
+
+    /** Whether any detection state was evicted or dropped: the results are then incomplete. */
+    public boolean anyDropped() {
+        return alertsEvicted + hostsEvicted + baselineDropped + pollsDropped > 0;
+    }
+}

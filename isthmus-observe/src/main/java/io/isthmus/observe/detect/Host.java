@@ -27,6 +27,17 @@ public sealed interface Host permits Host.Ip, Host.Mac {
             return new AssetId("ip:" + address);
         }
 
+        // Written out, like the keys built from hosts: the generated record methods were a top cost.
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Ip i && address.equals(i.address);
+        }
+
+        @Override
+        public int hashCode() {
+            return address.hashCode();
+        }
+
         @Override
         public String toString() {
             return address.toString();
@@ -41,6 +52,16 @@ public sealed interface Host permits Host.Ip, Host.Mac {
         @Override
         public AssetId assetId() {
             return AssetId.of(new MacAddress(value));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Mac m && value == m.value;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(value);
         }
 
         @Override

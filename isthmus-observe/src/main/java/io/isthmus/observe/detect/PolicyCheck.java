@@ -30,16 +30,36 @@ final class PolicyCheck {
     private final Policy policy;
     private final Map<IpAddress, InetAddress> addresses = new HashMap<>();
     /** Denials that depend on the two addresses only (their zones), so repeats skip the policy. */
-    private final Map<AddressPair, Decision> pairDenials = new HashMap<>();
+    private final Map<AddressPair, Judged> pairDenials = new HashMap<>();
 
     /**
      * Decisions that depend on the operation too, by everything {@link Policy#decide} reads: a
      * poller repeats the same few (pair, function, unit, address range) requests, so the conduit
      * walk runs once per distinct one.
      */
-    private final Map<OperationKey, Decision> operations = new HashMap<>();
+    private final Map<OperationKey, Judged> operations = new HashMap<>();
 
-    private record AddressPair(IpAddress client, IpAddress server) {}
+    /**
+     * A decision with its zone path built once: every request needs the path (alerts show it), and
+     * building it per request was a measurable share of detection's cost.
+     */
+    record Judged(Decision decision, String zonePath) {}
+
+    private record AddressPair(IpAddress client, IpAddress server) {
+        // Written out: the generated record methods (ObjectMethods method handles) were detection's
+        // top cost in JFR (docs/benchmarks.md, "Detection on vs off").
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof AddressPair k && client.equals(k.client) && server.equals(k.server);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = client.hashCode();
+            h = 31 * h + server.hashCode();
+            return h;
+        }
+    }
 
     private record OperationKey(
             IpAddress client,
@@ -49,21 +69,73 @@ final class PolicyCheck {
             int function,
             int unit,
             long address,
-            long quantity) {}
+            long quantity) {
+        // Written out: the generated record methods (ObjectMethods method handles) were detection's
+        // top cost in JFR (docs/benchmarks.md, "Detection on vs off").
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof OperationKey k
+                    && client.equals(k.client)
+                    && server.equals(k.server)
+                    && protocol == k.protocol
+                    && access == k.access
+                    && function == k.function
+                    && unit == k.unit
+                    && address == k.address
+                    && quantity == k.quantity;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = client.hashCode();
+            h = 31 * h + server.hashCode();
+            h = 31 * h + protocol.hashCode();
+            h = 31 * h + access.hashCode();
+            h = 31 * h + function;
+            h = 31 * h + unit;
+            h = 31 * h + Long.hashCode(address);
+            h = 31 * h + Long.hashCode(quantity);
+            return h;
+        }
+    }
 
     /** Keys a policy alert: hosts, protocol, reason, access kind; the function for operations, else -1. */
-    private record Key(Host src, Host dst, Protocol protocol, Decision.Reason reason, AccessKind kind, int function) {}
+    private record Key(Host src, Host dst, Protocol protocol, Decision.Reason reason, AccessKind kind, int function) {
+        // Written out: the generated record methods (ObjectMethods method handles) were detection's
+        // top cost in JFR (docs/benchmarks.md, "Detection on vs off").
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k
+                    && src.equals(k.src)
+                    && dst.equals(k.dst)
+                    && protocol == k.protocol
+                    && reason == k.reason
+                    && kind == k.kind
+                    && function == k.function;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = src.hashCode();
+            h = 31 * h + dst.hashCode();
+            h = 31 * h + protocol.hashCode();
+            h = 31 * h + reason.hashCode();
+            h = 31 * h + kind.hashCode();
+            h = 31 * h + function;
+            return h;
+        }
+    }
 
     PolicyCheck(Policy policy) {
         this.policy = policy;
     }
 
     /** The zone path of a request, {@code ?} for an address in no zone; what alerts show. */
-    Decision decide(Seen s) {
+    Judged decide(Seen s) {
         var src = (Host.Ip) s.src;
         var dst = (Host.Ip) s.dst;
         AddressPair pair = new AddressPair(src.address(), dst.address());
-        Decision cached = pairDenials.get(pair);
+        Judged cached = pairDenials.get(pair);
         if (cached != null) {
             return cached;
         }
@@ -72,7 +144,7 @@ final class PolicyCheck {
         long quantity = s.m.quantity().isPresent() ? s.m.quantity().getAsLong() : 1;
         OperationKey opKey = new OperationKey(
                 src.address(), dst.address(), s.m.protocol(), s.m.access(), s.m.function(), unit, address, quantity);
-        Decision known = operations.get(opKey);
+        Judged known = operations.get(opKey);
         if (known != null) {
             return known;
         }
@@ -86,10 +158,11 @@ final class PolicyCheck {
                 address,
                 quantity);
         Decision d = policy.decide(op);
+        Judged judged = new Judged(d, d.zonePath());
         if (operations.size() >= MAX_CACHED_OPERATIONS) {
             operations.clear();
         }
-        operations.put(opKey, d);
+        operations.put(opKey, judged);
         boolean zonesAlone = switch (d.reason()) {
             case UNZONED_ADDRESS, IDMZ, NO_CONDUIT, WRONG_INITIATOR -> true;
             case INTRA_ZONE,
@@ -104,12 +177,13 @@ final class PolicyCheck {
             if (pairDenials.size() >= MAX_CACHED_ADDRESSES) {
                 pairDenials.clear();
             }
-            pairDenials.put(pair, d);
+            pairDenials.put(pair, judged);
         }
-        return d;
+        return judged;
     }
 
-    void inspect(Seen s, Decision d, AlertLog out) {
+    void inspect(Seen s, Judged judged, AlertLog out) {
+        Decision d = judged.decision();
         if (d.allowed()) {
             return;
         }
@@ -135,7 +209,14 @@ final class PolicyCheck {
                 : "Policy violation: " + s.src + " -> " + s.dst + " " + what + " " + s.m.functionName() + " ("
                         + d.reason().id() + ")";
         out.add(Finding.of(
-                rule, severity(kind), techniques, title, key, s, d.zonePath(), d.explanation() + ": " + s.describe()));
+                rule,
+                severity(kind),
+                techniques,
+                title,
+                key,
+                s,
+                judged.zonePath(),
+                d.explanation() + ": " + s.describe()));
     }
 
     static List<Technique> techniques(AccessKind kind) {

@@ -28,6 +28,31 @@ final class PollPeriods {
                     s.m.address().isPresent() ? s.m.address().getAsLong() : -1,
                     s.m.quantity().isPresent() ? s.m.quantity().getAsLong() : -1);
         }
+
+        // Written out: the generated record methods (ObjectMethods method handles) were detection's
+        // top cost in JFR (docs/benchmarks.md, "Detection on vs off").
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PollKey k
+                    && function == k.function
+                    && address == k.address
+                    && unit == k.unit
+                    && quantity == k.quantity
+                    && protocol == k.protocol
+                    && client.equals(k.client)
+                    && server.equals(k.server);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = client.hashCode();
+            h = 31 * h + server.hashCode();
+            h = 31 * h + protocol.hashCode();
+            h = 31 * h + Long.hashCode(unit);
+            h = 31 * h + function;
+            h = 31 * h + Long.hashCode(address);
+            return 31 * h + Long.hashCode(quantity);
+        }
     }
 
     /**

@@ -33,6 +33,9 @@ public record PollingDriftLimits(
         int stopPeriods) {
 
     /** 1.5 times slower or faster, 250 ms or three spreads; median of 8; stopped after 10 silent periods. */
+    /** The largest {@code window}: the intervals a cycle remembers. */
+    public static final int MAX_WINDOW = PollPeriods.SAMPLES;
+
     public static final PollingDriftLimits DEFAULT =
             new PollingDriftLimits(5, 0.5, 8, 0.5, Duration.ofMillis(250), 3, 10);
 

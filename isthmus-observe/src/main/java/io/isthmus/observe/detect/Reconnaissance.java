@@ -57,7 +57,21 @@ final class Reconnaissance {
 
     /** A discovery request from a host the baseline does not know as a discoverer. */
     /** Keys a discovery alert: the sender and the protocol. */
-    private record DiscoveryKey(Host src, Protocol protocol) {}
+    private record DiscoveryKey(Host src, Protocol protocol) {
+        // Written out: the generated record methods (ObjectMethods method handles) were detection's
+        // top cost in JFR (docs/benchmarks.md, "Detection on vs off").
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DiscoveryKey k && src.equals(k.src) && protocol == k.protocol;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = src.hashCode();
+            h = 31 * h + protocol.hashCode();
+            return h;
+        }
+    }
 
     void inspect(Seen s, Baseline baseline, String zonePath, AlertLog out) {
         if (s.m.access() != AccessKind.DISCOVERY || baseline.isDiscoverer(s.src)) {

@@ -115,14 +115,6 @@ public final class Flow {
         return ended;
     }
 
-    /** Whether the client's SYN was answered by a RST and never by a SYN-ACK (so far). */
-    boolean refusedBy(Direction rstSender) {
-        return rstSender == Direction.RESPONSE
-                && toServer.synSeen()
-                && !toClient.synSeen()
-                && packets[Direction.RESPONSE.ordinal()] == 1;
-    }
-
     /** Marks the end as reported; false when it already was. */
     boolean markEnded() {
         if (ended) {

@@ -27,6 +27,8 @@ final class FlowCounters {
     long bufferOverflows;
     long dataAfterClose;
     long streamBufferBytes;
+    long rstIgnored;
+    long rstChallenged;
 
     FlowStats snapshot(long flowsActive) {
         return new FlowStats(
@@ -55,6 +57,8 @@ final class FlowCounters {
                 gapBytes,
                 bufferOverflows,
                 dataAfterClose,
-                streamBufferBytes);
+                streamBufferBytes,
+                rstIgnored,
+                rstChallenged);
     }
 }

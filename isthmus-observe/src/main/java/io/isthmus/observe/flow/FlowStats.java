@@ -13,7 +13,8 @@ package io.isthmus.observe.flow;
  * @param flowsActive flows in the table now
  * @param flowsEvicted flows dropped because the table was full
  * @param flowsExpired flows dropped after the idle timeout
- * @param flowsClosed TCP flows ended on the wire (FIN from both sides, or RST) and reported then
+ * @param flowsClosed TCP flows ended on the wire (FIN from both sides, or a RST {@link ResetCheck}
+ *     accepts) and reported then
  * @param flowsRefused of those, SYNs answered by a RST ({@link CloseReason#REFUSED})
  * @param fragments IPv4 fragments seen
  * @param datagramsReassembled IPv4 datagrams completed from fragments
@@ -30,6 +31,10 @@ package io.isthmus.observe.flow;
  * @param bufferOverflows times an out-of-order buffer was full and its holes were given up
  * @param dataAfterClose segments carrying data after their direction closed
  * @param streamBufferBytes out-of-order bytes (with segment overhead) buffered now
+ * @param rstIgnored RSTs dropped because their sequence number was outside the receiver's window,
+ *     or in SYN-SENT without an ACK of the SYN (stale or spoofed; {@link ResetCheck#IGNORED})
+ * @param rstChallenged RSTs inside the receiver's window but not at its next sequence number: the
+ *     receiver challenges them and keeps the connection, and so does the flow table (RFC 5961 3.2)
  */
 public record FlowStats(
         long packets,
@@ -57,4 +62,6 @@ public record FlowStats(
         long gapBytes,
         long bufferOverflows,
         long dataAfterClose,
-        long streamBufferBytes) {}
+        long streamBufferBytes,
+        long rstIgnored,
+        long rstChallenged) {}

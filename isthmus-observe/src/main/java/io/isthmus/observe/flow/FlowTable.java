@@ -98,9 +98,13 @@ public final class FlowTable {
         }
         Direction direction = flow.directionFrom(sourceIsA);
         flow.touch(direction, packet.link(), packet.payloadLength(), ts);
+        ResetCheck reset = tcp.isRst() ? reset(flow, direction, tcp) : null;
+        if (reset != null && !reset.ends()) {
+            return;
+        }
         if (tcp.isAck()) {
             flow.stream(direction == Direction.REQUEST ? Direction.RESPONSE : Direction.REQUEST)
-                    .acknowledge(tcp.ack());
+                    .acknowledge(tcp.ack(), tcp.window());
         }
         flow.stream(direction)
                 .segment(
@@ -110,13 +114,33 @@ public final class FlowTable {
                         packet.payloadOffset(),
                         packet.payloadLength(),
                         packet.payloadMissing());
-        if (tcp.isRst()) {
-            boolean refused = flow.refusedBy(direction);
+        if (reset != null) {
             flow.closeStreams(CloseReason.RESET);
-            closed(flow, refused ? CloseReason.REFUSED : CloseReason.RESET);
+            closed(flow, reset == ResetCheck.REFUSED ? CloseReason.REFUSED : CloseReason.RESET);
         } else if (flow.closed()) {
             closed(flow, CloseReason.FIN);
         }
+    }
+
+    /**
+     * Judges a RST against the receiver's window ({@link ResetCheck}); one that does not end the
+     * connection is counted and otherwise dropped: its ACK, data and flags are not used, as the
+     * receiving host drops it. A RST on a flow that already ended is absorbed by the tombstone.
+     */
+    private ResetCheck reset(Flow flow, Direction direction, TcpHeader tcp) {
+        if (flow.ended()) {
+            return ResetCheck.EXACT;
+        }
+        ResetCheck check = ResetCheck.judge(
+                flow.stream(direction),
+                flow.stream(direction == Direction.REQUEST ? Direction.RESPONSE : Direction.REQUEST),
+                tcp);
+        switch (check) {
+            case CHALLENGED -> counters.rstChallenged++;
+            case IGNORED -> counters.rstIgnored++;
+            case EXACT, REFUSED, UNVERIFIED -> {}
+        }
+        return check;
     }
 
     /**

@@ -59,6 +59,16 @@ public final class TcpReassembler {
     /** The lowest stream offset whose byte the history still holds. */
     private long historyFrom;
 
+    /** Whether a segment of this direction was seen, and the sequence number after its highest one. */
+    private boolean sentSeen;
+
+    private int sentEnd;
+    /** Whether the other side acknowledged this direction, its latest ACK and (unscaled) window. */
+    private boolean peerAckSeen;
+
+    private int peerAck;
+    private int peerWindow;
+
     TcpReassembler(Flow flow, Direction direction, StreamContext context) {
         this.flow = flow;
         this.direction = direction;
@@ -84,6 +94,7 @@ public final class TcpReassembler {
         }
         counters.tcpSegments++;
         boolean syn = (flags & TcpHeader.SYN) != 0;
+        sent(seq + (syn ? 1 : 0) + length + missing + ((flags & TcpHeader.FIN) != 0 ? 1 : 0));
         if (!started) {
             start(seq, syn);
         }
@@ -109,9 +120,13 @@ public final class TcpReassembler {
 
     /**
      * The other direction acknowledged up to {@code ack} (RFC 9293 3.4: the next sequence number it
-     * expects): holes below it in held data will never be filled.
+     * expects) and offered {@code window} (unscaled): holes below the ACK in held data will never be
+     * filled; both are the reference a RST of this direction is judged by ({@link ResetCheck}).
      */
-    public void acknowledge(int ack) {
+    public void acknowledge(int ack, int window) {
+        peerAckSeen = true;
+        peerAck = ack;
+        peerWindow = window;
         if (!started || closed) {
             return;
         }
@@ -160,6 +175,41 @@ public final class TcpReassembler {
 
     boolean synSeen() {
         return synSeen;
+    }
+
+    /** Whether any segment of this direction was seen. */
+    boolean started() {
+        return started;
+    }
+
+    boolean sentSeen() {
+        return sentSeen;
+    }
+
+    /** The sequence number after the highest byte (or SYN/FIN) this direction sent: its SND.NXT. */
+    int sentEnd() {
+        return sentEnd;
+    }
+
+    boolean peerAckSeen() {
+        return peerAckSeen;
+    }
+
+    /** The other side's latest ACK of this direction: its RCV.NXT as it last told us. */
+    int peerAck() {
+        return peerAck;
+    }
+
+    /** The other side's latest window for this direction, unscaled (options are not parsed). */
+    int peerWindow() {
+        return peerWindow;
+    }
+
+    private void sent(int end) {
+        if (!sentSeen || end - sentEnd > 0) {
+            sentEnd = end;
+            sentSeen = true;
+        }
     }
 
     int isn() {

@@ -70,7 +70,11 @@ final class Conversation {
 
     /** Sends a segment; with ACK set it acknowledges everything the other side has sent so far. */
     Conversation send(boolean fromClient, int seq, int flags, byte[] payload) {
-        int ack = fromClient ? serverIsn + serverSent : clientIsn + clientSent;
+        return send(fromClient, seq, fromClient ? serverIsn + serverSent : clientIsn + clientSent, flags, payload);
+    }
+
+    /** Sends a segment with an explicit (absolute) acknowledgment number. */
+    Conversation send(boolean fromClient, int seq, int ack, int flags, byte[] payload) {
         byte[] tcp = fromClient
                 ? Frames.tcp(clientPort, 502, seq, ack, flags, payload)
                 : Frames.tcp(502, clientPort, seq, ack, flags, payload);
