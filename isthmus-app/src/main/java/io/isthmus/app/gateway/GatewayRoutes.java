@@ -57,7 +57,7 @@ public final class GatewayRoutes implements ConsoleServer.Routes {
         app.post("/gw/approvals/{id}/approve", ctx -> withAccount(ctx, who -> approve(ctx, who)));
         app.post("/gw/approvals/{id}/reject", ctx -> withAccount(ctx, who -> reject(ctx, who)));
         app.post("/gw/approvals/{id}/withdraw", ctx -> withAccount(ctx, who -> withdraw(ctx, who)));
-        app.post("/gw/logout", ctx -> withAccount(ctx, who -> logout(ctx)));
+        app.post("/gw/logout", ctx -> withAccount(ctx, who -> logout(ctx, who)));
         app.exception(
                 AccessGateway.AuditUnavailableException.class,
                 (e, ctx) ->
@@ -253,7 +253,7 @@ public final class GatewayRoutes implements ConsoleServer.Routes {
      * Sign-out: the bearer token is revoked at once (its next use answers 401). A client that
      * authenticated by certificate has no session to end (400).
      */
-    private void logout(Context ctx) {
+    private void logout(Context ctx, Account who) {
         String auth = ctx.header("Authorization");
         if (auth == null || !auth.startsWith("Bearer ")) {
             throw new IllegalArgumentException(
@@ -263,7 +263,7 @@ public final class GatewayRoutes implements ConsoleServer.Routes {
             ConsoleServer.problem(ctx, 401, "Unauthorized", "the session had already ended");
             return;
         }
-        ctx.status(204);
+        ctx.json(Map.of("account", who.name(), "state", "signed-out"));
     }
 
     private static String title(int status) {

@@ -374,6 +374,10 @@ class GatewayTest {
         assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(attempts - 1);
         assertThat(f.plcRequests).as(f.plcRequests.toString()).hasSize(1);
         assertThat(f.plcRequests.get(0)).contains("WriteSingleRegister[address=0, value=171]");
+        // the PLC sees the write come from the gateway's configured address, the one the conduit
+        // check decided from (gateway-to-cell, from the IDMZ), not from 127.0.0.1
+        assertThat(f.plcRequests.get(0)).startsWith("127.0.0.50 ");
+        assertThat(f.warnings).isEmpty();
         assertThat(register(0)).isEqualTo(171);
         List<AuditEvent> executed = f.events.stream()
                 .filter(e -> e.type().equals("write.executed") && e.eventId().equals(id))
@@ -532,7 +536,8 @@ class GatewayTest {
         String alice = login("alice");
         assertThat(call("GET", "/gw/me", alice, null).status()).isEqualTo(200);
         Answer out = call("POST", "/gw/logout", alice, null);
-        assertThat(out.status()).isEqualTo(204);
+        assertThat(out.status()).isEqualTo(200);
+        assertThat(out.body().get("state").asText()).isEqualTo("signed-out");
         Answer after = call("GET", "/gw/me", alice, null);
         assertThat(after.status()).isEqualTo(401);
         assertThat(after.contentType()).startsWith("application/problem+json");
@@ -598,8 +603,8 @@ class GatewayTest {
         assertThat(f.plcRequests).hasSize(before);
         assertThat(f.plcRequests)
                 .allMatch(
-                        r -> r.startsWith("127.0.0.1 "),
-                        "every change reached the PLC from the gateway's own connection");
+                        r -> r.startsWith("127.0.0.50 "),
+                        "every change reached the PLC from the gateway's own connection and address");
         assertThat(register(0)).isEqualTo(171);
     }
 
