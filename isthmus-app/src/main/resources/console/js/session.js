@@ -97,8 +97,20 @@ export async function me() {
   return current;
 }
 
-export function signOut() {
+/**
+ * Signs out: POST /gw/logout revokes the token at the gateway at once (its next use is refused),
+ * then the console forgets it — also when the gateway cannot be reached or the session had
+ * already ended, so the token never outlives the button.
+ */
+export async function signOut() {
+  const token = current?.token;
   set(null);
+  if (!token) return;
+  try {
+    await fetch("/gw/logout", { method: "POST", headers: { Accept: "application/json", Authorization: `Bearer ${token}` } });
+  } catch (e) {
+    console.warn("sign-out: the gateway could not be told", e);
+  }
 }
 
 /** A sentence for an error of a gateway call, from its RFC 9457 problem. */

@@ -1,5 +1,6 @@
 // Approvals (two-person rule): the requests waiting for a second person, with the tag's current
-// and requested value and the time left; Approve / Reject; and the requests decided so far.
+// and requested value and the time left; Approve / Reject (with an optional reason) for a second
+// person, Withdraw for the requester; and the requests decided so far.
 // Polls GET /gw/approvals every 3 s (the gateway has no event for approvals on the stream).
 import { h, time } from "../dom.js";
 import { Unavailable, failure } from "../api.js";
@@ -34,7 +35,10 @@ export default async function approvals(main) {
   const pendingBox = h("div", { id: "pending" });
   const decidedBox = h("div", { id: "decided" });
   main.append(h("p", { class: "muted" }, `Signed in as ${s.account}. A change in a protected zone is written only after a second person approves it before it expires; `,
-    "you cannot approve your own requests."), message,
+    "you cannot approve or reject your own requests, but you can withdraw them while they wait."),
+  h("label", { class: "field" }, h("span", {}, "Reason for a rejection (optional, shown to the requester and kept in the audit log)"),
+    h("input", { id: "reject-reason", name: "reason", maxlength: 500, autocomplete: "off" })),
+  message,
   h("section", { "aria-labelledby": "pending-h" }, h("h3", { id: "pending-h" }, "Waiting for approval"), pendingBox),
   h("section", { "aria-labelledby": "decided-h" }, h("h3", { id: "decided-h" }, "Decided"), decidedBox));
 
@@ -45,16 +49,18 @@ export default async function approvals(main) {
   const act = async (a, verb) => {
     main.querySelectorAll(`[data-for="${a.id}"]`).forEach((b) => { b.disabled = true; });
     message.className = "message";
-    message.textContent = `${verb === "approve" ? "Approving" : "Rejecting"} ${a.id}…`;
+    message.textContent = `${{ approve: "Approving", reject: "Rejecting", withdraw: "Withdrawing" }[verb]} ${a.id}…`;
+    const reason = verb === "reject" ? main.querySelector("#reject-reason").value.trim() : "";
     try {
-      const r = await gw.post(`/gw/approvals/${encodeURIComponent(a.id)}/${verb}`, {});
+      const r = await gw.post(`/gw/approvals/${encodeURIComponent(a.id)}/${verb}`, reason ? { reason } : {});
+      if (verb === "reject") main.querySelector("#reject-reason").value = "";
       decided.set(a.id, { ...a, ...r });
       message.className = "message good";
-      message.textContent = `${a.id} ${r.state ?? verb + "d"}${verb === "approve" ? `: ${short(a.tag)} set to ${a.value}` : ""}.`;
+      message.textContent = `${a.id} ${r.state ?? verb + "d"}${verb === "approve" ? `: ${short(a.tag)} set to ${a.value}` : `: ${short(a.tag)} stays as it is`}.`;
     } catch (e) {
       message.className = "message bad";
-      if (e instanceof Unavailable && verb === "reject") {
-        message.textContent = `Reject is not available on this hub's gateway; ${a.id} is not executed unless approved and expires at ${time(a.expires)}.`;
+      if (e instanceof Unavailable && verb !== "approve") {
+        message.textContent = `${verb === "reject" ? "Reject" : "Withdraw"} is not available on this hub's gateway; ${a.id} is not executed unless approved and expires at ${time(a.expires)}.`;
       } else if (e instanceof SessionExpired) {
         location.hash = `#/signin?expired=1&next=${encodeURIComponent("/approvals")}`;
         return;
@@ -81,7 +87,8 @@ export default async function approvals(main) {
               h("td", { class: "num" }, String(a.value)), h("td", {}, a.requester ?? "–"), h("td", {}, time(a.created)),
               h("td", { class: "num", dataset: { expires: a.expires } }, left(a.expires)),
               h("td", { class: "actions" }, own
-                ? h("span", { class: "muted" }, "your request: another person approves")
+                ? [h("span", { class: "muted" }, "your request: another person approves "),
+                   h("button", { type: "button", id: `withdraw-${a.id}`, dataset: { for: a.id }, onclick: () => act(a, "withdraw"), "aria-label": `Withdraw your request ${a.id}` }, "Withdraw")]
                 : [h("button", { type: "button", id: `approve-${a.id}`, dataset: { for: a.id }, onclick: () => act(a, "approve"), "aria-label": `Approve ${a.id}: ${short(a.tag)} to ${a.value}` }, "Approve"), " ",
                    h("button", { type: "button", id: `reject-${a.id}`, class: "danger", dataset: { for: a.id }, onclick: () => act(a, "reject"), "aria-label": `Reject ${a.id}` }, "Reject")]));
           })))
@@ -93,7 +100,8 @@ export default async function approvals(main) {
           h("tbody", {}, done.map((a) => h("tr", { dataset: { approval: a.id } },
             h("td", {}, h("code", {}, a.id)), h("td", {}, short(a.tag)), h("td", { class: "num" }, String(a.value)),
             h("td", {}, a.requester ?? "–"), h("td", {}, a.approver ?? "–"),
-            h("td", { class: a.state === "executed" ? "good" : "bad", dataset: { state: a.state } }, a.state, a.result ? ` — ${a.result}` : "")))))
+            h("td", { class: a.state === "executed" ? "good" : a.state === "withdrawn" ? "muted" : "bad", dataset: { state: a.state } }, a.state,
+              a.reason ? ` — ${a.reason}` : "", a.result ? ` — ${a.result}` : "")))))
       : h("p", { class: "muted" }, "None yet."));
     if (focused) document.getElementById(focused)?.focus();
   };

@@ -12,12 +12,16 @@ function signedIn(main, s, next) {
     h("p", {}, next ? h("a", { href: `#${next}`, id: "continue" }, "Continue") : null,
       next ? " · " : null, h("a", { href: "#/approvals" }, "Approvals"), " · ", h("a", { href: "#/tags" }, "Tags (change a setpoint)"),
       " · ", h("a", { href: "#/audit" }, "Audit log")),
-    h("button", { type: "button", id: "btn-signout", onclick: () => { signOut(); location.hash = "#/signin"; } }, "Sign out")));
+    h("button", { type: "button", id: "btn-signout", onclick: async () => { await signOut(); location.hash = "#/signin?signedout=1"; } }, "Sign out")));
 }
 
 export default async function signin(main, _params, query) {
   const next = query.get("next");
   main.append(h("h2", {}, "Sign in"));
+  if (query.get("signedout")) {
+    main.append(h("p", { class: "message good", role: "status", id: "signed-out" },
+      "Signed out: the gateway has ended your session."));
+  }
   if (query.get("expired")) {
     main.append(h("div", { class: "notice error", role: "alert", id: "signin-expired" },
       "Your gateway session has expired or is no longer valid: sign in again."));

@@ -447,8 +447,174 @@ public final class AccessGateway {
                         approvalId,
                         ApproveResult.Refusal.ALREADY_DECIDED,
                         "already " + ad.approval().state().id());
+            case Approvals.Claim.NotRequester n ->
+                throw new IllegalStateException("an approval never asks who the requester is");
             case Approvals.Claim.Won w -> approved(who, source, w.approval(), now);
         };
+    }
+
+    /**
+     * A second person's "no": the same conditions as {@link #approve} (not the requester, an
+     * {@code approve} permission on the resource whose conditions hold, the request still pending),
+     * and the same single transition out of pending, so a rejection and an approval never both win.
+     * The change is never executed; the rejection is a durable {@code *.rejected} record (result
+     * denied) carrying the optional {@code reason}.
+     */
+    public RejectResult reject(Account who, InetAddress source, String approvalId, String reason) {
+        Instant now = clock.instant();
+        Optional<Approval> found = approvals.find(approvalId);
+        if (found.isEmpty()) {
+            return refused(
+                    now,
+                    who,
+                    source,
+                    approvalId,
+                    "reject",
+                    ApproveResult.Refusal.NOT_FOUND,
+                    "no approval request " + approvalId);
+        }
+        if (found.get().requester().equals(who.name())) {
+            return refused(
+                    now,
+                    who,
+                    source,
+                    approvalId,
+                    "reject",
+                    ApproveResult.Refusal.SELF_REJECTION,
+                    "nobody rejects their own request; withdraw it instead");
+        }
+        AccessDecision may =
+                rules.mayApprove(who.roles(), source, now, found.get().resource());
+        if (!may.allowed()) {
+            return refused(
+                    now, who, source, approvalId, "reject", ApproveResult.Refusal.NOT_AN_APPROVER, may.explanation());
+        }
+        return closed(now, who, source, approvalId, "reject", approvals.reject(approvalId, who.name(), now), reason);
+    }
+
+    /**
+     * The requester takes back their own pending request (a typo, a change no longer wanted), so it
+     * does not wait for a second person until it expires. Recorded as a durable {@code *.withdrawn}.
+     */
+    public RejectResult withdraw(Account who, InetAddress source, String approvalId) {
+        Instant now = clock.instant();
+        return closed(now, who, source, approvalId, "withdraw", approvals.withdraw(approvalId, who.name(), now), "");
+    }
+
+    private RejectResult closed(
+            Instant now,
+            Account who,
+            InetAddress source,
+            String id,
+            String decision,
+            Approvals.Claim claim,
+            String reason) {
+        return switch (claim) {
+            case Approvals.Claim.NotFound nf ->
+                refused(now, who, source, id, decision, ApproveResult.Refusal.NOT_FOUND, "no approval request " + id);
+            case Approvals.Claim.SelfApproval s ->
+                refused(
+                        now,
+                        who,
+                        source,
+                        id,
+                        decision,
+                        ApproveResult.Refusal.SELF_REJECTION,
+                        "nobody rejects their own request; withdraw it instead");
+            case Approvals.Claim.NotRequester n ->
+                refused(
+                        now,
+                        who,
+                        source,
+                        id,
+                        decision,
+                        ApproveResult.Refusal.NOT_REQUESTER,
+                        "only the requester " + n.approval().requester() + " withdraws " + id);
+            case Approvals.Claim.Expired e ->
+                refused(
+                        now,
+                        who,
+                        source,
+                        id,
+                        decision,
+                        ApproveResult.Refusal.EXPIRED,
+                        "expired at " + e.approval().expires());
+            case Approvals.Claim.AlreadyDecided ad ->
+                refused(
+                        now,
+                        who,
+                        source,
+                        id,
+                        decision,
+                        ApproveResult.Refusal.ALREADY_DECIDED,
+                        "already " + ad.approval().state().id());
+            case Approvals.Claim.Won w -> {
+                Approval a = w.approval();
+                Map<String, String> details = new LinkedHashMap<>();
+                details.put("tag", a.item().tag().toString());
+                details.put("value", Double.toString(a.item().value()));
+                details.put("requester", a.requester());
+                if (!reason.isBlank()) {
+                    details.put("reason", reason.strip());
+                }
+                boolean rejected = a.state() == Approval.State.REJECTED;
+                record(
+                        now,
+                        who.name(),
+                        source,
+                        AuditCategory.CONTROL_SYSTEM,
+                        a.action().id() + "." + (rejected ? ApprovalReplay.REJECTED : ApprovalReplay.WITHDRAWN),
+                        a.id(),
+                        rejected ? AuditResult.DENIED : AuditResult.SUCCESS,
+                        details,
+                        true);
+                yield new RejectResult.Closed(a);
+            }
+        };
+    }
+
+    private RejectResult refused(
+            Instant now,
+            Account who,
+            InetAddress source,
+            String id,
+            String decision,
+            ApproveResult.Refusal why,
+            String detail) {
+        record(
+                now,
+                who.name(),
+                source,
+                AuditCategory.CONTROL_SYSTEM,
+                "approval",
+                id,
+                AuditResult.DENIED,
+                Map.of("reason", why.id(), "detail", detail, "decision", decision),
+                false);
+        return new RejectResult.Refused(why, detail);
+    }
+
+    /**
+     * Sign-out: the session's token is forgotten at once, so its next use is refused (401) even
+     * though it had not expired; recorded as {@code logout}. False when it was not a live session.
+     */
+    public boolean logout(String bearer, InetAddress source) {
+        Instant now = clock.instant();
+        Optional<Session> s = sessions.close(bearer, now);
+        if (s.isEmpty()) {
+            return false;
+        }
+        record(
+                now,
+                s.get().account().name(),
+                source,
+                AuditCategory.ACCESS_CONTROL,
+                "logout",
+                "",
+                AuditResult.SUCCESS,
+                Map.of("method", "session"),
+                false);
+        return true;
     }
 
     private ApproveResult approved(Account who, InetAddress source, Approval a, Instant now) {

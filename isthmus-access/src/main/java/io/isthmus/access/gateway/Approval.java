@@ -27,6 +27,10 @@ public record Approval(
         EXECUTED,
         FAILED,
         EXPIRED,
+        /** Refused by a second person who may approve it: never executed. */
+        REJECTED,
+        /** Taken back by its requester before anyone decided it: never executed. */
+        WITHDRAWN,
         /**
          * The gateway stopped after recording that it was sending the change and before the device's
          * answer was recorded: the change may or may not have been made. Never retried automatically;

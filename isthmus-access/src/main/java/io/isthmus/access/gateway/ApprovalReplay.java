@@ -22,7 +22,8 @@ import java.util.function.Function;
  *
  * <p>Per change (the record's event id): {@code *.requested} with result pending opens an approval;
  * {@code *.approved} marks it approved; {@code *.executing} (written durably before the device is
- * touched) marks it sent; {@code *.executed} and {@code *.outcome-unknown} end it. What is left
+ * touched) marks it sent; {@code *.executed}, {@code *.outcome-unknown}, {@code *.rejected} and
+ * {@code *.withdrawn} end it. What is left
  * when the log ends:
  *
  * <ul>
@@ -39,6 +40,12 @@ import java.util.function.Function;
 public final class ApprovalReplay {
     /** The type suffix of the record that ends a change whose result nobody knows. */
     public static final String OUTCOME_UNKNOWN = "outcome-unknown";
+
+    /** The type suffix of the record of a request a second person rejected (never executed). */
+    public static final String REJECTED = "rejected";
+
+    /** The type suffix of the record of a request its requester withdrew (never executed). */
+    public static final String WITHDRAWN = "withdrawn";
 
     private final Function<TagPath, AccessResource> resources;
     private final int max;
@@ -80,6 +87,7 @@ public final class ApprovalReplay {
             case "executing" -> executing(e);
             case "executed" -> open.remove(e.eventId());
             case OUTCOME_UNKNOWN -> open.remove(e.eventId());
+            case REJECTED, WITHDRAWN -> open.remove(e.eventId());
             default -> {
                 // other control-system records (refused approvals) change no state
             }

@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Pending changes and the one transition that matters: PENDING to APPROVED happens once, under a
- * lock, for one approver who is not the requester and before the expiry. Whoever gets
+ * Pending changes and the one transition that matters: PENDING to APPROVED (or REJECTED, or
+ * WITHDRAWN by the requester) happens once, under a lock, before the expiry; approving and
+ * rejecting are for a person who is not the requester. Whoever gets
  * {@link Claim.Won} executes the change; every other attempt, concurrent or later, gets the reason
  * it lost. Bounded: at {@code max} open requests, new ones are refused.
  */
@@ -45,6 +46,9 @@ public final class Approvals {
         record Expired(Approval approval) implements Claim {}
 
         record AlreadyDecided(Approval approval) implements Claim {}
+
+        /** Only the requester withdraws a request. */
+        record NotRequester(Approval approval) implements Claim {}
     }
 
     public synchronized Optional<Approval> open(
@@ -76,23 +80,58 @@ public final class Approvals {
 
     /** Tries to approve; only one caller ever wins a given request. */
     public synchronized Claim claim(String id, String approver, Instant now) {
-        Approval a = byId.get(id);
+        return decide(id, approver, now, State.APPROVED);
+    }
+
+    /**
+     * Tries to reject: the same single transition out of PENDING as {@link #claim}, so of an
+     * approval and a rejection racing, exactly one wins; never by the requester (who withdraws).
+     */
+    public synchronized Claim reject(String id, String approver, Instant now) {
+        return decide(id, approver, now, State.REJECTED);
+    }
+
+    /** The requester takes back their own request while it is still pending. */
+    public synchronized Claim withdraw(String id, String requester, Instant now) {
+        Approval a = current(id, now);
         if (a == null) {
             return new Claim.NotFound();
         }
-        if (a.state() == State.PENDING && !now.isBefore(a.expires())) {
-            a = a.with(State.EXPIRED, "");
-            byId.put(id, a);
+        if (!a.requester().equals(requester)) {
+            return new Claim.NotRequester(a);
         }
         if (a.state() != State.PENDING) {
             return a.state() == State.EXPIRED ? new Claim.Expired(a) : new Claim.AlreadyDecided(a);
         }
-        if (a.requester().equals(approver)) {
+        Approval withdrawn = a.with(State.WITHDRAWN, "");
+        byId.put(id, withdrawn);
+        return new Claim.Won(withdrawn);
+    }
+
+    private Claim decide(String id, String by, Instant now, State to) {
+        Approval a = current(id, now);
+        if (a == null) {
+            return new Claim.NotFound();
+        }
+        if (a.state() != State.PENDING) {
+            return a.state() == State.EXPIRED ? new Claim.Expired(a) : new Claim.AlreadyDecided(a);
+        }
+        if (a.requester().equals(by)) {
             return new Claim.SelfApproval(a);
         }
-        Approval won = a.with(State.APPROVED, approver);
+        Approval won = a.with(to, by);
         byId.put(id, won);
         return new Claim.Won(won);
+    }
+
+    /** The request as it stands at {@code now} (a pending one past its expiry becomes expired), or null. */
+    private Approval current(String id, Instant now) {
+        Approval a = byId.get(id);
+        if (a != null && a.state() == State.PENDING && !now.isBefore(a.expires())) {
+            a = a.with(State.EXPIRED, "");
+            byId.put(id, a);
+        }
+        return a;
     }
 
     /** Records how the execution of an approved change ended. */

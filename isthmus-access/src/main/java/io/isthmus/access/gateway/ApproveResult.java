@@ -14,7 +14,11 @@ public sealed interface ApproveResult {
         NOT_AN_APPROVER,
         EXPIRED,
         ALREADY_DECIDED,
-        CONDUIT_DENIED;
+        CONDUIT_DENIED,
+        /** The requester tried to reject their own request: they withdraw it instead. */
+        SELF_REJECTION,
+        /** Somebody other than the requester tried to withdraw a request. */
+        NOT_REQUESTER;
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

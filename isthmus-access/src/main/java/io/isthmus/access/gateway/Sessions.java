@@ -56,6 +56,12 @@ public final class Sessions {
         return Optional.of(s);
     }
 
+    /** Ends a session now (sign-out): the live session it was, or empty for an unknown or expired token. */
+    public Optional<Session> close(String token, Instant now) {
+        Session s = token.length() == 43 ? live.remove(token) : null;
+        return s == null || !now.isBefore(s.expires()) ? Optional.empty() : Optional.of(s);
+    }
+
     public Duration lifetime() {
         return lifetime;
     }

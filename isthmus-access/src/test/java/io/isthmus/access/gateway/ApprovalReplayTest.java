@@ -66,6 +66,21 @@ class ApprovalReplayTest {
     }
 
     @Test
+    void aRejectedOrWithdrawnRequestIsFinishedAndNotPendingAgain() {
+        ApprovalReplay r = replay(10);
+        Instant exp = T0.plus(Duration.ofMinutes(10));
+        r.accept(requested("apr-1", exp));
+        r.accept(requested("apr-2", exp));
+        r.accept(requested("apr-3", exp));
+        r.accept(rec("bob@10.0.0.2", "write.rejected", "apr-1", AuditResult.DENIED, Map.of("tag", TAG)));
+        r.accept(rec("alice@10.0.0.1", "write.withdrawn", "apr-2", AuditResult.SUCCESS, Map.of("tag", TAG)));
+
+        assertThat(r.pending()).extracting(Approval::id).containsExactly("apr-3");
+        assertThat(r.approvedNotSent()).isEmpty();
+        assertThat(r.unknownOutcome()).isEmpty();
+    }
+
+    @Test
     void otherRecordsChangeNothingAndRequestNumbersAreRemembered() {
         ApprovalReplay r = replay(10);
         r.accept(AuditEvent.of(

@@ -38,6 +38,64 @@ class ApprovalsTest {
     }
 
     @Test
+    void aRejectionIsTheOneDecisionAndNeverTheRequesters() {
+        Approvals a = new Approvals(Duration.ofMinutes(10), 10);
+        Approval p = open(a);
+        assertThat(a.reject(p.id(), "alice", T0)).isInstanceOf(Approvals.Claim.SelfApproval.class);
+        assertThat(a.reject(p.id(), "bob", T0)).isInstanceOfSatisfying(Approvals.Claim.Won.class, w -> {
+            assertThat(w.approval().state()).isEqualTo(Approval.State.REJECTED);
+            assertThat(w.approval().approver()).isEqualTo("bob");
+        });
+        assertThat(a.claim(p.id(), "dave", T0)).isInstanceOf(Approvals.Claim.AlreadyDecided.class);
+        assertThat(a.reject(p.id(), "dave", T0)).isInstanceOf(Approvals.Claim.AlreadyDecided.class);
+        assertThat(a.withdraw(p.id(), "alice", T0)).isInstanceOf(Approvals.Claim.AlreadyDecided.class);
+        assertThat(a.pending(T0)).isEmpty();
+    }
+
+    @Test
+    void onlyTheRequesterWithdrawsAndOnlyWhilePending() {
+        Approvals a = new Approvals(Duration.ofMinutes(10), 10);
+        Approval p = open(a);
+        assertThat(a.withdraw(p.id(), "bob", T0)).isInstanceOf(Approvals.Claim.NotRequester.class);
+        assertThat(a.withdraw(p.id(), "alice", T0))
+                .isInstanceOfSatisfying(
+                        Approvals.Claim.Won.class,
+                        w -> assertThat(w.approval().state()).isEqualTo(Approval.State.WITHDRAWN));
+        assertThat(a.claim(p.id(), "bob", T0)).isInstanceOf(Approvals.Claim.AlreadyDecided.class);
+        Approval late = open(a);
+        assertThat(a.withdraw(late.id(), "alice", T0.plus(Duration.ofMinutes(10))))
+                .isInstanceOf(Approvals.Claim.Expired.class);
+        assertThat(a.withdraw("apr-nope", "alice", T0)).isInstanceOf(Approvals.Claim.NotFound.class);
+    }
+
+    @Test
+    void ofAnApprovalAndARejectionRacingExactlyOneWins() throws Exception {
+        for (int round = 0; round < 50; round++) {
+            Approvals a = new Approvals(Duration.ofMinutes(10), 10);
+            Approval p = open(a);
+            CountDownLatch go = new CountDownLatch(1);
+            try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+                Future<Approvals.Claim> yes = pool.submit(() -> {
+                    go.await();
+                    return a.claim(p.id(), "bob", T0);
+                });
+                Future<Approvals.Claim> no = pool.submit(() -> {
+                    go.await();
+                    return a.reject(p.id(), "carol", T0);
+                });
+                go.countDown();
+                List<Approvals.Claim> both = List.of(yes.get(), no.get());
+                assertThat(both)
+                        .filteredOn(c -> c instanceof Approvals.Claim.Won)
+                        .hasSize(1);
+                assertThat(both)
+                        .filteredOn(c -> c instanceof Approvals.Claim.AlreadyDecided)
+                        .hasSize(1);
+            }
+        }
+    }
+
+    @Test
     void atTheExpiryItIsTooLate() {
         Approvals a = new Approvals(Duration.ofMinutes(10), 10);
         Approval p = open(a);

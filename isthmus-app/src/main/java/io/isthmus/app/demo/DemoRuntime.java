@@ -33,6 +33,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -146,13 +147,28 @@ public final class DemoRuntime implements AutoCloseable {
         MirrorPort mirror = factory.mirror().orElseThrow();
         SensorSettings settings = new SensorSettings(
                 "mirror port of the virtual factory",
-                Optional.of(factoryPolicy()),
+                Optional.of(sensorPolicy()),
                 new Detection.BaselineSource.Learn(SENSOR_LEARNING),
                 Optional.of(data.resolve("inventory.json")),
                 InventoryOverrides.NONE,
                 SensorSettings.DEFAULT_FLOW_IDLE_TIMEOUT,
                 SensorSettings.DEFAULT_REFRESH);
         return new SensorRun(settings, SensorInput.of("virtual factory mirror port", mirror::stream, mirror::dropped));
+    }
+
+    /**
+     * The policy the demo's gateway enforces: the factory's plus the conduit from the IDMZ that the
+     * gateway writes over. The gateway's writes leave from its own address (127.0.0.50), so the
+     * sensor judges them by the same conduits as the gateway does, not as a violation.
+     */
+    static Policy sensorPolicy() throws IOException {
+        try {
+            return PolicyYaml.parseFile(
+                            "gateway/policy.yaml", DemoGateway.policyText().getBytes(StandardCharsets.UTF_8))
+                    .policy();
+        } catch (PolicyYaml.PolicyFileException e) {
+            throw new IllegalStateException("the demo's gateway policy does not load: " + e.problems(), e);
+        }
     }
 
     /** The shipped policy of the factory (config/zones.yaml). */

@@ -7,6 +7,7 @@ import io.isthmus.access.gateway.Approval;
 import io.isthmus.access.gateway.ApproveResult;
 import io.isthmus.access.gateway.ItemResult;
 import io.isthmus.access.gateway.ReadResult;
+import io.isthmus.access.gateway.RejectResult;
 import io.isthmus.access.gateway.WriteItem;
 import io.isthmus.access.identity.Account;
 import io.isthmus.access.identity.LoginResult;
@@ -54,6 +55,9 @@ public final class GatewayRoutes implements ConsoleServer.Routes {
         app.post("/gw/writes", ctx -> withAccount(ctx, who -> writes(ctx, who)));
         app.get("/gw/approvals", ctx -> withAccount(ctx, who -> approvals(ctx, who)));
         app.post("/gw/approvals/{id}/approve", ctx -> withAccount(ctx, who -> approve(ctx, who)));
+        app.post("/gw/approvals/{id}/reject", ctx -> withAccount(ctx, who -> reject(ctx, who)));
+        app.post("/gw/approvals/{id}/withdraw", ctx -> withAccount(ctx, who -> withdraw(ctx, who)));
+        app.post("/gw/logout", ctx -> withAccount(ctx, who -> logout(ctx, who)));
         app.exception(
                 AccessGateway.AuditUnavailableException.class,
                 (e, ctx) ->
@@ -199,13 +203,67 @@ public final class GatewayRoutes implements ConsoleServer.Routes {
             case ApproveResult.Refused r -> {
                 int status = switch (r.reason()) {
                     case NOT_FOUND -> 404;
-                    case SELF_APPROVAL, NOT_AN_APPROVER, CONDUIT_DENIED -> 403;
+                    case SELF_APPROVAL, NOT_AN_APPROVER, CONDUIT_DENIED, SELF_REJECTION, NOT_REQUESTER -> 403;
                     case EXPIRED -> 410;
                     case ALREADY_DECIDED -> 409;
                 };
                 ConsoleServer.problem(ctx, status, title(status), r.reason().id() + ": " + r.detail());
             }
         }
+    }
+
+    /** The largest rejection reason kept: one sentence for the requester and the audit record. */
+    static final int MAX_REASON = 500;
+
+    /** A second person's "no", with an optional {@code {"reason": "..."}}; the change is never executed. */
+    private void reject(Context ctx, Account who) {
+        JsonNode body = optionalBody(ctx);
+        String reason = body.hasNonNull("reason") ? text(body, "reason", MAX_REASON) : "";
+        answer(ctx, gateway.reject(who, source(ctx), ctx.pathParam("id"), reason), reason);
+    }
+
+    /** The requester takes back their own pending request. */
+    private void withdraw(Context ctx, Account who) {
+        answer(ctx, gateway.withdraw(who, source(ctx), ctx.pathParam("id")), "");
+    }
+
+    private static void answer(Context ctx, RejectResult result, String reason) {
+        switch (result) {
+            case RejectResult.Closed c -> {
+                Map<String, Object> m = approvalJson(c.approval());
+                if (!reason.isBlank()) {
+                    m.put("reason", reason.strip());
+                }
+                ctx.json(m);
+            }
+            case RejectResult.Refused r -> {
+                // a request that is no longer pending (decided, withdrawn or expired) is a conflict
+                // with its state: 409 for all of them, the detail says which
+                int status = switch (r.reason()) {
+                    case NOT_FOUND -> 404;
+                    case SELF_APPROVAL, NOT_AN_APPROVER, CONDUIT_DENIED, SELF_REJECTION, NOT_REQUESTER -> 403;
+                    case EXPIRED, ALREADY_DECIDED -> 409;
+                };
+                ConsoleServer.problem(ctx, status, title(status), r.reason().id() + ": " + r.detail());
+            }
+        }
+    }
+
+    /**
+     * Sign-out: the bearer token is revoked at once (its next use answers 401). A client that
+     * authenticated by certificate has no session to end (400).
+     */
+    private void logout(Context ctx, Account who) {
+        String auth = ctx.header("Authorization");
+        if (auth == null || !auth.startsWith("Bearer ")) {
+            throw new IllegalArgumentException(
+                    "a client certificate has no session to end; sign-out is for a bearer token from POST /gw/login");
+        }
+        if (!gateway.logout(auth.substring(7).trim(), source(ctx))) {
+            ConsoleServer.problem(ctx, 401, "Unauthorized", "the session had already ended");
+            return;
+        }
+        ctx.json(Map.of("account", who.name(), "state", "signed-out"));
     }
 
     private static String title(int status) {
@@ -253,6 +311,14 @@ public final class GatewayRoutes implements ConsoleServer.Routes {
         m.put("created", a.created().toString());
         m.put("expires", a.expires().toString());
         return m;
+    }
+
+    /** A body that may be empty (then an empty object). */
+    private JsonNode optionalBody(Context ctx) {
+        if (ctx.contentLength() == 0 || (ctx.contentLength() < 0 && ctx.bodyAsBytes().length == 0)) {
+            return json.createObjectNode();
+        }
+        return body(ctx);
     }
 
     private JsonNode body(Context ctx) {

@@ -63,7 +63,7 @@ public final class GatewayRuntime implements AutoCloseable {
                 new UserDirectory(accounts),
                 new Tokens(tokenKey(s), TOKEN_ISSUER, TOKEN_ISSUER, TokenLimits.DEFAULT),
                 ThrottleLimits.DEFAULT);
-        ModbusOtPath ot = new ModbusOtPath(s.devices(), s.policy().policy());
+        ModbusOtPath ot = new ModbusOtPath(s.devices(), s.policy().policy(), s.address(), System.err::println);
         AuditLog audit = AuditLog.open(s.audit(), s.auditConfig(), clock, w -> {});
         AtomicLong sequence = new AtomicLong(audit.size());
         AccessGateway gateway = new AccessGateway(new AccessGateway.Parts(

@@ -21,10 +21,13 @@ import io.isthmus.wire.modbus.ModbusRequest;
 import io.isthmus.wire.modbus.ModbusResponse;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The gateway's path to the PLCs: the Connect Modbus driver ({@link ModbusConnection}), with the
@@ -38,9 +41,18 @@ final class ModbusOtPath implements OtPath {
     private final Map<String, SourceConfig> sources = new HashMap<>();
     private final Map<String, InetAddress> addresses = new HashMap<>();
     private final Policy policy;
+    private final Optional<InetAddress> from;
 
-    ModbusOtPath(ConnectConfig devices, Policy policy) {
+    /**
+     * @param from the gateway's configured address towards OT: every connection to a PLC is made
+     *     from it, so the PLC, a firewall and the network sensor see the address the conduit check
+     *     used. Where this host cannot bind it (not one of its addresses; macOS answers only
+     *     127.0.0.1 on loopback), {@code warn} is told once and connections leave from the address
+     *     the system chooses; the conduit check still decides from {@code from}.
+     */
+    ModbusOtPath(ConnectConfig devices, Policy policy, InetAddress from, Consumer<String> warn) {
         this.policy = policy;
+        this.from = bindable(from, warn);
         devices.sources().forEach(s -> sources.put(s.id(), s));
         devices.tags().forEach(t -> tags.put(t.path(), t));
         for (SourceConfig s : devices.sources()) {
@@ -51,6 +63,25 @@ final class ModbusOtPath implements OtPath {
                         "device " + s.id() + ": cannot resolve " + s.endpoint().host());
             }
         }
+    }
+
+    /** {@code address} if a socket can be bound to it here, otherwise empty after a warning. */
+    static Optional<InetAddress> bindable(InetAddress address, Consumer<String> warn) {
+        try (Socket probe = new Socket()) {
+            probe.bind(new InetSocketAddress(address, 0));
+            return Optional.of(address);
+        } catch (IOException e) {
+            warn.accept("isthmus: warning: the gateway's address " + address.getHostAddress()
+                    + " cannot be bound on this host (" + e.getMessage()
+                    + "); its Modbus writes leave from the address the system chooses, and the PLC and the sensor"
+                    + " see that one (the conduit check still decides from " + address.getHostAddress() + ")");
+            return Optional.empty();
+        }
+    }
+
+    /** The address connections to PLCs are made from, when it could be bound. */
+    Optional<InetAddress> from() {
+        return from;
     }
 
     @Override
@@ -97,7 +128,7 @@ final class ModbusOtPath implements OtPath {
         ModbusRequest r = request(t, item.value());
         SourceConfig s = sources.get(t.source());
         synchronized (s) {
-            try (ModbusConnection c = ModbusConnection.open(s)) {
+            try (ModbusConnection c = ModbusConnection.open(s, from)) {
                 ModbusResponse answer = c.execute(r);
                 if (answer instanceof ModbusResponse.ExceptionResponse e) {
                     throw new IOException(s.id() + " answered with exception " + e.code());

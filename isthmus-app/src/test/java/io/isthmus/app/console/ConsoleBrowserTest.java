@@ -2,23 +2,32 @@ package io.isthmus.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.isthmus.access.identity.Base32;
 import io.isthmus.access.identity.Totp;
+import io.isthmus.app.Main;
 import io.isthmus.app.config.ScenarioFiles;
 import io.isthmus.app.demo.DemoGateway;
 import io.isthmus.app.demo.DemoRuntime;
 import io.isthmus.sim.VirtualFactoryConfig;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +43,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import picocli.CommandLine;
 
 /**
  * The console in Debian's chromium against a real demo (virtual factory playing {@code
@@ -431,6 +441,96 @@ class ConsoleBrowserTest {
         screenshot("audit");
     }
 
+    @Test
+    @Order(11)
+    void anApproverRejectsTheOperatorsChangeWhichShowsRejectedAndStaysInTheVerifiedAuditLog() throws Exception {
+        String tag = "acme/springfield/packaging/line1/transport/conveyor/speedSetpoint";
+        signInOnce(driver, "operator");
+        driver.get(base + "#/tags/" + tag.replace("/", "%2F"));
+        await(15).until(d -> !d.findElements(By.id("setpoint-value")).isEmpty());
+        driver.findElement(By.id("setpoint-value")).sendKeys("133", Keys.ENTER);
+        await(15)
+                .until(d -> !d.findElements(By.cssSelector("#setpoint-result [data-status='pending']"))
+                        .isEmpty());
+        String id = driver.findElement(By.cssSelector("#setpoint-result [data-status='pending']"))
+                .getAttribute("data-approval");
+
+        try (Browser second = Browser.start()) {
+            ChromeDriver other = second.driver;
+            signIn(other, "approver", false);
+            other.get(base + "#/approvals");
+            WebDriverWait wait = new WebDriverWait(other, Duration.ofSeconds(15));
+            wait.until(d -> !d.findElements(By.id("reject-" + id)).isEmpty());
+            other.findElement(By.id("reject-reason")).sendKeys("not during the changeover");
+            other.findElement(By.id("reject-" + id)).sendKeys(Keys.ENTER);
+            wait.until(d -> !d.findElements(
+                            By.cssSelector("#decided-table tr[data-approval='" + id + "'] td[data-state='rejected']"))
+                    .isEmpty());
+            assertThat(other.findElement(By.id("approval-message")).getText()).contains(id + " rejected");
+        }
+        // the operator's own list shows the request as rejected by the approver
+        driver.get(base + "#/approvals");
+        await(15)
+                .until(d -> !d.findElements(By.cssSelector(
+                                "#decided-table tr[data-approval='" + id + "'] td[data-state='rejected']"))
+                        .isEmpty());
+        assertThat(driver.findElement(By.cssSelector("#decided-table tr[data-approval='" + id + "']"))
+                        .getText())
+                .contains("approver", "rejected");
+
+        driver.get(base + "#/audit");
+        await(15)
+                .until(d -> d.findElements(By.cssSelector("#audit-table tbody tr")).stream()
+                        .anyMatch(r -> "write.rejected".equals(r.getAttribute("data-type"))));
+        assertThat(driver.findElement(By.id("audit-verified")).getAttribute("data-ok"))
+                .isEqualTo("true");
+        assertThat(driver.findElement(By.id("audit-table")).getText()).contains(id, "not during the changeover");
+
+        StringWriter out = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(out));
+        assertThat(cli.execute("audit", "verify", demo.auditDir().toString()))
+                .as(out.toString())
+                .isZero();
+    }
+
+    @Test
+    @Order(12)
+    void signingOutEndsTheSessionAtTheGatewayAndInTheTab() throws Exception {
+        signInOnce(driver, "operator");
+        driver.get(base + "#/signin");
+        await(15).until(d -> !d.findElements(By.id("btn-signout")).isEmpty());
+        String stored = (String) driver.executeScript("return sessionStorage.getItem('isthmus.gateway.session')");
+        String token = new ObjectMapper().readTree(stored).get("token").asText();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest me = HttpRequest.newBuilder(URI.create(base + "gw/me"))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(15))
+                .build();
+        assertThat(http.send(me, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+        driver.findElement(By.id("btn-signout")).sendKeys(Keys.ENTER);
+        await(15).until(d -> !d.findElements(By.id("signed-out")).isEmpty());
+        assertThat(driver.executeScript("return sessionStorage.getItem('isthmus.gateway.session')"))
+                .isNull();
+        assertThat(http.send(me, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("the token is revoked at the gateway, not only forgotten by the tab")
+                .isEqualTo(401);
+    }
+
+    /** Signs in unless this tab already holds a session of {@code name}. */
+    static void signInOnce(ChromeDriver d, String name) throws Exception {
+        d.get(base + "#/");
+        Object stored = d.executeScript("return sessionStorage.getItem('isthmus.gateway.session')");
+        if (stored == null || !stored.toString().contains("\"account\":\"" + name + "\"")) {
+            signIn(d, name, false);
+        }
+    }
+
+    /** The TOTP step each person last signed in with: a code is accepted once, so a second sign-in waits. */
+    static final Map<String, Long> lastStep = new ConcurrentHashMap<>();
+
     /** Signs in by keyboard alone with the demo's printed password and the current TOTP code. */
     static void signIn(ChromeDriver d, String name, boolean photograph) throws Exception {
         DemoGateway.DemoUser u = demo.gatewayUsers().stream()
@@ -448,7 +548,13 @@ class ConsoleBrowserTest {
         if (photograph) {
             screenshot(d, "signin");
         }
-        String code = Totp.codeAt(Base32.decode(u.totpSecret()).orElseThrow(), Instant.now());
+        Long used = lastStep.get(name);
+        while (used != null && Instant.now().getEpochSecond() / 30 <= used) {
+            Thread.sleep(500);
+        }
+        Instant at = Instant.now();
+        lastStep.put(name, at.getEpochSecond() / 30);
+        String code = Totp.codeAt(Base32.decode(u.totpSecret()).orElseThrow(), at);
         d.switchTo().activeElement().sendKeys(code, Keys.ENTER);
         wait.until(x -> !x.findElements(By.id("who")).isEmpty());
         assertThat(d.findElement(By.id("who")).getText()).isEqualTo(name);

@@ -47,6 +47,8 @@ class GatewayPagesContractTest {
 
     static final List<Map<String, Object>> approvals = new CopyOnWriteArrayList<>();
     static final List<JsonNode> writes = new CopyOnWriteArrayList<>();
+    static final List<String> logouts = new CopyOnWriteArrayList<>();
+    static final List<JsonNode> closes = new CopyOnWriteArrayList<>();
     static final AtomicInteger failures = new AtomicInteger();
 
     static ConsoleServer server;
@@ -72,6 +74,16 @@ class GatewayPagesContractTest {
                 }
             });
             app.post("/gw/approvals/{id}/approve", GatewayPagesContractTest::approve);
+            app.post("/gw/approvals/{id}/reject", ctx -> close(ctx, "rejected"));
+            app.post("/gw/approvals/{id}/withdraw", ctx -> close(ctx, "withdrawn"));
+            app.post("/gw/logout", ctx -> {
+                String auth = ctx.header("Authorization");
+                if (who(ctx) != null) {
+                    String who = sessions.remove(auth.replaceFirst("^Bearer ", ""));
+                    logouts.add(who);
+                    ctx.json(Map.of("account", who, "state", "signed-out"));
+                }
+            });
             app.get("/api/audit", GatewayPagesContractTest::audit);
         };
         List<TagJson> tags = List.of(
@@ -94,6 +106,8 @@ class GatewayPagesContractTest {
         sessions.clear();
         approvals.clear();
         writes.clear();
+        logouts.clear();
+        closes.clear();
         failures.set(0);
         driver.get(base + "#/");
         driver.executeScript("sessionStorage.clear()");
@@ -209,6 +223,40 @@ class GatewayPagesContractTest {
         ConsoleServer.problem(ctx, 404, "Not Found", "no approval " + ctx.pathParam("id"));
     }
 
+    /** Reject (a second person, optional reason) or withdraw (the requester), as docs/api.md says. */
+    static void close(Context ctx, String state) throws Exception {
+        String who = who(ctx);
+        if (who == null) {
+            return;
+        }
+        JsonNode body = ctx.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(ctx.body());
+        closes.add(body);
+        for (Map<String, Object> a : approvals) {
+            if (a.get("id").equals(ctx.pathParam("id"))) {
+                boolean own = a.get("requester").equals(who);
+                if (state.equals("rejected") == own) {
+                    ConsoleServer.problem(
+                            ctx,
+                            403,
+                            "Forbidden",
+                            own
+                                    ? "self-rejection: withdraw it instead"
+                                    : "not-requester: only the requester withdraws");
+                    return;
+                }
+                a.put("state", state);
+                a.put("approver", state.equals("rejected") ? who : "");
+                Map<String, Object> out = new LinkedHashMap<>(a);
+                if (body.hasNonNull("reason")) {
+                    out.put("reason", body.get("reason").asText());
+                }
+                ctx.json(out);
+                return;
+            }
+        }
+        ConsoleServer.problem(ctx, 404, "Not Found", "no approval " + ctx.pathParam("id"));
+    }
+
     static void audit(Context ctx) throws Exception {
         int limit =
                 Integer.parseInt(ctx.queryParamAsClass("limit", String.class).getOrDefault("50"));
@@ -291,6 +339,10 @@ class GatewayPagesContractTest {
         focused().sendKeys(Keys.ENTER);
         await().until(d -> !d.findElements(By.id("header-signin")).isEmpty());
         assertThat(driver.executeScript("return sessionStorage.length")).isEqualTo(0L);
+        // the gateway was told: the token is revoked there, not only forgotten here
+        await().until(d -> logouts.contains("operator"));
+        assertThat(sessions).isEmpty();
+        await().until(d -> !d.findElements(By.id("signed-out")).isEmpty());
     }
 
     @Test
@@ -340,6 +392,8 @@ class GatewayPagesContractTest {
                 .isEmpty());
         assertThat(text("pending-table")).contains("your request: another person approves");
         assertThat(driver.findElements(By.id("approve-apr-1"))).isEmpty();
+        assertThat(driver.findElements(By.id("reject-apr-1"))).isEmpty();
+        assertThat(driver.findElements(By.id("withdraw-apr-1"))).hasSize(1);
 
         driver.findElement(By.id("header-signout")).click();
         signIn("approver", "pw-approver", "123456");
@@ -350,9 +404,6 @@ class GatewayPagesContractTest {
                 .getText();
         assertThat(row).contains("filling/filler/speed-setpoint", "120", "135", "operator", "write");
         assertThat(row).containsPattern("\\b(10:00|9:5\\d)\\b"); // the countdown
-        driver.findElement(By.id("reject-apr-1")).sendKeys(Keys.ENTER); // this gateway has no reject
-        await().until(d -> text("approval-message").contains("Reject is not available"));
-        assertThat(text("approval-message")).contains("apr-1 is not executed unless approved");
         driver.findElement(By.id("approve-apr-1")).sendKeys(Keys.ENTER);
         await().until(d -> !d.findElements(By.cssSelector("#decided-table td[data-state='executed']"))
                 .isEmpty());
@@ -364,6 +415,46 @@ class GatewayPagesContractTest {
         await().until(d -> d.findElement(By.cssSelector("[data-tag='" + SPEED + "']"))
                 .getText()
                 .equals("135"));
+    }
+
+    @Test
+    void anApproverRejectsWithAReasonAndARequesterWithdrawsTheirOwnByKeyboard() throws Exception {
+        signIn("operator", "pw-operator", "123456");
+        await().until(d -> !d.findElements(By.id("who")).isEmpty());
+        driver.get(base + "#/tags/" + SPEED.replace("/", "%2F"));
+        await().until(d -> !d.findElements(By.id("setpoint-value")).isEmpty());
+        driver.findElement(By.id("setpoint-value")).sendKeys("136", Keys.ENTER);
+        await().until(d -> text("setpoint-result").contains("apr-1"));
+        driver.findElement(By.id("setpoint-value")).clear();
+        driver.findElement(By.id("setpoint-value")).sendKeys("137", Keys.ENTER);
+        await().until(d -> text("setpoint-result").contains("apr-2"));
+
+        driver.get(base + "#/approvals");
+        await().until(d -> !d.findElements(By.id("withdraw-apr-2")).isEmpty());
+        driver.findElement(By.id("withdraw-apr-2")).sendKeys(Keys.ENTER);
+        await().until(d -> !d.findElements(
+                        By.cssSelector("#decided-table tr[data-approval='apr-2'] td[data-state='withdrawn']"))
+                .isEmpty());
+        assertThat(text("approval-message")).contains("apr-2 withdrawn", "stays as it is");
+
+        driver.findElement(By.id("header-signout")).click();
+        await().until(d -> logouts.contains("operator"));
+        signIn("approver", "pw-approver", "123456");
+        await().until(d -> !d.findElements(By.id("who")).isEmpty());
+        driver.get(base + "#/approvals");
+        await().until(d -> !d.findElements(By.id("reject-apr-1")).isEmpty());
+        assertThat(driver.findElements(By.id("reject-apr-2"))).isEmpty();
+        driver.findElement(By.id("reject-reason")).sendKeys("the line is changing over");
+        driver.findElement(By.id("reject-apr-1")).sendKeys(Keys.ENTER);
+        await().until(d -> !d.findElements(
+                        By.cssSelector("#decided-table tr[data-approval='apr-1'] td[data-state='rejected']"))
+                .isEmpty());
+        assertThat(text("approval-message")).contains("apr-1 rejected");
+        assertThat(closes.get(closes.size() - 1).toString()).isEqualTo("{\"reason\":\"the line is changing over\"}");
+        assertThat(driver.findElement(By.id("reject-reason")).getAttribute("value"))
+                .isEmpty();
+        assertThat(approvals.get(0).get("state")).isEqualTo("rejected");
+        assertThat(driver.findElements(By.id("no-pending"))).hasSize(1);
     }
 
     @Test

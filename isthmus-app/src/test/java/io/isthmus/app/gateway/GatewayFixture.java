@@ -116,6 +116,7 @@ final class GatewayFixture implements AutoCloseable {
     final DuckDbHistorian historian;
     final AuditLog audit;
     final List<AuditEvent> events = new CopyOnWriteArrayList<>();
+    final List<String> warnings = new CopyOnWriteArrayList<>();
     final KeyPair tokenKeys;
     final MutableClock clock = new MutableClock(Instant.now());
     final AccessGateway gateway;
@@ -160,7 +161,7 @@ final class GatewayFixture implements AutoCloseable {
         exportInto(pki, "stranger.p12", "stranger", "clients.p12");
         files = PolicyYaml.parseFile("policy.yaml", POLICY.getBytes(StandardCharsets.UTF_8));
         var devices = TagConfigYaml.parse("devices.yaml", devices(conveyor).getBytes(StandardCharsets.UTF_8));
-        ot = new ModbusOtPath(devices, files.policy());
+        ot = new ModbusOtPath(devices, files.policy(), address("127.0.0.50"), warnings::add);
         auth = new Authenticator(
                 new UserDirectory(accounts),
                 new Tokens(tokenKeys.getPublic(), "isthmus-gateway", "isthmus-gateway", TokenLimits.DEFAULT),

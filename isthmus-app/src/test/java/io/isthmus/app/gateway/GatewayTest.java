@@ -374,6 +374,10 @@ class GatewayTest {
         assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(attempts - 1);
         assertThat(f.plcRequests).as(f.plcRequests.toString()).hasSize(1);
         assertThat(f.plcRequests.get(0)).contains("WriteSingleRegister[address=0, value=171]");
+        // the PLC sees the write come from the gateway's configured address, the one the conduit
+        // check decided from (gateway-to-cell, from the IDMZ), not from 127.0.0.1
+        assertThat(f.plcRequests.get(0)).startsWith("127.0.0.50 ");
+        assertThat(f.warnings).isEmpty();
         assertThat(register(0)).isEqualTo(171);
         List<AuditEvent> executed = f.events.stream()
                 .filter(e -> e.type().equals("write.executed") && e.eventId().equals(id))
@@ -430,6 +434,126 @@ class GatewayTest {
         assertThat(bad.body().get("detail").asText()).contains("'state'");
     }
 
+    static String requestChange(String bearer, double value) throws Exception {
+        Answer a = call("POST", "/gw/writes", bearer, batch(SPEED, value));
+        assertThat(a.body().get("items").get(0).get("status").asText()).isEqualTo("pending");
+        return a.body().get("items").get(0).get("approval").asText();
+    }
+
+    @Test
+    @Order(14)
+    void aSecondPersonRejectsAPendingChangeOnceAndItIsNeverExecuted() throws Exception {
+        String alice = login("alice");
+        String bob = login("bob");
+        int sent = f.plcRequests.size();
+        String id = requestChange(alice, 131);
+        Answer self = call("POST", "/gw/approvals/" + id + "/reject", alice, Map.of());
+        assertThat(self.status()).isEqualTo(403);
+        assertThat(self.body().get("detail").asText()).startsWith("self-rejection");
+        Answer viewer = call("POST", "/gw/approvals/" + id + "/reject", login("carol"), null);
+        assertThat(viewer.status()).isEqualTo(403);
+        assertThat(viewer.body().get("detail").asText()).startsWith("not-an-approver");
+
+        Answer no = call("POST", "/gw/approvals/" + id + "/reject", bob, Map.of("reason", "line is changing over"));
+        assertThat(no.status()).as(no.body().toString()).isEqualTo(200);
+        assertThat(no.body().get("state").asText()).isEqualTo("rejected");
+        assertThat(no.body().get("approver").asText()).isEqualTo("bob");
+        assertThat(no.body().get("reason").asText()).isEqualTo("line is changing over");
+
+        Answer approveAfter = call("POST", "/gw/approvals/" + id + "/approve", login("dave"), Map.of());
+        assertThat(approveAfter.status()).isEqualTo(409);
+        Answer again = call("POST", "/gw/approvals/" + id + "/reject", bob, null);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().get("detail").asText()).contains("already rejected");
+        assertThat(f.plcRequests).hasSize(sent);
+
+        JsonNode own = call("GET", "/gw/approvals", alice, null).body().get("items");
+        assertThat(own.findValues("id").stream().map(JsonNode::asText)).contains(id);
+        for (JsonNode a : own) {
+            if (a.get("id").asText().equals(id)) {
+                assertThat(a.get("state").asText()).isEqualTo("rejected");
+            }
+        }
+        assertThat(f.events).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo("write.rejected");
+            assertThat(e.eventId()).isEqualTo(id);
+            assertThat(e.result()).isEqualTo(io.isthmus.access.audit.AuditResult.DENIED);
+            assertThat(e.details()).containsEntry("reason", "line is changing over");
+        });
+    }
+
+    @Test
+    @Order(14)
+    void aRejectionThatIsLateUnknownOrMalformedIsRefused() throws Exception {
+        String alice = login("alice");
+        String bob = login("bob");
+        assertThat(call("POST", "/gw/approvals/apr-000000000000000000000000/reject", bob, null)
+                        .status())
+                .isEqualTo(404);
+        String id = requestChange(alice, 132);
+        Answer bad = call("POST", "/gw/approvals/" + id + "/reject", bob, Map.of("reason", 42));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().get("detail").asText()).contains("'reason'");
+        assertThat(call("POST", "/gw/approvals/" + id + "/reject", bob, "x".repeat(10))
+                        .status())
+                .isEqualTo(400);
+        f.clock.advance(Duration.ofMinutes(3));
+        Answer late = call("POST", "/gw/approvals/" + id + "/reject", bob, null);
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.body().get("detail").asText()).startsWith("expired");
+    }
+
+    @Test
+    @Order(15)
+    void onlyTheRequesterWithdrawsTheirPendingRequest() throws Exception {
+        String alice = login("alice");
+        String bob = login("bob");
+        int sent = f.plcRequests.size();
+        String id = requestChange(alice, 133);
+        Answer other = call("POST", "/gw/approvals/" + id + "/withdraw", bob, null);
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.body().get("detail").asText()).startsWith("not-requester");
+        Answer mine = call("POST", "/gw/approvals/" + id + "/withdraw", alice, null);
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.body().get("state").asText()).isEqualTo("withdrawn");
+        assertThat(call("POST", "/gw/approvals/" + id + "/approve", bob, Map.of())
+                        .status())
+                .isEqualTo(409);
+        assertThat(call("POST", "/gw/approvals/" + id + "/withdraw", alice, null)
+                        .status())
+                .isEqualTo(409);
+        assertThat(f.plcRequests).hasSize(sent);
+        assertThat(f.events).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo("write.withdrawn");
+            assertThat(e.eventId()).isEqualTo(id);
+            assertThat(e.source()).startsWith("alice@");
+        });
+    }
+
+    @Test
+    @Order(16)
+    void signingOutRevokesTheTokenAtOnce() throws Exception {
+        String alice = login("alice");
+        assertThat(call("GET", "/gw/me", alice, null).status()).isEqualTo(200);
+        Answer out = call("POST", "/gw/logout", alice, null);
+        assertThat(out.status()).isEqualTo(200);
+        assertThat(out.body().get("state").asText()).isEqualTo("signed-out");
+        Answer after = call("GET", "/gw/me", alice, null);
+        assertThat(after.status()).isEqualTo(401);
+        assertThat(after.contentType()).startsWith("application/problem+json");
+        assertThat(call("POST", "/gw/logout", alice, null).status()).isEqualTo(401);
+        assertThat(call("POST", "/gw/writes", alice, batch(SPEED, 134)).status())
+                .isEqualTo(401);
+        assertThat(f.events).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo("logout");
+            assertThat(e.source()).startsWith("alice@");
+        });
+        // a service authenticated by its certificate has no session to end
+        Answer cert = call(client(f.serviceTls), "POST", "/gw/logout", null, null);
+        assertThat(cert.status()).isEqualTo(400);
+        assertThat(cert.body().get("detail").asText()).contains("client certificate");
+    }
+
     @Test
     @Order(20)
     void theAuditLogVerifiesAndHoldsEveryStep() throws Exception {
@@ -450,6 +574,9 @@ class GatewayTest {
                         "write.executing",
                         "write.executed",
                         "approval",
+                        "write.rejected",
+                        "write.withdrawn",
+                        "logout",
                         "unauthenticated");
     }
 
@@ -476,8 +603,8 @@ class GatewayTest {
         assertThat(f.plcRequests).hasSize(before);
         assertThat(f.plcRequests)
                 .allMatch(
-                        r -> r.startsWith("127.0.0.1 "),
-                        "every change reached the PLC from the gateway's own connection");
+                        r -> r.startsWith("127.0.0.50 "),
+                        "every change reached the PLC from the gateway's own connection and address");
         assertThat(register(0)).isEqualTo(171);
     }
 

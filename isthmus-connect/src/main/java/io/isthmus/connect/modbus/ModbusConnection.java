@@ -11,11 +11,13 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One TCP connection to a device with one request in flight at a time, or up to the budget's
@@ -53,9 +55,21 @@ public final class ModbusConnection implements AutoCloseable {
 
     /** Connects within the source's connect timeout. */
     public static ModbusConnection open(SourceConfig config) throws ModbusCommException {
+        return open(config, Optional.empty());
+    }
+
+    /**
+     * Connects within the source's connect timeout from {@code local} (any port), so that the device,
+     * a firewall and a network sensor see that address as the client's: the access gateway writes
+     * from the address its conduit is configured for.
+     */
+    public static ModbusConnection open(SourceConfig config, Optional<InetAddress> local) throws ModbusCommException {
         var socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
+            if (local.isPresent()) {
+                socket.bind(new InetSocketAddress(local.get(), 0));
+            }
             socket.connect(
                     new InetSocketAddress(
                             config.endpoint().host(), config.endpoint().port()),
