@@ -30,8 +30,7 @@ class CrashTest {
 
     /** The child process: appends journal batch 0, 1, 2, ... and prints each sequence once it returned. */
     public static void main(String[] args) {
-        try (DuckDbHistorian h =
-                DuckDbHistorian.open(HistorianConfig.create(Path.of(args[0]), b -> b.blockSamples(300)))) {
+        try (DuckDbHistorian h = DuckDbHistorian.open(HistorianConfig.create(Path.of(args[0])))) {
             for (long seq = 0; ; seq++) {
                 h.append(JOURNAL, seq, batch(seq));
                 System.out.println("acked " + seq);
