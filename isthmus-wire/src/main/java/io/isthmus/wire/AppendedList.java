@@ -32,9 +32,12 @@ final class AppendedList<E> extends AbstractList<E> implements RandomAccess {
         return new AppendedList<>(a);
     }
 
-    /** The list itself when it is already unmodifiable (ours or the JDK's), else a copy. */
+    /**
+     * The list itself when it is already unmodifiable (ours, lazily built attributes or the JDK's),
+     * else a copy.
+     */
     static <E> List<E> frozen(List<E> list) {
-        return list instanceof AppendedList<E> ? list : List.copyOf(list);
+        return list instanceof AppendedList<E> || list instanceof LazyAttributes ? list : List.copyOf(list);
     }
 
     @Override

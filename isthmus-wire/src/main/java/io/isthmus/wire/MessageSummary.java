@@ -77,6 +77,11 @@ public record MessageSummary(
         return copy(unit, OptionalLong.of(t), address, quantity, status, attributes, anomalies);
     }
 
+    /** Unit and transaction in one copy: Modbus sets both on every message. */
+    public MessageSummary withUnitAndTransaction(long u, long t) {
+        return copy(OptionalLong.of(u), OptionalLong.of(t), address, quantity, status, attributes, anomalies);
+    }
+
     public MessageSummary withRange(long firstAddress, long count) {
         return copy(
                 unit,

@@ -86,6 +86,9 @@ public final class DissectorFeed {
                 case Dissection.Messages m -> {
                     require(m.consumed() <= received - position, "consumed beyond the data: " + m);
                     messages.addAll(m.messages());
+                    // Attributes may be described lazily (LazyAttributes): build them here, so
+                    // hostile input reaches that code as it does when analyze writes the line.
+                    m.messages().forEach(s -> s.attributes().size());
                     position += m.consumed();
                 }
                 case Dissection.NeedMore n -> {

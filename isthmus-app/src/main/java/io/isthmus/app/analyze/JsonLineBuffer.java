@@ -18,10 +18,16 @@ import java.nio.charset.StandardCharsets;
  */
 final class JsonLineBuffer implements AutoCloseable {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    /** "00" to "99", the two digits of each value below 100 side by side. */
+    private static final byte[] PAIRS = new byte[200];
     /** Per char below 0x80: 0 = copied as is, -1 = the four-digit escape, else the letter after {@code \}. */
     private static final byte[] ESCAPES = new byte[128];
 
     static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
         for (int c = 0; c < 0x20; c++) {
             ESCAPES[c] = -1;
         }
@@ -78,23 +84,40 @@ final class JsonLineBuffer implements AutoCloseable {
             buf[pos++] = '-';
             v = -v;
         }
-        int digits = digits(v);
-        int end = pos + digits;
-        for (int i = end - 1; i >= pos; i--) {
-            buf[i] = (byte) ('0' + (int) (v % 10));
-            v /= 10;
-        }
-        pos = end;
+        int count = digits(v);
+        fill(v, pos + count, count);
+        pos += count;
     }
 
     /** {@code count} decimal digits of {@code v}, zero-padded on the left (timestamps' fractions). */
     void digits(long v, int count) throws IOException {
         ensure(count);
-        for (int i = pos + count - 1; i >= pos; i--) {
-            buf[i] = (byte) ('0' + (int) (v % 10));
+        fill(v, pos + count, count);
+        pos += count;
+    }
+
+    /**
+     * The low {@code count} decimal digits of {@code v} (not negative) in the bytes before {@code
+     * end}, two at a time from a table while the value fits an int: this runs several times per line.
+     */
+    private void fill(long v, int end, int count) {
+        int i = end;
+        int start = end - count;
+        while (v > Integer.MAX_VALUE && i > start) {
+            buf[--i] = (byte) ('0' + (int) (v % 10));
             v /= 10;
         }
-        pos += count;
+        int x = (int) v;
+        while (i - start >= 2) {
+            int q = x / 100;
+            int r = (x - q * 100) << 1;
+            buf[--i] = PAIRS[r + 1];
+            buf[--i] = PAIRS[r];
+            x = q;
+        }
+        if (i > start) {
+            buf[--i] = (byte) ('0' + x % 10);
+        }
     }
 
     /** A JSON string: quotes and escaped content. */
@@ -103,11 +126,35 @@ final class JsonLineBuffer implements AutoCloseable {
         if ((long) n * MAX_PER_CHAR + 2 > buf.length - pos) {
             flush();
             if ((long) n * MAX_PER_CHAR + 2 > buf.length) {
-                longString(s);
+                raw('"');
+                longContent(s);
+                raw('"');
                 return;
             }
         }
         buf[pos++] = '"';
+        escaped(s, n);
+        buf[pos++] = '"';
+    }
+
+    /**
+     * The escaped content of a JSON string without its quotes: a value written in pieces (a lazily
+     * described attribute, {@code io.isthmus.wire.AttributeSink}) between {@link #raw(char)} quotes.
+     */
+    void content(String s) throws IOException {
+        int n = s.length();
+        if ((long) n * MAX_PER_CHAR > buf.length - pos) {
+            flush();
+            if ((long) n * MAX_PER_CHAR > buf.length) {
+                longContent(s);
+                return;
+            }
+        }
+        escaped(s, n);
+    }
+
+    /** Room for {@code n} chars escaped is there. */
+    private void escaped(String s, int n) {
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80 && ESCAPES[c] == 0) {
@@ -116,12 +163,10 @@ final class JsonLineBuffer implements AutoCloseable {
                 encode(c);
             }
         }
-        buf[pos++] = '"';
     }
 
     /** Strings longer than a sixth of the buffer: char by char with a capacity check each. */
-    private void longString(String s) throws IOException {
-        raw('"');
+    private void longContent(String s) throws IOException {
         for (int i = 0; i < s.length(); i++) {
             ensure(MAX_PER_CHAR);
             char c = s.charAt(i);
@@ -131,7 +176,21 @@ final class JsonLineBuffer implements AutoCloseable {
                 encode(c);
             }
         }
-        raw('"');
+    }
+
+    /**
+     * {@code 0x} and the low {@code digits} (1..16) upper-case hexadecimal digits of {@code v}, as
+     * {@code io.isthmus.wire.HexText} writes them, inside a string.
+     */
+    void hex(long v, int digits) throws IOException {
+        ensure(2 + digits);
+        buf[pos] = '0';
+        buf[pos + 1] = 'x';
+        int end = pos + 1 + digits;
+        for (int i = 0; i < digits; i++) {
+            buf[end - i] = HEX[(int) (v >>> (4 * i)) & 0x0F];
+        }
+        pos = end + 1;
     }
 
     /** One char that is not plain ASCII; room for {@link #MAX_PER_CHAR} bytes is there. */
@@ -172,10 +231,27 @@ final class JsonLineBuffer implements AutoCloseable {
         }
     }
 
+    /** How many decimal digits {@code v} (not negative) has. */
     private static int digits(long v) {
-        int d = 1;
-        while (v >= 10) {
-            v /= 10;
+        if (v < 10) {
+            return 1;
+        }
+        if (v < 100) {
+            return 2;
+        }
+        if (v < 1000) {
+            return 3;
+        }
+        if (v < 10000) {
+            return 4;
+        }
+        if (v < 100000) {
+            return 5;
+        }
+        int d = 6;
+        long limit = 1_000_000L;
+        while (d < 19 && v >= limit) {
+            limit *= 10;
             d++;
         }
         return d;

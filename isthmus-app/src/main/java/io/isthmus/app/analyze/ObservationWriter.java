@@ -3,6 +3,7 @@ package io.isthmus.app.analyze;
 import io.isthmus.observe.session.Observation;
 import io.isthmus.wire.Anomaly;
 import io.isthmus.wire.Attribute;
+import io.isthmus.wire.LazyAttributes;
 import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.packet.IpAddress;
 import java.io.IOException;
@@ -52,6 +53,7 @@ public final class ObservationWriter implements Consumer<Observation>, AutoClose
     private static final byte[] NO_MAC = ascii("\"\"");
 
     private final JsonLineBuffer json;
+    private final JsonAttributes lazyAttributes;
     private final Timestamps timestamps = new Timestamps();
     private final Map<IpAddress, byte[]> addresses = new HashMap<>();
     private final byte[] macBytes = new byte[19];
@@ -59,6 +61,7 @@ public final class ObservationWriter implements Consumer<Observation>, AutoClose
 
     public ObservationWriter(OutputStream out) throws IOException {
         this.json = new JsonLineBuffer(out, BUFFER);
+        this.lazyAttributes = new JsonAttributes(json);
     }
 
     public long lines() {
@@ -144,6 +147,12 @@ public final class ObservationWriter implements Consumer<Observation>, AutoClose
     private void attributes(MessageSummary m) throws IOException {
         json.raw(ATTRIBUTES);
         List<Attribute> attributes = m.attributes();
+        if (attributes instanceof LazyAttributes lazy) {
+            lazyAttributes.start();
+            lazy.writeTo(lazyAttributes);
+            lazyAttributes.finish();
+            return;
+        }
         for (int i = 0; i < attributes.size(); i++) {
             Attribute a = attributes.get(i);
             if (i > 0) {

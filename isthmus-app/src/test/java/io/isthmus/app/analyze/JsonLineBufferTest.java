@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.isthmus.wire.AttributeSink;
+import io.isthmus.wire.HexText;
+import io.isthmus.wire.LazyAttributes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Random;
@@ -74,6 +77,113 @@ class JsonLineBufferTest {
             b.digits(0, 9);
         }
         assertThat(bytes.toString()).isEqualTo("000035000 000000000");
+    }
+
+    @Test
+    void numbersAroundEveryPowerOfTenAndRandomOnesAreTheirDecimalText() throws IOException {
+        Random random = new Random(7);
+        for (int round = 0; round < 2_000; round++) {
+            long v = round < 19 * 3 ? powerOfTen(round / 3) - 1 + round % 3 : random.nextLong() >>> random.nextInt(64);
+            var bytes = new ByteArrayOutputStream();
+            try (var b = new JsonLineBuffer(bytes, 64)) {
+                b.number(v);
+                b.raw(' ');
+                b.number(-v);
+            }
+            assertThat(bytes.toString()).isEqualTo(v + " " + (-v));
+        }
+    }
+
+    @Test
+    void hexDigitsAreWhatHexTextGives() throws IOException {
+        Random random = new Random(11);
+        for (int round = 0; round < 1_000; round++) {
+            long v = random.nextLong();
+            int digits = 1 + random.nextInt(16);
+            var bytes = new ByteArrayOutputStream();
+            try (var b = new JsonLineBuffer(bytes, 64)) {
+                b.hex(v, digits);
+            }
+            assertThat(bytes.toString()).isEqualTo(HexText.of(v, digits));
+        }
+    }
+
+    @Test
+    void aStringWrittenInPiecesIsTheSameAsWrittenWhole() throws IOException {
+        Random random = new Random(13);
+        for (int round = 0; round < 300; round++) {
+            String s = randomString(random, random.nextInt(round < 10 ? 40_000 : 200));
+            int cut = s.isEmpty() ? 0 : random.nextInt(s.length());
+            var bytes = new ByteArrayOutputStream();
+            try (var b = new JsonLineBuffer(bytes, 1 << 16)) {
+                b.raw('"');
+                b.content(s.substring(0, cut));
+                b.content(s.substring(cut));
+                b.raw('"');
+            }
+            assertThat(bytes.toByteArray()).as("round %d", round).isEqualTo(jacksonString(s));
+        }
+    }
+
+    @Test
+    void lazilyDescribedAttributesAreWrittenAsTheirListWouldBe() throws IOException {
+        LazyAttributes lazy = new LazyAttributes() {
+            @Override
+            public void writeTo(AttributeSink out) {
+                out.name("empty");
+                out.name("hex");
+                out.hex(0x1234, 4);
+                out.text(" and \"quoted\" ");
+                out.decimal(-42);
+                out.name("plain");
+                out.text("é\n");
+            }
+        };
+        var pieces = new ByteArrayOutputStream();
+        try (var b = new JsonLineBuffer(pieces, 64)) {
+            JsonAttributes sink = new JsonAttributes(b);
+            sink.start();
+            lazy.writeTo(sink);
+            sink.finish();
+        }
+        var whole = new ByteArrayOutputStream();
+        try (var b = new JsonLineBuffer(whole, 64)) {
+            for (int i = 0; i < lazy.size(); i++) {
+                if (i > 0) {
+                    b.raw(',');
+                }
+                b.string(lazy.get(i).name());
+                b.raw(':');
+                b.string(lazy.get(i).value());
+            }
+        }
+        assertThat(pieces.toString()).isEqualTo(whole.toString());
+        assertThat(whole.toString())
+                .isEqualTo("\"empty\":\"\",\"hex\":\"0x1234 and \\\"quoted\\\" -42\",\"plain\":\"é\\n\"");
+    }
+
+    private static long powerOfTen(int exponent) {
+        long p = 1;
+        for (int i = 0; i < exponent; i++) {
+            p *= 10;
+        }
+        return p;
+    }
+
+    private static String randomString(Random random, int length) {
+        StringBuilder b = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            b.append((char) (random.nextInt(4) == 0 ? random.nextInt(0x10000) : 0x20 + random.nextInt(0x60)));
+        }
+        return b.toString();
+    }
+
+    private static byte[] jacksonString(String s) throws IOException {
+        var bytes = new ByteArrayOutputStream();
+        try (JsonGenerator g = new JsonFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
+            g.writeString(s);
+        }
+        return bytes.toByteArray();
     }
 
     private static byte[] ours(String s, int size) throws IOException {

@@ -3,14 +3,15 @@ package io.isthmus.wire.enip;
 import io.isthmus.model.AccessKind;
 import io.isthmus.model.Protocol;
 import io.isthmus.wire.Attribute;
+import io.isthmus.wire.AttributeSink;
 import io.isthmus.wire.Direction;
 import io.isthmus.wire.HexText;
+import io.isthmus.wire.LazyAttributes;
 import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.enip.cip.CipAccess;
 import io.isthmus.wire.enip.cip.CipMessage;
 import io.isthmus.wire.enip.cip.CipObjectServices;
 import io.isthmus.wire.enip.cip.EPath;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -42,18 +43,16 @@ public final class EnipSummary {
         String name = command == EncapsulationCommand.UNKNOWN
                 ? "Unknown Command " + HexText.of(h.command(), 4)
                 : command.displayName();
-        List<Attribute> attributes = new ArrayList<>();
-        attributes.add(new Attribute("enip_session", HexText.of(h.sessionHandle(), 8)));
-        attributes.add(new Attribute("enip_sender_context", HexText.of(Long.reverseBytes(h.senderContext()), 16)));
         Optional<String> status = h.statusKind() == EncapsulationStatus.SUCCESS
                 ? Optional.empty()
                 : Optional.of(h.statusKind().displayName() + " (" + HexText.of(h.status(), 4) + ")");
         long transaction = h.senderContext();
         if (m.body() instanceof EnipBody.SendData d) {
             transaction = d.sequenceCount().isPresent() ? d.sequenceCount().getAsInt() : transaction;
-            status = status.or(() -> firstFailure(d.messages()));
+            if (status.isEmpty()) {
+                status = firstFailure(d.messages());
+            }
         }
-        body(m.body(), attributes);
         return new MessageSummary(
                 Protocol.ENIP,
                 hint,
@@ -65,8 +64,27 @@ public final class EnipSummary {
                 OptionalLong.empty(),
                 OptionalLong.empty(),
                 status,
-                attributes,
+                new Attributes(m),
                 m.anomalies());
+    }
+
+    /** The attributes of one message, described from the decoded message when they are read. */
+    private static final class Attributes extends LazyAttributes {
+        private final EnipMessage m;
+
+        Attributes(EnipMessage m) {
+            this.m = m;
+        }
+
+        @Override
+        public void writeTo(AttributeSink out) {
+            EncapsulationHeader h = m.header();
+            out.name("enip_session");
+            out.hex(h.sessionHandle(), 8);
+            out.name("enip_sender_context");
+            out.hex(Long.reverseBytes(h.senderContext()), 16);
+            body(m.body(), out);
+        }
     }
 
     private static AccessKind access(EnipMessage m) {
@@ -80,48 +98,85 @@ public final class EnipSummary {
         return m.header().commandKind().access();
     }
 
-    private static void body(EnipBody body, List<Attribute> out) {
+    private static void body(EnipBody body, AttributeSink out) {
         switch (body) {
             case EnipBody.Empty e -> {}
-            case EnipBody.Identities i -> i.identities().forEach(identity -> out.addAll(identity.attributes()));
-            case EnipBody.Services v -> v.names().forEach(n -> out.add(new Attribute("enip_service", n)));
-            case EnipBody.Session r ->
-                out.add(new Attribute("enip_protocol_version", Integer.toString(r.protocolVersion())));
+            case EnipBody.Identities i -> {
+                for (IdentityItem identity : i.identities()) {
+                    for (Attribute a : identity.attributes()) {
+                        text(a.name(), a.value(), out);
+                    }
+                }
+            }
+            case EnipBody.Services v -> {
+                for (String n : v.names()) {
+                    text("enip_service", n, out);
+                }
+            }
+            case EnipBody.Session r -> {
+                out.name("enip_protocol_version");
+                out.decimal(r.protocolVersion());
+            }
             case EnipBody.SendData d -> sendData(d, out);
         }
     }
 
-    private static void sendData(EnipBody.SendData d, List<Attribute> out) {
-        d.connectionId().ifPresent(id -> out.add(new Attribute("cip_connection_id", HexText.of(id, 8))));
-        for (CipMessage c : d.messages()) {
+    private static void text(String name, String value, AttributeSink out) {
+        out.name(name);
+        out.text(value);
+    }
+
+    private static void sendData(EnipBody.SendData d, AttributeSink out) {
+        if (d.connectionId().isPresent()) {
+            out.name("cip_connection_id");
+            out.hex(d.connectionId().getAsLong(), 8);
+        }
+        List<CipMessage> messages = d.messages();
+        for (int i = 0; i < messages.size(); i++) {
+            CipMessage c = messages.get(i);
             outer(c, out);
             embedded(c, out);
         }
     }
 
-    private static void outer(CipMessage c, List<Attribute> out) {
-        out.add(new Attribute("cip_service", HexText.of(c.service(), 2)));
-        out.add(new Attribute("cip_service_name", serviceName(c)));
+    private static void outer(CipMessage c, AttributeSink out) {
+        out.name("cip_service");
+        out.hex(c.service(), 2);
+        text("cip_service_name", serviceName(c), out);
         switch (c) {
             case CipMessage.Request r -> path(r.path(), out);
             case CipMessage.Response r -> {
-                out.add(new Attribute(
-                        "cip_status",
-                        HexText.of(r.generalStatus(), 2) + " " + r.status().displayName()));
+                out.name("cip_status");
+                out.hex(r.generalStatus(), 2);
+                out.text(" ");
+                out.text(r.status().displayName());
                 if (!r.extendedStatus().isEmpty()) {
-                    out.add(new Attribute("cip_extended_status", hexWords(r.extendedStatus())));
+                    out.name("cip_extended_status");
+                    hexWords(r.extendedStatus(), out);
                 }
             }
         }
     }
 
-    private static void path(EPath path, List<Attribute> out) {
-        path.classId().ifPresent(v -> out.add(new Attribute("cip_class", HexText.of(v, 2))));
-        path.instanceId().ifPresent(v -> out.add(new Attribute("cip_instance", Long.toString(v))));
-        path.attributeId().ifPresent(v -> out.add(new Attribute("cip_attribute", Long.toString(v))));
-        path.symbol().ifPresent(v -> out.add(new Attribute("cip_symbol", v)));
+    private static void path(EPath path, AttributeSink out) {
+        if (path.classId().isPresent()) {
+            out.name("cip_class");
+            out.hex(path.classId().getAsLong(), 2);
+        }
+        if (path.instanceId().isPresent()) {
+            out.name("cip_instance");
+            out.decimal(path.instanceId().getAsLong());
+        }
+        if (path.attributeId().isPresent()) {
+            out.name("cip_attribute");
+            out.decimal(path.attributeId().getAsLong());
+        }
+        if (path.symbol().isPresent()) {
+            text("cip_symbol", path.symbol().get(), out);
+        }
         if (!path.segments().isEmpty()) {
-            out.add(new Attribute("cip_path", path.text()));
+            out.name("cip_path");
+            path.appendTo(out);
         }
     }
 
@@ -140,22 +195,33 @@ public final class EnipSummary {
         return Optional.empty();
     }
 
-    private static void embedded(CipMessage c, List<Attribute> out) {
+    private static void embedded(CipMessage c, AttributeSink out) {
         List<CipMessage> embedded = c.embedded();
         for (int i = 0; i < embedded.size(); i++) {
             CipMessage inner = embedded.get(i);
-            out.add(new Attribute("cip_embedded", describe(inner)));
+            out.name("cip_embedded");
+            describe(inner, out);
             embedded(inner, out);
         }
     }
 
-    private static String describe(CipMessage c) {
-        String head = HexText.of(c.service(), 2) + " " + serviceName(c);
-        return switch (c) {
-            case CipMessage.Request r ->
-                r.path().segments().isEmpty() ? head : head + " " + r.path().text();
-            case CipMessage.Response r -> head + " reply " + r.status().displayName();
-        };
+    /** {@code 0x07 Stop class 0x8E instance 1}, {@code 0x83 Get_Attribute_List reply Success}. */
+    private static void describe(CipMessage c, AttributeSink out) {
+        out.hex(c.service(), 2);
+        out.text(" ");
+        out.text(serviceName(c));
+        switch (c) {
+            case CipMessage.Request r -> {
+                if (!r.path().segments().isEmpty()) {
+                    out.text(" ");
+                    r.path().appendTo(out);
+                }
+            }
+            case CipMessage.Response r -> {
+                out.text(" reply ");
+                out.text(r.status().displayName());
+            }
+        }
     }
 
     private static String serviceName(CipMessage c) {
@@ -167,9 +233,13 @@ public final class EnipSummary {
         };
     }
 
-    private static String hexWords(List<Integer> words) {
-        List<String> hex = new ArrayList<>();
-        words.forEach(w -> hex.add(HexText.of(w, 4)));
-        return String.join(" ", hex);
+    /** Extended status words, {@code 0x0107 0x0000}. */
+    private static void hexWords(List<Integer> words, AttributeSink out) {
+        for (int i = 0; i < words.size(); i++) {
+            if (i > 0) {
+                out.text(" ");
+            }
+            out.hex(words.get(i), 4);
+        }
     }
 }

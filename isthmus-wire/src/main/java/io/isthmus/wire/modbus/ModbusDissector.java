@@ -81,7 +81,7 @@ public final class ModbusDissector implements Dissector {
     private MessageSummary summary(MbapFrame frame, Direction hint) {
         ByteBuffer pdu = frame.pduBuffer();
         MessageSummary s = hint == Direction.REQUEST ? request(pdu) : response(pdu);
-        s = s.withUnit(frame.unitId()).withTransaction(frame.transactionId());
+        s = s.withUnitAndTransaction(frame.unitId(), frame.transactionId());
         if (frame.header().length() > ModbusLimits.SPEC.maxMbapLength()) {
             s = s.withAnomaly(new Anomaly(
                     "mbap_length_above_spec",

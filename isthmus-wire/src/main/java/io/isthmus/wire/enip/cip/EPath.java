@@ -1,5 +1,6 @@
 package io.isthmus.wire.enip.cip;
 
+import io.isthmus.wire.AttributeSink;
 import io.isthmus.wire.HexText;
 import java.util.List;
 import java.util.Optional;
@@ -86,34 +87,83 @@ public final class EPath {
 
     private String buildText() {
         StringBuilder out = new StringBuilder();
-        for (PathSegment s : segments) {
-            if (!out.isEmpty()) {
-                out.append(' ');
+        appendTo(new AttributeSink() {
+            @Override
+            public void name(String name) {
+                throw new IllegalStateException("a path is one value");
             }
-            switch (s) {
-                case PathSegment.Port p ->
-                    out.append("port ").append(p.port()).append(" link ").append(p.linkAddress());
-                case PathSegment.Logical l -> logical(l, out);
-                case PathSegment.Symbolic y -> out.append("symbol ").append(y.name());
-                case PathSegment.Data d -> out.append("data ").append(d.words()).append(" words");
-                case PathSegment.Network n -> out.append("network ").append(HexText.of(n.subtype(), 2));
+
+            @Override
+            public void text(String s) {
+                out.append(s);
             }
-        }
+
+            @Override
+            public void hex(long value, int digits) {
+                out.append(HexText.of(value, digits));
+            }
+
+            @Override
+            public void decimal(long value) {
+                out.append(value);
+            }
+        });
         return out.toString();
     }
 
-    /** Appends in place: no intermediate string per segment. */
-    private static void logical(PathSegment.Logical l, StringBuilder out) {
-        switch (l.type()) {
-            case CLASS_ID -> out.append("class ").append(HexText.of(l.value(), 2));
-            case INSTANCE_ID -> out.append("instance ").append(l.value());
-            case ATTRIBUTE_ID -> out.append("attribute ").append(l.value());
-            case MEMBER_ID -> out.append("member ").append(l.value());
-            case CONNECTION_POINT -> out.append("connection point ").append(l.value());
-            case SPECIAL -> out.append("electronic key");
-            case SERVICE_ID -> out.append("service ").append(l.value());
-            case RESERVED -> out.append("reserved");
+    /**
+     * Appends {@link #text()} to the current value of {@code out}, without making the string: the
+     * JSON writer writes a path's text straight into its buffer.
+     */
+    public void appendTo(AttributeSink out) {
+        for (int i = 0; i < segments.size(); i++) {
+            if (i > 0) {
+                out.text(" ");
+            }
+            switch (segments.get(i)) {
+                case PathSegment.Port p -> {
+                    out.text("port ");
+                    out.decimal(p.port());
+                    out.text(" link ");
+                    out.text(p.linkAddress());
+                }
+                case PathSegment.Logical l -> logical(l, out);
+                case PathSegment.Symbolic y -> {
+                    out.text("symbol ");
+                    out.text(y.name());
+                }
+                case PathSegment.Data d -> {
+                    out.text("data ");
+                    out.decimal(d.words());
+                    out.text(" words");
+                }
+                case PathSegment.Network n -> {
+                    out.text("network ");
+                    out.hex(n.subtype(), 2);
+                }
+            }
         }
+    }
+
+    private static void logical(PathSegment.Logical l, AttributeSink out) {
+        switch (l.type()) {
+            case CLASS_ID -> {
+                out.text("class ");
+                out.hex(l.value(), 2);
+            }
+            case INSTANCE_ID -> number("instance ", l.value(), out);
+            case ATTRIBUTE_ID -> number("attribute ", l.value(), out);
+            case MEMBER_ID -> number("member ", l.value(), out);
+            case CONNECTION_POINT -> number("connection point ", l.value(), out);
+            case SPECIAL -> out.text("electronic key");
+            case SERVICE_ID -> number("service ", l.value(), out);
+            case RESERVED -> out.text("reserved");
+        }
+    }
+
+    private static void number(String label, long value, AttributeSink out) {
+        out.text(label);
+        out.decimal(value);
     }
 
     @Override

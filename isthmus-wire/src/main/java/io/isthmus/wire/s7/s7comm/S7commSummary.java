@@ -3,8 +3,10 @@ package io.isthmus.wire.s7.s7comm;
 import io.isthmus.model.AccessKind;
 import io.isthmus.model.Protocol;
 import io.isthmus.wire.Attribute;
+import io.isthmus.wire.AttributeSink;
 import io.isthmus.wire.Direction;
 import io.isthmus.wire.HexText;
+import io.isthmus.wire.LazyAttributes;
 import io.isthmus.wire.MessageSummary;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +39,6 @@ public final class S7commSummary {
         S7Header h = pdu.header();
         S7Message m = pdu.message();
         MessageSummary head = base(m, h.rosctr(), hint);
-        List<Attribute> attributes = new ArrayList<>();
-        attributes.add(new Attribute("rosctr", h.rosctr().id()));
-        details(m, attributes);
         Optional<String> status = h.rosctr().hasErrorFields() && h.error() != 0
                 ? Optional.of(h.errorClass().displayName() + " (" + HexText.of(h.error(), 4) + ")")
                 : status(m);
@@ -62,7 +61,7 @@ public final class S7commSummary {
                 address,
                 quantity,
                 status,
-                attributes,
+                new Attributes(h, m),
                 pdu.anomalies());
     }
 
@@ -109,19 +108,62 @@ public final class S7commSummary {
                 UserdataFunction.access(p.group(), p.subfunction()));
     }
 
-    private static void details(S7Message m, List<Attribute> out) {
+    /** The attributes of one PDU, described from the decoded PDU when they are read. */
+    private static final class Attributes extends LazyAttributes {
+        private final S7Header h;
+        private final S7Message m;
+
+        Attributes(S7Header h, S7Message m) {
+            this.h = h;
+            this.m = m;
+        }
+
+        @Override
+        public void writeTo(AttributeSink out) {
+            text("rosctr", h.rosctr().id(), out);
+            details(m, out);
+        }
+    }
+
+    private static void text(String name, String value, AttributeSink out) {
+        out.name(name);
+        out.text(value);
+    }
+
+    private static void decimal(String name, long value, AttributeSink out) {
+        out.name(name);
+        out.decimal(value);
+    }
+
+    private static void details(S7Message m, AttributeSink out) {
         switch (m) {
             case S7Message.SetupCommunication c -> {
-                out.add(new Attribute("s7_pdu_length", Integer.toString(c.pduLength())));
-                out.add(new Attribute("s7_max_amq_calling", Integer.toString(c.maxAmqCalling())));
-                out.add(new Attribute("s7_max_amq_called", Integer.toString(c.maxAmqCalled())));
+                decimal("s7_pdu_length", c.pduLength(), out);
+                decimal("s7_max_amq_calling", c.maxAmqCalling(), out);
+                decimal("s7_max_amq_called", c.maxAmqCalled(), out);
             }
-            case S7Message.VarRequest v -> v.items().forEach(i -> out.add(new Attribute("s7_item", i.notation())));
+            case S7Message.VarRequest v -> {
+                List<VarItem> items = v.items();
+                for (int i = 0; i < items.size(); i++) {
+                    out.name("s7_item");
+                    items.get(i).appendTo(out);
+                }
+            }
             case S7Message.VarResponse v -> failures(v, out);
-            case S7Message.PlcStop p -> out.add(new Attribute("s7_pi_service", p.service()));
+            case S7Message.PlcStop p -> text("s7_pi_service", p.service(), out);
             case S7Message.PlcControl p -> plcControl(p, out);
-            case S7Message.BlockTransfer t -> t.fileName().ifPresent(n -> block(n, out));
-            case S7Message.Userdata u -> UserdataDetails.add(u, out);
+            case S7Message.BlockTransfer t -> {
+                if (t.fileName().isPresent()) {
+                    block(t.fileName().get(), out);
+                }
+            }
+            case S7Message.Userdata u -> {
+                List<Attribute> list = new ArrayList<>();
+                UserdataDetails.add(u, list);
+                for (Attribute a : list) {
+                    text(a.name(), a.value(), out);
+                }
+            }
             case S7Message.Acknowledgement a -> {}
             case S7Message.OtherFunction o -> {}
         }
@@ -142,15 +184,16 @@ public final class S7commSummary {
         };
     }
 
-    private static void plcControl(S7Message.PlcControl p, List<Attribute> out) {
-        out.add(new Attribute("s7_pi_service", p.service()));
-        out.add(new Attribute("s7_pi_argument", p.argument()));
-        out.add(new Attribute("s7_pi_operation", PiService.operation(p.service(), p.argument())));
+    private static void plcControl(S7Message.PlcControl p, AttributeSink out) {
+        text("s7_pi_service", p.service(), out);
+        text("s7_pi_argument", p.argument(), out);
+        text("s7_pi_operation", PiService.operation(p.service(), p.argument()), out);
         for (String block : p.blocks()) {
             var name = BlockName.parse(block);
-            out.add(new Attribute(
+            text(
                     "s7_block",
-                    name.map(n -> n.blockType() + " " + n.blockNumber()).orElse(block)));
+                    name.map(n -> n.blockType() + " " + n.blockNumber()).orElse(block),
+                    out);
         }
     }
 
@@ -164,24 +207,27 @@ public final class S7commSummary {
         return Optional.empty();
     }
 
-    private static void failures(S7Message.VarResponse v, List<Attribute> out) {
+    private static void failures(S7Message.VarResponse v, AttributeSink out) {
         long failed = 0;
-        for (S7ReturnCode c : v.returnCodes()) {
-            if (c != S7ReturnCode.SUCCESS) {
+        List<S7ReturnCode> codes = v.returnCodes();
+        for (int i = 0; i < codes.size(); i++) {
+            if (codes.get(i) != S7ReturnCode.SUCCESS) {
                 failed++;
             }
         }
         if (failed > 0) {
-            out.add(new Attribute("s7_items_failed", Long.toString(failed)));
+            decimal("s7_items_failed", failed, out);
         }
     }
 
-    private static void block(String fileName, List<Attribute> out) {
-        out.add(new Attribute("s7_filename", fileName));
-        BlockName.parse(fileName).ifPresent(n -> {
-            out.add(new Attribute("s7_block_type", n.blockType()));
-            out.add(new Attribute("s7_block_number", Integer.toString(n.blockNumber())));
-            out.add(new Attribute("s7_filesystem", n.fileSystem()));
-        });
+    private static void block(String fileName, AttributeSink out) {
+        text("s7_filename", fileName, out);
+        var parsed = BlockName.parse(fileName);
+        if (parsed.isPresent()) {
+            var n = parsed.get();
+            text("s7_block_type", n.blockType(), out);
+            decimal("s7_block_number", n.blockNumber(), out);
+            text("s7_filesystem", n.fileSystem(), out);
+        }
     }
 }

@@ -1,0 +1,66 @@
+package io.isthmus.observe.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The primitive table behaves as the insertion-ordered, bounded map it replaced. */
+class PendingRequestsTest {
+
+    @Test
+    void aResponseFindsItsRequestsTimeOnceAndAnUnknownKeyFindsNothing() {
+        PendingRequests p = new PendingRequests(256);
+        p.request(PendingRequests.key(1, 7), 1_000);
+        assertThat(p.response(PendingRequests.key(1, 8))).isEqualTo(-1);
+        assertThat(p.response(PendingRequests.key(1, 7))).isEqualTo(1_000);
+        assertThat(p.response(PendingRequests.key(1, 7))).isEqualTo(-1);
+        assertThat(p.size()).isZero();
+    }
+
+    @Test
+    void whenFullTheOldestRequestIsDroppedAndCounted() {
+        PendingRequests p = new PendingRequests(3);
+        for (long t = 0; t < 5; t++) {
+            p.request(t, t * 10);
+        }
+        assertThat(p.size()).isEqualTo(3);
+        assertThat(p.evicted).isEqualTo(2);
+        assertThat(p.response(0)).isEqualTo(-1);
+        assertThat(p.response(1)).isEqualTo(-1);
+        assertThat(p.response(2)).isEqualTo(20);
+    }
+
+    @Test
+    void randomRequestsAndResponsesMatchAnInsertionOrderedBoundedMap() {
+        Random random = new Random(5);
+        for (int max : new int[] {1, 2, 7, 256}) {
+            PendingRequests p = new PendingRequests(max);
+            long[] evicted = {0};
+            Map<Long, Long> model = new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
+                    if (size() > max) {
+                        evicted[0]++;
+                        return true;
+                    }
+                    return false;
+                }
+            };
+            for (int step = 0; step < 20_000; step++) {
+                long key = PendingRequests.key(random.nextInt(3), random.nextInt(max * 2 + 2));
+                if (random.nextBoolean()) {
+                    p.request(key, step);
+                    model.put(key, (long) step);
+                } else {
+                    Long expected = model.remove(key);
+                    assertThat(p.response(key)).isEqualTo(expected == null ? -1 : expected);
+                }
+                assertThat(p.size()).isEqualTo(model.size());
+                assertThat(p.evicted).isEqualTo(evicted[0]);
+            }
+        }
+    }
+}

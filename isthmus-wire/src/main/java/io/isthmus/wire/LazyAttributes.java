@@ -1,0 +1,83 @@
+package io.isthmus.wire;
+
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.RandomAccess;
+
+/**
+ * A message's attribute list that is produced only when it is read: the dissector keeps the
+ * decoded message (immutable), and {@link #writeTo} describes it to an {@link AttributeSink}.
+ * The JSON writer calls {@link #writeTo} directly (no {@link Attribute} or value {@code String} per
+ * attribute); readers of the {@link List} view get the same attributes, built on first use and
+ * kept. Subclasses must hold only immutable state, as the writer runs on another thread.
+ */
+public abstract class LazyAttributes extends AbstractList<Attribute> implements RandomAccess {
+
+    /** Built on first read; a race only builds the same immutable list twice. */
+    private List<Attribute> built;
+
+    /** Describes every attribute, in order, to {@code sink}. */
+    public abstract void writeTo(AttributeSink sink);
+
+    @Override
+    public Attribute get(int index) {
+        return list().get(index);
+    }
+
+    @Override
+    public int size() {
+        return list().size();
+    }
+
+    private List<Attribute> list() {
+        List<Attribute> l = built;
+        if (l == null) {
+            Collector c = new Collector();
+            writeTo(c);
+            l = c.finish();
+            built = l;
+        }
+        return l;
+    }
+
+    /** Collects attributes as objects: what {@link LazyAttributes#get} reads. */
+    private static final class Collector implements AttributeSink {
+        private final List<Attribute> out = new ArrayList<>();
+        private final StringBuilder value = new StringBuilder();
+        private String name;
+
+        @Override
+        public void name(String n) {
+            close();
+            name = n;
+        }
+
+        @Override
+        public void text(String s) {
+            value.append(s);
+        }
+
+        @Override
+        public void hex(long v, int digits) {
+            value.append(HexText.of(v, digits));
+        }
+
+        @Override
+        public void decimal(long v) {
+            value.append(v);
+        }
+
+        private void close() {
+            if (name != null) {
+                out.add(new Attribute(name, value.toString()));
+                value.setLength(0);
+            }
+        }
+
+        List<Attribute> finish() {
+            close();
+            return List.copyOf(out);
+        }
+    }
+}
