@@ -13,6 +13,7 @@ import io.isthmus.observe.detect.Detection;
 import io.isthmus.observe.detect.Detection.BaselineSource;
 import io.isthmus.observe.detect.DetectionLimits;
 import io.isthmus.observe.detect.DetectionStats;
+import io.isthmus.observe.detect.LatencyTolerances;
 import io.isthmus.observe.detect.PollingDriftLimits;
 import io.isthmus.policy.Policy;
 import java.io.IOException;
@@ -74,11 +75,13 @@ final class GuardRun {
         }
         Optional<Policy> policy = Optional.empty();
         PollingDriftLimits pollingDrift = PollingDriftLimits.DEFAULT;
+        LatencyTolerances latencyTolerances = LatencyTolerances.NONE;
         if (o.policy.isPresent()) {
             try {
                 PolicyYaml.PolicyFile file = PolicyYaml.loadFile(o.policy.get());
                 policy = Optional.of(file.policy());
                 pollingDrift = file.pollingDrift();
+                latencyTolerances = file.latencyTolerances();
             } catch (PolicyYaml.PolicyFileException e) {
                 throw new UsageException(String.join("\nisthmus: ", e.problems()));
             }
@@ -107,7 +110,7 @@ final class GuardRun {
             }
         }
         return Optional.of(new GuardRun(
-                new Detection(policy, source, limits, pollingDrift, a -> {}),
+                new Detection(policy, source, limits, pollingDrift, latencyTolerances, a -> {}),
                 o.alerts.orElse(defaultAlerts),
                 syslog,
                 o.saveBaseline,

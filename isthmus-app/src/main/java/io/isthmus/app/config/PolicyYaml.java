@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.isthmus.model.Zone;
+import io.isthmus.observe.detect.LatencyTolerances;
 import io.isthmus.observe.detect.PollingDriftLimits;
 import io.isthmus.policy.AccessRules;
 import io.isthmus.policy.ConduitRule;
@@ -18,8 +19,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +47,8 @@ public final class PolicyYaml {
      * The zones-and-conduits policy, its {@code access:} section (no section: nothing allowed) and
      * the tolerances of its {@code detection:} section (no section: the defaults).
      */
-    public record PolicyFile(Policy policy, AccessRules access, PollingDriftLimits pollingDrift) {}
+    public record PolicyFile(
+            Policy policy, AccessRules access, PollingDriftLimits pollingDrift, LatencyTolerances latencyTolerances) {}
 
     public static PolicyFile loadFile(Path file) throws PolicyFileException {
         try {
@@ -68,7 +72,7 @@ public final class PolicyYaml {
             List<Located<Zone>> zones = List.of();
             List<Located<ConduitRule>> conduits = List.of();
             AccessSection access = null;
-            PollingDriftLimits pollingDrift = PollingDriftLimits.DEFAULT;
+            DetectionSection detection = DetectionSection.DEFAULT;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 JsonLocation at = p.currentTokenLocation();
                 String field = p.currentName();
@@ -83,7 +87,7 @@ public final class PolicyYaml {
                                 .map(l -> new Located<>(l.at(), l.value().rule))
                                 .toList();
                     case "access" -> access = access(source, p);
-                    case "detection" -> pollingDrift = detection(source, p);
+                    case "detection" -> detection = detection(source, p);
                     case "description" -> p.skipChildren();
                     default ->
                         throw single(
@@ -95,7 +99,10 @@ public final class PolicyYaml {
             }
             Policy policy = validate(source, zones, conduits);
             return new PolicyFile(
-                    policy, access == null ? AccessRules.NONE : rules(source, access, policy), pollingDrift);
+                    policy,
+                    access == null ? AccessRules.NONE : rules(source, access, policy),
+                    detection.pollingDrift(),
+                    latencyTolerances(source, detection.latency(), policy));
         } catch (JsonProcessingException e) {
             throw single(source, e.getLocation(), YamlProblems.reason(e));
         } catch (IOException e) {
@@ -105,12 +112,25 @@ public final class PolicyYaml {
 
     private record Located<T>(JsonLocation at, T value) {}
 
-    /** The {@code detection:} section: the polling-drift detector's tolerances (docs/guard.md). */
-    private static PollingDriftLimits detection(String source, JsonParser p) throws IOException, PolicyFileException {
+    /**
+     * The {@code detection:} section as read: the polling-drift detector's tolerances and the
+     * latency tolerances by conduit name, checked against the policy's conduits once it is known.
+     */
+    private record DetectionSection(
+            PollingDriftLimits pollingDrift, List<Located<Map.Entry<String, Duration>>> latency) {
+        static final DetectionSection DEFAULT = new DetectionSection(PollingDriftLimits.DEFAULT, List.of());
+    }
+
+    /** The {@code detection:} section (docs/guard.md). */
+    private static DetectionSection detection(String source, JsonParser p) throws IOException, PolicyFileException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
-            throw single(source, p.currentTokenLocation(), "'detection' is a mapping with 'polling-drift'");
+            throw single(
+                    source,
+                    p.currentTokenLocation(),
+                    "'detection' is a mapping with 'polling-drift' and 'latency-tolerance'");
         }
         PollingDriftLimits limits = PollingDriftLimits.DEFAULT;
+        List<Located<Map.Entry<String, Duration>>> latency = List.of();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             JsonLocation at = p.currentTokenLocation();
             String field = p.currentName();
@@ -127,15 +147,74 @@ public final class PolicyYaml {
                         throw new PolicyFileException(List.of(e.getMessage()));
                     }
                 }
+                case "latency-tolerance" -> latency = latency(source, p, at);
                 case "description" -> p.skipChildren();
                 default ->
                     throw single(
                             source,
                             at,
-                            "unknown field '" + field + "' in detection; expected polling-drift, description");
+                            "unknown field '" + field
+                                    + "' in detection; expected polling-drift, latency-tolerance, description");
             }
         }
-        return limits;
+        return new DetectionSection(limits, latency);
+    }
+
+    /** {@code latency-tolerance:}, a mapping from conduit name to the longest response time ({@code 50ms}). */
+    private static List<Located<Map.Entry<String, Duration>>> latency(String source, JsonParser p, JsonLocation at)
+            throws IOException, PolicyFileException {
+        String shape = "'latency-tolerance' is a mapping from conduit name to a duration, e.g. 'hmi-to-cell: 50ms'";
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw single(source, at, shape);
+        }
+        List<Located<Map.Entry<String, Duration>>> out = new ArrayList<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            JsonLocation entryAt = p.currentTokenLocation();
+            String conduit = p.currentName();
+            JsonToken value = p.nextToken();
+            if (!value.isScalarValue()) {
+                throw single(source, entryAt, shape);
+            }
+            String text = p.getText();
+            Duration tolerance;
+            try {
+                tolerance = DurationText.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw single(
+                        source,
+                        entryAt,
+                        "detection.latency-tolerance." + conduit + ": " + e.getMessage() + ", was '" + text + "'");
+            }
+            if (tolerance.isNegative() || tolerance.isZero()) {
+                throw single(
+                        source,
+                        entryAt,
+                        "detection.latency-tolerance." + conduit + ": must be positive, was '" + text + "'");
+            }
+            out.add(new Located<>(entryAt, Map.entry(conduit, tolerance)));
+        }
+        return out;
+    }
+
+    /** The tolerances, each naming a conduit of {@code policy}. */
+    private static LatencyTolerances latencyTolerances(
+            String source, List<Located<Map.Entry<String, Duration>>> latency, Policy policy)
+            throws PolicyFileException {
+        Map<String, Duration> byConduit = new LinkedHashMap<>();
+        for (Located<Map.Entry<String, Duration>> l : latency) {
+            String name = l.value().getKey();
+            if (policy.conduits().stream().noneMatch(c -> c.name().equals(name))) {
+                throw single(
+                        source,
+                        l.at(),
+                        "detection.latency-tolerance: no conduit named '" + name + "'; the policy's conduits are "
+                                + policy.conduits().stream()
+                                        .map(ConduitRule::name)
+                                        .toList());
+            }
+            byConduit.put(name, l.value().getValue());
+        }
+        return new LatencyTolerances(byConduit);
     }
 
     private record AccessSection(JsonLocation at, List<Located<Role>> roles, Set<String> protectedZones) {}

@@ -6,6 +6,7 @@ import io.isthmus.app.guard.BaselineFiles;
 import io.isthmus.app.sensor.SensorSettings;
 import io.isthmus.observe.detect.Detection.BaselineSource;
 import io.isthmus.observe.detect.DetectionLimits;
+import io.isthmus.observe.detect.LatencyTolerances;
 import io.isthmus.observe.detect.PollingDriftLimits;
 import io.isthmus.observe.inventory.InventoryOverrides;
 import io.isthmus.policy.Policy;
@@ -83,11 +84,13 @@ public final class SensorConfigYaml {
         }
         Optional<Policy> policy = Optional.empty();
         PollingDriftLimits pollingDrift = PollingDriftLimits.DEFAULT;
+        LatencyTolerances latencyTolerances = LatencyTolerances.NONE;
         if (f.containsKey("policy")) {
             try {
                 PolicyYaml.PolicyFile file = PolicyYaml.loadFile(path(baseDir, f.get("policy")));
                 policy = Optional.of(file.policy());
                 pollingDrift = file.pollingDrift();
+                latencyTolerances = file.latencyTolerances();
             } catch (PolicyYaml.PolicyFileException e) {
                 throw new TagConfigException(
                         YamlProblems.at(source, f.get("policy").at(), "sensor.policy: ")
@@ -128,7 +131,8 @@ public final class SensorConfigYaml {
                     f.containsKey("refresh")
                             ? duration(source, f.get("refresh"), "refresh")
                             : SensorSettings.DEFAULT_REFRESH,
-                    pollingDrift);
+                    pollingDrift,
+                    latencyTolerances);
         } catch (IllegalArgumentException e) {
             throw TagConfigYaml.error(source, sectionAt, e.getMessage());
         }

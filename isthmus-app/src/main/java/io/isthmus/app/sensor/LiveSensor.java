@@ -114,6 +114,7 @@ public final class LiveSensor implements AutoCloseable {
                 settings.baseline(),
                 DetectionLimits.DEFAULT,
                 settings.pollingDrift(),
+                settings.latencyTolerances(),
                 this::onAlert);
         this.inventory = new Inventory(InventoryLimits.DEFAULT, OuiRegistry.load(), settings.overrides());
         this.base = previous.map(LiveSensor::byId).orElse(null);

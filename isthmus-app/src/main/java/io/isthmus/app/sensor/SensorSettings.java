@@ -1,6 +1,7 @@
 package io.isthmus.app.sensor;
 
 import io.isthmus.observe.detect.Detection.BaselineSource;
+import io.isthmus.observe.detect.LatencyTolerances;
 import io.isthmus.observe.detect.PollingDriftLimits;
 import io.isthmus.observe.inventory.InventoryOverrides;
 import io.isthmus.policy.Policy;
@@ -33,7 +34,8 @@ public record SensorSettings(
         InventoryOverrides overrides,
         Duration flowIdleTimeout,
         Duration refresh,
-        PollingDriftLimits pollingDrift) {
+        PollingDriftLimits pollingDrift,
+        LatencyTolerances latencyTolerances) {
     public static final Duration DEFAULT_FLOW_IDLE_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(5);
 
@@ -47,6 +49,7 @@ public record SensorSettings(
         Objects.requireNonNull(inventoryFile, "inventoryFile");
         Objects.requireNonNull(overrides, "overrides");
         Objects.requireNonNull(pollingDrift, "pollingDrift");
+        Objects.requireNonNull(latencyTolerances, "latencyTolerances");
         if (flowIdleTimeout.compareTo(Duration.ofSeconds(1)) < 0
                 || flowIdleTimeout.compareTo(Duration.ofHours(1)) > 0) {
             throw new IllegalArgumentException("sensor flow-idle-timeout must be 1s..1h, was " + flowIdleTimeout);
@@ -54,6 +57,28 @@ public record SensorSettings(
         if (refresh.compareTo(Duration.ofMillis(100)) < 0 || refresh.compareTo(Duration.ofHours(1)) > 0) {
             throw new IllegalArgumentException("sensor refresh must be 100ms..1h, was " + refresh);
         }
+    }
+
+    /** Settings without latency tolerances. */
+    public SensorSettings(
+            String capture,
+            Optional<Policy> policy,
+            BaselineSource baseline,
+            Optional<Path> inventoryFile,
+            InventoryOverrides overrides,
+            Duration flowIdleTimeout,
+            Duration refresh,
+            PollingDriftLimits pollingDrift) {
+        this(
+                capture,
+                policy,
+                baseline,
+                inventoryFile,
+                overrides,
+                flowIdleTimeout,
+                refresh,
+                pollingDrift,
+                LatencyTolerances.NONE);
     }
 
     /** Settings with the default polling-drift tolerances. */
@@ -71,6 +96,14 @@ public record SensorSettings(
     /** The same settings reading another capture (the hub's {@code --capture} option). */
     public SensorSettings withCapture(String other) {
         return new SensorSettings(
-                other, policy, baseline, inventoryFile, overrides, flowIdleTimeout, refresh, pollingDrift);
+                other,
+                policy,
+                baseline,
+                inventoryFile,
+                overrides,
+                flowIdleTimeout,
+                refresh,
+                pollingDrift,
+                latencyTolerances);
     }
 }

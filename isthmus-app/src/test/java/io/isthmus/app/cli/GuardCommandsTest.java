@@ -151,6 +151,34 @@ class GuardCommandsTest {
     }
 
     @Test
+    void aLatencyToleranceOnTheHmiConduitIsJudgedOnEveryPairedResponse() throws IOException {
+        // The benign capture's HMI polls the line through the conduit hmi-to-cell: a tolerance no
+        // answer can meet (1 µs) raises latency-tolerance alerts for it, a generous one (10 s) none.
+        Path strict = tmp.resolve("zones-latency.yaml");
+        Files.writeString(
+                strict, Files.readString(POLICY) + "\ndetection:\n  latency-tolerance:\n    hmi-to-cell: 1us\n");
+        Path out = tmp.resolve("latency");
+        Run r = run("analyze", BENIGN.toString(), "--out", out.toString(), "--policy", strict.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+        List<JsonNode> alerts = alerts(out.resolve("alerts.jsonl"));
+        assertThat(alerts).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.get("rule").asText()).isEqualTo("latency-tolerance");
+            assertThat(a.get("techniques").get(0).asText()).isEqualTo("T0814");
+            assertThat(a.get("zone_path").asText()).isEqualTo("supervisory -> cell");
+            assertThat(a.get("evidence").get(0).get("detail").asText())
+                    .contains("tolerance 0.0 ms (conduit hmi-to-cell)");
+        });
+
+        Path lenient = tmp.resolve("zones-lenient.yaml");
+        Files.writeString(
+                lenient, Files.readString(POLICY) + "\ndetection:\n  latency-tolerance:\n    hmi-to-cell: 10s\n");
+        Path quiet = tmp.resolve("lenient");
+        Run ok = run("analyze", BENIGN.toString(), "--out", quiet.toString(), "--policy", lenient.toString());
+        assertThat(ok.exit()).as(ok.err()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readAllLines(quiet.resolve("alerts.jsonl"))).isEmpty();
+    }
+
+    @Test
     void aSavedBaselineIsLoadedForTheNextCapture() throws IOException {
         Path baseline = tmp.resolve("baseline.json");
         Run learn = run(

@@ -3,6 +3,9 @@ package io.isthmus.observe.detect;
 import io.isthmus.model.Protocol;
 import io.isthmus.model.Severity;
 import io.isthmus.model.Technique;
+import io.isthmus.wire.AttributeSink;
+import io.isthmus.wire.HexText;
+import io.isthmus.wire.LazyAttributes;
 import java.util.List;
 import java.util.Optional;
 
@@ -109,24 +112,75 @@ final class DangerousCommands {
     }
 
     private static Optional<Danger> cip(Seen s) {
+        if (s.m.attributes() instanceof LazyAttributes lazy) {
+            // Described on demand (EnipSummary): read the service codes from the description
+            // without building the whole attribute list, which the writer does not need either.
+            CipServices scan = new CipServices();
+            lazy.writeTo(scan);
+            return scan.found;
+        }
         for (var a : s.m.attributes()) {
             boolean service = a.name().equals("cip_service");
             boolean embedded = a.name().equals("cip_embedded");
             if (!service && !embedded) {
                 continue;
             }
-            String v = a.value();
-            if (v.startsWith("0x07")) {
-                return danger("CIP stop", MODE, Severity.CRITICAL);
-            }
-            if (v.startsWith("0x05")) {
-                return danger("CIP reset", RESTART, Severity.CRITICAL);
-            }
-            if (v.startsWith("0x06")) {
-                return danger("CIP start", MODE, Severity.HIGH);
+            Optional<Danger> d = cipService(a.value());
+            if (d.isPresent()) {
+                return d;
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<Danger> cipService(String v) {
+        if (v.startsWith("0x07")) {
+            return danger("CIP stop", MODE, Severity.CRITICAL);
+        }
+        if (v.startsWith("0x05")) {
+            return danger("CIP reset", RESTART, Severity.CRITICAL);
+        }
+        if (v.startsWith("0x06")) {
+            return danger("CIP start", MODE, Severity.HIGH);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The first dangerous CIP service among the {@code cip_service} and {@code cip_embedded}
+     * attributes, in order, judged by the start of each value as the list loop above does.
+     */
+    private static final class CipServices implements AttributeSink {
+        Optional<Danger> found = Optional.empty();
+        private boolean judging;
+
+        @Override
+        public void name(String name) {
+            judging = found.isEmpty() && (name.equals("cip_service") || name.equals("cip_embedded"));
+        }
+
+        @Override
+        public void text(String text) {
+            judge(text);
+        }
+
+        @Override
+        public void hex(long value, int digits) {
+            judge(HexText.of(value, digits));
+        }
+
+        @Override
+        public void decimal(long value) {
+            judge(Long.toString(value));
+        }
+
+        /** Only the first piece of a value decides, as {@code startsWith} on the whole value would. */
+        private void judge(String first) {
+            if (judging) {
+                judging = false;
+                found = cipService(first);
+            }
+        }
     }
 
     private static Optional<Danger> dnp3(int f) {

@@ -53,6 +53,7 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
     private final Reconnaissance recon;
     private final BaselineDeviations baselineDeviations = new BaselineDeviations();
     private final PollingDrift pollingDrift;
+    private final ConduitLatency latency;
     private long learnUntil = Long.MIN_VALUE;
     private boolean learning;
     private long frame;
@@ -81,7 +82,23 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
             DetectionLimits limits,
             PollingDriftLimits polling,
             Consumer<Alert> onNewAlert) {
+        this(policy, source, limits, polling, LatencyTolerances.NONE, onNewAlert);
+    }
+
+    /**
+     * As above, with the latency tolerances of critical processes' conduits (the {@code
+     * latency-tolerance} detector; needs the policy, whose conduits the tolerances name).
+     */
+    public Detection(
+            Optional<Policy> policy,
+            BaselineSource source,
+            DetectionLimits limits,
+            PollingDriftLimits polling,
+            LatencyTolerances latencyTolerances,
+            Consumer<Alert> onNewAlert) {
         this.pollingDrift = new PollingDrift(Objects.requireNonNull(polling, "polling"));
+        this.latency =
+                new ConduitLatency(Objects.requireNonNull(latencyTolerances, "latencyTolerances"), limits.maxPairs());
         this.policy = policy.map(PolicyCheck::new);
         this.limits = limits;
         this.log = new AlertLog(limits, Objects.requireNonNull(onNewAlert, "onNewAlert"));
@@ -130,6 +147,9 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
     @Override
     public void accept(Observation o) {
         if (o.message().direction() != Direction.REQUEST) {
+            if (latency.active()) {
+                latency.onResponse(o, frame, log);
+            }
             return;
         }
         clock(o.timestampNanos());
@@ -143,6 +163,9 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
             PolicyCheck.Judged d = policy.get().decide(s);
             zonePath = d.zonePath();
             policy.get().inspect(s, d, log);
+            if (latency.active()) {
+                latency.onRequest(s, d.decision(), zonePath);
+            }
         }
         dangerous.inspect(s, zonePath, log);
         if (learning) {

@@ -23,7 +23,9 @@ public enum Rule {
     /** A written value outside the range learned for the address. */
     WRITE_OUT_OF_RANGE("write-out-of-range"),
     /** A learned polling cycle runs faster or slower than it did, or stopped. */
-    POLLING_DRIFT("polling-drift");
+    POLLING_DRIFT("polling-drift"),
+    /** A response on a conduit with a configured latency tolerance came later than the tolerance. */
+    LATENCY_TOLERANCE("latency-tolerance");
 
     private final String id;
 
