@@ -1,5 +1,6 @@
 package io.isthmus.observe.detect;
 
+import io.isthmus.model.AccessKind;
 import io.isthmus.model.Protocol;
 import io.isthmus.model.Severity;
 import io.isthmus.model.Technique;
@@ -112,6 +113,11 @@ final class DangerousCommands {
     }
 
     private static Optional<Danger> cip(Seen s) {
+        if (s.m.access() != AccessKind.CONTROL && s.m.access() != AccessKind.PROGRAM) {
+            // Reset, Start and Stop are control services (CipService), and a message's access kind
+            // is the strongest of its tree (CipAccess): a tree holding one is control or program.
+            return Optional.empty();
+        }
         if (s.m.attributes() instanceof LazyAttributes lazy) {
             // Described on demand (EnipSummary): read the service codes from the description
             // without building the whole attribute list, which the writer does not need either.
@@ -161,25 +167,29 @@ final class DangerousCommands {
 
         @Override
         public void text(String text) {
-            judge(text);
+            if (judging) {
+                judge(text);
+            }
         }
 
         @Override
         public void hex(long value, int digits) {
-            judge(HexText.of(value, digits));
+            if (judging) {
+                judge(HexText.of(value, digits));
+            }
         }
 
         @Override
         public void decimal(long value) {
-            judge(Long.toString(value));
+            if (judging) {
+                judge(Long.toString(value));
+            }
         }
 
         /** Only the first piece of a value decides, as {@code startsWith} on the whole value would. */
         private void judge(String first) {
-            if (judging) {
-                judging = false;
-                found = cipService(first);
-            }
+            judging = false;
+            found = cipService(first);
         }
     }
 
