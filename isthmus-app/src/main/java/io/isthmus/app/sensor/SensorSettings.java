@@ -59,29 +59,7 @@ public record SensorSettings(
         }
     }
 
-    /** Settings without latency tolerances. */
-    public SensorSettings(
-            String capture,
-            Optional<Policy> policy,
-            BaselineSource baseline,
-            Optional<Path> inventoryFile,
-            InventoryOverrides overrides,
-            Duration flowIdleTimeout,
-            Duration refresh,
-            PollingDriftLimits pollingDrift) {
-        this(
-                capture,
-                policy,
-                baseline,
-                inventoryFile,
-                overrides,
-                flowIdleTimeout,
-                refresh,
-                pollingDrift,
-                LatencyTolerances.NONE);
-    }
-
-    /** Settings with the default polling-drift tolerances. */
+    /** Settings with the default polling-drift tolerances and no latency tolerances. */
     public SensorSettings(
             String capture,
             Optional<Policy> policy,
@@ -90,7 +68,16 @@ public record SensorSettings(
             InventoryOverrides overrides,
             Duration flowIdleTimeout,
             Duration refresh) {
-        this(capture, policy, baseline, inventoryFile, overrides, flowIdleTimeout, refresh, PollingDriftLimits.DEFAULT);
+        this(
+                capture,
+                policy,
+                baseline,
+                inventoryFile,
+                overrides,
+                flowIdleTimeout,
+                refresh,
+                PollingDriftLimits.DEFAULT,
+                LatencyTolerances.NONE);
     }
 
     /** The same settings reading another capture (the hub's {@code --capture} option). */
