@@ -581,16 +581,7 @@ public final class AccessGateway {
             String decision,
             ApproveResult.Refusal why,
             String detail) {
-        record(
-                now,
-                who.name(),
-                source,
-                AuditCategory.CONTROL_SYSTEM,
-                "approval",
-                id,
-                AuditResult.DENIED,
-                Map.of("reason", why.id(), "detail", detail, "decision", decision),
-                false);
+        approvalDenied(now, who, source, id, Map.of("reason", why.id(), "detail", detail, "decision", decision));
         return new RejectResult.Refused(why, detail);
     }
 
@@ -644,6 +635,12 @@ public final class AccessGateway {
 
     private ApproveResult refuse(
             Instant now, Account who, InetAddress source, String id, ApproveResult.Refusal why, String detail) {
+        approvalDenied(now, who, source, id, Map.of("reason", why.id(), "detail", detail));
+        return new ApproveResult.Refused(why, detail);
+    }
+
+    /** The audit record of a refused approve, reject or withdraw. */
+    private void approvalDenied(Instant now, Account who, InetAddress source, String id, Map<String, String> details) {
         record(
                 now,
                 who.name(),
@@ -652,9 +649,8 @@ public final class AccessGateway {
                 "approval",
                 id,
                 AuditResult.DENIED,
-                Map.of("reason", why.id(), "detail", detail),
+                details,
                 false);
-        return new ApproveResult.Refused(why, detail);
     }
 
     /** The conduit check, the durable record, then the device: nothing reaches the plant another way. */
