@@ -130,6 +130,22 @@ final class Netns implements AutoCloseable {
         }
     }
 
+    /**
+     * The kernel's UDP counters inside {@code ns} ({@code /proc/net/snmp}): a non-zero
+     * RcvbufErrors means datagrams were dropped by a full socket buffer, not by the relay.
+     */
+    String udpCounters(String ns) {
+        try {
+            return output("ip", "netns", "exec", ns, "cat", "/proc/net/snmp")
+                    .lines()
+                    .filter(l -> l.startsWith("Udp:"))
+                    .reduce((a, b) -> a + " / " + b)
+                    .orElse("no Udp line");
+        } catch (Exception e) {
+            return "no UDP counters: " + e.getMessage();
+        }
+    }
+
     /** Runs {@code command}, returns its standard output; standard error is dropped. */
     static String output(String... command) throws Exception {
         Process p = new ProcessBuilder(command)
