@@ -132,7 +132,7 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
     private void clock(long nanos) {
         if (!learning) {
             if (deviations) {
-                pollingDrift.sweep(nanos, baseline, log::add);
+                pollingDrift.sweep(nanos, baseline, log);
             }
             return;
         }
@@ -175,7 +175,7 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
         recon.inspect(s, baseline, zonePath, log);
         if (deviations) {
             baselineDeviations.inspect(s, baseline, zonePath, log);
-            pollingDrift.inspect(s, baseline, zonePath, log::add);
+            pollingDrift.inspect(s, baseline, zonePath, log);
         }
     }
 
