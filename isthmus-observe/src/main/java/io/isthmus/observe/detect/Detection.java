@@ -54,6 +54,9 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
     private final BaselineDeviations baselineDeviations = new BaselineDeviations();
     private final PollingDrift pollingDrift;
     private final ConduitLatency latency;
+    /** The written values of the request being learned. */
+    private final long[] values = new long[WrittenValues.MAX_VALUES];
+
     private long learnUntil = Long.MIN_VALUE;
     private boolean learning;
     private long frame;
@@ -190,9 +193,10 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
         }
         if (s.m.access() == AccessKind.WRITE && s.m.address().isPresent()) {
             long first = s.m.address().getAsLong();
-            long[] values = WrittenValues.parse(s.attribute("values").orElse(""));
+            String text = s.attributeOrNull("values");
+            int count = text == null ? 0 : WrittenValues.parse(text, values);
             String table = Baseline.table(s.m.protocol(), s.m.function());
-            for (int i = 0; i < values.length; i++) {
+            for (int i = 0; i < count; i++) {
                 baseline.learnWrite(s.dst, s.m.protocol(), Baseline.unitOf(s.m.unit()), table, first + i, values[i]);
             }
         }
