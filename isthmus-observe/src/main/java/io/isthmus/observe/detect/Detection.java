@@ -54,6 +54,8 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
     private final BaselineDeviations baselineDeviations = new BaselineDeviations();
     private final PollingDrift pollingDrift;
     private final ConduitLatency latency;
+    /** Whether any conduit has a latency tolerance: asked for every observation, so kept. */
+    private final boolean latencyActive;
     /** The written values of the request being learned. */
     private final long[] values = new long[WrittenValues.MAX_VALUES];
 
@@ -102,6 +104,7 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
         this.pollingDrift = new PollingDrift(Objects.requireNonNull(polling, "polling"));
         this.latency =
                 new ConduitLatency(Objects.requireNonNull(latencyTolerances, "latencyTolerances"), limits.maxPairs());
+        this.latencyActive = latency.active();
         this.policy = policy.map(PolicyCheck::new);
         this.limits = limits;
         this.log = new AlertLog(limits, Objects.requireNonNull(onNewAlert, "onNewAlert"));
@@ -150,7 +153,7 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
     @Override
     public void accept(Observation o) {
         if (o.message().direction() != Direction.REQUEST) {
-            if (latency.active()) {
+            if (latencyActive) {
                 latency.onResponse(o, frame, log);
             }
             return;
@@ -166,7 +169,7 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
             PolicyCheck.Judged d = policy.get().decide(s);
             zonePath = d.zonePath();
             policy.get().inspect(s, d, log);
-            if (latency.active()) {
+            if (latencyActive) {
                 latency.onRequest(s, d.decision(), zonePath);
             }
         }
