@@ -8,7 +8,7 @@ import io.isthmus.model.Technique;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -17,11 +17,20 @@ import java.util.function.Consumer;
  * Deduplicates findings into alerts: one per rule and key, with a count, the first and last time
  * and the first few observations as evidence. Bounded: beyond {@link DetectionLimits#maxAlerts} the
  * least recently seen alert is evicted and counted.
+ *
+ * <p>A detector that sees the same finding over and over may keep the {@link Aggregate} that {@link
+ * #add} or {@link #absorbed} returned and count the next repeat with {@link #absorb(Aggregate,
+ * long)}: no key record, no hash lookup. The least-recently-seen order is a list through the
+ * aggregates themselves, so a repeat counted by handle moves its alert exactly as a lookup would.
  */
 final class AlertLog {
     private final DetectionLimits limits;
     private final Consumer<Alert> onNew;
-    private final Map<Key, Aggregate> alerts;
+    private final Map<Key, Aggregate> alerts = new HashMap<>(256);
+    /** Least recently seen first: the order in which alerts are evicted. */
+    private Aggregate eldest;
+
+    private Aggregate newest;
 
     /** An alert's identity: the rule and the finding's key record. */
     private record Key(Rule rule, Object key) {
@@ -43,13 +52,22 @@ final class AlertLog {
     private long evicted;
     private long findings;
 
-    private static final class Aggregate {
+    /**
+     * One alert as it is being counted. Detectors hold it only as a handle for {@link
+     * #absorb(Aggregate, long)}; once evicted it counts nothing more.
+     */
+    static final class Aggregate {
+        final Key key;
         final Finding first;
         final List<EvidenceItem> evidence = new ArrayList<>();
         long count;
         long lastNanos;
+        boolean evicted;
+        Aggregate older;
+        Aggregate newer;
 
-        Aggregate(Finding first) {
+        Aggregate(Key key, Finding first) {
+            this.key = key;
             this.first = first;
         }
     }
@@ -62,16 +80,6 @@ final class AlertLog {
     AlertLog(DetectionLimits limits, Consumer<Alert> onNew) {
         this.limits = limits;
         this.onNew = onNew;
-        this.alerts = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Aggregate> eldest) {
-                if (size() > limits.maxAlerts()) {
-                    evicted++;
-                    return true;
-                }
-                return false;
-            }
-        };
     }
 
     /**
@@ -81,24 +89,57 @@ final class AlertLog {
      * it. Every detector calls this before it builds any text.
      */
     boolean absorb(Rule rule, Object key, long timeNanos) {
+        return absorbed(rule, key, timeNanos) != null;
+    }
+
+    /** As {@link #absorb(Rule, Object, long)}, returning the alert that counted it, or null. */
+    Aggregate absorbed(Rule rule, Object key, long timeNanos) {
         Aggregate a = alerts.get(new Key(rule, key));
-        if (a == null || a.evidence.size() < limits.maxEvidence()) {
+        if (a == null) {
+            return null;
+        }
+        touch(a);
+        if (a.evidence.size() < limits.maxEvidence()) {
+            return null;
+        }
+        count(a, timeNanos);
+        return a;
+    }
+
+    /**
+     * As {@link #absorb(Rule, Object, long)} for an alert a detector kept from {@link #add} or
+     * {@link #absorbed}: false also when {@code held} is null or was evicted since.
+     */
+    boolean absorb(Aggregate held, long timeNanos) {
+        if (held == null || held.evicted || held.evidence.size() < limits.maxEvidence()) {
             return false;
         }
-        findings++;
-        a.count++;
-        a.lastNanos = Math.max(a.lastNanos, timeNanos);
+        touch(held);
+        count(held, timeNanos);
         return true;
     }
 
-    void add(Finding f) {
+    private void count(Aggregate a, long timeNanos) {
+        findings++;
+        a.count++;
+        a.lastNanos = Math.max(a.lastNanos, timeNanos);
+    }
+
+    /** Adds the finding to its alert (a new one when there is none); returns the alert. */
+    Aggregate add(Finding f) {
         findings++;
         Key key = new Key(f.rule(), f.key());
         Aggregate a = alerts.get(key);
         boolean created = a == null;
         if (created) {
-            a = new Aggregate(f);
+            a = new Aggregate(key, f);
             alerts.put(key, a);
+            link(a);
+            if (alerts.size() > limits.maxAlerts()) {
+                evict(eldest);
+            }
+        } else {
+            touch(a);
         }
         a.count++;
         a.lastNanos = Math.max(a.lastNanos, f.evidence().timeNanos());
@@ -108,6 +149,49 @@ final class AlertLog {
         if (created) {
             onNew.accept(alert(a));
         }
+        return a;
+    }
+
+    /** Makes {@code a} the most recently seen alert. */
+    private void touch(Aggregate a) {
+        if (a == newest) {
+            return;
+        }
+        unlink(a);
+        link(a);
+    }
+
+    private void link(Aggregate a) {
+        a.older = newest;
+        a.newer = null;
+        if (newest == null) {
+            eldest = a;
+        } else {
+            newest.newer = a;
+        }
+        newest = a;
+    }
+
+    private void unlink(Aggregate a) {
+        if (a.older == null) {
+            eldest = a.newer;
+        } else {
+            a.older.newer = a.newer;
+        }
+        if (a.newer == null) {
+            newest = a.older;
+        } else {
+            a.newer.older = a.older;
+        }
+        a.older = null;
+        a.newer = null;
+    }
+
+    private void evict(Aggregate a) {
+        unlink(a);
+        alerts.remove(a.key);
+        a.evicted = true;
+        evicted++;
     }
 
     long evicted() {
@@ -120,7 +204,11 @@ final class AlertLog {
 
     /** The alerts so far, by time of first occurrence. */
     List<Alert> alerts() {
-        return alerts.values().stream()
+        List<Aggregate> held = new ArrayList<>(alerts.size());
+        for (Aggregate a = eldest; a != null; a = a.newer) {
+            held.add(a);
+        }
+        return held.stream()
                 .map(AlertLog::alert)
                 .sorted(Comparator.comparingLong(Alert::firstNanos)
                         .thenComparing(a -> a.event().title()))

@@ -125,15 +125,22 @@ final class BaselineDeviations {
         }
     }
 
-    private static void writes(Seen s, Baseline b, String zonePath, AlertLog log) {
+    /** The written values of the request being judged (one thread, one request at a time). */
+    private final long[] values = new long[WrittenValues.MAX_VALUES];
+
+    private void writes(Seen s, Baseline b, String zonePath, AlertLog log) {
         if (s.m.address().isEmpty()) {
+            return;
+        }
+        String text = s.attributeOrNull("values");
+        int count = text == null ? 0 : WrittenValues.parse(text, values);
+        if (count == 0) {
             return;
         }
         long first = s.m.address().getAsLong();
         long unit = Baseline.unitOf(s.m.unit());
-        long[] values = WrittenValues.parse(s.attribute("values").orElse(""));
         String table = Baseline.table(s.m.protocol(), s.m.function());
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < count; i++) {
             long address = first + i;
             long[] range = b.writeRange(s.dst, s.m.protocol(), unit, table, address);
             boolean outOfRange = range != null && (values[i] < range[0] || values[i] > range[1]);

@@ -54,6 +54,11 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
     private final BaselineDeviations baselineDeviations = new BaselineDeviations();
     private final PollingDrift pollingDrift;
     private final ConduitLatency latency;
+    /** Whether any conduit has a latency tolerance: asked for every observation, so kept. */
+    private final boolean latencyActive;
+    /** The written values of the request being learned. */
+    private final long[] values = new long[WrittenValues.MAX_VALUES];
+
     private long learnUntil = Long.MIN_VALUE;
     private boolean learning;
     private long frame;
@@ -99,6 +104,7 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
         this.pollingDrift = new PollingDrift(Objects.requireNonNull(polling, "polling"));
         this.latency =
                 new ConduitLatency(Objects.requireNonNull(latencyTolerances, "latencyTolerances"), limits.maxPairs());
+        this.latencyActive = latency.active();
         this.policy = policy.map(PolicyCheck::new);
         this.limits = limits;
         this.log = new AlertLog(limits, Objects.requireNonNull(onNewAlert, "onNewAlert"));
@@ -132,7 +138,7 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
     private void clock(long nanos) {
         if (!learning) {
             if (deviations) {
-                pollingDrift.sweep(nanos, baseline, log::add);
+                pollingDrift.sweep(nanos, baseline, log);
             }
             return;
         }
@@ -147,7 +153,7 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
     @Override
     public void accept(Observation o) {
         if (o.message().direction() != Direction.REQUEST) {
-            if (latency.active()) {
+            if (latencyActive) {
                 latency.onResponse(o, frame, log);
             }
             return;
@@ -163,7 +169,7 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
             PolicyCheck.Judged d = policy.get().decide(s);
             zonePath = d.zonePath();
             policy.get().inspect(s, d, log);
-            if (latency.active()) {
+            if (latencyActive) {
                 latency.onRequest(s, d.decision(), zonePath);
             }
         }
@@ -175,7 +181,7 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
         recon.inspect(s, baseline, zonePath, log);
         if (deviations) {
             baselineDeviations.inspect(s, baseline, zonePath, log);
-            pollingDrift.inspect(s, baseline, zonePath, log::add);
+            pollingDrift.inspect(s, baseline, zonePath, log);
         }
     }
 
@@ -190,9 +196,10 @@ public final class Detection implements Consumer<Observation>, CaptureTap {
         }
         if (s.m.access() == AccessKind.WRITE && s.m.address().isPresent()) {
             long first = s.m.address().getAsLong();
-            long[] values = WrittenValues.parse(s.attribute("values").orElse(""));
+            String text = s.attributeOrNull("values");
+            int count = text == null ? 0 : WrittenValues.parse(text, values);
             String table = Baseline.table(s.m.protocol(), s.m.function());
-            for (int i = 0; i < values.length; i++) {
+            for (int i = 0; i < count; i++) {
                 baseline.learnWrite(s.dst, s.m.protocol(), Baseline.unitOf(s.m.unit()), table, first + i, values[i]);
             }
         }

@@ -30,7 +30,7 @@ final class PolicyCheck {
     private final Policy policy;
     private final Map<IpAddress, InetAddress> addresses = new HashMap<>();
     /** Denials that depend on the two addresses only (their zones), so repeats skip the policy. */
-    private final Map<AddressPair, Judged> pairDenials = new HashMap<>();
+    private final Map<AddressPair, PairDenial> pairDenials = new HashMap<>();
 
     /**
      * Decisions that depend on the operation too, by everything {@link Policy#decide} reads: a
@@ -41,9 +41,52 @@ final class PolicyCheck {
 
     /**
      * A decision with its zone path built once: every request needs the path (alerts show it), and
-     * building it per request was a measurable share of detection's cost.
+     * building it per request was a measurable share of detection's cost. One per cached operation
+     * (or per protocol and access kind of a zone-level denial), so every request it stands for has
+     * the same alert key, and {@link #alert} counts a repeated violation without building the key.
      */
-    record Judged(Decision decision, String zonePath) {}
+    static final class Judged {
+        private final Decision decision;
+        private final String zonePath;
+        /** The violation alert of the requests this decision stands for, once raised. */
+        private AlertLog.Aggregate alert;
+
+        Judged(Decision decision, String zonePath) {
+            this.decision = decision;
+            this.zonePath = zonePath;
+        }
+
+        Decision decision() {
+            return decision;
+        }
+
+        String zonePath() {
+            return zonePath;
+        }
+    }
+
+    /** A zone-level denial of an address pair, judged once per protocol and access kind. */
+    private static final class PairDenial {
+        private static final int KINDS = AccessKind.values().length;
+        final Decision decision;
+        final String zonePath;
+        final Judged[] byProtocolAndKind = new Judged[Protocol.values().length * KINDS];
+
+        PairDenial(Decision decision, String zonePath) {
+            this.decision = decision;
+            this.zonePath = zonePath;
+        }
+
+        Judged of(Protocol p, AccessKind kind) {
+            int i = p.ordinal() * KINDS + kind.ordinal();
+            Judged j = byProtocolAndKind[i];
+            if (j == null) {
+                j = new Judged(decision, zonePath);
+                byProtocolAndKind[i] = j;
+            }
+            return j;
+        }
+    }
 
     private record AddressPair(IpAddress client, IpAddress server) {
         // Written out: the generated record methods (ObjectMethods method handles) were detection's
@@ -135,9 +178,9 @@ final class PolicyCheck {
         var src = (Host.Ip) s.src;
         var dst = (Host.Ip) s.dst;
         AddressPair pair = new AddressPair(src.address(), dst.address());
-        Judged cached = pairDenials.get(pair);
-        if (cached != null) {
-            return cached;
+        PairDenial denied = pairDenials.get(pair);
+        if (denied != null) {
+            return denied.of(s.m.protocol(), s.m.access());
         }
         int unit = s.m.unit().isPresent() ? (int) Math.min(s.m.unit().getAsLong(), 0xFFFF) : -1;
         long address = s.m.address().isPresent() ? s.m.address().getAsLong() : -1;
@@ -177,25 +220,25 @@ final class PolicyCheck {
             if (pairDenials.size() >= MAX_CACHED_ADDRESSES) {
                 pairDenials.clear();
             }
-            pairDenials.put(pair, judged);
+            PairDenial p = new PairDenial(d, judged.zonePath());
+            pairDenials.put(pair, p);
+            return p.of(s.m.protocol(), s.m.access());
         }
         return judged;
     }
 
     void inspect(Seen s, Judged judged, AlertLog out) {
         Decision d = judged.decision();
-        if (d.allowed()) {
+        if (d.allowed() || out.absorb(judged.alert, s.time())) {
             return;
         }
-        boolean flow = switch (d.reason()) {
-            case UNZONED_ADDRESS, IDMZ, NO_CONDUIT, WRONG_INITIATOR, PROTOCOL_NOT_ALLOWED -> true;
-            case ACCESS_NOT_ALLOWED, FUNCTION_NOT_ALLOWED, UNIT_NOT_ALLOWED, ADDRESS_NOT_ALLOWED -> false;
-            case INTRA_ZONE, CONDUIT -> throw new IllegalStateException("allowed decision " + d);
-        };
+        boolean flow = isFlowViolation(d);
         AccessKind kind = s.m.access();
         Key key = new Key(s.src, s.dst, s.m.protocol(), d.reason(), kind, flow ? -1 : s.m.function());
         Rule rule = flow ? Rule.POLICY_FLOW : Rule.POLICY_OPERATION;
-        if (out.absorb(rule, key, s.time())) {
+        AlertLog.Aggregate counted = out.absorbed(rule, key, s.time());
+        if (counted != null) {
+            judged.alert = counted;
             return;
         }
         List<Technique> techniques = new ArrayList<>(techniques(kind));
@@ -208,7 +251,7 @@ final class PolicyCheck {
                         + d.reason().id() + ")"
                 : "Policy violation: " + s.src + " -> " + s.dst + " " + what + " " + s.m.functionName() + " ("
                         + d.reason().id() + ")";
-        out.add(Finding.of(
+        judged.alert = out.add(Finding.of(
                 rule,
                 severity(kind),
                 techniques,
@@ -217,6 +260,15 @@ final class PolicyCheck {
                 s,
                 judged.zonePath(),
                 d.explanation() + ": " + s.describe()));
+    }
+
+    /** Whether a denial is about the flow as a whole (one alert per access kind) or one operation. */
+    private static boolean isFlowViolation(Decision d) {
+        return switch (d.reason()) {
+            case UNZONED_ADDRESS, IDMZ, NO_CONDUIT, WRONG_INITIATOR, PROTOCOL_NOT_ALLOWED -> true;
+            case ACCESS_NOT_ALLOWED, FUNCTION_NOT_ALLOWED, UNIT_NOT_ALLOWED, ADDRESS_NOT_ALLOWED -> false;
+            case INTRA_ZONE, CONDUIT -> throw new IllegalStateException("allowed decision " + d);
+        };
     }
 
     static List<Technique> techniques(AccessKind kind) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Consumer;
 
 /**
  * Polling-cycle drift (issue 5's last baseline deviation): a SCADA poller asks the same thing at a
@@ -48,6 +47,11 @@ final class PollingDrift {
         final long slower;
         final long faster;
         final long[] window;
+        /** Silence after which the cycle counts as stopped: {@link #stopAfter} at the limits. */
+        final long stopAfterNanos;
+        /** The alert keys of its episodes, by state, built on first use. */
+        final DriftKey[] keys = new DriftKey[State.values().length];
+
         long last;
         int n;
         int next;
@@ -55,13 +59,28 @@ final class PollingDrift {
         String functionName = "";
         AccessKind access = AccessKind.READ;
 
-        Monitor(PollKey key, Period period, long slower, long faster, int window) {
+        Monitor(PollKey key, Period period, long slower, long faster, int window, int stopPeriods) {
             this.key = key;
             this.period = period;
             this.slower = slower;
             this.faster = faster;
             this.window = new long[window];
             this.last = period.lastNanos();
+            this.stopAfterNanos = stopAfter(stopPeriods);
+        }
+
+        /** The latest time at which a sweep still finds the cycle running (saturating). */
+        long stopDeadline() {
+            return last > Long.MAX_VALUE - stopAfterNanos ? Long.MAX_VALUE : last + stopAfterNanos;
+        }
+
+        DriftKey key(State state) {
+            DriftKey k = keys[state.ordinal()];
+            if (k == null) {
+                k = new DriftKey(key, state);
+                keys[state.ordinal()] = k;
+            }
+            return k;
         }
 
         long stopAfter(int periods) {
@@ -71,9 +90,38 @@ final class PollingDrift {
         }
     }
 
+    /**
+     * Keys a polling-drift alert: the cycle and the state it changed to (one alert per cycle and
+     * kind of episode).
+     */
+    private record DriftKey(PollKey key, State state) {
+        // Written out: the generated record methods (ObjectMethods method handles) were detection's
+        // top cost in JFR (docs/benchmarks.md, "Detection on vs off").
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DriftKey k && state == k.state && key.equals(k.key);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * key.hashCode() + state.hashCode();
+        }
+    }
+
     private final PollingDriftLimits limits;
     private Map<PollKey, Monitor> monitors;
     private long nextSweep = Long.MIN_VALUE;
+
+    /**
+     * No running cycle can be found stopped at or before this time: the earliest {@link
+     * Monitor#stopDeadline} of the running monitors at the last full sweep, lowered when a cycle
+     * starts again. A monitor's last time only grows while it runs, so this stays a lower bound and
+     * a sweep before it would find nothing; it spares the walk over every monitor once a second.
+     */
+    private long quietUntil = Long.MIN_VALUE;
+
+    /** Scratch for the median of a window, so judging a request allocates nothing. */
+    private final long[] sorted = new long[PollPeriods.SAMPLES];
 
     PollingDrift(PollingDriftLimits limits) {
         this.limits = limits;
@@ -96,14 +144,15 @@ final class PollingDrift {
                                     p,
                                     limits.slowerToleranceNanos(p),
                                     limits.fasterToleranceNanos(p),
-                                    limits.window()));
+                                    limits.window(),
+                                    limits.stopPeriods()));
                 }
             });
         }
         return monitors;
     }
 
-    void inspect(Seen s, Baseline b, String zonePath, Consumer<Finding> out) {
+    void inspect(Seen s, Baseline b, String zonePath, AlertLog out) {
         Monitor m = monitors(b).get(PollKey.of(s));
         if (m == null) {
             return;
@@ -116,6 +165,7 @@ final class PollingDrift {
             m.last = t;
             m.n = 0;
             m.state = State.NORMAL;
+            quietUntil = Math.min(quietUntil, m.stopDeadline());
             return;
         }
         long interval = t - m.last;
@@ -129,33 +179,44 @@ final class PollingDrift {
         if (m.n < m.window.length) {
             return;
         }
-        long[] sorted = m.window.clone();
-        Arrays.sort(sorted);
-        long observed = Period.median(sorted, sorted.length);
+        int n = m.window.length;
+        System.arraycopy(m.window, 0, sorted, 0, n);
+        Arrays.sort(sorted, 0, n);
+        long observed = Period.median(sorted, n);
         long learned = m.period.medianNanos();
         State now = observed < learned - m.faster
                 ? State.FASTER
                 : observed > learned + m.slower ? State.SLOWER : State.NORMAL;
-        if (now != m.state && now != State.NORMAL) {
-            out.accept(finding(m, now, t, s.frame, zonePath, observed));
+        if (now != m.state && now != State.NORMAL && !out.absorb(Rule.POLLING_DRIFT, m.key(now), t)) {
+            out.add(finding(m, now, t, s.frame, zonePath, observed));
         }
         m.state = now;
     }
 
     /** Looks for cycles that fell silent, at most once a second of capture time. */
-    void sweep(long nanos, Baseline b, Consumer<Finding> out) {
+    void sweep(long nanos, Baseline b, AlertLog out) {
         if (nanos < nextSweep) {
             return;
         }
         nextSweep = nanos + SWEEP_NANOS;
+        if (nanos <= quietUntil) {
+            return;
+        }
+        long quiet = Long.MAX_VALUE;
         for (Monitor m : monitors(b).values()) {
             if (m.last < 0) {
                 m.last = nanos; // loaded baseline: count silence from the first packet seen
-            } else if (m.state != State.STOPPED && nanos - m.last > m.stopAfter(limits.stopPeriods())) {
+            } else if (m.state != State.STOPPED && nanos - m.last > m.stopAfterNanos) {
                 m.state = State.STOPPED;
-                out.accept(finding(m, State.STOPPED, nanos, 0, "", nanos - m.last));
+                if (!out.absorb(Rule.POLLING_DRIFT, m.key(State.STOPPED), nanos)) {
+                    out.add(finding(m, State.STOPPED, nanos, 0, "", nanos - m.last));
+                }
+            }
+            if (m.state != State.STOPPED) {
+                quiet = Math.min(quiet, m.stopDeadline());
             }
         }
+        quietUntil = quiet;
     }
 
     private Finding finding(Monitor m, State state, long t, long frame, String zonePath, long observed) {
@@ -187,7 +248,7 @@ final class PollingDrift {
                 Severity.MEDIUM,
                 techniques,
                 title,
-                k + "|" + state,
+                m.key(state),
                 k.client().toString(),
                 k.server().toString(),
                 Optional.of(k.protocol()),

@@ -2,6 +2,7 @@ package io.isthmus.observe.detect;
 
 import io.isthmus.model.AssetId;
 import io.isthmus.observe.session.Observation;
+import io.isthmus.wire.Attribute;
 import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.packet.IpAddress;
 import java.util.ArrayList;
@@ -61,12 +62,23 @@ final class Seen {
 
     /** The value of the message attribute, or empty. */
     Optional<String> attribute(String name) {
-        for (var a : m.attributes()) {
+        String v = attributeOrNull(name);
+        return v == null ? Optional.empty() : Optional.of(v);
+    }
+
+    /**
+     * The value of the message attribute, or null: for the per-request checks (indexed, as every
+     * attribute list of a {@link MessageSummary} is random access, so no iterator either).
+     */
+    String attributeOrNull(String name) {
+        List<Attribute> attributes = m.attributes();
+        for (int i = 0, n = attributes.size(); i < n; i++) {
+            Attribute a = attributes.get(i);
             if (a.name().equals(name)) {
-                return Optional.of(a.value());
+                return a.value();
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     EvidenceItem evidence(String detail) {

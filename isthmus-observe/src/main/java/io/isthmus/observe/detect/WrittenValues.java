@@ -13,27 +13,67 @@ final class WrittenValues {
     private WrittenValues() {}
 
     static long[] parse(String text) {
-        if (text.isEmpty()) {
-            return new long[0];
-        }
         long[] out = new long[MAX_VALUES];
+        return Arrays.copyOf(out, parse(text, out));
+    }
+
+    /**
+     * Reads into {@code out} (at most its length, and at most {@link #MAX_VALUES}) and returns how
+     * many values it read: every write request is read, so this cuts no substrings and throws no
+     * exception for the unreadable item that ends a list (only for one too large).
+     */
+    static int parse(String text, long[] out) {
+        int max = Math.min(out.length, MAX_VALUES);
         int n = 0;
         int start = 0;
-        while (start <= text.length() && n < MAX_VALUES) {
+        int length = text.length();
+        while (n < max && length > 0) {
             int comma = text.indexOf(',', start);
-            int end = comma < 0 ? text.length() : comma;
-            String item = text.substring(start, end).strip();
-            try {
-                out[n] = item.startsWith("0x") ? Long.parseLong(item.substring(2), 16) : Long.parseLong(item);
-            } catch (NumberFormatException e) {
+            int end = comma < 0 ? length : comma;
+            int from = start;
+            int to = end;
+            while (from < to && Character.isWhitespace(text.charAt(from))) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+                to--;
+            }
+            boolean hex = text.startsWith("0x", from) && to - from >= 2;
+            int radix = hex ? 16 : 10;
+            int digits = hex ? from + 2 : from;
+            if (!readable(text, digits, to, radix)) {
                 break;
             }
-            n++;
+            long value;
+            try {
+                value = Long.parseLong(text, digits, to, radix);
+            } catch (NumberFormatException e) {
+                break; // too large
+            }
+            out[n++] = value;
             if (comma < 0) {
                 break;
             }
             start = comma + 1;
         }
-        return Arrays.copyOf(out, n);
+        return n;
+    }
+
+    /** Whether {@link Long#parseLong} reads the range as a number (it may still be too large). */
+    private static boolean readable(String text, int from, int to, int radix) {
+        if (from >= to) {
+            return false;
+        }
+        char c = text.charAt(from);
+        boolean sign = c == '-' || c == '+';
+        if (sign && to - from == 1) {
+            return false;
+        }
+        for (int i = sign ? from + 1 : from; i < to; i++) {
+            if (Character.digit(text.charAt(i), radix) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }
