@@ -10,5 +10,5 @@ cp_file=isthmus-store/target/bench.classpath
 ./mvnw -B -q -pl isthmus-store -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$PWD/$cp_file" -Dmdep.includeScope=test
 cp="isthmus-store/target/test-classes:isthmus-store/target/classes:$(cat "$cp_file")"
-exec "$JAVA_HOME/bin/java" -Xmx2g --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
+exec "$JAVA_HOME/bin/java" ${BENCH_JAVA_OPTS:-} -Xmx2g --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
   -cp "$cp" io.isthmus.store.bench.HistorianBench "$@"

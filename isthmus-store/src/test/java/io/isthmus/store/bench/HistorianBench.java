@@ -102,6 +102,7 @@ public final class HistorianBench {
         m.put("questdb", dir -> new QuestDbCandidate(dir, Runtime.getRuntime().availableProcessors()));
         m.put("sqlite", SqliteCandidate::new);
         m.put("isthmus", dir -> new IsthmusCandidate(dir, tags));
+        m.put("blob", BlobCandidate::new);
         return m;
     }
 
