@@ -24,7 +24,8 @@ import org.duckdb.DuckDBDriver;
  * row in the block table itself, one appender flush per append: the per-minute query is then not
  * implemented and returns nothing), {@code probe.partialBlob} (partials as one BLOB row of a second
  * table), {@code probe.noPartials}, {@code probe.noMark}, {@code probe.noBlocks}, {@code
- * probe.oneBlob} (the whole append as one BLOB), {@code probe.memory} (an in-memory database: no
+ * probe.oneBlob} (the whole append as one BLOB), {@code probe.partialChunk=N} (with {@code probe.single}: the partials in BLOBs of at most N bytes), {@code
+ * probe.memory} (an in-memory database: no
  * write-ahead log, no file), {@code probe.ckpt=4GB} (DuckDB's checkpoint threshold). At close it
  * prints the writer thread's CPU per phase.
  */
@@ -176,14 +177,19 @@ public final class BlobLayoutProbe implements AutoCloseable {
                             .putLong(p.lastT)
                             .putDouble(p.lastV);
                 }
-                app.beginRow()
-                        .append(-1)
-                        .append(seq++)
-                        .append(0L)
-                        .append(0L)
-                        .append(ps.size())
-                        .append(bb.array())
-                        .endRow();
+                // probe.partialChunk=N: the partials in BLOBs of at most N bytes (default: one BLOB)
+                int chunk = Integer.getInteger("probe.partialChunk", Integer.MAX_VALUE);
+                byte[] all = bb.array();
+                for (int off = 0; off < all.length; off += chunk) {
+                    app.beginRow()
+                            .append(-1)
+                            .append(seq++)
+                            .append(0L)
+                            .append(0L)
+                            .append(ps.size())
+                            .append(java.util.Arrays.copyOfRange(all, off, Math.min(all.length, off + chunk)))
+                            .endRow();
+                }
                 app.beginRow()
                         .append(-2)
                         .append(seq++)
