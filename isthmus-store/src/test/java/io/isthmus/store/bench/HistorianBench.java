@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * of 1-second data for 100 tags, averaged per minute" and one tag's raw day, for every candidate in
  * the same run. Wall time and process CPU time (native engine threads included) are both printed:
  * on a shared machine the CPU time is the steadier figure. Run with {@code bench/historian.sh
- * [--tags N] [--seconds N] [--batch N] [--runs N] [--only duckdb,questdb,sqlite,isthmus] [--dir
+ * [--tags N] [--seconds N] [--batch N] [--runs N] [--only duckdb,questdb,sqlite,isthmus,blob] [--dir
  * DIR] [--keep]}.
  */
 public final class HistorianBench {
@@ -102,6 +102,7 @@ public final class HistorianBench {
         m.put("questdb", dir -> new QuestDbCandidate(dir, Runtime.getRuntime().availableProcessors()));
         m.put("sqlite", SqliteCandidate::new);
         m.put("isthmus", dir -> new IsthmusCandidate(dir, tags));
+        m.put("blob", BlobCandidate::new);
         return m;
     }
 
