@@ -25,7 +25,11 @@ public enum SampleBatchError {
     /** A text value that is not well-formed UTF-8. */
     BAD_UTF8(11),
     /** Bytes left over after the last sample. */
-    TRAILING_BYTES(12);
+    TRAILING_BYTES(12),
+    /** A version 2 header's time span that is not exactly the earliest and latest sample's time. */
+    SPAN_MISMATCH(13),
+    /** A version 2 path table entry that no sample names. */
+    UNUSED_PATH(14);
 
     private final int code;
 

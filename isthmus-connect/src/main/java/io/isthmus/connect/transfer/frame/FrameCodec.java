@@ -195,6 +195,38 @@ public final class FrameCodec {
         return decode(datagram, 0, datagram.length);
     }
 
+    /**
+     * Whether the datagram claims to be a fragment or manifest of a batch: magic, version and type
+     * only, not even the CRC. A receiver uses it with {@link #claimedEpoch} and {@link
+     * #claimedSequence} to drop the late copies of a batch it already has (on a clean link every
+     * parity fragment and the closing manifest arrive after their batch is complete, about a fifth
+     * of all datagrams) before paying for the checksum and the shard copy. What it reads is a claim:
+     * a corrupt datagram that claims a finished batch is dropped as well, which is what its CRC
+     * would have led to.
+     */
+    public static boolean claimsBatchFrame(byte[] buf, int offset, int length) {
+        if (length < HEADER_BYTES + CRC_BYTES) {
+            return false;
+        }
+        int magic = (buf[offset] & 0xFF) << 8 | (buf[offset + 1] & 0xFF);
+        int type = buf[offset + 3];
+        return magic == MAGIC
+                && buf[offset + 2] == VERSION
+                && (type == FrameType.DATA.code()
+                        || type == FrameType.PARITY.code()
+                        || type == FrameType.MANIFEST.code());
+    }
+
+    /** The epoch a datagram claims (unchecked; see {@link #claimsBatchFrame}). */
+    public static long claimedEpoch(byte[] buf, int offset) {
+        return new Reader(buf, offset + 5, 8).i64();
+    }
+
+    /** The batch sequence a datagram claims (unchecked; see {@link #claimsBatchFrame}). */
+    public static long claimedSequence(byte[] buf, int offset) {
+        return new Reader(buf, offset + 13, 8).i64();
+    }
+
     /** Decodes {@code length} bytes of {@code buf} from {@code offset}; never throws for any content. */
     public FrameDecoding decode(byte[] buf, int offset, int length) {
         if (length > limits.maxDatagramBytes()) {

@@ -75,10 +75,35 @@ public final class Reassembler {
     public void accept(byte[] buf, int offset, int length, long nowNanos) {
         lastNanos = nowNanos;
         datagrams++;
+        if (alreadyHave(buf, offset, length)) {
+            duplicates++;
+            return;
+        }
         switch (codec.decode(buf, offset, length)) {
             case FrameDecoding.Malformed m -> badFrames.merge(m.error(), 1L, Long::sum);
             case FrameDecoding.Decoded d -> accept(d.frame(), nowNanos);
         }
+    }
+
+    /**
+     * Whether the datagram claims a batch that was already delivered, given up or rebuilt: such a
+     * copy is dropped before its CRC is checked and its shard copied ({@link
+     * FrameCodec#claimsBatchFrame}), since the full decode would only have counted it as a duplicate.
+     */
+    private boolean alreadyHave(byte[] buf, int offset, int length) {
+        if (!FrameCodec.claimsBatchFrame(buf, offset, length)) {
+            return false;
+        }
+        Session s = sessions.get(FrameCodec.claimedEpoch(buf, offset));
+        if (s == null) {
+            return false;
+        }
+        long sequence = FrameCodec.claimedSequence(buf, offset);
+        if (sequence < s.next) {
+            return sequence >= 1;
+        }
+        Pending p = s.pending.get(sequence);
+        return p != null && p.records != null;
     }
 
     /** Gives up batches whose time is over; call it regularly, also when nothing arrives. */

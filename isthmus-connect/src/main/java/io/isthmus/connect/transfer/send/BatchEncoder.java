@@ -3,6 +3,7 @@ package io.isthmus.connect.transfer.send;
 import io.isthmus.connect.journal.JournalRecord;
 import io.isthmus.connect.journal.SampleBatchCodec;
 import io.isthmus.connect.transfer.fec.CauchyXorCode;
+import io.isthmus.connect.transfer.fec.PacketShards;
 import io.isthmus.connect.transfer.frame.BatchBody;
 import io.isthmus.connect.transfer.frame.DiodeFrame;
 import io.isthmus.connect.transfer.frame.FrameCodec;
@@ -20,9 +21,11 @@ import java.util.function.Consumer;
  * manifest, the {@code k} data fragments, the {@code m} parity fragments, the manifest again. Pure:
  * no sockets, no clock; the {@link DiodeSender} paces and sends what this produces.
  *
- * <p>It reuses its body, shard and frame buffers, its digest and the tag-path strings from batch to
- * batch: at hundreds of Mbit/s a fresh 64 KiB body, 59 shards and 3,200 path strings per batch were
- * a large part of the sender's CPU. Not thread-safe: one per sender.
+ * <p>It reuses its body, packet, parity and frame buffers, its digest and the tag-path strings from
+ * batch to batch: at hundreds of Mbit/s a fresh 64 KiB body, 59 shards and 3,200 path strings per
+ * batch were a large part of the sender's CPU. Data fragments are cut straight from the body; only
+ * the erasure code works on a copy in packet form ({@link PacketShards}). Not thread-safe: one per
+ * sender.
  */
 public final class BatchEncoder {
     private final SenderConfig config;
@@ -32,8 +35,9 @@ public final class BatchEncoder {
     private final SampleBatchCodec.PathCache paths = new SampleBatchCodec.PathCache(4096);
     private final MessageDigest sha = BatchBody.sha256();
     private final HashSet<String> tags = new HashSet<>();
+    private final PacketShards packets = new PacketShards();
     private byte[] body = new byte[0];
-    private byte[][] shardPool = new byte[0][];
+    private byte[] parity = new byte[0];
     private byte[] frame = new byte[0];
 
     public BatchEncoder(SenderConfig config) {
@@ -101,16 +105,21 @@ public final class BatchEncoder {
         int k = Math.max(1, (bodyLength + config.shardUnit() - 1) / config.shardUnit());
         int m = config.parityFor(k);
         int shardLength = FrameCodec.shardLength(bodyLength, k);
-        byte[][] shards = shards(k + m, shardLength);
-        for (int i = 0; i < k; i++) {
-            int from = i * shardLength;
-            int n = Math.max(0, Math.min(shardLength, bodyLength - from));
-            System.arraycopy(body, from, shards[i], 0, n);
-            Arrays.fill(shards[i], n, shardLength, (byte) 0);
+        int padded = k * shardLength;
+        if (body.length < padded) {
+            body = Arrays.copyOf(body, padded);
         }
+        Arrays.fill(body, bodyLength, padded, (byte) 0); // data fragments are cut straight from the body
         if (m > 0) {
+            packets.reshape(k + m, shardLength);
+            for (int i = 0; i < k; i++) {
+                packets.load(i, body, i * shardLength, shardLength);
+            }
             codes.computeIfAbsent((long) k << 32 | m, key -> new CauchyXorCode(k, m))
-                    .encode(shards, shardLength);
+                    .encode(packets);
+            if (parity.length < shardLength) {
+                parity = new byte[shardLength];
+            }
         }
         byte[] manifest = codec.encode(manifest(epoch, sequence, records, first, last));
         if (frame.length < FrameCodec.FRAGMENT_OVERHEAD + shardLength) {
@@ -118,6 +127,13 @@ public final class BatchEncoder {
         }
         out.accept(manifest, manifest.length);
         for (int i = 0; i < k + m; i++) {
+            byte[] shard = body;
+            int offset = i * shardLength;
+            if (i >= k) {
+                packets.store(i, parity, 0);
+                shard = parity;
+                offset = 0;
+            }
             int n = codec.writeFragment(
                     frame,
                     epoch,
@@ -130,27 +146,12 @@ public final class BatchEncoder {
                     first,
                     last,
                     records.size(),
-                    shards[i],
-                    0,
+                    shard,
+                    offset,
                     shardLength);
             out.accept(frame, n);
         }
         out.accept(manifest, manifest.length);
-    }
-
-    /** {@code count} pooled shard buffers of at least {@code length} bytes, as the code wants them. */
-    private byte[][] shards(int count, int length) {
-        if (shardPool.length < count) {
-            shardPool = Arrays.copyOf(shardPool, count);
-        }
-        byte[][] view = new byte[count][];
-        for (int i = 0; i < count; i++) {
-            if (shardPool[i] == null || shardPool[i].length < length) {
-                shardPool[i] = new byte[length];
-            }
-            view[i] = shardPool[i];
-        }
-        return view;
     }
 
     /** The heartbeat datagram. */

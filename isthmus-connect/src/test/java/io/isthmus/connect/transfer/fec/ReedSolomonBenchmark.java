@@ -45,6 +45,7 @@ public class ReedSolomonBenchmark {
     ReedSolomon code;
     CauchyXorCode xorCode;
     byte[][] shards;
+    PacketShards packets;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -55,6 +56,7 @@ public class ReedSolomonBenchmark {
         for (int i = 0; i < k; i++) {
             random.nextBytes(shards[i]);
         }
+        packets = new PacketShards(k + m, shardBytes);
     }
 
     @Benchmark
@@ -63,11 +65,62 @@ public class ReedSolomonBenchmark {
         return shards;
     }
 
-    /** The bit-matrix form the transfer uses ({@code shardBytes} must be a multiple of 8). */
+    /**
+     * The bit-matrix form as the sender runs it ({@code shardBytes} a multiple of 8): data shards
+     * loaded into reused {@link PacketShards}, parity computed over {@code long[]} packets and
+     * stored back as bytes, the copies included.
+     */
     @Benchmark
     public byte[][] encodeBitMatrix() {
-        xorCode.encode(shards, shardBytes);
+        for (int i = 0; i < k; i++) {
+            packets.load(i, shards[i], 0, shardBytes);
+        }
+        xorCode.encode(packets);
+        for (int j = k; j < k + m; j++) {
+            packets.store(j, shards[j], 0);
+        }
         return shards;
+    }
+
+    /**
+     * The bit-matrix form as the fourth session had it, for comparison: packet XORs straight over
+     * the shard bytes through a little-endian {@code long} view (a copy of the old kernel).
+     */
+    @Benchmark
+    public byte[][] encodeBitMatrixOverBytes() {
+        int[][] matrix = xorCode.parityMatrix();
+        for (int j = 0; j < m; j++) {
+            byte[] out = shards[k + j];
+            java.util.Arrays.fill(out, 0, shardBytes, (byte) 0);
+            for (int i = 0; i < k; i++) {
+                multiplyAddOverBytes(matrix[j][i], shards[i], out, shardBytes);
+            }
+        }
+        return shards;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    private static void multiplyAddOverBytes(int a, byte[] in, byte[] out, int length) {
+        int packet = length >>> 3;
+        long bits = CauchyXorCode.bitMatrix(a);
+        for (int r = 0; r < 8; r++) {
+            int row = (int) (bits >>> (8 * r)) & 0xFF;
+            int to = r * packet;
+            while (row != 0) {
+                int c = Integer.numberOfTrailingZeros(row);
+                row &= row - 1;
+                int from = c * packet;
+                int x = 0;
+                for (int whole = packet & ~7; x < whole; x += 8) {
+                    LONGS.set(out, to + x, (long) LONGS.get(out, to + x) ^ (long) LONGS.get(in, from + x));
+                }
+                for (; x < packet; x++) {
+                    out[to + x] ^= in[from + x];
+                }
+            }
+        }
     }
 
     @Benchmark
