@@ -2,6 +2,8 @@
 # Inline Modbus/TCP firewall benchmark (issue 7): requests/s at 8 connections and latency at 1,
 # straight to a simulated PLC and through the firewall, in the same JMH run.
 # Usage: bench/firewall.sh [thrpt|sample|both] [extra JMH args, e.g. -prof jfr]
+#        bench/firewall.sh cpu [direct|firewall] [connections] [warm-up s] [measured s] [rounds]
+#        (CPU time per request of the firewall's threads, the clients and the rest: FirewallCpuProbe)
 # Environment: THREADS (default 8) for the throughput run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +22,10 @@ jmh() {
   "$JAVA_HOME/bin/java" -cp "$cp" org.openjdk.jmh.Main FirewallBenchmark -f 1 "$@"
   echo "# $(date -u +%FT%TZ) load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
+if [[ $mode == cpu ]]; then
+  echo "# $(date -u +%FT%TZ) load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exec "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -cp "$cp" io.isthmus.access.firewall.bench.FirewallCpuProbe "$@"
+fi
 if [[ $mode == thrpt || $mode == both ]]; then
   # both paths need ~15-20 s to warm up (the JIT shares 2 cores with 16 busy threads): 8 x 3 s, then 8 x 3 s measured
   jmh -bm thrpt -tu s -t "${THREADS:-8}" -wi 8 -i 8 -w 3s -r 3s "$@"
