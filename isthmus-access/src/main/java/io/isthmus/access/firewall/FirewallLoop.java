@@ -159,8 +159,13 @@ final class FirewallLoop implements Runnable {
 
     /** The PLC cannot be reached: the client is closed without an answer (fail closed). */
     private void refuse(FirewallSession s, IOException e) {
-        firewall.refusedUpstream(s.who, e);
-        s.close();
+        try {
+            firewall.refusedUpstream(s.who, e);
+        } catch (RuntimeException sinkFailed) {
+            // the alert sink failed: the connection is closed all the same, the loop goes on
+        } finally {
+            s.close();
+        }
     }
 
     /** Closes the connections whose deadline has passed. */

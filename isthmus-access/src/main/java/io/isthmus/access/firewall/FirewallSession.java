@@ -49,7 +49,10 @@ final class FirewallSession {
     /** Client bytes not yet decided; filled from 0 to position, decided from {@link #start}. */
     private final ByteBuffer fromClient;
 
+    /** Views of the client buffer for decoding and forwarding, reused: no buffer object per request. */
     private final ByteBuffer forward;
+
+    private final ByteBuffer clientView;
     private int start;
     private boolean clientEnded;
     private final ByteBuffer fromPlc;
@@ -69,6 +72,7 @@ final class FirewallSession {
         this.fromClient = ByteBuffer.allocateDirect(2 * config.limits().maxAdu());
         this.forward = fromClient.duplicate();
         this.fromPlc = ByteBuffer.allocateDirect(ModbusLimits.SENSOR.maxAdu());
+        this.clientView = fromClient.duplicate();
     }
 
     /** The PLC connection is up: start reading both sides. */
@@ -134,12 +138,13 @@ final class FirewallSession {
         if (have < 6 + length) {
             return;
         }
-        MbapDecode answer = MbapCodec.decode(fromPlc.duplicate().position(0).limit(6 + length), ModbusLimits.SENSOR);
-        if (!(answer instanceof MbapDecode.Complete c) || have > 6 + length) {
+        // The MBAP checks of MbapCodec.decode (protocol id 0, length 2..max), on the header's bytes:
+        // the answer is relayed as it came, so no frame object is needed.
+        if (u16(fromPlc, 2) != 0 || have > 6 + length) {
             close(); // not Modbus/TCP, or a second frame nobody asked for
             return;
         }
-        if (c.frame().transactionId() != transaction) {
+        if (u16(fromPlc, 0) != transaction) {
             firewall.countMalformed();
             close();
             return;
@@ -170,7 +175,7 @@ final class FirewallSession {
                 break;
             }
             MbapFrame frame = switch (MbapCodec.decode(
-                    fromClient.duplicate().position(start).limit(start + 6 + length), config.limits())) {
+                    clientView.clear().position(start).limit(start + 6 + length), config.limits())) {
                 case MbapDecode.Complete c -> c.frame();
                 case MbapDecode.NeedMore n -> null;
                 case MbapDecode.Malformed m -> {
