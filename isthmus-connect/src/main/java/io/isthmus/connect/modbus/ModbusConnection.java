@@ -7,14 +7,13 @@ import io.isthmus.wire.modbus.ModbusRequest;
 import io.isthmus.wire.modbus.ModbusResponse;
 import io.isthmus.wire.modbus.PduDecode;
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +25,11 @@ import java.util.Optional;
  * response must arrive within the request timeout, complete, well-framed and matching the request,
  * or the connection is closed and {@link ModbusCommException} thrown: it never waits unbounded and
  * never reuses a stream that is out of step. Not thread-safe; owned by one poller.
+ *
+ * <p>The connect and request timeouts are kept by the connection's {@link DeadlineWatchdog}, which
+ * closes the socket when one passes; the socket has no timeout of its own and blocks in one {@code
+ * read} per wait (with {@code SO_TIMEOUT} every wait cost three system calls, or a timer hand-off
+ * on a virtual thread: docs/benchmarks.md, "Modbus polling").
  */
 public final class ModbusConnection implements AutoCloseable {
     /** Room for every response of a full pipeline (16 maximal ADUs of 260 bytes) in one read. */
@@ -36,21 +40,20 @@ public final class ModbusConnection implements AutoCloseable {
     private final InputStream in;
     private final OutputStream out;
     private final Framing framing;
-    private final int timeoutMillis;
+    private final DeadlineWatchdog watchdog;
+    private final long timeoutNanos;
     private final int maxInFlight;
     private int transactionId;
-    private long deadline;
-    /** The socket's read timeout as last set: setting it takes the socket's state lock. */
-    private int soTimeout = -1;
 
-    private ModbusConnection(SourceConfig config, Socket socket) throws IOException {
+    private ModbusConnection(SourceConfig config, Socket socket, DeadlineWatchdog watchdog) throws IOException {
         this.config = config;
         this.socket = socket;
+        this.watchdog = watchdog;
         this.in = new BufferedInputStream(socket.getInputStream(), RECEIVE_BUFFER);
         this.out = socket.getOutputStream();
         this.framing = Framing.of(config.kind());
         this.maxInFlight = maxInFlight(config);
-        this.timeoutMillis = (int) Math.max(1, config.requestTimeout().toMillis());
+        this.timeoutNanos = config.requestTimeout().toNanos();
     }
 
     /** Connects within the source's connect timeout. */
@@ -65,19 +68,31 @@ public final class ModbusConnection implements AutoCloseable {
      */
     public static ModbusConnection open(SourceConfig config, Optional<InetAddress> local) throws ModbusCommException {
         var socket = new Socket();
+        long connectNanos = config.connectTimeout().toNanos();
+        var watchdog = new DeadlineWatchdog(
+                "modbus-deadline-" + config.id(),
+                Math.min(connectNanos, config.requestTimeout().toNanos()),
+                () -> closeQuietly(socket));
         try {
             socket.setTcpNoDelay(true);
             if (local.isPresent()) {
                 socket.bind(new InetSocketAddress(local.get(), 0));
             }
-            socket.connect(
-                    new InetSocketAddress(
-                            config.endpoint().host(), config.endpoint().port()),
-                    (int) config.connectTimeout().toMillis());
-            return new ModbusConnection(config, socket);
+            watchdog.arm(connectNanos);
+            // no timeout argument: a timed connect leaves the socket non-blocking for good
+            socket.connect(new InetSocketAddress(
+                    config.endpoint().host(), config.endpoint().port()));
+            if (!watchdog.disarm()) {
+                throw new SocketException("closed by the connect timeout");
+            }
+            return new ModbusConnection(config, socket, watchdog);
         } catch (IOException e) {
+            watchdog.close();
             closeQuietly(socket);
-            throw new ModbusCommException(Kind.CONNECT_FAILED, config.endpoint() + ": " + e.getMessage(), e);
+            String why = watchdog.expired()
+                    ? "no connection within " + config.connectTimeout().toMillis() + " ms"
+                    : e.getMessage();
+            throw new ModbusCommException(Kind.CONNECT_FAILED, config.endpoint() + ": " + why, e);
         }
     }
 
@@ -103,9 +118,9 @@ public final class ModbusConnection implements AutoCloseable {
         }
         int first = (transactionId + 1) & 0xFFFF;
         try {
-            out.write(encode(requests));
-            out.flush();
-            deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+            byte[] wire = encode(requests);
+            watchdog.arm(timeoutNanos);
+            out.write(wire);
             ModbusResponse[] answers = new ModbusResponse[n];
             for (int k = 0; k < n; k++) {
                 Framing.Answer a = framing.readResponse(this::readFully, first, n, config.unitId());
@@ -116,13 +131,16 @@ public final class ModbusConnection implements AutoCloseable {
                 }
                 answers[a.slot()] = check(requests.get(a.slot()), a.pdu());
             }
+            if (!watchdog.disarm()) {
+                throw timeout(); // complete, but only after the watchdog had closed the socket
+            }
             return List.of(answers);
         } catch (ModbusCommException e) {
             close();
             throw e;
         } catch (IOException e) {
             close();
-            throw new ModbusCommException(Kind.IO_ERROR, e.toString(), e);
+            throw watchdog.expired() ? timeout() : new ModbusCommException(Kind.IO_ERROR, e.toString(), e);
         }
     }
 
@@ -172,27 +190,15 @@ public final class ModbusConnection implements AutoCloseable {
         return response;
     }
 
+    /** Reads exactly {@code length} bytes; the watchdog ends a wait that outlives the deadline. */
     private void readFully(byte[] into, int offset, int length) throws IOException {
         int done = 0;
         while (done < length) {
-            long left = (deadline - System.nanoTime()) / 1_000_000L;
-            if (left <= 0) {
-                throw timeout();
-            }
-            int wait = (int) Math.min(Integer.MAX_VALUE, left);
-            if (wait != soTimeout) {
-                socket.setSoTimeout(wait);
-                soTimeout = wait;
-            }
-            int n;
-            try {
-                n = in.read(into, offset + done, length - done);
-            } catch (SocketTimeoutException e) {
-                throw timeout();
-            } catch (EOFException e) {
-                n = -1;
-            }
+            int n = in.read(into, offset + done, length - done);
             if (n < 0) {
+                if (watchdog.expired()) {
+                    throw timeout();
+                }
                 throw new ModbusCommException(
                         Kind.CLOSED_BY_PEER,
                         config.endpoint() + " closed the connection"
@@ -215,6 +221,7 @@ public final class ModbusConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.close();
         closeQuietly(socket);
     }
 

@@ -40,6 +40,41 @@ public final class ModbusPollingBenchmark {
     /** Warm-up rounds of every configuration before any is measured ({@code -Dbench.warmupRounds}). */
     private static final int WARM_ROUNDS = Integer.getInteger("bench.warmupRounds", 3);
 
+    /**
+     * With {@code -Dbench.announce=true}, a line "measuring" on standard output when the measured
+     * window of each run starts and "measured" when it ends, so a script can attach a profiler (perf
+     * stat) to exactly that window: bench/modbus-polling-syscalls.
+     */
+    /**
+     * How long a measured run polls before its window opens ({@code -Dbench.settleMillis}, default
+     * 3000). Closing the previous run's sources ends their pollers with exceptions (the socket closed
+     * under a blocked read), which deoptimises the driver's compiled read path; without this the
+     * recompilation fell into the measured window of the driver but not of the reference, whose loop
+     * ends without an exception (JFR, 2026-11-26 fifth session: ModbusConnection.executeAll
+     * "unreached" traps at every close, ModbusSource.poll compiled three times).
+     */
+    private static final long SETTLE_MILLIS = Long.getLong("bench.settleMillis", 3000);
+
+    private static final boolean ANNOUNCE = Boolean.getBoolean("bench.announce");
+
+    /** The driver's poll period in this benchmark: 1 ms, the smallest a source accepts. */
+    private static final Duration PERIOD = Duration.ofMillis(1);
+
+    /**
+     * With {@code -Dbench.pacedReference=true} the reference's loop waits out a cycle that took less
+     * than {@link #PERIOD}, as the driver's poller does (and, like it, does not catch up after a
+     * cycle that overran), so both follow the same schedule. Off by default: the published figures
+     * compare against j2mod polling back to back.
+     */
+    private static final boolean PACED_REFERENCE = Boolean.getBoolean("bench.pacedReference");
+
+    private static void announce(String what) {
+        if (ANNOUNCE) {
+            System.out.println(what);
+            System.out.flush();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--serve")) {
             serve(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
@@ -65,10 +100,12 @@ public final class ModbusPollingBenchmark {
                     "%d PLCs x %d input registers (%d tags each) on 127.0.0.1, %d s per client, %d cores%n",
                     plcs, registers, registers, seconds, Runtime.getRuntime().availableProcessors());
             System.out.printf(
-                    "servers: %s; poller threads (both clients): %s; isthmus pipelined run: %d requests in flight per connection%n",
+                    "servers: %s; poller threads (both clients): %s; isthmus pipelined run: %d requests in flight per connection;"
+                            + " j2mod %s%n",
                     inProcess ? "in this JVM" : "a separate JVM",
                     Boolean.getBoolean("isthmus.modbus.platformThreads") ? "platform" : "virtual",
-                    inFlight);
+                    inFlight,
+                    PACED_REFERENCE ? "paced to the driver's 1 ms poll period" : "back to back");
             String only = System.getProperty("bench.only", "");
             if (!only.isEmpty()) {
                 profileOne(only, ports, registers, seconds, inFlight);
@@ -87,16 +124,16 @@ public final class ModbusPollingBenchmark {
                         round,
                         WARM_ROUNDS,
                         warm,
-                        isthmus(ports, registers, warm, 1).valuesPerSecond,
+                        isthmus(ports, registers, warm, 1, 0).valuesPerSecond,
                         inFlight,
-                        isthmus(ports, registers, warm, inFlight).valuesPerSecond,
-                        j2mod(ports, registers, warm).valuesPerSecond);
+                        isthmus(ports, registers, warm, inFlight, 0).valuesPerSecond,
+                        j2mod(ports, registers, warm, 0).valuesPerSecond);
             }
-            Result single = isthmus(ports, registers, seconds, 1);
+            Result single = isthmus(ports, registers, seconds, 1, SETTLE_MILLIS);
             print("isthmus, 1 in flight ", single);
-            Result ours = isthmus(ports, registers, seconds, inFlight);
+            Result ours = isthmus(ports, registers, seconds, inFlight, SETTLE_MILLIS);
             print("isthmus, " + inFlight + " in flight ", ours);
-            Result ref = j2mod(ports, registers, seconds);
+            Result ref = j2mod(ports, registers, seconds, SETTLE_MILLIS);
             print("j2mod, 1 in flight   ", ref);
             System.out.printf(
                     "ratio isthmus/j2mod: %.2f x tag values/s with 1 in flight, %.2f x with %d in flight;"
@@ -126,16 +163,16 @@ public final class ModbusPollingBenchmark {
         int warm = Math.min(3, seconds) * WARM_ROUNDS;
         Result r = switch (only) {
             case "isthmus1" -> {
-                isthmus(ports, registers, warm, 1);
-                yield isthmus(ports, registers, seconds, 1);
+                isthmus(ports, registers, warm, 1, 0);
+                yield isthmus(ports, registers, seconds, 1, SETTLE_MILLIS);
             }
             case "isthmusN" -> {
-                isthmus(ports, registers, warm, inFlight);
-                yield isthmus(ports, registers, seconds, inFlight);
+                isthmus(ports, registers, warm, inFlight, 0);
+                yield isthmus(ports, registers, seconds, inFlight, SETTLE_MILLIS);
             }
             case "j2mod" -> {
-                j2mod(ports, registers, warm);
-                yield j2mod(ports, registers, seconds);
+                j2mod(ports, registers, warm, 0);
+                yield j2mod(ports, registers, seconds, SETTLE_MILLIS);
             }
             default ->
                 throw new IllegalArgumentException("bench.only must be isthmus1, isthmusN or j2mod, not " + only);
@@ -289,13 +326,14 @@ public final class ModbusPollingBenchmark {
         }
     }
 
-    private static Result isthmus(List<Integer> servers, int registers, int seconds, int inFlight) throws Exception {
+    private static Result isthmus(List<Integer> servers, int registers, int seconds, int inFlight, long settleMillis)
+            throws Exception {
         List<ModbusSource> sources = new ArrayList<>();
         List<Latencies> latencies = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
             String id = "plc" + i;
             var config = SourceConfig.create(id, new HostPort("127.0.0.1", servers.get(i)), b -> {
-                b.pollRate = Duration.ofMillis(1); // back to back: the budget, not the period, limits
+                b.pollRate = PERIOD; // as good as back to back: the budget, not the period, limits
                 b.budget = new RequestBudget(100_000, 1000, inFlight);
                 b.staleAfterPeriods = 1000;
             });
@@ -317,13 +355,15 @@ public final class ModbusPollingBenchmark {
         }
         long requests0 = 0;
         sources.forEach(ModbusSource::start);
-        Thread.sleep(500); // connect
+        Thread.sleep(500 + settleMillis); // connect, settle
         long v0 = sources.stream().mapToLong(s -> s.stats().tagValues()).sum();
         requests0 = sources.stream().mapToLong(s -> s.stats().requests()).sum();
         long t0 = System.nanoTime();
         long c0 = cpuNanos();
         long j0 = jitMillis();
+        announce("measuring");
         Thread.sleep(Duration.ofSeconds(seconds));
+        announce("measured");
         long v1 = sources.stream().mapToLong(s -> s.stats().tagValues()).sum();
         long requests1 = sources.stream().mapToLong(s -> s.stats().requests()).sum();
         long c1 = cpuNanos();
@@ -340,12 +380,12 @@ public final class ModbusPollingBenchmark {
                 j1 - j0);
     }
 
-    private static Result j2mod(List<Integer> servers, int registers, int seconds) throws Exception {
+    private static Result j2mod(List<Integer> servers, int registers, int seconds, long settleMillis) throws Exception {
         LongAdder values = new LongAdder();
         LongAdder reads = new LongAdder();
         List<Latencies> latencies = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
-        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos() + 500_000_000L;
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos() + (500 + settleMillis) * 1_000_000L;
         long[] window = new long[2];
         for (int i = 0; i < servers.size(); i++) {
             var master = new ModbusTCPMaster("127.0.0.1", servers.get(i), 2000, false);
@@ -360,7 +400,14 @@ public final class ModbusPollingBenchmark {
             }
             threads.add(referenceThreads().start(() -> {
                 try {
+                    long nextDue = System.nanoTime();
                     while (System.nanoTime() < end) {
+                        if (PACED_REFERENCE) {
+                            long wait = nextDue - System.nanoTime();
+                            if (wait > 0) {
+                                Thread.sleep(Duration.ofNanos(wait));
+                            }
+                        }
                         for (int start = 0; start < registers; start += 125) {
                             int count = Math.min(125, registers - start);
                             long t0 = System.nanoTime();
@@ -374,6 +421,11 @@ public final class ModbusPollingBenchmark {
                             values.add(regs.length);
                             reads.increment();
                         }
+                        long now = System.nanoTime();
+                        nextDue += PERIOD.toNanos();
+                        if (nextDue - now < 0) {
+                            nextDue = now; // as PollGroup.advance: an overrun is not caught up with a burst
+                        }
                     }
                 } catch (Exception e) {
                     System.err.println("j2mod poller " + id + " failed: " + e);
@@ -382,13 +434,15 @@ public final class ModbusPollingBenchmark {
                 }
             }));
         }
-        Thread.sleep(500);
+        Thread.sleep(500 + settleMillis);
         long v0 = values.sum();
         long r0 = reads.sum();
         long t0 = System.nanoTime();
         long c0 = cpuNanos();
         long j0 = jitMillis();
+        announce("measuring");
         Thread.sleep(Duration.ofSeconds(seconds).minusMillis(100));
+        announce("measured");
         long v1 = values.sum();
         long r1 = reads.sum();
         long c1 = cpuNanos();
