@@ -1,6 +1,7 @@
 // Approvals (two-person rule): the requests waiting for a second person, with the tag's current
 // and requested value and the time left; Approve / Reject (with an optional reason) for a second
-// person, Withdraw for the requester; and the requests decided so far.
+// person, Withdraw for the requester; and the requests decided so far, with who decided, when, and
+// a rejection's reason (from GET /gw/approvals, so the requester sees why without the audit log).
 // Polls GET /gw/approvals every 3 s (the gateway has no event for approvals on the stream).
 import { h, time } from "../dom.js";
 import { Unavailable, failure } from "../api.js";
@@ -96,10 +97,11 @@ export default async function approvals(main) {
     const done = [...decided.values()].sort((x, y) => String(y.created).localeCompare(String(x.created)));
     decidedBox.replaceChildren(done.length
       ? h("table", { class: "grid", id: "decided-table" },
-          h("thead", {}, h("tr", {}, ["Request", "Tag", "Requested", "Requester", "Approver", "Result"].map((c) => h("th", { scope: "col" }, c)))),
+          h("thead", {}, h("tr", {}, ["Request", "Tag", "Requested", "Requester", "Decided by", "When", "Result"].map((c) => h("th", { scope: "col" }, c)))),
           h("tbody", {}, done.map((a) => h("tr", { dataset: { approval: a.id } },
             h("td", {}, h("code", {}, a.id)), h("td", {}, short(a.tag)), h("td", { class: "num" }, String(a.value)),
-            h("td", {}, a.requester ?? "–"), h("td", {}, a.approver ?? "–"),
+            h("td", {}, a.requester ?? "–"), h("td", {}, a.decidedBy || a.approver || "–"),
+            h("td", {}, a.decided ? time(a.decided) : "–"),
             h("td", { class: a.state === "executed" ? "good" : a.state === "withdrawn" ? "muted" : "bad", dataset: { state: a.state } }, a.state,
               a.reason ? ` — ${a.reason}` : "", a.result ? ` — ${a.result}` : "")))))
       : h("p", { class: "muted" }, "None yet."));

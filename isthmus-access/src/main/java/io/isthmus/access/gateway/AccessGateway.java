@@ -6,6 +6,7 @@ import io.isthmus.access.audit.AuditLog;
 import io.isthmus.access.audit.AuditResult;
 import io.isthmus.access.identity.Account;
 import io.isthmus.access.identity.Authenticator;
+import io.isthmus.access.identity.ClientCertificate;
 import io.isthmus.access.identity.LoginResult;
 import io.isthmus.model.AccessKind;
 import io.isthmus.model.Sample;
@@ -98,9 +99,14 @@ public final class AccessGateway {
         }
         requests.set(replay.lastRequestNumber());
         Instant now = clock.instant();
+        // decided (rejected, withdrawn) and pending requests in the order they were made, so the
+        // lists stay newest first
+        List<Approval> kept = new ArrayList<>(replay.closed());
         for (Approval a : replay.pending()) {
-            approvals.restore(now.isBefore(a.expires()) ? a : a.with(Approval.State.EXPIRED, ""));
+            kept.add(now.isBefore(a.expires()) ? a : a.decided(Approval.State.EXPIRED, "", a.expires(), ""));
         }
+        kept.sort(java.util.Comparator.comparing(Approval::created));
+        kept.forEach(approvals::restore);
         for (ApprovalReplay.Open o : replay.unknownOutcome()) {
             outcomeUnknown(o, now);
         }
@@ -226,9 +232,20 @@ public final class AccessGateway {
         return sessions.find(bearer, clock.instant()).map(Session::account);
     }
 
-    /** The service account of a verified client certificate's canonical subject. */
-    public Optional<Account> certificate(String canonicalSubject) {
-        return auth.certificate(canonicalSubject).map(a -> a);
+    /**
+     * The service account a client certificate maps to; the caller has verified that the certificate
+     * chains to the CA trusted for service accounts.
+     */
+    public Optional<Account> certificate(ClientCertificate c) {
+        return auth.certificate(c).map(a -> a);
+    }
+
+    /**
+     * Whether a certificate subject is some service account's: such a certificate is the gateway's
+     * and nobody else's (the hub's ingest refuses it even when its CN names an edge).
+     */
+    public boolean mapsCertificateSubject(String canonicalSubject) {
+        return auth.mapsSubject(canonicalSubject);
     }
 
     /** Records a request that failed authentication (no or bad credentials). */
@@ -489,7 +506,8 @@ public final class AccessGateway {
             return refused(
                     now, who, source, approvalId, "reject", ApproveResult.Refusal.NOT_AN_APPROVER, may.explanation());
         }
-        return closed(now, who, source, approvalId, "reject", approvals.reject(approvalId, who.name(), now), reason);
+        return closed(
+                now, who, source, approvalId, "reject", approvals.reject(approvalId, who.name(), now, reason), reason);
     }
 
     /**

@@ -3,11 +3,20 @@ package io.isthmus.access.gateway;
 import io.isthmus.model.AccessKind;
 import io.isthmus.policy.AccessResource;
 import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A change waiting for a second person.
+ * A change waiting for a second person, and how it was decided.
  *
  * @param requester the account that asked; it may not approve its own request
+ * @param approver the second person who approved or rejected it; empty while pending, after a
+ *     withdrawal and for an expiry
+ * @param decided when it left {@link State#PENDING} (approved, rejected, withdrawn; for an expiry
+ *     its expiry time); empty while pending. Kept so the requester sees who said no and when without
+ *     reading the audit log
+ * @param reason the rejecter's reason (at most what the API accepts), empty when none was given or
+ *     the request was not rejected
  */
 public record Approval(
         String id,
@@ -18,7 +27,28 @@ public record Approval(
         Instant created,
         Instant expires,
         State state,
-        String approver) {
+        String approver,
+        Optional<Instant> decided,
+        String reason) {
+    public Approval {
+        Objects.requireNonNull(approver, "approver");
+        Objects.requireNonNull(decided, "decided");
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    /** An undecided request (pending, or rebuilt from a record that carries no decision). */
+    public Approval(
+            String id,
+            String requester,
+            WriteItem item,
+            AccessKind action,
+            AccessResource resource,
+            Instant created,
+            Instant expires,
+            State state,
+            String approver) {
+        this(id, requester, item, action, resource, created, expires, state, approver, Optional.empty(), "");
+    }
 
     public enum State {
         PENDING,
@@ -43,7 +73,21 @@ public record Approval(
         }
     }
 
+    /**
+     * Who took it out of pending: the approver or rejecter, the requester for a withdrawal, empty
+     * while pending and for an expiry.
+     */
+    public String decidedBy() {
+        return state == State.WITHDRAWN ? requester : approver;
+    }
+
+    /** The same request in another state; the decision's time and reason stay as they were. */
     Approval with(State s, String by) {
-        return new Approval(id, requester, item, action, resource, created, expires, s, by);
+        return new Approval(id, requester, item, action, resource, created, expires, s, by, decided, reason);
+    }
+
+    /** The request decided at {@code at} by {@code by} (a rejection with its {@code why}). */
+    Approval decided(State s, String by, Instant at, String why) {
+        return new Approval(id, requester, item, action, resource, created, expires, s, by, Optional.of(at), why);
     }
 }

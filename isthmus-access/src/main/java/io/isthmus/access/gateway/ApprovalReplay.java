@@ -23,7 +23,8 @@ import java.util.function.Function;
  * <p>Per change (the record's event id): {@code *.requested} with result pending opens an approval;
  * {@code *.approved} marks it approved; {@code *.executing} (written durably before the device is
  * touched) marks it sent; {@code *.executed}, {@code *.outcome-unknown}, {@code *.rejected} and
- * {@code *.withdrawn} end it. What is left
+ * {@code *.withdrawn} end it (the last two are kept as {@link #closed()}, with who decided, when
+ * and why, for the requester's list). What is left
  * when the log ends:
  *
  * <ul>
@@ -50,6 +51,7 @@ public final class ApprovalReplay {
     private final Function<TagPath, AccessResource> resources;
     private final int max;
     private final Map<String, Open> open = new LinkedHashMap<>();
+    private final Map<String, Approval> closed = new LinkedHashMap<>();
     private long lastRequest;
 
     /** One change in flight: its approval (when it had one), its approver's source, its stage. */
@@ -83,11 +85,11 @@ public final class ApprovalReplay {
         String stage = e.type().substring(dot + 1);
         switch (stage) {
             case "requested" -> requested(e, e.type().substring(0, dot));
-            case "approved" -> approved(e.eventId(), e.source());
+            case "approved" -> approved(e.eventId(), e.source(), e.time());
             case "executing" -> executing(e);
             case "executed" -> open.remove(e.eventId());
             case OUTCOME_UNKNOWN -> open.remove(e.eventId());
-            case REJECTED, WITHDRAWN -> open.remove(e.eventId());
+            case REJECTED, WITHDRAWN -> closed(e, stage);
             default -> {
                 // other control-system records (refused approvals) change no state
             }
@@ -106,6 +108,29 @@ public final class ApprovalReplay {
         open.put(e.eventId(), new Open(a.get(), "", Stage.REQUESTED));
     }
 
+    /**
+     * A rejection or withdrawal ends the change; the approval is kept as decided (who, when, the
+     * reason) so that the requester still sees it after a restart, as before it.
+     */
+    private void closed(AuditEvent e, String stage) {
+        Open o = open.remove(e.eventId());
+        if (o == null || o.stage() != Stage.REQUESTED) {
+            return;
+        }
+        Approval a = stage.equals(REJECTED)
+                ? o.approval()
+                        .decided(
+                                Approval.State.REJECTED,
+                                nameOf(e.source()),
+                                e.time(),
+                                e.details().getOrDefault("reason", ""))
+                : o.approval().decided(Approval.State.WITHDRAWN, "", e.time(), "");
+        while (closed.size() >= max) {
+            closed.remove(closed.keySet().iterator().next());
+        }
+        closed.put(a.id(), a);
+    }
+
     /** An execution without approval (allowed at once) is tracked from its executing record. */
     private void executing(AuditEvent e) {
         Open o = open.get(e.eventId());
@@ -121,13 +146,18 @@ public final class ApprovalReplay {
         }
     }
 
-    private void approved(String id, String approverSource) {
+    private void approved(String id, String approverSource, Instant at) {
         Open o = open.get(id);
         if (o == null) {
             return;
         }
         String approver = nameOf(approverSource);
-        open.put(id, new Open(o.approval().with(Approval.State.APPROVED, approver), approverSource, Stage.APPROVED));
+        open.put(
+                id,
+                new Open(
+                        o.approval().decided(Approval.State.APPROVED, approver, at, ""),
+                        approverSource,
+                        Stage.APPROVED));
     }
 
     private Optional<Approval> approvalOf(AuditEvent e, String action) {
@@ -197,6 +227,11 @@ public final class ApprovalReplay {
     /** Requested, waiting for a second person (possibly expired by now). */
     public List<Approval> pending() {
         return of(Stage.REQUESTED).stream().map(Open::approval).toList();
+    }
+
+    /** Rejected or withdrawn requests, oldest first (at most {@code max}, the newest kept). */
+    public List<Approval> closed() {
+        return List.copyOf(closed.values());
     }
 
     /** Approved by a second person; the device was not touched. */

@@ -80,7 +80,7 @@ public final class Approvals {
 
     /** Tries to approve; only one caller ever wins a given request. */
     public synchronized Claim claim(String id, String approver, Instant now) {
-        return decide(id, approver, now, State.APPROVED);
+        return decide(id, approver, now, State.APPROVED, "");
     }
 
     /**
@@ -88,7 +88,12 @@ public final class Approvals {
      * approval and a rejection racing, exactly one wins; never by the requester (who withdraws).
      */
     public synchronized Claim reject(String id, String approver, Instant now) {
-        return decide(id, approver, now, State.REJECTED);
+        return reject(id, approver, now, "");
+    }
+
+    /** As {@link #reject(String, String, Instant)}, keeping the rejecter's reason with the request. */
+    public synchronized Claim reject(String id, String approver, Instant now, String reason) {
+        return decide(id, approver, now, State.REJECTED, reason.strip());
     }
 
     /** The requester takes back their own request while it is still pending. */
@@ -103,12 +108,12 @@ public final class Approvals {
         if (a.state() != State.PENDING) {
             return a.state() == State.EXPIRED ? new Claim.Expired(a) : new Claim.AlreadyDecided(a);
         }
-        Approval withdrawn = a.with(State.WITHDRAWN, "");
+        Approval withdrawn = a.decided(State.WITHDRAWN, "", now, "");
         byId.put(id, withdrawn);
         return new Claim.Won(withdrawn);
     }
 
-    private Claim decide(String id, String by, Instant now, State to) {
+    private Claim decide(String id, String by, Instant now, State to, String reason) {
         Approval a = current(id, now);
         if (a == null) {
             return new Claim.NotFound();
@@ -119,7 +124,7 @@ public final class Approvals {
         if (a.requester().equals(by)) {
             return new Claim.SelfApproval(a);
         }
-        Approval won = a.with(to, by);
+        Approval won = a.decided(to, by, now, reason);
         byId.put(id, won);
         return new Claim.Won(won);
     }
@@ -128,7 +133,7 @@ public final class Approvals {
     private Approval current(String id, Instant now) {
         Approval a = byId.get(id);
         if (a != null && a.state() == State.PENDING && !now.isBefore(a.expires())) {
-            a = a.with(State.EXPIRED, "");
+            a = a.decided(State.EXPIRED, "", a.expires(), "");
             byId.put(id, a);
         }
         return a;
@@ -174,7 +179,8 @@ public final class Approvals {
     }
 
     private void expire(Instant now) {
-        byId.replaceAll(
-                (k, a) -> a.state() == State.PENDING && !now.isBefore(a.expires()) ? a.with(State.EXPIRED, "") : a);
+        byId.replaceAll((k, a) -> a.state() == State.PENDING && !now.isBefore(a.expires())
+                ? a.decided(State.EXPIRED, "", a.expires(), "")
+                : a);
     }
 }

@@ -72,9 +72,14 @@ public final class Authenticator {
         };
     }
 
-    /** The service account of a verified client certificate's subject, if one is mapped to it. */
-    public Optional<ServiceAccount> certificate(String canonicalSubject) {
-        return users.bySubject(canonicalSubject);
+    /** The service account a verified client certificate maps to (subject and, where required, SAN). */
+    public Optional<ServiceAccount> certificate(ClientCertificate c) {
+        return users.byCertificate(c);
+    }
+
+    /** Whether some service account's certificate subject is this one (its SAN aside). */
+    public boolean mapsSubject(String canonicalSubject) {
+        return users.bySubject(canonicalSubject).isPresent();
     }
 
     public LoginThrottle.Counters counters() {

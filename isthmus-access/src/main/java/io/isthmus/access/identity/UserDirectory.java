@@ -34,8 +34,19 @@ public final class UserDirectory {
         return Optional.ofNullable(byName.get(name));
     }
 
-    /** The service account a client certificate's subject belongs to (canonical RFC 2253 form). */
+    /**
+     * The service account whose certificate subject is this (canonical RFC 2253 form), whether or not
+     * it also requires a SAN: the hub's ingest uses it to refuse a gateway account's certificate.
+     */
     public Optional<ServiceAccount> bySubject(String canonicalSubject) {
         return Optional.ofNullable(bySubject.get(canonicalSubject));
+    }
+
+    /**
+     * The service account a verified client certificate maps to: the account whose subject equals
+     * the certificate's exactly and, where the account names a SAN, whose SAN the certificate carries.
+     */
+    public Optional<ServiceAccount> byCertificate(ClientCertificate c) {
+        return bySubject(c.canonicalSubject()).filter(a -> a.matches(c));
     }
 }

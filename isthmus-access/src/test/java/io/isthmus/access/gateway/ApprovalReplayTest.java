@@ -72,12 +72,30 @@ class ApprovalReplayTest {
         r.accept(requested("apr-1", exp));
         r.accept(requested("apr-2", exp));
         r.accept(requested("apr-3", exp));
-        r.accept(rec("bob@10.0.0.2", "write.rejected", "apr-1", AuditResult.DENIED, Map.of("tag", TAG)));
+        r.accept(rec(
+                "bob@10.0.0.2",
+                "write.rejected",
+                "apr-1",
+                AuditResult.DENIED,
+                Map.of("tag", TAG, "reason", "line is changing over")));
         r.accept(rec("alice@10.0.0.1", "write.withdrawn", "apr-2", AuditResult.SUCCESS, Map.of("tag", TAG)));
 
         assertThat(r.pending()).extracting(Approval::id).containsExactly("apr-3");
         assertThat(r.approvedNotSent()).isEmpty();
         assertThat(r.unknownOutcome()).isEmpty();
+        // kept as decided, so the requester still sees who said no, when and why after a restart
+        assertThat(r.closed()).extracting(Approval::id).containsExactly("apr-1", "apr-2");
+        assertThat(r.closed().get(0)).satisfies(a -> {
+            assertThat(a.state()).isEqualTo(Approval.State.REJECTED);
+            assertThat(a.decidedBy()).isEqualTo("bob");
+            assertThat(a.decided()).contains(T0);
+            assertThat(a.reason()).isEqualTo("line is changing over");
+        });
+        assertThat(r.closed().get(1)).satisfies(a -> {
+            assertThat(a.state()).isEqualTo(Approval.State.WITHDRAWN);
+            assertThat(a.decidedBy()).isEqualTo("alice");
+            assertThat(a.reason()).isEmpty();
+        });
     }
 
     @Test

@@ -42,10 +42,16 @@ class ApprovalsTest {
         Approvals a = new Approvals(Duration.ofMinutes(10), 10);
         Approval p = open(a);
         assertThat(a.reject(p.id(), "alice", T0)).isInstanceOf(Approvals.Claim.SelfApproval.class);
-        assertThat(a.reject(p.id(), "bob", T0)).isInstanceOfSatisfying(Approvals.Claim.Won.class, w -> {
-            assertThat(w.approval().state()).isEqualTo(Approval.State.REJECTED);
-            assertThat(w.approval().approver()).isEqualTo("bob");
-        });
+        Instant later = T0.plusSeconds(7);
+        assertThat(a.reject(p.id(), "bob", later, " line is changing over "))
+                .isInstanceOfSatisfying(Approvals.Claim.Won.class, w -> {
+                    assertThat(w.approval().state()).isEqualTo(Approval.State.REJECTED);
+                    assertThat(w.approval().approver()).isEqualTo("bob");
+                    assertThat(w.approval().decidedBy()).isEqualTo("bob");
+                    assertThat(w.approval().decided()).contains(later);
+                    assertThat(w.approval().reason()).isEqualTo("line is changing over");
+                });
+        assertThat(a.find(p.id()).orElseThrow().reason()).isEqualTo("line is changing over");
         assertThat(a.claim(p.id(), "dave", T0)).isInstanceOf(Approvals.Claim.AlreadyDecided.class);
         assertThat(a.reject(p.id(), "dave", T0)).isInstanceOf(Approvals.Claim.AlreadyDecided.class);
         assertThat(a.withdraw(p.id(), "alice", T0)).isInstanceOf(Approvals.Claim.AlreadyDecided.class);
@@ -62,9 +68,13 @@ class ApprovalsTest {
                         Approvals.Claim.Won.class,
                         w -> assertThat(w.approval().state()).isEqualTo(Approval.State.WITHDRAWN));
         assertThat(a.claim(p.id(), "bob", T0)).isInstanceOf(Approvals.Claim.AlreadyDecided.class);
+        assertThat(a.find(p.id()).orElseThrow().decidedBy()).isEqualTo("alice");
+        assertThat(a.find(p.id()).orElseThrow().decided()).contains(T0);
         Approval late = open(a);
         assertThat(a.withdraw(late.id(), "alice", T0.plus(Duration.ofMinutes(10))))
                 .isInstanceOf(Approvals.Claim.Expired.class);
+        assertThat(a.find(late.id()).orElseThrow().decided()).contains(late.expires());
+        assertThat(a.find(late.id()).orElseThrow().decidedBy()).isEmpty();
         assertThat(a.withdraw("apr-nope", "alice", T0)).isInstanceOf(Approvals.Claim.NotFound.class);
     }
 

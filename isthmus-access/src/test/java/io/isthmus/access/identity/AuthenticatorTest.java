@@ -105,8 +105,9 @@ class AuthenticatorTest {
 
     @Test
     void aCertificateSubjectMapsToItsServiceAccountWhateverItsSpacing() {
-        assertThat(auth.certificate(ServiceAccount.canonical("x", "cn=mes,o=acme")))
+        assertThat(auth.certificate(ClientCertificate.subjectOnly(ServiceAccount.canonical("x", "cn=mes,o=acme"))))
                 .contains(mes);
-        assertThat(auth.certificate(ServiceAccount.canonical("x", "CN=other"))).isEmpty();
+        assertThat(auth.certificate(ClientCertificate.subjectOnly(ServiceAccount.canonical("x", "CN=other"))))
+                .isEmpty();
     }
 }

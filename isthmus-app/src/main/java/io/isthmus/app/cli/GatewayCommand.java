@@ -5,6 +5,7 @@ import io.isthmus.access.identity.Base32;
 import io.isthmus.access.identity.PasswordHash;
 import io.isthmus.access.identity.Person;
 import io.isthmus.access.identity.ServiceAccount;
+import io.isthmus.access.identity.SubjectAltName;
 import io.isthmus.access.identity.TokenKeys;
 import io.isthmus.access.identity.Tokens;
 import io.isthmus.app.gateway.UserFile;
@@ -96,6 +97,13 @@ public final class GatewayCommand implements Runnable {
                 description = "The client certificate subject of a service account.")
         String certSubject;
 
+        @Option(
+                names = "--cert-san",
+                paramLabel = "dns:NAME|uri:URI",
+                description = "A subject alternative name the service account's client certificate must also carry"
+                        + " (with --cert-subject), e.g. uri:spiffe://acme/mes.")
+        String certSan;
+
         @Spec
         CommandSpec spec;
 
@@ -107,8 +115,18 @@ public final class GatewayCommand implements Runnable {
                 spec.commandLine().getErr().println("account " + name + " exists already in " + users);
                 return ExitCodes.USAGE;
             }
+            if (!service && (certSubject != null || certSan != null)) {
+                spec.commandLine()
+                        .getErr()
+                        .println("--cert-subject and --cert-san are for service accounts (--service)");
+                return ExitCodes.USAGE;
+            }
             if (service) {
-                all.add(new ServiceAccount(name, Set.copyOf(roles), Optional.ofNullable(certSubject)));
+                all.add(new ServiceAccount(
+                        name,
+                        Set.copyOf(roles),
+                        Optional.ofNullable(certSubject),
+                        Optional.ofNullable(certSan).map(SubjectAltName::parse)));
                 UserFile.save(users, all);
                 out.println("added service account " + name + " with roles " + roles);
                 return 0;

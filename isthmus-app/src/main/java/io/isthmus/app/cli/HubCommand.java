@@ -72,6 +72,7 @@ public final class HubCommand implements Callable<Integer> {
         String scheme = settings.ingest().tls().isPresent() ? "https" : "http";
         if (gateway.isPresent()) {
             GatewayConfigYaml.plainHttpWarning(settings).ifPresent(w -> err.println("isthmus: warning: " + w));
+            GatewayConfigYaml.sharedCaWarning(settings, gateway).ifPresent(w -> err.println("isthmus: warning: " + w));
             err.flush();
         }
         out.println("Historian: " + settings.historian().dir());

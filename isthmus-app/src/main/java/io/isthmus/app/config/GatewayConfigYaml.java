@@ -35,6 +35,7 @@ import java.util.Optional;
  *   approval-expiry: 10m           # optional
  *   session-lifetime: 15m          # optional
  *   audit-max-size: 1GiB           # optional
+ *   client-ca: gateway-clients.pem # optional: the CA of service accounts' client certificates
  * </pre>
  *
  * With it, the hub serves {@code /gw/...} and {@code /api/audit}, and must serve TLS 1.3 ({@code
@@ -53,6 +54,13 @@ public final class GatewayConfigYaml {
             "approval-expiry",
             "session-lifetime",
             "audit-max-size");
+
+    /**
+     * The hub's {@code gateway:} section's fields besides {@link #FIELDS}: {@code client-ca}, the CA
+     * of service accounts' client certificates on the hub's shared listener (the standalone gateway
+     * has {@code trust-store}).
+     */
+    static final List<String> HUB_FIELDS = List.of("client-ca");
 
     /** The standalone gateway's fields besides {@link #FIELDS} ({@code isthmus gateway serve}). */
     static final List<String> SERVE_FIELDS =
@@ -176,12 +184,54 @@ public final class GatewayConfigYaml {
 
     public static Optional<GatewaySettings> parse(String source, byte[] yaml, Path baseDir, HubSettings hub)
             throws TagConfigException {
-        Optional<ScalarSection.Found> found = ScalarSection.find(source, yaml, "gateway", FIELDS);
+        List<String> fields = new java.util.ArrayList<>(FIELDS);
+        fields.addAll(HUB_FIELDS);
+        Optional<ScalarSection.Found> found = ScalarSection.find(source, yaml, "gateway", fields);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         channel(source, found.get().at(), hub);
-        return Optional.of(settings(source, found.get().fields(), found.get().at(), baseDir));
+        GatewaySettings settings =
+                settings(source, found.get().fields(), found.get().at(), baseDir);
+        ScalarSection.Value clientCa = found.get().fields().get("client-ca");
+        return Optional.of(
+                clientCa == null ? settings : settings.withClientCa(clientCa(source, clientCa, baseDir, hub)));
+    }
+
+    /**
+     * {@code gateway.client-ca}: PEM certificates of the CA that issues service accounts' client
+     * certificates, distinct from the edges' {@code hub.ingest.tls.client-ca}; it needs the hub's TLS.
+     */
+    private static Path clientCa(String source, ScalarSection.Value v, Path baseDir, HubSettings hub)
+            throws TagConfigException {
+        if (hub.ingest().tls().isEmpty()) {
+            throw TagConfigYaml.error(
+                    source,
+                    v.at(),
+                    "gateway.client-ca: client certificates need TLS on the hub's listener; add hub.ingest.tls"
+                            + " (keystore, password-file)");
+        }
+        Path file = path(baseDir, v);
+        try {
+            io.isthmus.app.edge.HubTrust.certificates(file, "gateway.client-ca");
+        } catch (IllegalArgumentException e) {
+            throw TagConfigYaml.error(source, v.at(), e.getMessage());
+        }
+        return file;
+    }
+
+    /**
+     * The line printed at start when service accounts' certificates are checked against the edges'
+     * CA (a {@code gateway:} section without {@code client-ca} on a hub with {@code
+     * hub.ingest.tls.client-ca}), or empty.
+     */
+    public static Optional<String> sharedCaWarning(HubSettings hub, Optional<GatewaySettings> gateway) {
+        boolean edgeCa = hub.ingest().tls().flatMap(t -> t.clientCa()).isPresent();
+        return gateway.isPresent() && gateway.get().clientCa().isEmpty() && edgeCa
+                ? Optional.of("gateway service certificates are checked against hub.ingest.tls.client-ca, the"
+                        + " edges' CA: give the gateway its own CA with gateway.client-ca (docs/access.md); until"
+                        + " then a certificate mapped in the gateway's users file is refused by the ingest")
+                : Optional.empty();
     }
 
     /**

@@ -10,8 +10,10 @@ import io.isthmus.access.gateway.ReadResult;
 import io.isthmus.access.gateway.RejectResult;
 import io.isthmus.access.gateway.WriteItem;
 import io.isthmus.access.identity.Account;
+import io.isthmus.access.identity.ClientCertificate;
 import io.isthmus.access.identity.LoginResult;
 import io.isthmus.access.identity.ServiceAccount;
+import io.isthmus.access.identity.SubjectAltName;
 import io.isthmus.app.console.ConsoleServer;
 import io.isthmus.app.console.SampleJson;
 import io.isthmus.model.TagPath;
@@ -19,13 +21,17 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.security.auth.x500.X500Principal;
 
 /**
@@ -41,10 +47,31 @@ public final class GatewayRoutes implements ConsoleServer.Routes {
     static final long MAX_BODY = 64 * 1024;
 
     private final AccessGateway gateway;
+    private final Issuers issuers;
     private final ObjectMapper json = new ObjectMapper();
 
+    /**
+     * Whether a client certificate chain that passed the TLS handshake was issued by the CA trusted
+     * for service accounts. On the standalone gateway the handshake's trust store is that CA ({@link
+     * #HANDSHAKE}); on the hub the listener also trusts the edges' CA, so the chain is checked again
+     * against the gateway's own.
+     */
+    @FunctionalInterface
+    public interface Issuers {
+        /** The handshake's trust store holds only the service accounts' CA. */
+        Issuers HANDSHAKE = chain -> true;
+
+        boolean issued(X509Certificate[] chain);
+    }
+
+    /** Routes whose server's handshake trusts only the service accounts' CA (the standalone gateway). */
     public GatewayRoutes(AccessGateway gateway) {
+        this(gateway, Issuers.HANDSHAKE);
+    }
+
+    public GatewayRoutes(AccessGateway gateway, Issuers issuers) {
         this.gateway = gateway;
+        this.issuers = issuers;
     }
 
     @Override
@@ -96,9 +123,49 @@ public final class GatewayRoutes implements ConsoleServer.Routes {
             return gateway.session(auth.substring(7).trim());
         }
         Object certs = ctx.req().getAttribute("jakarta.servlet.request.X509Certificate");
-        if (certs instanceof X509Certificate[] chain && chain.length > 0) {
-            String subject = chain[0].getSubjectX500Principal().getName(X500Principal.CANONICAL);
-            return gateway.certificate(subject);
+        if (certs instanceof X509Certificate[] chain && chain.length > 0 && issuers.issued(chain)) {
+            return clientCertificate(chain[0]).flatMap(gateway::certificate);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The names a service account is mapped by: the subject in canonical RFC 2253 form, and the DNS
+     * and URI subject alternative names (others are not used for mapping). Empty for a certificate
+     * whose names cannot be read or that carries more SANs than are looked at.
+     */
+    static Optional<ClientCertificate> clientCertificate(X509Certificate cert) {
+        String subject = cert.getSubjectX500Principal().getName(X500Principal.CANONICAL);
+        Set<SubjectAltName> names = new HashSet<>();
+        try {
+            Collection<List<?>> sans = cert.getSubjectAlternativeNames();
+            if (sans != null) {
+                if (sans.size() > ClientCertificate.MAX_ALT_NAMES) {
+                    return Optional.empty();
+                }
+                for (List<?> san : sans) {
+                    altName(san).ifPresent(names::add);
+                }
+            }
+        } catch (CertificateParsingException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new ClientCertificate(subject, names));
+    }
+
+    private static Optional<SubjectAltName> altName(List<?> san) {
+        if (san.size() < 2 || !(san.get(0) instanceof Integer tag) || !(san.get(1) instanceof String value)) {
+            return Optional.empty();
+        }
+        for (SubjectAltName.Kind kind : SubjectAltName.Kind.values()) {
+            if (kind.tag() == tag) {
+                try {
+                    return Optional.of(new SubjectAltName(kind, value));
+                } catch (IllegalArgumentException e) {
+                    // a name no account could require (a wildcard, say): not a mapping name
+                    return Optional.empty();
+                }
+            }
         }
         return Optional.empty();
     }
@@ -219,23 +286,17 @@ public final class GatewayRoutes implements ConsoleServer.Routes {
     private void reject(Context ctx, Account who) {
         JsonNode body = optionalBody(ctx);
         String reason = body.hasNonNull("reason") ? text(body, "reason", MAX_REASON) : "";
-        answer(ctx, gateway.reject(who, source(ctx), ctx.pathParam("id"), reason), reason);
+        answer(ctx, gateway.reject(who, source(ctx), ctx.pathParam("id"), reason));
     }
 
     /** The requester takes back their own pending request. */
     private void withdraw(Context ctx, Account who) {
-        answer(ctx, gateway.withdraw(who, source(ctx), ctx.pathParam("id")), "");
+        answer(ctx, gateway.withdraw(who, source(ctx), ctx.pathParam("id")));
     }
 
-    private static void answer(Context ctx, RejectResult result, String reason) {
+    private static void answer(Context ctx, RejectResult result) {
         switch (result) {
-            case RejectResult.Closed c -> {
-                Map<String, Object> m = approvalJson(c.approval());
-                if (!reason.isBlank()) {
-                    m.put("reason", reason.strip());
-                }
-                ctx.json(m);
-            }
+            case RejectResult.Closed c -> ctx.json(approvalJson(c.approval()));
             case RejectResult.Refused r -> {
                 // a request that is no longer pending (decided, withdrawn or expired) is a conflict
                 // with its state: 409 for all of them, the detail says which
@@ -310,6 +371,11 @@ public final class GatewayRoutes implements ConsoleServer.Routes {
         m.put("approver", a.approver());
         m.put("created", a.created().toString());
         m.put("expires", a.expires().toString());
+        // who took it out of pending, when, and a rejecter's reason: the requester's answer without
+        // the audit log (null while pending; decidedBy null for an expiry, reason null unless given)
+        m.put("decidedBy", a.decidedBy().isEmpty() ? null : a.decidedBy());
+        m.put("decided", a.decided().map(Object::toString).orElse(null));
+        m.put("reason", a.reason().isEmpty() ? null : a.reason());
         return m;
     }
 

@@ -92,9 +92,14 @@ public final class GatewayRuntime implements AutoCloseable {
         return gateway;
     }
 
-    /** The {@code /gw/...} endpoints. */
+    /** The {@code /gw/...} endpoints, on a server whose handshake trusts only the service accounts' CA. */
     public GatewayRoutes routes() {
         return new GatewayRoutes(gateway);
+    }
+
+    /** The {@code /gw/...} endpoints, taking only client certificates that {@code issuers} accepts. */
+    public GatewayRoutes routes(GatewayRoutes.Issuers issuers) {
+        return new GatewayRoutes(gateway, issuers);
     }
 
     /** {@code GET /api/audit} over this gateway's log. */

@@ -24,6 +24,10 @@ import java.util.Optional;
  * @param audit the audit log's directory
  * @param auditConfig the audit log's capacity and checkpoint rhythm
  * @param limits sessions, approval expiry, batch size
+ * @param clientCa on the hub: certificates (PEM) of the CA whose client certificates may
+ *     authenticate service accounts ({@code gateway.client-ca}); empty: the hub's {@code
+ *     hub.ingest.tls.client-ca} serves (one CA for edges and service accounts, as before this
+ *     setting). The standalone gateway has its {@code trust-store} instead
  */
 public record GatewaySettings(
         Path users,
@@ -33,8 +37,23 @@ public record GatewaySettings(
         ConnectConfig devices,
         Path audit,
         AuditConfig auditConfig,
-        GatewayLimits limits) {
+        GatewayLimits limits,
+        Optional<Path> clientCa) {
+    /** Settings without a CA of its own for service certificates. */
+    public GatewaySettings(
+            Path users,
+            Optional<Path> tokenKey,
+            PolicyYaml.PolicyFile policy,
+            InetAddress address,
+            ConnectConfig devices,
+            Path audit,
+            AuditConfig auditConfig,
+            GatewayLimits limits) {
+        this(users, tokenKey, policy, address, devices, audit, auditConfig, limits, Optional.empty());
+    }
+
     public GatewaySettings {
+        Objects.requireNonNull(clientCa, "clientCa");
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(tokenKey, "tokenKey");
         Objects.requireNonNull(policy, "policy");
@@ -48,5 +67,11 @@ public record GatewaySettings(
                     + " is in no zone of the policy: every change would be refused by the conduit check;"
                     + " give an address of the zone the gateway sits in (e.g. the IDMZ)");
         }
+    }
+
+    /** The same settings with a CA of its own for service certificates on the hub. */
+    public GatewaySettings withClientCa(Path file) {
+        return new GatewaySettings(
+                users, tokenKey, policy, address, devices, audit, auditConfig, limits, Optional.of(file));
     }
 }

@@ -9,6 +9,7 @@ import io.isthmus.access.identity.Base32;
 import io.isthmus.access.identity.PasswordHash;
 import io.isthmus.access.identity.Person;
 import io.isthmus.access.identity.ServiceAccount;
+import io.isthmus.access.identity.SubjectAltName;
 import io.isthmus.access.identity.UserDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,8 @@ import java.util.TreeSet;
 
 /**
  * The gateway's user file (JSON, owner-only): people with their PBKDF2 password hash and TOTP
- * secret (base32), service accounts with their roles and optional client-certificate subject.
+ * secret (base32), service accounts with their roles and optional client-certificate subject and
+ * subject alternative name ({@code certificate-san}: {@code dns:...} or {@code uri:...}).
  * Never a password in clear. Written atomically (temporary file, then rename).
  */
 public final class UserFile {
@@ -73,6 +75,10 @@ public final class UserFile {
                         roles,
                         u.hasNonNull("certificate-subject")
                                 ? Optional.of(u.get("certificate-subject").asText())
+                                : Optional.empty(),
+                        u.hasNonNull("certificate-san")
+                                ? Optional.of(SubjectAltName.parse(
+                                        u.get("certificate-san").asText()))
                                 : Optional.empty());
             default ->
                 throw new IllegalArgumentException(
@@ -95,7 +101,10 @@ public final class UserFile {
                     u.put("password", p.password().encode());
                     u.put("totp", Base32.encode(p.totpSecret()));
                 }
-                case ServiceAccount s -> s.certificateSubject().ifPresent(c -> u.put("certificate-subject", c));
+                case ServiceAccount s -> {
+                    s.certificateSubject().ifPresent(c -> u.put("certificate-subject", c));
+                    s.certificateSan().ifPresent(c -> u.put("certificate-san", c.toString()));
+                }
             }
         }
         Path dir = file.toAbsolutePath().getParent();

@@ -13,6 +13,7 @@ import io.isthmus.store.TagInfo;
 import io.isthmus.store.TagPrefix;
 import io.isthmus.store.duckdb.DuckDbHistorian;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,17 +66,41 @@ public final class Hub implements AutoCloseable {
         this.gateway = openGateway(gatewaySettings);
         List<ConsoleServer.Routes> routes = new ArrayList<>();
         routes.add(api);
-        this.guard = new IngestGuard(settings.ingest(), settings.listen(), gateway.isPresent());
+        Optional<ClientCa> gatewayCa = gatewayCa(settings, gateway);
+        this.guard = new IngestGuard(
+                settings.ingest(),
+                settings.listen(),
+                gateway.isPresent(),
+                gatewayCa,
+                subject -> gateway.isPresent() && gateway.get().gateway().mapsCertificateSubject(subject));
         routes.add(guard);
         routes.add(new TransferApi(receivers));
         routes.add(new SensorRoutes(sensor, (seq, e) -> HubApi.json(new EventLog.Received(SENSOR, seq, e))));
         routes.add(new io.isthmus.app.insight.InsightRoutes(
                 historian, latest, io.isthmus.app.config.InsightConfigYaml.builtIn(), Clock.systemUTC()));
         routes.add(new IncidentApi(incidents, Clock.systemUTC()));
-        gateway.ifPresent(g -> routes.addAll(List.of(g.routes(), g.auditRoutes())));
+        gateway.ifPresent(g -> routes.addAll(List.of(
+                g.routes(chain -> gatewayCa.isPresent() && gatewayCa.get().issued(chain)), g.auditRoutes())));
         this.console =
                 new ConsoleServer(latest, this::tags, () -> health(extraHealth), ConsoleServer.Routes.all(routes));
         events.addListener(r -> console.publish("event", HubApi.json(r)));
+    }
+
+    /**
+     * The CA whose client certificates authenticate the gateway's service accounts: {@code
+     * gateway.client-ca}, or, without it, the edges' {@code hub.ingest.tls.client-ca} (one CA for
+     * both, the configuration before gateway.client-ca; the ingest then still refuses a certificate
+     * mapped to a service account, and the gateway one mapped to none).
+     */
+    private static Optional<ClientCa> gatewayCa(HubSettings settings, Optional<GatewayRuntime> gateway) {
+        if (gateway.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Path> own = gateway.get().settings().clientCa();
+        if (own.isPresent()) {
+            return Optional.of(ClientCa.load(own.get(), "gateway client-ca"));
+        }
+        return settings.ingest().tls().flatMap(IngestSecurity.Tls::clientCa).map(IngestGuard::edgeCa);
     }
 
     private IncidentDesk openIncidents(HubSettings settings) {

@@ -2,18 +2,20 @@ package io.isthmus.app.hub;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.isthmus.app.console.ConsoleServer;
-import io.isthmus.app.edge.HubTrust;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
+import javax.security.auth.x500.X500Principal;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -30,6 +32,12 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * ingest, which refuses a batch that names another edge (403). With TLS configured, the hub's
  * listener is a TLS connector instead of plain HTTP; with a client CA it asks for (but does not
  * demand) a client certificate, so the console and the rest of the API work from a browser.
+ *
+ * <p>The listener is shared with the access gateway, whose service accounts may have their own CA
+ * ({@code gateway.client-ca}): the handshake then trusts both sets, and the ingest checks the chain
+ * against the edges' CA alone ({@link ClientCa#issued}). A certificate whose subject is mapped to a
+ * gateway service account is never an edge's, even when one CA issues both (the configuration
+ * before {@code gateway.client-ca} existed): no certificate is accepted by both paths.
  */
 final class IngestGuard implements ConsoleServer.Routes {
     /** Context attribute holding the site id the request's token belongs to. */
@@ -42,18 +50,42 @@ final class IngestGuard implements ConsoleServer.Routes {
     private final InetSocketAddress listen;
     private final IngestTokens tokens;
     private final boolean tls13Only;
+    private final Optional<ClientCa> edgeCa;
+    private final Optional<ClientCa> gatewayCa;
+    private final Predicate<String> gatewaySubject;
     private final LongAdder refused = new LongAdder();
+
+    /** Without an access gateway. */
+    IngestGuard(IngestSecurity security, InetSocketAddress listen, boolean tls13Only) {
+        this(security, listen, tls13Only, Optional.empty(), subject -> false);
+    }
 
     /**
      * @param tls13Only offer only TLS 1.3 (the hub carries the access gateway)
+     * @param gatewayCa the CA of the gateway's service accounts, when the listener must also take
+     *     their certificates; the ingest never accepts a certificate on its strength
+     * @param gatewaySubject whether a canonical certificate subject is mapped to a gateway service
+     *     account: such a certificate is refused here
      * @throws IllegalArgumentException the tokens file or the client CA file cannot be used (named)
      */
-    IngestGuard(IngestSecurity security, InetSocketAddress listen, boolean tls13Only) {
+    IngestGuard(
+            IngestSecurity security,
+            InetSocketAddress listen,
+            boolean tls13Only,
+            Optional<ClientCa> gatewayCa,
+            Predicate<String> gatewaySubject) {
         this.security = security;
         this.listen = listen;
         this.tls13Only = tls13Only;
         this.tokens = new IngestTokens(security, System::nanoTime);
-        security.tls().flatMap(IngestSecurity.Tls::clientCa).ifPresent(IngestGuard::clientCaStore);
+        this.edgeCa = security.tls().flatMap(IngestSecurity.Tls::clientCa).map(IngestGuard::edgeCa);
+        this.gatewayCa = gatewayCa;
+        this.gatewaySubject = gatewaySubject;
+    }
+
+    /** The edges' CA ({@code hub.ingest.tls.client-ca}); the error names the setting and the file. */
+    static ClientCa edgeCa(Path file) {
+        return ClientCa.load(file, "ingest tls client-ca");
     }
 
     /** Requests refused for a missing or wrong token or certificate since the hub started. */
@@ -92,12 +124,16 @@ final class IngestGuard implements ConsoleServer.Routes {
                     } else {
                         ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
                     }
-                    tls.clientCa().ifPresent(ca -> {
-                        ssl.setTrustStore(clientCaStore(ca));
+                    List<ClientCa> clientCas = Stream.of(edgeCa, gatewayCa)
+                            .flatMap(Optional::stream)
+                            .toList();
+                    if (!clientCas.isEmpty()) {
+                        // the edges' and the gateway users' CAs together; each path checks its own
+                        ssl.setTrustStore(ClientCa.union(clientCas));
                         // asked, not demanded: a browser on the console has no client certificate;
                         // /api/ingest refuses a request without one (authenticate)
                         ssl.setWantClientAuth(true);
-                    });
+                    }
                     HttpConfiguration https = new HttpConfiguration(http);
                     // edges address the hub by IP as often as by name: the certificate's names are the
                     // edge's to check (it does), not a reason for the hub to refuse a request
@@ -134,6 +170,15 @@ final class IngestGuard implements ConsoleServer.Routes {
                 throw new Unauthorized(
                         "post with the edge's client certificate (forward.client-keystore in edge.yaml)");
             }
+            if (!edgeCa.orElseThrow().issued(certs)) {
+                refused.increment();
+                throw new Unauthorized("the client certificate is not issued by the edges' CA (ingest tls client-ca)");
+            }
+            if (gatewaySubject.test(certs[0].getSubjectX500Principal().getName(X500Principal.CANONICAL))) {
+                refused.increment();
+                throw new Unauthorized(
+                        "the client certificate is a gateway service account's (gateway users file), not an edge's");
+            }
             byCertificate = commonName(certs[0]);
             if (byCertificate.isEmpty()) {
                 refused.increment();
@@ -161,10 +206,5 @@ final class IngestGuard implements ConsoleServer.Routes {
         } catch (InvalidNameException e) {
             return Optional.empty();
         }
-    }
-
-    /** The client CA's certificates (PEM, one or more) as a trust store; the error names the file. */
-    static KeyStore clientCaStore(Path file) {
-        return HubTrust.certificates(file, "ingest tls client-ca");
     }
 }

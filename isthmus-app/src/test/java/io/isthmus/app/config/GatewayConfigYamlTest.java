@@ -8,6 +8,7 @@ import io.isthmus.app.gateway.GatewaySettings;
 import io.isthmus.app.gateway.HubGatewayFiles;
 import io.isthmus.app.hub.HubSettings;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -86,7 +87,11 @@ class GatewayConfigYamlTest {
                         "expiry too long",
                         full("approval-expiry: 2d"),
                         "hub.yaml:10:3: gateway: approvalExpiry must be in (0, 1 day]"),
-                Arguments.of("bad size", full("audit-max-size: lots"), "hub.yaml:10:3: gateway.audit-max-size: "));
+                Arguments.of("bad size", full("audit-max-size: lots"), "hub.yaml:10:3: gateway.audit-max-size: "),
+                Arguments.of(
+                        "client CA without the hub's TLS",
+                        full("client-ca: users.json"),
+                        "hub.yaml:10:3: gateway.client-ca: client certificates need TLS on the hub's listener"));
     }
 
     /** The full section with one field replaced or added. */
@@ -111,6 +116,23 @@ class GatewayConfigYamlTest {
         assertThatThrownBy(() -> parse(HUB + yaml))
                 .isInstanceOf(TagConfigException.class)
                 .hasMessageStartingWith(expected);
+    }
+
+    @Test
+    void aClientCaOfItsOwnNeedsTheHubsTlsAndACertificateFile() throws Exception {
+        // binding only checks that the hub's key store is readable; the hub opens it at start
+        Path pki = Files.createDirectories(dir.resolve("pki"));
+        Files.writeString(pki.resolve("server.p12"), "a key store");
+        Files.writeString(pki.resolve("pw"), "changeit");
+        String tls = "  ingest: { tls: { keystore: pki/server.p12, password-file: pki/pw } }\n";
+        Files.writeString(dir.resolve("empty.pem"), "no certificate here\n");
+        assertThatThrownBy(() -> parse(HUB + tls + section + "  client-ca: empty.pem\n"))
+                .isInstanceOf(TagConfigException.class)
+                .hasMessageStartingWith("hub.yaml:12:3: gateway.client-ca '" + dir.resolve("empty.pem"));
+        assertThatThrownBy(() -> parse(HUB + tls + section + "  client-ca: none.pem\n"))
+                .hasMessageContaining("cannot be read");
+        GatewaySettings plain = parse(HUB + tls + section).orElseThrow();
+        assertThat(plain.clientCa()).isEmpty();
     }
 
     @Test

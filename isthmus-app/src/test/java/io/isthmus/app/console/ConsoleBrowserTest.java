@@ -468,7 +468,8 @@ class ConsoleBrowserTest {
                     .isEmpty());
             assertThat(other.findElement(By.id("approval-message")).getText()).contains(id + " rejected");
         }
-        // the operator's own list shows the request as rejected by the approver
+        // the operator's own list shows the request as rejected by the approver, with the reason
+        // (from GET /gw/approvals: the requester's page was opened after the rejection)
         driver.get(base + "#/approvals");
         await(15)
                 .until(d -> !d.findElements(By.cssSelector(
@@ -476,7 +477,7 @@ class ConsoleBrowserTest {
                         .isEmpty());
         assertThat(driver.findElement(By.cssSelector("#decided-table tr[data-approval='" + id + "']"))
                         .getText())
-                .contains("approver", "rejected");
+                .contains("approver", "rejected", "not during the changeover");
 
         driver.get(base + "#/audit");
         await(15)

@@ -63,6 +63,25 @@ class GatewayCommandTest {
         assertThat(Files.getPosixFilePermissions(users).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
         assertThat(((ServiceAccount) accounts.get(1)).certificateSubject()).contains("cn=mes");
 
+        run(
+                "gateway",
+                "user",
+                "add",
+                "erp",
+                "--users",
+                users.toString(),
+                "--role",
+                "planner",
+                "--service",
+                "--cert-subject",
+                "CN=erp,O=Acme",
+                "--cert-san",
+                "uri:spiffe://acme/erp");
+        ServiceAccount erp = (ServiceAccount) UserFile.load(users).get(2);
+        assertThat(erp.certificateSubject()).contains("cn=erp,o=acme");
+        assertThat(erp.certificateSan().map(Object::toString)).contains("uri:spiffe://acme/erp");
+        assertThat(Files.readString(users)).contains("\"certificate-san\" : \"uri:spiffe://acme/erp\"");
+
         String token = run("gateway", "token", "mes", "--users", users.toString(), "--ttl", "2m")
                 .strip();
         var keys = TokenKeys.loadOrCreate(dir);

@@ -14,6 +14,7 @@ import io.isthmus.access.gateway.ApproveResult;
 import io.isthmus.access.gateway.GatewayLimits;
 import io.isthmus.access.gateway.ItemResult;
 import io.isthmus.access.gateway.OtPath;
+import io.isthmus.access.gateway.RejectResult;
 import io.isthmus.access.gateway.WriteItem;
 import io.isthmus.model.AccessKind;
 import io.isthmus.model.TagPath;
@@ -122,6 +123,41 @@ class GatewayRestartTest {
         assertThat(third.pending()).isEmpty();
         assertThat(third.approve(f.account("dave"), HERE, id)).isInstanceOf(ApproveResult.Refused.class);
         assertThat(f.plcRequests).hasSize(1);
+    }
+
+    @Test
+    void aRejectionKeepsItsReasonRejecterAndTimeAcrossARestart() throws Exception {
+        AccessGateway first = boot(f.ot);
+        String id = requestSpeed(first, 155);
+        clock.advance(Duration.ofSeconds(20));
+        Instant rejectedAt = clock.instant();
+        assertThat(first.reject(f.account("bob"), HERE, id, "not during the changeover"))
+                .isInstanceOf(RejectResult.Closed.class);
+        String withdrawn = requestSpeed(first, 156);
+        assertThat(first.withdraw(f.account("alice"), HERE, withdrawn)).isInstanceOf(RejectResult.Closed.class);
+
+        clock.advance(Duration.ofSeconds(5));
+        AccessGateway second = boot(f.ot);
+        assertThat(second.visibleApprovals(f.account("alice"), HERE))
+                .extracting(Approval::id)
+                .as("the requester's list, newest first")
+                .containsExactly(withdrawn, id);
+        assertThat(second.approval(id)).hasValueSatisfying(a -> {
+            assertThat(a.state()).isEqualTo(Approval.State.REJECTED);
+            assertThat(a.decidedBy()).isEqualTo("bob");
+            assertThat(a.decided()).contains(rejectedAt);
+            assertThat(a.reason()).isEqualTo("not during the changeover");
+        });
+        assertThat(second.approval(withdrawn)).hasValueSatisfying(a -> {
+            assertThat(a.state()).isEqualTo(Approval.State.WITHDRAWN);
+            assertThat(a.decidedBy()).isEqualTo("alice");
+        });
+        assertThat(second.pending()).isEmpty();
+        assertThat(second.approve(f.account("dave"), HERE, id))
+                .isInstanceOfSatisfying(
+                        ApproveResult.Refused.class,
+                        r -> assertThat(r.reason()).isEqualTo(ApproveResult.Refusal.ALREADY_DECIDED));
+        assertThat(f.plcRequests).isEmpty();
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -467,12 +468,28 @@ class GatewayTest {
         assertThat(again.body().get("detail").asText()).contains("already rejected");
         assertThat(f.plcRequests).hasSize(sent);
 
+        // the requester's own list says who said no, when, and why: no audit log needed
         JsonNode own = call("GET", "/gw/approvals", alice, null).body().get("items");
         assertThat(own.findValues("id").stream().map(JsonNode::asText)).contains(id);
+        JsonNode mine = null;
         for (JsonNode a : own) {
             if (a.get("id").asText().equals(id)) {
-                assertThat(a.get("state").asText()).isEqualTo("rejected");
+                mine = a;
             }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(mine.get("state").asText()).isEqualTo("rejected");
+        assertThat(mine.get("reason").asText()).isEqualTo("line is changing over");
+        assertThat(mine.get("decidedBy").asText()).isEqualTo("bob");
+        assertThat(Instant.parse(mine.get("decided").asText()))
+                .isBetween(Instant.parse(mine.get("created").asText()), f.clock.instant());
+        assertThat(no.body().get("decided").asText())
+                .isEqualTo(mine.get("decided").asText());
+        JsonNode stillOpen =
+                call("GET", "/gw/approvals?state=pending", bob, null).body().get("items");
+        for (JsonNode a : stillOpen) {
+            assertThat(a.get("decided").isNull()).as("pending: not decided").isTrue();
+            assertThat(a.get("reason").isNull()).isTrue();
         }
         assertThat(f.events).anySatisfy(e -> {
             assertThat(e.type()).isEqualTo("write.rejected");
@@ -516,6 +533,10 @@ class GatewayTest {
         Answer mine = call("POST", "/gw/approvals/" + id + "/withdraw", alice, null);
         assertThat(mine.status()).isEqualTo(200);
         assertThat(mine.body().get("state").asText()).isEqualTo("withdrawn");
+        assertThat(mine.body().get("decidedBy").asText()).isEqualTo("alice");
+        assertThat(Instant.parse(mine.body().get("decided").asText()))
+                .isBetween(Instant.parse(mine.body().get("created").asText()), f.clock.instant());
+        assertThat(mine.body().get("reason").isNull()).isTrue();
         assertThat(call("POST", "/gw/approvals/" + id + "/approve", bob, Map.of())
                         .status())
                 .isEqualTo(409);

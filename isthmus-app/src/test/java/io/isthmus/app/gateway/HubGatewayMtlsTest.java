@@ -10,9 +10,13 @@ import io.isthmus.access.identity.PasswordHash;
 import io.isthmus.access.identity.Person;
 import io.isthmus.access.identity.ServiceAccount;
 import io.isthmus.app.config.GatewayConfigYaml;
+import io.isthmus.app.config.HubConfigYaml;
 import io.isthmus.app.hub.Hub;
 import io.isthmus.app.hub.HubSettings;
 import io.isthmus.app.hub.IngestSecurity;
+import io.isthmus.connect.transfer.TransferBatch;
+import io.isthmus.connect.transfer.TransferCodec;
+import io.isthmus.connect.transfer.TransferLimits;
 import io.isthmus.store.HistorianConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -112,6 +116,17 @@ class HubGatewayMtlsTest {
                 assertThat(r.headers().firstValue("Content-Type"))
                         .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
             }
+            // one CA for edges and service accounts (no gateway.client-ca): the ingest refuses a
+            // certificate mapped to a service account, although the hub takes any edge and its CN
+            // would name edge "mes"; an edge's certificate still posts
+            HttpResponse<String> asEdge = ingest(mes, base, "mes");
+            assertThat(asEdge.statusCode()).as(asEdge.body()).isEqualTo(401);
+            assertThat(asEdge.body()).contains("gateway service account");
+            HttpResponse<String> edgePost = ingest(client(GatewayFixture.client(pki, "edge.p12")), base, "springfield");
+            assertThat(edgePost.statusCode()).as(edgePost.body()).isEqualTo(200);
+            assertThat(GatewayConfigYaml.sharedCaWarning(settings, gateway))
+                    .hasValueSatisfying(w -> assertThat(w).contains("gateway.client-ca"));
+
             // a certificate the listener does not trust gets no TLS session, whatever its subject says
             HttpClient untrusted = client(GatewayFixture.client(pki, "untrusted.p12"));
             assertThatThrownBy(() -> get(untrusted, base + "/gw/me")).isInstanceOf(IOException.class);
@@ -127,6 +142,189 @@ class HubGatewayMtlsTest {
             HttpResponse<String> refused = get(browser, base + "/api/audit?type=unauthenticated");
             assertThat(JSON.readTree(refused.body()).get("total").asLong()).isGreaterThanOrEqualTo(3);
         }
+    }
+
+    /**
+     * With {@code gateway.client-ca} the edges and the gateway's service accounts have CAs of their
+     * own on the one listener: each path takes only certificates of its own CA, so no certificate is
+     * accepted by both, and a certificate whose CN is the site id but that the gateway's CA issued
+     * is no edge. A service account that names a SAN needs it on the certificate besides the subject.
+     */
+    @Test
+    void edgesAndServiceAccountsHaveSeparateCasAndNoCertificateCrossesOver() throws Exception {
+        Path pki = Files.createDirectories(dir.resolve("pki"));
+        GatewayFixture.keytool(pki, "server.p12", "gateway", "CN=hub", "san=ip:127.0.0.1");
+        Files.writeString(pki.resolve("server.password"), "changeit");
+        ca(pki, "edge-ca", "CN=Isthmus test edge CA");
+        ca(pki, "gateway-ca", "CN=Isthmus test gateway CA");
+        signed(pki, "edge.p12", "CN=springfield,O=Acme", "edge-ca", null);
+        signed(pki, "mes.p12", "CN=mes,O=Acme", "gateway-ca", "uri:spiffe://acme/mes");
+        // the mes subject and SAN, but issued by the edges' CA
+        signed(pki, "mes-by-edge-ca.p12", "CN=mes,O=Acme", "edge-ca", "uri:spiffe://acme/mes");
+        // the mes subject without the SAN the account requires
+        signed(pki, "mes-no-san.p12", "CN=mes,O=Acme", "gateway-ca", null);
+        // a gateway certificate whose CN is the site id
+        signed(pki, "impostor.p12", "CN=springfield,O=Acme", "gateway-ca", null);
+
+        String section = HubGatewayFiles.write(dir, "127.0.0.10:5020") + "  client-ca: pki/gateway-ca.pem\n";
+        List<Account> users = new ArrayList<>(UserFile.load(dir.resolve("users.json")));
+        users.add(new ServiceAccount(
+                "mes",
+                Set.of("planner"),
+                Optional.of("CN=mes,O=Acme"),
+                Optional.of(io.isthmus.access.identity.SubjectAltName.parse("uri:spiffe://acme/mes"))));
+        UserFile.save(dir.resolve("users.json"), users);
+        byte[] yaml = ("""
+                hub:
+                  listen: 127.0.0.1:%d
+                  historian: { dir: historian }
+                  edges: [springfield]
+                  ingest:
+                    tls: { keystore: pki/server.p12, password-file: pki/server.password, client-ca: pki/edge-ca.pem }
+                """.formatted(freePort()) + section).getBytes(StandardCharsets.UTF_8);
+        HubSettings settings = HubConfigYaml.parse("hub.yaml", yaml, dir);
+        var gateway = GatewayConfigYaml.parse("hub.yaml", yaml, dir, settings);
+        assertThat(gateway.orElseThrow().clientCa()).contains(dir.resolve("pki/gateway-ca.pem"));
+        assertThat(GatewayConfigYaml.sharedCaWarning(settings, gateway)).isEmpty();
+
+        try (Hub hub = Hub.start(settings, Map::of, Optional.empty(), gateway)) {
+            String base = "https://127.0.0.1:" + hub.port();
+            HttpClient edge = client(GatewayFixture.client(pki, "edge.p12"));
+            HttpClient mes = client(GatewayFixture.client(pki, "mes.p12"));
+
+            // each certificate on its own path
+            HttpResponse<String> posted = ingest(edge, base, "springfield");
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+            HttpResponse<String> me = get(mes, base + "/gw/me");
+            assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+            assertThat(JSON.readTree(me.body()).get("name").asText()).isEqualTo("mes");
+
+            // an edge's certificate on a gateway route
+            HttpResponse<String> edgeOnGateway = get(edge, base + "/gw/me");
+            assertThat(edgeOnGateway.statusCode()).isEqualTo(401);
+            assertThat(edgeOnGateway.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            // a gateway service certificate on the ingest
+            HttpResponse<String> mesOnIngest = ingest(mes, base, "mes");
+            assertThat(mesOnIngest.statusCode()).isEqualTo(401);
+            assertThat(mesOnIngest.body()).contains("not issued by the edges' CA");
+            // the site id as CN, signed by the gateway's CA
+            HttpResponse<String> impostor =
+                    ingest(client(GatewayFixture.client(pki, "impostor.p12")), base, "springfield");
+            assertThat(impostor.statusCode()).isEqualTo(401);
+            assertThat(impostor.body()).contains("not issued by the edges' CA");
+            // the service account's subject and SAN, signed by the edges' CA
+            assertThat(get(client(GatewayFixture.client(pki, "mes-by-edge-ca.p12")), base + "/gw/me")
+                            .statusCode())
+                    .isEqualTo(401);
+            // the right CA and subject, but not the SAN the account requires
+            assertThat(get(client(GatewayFixture.client(pki, "mes-no-san.p12")), base + "/gw/me")
+                            .statusCode())
+                    .isEqualTo(401);
+
+            JsonNode health = JSON.readTree(get(edge, base + "/api/health").body());
+            assertThat(health.get("ingestUnauthorized").asLong()).isEqualTo(2);
+            HttpResponse<String> refused = get(edge, base + "/api/audit?type=unauthenticated");
+            assertThat(JSON.readTree(refused.body()).get("total").asLong()).isEqualTo(3);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** A CA: its key store {@code name.p12} and its certificate {@code name.pem}. */
+    private static void ca(Path pki, String name, String dname) throws Exception {
+        keytool(
+                pki,
+                "-genkeypair",
+                "-alias",
+                "ca",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                dname,
+                "-ext",
+                "bc:c",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                name + ".p12");
+        keytool(pki, "-exportcert", "-rfc", "-alias", "ca", "-keystore", name + ".p12", "-file", name + ".pem");
+    }
+
+    /** A client key store {@code store} (alias {@code client}) whose certificate {@code ca} signed, with its chain. */
+    private static void signed(Path pki, String store, String dname, String ca, String san) throws Exception {
+        keytool(
+                pki,
+                "-genkeypair",
+                "-alias",
+                "client",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                dname,
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store);
+        keytool(pki, "-certreq", "-alias", "client", "-keystore", store, "-file", store + ".csr");
+        List<String> gencert = new ArrayList<>(List.of(
+                "-gencert",
+                "-rfc",
+                "-alias",
+                "ca",
+                "-keystore",
+                ca + ".p12",
+                "-infile",
+                store + ".csr",
+                "-outfile",
+                store + ".pem",
+                "-validity",
+                "2"));
+        if (san != null) {
+            gencert.addAll(List.of("-ext", "san=" + san));
+        }
+        keytool(pki, gencert.toArray(String[]::new));
+        keytool(pki, "-importcert", "-noprompt", "-alias", "ca", "-file", ca + ".pem", "-keystore", store);
+        keytool(pki, "-importcert", "-alias", "client", "-file", store + ".pem", "-keystore", store);
+    }
+
+    private static void keytool(Path pki, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("-storepass", "changeit"));
+        Process p = new ProcessBuilder(cmd)
+                .directory(pki.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor())
+                .as("keytool " + String.join(" ", args) + ": " + out)
+                .isZero();
+    }
+
+    /** Posts an empty batch of {@code edge} to the ingest. */
+    private static HttpResponse<String> ingest(HttpClient c, String base, String edge) throws Exception {
+        byte[] body = new TransferCodec(TransferLimits.DEFAULT).encode(new TransferBatch(edge, 0, List.of()));
+        return c.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/ingest"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", TransferCodec.MEDIA_TYPE)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String exportPem(Path pki, String store, String alias) throws Exception {
