@@ -24,6 +24,12 @@ public final class Flow {
     private final long[] bytes = new long[2];
     private Object attachment;
     private boolean ended;
+    /** {@link FlowKey#hashCode()}, kept for the {@link FlowIndex}. */
+    int hash;
+    /** The {@link FlowIndex}'s least-recently-seen links: the flow seen just before and after this one. */
+    Flow older;
+
+    Flow newer;
 
     Flow(FlowKey key, boolean clientIsA, ClientBasis basis, long firstSeenNanos, StreamContext tcp) {
         this.key = key;

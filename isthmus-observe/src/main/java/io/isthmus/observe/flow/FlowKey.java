@@ -55,10 +55,27 @@ public record FlowKey(int protocol, long aHigh, long aLow, int aPort, long bHigh
 
     @Override
     public int hashCode() {
+        return hash(protocol, aHigh, aLow, aPort, bHigh, bLow, bPort, vlan);
+    }
+
+    /** {@link #hashCode()} of the key with these components, computed without the key. */
+    static int hash(int protocol, long aHigh, long aLow, int aPort, long bHigh, long bLow, int bPort, int vlan) {
         long h = aLow * 0x9E37_79B9_7F4A_7C15L ^ bLow * 0xC2B2_AE3D_27D4_EB4FL;
         h ^= aHigh * 31 ^ bHigh * 17;
         h ^= ((long) aPort << 16 | bPort) * 0x1656_67B1_9E37_79F9L ^ ((long) protocol << 40 | vlan);
         return (int) (h ^ (h >>> 32));
+    }
+
+    /** Whether this key has these components: {@link #equals} without a key to compare with. */
+    boolean matches(int protocol, long aHigh, long aLow, int aPort, long bHigh, long bLow, int bPort, int vlan) {
+        return this.aLow == aLow
+                && this.bLow == bLow
+                && this.aPort == aPort
+                && this.bPort == bPort
+                && this.protocol == protocol
+                && this.vlan == vlan
+                && this.aHigh == aHigh
+                && this.bHigh == bHigh;
     }
 
     public IpAddress addressA() {

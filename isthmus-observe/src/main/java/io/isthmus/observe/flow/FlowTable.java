@@ -7,9 +7,6 @@ import io.isthmus.wire.packet.TcpHeader;
 import io.isthmus.wire.packet.Transport;
 import io.isthmus.wire.packet.UdpHeader;
 import java.nio.ByteBuffer;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The flows of one capture, bounded by {@link FlowLimits#maxFlows()}: kept in least-recently-seen
@@ -27,7 +24,7 @@ public final class FlowTable {
     private final FlowCounters counters;
     private final StreamContext context;
     private final PayloadView view;
-    private final LinkedHashMap<FlowKey, Flow> flows = new LinkedHashMap<>(1024, 0.75f, true);
+    private final FlowIndex flows = new FlowIndex();
     private long now = Long.MIN_VALUE;
     private long nextExpiryCheck = Long.MIN_VALUE;
 
@@ -67,10 +64,8 @@ public final class FlowTable {
 
     /** Ends every flow (buffered bytes delivered with gaps): at the end of the capture. */
     public void closeAll(CloseReason reason) {
-        Iterator<Flow> it = flows.values().iterator();
-        while (it.hasNext()) {
-            Flow f = it.next();
-            it.remove();
+        for (Flow f = flows.eldest(); f != null; f = flows.eldest()) {
+            flows.remove(f);
             end(f, reason);
         }
     }
@@ -85,15 +80,15 @@ public final class FlowTable {
 
     private void tcp(DecodedPacket packet, IpHeader ip, TcpHeader tcp, ByteBuffer buffer, long ts) {
         boolean sourceIsA = FlowKey.sourceIsA(ip, tcp.srcPort(), tcp.dstPort());
-        FlowKey key =
-                FlowKey.of(IpHeader.TCP, ip, tcp.srcPort(), tcp.dstPort(), sourceIsA, FlowKey.vlanOf(packet.link()));
-        Flow flow = flows.get(key);
+        int vlan = FlowKey.vlanOf(packet.link());
+        Flow flow = find(IpHeader.TCP, ip, tcp.srcPort(), tcp.dstPort(), sourceIsA, vlan);
         if (flow != null && isNewConnection(flow, tcp, sourceIsA)) {
-            flows.remove(key);
+            flows.remove(flow);
             end(flow, CloseReason.PORT_REUSED);
             flow = null;
         }
         if (flow == null) {
+            FlowKey key = FlowKey.of(IpHeader.TCP, ip, tcp.srcPort(), tcp.dstPort(), sourceIsA, vlan);
             flow = create(key, tcpClientBasis(tcp, sourceIsA), ts);
         }
         Direction direction = flow.directionFrom(sourceIsA);
@@ -171,10 +166,10 @@ public final class FlowTable {
 
     private void udp(DecodedPacket packet, IpHeader ip, UdpHeader udp, ByteBuffer buffer, long ts) {
         boolean sourceIsA = FlowKey.sourceIsA(ip, udp.srcPort(), udp.dstPort());
-        FlowKey key =
-                FlowKey.of(IpHeader.UDP, ip, udp.srcPort(), udp.dstPort(), sourceIsA, FlowKey.vlanOf(packet.link()));
-        Flow flow = flows.get(key);
+        int vlan = FlowKey.vlanOf(packet.link());
+        Flow flow = find(IpHeader.UDP, ip, udp.srcPort(), udp.dstPort(), sourceIsA, vlan);
         if (flow == null) {
+            FlowKey key = FlowKey.of(IpHeader.UDP, ip, udp.srcPort(), udp.dstPort(), sourceIsA, vlan);
             ClientBasis basis = portBasis(udp.srcPort(), udp.dstPort());
             boolean clientIsA =
                     basis == ClientBasis.PORT ? sourceIsA == senderIsClient(udp.srcPort(), udp.dstPort()) : sourceIsA;
@@ -183,6 +178,13 @@ public final class FlowTable {
         Direction direction = flow.directionFrom(sourceIsA);
         flow.touch(direction, packet.link(), packet.payloadLength(), ts);
         listener.onDatagram(flow, direction, view.of(buffer, packet.payloadOffset(), packet.payloadLength()));
+    }
+
+    /** The packet's flow, made the most recently seen; null when the table has none. */
+    private Flow find(int protocol, IpHeader ip, int srcPort, int dstPort, boolean sourceIsA, int vlan) {
+        return sourceIsA
+                ? flows.find(protocol, ip.srcHigh(), ip.srcLow(), srcPort, ip.dstHigh(), ip.dstLow(), dstPort, vlan)
+                : flows.find(protocol, ip.dstHigh(), ip.dstLow(), dstPort, ip.srcHigh(), ip.srcLow(), srcPort, vlan);
     }
 
     private record Basis(ClientBasis basis, boolean clientIsA) {}
@@ -233,28 +235,25 @@ public final class FlowTable {
             evictStalest();
         }
         Flow flow = new Flow(key, basis.clientIsA(), basis.basis(), ts, context);
-        flows.put(key, flow);
+        flows.add(flow);
         counters.flowsCreated++;
         return flow;
     }
 
     private void evictStalest() {
-        Iterator<Map.Entry<FlowKey, Flow>> it = flows.entrySet().iterator();
-        Flow stalest = it.next().getValue();
-        it.remove();
+        Flow stalest = flows.eldest();
+        flows.remove(stalest);
         counters.flowsEvicted++;
         end(stalest, CloseReason.EVICTED);
     }
 
     private void expireIdle() {
         long idle = limits.idleTimeout().toNanos();
-        Iterator<Flow> it = flows.values().iterator();
-        while (it.hasNext()) {
-            Flow f = it.next();
+        for (Flow f = flows.eldest(); f != null; f = flows.eldest()) {
             if (now - f.lastSeenNanos() <= idle) {
                 return;
             }
-            it.remove();
+            flows.remove(f);
             counters.flowsExpired++;
             end(f, CloseReason.IDLE_TIMEOUT);
         }

@@ -3,7 +3,9 @@ package io.isthmus.wire.dnp3;
 import io.isthmus.model.AccessKind;
 import io.isthmus.model.Protocol;
 import io.isthmus.wire.Anomaly;
+import io.isthmus.wire.AttributeSink;
 import io.isthmus.wire.Direction;
+import io.isthmus.wire.LazyAttributes;
 import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.dnp3.app.AppFragment;
 import io.isthmus.wire.dnp3.app.AppProblem;
@@ -13,7 +15,10 @@ import io.isthmus.wire.dnp3.app.ObjectHeader;
 import io.isthmus.wire.dnp3.app.ObjectRange;
 import io.isthmus.wire.dnp3.link.LinkHeader;
 import io.isthmus.wire.dnp3.transport.TransportProblem;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Turns a DNP3 application fragment into the protocol-independent summary: function = application
@@ -30,23 +35,86 @@ final class Dnp3Summaries {
     static MessageSummary of(
             LinkHeader link, AppFragment fragment, AccessKind access, List<TransportProblem> transportProblems) {
         Direction direction = link.fromMaster() ? Direction.REQUEST : Direction.RESPONSE;
-        MessageSummary s = MessageSummary.of(Protocol.DNP3, direction, fragment.functionCode(), name(fragment), access)
-                .withUnit(link.destination())
-                .withTransaction(fragment.control().sequence())
-                .withAttribute("source", Integer.toString(link.source()));
-        s = range(s, fragment);
-        s = objects(s, fragment);
-        s = iin(s, fragment);
-        if (fragment.control().uns()) {
-            s = s.withAttribute("unsolicited", "true");
+        OptionalLong address = OptionalLong.empty();
+        OptionalLong quantity = OptionalLong.empty();
+        // The first header whose range names points gives address and quantity, if it knows its
+        // first index.
+        List<ObjectHeader> headers = fragment.headers();
+        for (int i = 0; i < headers.size(); i++) {
+            ObjectHeader h = headers.get(i);
+            if (!(h.range() instanceof ObjectRange.All)) {
+                if (h.firstIndex().isPresent()) {
+                    address = OptionalLong.of(h.firstIndex().getAsLong());
+                    quantity = OptionalLong.of(h.range().count());
+                }
+                break;
+            }
         }
+        return new MessageSummary(
+                Protocol.DNP3,
+                direction,
+                fragment.functionCode(),
+                name(fragment),
+                access,
+                OptionalLong.of(link.destination()),
+                OptionalLong.of(fragment.control().sequence()),
+                address,
+                quantity,
+                status(fragment),
+                new Attributes(link.source(), fragment),
+                anomalies(fragment, transportProblems));
+    }
+
+    private static List<Anomaly> anomalies(AppFragment fragment, List<TransportProblem> transportProblems) {
+        int n = transportProblems.size() + fragment.problems().size();
+        if (n == 0) {
+            return List.of();
+        }
+        List<Anomaly> out = new ArrayList<>(n);
         for (TransportProblem p : transportProblems) {
-            s = s.withAnomaly(new Anomaly(p.error().code(), p.detail()));
+            out.add(new Anomaly(p.error().code(), p.detail()));
         }
         for (AppProblem p : fragment.problems()) {
-            s = s.withAnomaly(new Anomaly(p.error().code(), p.detail() + " (fragment offset " + p.offset() + ")"));
+            out.add(new Anomaly(p.error().code(), p.detail() + " (fragment offset " + p.offset() + ")"));
         }
-        return s;
+        return out;
+    }
+
+    /**
+     * The attributes, described from the decoded fragment when they are read: {@code source}, then
+     * {@code objects} (the first {@value #LISTED_HEADERS} object headers), {@code iin} and {@code
+     * unsolicited} where the fragment has them.
+     */
+    private static final class Attributes extends LazyAttributes {
+        private final int source;
+        private final AppFragment fragment;
+
+        Attributes(int source, AppFragment fragment) {
+            this.source = source;
+            this.fragment = fragment;
+        }
+
+        @Override
+        public void writeTo(AttributeSink out) {
+            out.name("source");
+            out.decimal(source);
+            objects(fragment.headers(), out);
+            if (!fragment.iin().isEmpty()) {
+                out.name("iin");
+                boolean first = true;
+                for (Iin bit : fragment.iin()) {
+                    if (!first) {
+                        out.text(",");
+                    }
+                    out.text(bit.name());
+                    first = false;
+                }
+            }
+            if (fragment.control().uns()) {
+                out.name("unsolicited");
+                out.text("true");
+            }
+        }
     }
 
     private static String name(AppFragment fragment) {
@@ -55,50 +123,37 @@ final class Dnp3Summaries {
                 : fragment.function().displayName();
     }
 
-    private static MessageSummary range(MessageSummary s, AppFragment fragment) {
-        for (ObjectHeader h : fragment.headers()) {
-            if (!(h.range() instanceof ObjectRange.All)) {
-                return h.firstIndex().isPresent()
-                        ? s.withRange(h.firstIndex().getAsLong(), h.range().count())
-                        : s;
-            }
-        }
-        return s;
-    }
-
-    private static MessageSummary objects(MessageSummary s, AppFragment fragment) {
-        List<ObjectHeader> headers = fragment.headers();
+    private static void objects(List<ObjectHeader> headers, AttributeSink out) {
         if (headers.isEmpty()) {
-            return s;
+            return;
         }
-        StringBuilder text = new StringBuilder();
+        out.name("objects");
         int listed = Math.min(headers.size(), LISTED_HEADERS);
         for (int i = 0; i < listed; i++) {
             if (i > 0) {
-                text.append(", ");
+                out.text(", ");
             }
-            text.append(headers.get(i).describe());
+            headers.get(i).describeTo(out);
         }
         if (headers.size() > LISTED_HEADERS) {
-            text.append(", +").append(headers.size() - LISTED_HEADERS).append(" more");
+            out.text(", +");
+            out.decimal(headers.size() - LISTED_HEADERS);
+            out.text(" more");
         }
-        return s.withAttribute("objects", text.toString());
     }
 
-    private static MessageSummary iin(MessageSummary s, AppFragment fragment) {
+    /** The IIN bits that report problems, joined with commas; empty when none does. */
+    private static Optional<String> status(AppFragment fragment) {
         if (fragment.iin().isEmpty()) {
-            return s;
+            return Optional.empty();
         }
-        StringBuilder all = new StringBuilder();
         StringBuilder problems = new StringBuilder();
         for (Iin bit : fragment.iin()) {
-            append(all, bit);
             if (bit.problem()) {
                 append(problems, bit);
             }
         }
-        s = s.withAttribute("iin", all.toString());
-        return problems.isEmpty() ? s : s.withStatus(problems.toString());
+        return problems.isEmpty() ? Optional.empty() : Optional.of(problems.toString());
     }
 
     /** Names joined with commas, built by hand: every DNP3 response carries its IIN bits. */

@@ -1,5 +1,7 @@
 package io.isthmus.wire.dnp3.app;
 
+import io.isthmus.wire.AttributeSink;
+import io.isthmus.wire.HexText;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -29,30 +31,67 @@ public record ObjectHeader(int group, int variation, int qualifier, ObjectRange 
 
     /** A compact form for reports: {@code g12v1 q0x28 n=1 @5}. */
     public String describe() {
-        // Built by hand (no String.format): one per object header of every DNP3 fragment.
-        StringBuilder text = new StringBuilder(32)
-                .append('g')
-                .append(group)
-                .append('v')
-                .append(variation)
-                .append(" q0x")
-                .append(LOWER_HEX[(qualifier >> 4) & 0xF])
-                .append(LOWER_HEX[qualifier & 0xF]);
-        switch (range) {
-            case ObjectRange.StartStop s ->
-                text.append(" [")
-                        .append(s.start())
-                        .append("..")
-                        .append(s.stop())
-                        .append(']');
-            case ObjectRange.Count c -> text.append(" n=").append(c.count());
-            case ObjectRange.All a -> {}
-        }
-        if (firstIndex.isPresent() && !(range instanceof ObjectRange.StartStop)) {
-            text.append(" @").append(firstIndex.getAsLong());
-        }
+        StringBuilder text = new StringBuilder(32);
+        describeTo(new AttributeSink() {
+            @Override
+            public void name(String name) {}
+
+            @Override
+            public void text(String s) {
+                text.append(s);
+            }
+
+            @Override
+            public void hex(long value, int digits) {
+                text.append(HexText.of(value, digits));
+            }
+
+            @Override
+            public void decimal(long value) {
+                text.append(value);
+            }
+        });
         return text.toString();
     }
 
-    private static final char[] LOWER_HEX = "0123456789abcdef".toCharArray();
+    /**
+     * Appends {@link #describe()}'s text to the current value of {@code out}: the DNP3 summary
+     * describes every object header of every fragment, and its attributes are written on demand
+     * ({@link io.isthmus.wire.LazyAttributes}), so the numbers go to the sink as numbers.
+     */
+    public void describeTo(AttributeSink out) {
+        out.text("g");
+        out.decimal(group);
+        out.text("v");
+        out.decimal(variation);
+        out.text(QUALIFIERS[qualifier & 0xFF]);
+        switch (range) {
+            case ObjectRange.StartStop s -> {
+                out.text(" [");
+                out.decimal(s.start());
+                out.text("..");
+                out.decimal(s.stop());
+                out.text("]");
+            }
+            case ObjectRange.Count c -> {
+                out.text(" n=");
+                out.decimal(c.count());
+            }
+            case ObjectRange.All a -> {}
+        }
+        if (firstIndex.isPresent() && !(range instanceof ObjectRange.StartStop)) {
+            out.text(" @");
+            out.decimal(firstIndex.getAsLong());
+        }
+    }
+
+    /** {@code " q0x"} and the qualifier octet in two lower-case hex digits, per octet. */
+    private static final String[] QUALIFIERS = new String[256];
+
+    static {
+        String hex = "0123456789abcdef";
+        for (int q = 0; q < 256; q++) {
+            QUALIFIERS[q] = " q0x" + hex.charAt(q >> 4) + hex.charAt(q & 0xF);
+        }
+    }
 }

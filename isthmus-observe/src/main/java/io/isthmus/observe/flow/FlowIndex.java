@@ -1,0 +1,158 @@
+package io.isthmus.observe.flow;
+
+import java.util.Arrays;
+
+/**
+ * The flow table's index: flows found by the primitives of their key, without a {@link FlowKey}
+ * or map entry per packet, and kept in least-recently-seen order by links in the flows
+ * themselves. The table probes it once per packet; a {@code LinkedHashMap<FlowKey, Flow>} in
+ * access order cost a key object, a hash-map probe and an entry relink per packet.
+ *
+ * <p>Open addressing with linear probing over a power-of-two array of flows, grown (doubled) when
+ * half full, so it holds at most about four slots per flow the table keeps: the table's {@link
+ * FlowLimits#maxFlows()} bounds it. Removal shifts the following run back (no tombstones).
+ *
+ * <p>Not thread-safe: owned by one {@link FlowTable}.
+ */
+final class FlowIndex {
+    private static final int INITIAL_SLOTS = 1024;
+
+    private Flow[] slots = new Flow[INITIAL_SLOTS];
+    private int size;
+    /** The least recently seen flow, the first to be evicted or to time out; null when empty. */
+    private Flow eldest;
+    /** The most recently seen flow; null when empty. */
+    private Flow youngest;
+
+    int size() {
+        return size;
+    }
+
+    /** The least recently seen flow, or null when there is none. */
+    Flow eldest() {
+        return eldest;
+    }
+
+    /**
+     * The flow with this key (endpoints in the key's canonical order), made the most recently seen;
+     * null when there is none.
+     */
+    Flow find(int protocol, long aHigh, long aLow, int aPort, long bHigh, long bLow, int bPort, int vlan) {
+        int hash = FlowKey.hash(protocol, aHigh, aLow, aPort, bHigh, bLow, bPort, vlan);
+        int mask = slots.length - 1;
+        for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
+            Flow f = slots[i];
+            if (f == null) {
+                return null;
+            }
+            if (f.hash == hash && f.key().matches(protocol, aHigh, aLow, aPort, bHigh, bLow, bPort, vlan)) {
+                touch(f);
+                return f;
+            }
+        }
+    }
+
+    /** Adds a flow whose key is not in the index yet, as the most recently seen. */
+    void add(Flow flow) {
+        if (size + 1 > slots.length >> 1) {
+            grow();
+        }
+        flow.hash = flow.key().hashCode();
+        place(slots, flow);
+        size++;
+        link(flow);
+    }
+
+    /** Removes a flow that is in the index. */
+    void remove(Flow flow) {
+        int mask = slots.length - 1;
+        int i = spread(flow.hash) & mask;
+        while (slots[i] != flow) {
+            if (slots[i] == null) {
+                throw new IllegalStateException("flow not in the index: " + flow);
+            }
+            i = (i + 1) & mask;
+        }
+        slots[i] = null;
+        // Shift back every flow of the run after i that may not sit beyond the hole (Knuth 6.4, R).
+        for (int j = (i + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
+            int home = spread(slots[j].hash) & mask;
+            boolean movable = i <= j ? home <= i || home > j : home <= i && home > j;
+            if (movable) {
+                slots[i] = slots[j];
+                slots[j] = null;
+                i = j;
+            }
+        }
+        size--;
+        unlink(flow);
+    }
+
+    /** Makes a flow in the index the most recently seen. */
+    private void touch(Flow f) {
+        if (f != youngest) {
+            unlink(f);
+            link(f);
+        }
+    }
+
+    private void link(Flow f) {
+        f.older = youngest;
+        f.newer = null;
+        if (youngest == null) {
+            eldest = f;
+        } else {
+            youngest.newer = f;
+        }
+        youngest = f;
+    }
+
+    private void unlink(Flow f) {
+        if (f.older == null) {
+            eldest = f.newer;
+        } else {
+            f.older.newer = f.newer;
+        }
+        if (f.newer == null) {
+            youngest = f.older;
+        } else {
+            f.newer.older = f.older;
+        }
+        f.older = null;
+        f.newer = null;
+    }
+
+    private void grow() {
+        Flow[] bigger = new Flow[slots.length << 1];
+        for (Flow f : slots) {
+            if (f != null) {
+                place(bigger, f);
+            }
+        }
+        slots = bigger;
+    }
+
+    private static void place(Flow[] table, Flow flow) {
+        int mask = table.length - 1;
+        int i = spread(flow.hash) & mask;
+        while (table[i] != null) {
+            i = (i + 1) & mask;
+        }
+        table[i] = flow;
+    }
+
+    /** Mixes the high bits into the low ones, which pick the slot. */
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16);
+    }
+
+    /** For tests: the flows from least to most recently seen. */
+    Flow[] inOrder() {
+        Flow[] out = new Flow[size];
+        int n = 0;
+        for (Flow f = eldest; f != null; f = f.newer) {
+            out[n++] = f;
+        }
+        return Arrays.copyOf(out, n);
+    }
+}
