@@ -79,13 +79,11 @@ public class FirewallBenchmark {
                         Set.of(AccessKind.READ, AccessKind.WRITE),
                         Conduit.Initiator.FROM))));
         InetSocketAddress plcAddress = new InetSocketAddress(plcHost, plc.port());
-        // -Dfirewall.loops=N: the firewall's event loops (default: one per available processor)
         firewall = ModbusFirewall.start(
                 FirewallConfig.of(new InetSocketAddress("127.0.0.1", 0), plcAddress),
                 policy,
                 e -> {},
-                Clock.systemUTC(),
-                Integer.getInteger("firewall.loops", Runtime.getRuntime().availableProcessors()));
+                Clock.systemUTC());
         target = path.equals("direct") ? plcAddress : new InetSocketAddress("127.0.0.1", firewall.port());
     }
 
