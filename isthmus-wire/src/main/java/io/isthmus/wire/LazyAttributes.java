@@ -44,7 +44,7 @@ public abstract class LazyAttributes extends AbstractList<Attribute> implements 
     /** Collects attributes as objects: what {@link LazyAttributes#get} reads. */
     private static final class Collector implements AttributeSink {
         private final List<Attribute> out = new ArrayList<>();
-        private final StringBuilder value = new StringBuilder();
+        private final ValueText value = new ValueText(32);
         private String name;
 
         @Override
@@ -55,23 +55,23 @@ public abstract class LazyAttributes extends AbstractList<Attribute> implements 
 
         @Override
         public void text(String s) {
-            value.append(s);
+            value.text(s);
         }
 
         @Override
         public void hex(long v, int digits) {
-            value.append(HexText.of(v, digits));
+            value.hex(v, digits);
         }
 
         @Override
         public void decimal(long v) {
-            value.append(v);
+            value.decimal(v);
         }
 
         private void close() {
             if (name != null) {
                 out.add(new Attribute(name, value.toString()));
-                value.setLength(0);
+                value.clear();
             }
         }
 

@@ -1,7 +1,7 @@
 package io.isthmus.wire.dnp3.app;
 
 import io.isthmus.wire.AttributeSink;
-import io.isthmus.wire.HexText;
+import io.isthmus.wire.ValueText;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -31,26 +31,8 @@ public record ObjectHeader(int group, int variation, int qualifier, ObjectRange 
 
     /** A compact form for reports: {@code g12v1 q0x28 n=1 @5}. */
     public String describe() {
-        StringBuilder text = new StringBuilder(32);
-        describeTo(new AttributeSink() {
-            @Override
-            public void name(String name) {}
-
-            @Override
-            public void text(String s) {
-                text.append(s);
-            }
-
-            @Override
-            public void hex(long value, int digits) {
-                text.append(HexText.of(value, digits));
-            }
-
-            @Override
-            public void decimal(long value) {
-                text.append(value);
-            }
-        });
+        ValueText text = new ValueText(32);
+        describeTo(text);
         return text.toString();
     }
 

@@ -1,7 +1,7 @@
 package io.isthmus.wire.enip.cip;
 
 import io.isthmus.wire.AttributeSink;
-import io.isthmus.wire.HexText;
+import io.isthmus.wire.ValueText;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -86,28 +86,8 @@ public final class EPath {
     }
 
     private String buildText() {
-        StringBuilder out = new StringBuilder();
-        appendTo(new AttributeSink() {
-            @Override
-            public void name(String name) {
-                throw new IllegalStateException("a path is one value");
-            }
-
-            @Override
-            public void text(String s) {
-                out.append(s);
-            }
-
-            @Override
-            public void hex(long value, int digits) {
-                out.append(HexText.of(value, digits));
-            }
-
-            @Override
-            public void decimal(long value) {
-                out.append(value);
-            }
-        });
+        ValueText out = new ValueText(32);
+        appendTo(out);
         return out.toString();
     }
 
