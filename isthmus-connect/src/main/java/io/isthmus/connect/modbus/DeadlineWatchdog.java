@@ -2,6 +2,7 @@ package io.isthmus.connect.modbus;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.ref.WeakReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -21,6 +22,12 @@ import java.util.concurrent.locks.LockSupport;
  * it sleeps towards (a request timeout shorter than the connect timeout, or than {@code idleNanos})
  * wakes it at once. So a busy connection wakes it about once per timeout, and an expiry is seen at
  * the deadline itself, plus the scheduler's delay.
+ *
+ * <p>The timer holds its owner (the connection) only weakly: an owner that was never closed and is
+ * no longer reachable is seen at the next wake-up after the collector cleared it, and then {@code
+ * onExpiry} runs (the socket is closed, so the device is not left with a connection nobody reads)
+ * and the timer ends. Without this a forgotten connection would keep its socket and its timer
+ * thread for as long as the process runs.
  */
 final class DeadlineWatchdog implements AutoCloseable {
     /** Nothing armed. {@link #arm} never stores it as a deadline. */
@@ -45,6 +52,10 @@ final class DeadlineWatchdog implements AutoCloseable {
 
     private volatile boolean expired;
     private volatile boolean closed;
+    /** Set once by {@link #watch}; until then the timer runs for whoever created it. */
+    private volatile WeakReference<Object> owner;
+
+    private volatile boolean abandoned;
 
     /**
      * Starts the timer. With {@code idleNanos} no longer than the shortest timeout that will be
@@ -58,6 +69,19 @@ final class DeadlineWatchdog implements AutoCloseable {
         this.onExpiry = onExpiry;
         this.sleepingUntil = System.nanoTime();
         this.thread = Thread.ofVirtual().name(name).start(this::run);
+    }
+
+    /**
+     * From now on, the timer ends (running {@code onExpiry}) once {@code owner} has been collected
+     * without {@link #close()}. {@code onExpiry} must not refer to the owner, or it never will be.
+     */
+    void watch(Object owner) {
+        this.owner = new WeakReference<>(owner);
+    }
+
+    /** True once the timer has ended because its owner was collected unclosed. */
+    boolean abandoned() {
+        return abandoned;
     }
 
     /** Starts a wait of at most {@code timeoutNanos} from now. */
@@ -89,6 +113,13 @@ final class DeadlineWatchdog implements AutoCloseable {
 
     private void run() {
         while (!closed) {
+            WeakReference<Object> o = owner;
+            if (o != null && o.refersTo(null)) {
+                abandoned = true;
+                closed = true;
+                onExpiry.run();
+                return;
+            }
             long d = deadline;
             long now = System.nanoTime();
             if (d != IDLE && now - d >= 0) {

@@ -49,6 +49,7 @@ public final class ModbusConnection implements AutoCloseable {
         this.config = config;
         this.socket = socket;
         this.watchdog = watchdog;
+        watchdog.watch(this); // a connection never closed still closes its socket once collected
         this.in = new BufferedInputStream(socket.getInputStream(), RECEIVE_BUFFER);
         this.out = socket.getOutputStream();
         this.framing = Framing.of(config.kind());
@@ -213,6 +214,11 @@ public final class ModbusConnection implements AutoCloseable {
                 Kind.TIMEOUT,
                 "no complete response from " + config.endpoint() + " within "
                         + config.requestTimeout().toMillis() + " ms");
+    }
+
+    /** The connection's timer (tests check that a forgotten connection still ends). */
+    DeadlineWatchdog watchdog() {
+        return watchdog;
     }
 
     public boolean isOpen() {
