@@ -91,6 +91,14 @@ public final class CaptureSource implements AutoCloseable {
         pendingConsume = 0;
         while (true) {
             CaptureRecord r = decoder.next(buffer);
+            // The common case first, by instanceof: analyze runs C1 only, where a pattern switch is an
+            // invokedynamic call through method handles on every packet (docs/benchmarks.md, sixth session).
+            if (r instanceof Packet p) {
+                current = p;
+                pendingConsume = p.consumed();
+                packets++;
+                return true;
+            }
             switch (r) {
                 case Packet p -> {
                     current = p;

@@ -6,6 +6,7 @@ import io.isthmus.wire.packet.IpHeader;
 import io.isthmus.wire.packet.Network;
 import io.isthmus.wire.packet.PacketDecoder;
 import io.isthmus.wire.packet.PacketError;
+import io.isthmus.wire.packet.PacketResult;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 
@@ -33,7 +34,14 @@ public final class FlowPipeline {
         counters.packets++;
         counters.bytes += packet.capturedLength();
         long ts = packet.timestampNanos();
-        switch (decoder.decode(buffer, packet)) {
+        PacketResult r = decoder.decode(buffer, packet);
+        // The common case first, by instanceof: analyze runs C1 only, where a pattern switch is an
+        // invokedynamic call through method handles on every packet (docs/benchmarks.md, sixth session).
+        if (r instanceof DecodedPacket p) {
+            decoded(p, buffer, ts);
+            return;
+        }
+        switch (r) {
             case PacketError e -> error(e, ts);
             case DecodedPacket p -> decoded(p, buffer, ts);
         }
@@ -53,6 +61,10 @@ public final class FlowPipeline {
     }
 
     private void decoded(DecodedPacket p, ByteBuffer buffer, long ts) {
+        if (p.network() instanceof IpHeader ip && !ip.isFragment()) { // by instanceof, as in accept
+            table.accept(p, buffer, ts);
+            return;
+        }
         switch (p.network()) {
             case IpHeader ip when ip.isFragment() -> fragment(p, ip, buffer, ts);
             case IpHeader ip -> table.accept(p, buffer, ts);

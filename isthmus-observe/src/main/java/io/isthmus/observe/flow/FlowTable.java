@@ -46,6 +46,12 @@ public final class FlowTable {
         if (!(packet.network() instanceof IpHeader ip)) {
             throw new IllegalArgumentException("the flow table takes IP packets; route other frames elsewhere");
         }
+        // The common case first, by instanceof: analyze runs C1 only, where a pattern switch is an
+        // invokedynamic call through method handles on every packet (docs/benchmarks.md, sixth session).
+        if (packet.transport() instanceof TcpHeader tcp) {
+            tcp(packet, ip, tcp, buffer, timestampNanos);
+            return;
+        }
         switch (packet.transport()) {
             case TcpHeader tcp -> tcp(packet, ip, tcp, buffer, timestampNanos);
             case UdpHeader udp -> udp(packet, ip, udp, buffer, timestampNanos);

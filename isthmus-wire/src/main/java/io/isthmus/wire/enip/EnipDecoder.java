@@ -89,7 +89,9 @@ public final class EnipDecoder {
         List<CipMessage> messages = new ArrayList<>();
         OptionalLong connection = OptionalLong.empty();
         OptionalInt sequence = OptionalInt.empty();
-        for (CpfItem item : CommonPacketFormat.read(b, at + 6, length - 6, limits.maxCpfItems(), anomalies)) {
+        List<CpfItem> items = CommonPacketFormat.read(b, at + 6, length - 6, limits.maxCpfItems(), anomalies);
+        for (int i = 0; i < items.size(); i++) { // indexed: no iterator per packet
+            CpfItem item = items.get(i);
             switch (item.type()) {
                 case CONNECTED_ADDRESS ->
                     connection =

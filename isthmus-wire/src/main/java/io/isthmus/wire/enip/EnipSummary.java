@@ -90,8 +90,9 @@ public final class EnipSummary {
     private static AccessKind access(EnipMessage m) {
         if (m.body() instanceof EnipBody.SendData d && !d.messages().isEmpty()) {
             AccessKind strongest = null;
-            for (CipMessage c : d.messages()) {
-                strongest = CipAccess.stronger(strongest, CipAccess.of(c));
+            List<CipMessage> messages = d.messages();
+            for (int i = 0; i < messages.size(); i++) { // indexed: no iterator per message
+                strongest = CipAccess.stronger(strongest, CipAccess.of(messages.get(i)));
             }
             return strongest;
         }

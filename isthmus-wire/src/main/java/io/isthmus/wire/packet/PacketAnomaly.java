@@ -43,9 +43,12 @@ public enum PacketAnomaly {
         return new Anomaly(code, name().toLowerCase().replace('_', ' '));
     }
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final PacketAnomaly[] VALUES = values();
+
     public static Set<PacketAnomaly> of(int bits) {
         Set<PacketAnomaly> set = EnumSet.noneOf(PacketAnomaly.class);
-        for (PacketAnomaly a : values()) {
+        for (PacketAnomaly a : VALUES) {
             if ((bits & a.bit()) != 0) {
                 set.add(a);
             }

@@ -35,7 +35,13 @@ public final class PacketDecoder {
 
     private PacketResult decode(ByteBuffer b, int offset, int length, LinkType link, int code) {
         int end = checkedEnd(b, offset, length);
-        return switch (LinkLayer.decode(b, offset, end, link, code, limits)) {
+        LinkOutcome r = LinkLayer.decode(b, offset, end, link, code, limits);
+        // The common case first, by instanceof: analyze runs C1 only, where a pattern switch is an
+        // invokedynamic call through method handles on every packet (docs/benchmarks.md, sixth session).
+        if (r instanceof LinkHeader h) {
+            return network(b, h, end);
+        }
+        return switch (r) {
             case PacketError e -> e;
             case LinkHeader h -> network(b, h, end);
         };

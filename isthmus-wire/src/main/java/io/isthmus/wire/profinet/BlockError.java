@@ -27,7 +27,10 @@ public enum BlockError {
         return specName;
     }
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final BlockError[] VALUES = values();
+
     public static BlockError of(int code) {
-        return code >= 0 && code <= 6 ? values()[code] : UNKNOWN;
+        return code >= 0 && code <= 6 ? VALUES[code] : UNKNOWN;
     }
 }

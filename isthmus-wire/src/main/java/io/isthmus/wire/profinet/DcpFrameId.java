@@ -26,8 +26,11 @@ public enum DcpFrameId {
         return code;
     }
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final DcpFrameId[] VALUES = values();
+
     public static Optional<DcpFrameId> of(int code) {
-        return code >= 0xFEFC && code <= 0xFEFF ? Optional.of(values()[code - 0xFEFC]) : Optional.empty();
+        return code >= 0xFEFC && code <= 0xFEFF ? Optional.of(VALUES[code - 0xFEFC]) : Optional.empty();
     }
 
     /** The service this FrameID may carry: Hello, Get or Set, Identify. */

@@ -40,7 +40,10 @@ public enum DcpService {
         return access;
     }
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final DcpService[] VALUES = values();
+
     public static DcpService of(int code) {
-        return code >= 1 && code <= 6 ? values()[code - 1] : RESERVED;
+        return code >= 1 && code <= 6 ? VALUES[code - 1] : RESERVED;
     }
 }

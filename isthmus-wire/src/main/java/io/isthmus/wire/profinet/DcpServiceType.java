@@ -21,8 +21,11 @@ public enum DcpServiceType {
         return this == RESPONSE_SUCCESS || this == RESPONSE_NOT_SUPPORTED;
     }
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final DcpServiceType[] VALUES = values();
+
     public static DcpServiceType of(int code) {
-        for (DcpServiceType t : values()) {
+        for (DcpServiceType t : VALUES) {
             if (t.code == code) {
                 return t;
             }

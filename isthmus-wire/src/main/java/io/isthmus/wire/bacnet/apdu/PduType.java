@@ -34,10 +34,13 @@ public enum PduType {
         return fixedLength;
     }
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final PduType[] VALUES = values();
+
     /** The type for a nibble; 8 to 15 are reserved (clause 20.1.1) and give empty. */
     public static java.util.Optional<PduType> of(int nibble) {
-        return nibble >= 0 && nibble < values().length
-                ? java.util.Optional.of(values()[nibble])
+        return nibble >= 0 && nibble < VALUES.length
+                ? java.util.Optional.of(VALUES[nibble])
                 : java.util.Optional.empty();
     }
 }

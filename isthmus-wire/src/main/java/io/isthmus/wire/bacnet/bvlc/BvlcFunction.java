@@ -62,7 +62,10 @@ public enum BvlcFunction {
         return access;
     }
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final BvlcFunction[] VALUES = values();
+
     public static java.util.Optional<BvlcFunction> of(int code) {
-        return code >= 0 && code < values().length ? java.util.Optional.of(values()[code]) : java.util.Optional.empty();
+        return code >= 0 && code < VALUES.length ? java.util.Optional.of(VALUES[code]) : java.util.Optional.empty();
     }
 }

@@ -27,8 +27,11 @@ public enum BvlcResultCode {
         return specName;
     }
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final BvlcResultCode[] VALUES = values();
+
     public static BvlcResultCode of(int code) {
-        for (BvlcResultCode r : values()) {
+        for (BvlcResultCode r : VALUES) {
             if (r.code == code) {
                 return r;
             }

@@ -61,7 +61,10 @@ public enum NetworkMessageType {
         return access;
     }
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final NetworkMessageType[] VALUES = values();
+
     public static NetworkMessageType of(int code) {
-        return code >= 0 && code < OTHER.ordinal() ? values()[code] : OTHER;
+        return code >= 0 && code < OTHER.ordinal() ? VALUES[code] : OTHER;
     }
 }

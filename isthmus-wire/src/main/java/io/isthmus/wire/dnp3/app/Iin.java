@@ -34,11 +34,14 @@ public enum Iin {
         this.problem = problem;
     }
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final Iin[] VALUES = values();
+
     /** The bits set in the IIN1 and IIN2 octets, in bit order. */
     public static Set<Iin> of(int iin1, int iin2) {
         int word = (iin1 & 0xFF) | (iin2 & 0xFF) << 8;
         Set<Iin> set = EnumSet.noneOf(Iin.class);
-        for (Iin i : values()) {
+        for (Iin i : VALUES) {
             if ((word & 1 << i.bit) != 0) {
                 set.add(i);
             }

@@ -25,8 +25,11 @@ public enum PrefixCode {
         this.size = size;
     }
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final PrefixCode[] VALUES = values();
+
     public static PrefixCode of(int code) {
-        for (PrefixCode p : values()) {
+        for (PrefixCode p : VALUES) {
             if (p.code == code) {
                 return p;
             }

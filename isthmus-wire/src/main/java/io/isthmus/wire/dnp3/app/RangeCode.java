@@ -32,8 +32,11 @@ public enum RangeCode {
         this.count = count;
     }
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final RangeCode[] VALUES = values();
+
     public static RangeCode of(int code) {
-        for (RangeCode r : values()) {
+        for (RangeCode r : VALUES) {
             if (r.code == code) {
                 return r;
             }

@@ -28,8 +28,11 @@ public enum LinkFunction {
         this.displayName = displayName;
     }
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final LinkFunction[] VALUES = values();
+
     public static LinkFunction of(boolean primary, int code) {
-        for (LinkFunction f : values()) {
+        for (LinkFunction f : VALUES) {
             if (f.code == code && f.primary == primary) {
                 return f;
             }

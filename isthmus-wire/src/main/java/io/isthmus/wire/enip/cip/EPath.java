@@ -26,10 +26,45 @@ public final class EPath {
 
     public EPath(List<PathSegment> segments) {
         this.segments = List.copyOf(segments);
-        this.classId = last(segments, LogicalType.CLASS_ID);
-        this.instanceId = last(segments, LogicalType.INSTANCE_ID);
-        this.attributeId = last(segments, LogicalType.ATTRIBUTE_ID);
-        this.symbol = symbol(segments);
+        // One indexed pass over the copy for all four values: no iterator and no OptionalLong per
+        // segment (this runs once per CIP request on the dissect hot path, under C1 in analyze).
+        long classValue = -1;
+        long instanceValue = -1;
+        long attributeValue = -1;
+        boolean hasClass = false;
+        boolean hasInstance = false;
+        boolean hasAttribute = false;
+        StringJoiner name = null;
+        List<PathSegment> all = this.segments;
+        for (int i = 0; i < all.size(); i++) {
+            PathSegment s = all.get(i);
+            if (s instanceof PathSegment.Logical l) {
+                switch (l.type()) {
+                    case CLASS_ID -> {
+                        classValue = l.value();
+                        hasClass = true;
+                    }
+                    case INSTANCE_ID -> {
+                        instanceValue = l.value();
+                        hasInstance = true;
+                    }
+                    case ATTRIBUTE_ID -> {
+                        attributeValue = l.value();
+                        hasAttribute = true;
+                    }
+                    case MEMBER_ID, CONNECTION_POINT, SPECIAL, SERVICE_ID, RESERVED -> {
+                        // not one of the values a classifier asks for
+                    }
+                }
+            } else if (s instanceof PathSegment.Symbolic y) {
+                name = name == null ? new StringJoiner(".") : name;
+                name.add(y.name());
+            }
+        }
+        this.classId = hasClass ? OptionalLong.of(classValue) : OptionalLong.empty();
+        this.instanceId = hasInstance ? OptionalLong.of(instanceValue) : OptionalLong.empty();
+        this.attributeId = hasAttribute ? OptionalLong.of(attributeValue) : OptionalLong.empty();
+        this.symbol = name == null ? Optional.empty() : Optional.of(name.toString());
     }
 
     public List<PathSegment> segments() {
@@ -52,27 +87,6 @@ public final class EPath {
     /** The tag name of a symbolic path, segments joined with dots. */
     public Optional<String> symbol() {
         return symbol;
-    }
-
-    private static OptionalLong last(List<PathSegment> segments, LogicalType type) {
-        OptionalLong found = OptionalLong.empty();
-        for (PathSegment s : segments) {
-            if (s instanceof PathSegment.Logical l && l.type() == type) {
-                found = OptionalLong.of(l.value());
-            }
-        }
-        return found;
-    }
-
-    private static Optional<String> symbol(List<PathSegment> segments) {
-        StringJoiner name = null;
-        for (PathSegment s : segments) {
-            if (s instanceof PathSegment.Symbolic y) {
-                name = name == null ? new StringJoiner(".") : name;
-                name.add(y.name());
-            }
-        }
-        return name == null ? Optional.empty() : Optional.of(name.toString());
     }
 
     /** The path as text: {@code class 0x01 instance 1 attribute 7}, {@code symbol Tag}, {@code port 1 link 0}. */

@@ -26,7 +26,7 @@ public final class EPathDecoder {
 
     /** Decodes the path in {@code [at, at + length)} of {@code b} (little-endian fields). */
     public static EPathDecode decode(ByteBuffer b, int at, int length, int maxSegments) {
-        List<PathSegment> segments = new ArrayList<>();
+        List<PathSegment> segments = new ArrayList<>(4);
         int p = at;
         int end = at + length;
         while (p < end) {

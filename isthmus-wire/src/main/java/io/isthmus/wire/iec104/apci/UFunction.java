@@ -23,8 +23,11 @@ public enum UFunction {
         this.displayName = displayName;
     }
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final UFunction[] VALUES = values();
+
     public static UFunction of(int control) {
-        for (UFunction f : values()) {
+        for (UFunction f : VALUES) {
             if (f.control == control) {
                 return f;
             }

@@ -39,8 +39,11 @@ public enum Cause {
         this.abbreviation = abbreviation;
     }
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final Cause[] VALUES = values();
+
     public static Cause of(int cause) {
-        for (Cause c : values()) {
+        for (Cause c : VALUES) {
             if (cause >= c.low && cause <= c.high) {
                 return c;
             }

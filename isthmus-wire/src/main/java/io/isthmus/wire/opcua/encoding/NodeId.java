@@ -33,8 +33,11 @@ public record NodeId(int namespaceIndex, IdType type, long numeric, int identifi
             return code;
         }
 
+        /** The constants, cloned once: {@code values()} copies its array on every call. */
+        private static final IdType[] VALUES = values();
+
         static IdType of(int code) {
-            for (IdType t : values()) {
+            for (IdType t : VALUES) {
                 if (t.code == code) {
                     return t;
                 }

@@ -22,8 +22,11 @@ public enum SecurityMode {
         return code;
     }
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final SecurityMode[] VALUES = values();
+
     public static SecurityMode of(long code) {
-        for (SecurityMode m : values()) {
+        for (SecurityMode m : VALUES) {
             if (m.code == code) {
                 return m;
             }

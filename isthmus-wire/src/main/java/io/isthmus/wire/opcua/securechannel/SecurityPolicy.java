@@ -32,8 +32,11 @@ public enum SecurityPolicy {
         return deprecated;
     }
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final SecurityPolicy[] VALUES = values();
+
     public static SecurityPolicy ofUri(String uri) {
-        for (SecurityPolicy p : values()) {
+        for (SecurityPolicy p : VALUES) {
             if (p != UNKNOWN && p.uri.equals(uri)) {
                 return p;
             }

@@ -107,10 +107,13 @@ public enum UaStatusCode {
         return (status & SEVERITY_MASK) == 0;
     }
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final UaStatusCode[] VALUES = values();
+
     /** The spec's name and the hex value, {@code BadNodeIdUnknown (0x80340000)}, or the hex alone. */
     public static String describe(long status) {
         String hex = String.format("0x%08X", status & 0xFFFFFFFFL);
-        for (UaStatusCode c : values()) {
+        for (UaStatusCode c : VALUES) {
             if (c.code == (status & CODE_MASK)) {
                 return c.specName + " (" + hex + ")";
             }

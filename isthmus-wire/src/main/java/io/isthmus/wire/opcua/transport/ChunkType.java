@@ -19,8 +19,11 @@ public enum ChunkType {
         return letter;
     }
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final ChunkType[] VALUES = values();
+
     static java.util.Optional<ChunkType> of(byte b) {
-        for (ChunkType t : values()) {
+        for (ChunkType t : VALUES) {
             if (t.letter == b) {
                 return java.util.Optional.of(t);
             }

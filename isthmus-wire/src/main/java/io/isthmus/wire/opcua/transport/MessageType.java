@@ -44,9 +44,12 @@ public enum MessageType {
         return secureConversation;
     }
 
+    /** The constants, cloned once: {@code values()} copies its array on every call. */
+    private static final MessageType[] VALUES = values();
+
     /** The type whose first {@code count} letters match, for checking a header that is still arriving. */
     static boolean anyStartsWith(byte[] prefix, int count) {
-        for (MessageType t : values()) {
+        for (MessageType t : VALUES) {
             if (t.startsWith(prefix, count)) {
                 return true;
             }
@@ -55,7 +58,7 @@ public enum MessageType {
     }
 
     static java.util.Optional<MessageType> of(byte b0, byte b1, byte b2) {
-        for (MessageType t : values()) {
+        for (MessageType t : VALUES) {
             if (t.letters[0] == b0 && t.letters[1] == b1 && t.letters[2] == b2) {
                 return java.util.Optional.of(t);
             }
