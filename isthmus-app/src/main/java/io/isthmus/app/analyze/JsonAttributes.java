@@ -40,7 +40,7 @@ final class JsonAttributes implements AttributeSink {
                 json.raw(',');
             }
             first = false;
-            json.string(name);
+            json.cachedString(name);
             json.raw(':');
             json.raw('"');
             open = true;
@@ -52,7 +52,7 @@ final class JsonAttributes implements AttributeSink {
     @Override
     public void text(String s) {
         try {
-            json.content(s);
+            json.cachedContent(s);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

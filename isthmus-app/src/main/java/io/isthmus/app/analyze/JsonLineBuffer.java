@@ -1,8 +1,11 @@
 package io.isthmus.app.analyze;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The bytes of JSON lines, written straight into one large buffer: the throughput path of {@code
@@ -43,9 +46,25 @@ final class JsonLineBuffer implements AutoCloseable {
     /** The most bytes one char can take escaped (backslash, u, four hex digits). */
     private static final int MAX_PER_CHAR = 6;
 
+    /** Slots of the escaped-string cache (a power of two) and the longest string it keeps. */
+    private static final int CACHE_SLOTS = 1024;
+
+    private static final int CACHE_MAX_CHARS = 128;
+
     private final OutputStream out;
     private final byte[] buf;
     private int pos;
+
+    /*
+     * Escaped content of strings seen again by identity: names, protocol and service names and
+     * status texts are the same few String objects on every line, and copying their bytes costs a
+     * fraction of escaping them char by char. A string is kept on its second sighting, so strings
+     * made per message (a tag name, a concatenation) only pass through {@code seenOnce}. Direct
+     * mapped and bounded: at most CACHE_SLOTS strings of CACHE_MAX_CHARS chars.
+     */
+    private final String[] cachedKeys = new String[CACHE_SLOTS];
+    private final byte[][] cachedBytes = new byte[CACHE_SLOTS][];
+    private final String[] seenOnce = new String[CACHE_SLOTS];
 
     JsonLineBuffer(OutputStream out, int size) {
         if (size < 64) {
@@ -153,6 +172,52 @@ final class JsonLineBuffer implements AutoCloseable {
         escaped(s, n);
     }
 
+    /**
+     * The same bytes as {@link #string}, from the cache when {@code s} is a String object written
+     * before: for texts that are mostly constants (names, enum texts, service names).
+     */
+    void cachedString(String s) throws IOException {
+        int n = s.length();
+        if (n == 0 || n > CACHE_MAX_CHARS) {
+            string(s);
+            return;
+        }
+        ensure(n * MAX_PER_CHAR + 2);
+        buf[pos++] = '"';
+        cached(s, n);
+        buf[pos++] = '"';
+    }
+
+    /** The same bytes as {@link #content}, from the cache when {@code s} was written before. */
+    void cachedContent(String s) throws IOException {
+        int n = s.length();
+        if (n == 0 || n > CACHE_MAX_CHARS) {
+            content(s);
+            return;
+        }
+        ensure(n * MAX_PER_CHAR);
+        cached(s, n);
+    }
+
+    /** Room for {@code n} (1..CACHE_MAX_CHARS) chars escaped is there. */
+    private void cached(String s, int n) {
+        int slot = (n * 31 + s.charAt(0) * 7 + s.charAt(n >> 1) * 131 + s.charAt(n - 1)) & (CACHE_SLOTS - 1);
+        if (cachedKeys[slot] == s) {
+            byte[] b = cachedBytes[slot];
+            System.arraycopy(b, 0, buf, pos, b.length);
+            pos += b.length;
+            return;
+        }
+        int start = pos;
+        escaped(s, n);
+        if (seenOnce[slot] == s) {
+            cachedKeys[slot] = s;
+            cachedBytes[slot] = Arrays.copyOfRange(buf, start, pos);
+        } else {
+            seenOnce[slot] = s;
+        }
+    }
+
     /** Room for {@code n} chars escaped is there. */
     private void escaped(String s, int n) {
         for (int i = 0; i < n; i++) {
@@ -255,6 +320,17 @@ final class JsonLineBuffer implements AutoCloseable {
             d++;
         }
         return d;
+    }
+
+    /** {@code s} as a quoted JSON string's bytes, for texts encoded once (enum ids). */
+    static byte[] quoted(String s) {
+        var bytes = new ByteArrayOutputStream();
+        try (JsonLineBuffer b = new JsonLineBuffer(bytes, 64)) {
+            b.string(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     void flush() throws IOException {

@@ -1,8 +1,11 @@
 package io.isthmus.app.analyze;
 
+import io.isthmus.model.AccessKind;
+import io.isthmus.model.Protocol;
 import io.isthmus.observe.session.Observation;
 import io.isthmus.wire.Anomaly;
 import io.isthmus.wire.Attribute;
+import io.isthmus.wire.Direction;
 import io.isthmus.wire.LazyAttributes;
 import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.packet.IpAddress;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Observations as JSON lines (docs/analyze.md): one object per message, written as bytes into one
@@ -52,6 +56,11 @@ public final class ObservationWriter implements Consumer<Observation>, AutoClose
     private static final byte[] END = ascii("]}\n");
     private static final byte[] NO_MAC = ascii("\"\"");
 
+    // Enum texts as quoted JSON strings, by ordinal.
+    private static final byte[][] PROTOCOL_IDS = quotedIds(Protocol.values(), Protocol::id);
+    private static final byte[][] DIRECTION_IDS = quotedIds(Direction.values(), Direction::id);
+    private static final byte[][] ACCESS_IDS = quotedIds(AccessKind.values(), AccessKind::id);
+
     private final JsonLineBuffer json;
     private final JsonAttributes lazyAttributes;
     private final Timestamps timestamps = new Timestamps();
@@ -83,22 +92,22 @@ public final class ObservationWriter implements Consumer<Observation>, AutoClose
         timestamps.write(o.timestampNanos(), json);
         endpoints(o);
         json.raw(PROTOCOL);
-        json.string(m.protocol().id());
+        json.raw(PROTOCOL_IDS[m.protocol().ordinal()]);
         json.raw(DIRECTION);
-        json.string(m.direction().id());
+        json.raw(DIRECTION_IDS[m.direction().ordinal()]);
         json.raw(FUNCTION);
         json.number(m.function());
         json.raw(FUNCTION_NAME);
-        json.string(m.functionName());
+        json.cachedString(m.functionName());
         optional(UNIT, m.unit());
         optional(TRANSACTION, m.transaction());
         optional(ADDRESS, m.address());
         optional(QUANTITY, m.quantity());
         json.raw(ACCESS);
-        json.string(m.access().id());
+        json.raw(ACCESS_IDS[m.access().ordinal()]);
         if (m.status().isPresent()) {
             json.raw(STATUS);
-            json.string(m.status().get());
+            json.cachedString(m.status().get());
         }
         if (o.latencyNanos() >= 0) {
             json.raw(LATENCY_US);
@@ -158,9 +167,9 @@ public final class ObservationWriter implements Consumer<Observation>, AutoClose
             if (i > 0) {
                 json.raw(',');
             }
-            json.string(a.name());
+            json.cachedString(a.name());
             json.raw(':');
-            json.string(a.value());
+            json.cachedString(a.value());
         }
     }
 
@@ -173,7 +182,7 @@ public final class ObservationWriter implements Consumer<Observation>, AutoClose
                 json.raw(',');
             }
             json.raw(CODE);
-            json.string(a.code());
+            json.cachedString(a.code());
             json.raw(DETAIL);
             json.string(a.detail());
             json.raw('}');
@@ -200,6 +209,14 @@ public final class ObservationWriter implements Consumer<Observation>, AutoClose
         }
         MacText.quoted(mac, macBytes);
         json.raw(macBytes);
+    }
+
+    private static <E extends Enum<E>> byte[][] quotedIds(E[] values, Function<E, String> id) {
+        byte[][] ids = new byte[values.length][];
+        for (E e : values) {
+            ids[e.ordinal()] = JsonLineBuffer.quoted(id.apply(e));
+        }
+        return ids;
     }
 
     private static byte[] ascii(String s) {

@@ -2,55 +2,62 @@ package io.isthmus.app.analyze;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
 
 /**
- * Capture times as ISO-8601 UTC with nanoseconds ({@code 2026-11-26T01:02:03.123456789Z}). The
- * seconds part is formatted once per second of capture time, the nanoseconds by hand.
+ * Capture times as ISO-8601 UTC with nanoseconds ({@code 2026-11-26T01:02:03.123456789Z}), the text
+ * {@code DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")} plus nine digits of fraction gave
+ * before. The text is kept in one array: the date is rewritten when the day changes, the time of
+ * day and the fraction on every line, by arithmetic (merged captures alternate between seconds, so
+ * a per-second cache missed often and each miss built several {@code java.time} objects).
+ *
+ * <p>Nanoseconds since the epoch in a {@code long} reach from 1677 to 2262, so the year always has
+ * four digits and no sign.
  */
 final class Timestamps {
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
-    private long cachedSecond = Long.MIN_VALUE;
-    private String cachedText = "";
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final int SECONDS_PER_DAY = 86_400;
 
-    private byte[] cachedBytes = new byte[0];
+    /** {@code "yyyy-MM-ddTHH:mm:ss.nnnnnnnnnZ"} with its quotes. */
+    private final byte[] text = "\"0000-00-00T00:00:00.000000000Z\"".getBytes(StandardCharsets.US_ASCII);
 
-    String format(long epochNanos) {
-        long second = Math.floorDiv(epochNanos, 1_000_000_000L);
-        int nanos = (int) Math.floorMod(epochNanos, 1_000_000_000L);
-        cache(second);
-        char[] c = new char[cachedText.length() + 11];
-        cachedText.getChars(0, cachedText.length(), c, 0);
-        int p = cachedText.length();
-        c[p] = '.';
-        for (int i = 9; i >= 1; i--) {
-            c[p + i] = (char) ('0' + nanos % 10);
-            nanos /= 10;
-        }
-        c[p + 10] = 'Z';
-        return new String(c);
-    }
+    private long cachedDay = Long.MIN_VALUE;
 
-    /** The same text as {@link #format}, as a JSON string straight into {@code out}. */
+    /** The time as a quoted JSON string into {@code out}. */
     void write(long epochNanos, JsonLineBuffer out) throws IOException {
-        long second = Math.floorDiv(epochNanos, 1_000_000_000L);
-        int nanos = (int) Math.floorMod(epochNanos, 1_000_000_000L);
-        cache(second);
-        out.raw(cachedBytes);
-        out.raw('.');
-        out.digits(nanos, 9);
-        out.raw('Z');
-        out.raw('"');
+        long second = Math.floorDiv(epochNanos, NANOS_PER_SECOND);
+        int nanos = (int) Math.floorMod(epochNanos, NANOS_PER_SECOND);
+        long day = Math.floorDiv(second, SECONDS_PER_DAY);
+        int secondOfDay = (int) Math.floorMod(second, SECONDS_PER_DAY);
+        if (day != cachedDay) {
+            date(day);
+        }
+        int hour = secondOfDay / 3600;
+        int minute = secondOfDay / 60 % 60;
+        two(hour, 12);
+        two(minute, 15);
+        two(secondOfDay % 60, 18);
+        for (int i = 29; i >= 21; i--) {
+            int q = nanos / 10;
+            text[i] = (byte) ('0' + (nanos - q * 10));
+            nanos = q;
+        }
+        out.raw(text);
     }
 
-    private void cache(long second) {
-        if (second != cachedSecond) {
-            cachedSecond = second;
-            cachedText = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC).format(SECONDS);
-            // The seconds text is ASCII (digits, '-', ':', 'T', a sign for years beyond 9999).
-            cachedBytes = ('"' + cachedText).getBytes(StandardCharsets.US_ASCII);
-        }
+    private void date(long day) {
+        cachedDay = day;
+        LocalDate d = LocalDate.ofEpochDay(day);
+        int year = d.getYear();
+        two(year / 100, 1);
+        two(year % 100, 3);
+        two(d.getMonthValue(), 6);
+        two(d.getDayOfMonth(), 9);
+    }
+
+    /** Two decimal digits of {@code v} (0..99) at {@code at}. */
+    private void two(int v, int at) {
+        text[at] = (byte) ('0' + v / 10);
+        text[at + 1] = (byte) ('0' + v % 10);
     }
 }

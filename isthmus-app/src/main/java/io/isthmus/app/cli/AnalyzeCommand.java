@@ -1,6 +1,7 @@
 package io.isthmus.app.cli;
 
 import io.isthmus.app.analyze.BackgroundWriter;
+import io.isthmus.app.analyze.DirectFileOutput;
 import io.isthmus.app.analyze.GuardOutputs;
 import io.isthmus.app.analyze.ObservationWriter;
 import io.isthmus.app.analyze.Progress;
@@ -23,7 +24,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -201,11 +201,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         boolean bar = !quiet && System.console() != null;
         ObservationWriter writer;
         try (source;
-                OutputStream os = Files.newOutputStream(
-                        file,
-                        StandardOpenOption.CREATE,
-                        StandardOpenOption.TRUNCATE_EXISTING,
-                        StandardOpenOption.WRITE)) {
+                OutputStream os = DirectFileOutput.open(file)) {
             writer = new ObservationWriter(os);
             // Serialising JSON is as costly as decoding: it runs on a second thread; detection
             // stays on this one, in capture order.

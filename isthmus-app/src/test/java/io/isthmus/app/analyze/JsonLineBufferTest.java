@@ -208,4 +208,40 @@ class JsonLineBufferTest {
         }
         return bytes.toByteArray();
     }
+
+    @Test
+    void cachedStringsAreTheSameBytesOnEverySighting() throws IOException {
+        Random random = new Random(17);
+        // Few distinct String objects written many times (hits after the second sighting), many
+        // made anew (never kept), all sorts of chars, lengths around the cache's limit.
+        String[] constants = new String[3_000];
+        for (int i = 0; i < constants.length; i++) {
+            constants[i] = randomString(random, random.nextInt(i % 10 == 0 ? 200 : 40));
+        }
+        var ours = new ByteArrayOutputStream();
+        var plain = new ByteArrayOutputStream();
+        try (var a = new JsonLineBuffer(ours, 512);
+                var b = new JsonLineBuffer(plain, 1 << 16)) {
+            for (int round = 0; round < 50_000; round++) {
+                String s = random.nextInt(4) == 0
+                        ? new String(constants[random.nextInt(constants.length)])
+                        : constants[random.nextInt(round < 100 ? 5 : constants.length)];
+                if (random.nextBoolean()) {
+                    a.cachedString(s);
+                    b.string(s);
+                } else {
+                    a.cachedContent(s);
+                    b.content(s);
+                }
+            }
+        }
+        assertThat(ours.toByteArray()).isEqualTo(plain.toByteArray());
+    }
+
+    @Test
+    void enumTextsEncodedOnceAreTheStringsBytes() throws IOException {
+        for (String s : new String[] {"modbus", "pn_dcp", "quote \" é \uD800", "x".repeat(100)}) {
+            assertThat(JsonLineBuffer.quoted(s)).isEqualTo(jacksonString(s));
+        }
+    }
 }
