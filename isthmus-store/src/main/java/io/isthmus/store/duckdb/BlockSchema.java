@@ -40,7 +40,7 @@ final class BlockSchema {
                 if (rs.next()) {
                     int found = Integer.parseInt(rs.getString(1));
                     if (found != VERSION) {
-                        throw new SQLException(refusal(found));
+                        throw new SchemaVersionException(refusal(found), found);
                     }
                     return;
                 }

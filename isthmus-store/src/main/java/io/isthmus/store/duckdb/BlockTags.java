@@ -2,6 +2,7 @@ package io.isthmus.store.duckdb;
 
 import io.isthmus.model.TagPath;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,18 +27,28 @@ final class BlockTags {
             }
         }
         Map<Integer, TagState> states = new HashMap<>();
-        String sql = "SELECT tag, first_t, seq, data FROM (SELECT tag, min(t_min) OVER (PARTITION BY tag) AS first_t,"
-                + " seq, data, row_number() OVER (PARTITION BY tag ORDER BY t_max DESC, seq DESC) AS r"
-                + " FROM blocks WHERE kind = " + BlockSchema.SAMPLES + ") WHERE r = 1";
+        // spans and the newest block per tag from the small columns only; then each newest block's
+        // data by its seq (seq grows with the insertion order, so zone maps find it)
+        String sql = "WITH s AS (SELECT tag, min(t_min) AS first_t, max(t_max) AS last_t FROM blocks WHERE kind = "
+                + BlockSchema.SAMPLES + " GROUP BY tag) SELECT s.tag, s.first_t, max(b.seq) FROM s JOIN blocks b"
+                + " ON b.kind = " + BlockSchema.SAMPLES + " AND b.tag = s.tag AND b.t_max = s.last_t"
+                + " GROUP BY s.tag, s.first_t";
         try (Statement st = conn.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
+                ResultSet rs = st.executeQuery(sql);
+                PreparedStatement data = conn.prepareStatement("SELECT data FROM blocks WHERE seq = ?")) {
             while (rs.next()) {
                 int id = rs.getInt(1);
                 TagPath path = paths.get(id);
                 if (path == null) {
                     throw new SQLException("blocks of tag id " + id + " have no row in tags (the file is corrupt)");
                 }
-                BlockColumns c = reader.decode(path, rs.getLong(3), rs.getBytes(4));
+                long seq = rs.getLong(3);
+                data.setLong(1, seq);
+                BlockColumns c;
+                try (ResultSet d = data.executeQuery()) {
+                    d.next();
+                    c = reader.decode(path, seq, d.getBytes(1));
+                }
                 int newest = 0;
                 for (int i = 1; i < c.size; i++) {
                     if (c.t[i] >= c.t[newest]) {

@@ -156,4 +156,25 @@ class BlockLayoutTest {
                     .containsExactly(2.0, 3.0, 4.0);
         }
     }
+
+    @Test
+    void theDefaultOpenerUsesBlocksForANewDirectoryAndKeepsRowsForAVersionOneFile() {
+        Path fresh = dir.resolve("new");
+        Path old = dir.resolve("old");
+        try (var h = DuckDbHistorians.open(HistorianConfig.create(fresh))) {
+            assertThat(h).isInstanceOf(BlockHistorian.class);
+            h.append(List.of(real(CURRENT, 0, 1)));
+        }
+        try (var h = DuckDbHistorian.open(HistorianConfig.create(old))) {
+            h.append(List.of(real(CURRENT, 0, 2)));
+        }
+        try (var h = DuckDbHistorians.open(HistorianConfig.create(fresh))) {
+            assertThat(h).isInstanceOf(BlockHistorian.class);
+            assertThat(h.latest(CURRENT).orElseThrow().value().asDouble()).isEqualTo(1.0);
+        }
+        try (var h = DuckDbHistorians.open(HistorianConfig.create(old))) {
+            assertThat(h).isInstanceOf(DuckDbHistorian.class);
+            assertThat(h.latest(CURRENT).orElseThrow().value().asDouble()).isEqualTo(2.0);
+        }
+    }
 }
