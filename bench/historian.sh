@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Historian benchmark (issue 4): DuckDB, QuestDB embedded and SQLite on the same workload, in one run.
 # Usage: bench/historian.sh [--tags 100] [--seconds 86400] [--batch 10000] [--runs 5]
-#                           [--only duckdb,questdb,sqlite,isthmus,blob] [--dir DIR]
+#                           [--only duckdb,questdb,sqlite,isthmus,blocks,blob] [--dir DIR]
 # BENCH_JAVA_OPTS="-Dprobe.single=true" bench/historian.sh --only blob   # JVM options (the blob probe's variants)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -7,8 +7,9 @@ import io.isthmus.app.gateway.GatewayRuntime;
 import io.isthmus.app.gateway.GatewayServer;
 import io.isthmus.model.Sample;
 import io.isthmus.model.TagPath;
+import io.isthmus.store.Historian;
 import io.isthmus.store.HistorianConfig;
-import io.isthmus.store.duckdb.DuckDbHistorian;
+import io.isthmus.store.duckdb.DuckDbHistorians;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -61,7 +62,7 @@ public final class GatewayServeCommand implements Callable<Integer> {
         try {
             Function<TagPath, Optional<Sample>> latest = t -> Optional.empty();
             if (s.historian().isPresent()) {
-                DuckDbHistorian h = DuckDbHistorian.open(
+                Historian h = DuckDbHistorians.open(
                         HistorianConfig.create(s.historian().get()));
                 open.add(h);
                 latest = h::latest;

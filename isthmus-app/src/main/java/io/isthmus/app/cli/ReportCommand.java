@@ -10,7 +10,7 @@ import io.isthmus.insight.oee.Grouping;
 import io.isthmus.insight.shift.TimeSpan;
 import io.isthmus.store.HistorianConfig;
 import io.isthmus.store.HistorianException;
-import io.isthmus.store.duckdb.DuckDbHistorian;
+import io.isthmus.store.duckdb.DuckDbHistorians;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -110,7 +110,7 @@ public final class ReportCommand implements Runnable {
         }
         TimeSpan window = new TimeSpan(from, to);
         InsightBatch.Outcome outcome;
-        try (var h = DuckDbHistorian.open(HistorianConfig.create(o.historian, b -> {}))) {
+        try (var h = DuckDbHistorians.open(HistorianConfig.create(o.historian, b -> {}))) {
             outcome = InsightBatch.run(h, settings, window, by, line -> {
                 if (!o.quiet) {
                     err.println(line);

@@ -11,7 +11,7 @@ import io.isthmus.app.sensor.SensorRun;
 import io.isthmus.store.Historian;
 import io.isthmus.store.TagInfo;
 import io.isthmus.store.TagPrefix;
-import io.isthmus.store.duckdb.DuckDbHistorian;
+import io.isthmus.store.duckdb.DuckDbHistorians;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -190,7 +190,7 @@ public final class Hub implements AutoCloseable {
 
     private Historian openHistorian(HubSettings settings) {
         try {
-            return DuckDbHistorian.open(settings.historian());
+            return DuckDbHistorians.open(settings.historian());
         } catch (RuntimeException e) {
             sensor.ifPresent(LiveSensor::close);
             throw e;

@@ -6,7 +6,7 @@ import io.isthmus.model.Sample;
 import io.isthmus.model.TagPath;
 import io.isthmus.model.Value;
 import io.isthmus.store.HistorianConfig;
-import io.isthmus.store.duckdb.DuckDbHistorian;
+import io.isthmus.store.duckdb.DuckDbHistorians;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -64,7 +64,7 @@ class ReportCommandTest {
             samples.add(Sample.good(tag("rejectCount"), t, Value.of(0)));
             samples.add(Sample.good(tag("energy"), t, Value.of(kwh)));
         }
-        try (var h = DuckDbHistorian.open(HistorianConfig.create(historian, b -> {}))) {
+        try (var h = DuckDbHistorians.open(HistorianConfig.create(historian, b -> {}))) {
             h.append(samples);
         }
     }

@@ -9,7 +9,7 @@ import io.isthmus.model.EventKind;
 import io.isthmus.store.HistorianConfig;
 import io.isthmus.store.JournalId;
 import io.isthmus.store.JournalProgress;
-import io.isthmus.store.duckdb.DuckDbHistorian;
+import io.isthmus.store.duckdb.DuckDbHistorians;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ class IngestGivenUpTest {
 
     @Test
     void theGapsBeyondTheLimitBecomeDataLossEventsAndIngestGoesOn(@TempDir Path dir) throws Exception {
-        try (var historian = DuckDbHistorian.open(HistorianConfig.create(dir))) {
+        try (var historian = DuckDbHistorians.open(HistorianConfig.create(dir))) {
             var events = new EventLog();
             var ingest = new Ingest(historian, new LatestValues(), events, Set.of(), 8 * 1024 * 1024);
             int max = JournalProgress.MAX_SPANS;

@@ -48,6 +48,18 @@ final class BucketTable {
         }
     }
 
+    /** Sets one aggregate of bucket {@code k}; COUNT takes the value as a whole number. */
+    void put(Aggregate a, int k, double v) {
+        switch (a) {
+            case COUNT -> count[k] = (long) v;
+            case MIN -> min[k] = v;
+            case MAX -> max[k] = v;
+            case AVG -> avg[k] = v;
+            case LAST -> last[k] = v;
+            case TIME_WEIGHTED_AVG -> twa[k] = v;
+        }
+    }
+
     /** Buckets {@code [from + k * iv, min(from + (k + 1) * iv, to))} with the requested aggregates. */
     List<Bucket> buckets(long from, long to, long iv, Set<Aggregate> wanted) {
         List<Bucket> out = new ArrayList<>(count.length);

@@ -50,6 +50,14 @@ final class TagDirectory {
         return d;
     }
 
+    /** Rebuilds the directory from stored rows: a known tag and, when it has samples, its state. */
+    void restore(int id, TagPath path, Optional<TagState> state) {
+        ids.put(path, id);
+        paths.put(id, path);
+        nextId = Math.max(nextId, id + 1);
+        state.ifPresent(s -> states.put(id, s));
+    }
+
     Optional<Integer> id(TagPath path) {
         return Optional.ofNullable(ids.get(path));
     }

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * of 1-second data for 100 tags, averaged per minute" and one tag's raw day, for every candidate in
  * the same run. Wall time and process CPU time (native engine threads included) are both printed:
  * on a shared machine the CPU time is the steadier figure. Run with {@code bench/historian.sh
- * [--tags N] [--seconds N] [--batch N] [--runs N] [--only duckdb,questdb,sqlite,isthmus,blob] [--dir
+ * [--tags N] [--seconds N] [--batch N] [--runs N] [--only duckdb,questdb,sqlite,isthmus,blocks,blob] [--dir
  * DIR] [--keep]}.
  */
 public final class HistorianBench {
@@ -101,7 +101,8 @@ public final class HistorianBench {
         m.put("duckdb", DuckDbCandidate::new);
         m.put("questdb", dir -> new QuestDbCandidate(dir, Runtime.getRuntime().availableProcessors()));
         m.put("sqlite", SqliteCandidate::new);
-        m.put("isthmus", dir -> new IsthmusCandidate(dir, tags));
+        m.put("isthmus", dir -> new IsthmusCandidate(dir, tags, false));
+        m.put("blocks", dir -> new IsthmusCandidate(dir, tags, true));
         m.put("blob", BlobCandidate::new);
         return m;
     }

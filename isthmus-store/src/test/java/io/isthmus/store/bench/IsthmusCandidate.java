@@ -10,6 +10,7 @@ import io.isthmus.store.Bucket;
 import io.isthmus.store.Historian;
 import io.isthmus.store.HistorianConfig;
 import io.isthmus.store.TimeRange;
+import io.isthmus.store.duckdb.BlockHistorian;
 import io.isthmus.store.duckdb.DuckDbHistorian;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,10 +27,14 @@ import org.duckdb.DuckDBConnection;
  */
 final class IsthmusCandidate implements Candidate {
     private final Historian historian;
+    private final String name;
     private final List<TagPath> tags;
 
-    IsthmusCandidate(Path dir, int tagCount) {
-        historian = DuckDbHistorian.open(HistorianConfig.create(dir));
+    /** {@code blocks}: {@link BlockHistorian} (schema version 3), else {@link DuckDbHistorian}. */
+    IsthmusCandidate(Path dir, int tagCount, boolean blocks) {
+        HistorianConfig config = HistorianConfig.create(dir);
+        historian = blocks ? BlockHistorian.open(config) : DuckDbHistorian.open(config);
+        name = blocks ? "isthmus BlockHistorian" : "isthmus DuckDbHistorian";
         tags = IntStream.range(0, tagCount)
                 .mapToObj(i -> TagPath.parse("bench/site/area/line/cell/equipment/t" + i))
                 .toList();
@@ -37,7 +42,7 @@ final class IsthmusCandidate implements Candidate {
 
     @Override
     public String name() {
-        return "isthmus DuckDbHistorian";
+        return name;
     }
 
     @Override

@@ -20,6 +20,7 @@ import io.isthmus.store.Aggregate;
 import io.isthmus.store.AggregateQuery;
 import io.isthmus.store.AggregateSeries;
 import io.isthmus.store.Bucket;
+import io.isthmus.store.Historian;
 import io.isthmus.store.HistorianConfig;
 import io.isthmus.store.InvalidQueryException;
 import io.isthmus.store.TimeRange;
@@ -33,6 +34,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Hand-checked aggregates. The CURRENT tag, seconds relative to T0:
@@ -44,17 +48,22 @@ import org.junit.jupiter.api.io.TempDir;
  *   120  70 GOOD     (holds to the end of the range)
  * </pre>
  */
+@ParameterizedClass
+@EnumSource(Layout.class)
 class AggregateTest {
+    @Parameter
+    Layout layout;
+
     static final Set<Aggregate> ALL = EnumSet.allOf(Aggregate.class);
 
     @TempDir
     Path dir;
 
-    DuckDbHistorian h;
+    Historian h;
 
     @BeforeEach
     void fill() {
-        h = Fixtures.open(dir);
+        h = Fixtures.open(layout, dir);
         h.append(List.of(
                 real(CURRENT, -30, 10),
                 real(CURRENT, 30, 40),
@@ -121,7 +130,7 @@ class AggregateTest {
     @Test
     void aValueHoldsNoLongerThanMaxHold() {
         h.close();
-        h = DuckDbHistorian.open(HistorianConfig.create(dir, b -> b.maxHold(Duration.ofSeconds(60))));
+        h = layout.open(HistorianConfig.create(dir, b -> b.maxHold(Duration.ofSeconds(60))));
         h.append(List.of(real(OTHER_LINE, 0, 1), real(OTHER_LINE, 150, 4)));
         // 1 holds 0..60 only; [60,120) has no value; 4 holds 150..180
         assertThat(column(series(OTHER_LINE, 0, 180, 60), Aggregate.TIME_WEIGHTED_AVG))
@@ -230,7 +239,7 @@ class AggregateTest {
     @Test
     void tooManyBucketsAreRefusedBeforeAnythingRuns() {
         h.close();
-        h = DuckDbHistorian.open(HistorianConfig.create(dir, b -> b.maxAggregatePoints(1000)));
+        h = layout.open(HistorianConfig.create(dir, b -> b.maxAggregatePoints(1000)));
         assertThatThrownBy(() -> h.aggregate(new AggregateQuery(
                         List.of(CURRENT, OTHER_LINE),
                         new TimeRange(at(0), at(3600)),

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.isthmus.model.Quality;
 import io.isthmus.model.Sample;
 import io.isthmus.model.Value;
+import io.isthmus.store.Historian;
 import io.isthmus.store.HistorianConfig;
 import io.isthmus.store.InvalidQueryException;
 import io.isthmus.store.RangeResult;
@@ -27,8 +28,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Layout.class)
 class AppendAndReadTest {
+    @Parameter
+    Layout layout;
+
     @TempDir
     Path dir;
 
@@ -44,7 +53,7 @@ class AppendAndReadTest {
                 real(CURRENT, 2, 1e-300),
                 text(RECIPE, 0, "cola, 0.5 l \"light\"\nv2"),
                 text(RECIPE, 1, ""));
-        try (DuckDbHistorian h = Fixtures.open(dir)) {
+        try (Historian h = Fixtures.open(layout, dir)) {
             h.append(mixed);
             List<Sample> back = new ArrayList<>();
             for (var tag : List.of(RUNNING, COUNT, CURRENT, RECIPE)) {
@@ -69,7 +78,7 @@ class AppendAndReadTest {
                 real(CURRENT, 1, Double.NaN, Quality.BAD_COMM),
                 real(CURRENT, 2, 1e-300),
                 real(CURRENT, 3, Double.NEGATIVE_INFINITY));
-        try (DuckDbHistorian h = Fixtures.open(dir)) {
+        try (Historian h = Fixtures.open(layout, dir)) {
             h.append(numeric);
             List<Sample> back = new ArrayList<>();
             for (var tag : List.of(RUNNING, COUNT, CURRENT)) {
@@ -84,7 +93,7 @@ class AppendAndReadTest {
 
     @Test
     void rangesAreHalfOpenOldestFirstAndSayWhenTheLimitCutThemShort() {
-        try (DuckDbHistorian h = Fixtures.open(dir)) {
+        try (Historian h = Fixtures.open(layout, dir)) {
             h.append(List.of(real(CURRENT, 30, 3), real(CURRENT, 10, 1), real(CURRENT, 20, 2), real(CURRENT, 40, 4)));
             RangeResult all = h.range(CURRENT, at(10), at(40), 10);
             assertThat(all.samples()).extracting(s -> s.value().asDouble()).containsExactly(1.0, 2.0, 3.0);
@@ -99,7 +108,7 @@ class AppendAndReadTest {
 
     @Test
     void samplesWithTheSameTimeComeBackInArrivalOrder() {
-        try (DuckDbHistorian h = Fixtures.open(dir)) {
+        try (Historian h = Fixtures.open(layout, dir)) {
             h.append(List.of(real(CURRENT, 5, 1), real(CURRENT, 5, 2)));
             h.append(List.of(real(CURRENT, 5, 3)));
             assertThat(h.range(CURRENT, at(0), at(10), 10).samples())
@@ -112,7 +121,7 @@ class AppendAndReadTest {
     @Test
     void timesAreKeptToTheMicrosecond() {
         Instant fine = Fixtures.T0.plusNanos(123_456_789);
-        try (DuckDbHistorian h = Fixtures.open(dir)) {
+        try (Historian h = Fixtures.open(layout, dir)) {
             h.append(List.of(Sample.good(CURRENT, fine, Value.of(1.0))));
             Instant micro = Fixtures.T0.plusNanos(123_456_000);
             assertThat(h.range(CURRENT, Fixtures.T0, at(1), 1)
@@ -126,7 +135,7 @@ class AppendAndReadTest {
 
     @Test
     void latestIsTheNewestSourceTimeNotTheLastArrival() {
-        try (DuckDbHistorian h = Fixtures.open(dir)) {
+        try (Historian h = Fixtures.open(layout, dir)) {
             h.append(List.of(real(CURRENT, 100, 10.0)));
             h.append(List.of(real(CURRENT, 50, 5.0), real(OTHER_LINE, 7, 7.0, Quality.BAD_COMM)));
             assertThat(h.latest(CURRENT)).contains(real(CURRENT, 100, 10.0));
@@ -137,7 +146,7 @@ class AppendAndReadTest {
 
     @Test
     void latestUnderAPrefixListsOnlyThoseTagsByPath() {
-        try (DuckDbHistorian h = Fixtures.open(dir)) {
+        try (Historian h = Fixtures.open(layout, dir)) {
             h.append(List.of(real(CURRENT, 1, 1), bool(RUNNING, 2, true), real(OTHER_LINE, 3, 3)));
             assertThat(h.latest(TagPrefix.parse("acme/plant1/bottling/line1")))
                     .extracting(Sample::path)
@@ -148,7 +157,7 @@ class AppendAndReadTest {
 
     @Test
     void tagsListFirstAndLastSourceTime() {
-        try (DuckDbHistorian h = Fixtures.open(dir)) {
+        try (Historian h = Fixtures.open(layout, dir)) {
             h.append(List.of(real(CURRENT, 20, 1), real(CURRENT, 10, 1), text(RECIPE, 5, "a")));
             h.append(List.of(real(CURRENT, 30, 1)));
             assertThat(h.tags())
@@ -158,10 +167,10 @@ class AppendAndReadTest {
 
     @Test
     void reopeningKeepsSamplesTagsAndLatestValues() {
-        try (DuckDbHistorian h = Fixtures.open(dir)) {
+        try (Historian h = Fixtures.open(layout, dir)) {
             h.append(List.of(real(CURRENT, 1, 1.5), text(RECIPE, 2, "cola"), integer(COUNT, 3, 42)));
         }
-        try (DuckDbHistorian h = Fixtures.open(dir)) {
+        try (Historian h = Fixtures.open(layout, dir)) {
             assertThat(h.latest(RECIPE)).contains(text(RECIPE, 2, "cola"));
             assertThat(h.latest(COUNT)).contains(integer(COUNT, 3, 42));
             assertThat(h.tags()).hasSize(3);
@@ -169,14 +178,14 @@ class AppendAndReadTest {
             assertThat(h.range(CURRENT, at(0), at(9), 9).samples()).containsExactly(real(CURRENT, 1, 1.5));
             assertThat(h.tags()).extracting(TagInfo::path).contains(OTHER_LINE);
         }
-        try (DuckDbHistorian h = Fixtures.open(dir)) {
+        try (Historian h = Fixtures.open(layout, dir)) {
             assertThat(h.latest(OTHER_LINE)).isPresent();
         }
     }
 
     @Test
     void anEmptyAppendStoresNothing() {
-        try (DuckDbHistorian h = Fixtures.open(dir)) {
+        try (Historian h = Fixtures.open(layout, dir)) {
             assertThat(h.append(List.of()).samplesStored()).isZero();
             assertThat(h.tags()).isEmpty();
         }
@@ -184,7 +193,7 @@ class AppendAndReadTest {
 
     @Test
     void aRangeLimitAboveTheConfiguredMaximumIsTooManyPoints() {
-        try (DuckDbHistorian h = DuckDbHistorian.open(HistorianConfig.create(dir, b -> b.maxRangeSamples(100)))) {
+        try (Historian h = layout.open(HistorianConfig.create(dir, b -> b.maxRangeSamples(100)))) {
             assertThatThrownBy(() -> h.range(CURRENT, at(0), at(1), 101))
                     .isInstanceOfSatisfying(
                             InvalidQueryException.class,
@@ -194,7 +203,7 @@ class AppendAndReadTest {
 
     @Test
     void everyOperationAfterCloseFailsAndCloseIsIdempotent() {
-        DuckDbHistorian h = Fixtures.open(dir);
+        Historian h = Fixtures.open(layout, dir);
         h.close();
         h.close();
         assertThatThrownBy(() -> h.latest(CURRENT)).isInstanceOf(IllegalStateException.class);

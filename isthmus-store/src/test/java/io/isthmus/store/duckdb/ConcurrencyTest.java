@@ -9,6 +9,7 @@ import io.isthmus.model.Value;
 import io.isthmus.store.Aggregate;
 import io.isthmus.store.AggregateQuery;
 import io.isthmus.store.AggregateSeries;
+import io.isthmus.store.Historian;
 import io.isthmus.store.JournalId;
 import io.isthmus.store.TagPrefix;
 import io.isthmus.store.TimeRange;
@@ -24,9 +25,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Smoke test: appenders and readers in parallel; every append lands once, reads never fail. */
+@ParameterizedClass
+@EnumSource(Layout.class)
 class ConcurrencyTest {
+    @Parameter
+    Layout layout;
+
     static final int WRITERS = 3;
     static final int BATCHES = 15;
     static final int PER_BATCH = 50;
@@ -42,7 +51,7 @@ class ConcurrencyTest {
     void parallelAppendersAndReadersSeeWholeAppendsOnly() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 2);
         AtomicBoolean writing = new AtomicBoolean(true);
-        try (DuckDbHistorian h = Fixtures.open(dir)) {
+        try (Historian h = Fixtures.open(layout, dir)) {
             List<Future<?>> writers = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
                 int id = w;

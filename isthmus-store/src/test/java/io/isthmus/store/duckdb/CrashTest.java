@@ -5,6 +5,7 @@ import static io.isthmus.store.duckdb.Fixtures.OTHER_LINE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.isthmus.model.Sample;
+import io.isthmus.store.Historian;
 import io.isthmus.store.HistorianConfig;
 import io.isthmus.store.JournalId;
 import java.io.BufferedReader;
@@ -16,21 +17,29 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code kill -9} of a process in the middle of appends: every append that returned (was
  * acknowledged) is there after reopening, with its journal mark, and nothing of a half-done one.
  */
+@ParameterizedClass
+@EnumSource(Layout.class)
 class CrashTest {
+    @Parameter
+    Layout layout;
+
     static final JournalId JOURNAL = JournalId.of("edge-crash");
     static final int PER_APPEND = 2_000;
 
     @TempDir
     Path dir;
 
-    /** The child process: appends journal batch 0, 1, 2, ... and prints each sequence once it returned. */
+    /** The child process ({@code dir layout}): appends journal batch 0, 1, 2, ... and prints each sequence once it returned. */
     public static void main(String[] args) {
-        try (DuckDbHistorian h = DuckDbHistorian.open(HistorianConfig.create(Path.of(args[0])))) {
+        try (Historian h = Layout.valueOf(args[1]).open(HistorianConfig.create(Path.of(args[0])))) {
             for (long seq = 0; ; seq++) {
                 h.append(JOURNAL, seq, batch(seq));
                 System.out.println("acked " + seq);
@@ -59,7 +68,8 @@ class CrashTest {
                         "-cp",
                         System.getProperty("java.class.path"),
                         CrashTest.class.getName(),
-                        dir.toString())
+                        dir.toString(),
+                        layout.name())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         long acked = -1;
@@ -80,7 +90,7 @@ class CrashTest {
         assertThat(acked)
                 .as("the child acknowledged appends before it was killed")
                 .isEqualTo(30);
-        try (DuckDbHistorian h = Fixtures.open(dir)) {
+        try (Historian h = Fixtures.open(layout, dir)) {
             long stored = h.journalPosition(JOURNAL).orElseThrow();
             assertThat(stored).isGreaterThanOrEqualTo(acked);
             long seconds = (stored + 1) * (PER_APPEND / 2);

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.isthmus.model.Sample;
 import io.isthmus.store.AppendResult;
+import io.isthmus.store.Historian;
 import io.isthmus.store.HistorianConfig;
 import io.isthmus.store.JournalBatch;
 import io.isthmus.store.JournalId;
@@ -20,8 +21,16 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Layout.class)
 class ExactlyOnceTest {
+    @Parameter
+    Layout layout;
+
     static final JournalId EDGE_A = JournalId.of("edge-a");
     static final JournalId EDGE_B = JournalId.of("edge-b");
 
@@ -38,7 +47,7 @@ class ExactlyOnceTest {
                 java.util.Arrays.stream(seqs).mapToObj(ExactlyOnceTest::record).toList());
     }
 
-    private static List<Double> stored(DuckDbHistorian h) {
+    private static List<Double> stored(Historian h) {
         return h.range(CURRENT, at(0), at(1000), 1000).samples().stream()
                 .map(s -> s.value().asDouble())
                 .toList();
@@ -46,7 +55,7 @@ class ExactlyOnceTest {
 
     @Test
     void aRedeliveredBatchIsSkippedAsAWhole() {
-        try (DuckDbHistorian h = Fixtures.open(dir)) {
+        try (Historian h = Fixtures.open(layout, dir)) {
             assertThat(h.journalPosition(EDGE_A)).isEmpty();
             assertThat(h.append(batch(EDGE_A, 1, 2, 3))).isEqualTo(new AppendResult(3, 0, OptionalLong.of(3)));
             assertThat(h.append(batch(EDGE_A, 1, 2, 3))).isEqualTo(new AppendResult(0, 3, OptionalLong.of(3)));
@@ -56,7 +65,7 @@ class ExactlyOnceTest {
 
     @Test
     void anOverlappingBatchStoresOnlyTheRecordsAboveTheMark() {
-        try (DuckDbHistorian h = Fixtures.open(dir)) {
+        try (Historian h = Fixtures.open(layout, dir)) {
             h.append(batch(EDGE_A, 1, 2, 3));
             assertThat(h.append(batch(EDGE_A, 2, 3, 4, 5))).isEqualTo(new AppendResult(2, 2, OptionalLong.of(5)));
             assertThat(h.append(EDGE_A, 5, List.of(real(CURRENT, 999, 0))).recordsSkipped())
@@ -68,7 +77,7 @@ class ExactlyOnceTest {
 
     @Test
     void liveRecordsSentAheadOfABacklogDoNotHideTheBacklog() {
-        try (DuckDbHistorian h = Fixtures.open(dir)) {
+        try (Historian h = Fixtures.open(layout, dir)) {
             h.append(batch(EDGE_A, 1, 2));
             // a forwarder reconnects with backlog 3..6 and live records from 7: live 7, 8 and backlog 3
             // arrive first, settled only through the backlog's position
@@ -78,7 +87,7 @@ class ExactlyOnceTest {
             // the hub restarts here: the progress is durable
             h.close();
         }
-        try (DuckDbHistorian h = Fixtures.open(dir)) {
+        try (Historian h = Fixtures.open(layout, dir)) {
             assertThat(h.journalProgress(EDGE_A)).isEqualTo(JournalProgress.of(3, "7-8"));
             // redelivery of 7 after a lost acknowledgement, with the rest of the backlog
             var second = new JournalBatch(EDGE_A, List.of(record(4), record(5), record(6), record(7)), 8);
@@ -103,7 +112,7 @@ class ExactlyOnceTest {
 
     @Test
     void gapsInTheSequenceAreAcceptedAndJournalsAreIndependent() {
-        try (DuckDbHistorian h = Fixtures.open(dir)) {
+        try (Historian h = Fixtures.open(layout, dir)) {
             h.append(batch(EDGE_A, 10));
             h.append(batch(EDGE_A, 20));
             h.append(batch(EDGE_B, 15));
@@ -115,14 +124,14 @@ class ExactlyOnceTest {
 
     @Test
     void theMarkSurvivesAReopenSoARedeliveryAfterARestartIsStillSkipped() {
-        try (DuckDbHistorian h = Fixtures.open(dir)) {
+        try (Historian h = Fixtures.open(layout, dir)) {
             h.append(batch(EDGE_A, 1, 2));
         }
-        try (DuckDbHistorian h = Fixtures.open(dir)) {
+        try (Historian h = Fixtures.open(layout, dir)) {
             assertThat(h.journalPosition(EDGE_A)).hasValue(2);
             assertThat(h.append(batch(EDGE_A, 1, 2, 3)).samplesStored()).isEqualTo(1);
         }
-        try (DuckDbHistorian h = Fixtures.open(dir)) {
+        try (Historian h = Fixtures.open(layout, dir)) {
             assertThat(stored(h)).containsExactly(1.0, 2.0, 3.0);
             assertThat(h.journalPosition(EDGE_A)).hasValue(3);
         }
@@ -137,7 +146,7 @@ class ExactlyOnceTest {
             }
         };
         HistorianConfig config = HistorianConfig.create(dir);
-        try (DuckDbHistorian h = DuckDbHistorian.open(config, beforeCommit)) {
+        try (Historian h = layout.open(config, beforeCommit)) {
             assertThatThrownBy(() -> h.append(batch(EDGE_A, 1, 2))).hasMessageContaining("simulated");
             assertThat(h.journalPosition(EDGE_A)).isEmpty();
             assertThat(h.latest(CURRENT)).isEmpty();
@@ -147,7 +156,7 @@ class ExactlyOnceTest {
             h.append(List.of(real(OTHER_LINE, 1, 1)));
             assertThat(h.append(batch(EDGE_A, 1, 2)).samplesStored()).isEqualTo(2);
         }
-        try (DuckDbHistorian h = Fixtures.open(dir)) {
+        try (Historian h = Fixtures.open(layout, dir)) {
             assertThat(stored(h)).containsExactly(1.0, 2.0);
             assertThat(h.journalPosition(EDGE_A)).hasValue(2);
             assertThat(h.latest(OTHER_LINE)).isPresent();
@@ -156,7 +165,7 @@ class ExactlyOnceTest {
 
     @Test
     void aRecordWithoutSamplesStillMovesTheMark() {
-        try (DuckDbHistorian h = Fixtures.open(dir)) {
+        try (Historian h = Fixtures.open(layout, dir)) {
             List<Sample> none = List.of();
             assertThat(h.append(EDGE_A, 7, none)).isEqualTo(new AppendResult(0, 0, OptionalLong.of(7)));
             assertThat(h.journalPosition(EDGE_A)).hasValue(7);

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.isthmus.model.Quality;
 import io.isthmus.store.ExportQuery;
+import io.isthmus.store.Historian;
 import io.isthmus.store.TagPrefix;
 import io.isthmus.store.TimeRange;
 import java.io.StringWriter;
@@ -28,8 +29,16 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Layout.class)
 class ExportTest {
+    @Parameter
+    Layout layout;
+
     @TempDir
     Path dir;
 
@@ -38,7 +47,7 @@ class ExportTest {
 
     @BeforeEach
     void fill() {
-        try (DuckDbHistorian h = Fixtures.open(dir.resolve("db"))) {
+        try (Historian h = Fixtures.open(layout, dir.resolve("db"))) {
             h.append(List.of(
                     real(CURRENT, 1, 12.5),
                     real(CURRENT, 2, 0, Quality.BAD_COMM),
@@ -54,7 +63,7 @@ class ExportTest {
     void csvHasAHeaderOneLinePerSampleOrderedByTagThenTimeAndQuotesText() {
         StringWriter out = new StringWriter();
         long n;
-        try (DuckDbHistorian h = Fixtures.open(dir.resolve("db"))) {
+        try (Historian h = Fixtures.open(layout, dir.resolve("db"))) {
             n = h.exportCsv(line1, out);
         }
         assertThat(n).isEqualTo(5);
@@ -73,7 +82,7 @@ class ExportTest {
     @Test
     void csvOfNothingIsJustTheHeader() {
         StringWriter out = new StringWriter();
-        try (DuckDbHistorian h = Fixtures.open(dir.resolve("db"))) {
+        try (Historian h = Fixtures.open(layout, dir.resolve("db"))) {
             h.exportCsv(new ExportQuery(TagPrefix.parse("acme/plant9"), line1.range()), out);
         }
         assertThat(out.toString()).isEqualTo("time,tag,type,value,quality\r\n");
@@ -82,7 +91,7 @@ class ExportTest {
     @Test
     void parquetReadsBackWithTypedColumns() throws Exception {
         Path file = dir.resolve("it's line1.parquet");
-        try (DuckDbHistorian h = Fixtures.open(dir.resolve("db"))) {
+        try (Historian h = Fixtures.open(layout, dir.resolve("db"))) {
             assertThat(h.exportParquet(line1, file)).isEqualTo(5);
         }
         assertThat(Files.size(file)).isPositive();
@@ -128,7 +137,7 @@ class ExportTest {
     void parquetReplacesAnExistingFile() throws Exception {
         Path file = dir.resolve("again.parquet");
         Files.writeString(file, "not parquet");
-        try (DuckDbHistorian h = Fixtures.open(dir.resolve("db"))) {
+        try (Historian h = Fixtures.open(layout, dir.resolve("db"))) {
             assertThat(h.exportParquet(line1, file)).isEqualTo(5);
             assertThat(h.exportParquet(new ExportQuery(TagPrefix.parse("acme/plant9"), line1.range()), file))
                     .isZero();

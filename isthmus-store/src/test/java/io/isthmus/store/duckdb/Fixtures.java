@@ -4,6 +4,7 @@ import io.isthmus.model.Quality;
 import io.isthmus.model.Sample;
 import io.isthmus.model.TagPath;
 import io.isthmus.model.Value;
+import io.isthmus.store.Historian;
 import io.isthmus.store.HistorianConfig;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -43,8 +44,7 @@ final class Fixtures {
         return Sample.good(p, at(seconds), Value.of(v));
     }
 
-    static DuckDbHistorian open(Path dir) {
-        return DuckDbHistorian.open(
-                HistorianConfig.create(dir, b -> b.threads(2).memoryLimitMiB(256)));
+    static Historian open(Layout layout, Path dir) {
+        return layout.open(HistorianConfig.create(dir, b -> b.threads(2).memoryLimitMiB(256)));
     }
 }

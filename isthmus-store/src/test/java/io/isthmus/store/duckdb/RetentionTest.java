@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.isthmus.store.Aggregate;
 import io.isthmus.store.Bucket;
+import io.isthmus.store.Historian;
 import io.isthmus.store.HistorianConfig;
 import io.isthmus.store.RetentionResult;
 import io.isthmus.store.TagInfo;
@@ -18,8 +19,16 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Layout.class)
 class RetentionTest {
+    @Parameter
+    Layout layout;
+
     static final long DAY = 86_400;
 
     @TempDir
@@ -28,7 +37,7 @@ class RetentionTest {
     @Test
     void samplesOlderThanTheRetentionGoAndTagsFollow() {
         HistorianConfig config = HistorianConfig.create(dir, b -> b.retention(Duration.ofDays(7)));
-        try (DuckDbHistorian h = DuckDbHistorian.open(config)) {
+        try (Historian h = layout.open(config)) {
             h.append(List.of(
                     real(CURRENT, -10 * DAY, 1),
                     real(CURRENT, -8 * DAY, 2),
@@ -51,7 +60,7 @@ class RetentionTest {
             assertThat(oldDay.count()).hasValue(0);
             assertThat(h.enforceRetention(at(30)).samplesDeleted()).isZero();
         }
-        try (DuckDbHistorian h = DuckDbHistorian.open(config)) {
+        try (Historian h = layout.open(config)) {
             assertThat(h.tags()).containsExactly(new TagInfo(CURRENT, at(-6 * DAY), at(0)));
             assertThat(h.latest(OTHER_LINE)).isEmpty();
             h.append(List.of(real(OTHER_LINE, 5, 6)));
@@ -62,7 +71,7 @@ class RetentionTest {
     @Test
     void theCutoffMinuteIsKeptWhole() {
         HistorianConfig config = HistorianConfig.create(dir, b -> b.retention(Duration.ofSeconds(60)));
-        try (DuckDbHistorian h = DuckDbHistorian.open(config)) {
+        try (Historian h = layout.open(config)) {
             h.append(List.of(real(CURRENT, 0, 1), real(CURRENT, 50, 2), real(CURRENT, 70, 3)));
             // now = 110 s: cutoff 50 s, cut down to 0 s: nothing of the minute [0, 60) goes
             assertThat(h.enforceRetention(at(110)).samplesDeleted()).isZero();
