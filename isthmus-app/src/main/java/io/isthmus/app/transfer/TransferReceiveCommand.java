@@ -42,6 +42,13 @@ public final class TransferReceiveCommand implements Callable<Integer> {
                     "Give a missing batch up once one this many sequences later arrived. Default: ${DEFAULT-VALUE}.")
     int reorderWindow;
 
+    @Option(
+            names = "--receive-buffer",
+            defaultValue = "16777216",
+            description = "Socket receive buffer to ask for, in bytes; the kernel caps it at net.core.rmem_max"
+                    + " and the start line says so. Default: ${DEFAULT-VALUE}.")
+    int receiveBuffer;
+
     @Spec
     CommandSpec spec;
 
@@ -52,7 +59,8 @@ public final class TransferReceiveCommand implements Callable<Integer> {
         try {
             config = ReceiverConfig.defaults(TransferText.hostPort(listen))
                     .withGapTimeout(DurationText.parse(gapTimeout))
-                    .withReorderWindow(reorderWindow);
+                    .withReorderWindow(reorderWindow)
+                    .withReceiveBufferBytes(receiveBuffer);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("isthmus transfer: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -80,8 +88,14 @@ public final class TransferReceiveCommand implements Callable<Integer> {
                 }
             });
             console.printf(
-                    "Receiving on %s (receive buffer %d bytes), writing to %s. Ctrl-C stops.%n",
-                    receiver.localAddress(), receiver.receiveBufferBytes(), out);
+                    "Receiving on %s (receive buffer %d bytes%s), writing to %s. Ctrl-C stops.%n",
+                    receiver.localAddress(),
+                    receiver.receiveBufferBytes(),
+                    receiver.receiveBufferCapped()
+                            ? ", less than the " + config.receiveBufferBytes()
+                                    + " configured: the kernel caps it at net.core.rmem_max"
+                            : "",
+                    out);
             console.flush();
             receiver.run();
             reporter.interrupt();

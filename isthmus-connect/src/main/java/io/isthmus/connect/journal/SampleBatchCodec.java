@@ -171,91 +171,73 @@ public final class SampleBatchCodec {
      * are checked for length and printable ASCII only). A value, never an exception, for any input.
      */
     public java.util.Optional<Summary> summarize(byte[] bytes) {
-        return summarize(bytes, new PathCache(limits.maxPaths()));
-    }
-
-    /**
-     * Like {@link #summarize(byte[])}, with path strings taken from {@code cache} when a batch
-     * before already named the same path: a poller repeats its paths every cycle, and building
-     * each path's String anew was most of the diode sender's manifest cost.
-     */
-    public java.util.Optional<Summary> summarize(byte[] bytes, PathCache cache) {
         var in = new Input(ByteBuffer.wrap(bytes));
         try {
-            return java.util.Optional.of(readSummary(in, cache));
+            return java.util.Optional.of(readSummary(in));
         } catch (MalformedBatch e) {
             return java.util.Optional.empty();
         }
     }
 
     /**
-     * Tag-path strings remembered across {@link #summarize(byte[], PathCache)} calls. A path seen
-     * before costs a hash and a byte comparison instead of seven segment strings and a join.
-     * Bounded: once it holds {@code capacity} paths it starts afresh. Not thread-safe: one per
-     * thread that summarizes (the diode sender has one).
+     * Adds the batch's tag paths and time span to {@code into}, whole or not at all, without a String
+     * per path (see {@link SummaryAccumulator}): true if it did; false if the batch names no path
+     * (no sample) or is malformed in what was read, as for {@link #summarize}, and then {@code into}
+     * is as before. A path table equal byte for byte to the one of the batch added before (with the
+     * same count) is skipped: its paths are in the set already. Never throws for any input.
      */
-    public static final class PathCache {
-        private final int capacity;
-        private final java.util.HashMap<PathKey, String> paths = new java.util.HashMap<>();
-        private final PathKey probe = new PathKey();
-
-        public PathCache(int capacity) {
-            if (capacity < 1) {
-                throw new IllegalArgumentException("capacity is " + capacity + "; it must be at least 1");
-            }
-            this.capacity = capacity;
+    public boolean summarizeInto(byte[] bytes, SummaryAccumulator into) {
+        if (bytes.length > 0 && bytes[0] == FORMAT_VERSION_1) {
+            return addVersion1(bytes, into); // older journals: walked sample by sample anyway
         }
-
-        /** The path spelled by the first {@code length} bytes of {@code ascii} (checked printable). */
-        String path(byte[] ascii, int length) {
-            probe.set(ascii, length);
-            String known = paths.get(probe);
-            if (known != null) {
-                return known;
+        var in = new Input(ByteBuffer.wrap(bytes));
+        into.begin();
+        try {
+            int version = in.u8();
+            if (version != FORMAT_VERSION) {
+                throw in.error(SampleBatchError.UNSUPPORTED_VERSION, "format version " + version);
             }
-            if (paths.size() >= capacity) {
-                paths.clear();
+            int count = in.count(limits.maxSamples(), in.remaining() / MIN_SAMPLE_BYTES, "samples");
+            int pathCount = in.count(Math.min(count, limits.maxPaths()), in.remaining() / MIN_PATH_BYTES, "paths");
+            long[] span = readSpan(in, count);
+            if (pathCount == 0) {
+                into.rollback();
+                return false;
             }
-            byte[] copy = java.util.Arrays.copyOf(ascii, length);
-            String path = new String(copy, StandardCharsets.US_ASCII);
-            var key = new PathKey();
-            key.set(copy, length);
-            paths.put(key, path);
-            return path;
+            int table = in.position();
+            if (into.sameTable(bytes, table, pathCount)) {
+                in.skip(into.lastTableLength());
+            } else {
+                readPathTable(in, pathCount, into::add);
+                into.rememberTable(bytes, table, in.position() - table, pathCount);
+            }
+            into.commit(span[0], span[1]);
+            return true;
+        } catch (MalformedBatch e) {
+            into.rollback();
+            return false;
         }
     }
 
-    /** The bytes of one path as a map key; the cache's probe is reused, stored keys own their bytes. */
-    private static final class PathKey {
-        private byte[] bytes;
-        private int length;
-        private int hash;
-
-        void set(byte[] b, int n) {
-            bytes = b;
-            length = n;
+    private boolean addVersion1(byte[] bytes, SummaryAccumulator into) {
+        var summary = summarize(bytes);
+        if (summary.isEmpty() || summary.get().paths().isEmpty()) {
+            return false;
+        }
+        into.begin();
+        for (String path : summary.get().paths()) {
+            byte[] ascii = path.getBytes(StandardCharsets.US_ASCII);
             int h = 1;
-            for (int i = 0; i < n; i++) {
-                h = 31 * h + b[i];
+            for (byte b : ascii) {
+                h = 31 * h + b;
             }
-            hash = h;
+            into.add(ascii, ascii.length, h);
         }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof PathKey k
-                    && k.length == length
-                    && k.hash == hash
-                    && java.util.Arrays.equals(bytes, 0, length, k.bytes, 0, length);
-        }
+        into.commit(summary.get().minMicros(), summary.get().maxMicros());
+        return true;
     }
 
-    private Summary readSummary(Input in, PathCache cache) throws MalformedBatch {
+    private Summary readSummary(Input in) throws MalformedBatch {
         int version = in.u8();
         if (version != FORMAT_VERSION && version != FORMAT_VERSION_1) {
             throw in.error(SampleBatchError.UNSUPPORTED_VERSION, "format version " + version);
@@ -263,11 +245,21 @@ public final class SampleBatchCodec {
         int count = in.count(limits.maxSamples(), in.remaining() / MIN_SAMPLE_BYTES, "samples");
         int pathCount = in.count(Math.min(count, limits.maxPaths()), in.remaining() / MIN_PATH_BYTES, "paths");
         long[] span = version == FORMAT_VERSION ? readSpan(in, count) : null;
-        String[] paths = readPathStrings(in, pathCount, cache);
+        List<String> paths = new ArrayList<>(pathCount);
+        readPathTable(
+                in,
+                pathCount,
+                (spelled, length, hash) -> paths.add(new String(spelled, 0, length, StandardCharsets.US_ASCII)));
         if (span != null) {
-            return new Summary(java.util.Arrays.asList(paths), span[0], span[1]);
+            return new Summary(paths, span[0], span[1]);
         }
         return walkSummary(in, count, paths);
+    }
+
+    /** Receives each path of a table as ASCII "a/b/.../g" in {@code spelled[0..length)}, and its hash. */
+    @FunctionalInterface
+    private interface PathSink {
+        void path(byte[] spelled, int length, int hash);
     }
 
     /** The version 2 header's span: {earliest, latest} µs, or {MAX, MIN} for an empty batch. */
@@ -285,11 +277,16 @@ public final class SampleBatchCodec {
         return new long[] {min, min + width};
     }
 
-    private String[] readPathStrings(Input in, int pathCount, PathCache cache) throws MalformedBatch {
-        String[] paths = new String[pathCount];
-        // the current path as ASCII "a/b/c/...", and where each of its segments ends
+    /**
+     * Reads a path table, handing each path to {@code sink} spelled out with its {@code 31 * h + b}
+     * hash; the hash of the shared leading segments is kept from the path before, so only the new
+     * segments are hashed.
+     */
+    private static void readPathTable(Input in, int pathCount, PathSink sink) throws MalformedBatch {
+        // the current path as ASCII "a/b/c/...", where each of its segments ends, and the hash up to there
         byte[] spelled = new byte[DEPTH * (TagPath.MAX_SEGMENT_LENGTH + 1)];
         int[] ends = new int[DEPTH];
+        int[] hashes = new int[DEPTH];
         for (int i = 0; i < pathCount; i++) {
             int shared = in.u8();
             if (shared >= DEPTH || (i == 0 && shared != 0)) {
@@ -297,19 +294,25 @@ public final class SampleBatchCodec {
             }
             for (int s = shared; s < DEPTH; s++) {
                 int at = 0;
+                int h = 1;
                 if (s > 0) {
                     at = ends[s - 1];
+                    h = hashes[s - 1];
                     spelled[at++] = '/';
                 }
-                ends[s] = in.segmentInto(spelled, at);
+                int end = in.segmentInto(spelled, at);
+                for (int b = at - (s > 0 ? 1 : 0); b < end; b++) {
+                    h = 31 * h + spelled[b];
+                }
+                ends[s] = end;
+                hashes[s] = h;
             }
-            paths[i] = cache.path(spelled, ends[DEPTH - 1]);
+            sink.path(spelled, ends[DEPTH - 1], hashes[DEPTH - 1]);
         }
-        return paths;
     }
 
-    private Summary walkSummary(Input in, int count, String[] paths) throws MalformedBatch {
-        int pathCount = paths.length;
+    private Summary walkSummary(Input in, int count, List<String> paths) throws MalformedBatch {
+        int pathCount = paths.size();
         boolean[] used = new boolean[pathCount];
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
@@ -338,7 +341,7 @@ public final class SampleBatchCodec {
         List<String> out = new ArrayList<>(pathCount);
         for (int i = 0; i < pathCount; i++) {
             if (used[i]) {
-                out.add(paths[i]);
+                out.add(paths.get(i));
             }
         }
         return new Summary(out, min, max);

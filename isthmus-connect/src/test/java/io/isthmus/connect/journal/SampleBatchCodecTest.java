@@ -93,27 +93,95 @@ class SampleBatchCodecTest {
     }
 
     @Test
-    void a_shared_path_cache_gives_the_same_summaries_also_when_it_starts_afresh() {
-        var cache = new SampleBatchCodec.PathCache(3); // smaller than the 5 paths: it clears itself
+    void an_accumulator_over_many_batches_holds_their_distinct_paths_and_whole_span() {
+        var into = new SummaryAccumulator(1 << 16, 1 << 20);
         var random = new java.util.Random(6);
         Instant t = Instant.parse("2026-11-26T09:00:00Z");
-        for (int batch = 0; batch < 50; batch++) {
-            List<Sample> samples = new java.util.ArrayList<>();
-            for (int i = 0; i < 1 + random.nextInt(8); i++) {
-                samples.add(Sample.good(
-                        Samples.tag("cell" + random.nextInt(5), "p" + random.nextInt(2)),
-                        t.plusMillis(random.nextInt(10_000)),
-                        Value.of(i)));
+        for (int round = 0; round < 20; round++) {
+            into.clear();
+            List<Sample> all = new java.util.ArrayList<>();
+            byte[] previous = null;
+            for (int batch = 0; batch < 1 + random.nextInt(12); batch++) {
+                List<Sample> samples = new java.util.ArrayList<>();
+                for (int i = 0; i < 1 + random.nextInt(8); i++) {
+                    samples.add(Sample.good(
+                            Samples.tag("cell" + random.nextInt(5), "p" + random.nextInt(2)),
+                            t.plusMillis(random.nextInt(10_000)),
+                            Value.of(i)));
+                }
+                // every third batch repeats the path table of the one before, as a poller's cycle does
+                byte[] bytes =
+                        previous != null && batch % 3 == 2 ? repeatTable(previous, t, random) : codec.encode(samples);
+                all.addAll(codec.decode(bytes) instanceof SampleBatchDecoding.Decoded d ? d.samples() : List.of());
+
+                assertThat(codec.summarizeInto(bytes, into))
+                        .as("round %d batch %d", round, batch)
+                        .isTrue();
+                previous = bytes;
             }
-            byte[] bytes = codec.encode(samples);
 
-            var cached = codec.summarize(bytes, cache).orElseThrow();
-
-            assertThat(cached)
-                    .as("batch %d", batch)
-                    .isEqualTo(codec.summarize(bytes).orElseThrow());
-            assertThat(sorted(cached)).isEqualTo(summaryOf(samples));
+            var expected = summaryOf(all);
+            assertThat(into.sortedPaths(Integer.MAX_VALUE, Integer.MAX_VALUE)).isEqualTo(expected.paths());
+            assertThat(into.pathCount()).isEqualTo(expected.paths().size());
+            assertThat(into.minMicros()).isEqualTo(expected.minMicros());
+            assertThat(into.maxMicros()).isEqualTo(expected.maxMicros());
+            assertThat(into.saturated()).isFalse();
         }
+    }
+
+    /** A batch with the same paths as {@code batch}, other times and values. */
+    private byte[] repeatTable(byte[] batch, Instant t, java.util.Random random) {
+        var d = (SampleBatchDecoding.Decoded) codec.decode(batch);
+        return codec.encode(d.samples().stream()
+                .map(s -> Sample.good(s.path(), t.plusMillis(random.nextInt(20_000)), Value.of(random.nextInt())))
+                .toList());
+    }
+
+    @Test
+    void a_malformed_batch_adds_nothing_to_the_accumulator() {
+        var into = new SummaryAccumulator(1 << 16, 1 << 20);
+        Instant t = Instant.parse("2026-11-26T09:00:00Z");
+        byte[] good = codec.encode(List.of(Sample.good(Samples.tag("a", "x"), t, Value.of(1))));
+        byte[] other = codec.encode(List.of(
+                Sample.good(Samples.tag("b", "y"), t.plusSeconds(9), Value.of(1)),
+                Sample.good(Samples.tag("b", "z"), t.plusSeconds(9), Value.of(2))));
+        assertThat(codec.summarizeInto(good, into)).isTrue();
+
+        for (int cut = 0; cut < other.length; cut++) {
+            byte[] truncated = java.util.Arrays.copyOf(other, cut);
+            boolean added = codec.summarizeInto(truncated, into);
+            if (added) { // a cut after the path table: the version 2 summary does not read the samples
+                into.clear();
+                assertThat(codec.summarizeInto(good, into)).isTrue();
+                continue;
+            }
+            assertThat(into.sortedPaths(Integer.MAX_VALUE, 100))
+                    .as("cut at %d", cut)
+                    .isEqualTo(summaryOf(
+                                    codec.decode(good) instanceof SampleBatchDecoding.Decoded d
+                                            ? d.samples()
+                                            : List.of())
+                            .paths());
+            assertThat(into.minMicros()).isEqualTo(into.maxMicros());
+        }
+    }
+
+    @Test
+    void a_full_accumulator_keeps_what_fits_and_says_the_count_is_a_lower_bound() {
+        var into = new SummaryAccumulator(2, 1 << 20);
+        Instant t = Instant.parse("2026-11-26T09:00:00Z");
+        byte[] three = codec.encode(List.of(
+                Sample.good(Samples.tag("a", "x"), t, Value.of(1)),
+                Sample.good(Samples.tag("a", "y"), t, Value.of(1)),
+                Sample.good(Samples.tag("a", "z"), t, Value.of(1))));
+
+        assertThat(codec.summarizeInto(three, into)).isTrue();
+
+        assertThat(into.pathCount()).isEqualTo(2);
+        assertThat(into.saturated()).isTrue();
+        into.clear();
+        assertThat(into.saturated()).isFalse();
+        assertThat(into.pathCount()).isZero();
     }
 
     @Test

@@ -25,7 +25,11 @@ public final class DiodeReceiver implements AutoCloseable {
     /** Delivered payload waiting for the sink (its own thread, {@link HandOffSink}) at most. */
     static final long MAX_QUEUED_BYTES = 32L * 1024 * 1024;
 
+    private static final System.Logger log = System.getLogger(DiodeReceiver.class.getName());
+    private static final java.nio.file.Path RMEM_MAX = java.nio.file.Path.of("/proc/sys/net/core/rmem_max");
+
     private final DatagramSocket socket;
+    private final int requestedBuffer;
     private final Reassembler reassembler;
     private final HandOffSink handOff;
     private final AtomicReference<ReceiverStatus> status = new AtomicReference<>();
@@ -36,6 +40,16 @@ public final class DiodeReceiver implements AutoCloseable {
         socket.setReceiveBufferSize(config.receiveBufferBytes());
         socket.setSoTimeout(POLL_MILLIS);
         socket.bind(config.listen());
+        this.requestedBuffer = config.receiveBufferBytes();
+        if (receiveBufferCapped()) {
+            log.log(
+                    System.Logger.Level.WARNING,
+                    "asked for a receive buffer of {0} bytes, the kernel granted {1} (on Linux net.core.rmem_max"
+                            + " caps it); a burst or a stall longer than the buffer holds loses datagrams, reported"
+                            + " as UDP RcvbufErrors and, beyond the parity, as gaps. Raise net.core.rmem_max.",
+                    requestedBuffer,
+                    socket.getReceiveBufferSize());
+        }
         this.handOff = new HandOffSink(sink, MAX_QUEUED_BYTES, "diode-receiver-sink");
         this.reassembler = new Reassembler(config, handOff, InstantSource.system(), System.nanoTime());
         status.set(reassembler.status());
@@ -49,6 +63,30 @@ public final class DiodeReceiver implements AutoCloseable {
     /** The receive buffer the kernel granted; gaps after a stall are bounded by what it holds. */
     public int receiveBufferBytes() throws SocketException {
         return socket.getReceiveBufferSize();
+    }
+
+    /**
+     * True when the kernel granted less receive buffer than the configuration asked for: it reports
+     * less, or (Linux) {@code net.core.rmem_max} is below the request. The second test is needed
+     * because Linux reports twice what it allows for data (socket(7)), so a request between
+     * rmem_max and twice it looks granted although it was capped.
+     */
+    public boolean receiveBufferCapped() throws SocketException {
+        return capped(requestedBuffer, socket.getReceiveBufferSize(), rmemMax());
+    }
+
+    static boolean capped(int requested, int granted, java.util.OptionalLong rmemMax) {
+        return granted < requested || (rmemMax.isPresent() && rmemMax.getAsLong() < requested);
+    }
+
+    /** net.core.rmem_max, if this is Linux and it can be read (not Files.readString: JDK 25 truncates procfs reads). */
+    private static java.util.OptionalLong rmemMax() {
+        try {
+            return java.util.OptionalLong.of(Long.parseLong(
+                    java.nio.file.Files.readAllLines(RMEM_MAX).getFirst().trim()));
+        } catch (java.io.IOException | RuntimeException e) {
+            return java.util.OptionalLong.empty();
+        }
     }
 
     public ReceiverStatus status() {

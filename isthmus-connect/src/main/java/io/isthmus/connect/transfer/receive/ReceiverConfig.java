@@ -56,6 +56,10 @@ public record ReceiverConfig(
                 listen, reorderWindow, timeout, maxBufferedBytes, maxSessions, receiveBufferBytes, limits);
     }
 
+    public ReceiverConfig withReceiveBufferBytes(int bytes) {
+        return new ReceiverConfig(listen, reorderWindow, gapTimeout, maxBufferedBytes, maxSessions, bytes, limits);
+    }
+
     public ReceiverConfig withReorderWindow(int window) {
         return new ReceiverConfig(
                 listen, window, gapTimeout, maxBufferedBytes, maxSessions, receiveBufferBytes, limits);

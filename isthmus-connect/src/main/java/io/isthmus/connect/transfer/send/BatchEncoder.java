@@ -2,6 +2,7 @@ package io.isthmus.connect.transfer.send;
 
 import io.isthmus.connect.journal.JournalRecord;
 import io.isthmus.connect.journal.SampleBatchCodec;
+import io.isthmus.connect.journal.SummaryAccumulator;
 import io.isthmus.connect.transfer.fec.CauchyXorCode;
 import io.isthmus.connect.transfer.fec.PacketShards;
 import io.isthmus.connect.transfer.frame.BatchBody;
@@ -11,7 +12,6 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -21,9 +21,10 @@ import java.util.function.Consumer;
  * manifest, the {@code k} data fragments, the {@code m} parity fragments, the manifest again. Pure:
  * no sockets, no clock; the {@link DiodeSender} paces and sends what this produces.
  *
- * <p>It reuses its body, packet, parity and frame buffers, its digest and the tag-path strings from
- * batch to batch: at hundreds of Mbit/s a fresh 64 KiB body, 59 shards and 3,200 path strings per
- * batch were a large part of the sender's CPU. Data fragments are cut straight from the body; only
+ * <p>It reuses its body, packet, parity and frame buffers, its digest and its path set from batch to
+ * batch: at hundreds of Mbit/s a fresh 64 KiB body, 59 shards and 3,200 path strings per batch were
+ * a large part of the sender's CPU; the manifest's paths are collected as bytes ({@link
+ * SummaryAccumulator}). Data fragments are cut straight from the body; only
  * the erasure code works on a copy in packet form ({@link PacketShards}). Not thread-safe: one per
  * sender.
  */
@@ -32,9 +33,10 @@ public final class BatchEncoder {
     private final FrameCodec codec;
     private final SampleBatchCodec samples;
     private final Map<Long, CauchyXorCode> codes = new HashMap<>();
-    private final SampleBatchCodec.PathCache paths = new SampleBatchCodec.PathCache(4096);
+    /** Paths and span of the batch being encoded; bounded like the manifest's tag count. */
+    private final SummaryAccumulator summary = new SummaryAccumulator(1 << 16, 4 << 20);
+
     private final MessageDigest sha = BatchBody.sha256();
-    private final HashSet<String> tags = new HashSet<>();
     private final PacketShards packets = new PacketShards();
     private byte[] body = new byte[0];
     private byte[] parity = new byte[0];
@@ -161,37 +163,28 @@ public final class BatchEncoder {
 
     private DiodeFrame.Manifest manifest(
             long epoch, long sequence, List<JournalRecord> records, long first, long last) {
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        tags.clear();
+        summary.clear();
         for (JournalRecord r : records) {
-            var summary = switch (r.type()) {
-                case SAMPLE_BATCH -> samples.summarize(r.payload(), paths);
-                case EVENT, OPAQUE -> java.util.Optional.<SampleBatchCodec.Summary>empty();
+            boolean summarized = switch (r.type()) {
+                case SAMPLE_BATCH -> samples.summarizeInto(r.payload(), summary);
+                case EVENT, OPAQUE -> false;
             };
-            if (summary.isEmpty() || summary.get().paths().isEmpty()) {
-                long t = BatchBody.micros(r.appendedAt());
-                min = Math.min(min, t);
-                max = Math.max(max, t);
-                continue;
+            if (!summarized) {
+                summary.addTime(BatchBody.micros(r.appendedAt()));
             }
-            min = Math.min(min, summary.get().minMicros());
-            max = Math.max(max, summary.get().maxMicros());
-            tags.addAll(summary.get().paths());
         }
-        // the same strings recur (the path cache), so the set hashes each path once; sorted once per batch
-        String[] sorted = tags.toArray(new String[0]);
-        Arrays.sort(sorted);
-        List<String> listed = new ArrayList<>();
-        int budget = config.fragmentBytes();
-        for (String tag : sorted) {
-            budget -= 2 + tag.length();
-            if (budget < 0 || listed.size() >= config.limits().maxManifestTags()) {
-                break;
-            }
-            listed.add(tag);
-        }
-        return new DiodeFrame.Manifest(epoch, sequence, first, last, records.size(), min, max, tags.size(), listed);
+        List<String> listed =
+                summary.sortedPaths(config.fragmentBytes(), config.limits().maxManifestTags());
+        return new DiodeFrame.Manifest(
+                epoch,
+                sequence,
+                first,
+                last,
+                records.size(),
+                summary.minMicros(),
+                summary.maxMicros(),
+                summary.pathCount(),
+                listed);
     }
 
     /** Receives each datagram as it is produced. */
