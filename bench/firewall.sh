@@ -7,7 +7,8 @@
 #        bench/firewall.sh ab BASE [rounds]   before/after in one sitting: ModbusFirewall of commit BASE
 #        (a thread-per-connection one, e.g. 771a167) against the current one, alternating, firewall
 #        path only, requests/s at 8 connections and CPU per request
-# Environment: THREADS (default 8) for the throughput run.
+# Environment: THREADS (default 8) for the throughput run; BENCH_CP_PREFIX: directories put first on
+# the class path (e.g. another commit's compiled isthmus-sim classes, for a before/after in one sitting).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA_HOME=$(bin/find-jdk)
@@ -19,7 +20,7 @@ cp_file=isthmus-access/target/bench.classpath
 rm -rf isthmus-access/target/test-classes
 ./mvnw -B -q -Pbench -pl isthmus-access -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test  # relative: each module writes its own (with $PWD/... the last module to write won)
-cp="isthmus-access/target/test-classes:isthmus-access/target/classes:$(cat "$cp_file")"
+cp="${BENCH_CP_PREFIX:+$BENCH_CP_PREFIX:}isthmus-access/target/test-classes:isthmus-access/target/classes:$(cat "$cp_file")"
 jmh() {
   echo "# $(date -u +%FT%TZ) load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   "$JAVA_HOME/bin/java" -cp "$cp" org.openjdk.jmh.Main FirewallBenchmark -f 1 "$@"

@@ -12,12 +12,12 @@ import io.isthmus.wire.modbus.ModbusResponse;
 import io.isthmus.wire.modbus.PduDecode;
 import io.isthmus.wire.modbus.PduError;
 import java.io.BufferedOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -31,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * the configured unit and 255 are this PLC; 0 is a broadcast, whose writes are performed and never
  * answered; any other unit gets GATEWAY_TARGET_FAILED_TO_RESPOND, as from a gateway with no such
  * device behind it.
+ *
+ * <p>The idle timeout is kept by the server's watchdog ({@link #closeIfIdle}), not by {@code
+ * SO_TIMEOUT}: with a read timeout the JDK's socket turns non-blocking for good, and every wait for
+ * the next request costs {@code read} (EAGAIN), {@code poll} and {@code read} instead of one blocking
+ * {@code read} (docs/benchmarks.md, "Inline firewall, sixth session").
  */
 final class ModbusConnection implements Runnable {
     static final int BROADCAST_UNIT = 0;
@@ -49,7 +54,12 @@ final class ModbusConnection implements Runnable {
     private final ServerCounters counters;
     private final Consumer<ModbusConnection> onClosed;
     private final Optional<MirrorPort> mirror;
+    private final long idleNanos;
     private volatile boolean closing;
+    private volatile boolean idleClosed;
+    /** {@link System#nanoTime()} after which a read still waiting for the client is idle; 0: not reading. */
+    private volatile long idleDeadline;
+
     private Thread thread;
 
     ModbusConnection(
@@ -68,6 +78,7 @@ final class ModbusConnection implements Runnable {
         this.counters = counters;
         this.onClosed = onClosed;
         this.mirror = mirror;
+        this.idleNanos = config.idleTimeout().toNanos();
     }
 
     InetSocketAddress remote() {
@@ -93,15 +104,53 @@ final class ModbusConnection implements Runnable {
         }
     }
 
+    /**
+     * Closes the connection when a read has been waiting for the client's bytes since before {@code
+     * now} minus the idle timeout; called by the server's watchdog thread.
+     */
+    void closeIfIdle(long now) {
+        long deadline = idleDeadline;
+        if (deadline != 0 && now - deadline >= 0) {
+            idleClosed = true;
+            close();
+        }
+    }
+
+    /** The client's bytes, each read armed with the idle deadline while it waits. */
+    private final class WatchedInput extends FilterInputStream {
+        WatchedInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            idleDeadline = System.nanoTime() + idleNanos;
+            try {
+                return in.read();
+            } finally {
+                idleDeadline = 0;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            idleDeadline = System.nanoTime() + idleNanos;
+            try {
+                return in.read(b, off, len);
+            } finally {
+                idleDeadline = 0;
+            }
+        }
+    }
+
     @Override
     public void run() {
         Optional<TcpConversation> tap =
                 mirror.flatMap(m -> m.open(remote, (InetSocketAddress) socket.getLocalSocketAddress()));
         TcpConversation.Ending ending = TcpConversation.Ending.SERVER_CLOSED;
         try (socket) {
-            socket.setSoTimeout((int) config.idleTimeout().toMillis());
             socket.setTcpNoDelay(true);
-            InputStream in = socket.getInputStream();
+            InputStream in = new WatchedInput(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
             if (tap.isPresent()) {
                 in = MirroredStreams.fromClient(in, tap.get());
@@ -110,12 +159,14 @@ final class ModbusConnection implements Runnable {
             boolean clientLeft = serve(
                     new MbapStreamReader(socket, in, config.limits()), new BufferedOutputStream(out, SEND_BUFFER));
             ending = clientLeft ? TcpConversation.Ending.CLIENT_CLOSED : TcpConversation.Ending.SERVER_CLOSED;
-        } catch (SocketTimeoutException e) {
-            counters.connectionsIdleClosed.increment();
-            log.debug("closing connection from {}: idle for {}", remote, config.idleTimeout());
         } catch (IOException e) {
-            ending = closing ? TcpConversation.Ending.SERVER_CLOSED : TcpConversation.Ending.CLIENT_RESET;
-            log.debug("connection from {} ended: {}", remote, e.toString());
+            if (idleClosed) {
+                counters.connectionsIdleClosed.increment();
+                log.debug("closed connection from {}: idle for {}", remote, config.idleTimeout());
+            } else {
+                ending = closing ? TcpConversation.Ending.SERVER_CLOSED : TcpConversation.Ending.CLIENT_RESET;
+                log.debug("connection from {} ended: {}", remote, e.toString());
+            }
         } finally {
             TcpConversation.Ending how = ending;
             tap.ifPresent(t -> t.end(how));

@@ -20,8 +20,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real Modbus/TCP server for one simulated PLC: one {@link RegisterImage} on one port (Modbus
- * Messaging on TCP/IP Implementation Guide V1.0b). A blocking server socket and one virtual thread
- * per connection; framing and decoding by the pure codec in {@code io.isthmus.wire.modbus}.
+ * Messaging on TCP/IP Implementation Guide V1.0b). A blocking server socket and one platform thread
+ * per connection (at most {@link ModbusServerConfig#maxConnections()}); framing and decoding by the
+ * pure codec in {@code io.isthmus.wire.modbus}. A platform thread waits for the next request in one
+ * blocking {@code read}; a virtual thread's wait went through the JDK's poller and scheduler ({@code
+ * read} EAGAIN, {@code epoll_ctl}, the poller's {@code epoll_wait}, {@code futex} wake-ups): 4.5 more
+ * system calls per request (docs/benchmarks.md, "Inline firewall, sixth session"). Idle connections are closed by one watchdog thread per server.
  *
  * <p>Hostile clients cost the server one connection, never the server: broken framing closes that
  * connection, a connection idle past the timeout is closed, and connections beyond the cap are
@@ -49,6 +53,7 @@ public final class ModbusTcpServer implements AutoCloseable {
     private State state = State.NEW; // guarded by lifecycle
     private volatile ServerSocket serverSocket;
     private Thread acceptor;
+    private Thread watchdog;
 
     public ModbusTcpServer(ModbusServerConfig config, RegisterImage image) {
         this(config, image, ModbusServerListener.NONE);
@@ -87,6 +92,7 @@ public final class ModbusTcpServer implements AutoCloseable {
             serverSocket = bind(new InetSocketAddress(config.bindAddress(), config.port()));
             state = State.RUNNING;
             acceptor = Thread.ofVirtual().name("modbus-accept-" + port()).start(this::acceptLoop);
+            watchdog = Thread.ofVirtual().name("modbus-idle-" + port()).start(this::watchIdle);
         }
         log.info("Modbus/TCP server for {} listening on {}", config.identity().productCode(), localAddress());
     }
@@ -148,6 +154,24 @@ public final class ModbusTcpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes connections whose read has waited for the client longer than the idle timeout, looking
+     * every tenth of it (10 ms to 1 s): a connection is closed between 1 and 1.1 idle timeouts after
+     * its last bytes, plus scheduling delays.
+     */
+    private void watchIdle() {
+        long tick = Math.clamp(config.idleTimeout().toMillis() / 10, 10, 1000);
+        while (!serverSocket.isClosed()) {
+            try {
+                Thread.sleep(tick);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            connections.forEach(c -> c.closeIfIdle(now));
+        }
+    }
+
     /** Out of file descriptors or similar: give closing connections a moment instead of spinning. */
     private static void pauseAfterAcceptFailure() {
         try {
@@ -170,7 +194,7 @@ public final class ModbusTcpServer implements AutoCloseable {
         var connection = new ModbusConnection(socket, config, handler, listener, counters, connections::remove, mirror);
         connections.add(connection);
         counters.connectionsAccepted.increment();
-        connection.start(Thread.ofVirtual().name("modbus-" + port() + "-" + connection.remote()));
+        connection.start(Thread.ofPlatform().daemon().name("modbus-" + port() + "-" + connection.remote()));
     }
 
     /**
@@ -188,6 +212,8 @@ public final class ModbusTcpServer implements AutoCloseable {
         }
         closeQuietly(serverSocket);
         join(acceptor);
+        watchdog.interrupt();
+        join(watchdog);
         List<ModbusConnection> open = List.copyOf(connections);
         open.forEach(ModbusConnection::close);
         open.forEach(c -> join(c.thread()));
@@ -198,11 +224,12 @@ public final class ModbusTcpServer implements AutoCloseable {
                 stats());
     }
 
-    /** The acceptor and the connection threads alive now (for tests of {@link #close()}). */
+    /** The acceptor, the idle watchdog and the connection threads alive now (for tests of {@link #close()}). */
     List<Thread> threads() {
         var threads = new ArrayList<Thread>();
         if (acceptor != null) {
             threads.add(acceptor);
+            threads.add(watchdog);
         }
         connections.stream()
                 .map(ModbusConnection::thread)

@@ -50,7 +50,8 @@ class ModbusTcpServerLifecycleTest {
     }
 
     @Test
-    @DisplayName("close() ends the acceptor and every connection thread, with clients still connected")
+    @DisplayName(
+            "close() ends the acceptor, the idle watchdog and every connection thread, with clients still connected")
     void closeLeavesNoLiveThreads() throws Exception {
         var server = server(0);
         server.start();
@@ -59,7 +60,7 @@ class ModbusTcpServerLifecycleTest {
             a.readCoils(1, 0, 1);
             b.readCoils(1, 0, 1);
             List<Thread> threads = server.threads();
-            assertThat(threads).hasSize(3).allMatch(Thread::isAlive);
+            assertThat(threads).hasSize(4).allMatch(Thread::isAlive);
 
             server.close();
 
