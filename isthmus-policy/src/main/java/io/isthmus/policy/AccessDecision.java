@@ -24,6 +24,8 @@ public record AccessDecision(Outcome outcome, Reason reason, String rule, String
         NO_PERMISSION(Outcome.DENY),
         /** A permission covers the resource, but not this action. */
         ACTION_NOT_GRANTED(Outcome.DENY),
+        /** A permission covers the resource and action, but the subject's attributes do not meet its conditions. */
+        SUBJECT_NOT_MATCHED(Outcome.DENY),
         OUTSIDE_TIME_WINDOW(Outcome.DENY),
         SOURCE_NOT_ALLOWED(Outcome.DENY);
 

@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * The access section of a policy: roles with permissions on resources (zone, asset, tag path prefix)
- * × actions (read, write, control, program) × conditions (time window, source network, approval),
+ * × actions (read, write, control, program) × conditions (subject attributes, time window, source
+ * network, approval),
  * and the protected zones in which every change waits for a second person. Deny by default: only a
  * permission of one of the subject's roles that covers the resource and the action and whose
  * conditions hold allows anything. Of several that hold, one without approval wins; a change in a
@@ -135,7 +136,18 @@ public final class AccessRules {
      */
     public AccessDecision mayApprove(
             Set<String> approverRoles, InetAddress source, Instant time, AccessResource resource) {
-        AccessRequest q = new AccessRequest("approver", approverRoles, source, time, AccessKind.READ, resource);
+        return mayApprove(approverRoles, Map.of(), source, time, resource);
+    }
+
+    /** As {@link #mayApprove(Set, InetAddress, Instant, AccessResource)}, for an approver with attributes. */
+    public AccessDecision mayApprove(
+            Set<String> approverRoles,
+            Map<String, String> attributes,
+            InetAddress source,
+            Instant time,
+            AccessResource resource) {
+        AccessRequest q =
+                new AccessRequest("approver", approverRoles, source, time, AccessKind.READ, resource, attributes);
         Reason closest = Reason.NO_ROLE;
         String closestRule = "default-deny";
         for (String roleName : approverRoles) {
@@ -172,6 +184,9 @@ public final class AccessRules {
         if (approving ? !p.approve() : !p.actions().contains(action)) {
             return Reason.ACTION_NOT_GRANTED;
         }
+        if (!p.subjectMatches(q.attributes(), q.resource())) {
+            return Reason.SUBJECT_NOT_MATCHED;
+        }
         if (p.time().isPresent() && !p.time().get().contains(q.time())) {
             return Reason.OUTSIDE_TIME_WINDOW;
         }
@@ -202,6 +217,8 @@ public final class AccessRules {
                 "no permission of " + q.subject() + "'s roles covers "
                         + q.resource().tag();
             case ACTION_NOT_GRANTED -> q.subject() + "'s roles do not grant " + what;
+            case SUBJECT_NOT_MATCHED ->
+                q.subject() + "'s attributes do not meet the conditions of the permission for " + what;
             case OUTSIDE_TIME_WINDOW -> what + " is allowed only within the permission's time window";
             case SOURCE_NOT_ALLOWED ->
                 what + " is not allowed from " + q.source().getHostAddress();

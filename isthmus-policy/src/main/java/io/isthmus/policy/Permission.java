@@ -16,6 +16,8 @@ import java.util.Set;
  * @param time when the permission holds; empty for always
  * @param sources the networks requests must come from; empty for any
  * @param approval whether an action under this permission waits for a second person's approval
+ * @param subject conditions on the subject's attributes, all of which must hold; empty for any
+ *     subject holding the role
  */
 public record Permission(
         ResourcePattern on,
@@ -23,14 +25,41 @@ public record Permission(
         boolean approve,
         Optional<TimeWindow> time,
         List<IpNetwork> sources,
-        boolean approval) {
+        boolean approval,
+        List<SubjectCondition> subject) {
     public Permission {
         Objects.requireNonNull(on, "resources");
         actions = actions.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(actions));
         Objects.requireNonNull(time, "time");
         sources = List.copyOf(sources);
+        subject = List.copyOf(subject);
+        if (subject.size() > SubjectAttributes.MAX_ATTRIBUTES) {
+            throw new IllegalArgumentException("a permission on " + on + " has more than "
+                    + SubjectAttributes.MAX_ATTRIBUTES + " subject conditions");
+        }
         if (actions.isEmpty() && !approve) {
             throw new IllegalArgumentException("a permission on " + on + " grants no action");
         }
+    }
+
+    /** A permission for any subject holding the role (no attribute conditions). */
+    public Permission(
+            ResourcePattern on,
+            Set<AccessKind> actions,
+            boolean approve,
+            Optional<TimeWindow> time,
+            List<IpNetwork> sources,
+            boolean approval) {
+        this(on, actions, approve, time, sources, approval, List.of());
+    }
+
+    /** Whether every subject condition holds for these attributes and this resource. */
+    boolean subjectMatches(java.util.Map<String, String> attributes, AccessResource resource) {
+        for (SubjectCondition c : subject) {
+            if (!c.holds(attributes, resource)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -99,8 +99,8 @@ public final class AccessGateway {
         }
         requests.set(replay.lastRequestNumber());
         Instant now = clock.instant();
-        // decided (rejected, withdrawn) and pending requests in the order they were made, so the
-        // lists stay newest first
+        // decided (rejected, withdrawn, executed, failed, expired) and pending requests in the order
+        // they were made, so the lists stay newest first
         List<Approval> kept = new ArrayList<>(replay.closed());
         for (Approval a : replay.pending()) {
             kept.add(now.isBefore(a.expires()) ? a : a.decided(Approval.State.EXPIRED, "", a.expires(), ""));
@@ -156,7 +156,7 @@ public final class AccessGateway {
             details.put("tag", a.item().tag().toString());
             details.put("value", Double.toString(a.item().value()));
             details.put("requester", a.requester());
-            details.put("reason", "approved, but the approval expired before the gateway restarted; not executed");
+            details.put("reason", ApprovalReplay.EXPIRED_DURING_RESTART);
             record(
                     now,
                     a.approver(),
@@ -284,8 +284,8 @@ public final class AccessGateway {
             }
             res = Optional.of(new AccessResource(Optional.empty(), tag.equipment(), tag));
         }
-        AccessDecision d =
-                rules.decide(new AccessRequest(who.name(), who.roles(), source, now, AccessKind.READ, res.get()));
+        AccessDecision d = rules.decide(
+                new AccessRequest(who.name(), who.roles(), source, now, AccessKind.READ, res.get(), who.attributes()));
         if (!d.allowed()) {
             record(
                     now,
@@ -345,7 +345,8 @@ public final class AccessGateway {
             return new ItemResult.Denied(item.tag(), "unknown-tag", "the gateway knows no writable tag " + item.tag());
         }
         AccessKind action = ot.changeKind(item.tag());
-        AccessDecision d = rules.decide(new AccessRequest(who.name(), who.roles(), source, now, action, res.get()));
+        AccessDecision d = rules.decide(
+                new AccessRequest(who.name(), who.roles(), source, now, action, res.get(), who.attributes()));
         Map<String, String> details = decided(item.tag(), d);
         details.put("value", Double.toString(item.value()));
         details.put("action", action.id());
@@ -409,6 +410,76 @@ public final class AccessGateway {
         };
     }
 
+    /** The reason recorded when a program transfer is allowed by the rules but no driver can carry it. */
+    public static final String NO_PROGRAM_TRANSFER = "no-program-transfer";
+
+    /**
+     * A program transfer to the device of {@code q.tag()}: decided by the access rules like any
+     * change ({@code program} action; deny by default), recorded as {@code program.requested}. No
+     * driver of this gateway transfers programs (Modbus/TCP has no such function), so a request the
+     * rules allow or would hold for approval is refused as unsupported: recorded with result denied
+     * and reason {@link #NO_PROGRAM_TRANSFER}, no approval opened, nothing sent. A denial by the
+     * rules comes first, so nobody without the grant learns what the gateway can do.
+     */
+    public ProgramResult program(Account who, InetAddress source, ProgramRequest q) {
+        Instant now = clock.instant();
+        String id = requestId();
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("tag", q.tag().toString());
+        details.put("program", q.name());
+        details.put("sha256", q.sha256());
+        Optional<AccessResource> res = ot.resource(q.tag());
+        if (res.isEmpty()) {
+            details.put("reason", "unknown-tag");
+            record(
+                    now,
+                    who.name(),
+                    source,
+                    AuditCategory.CONTROL_SYSTEM,
+                    "program.requested",
+                    id,
+                    AuditResult.DENIED,
+                    details,
+                    false);
+            return new ProgramResult.Denied("unknown-tag", "the gateway knows no device with tag " + q.tag());
+        }
+        AccessDecision d = rules.decide(new AccessRequest(
+                who.name(), who.roles(), source, now, AccessKind.PROGRAM, res.get(), who.attributes()));
+        details.putAll(decided(q.tag(), d));
+        details.put("program", q.name());
+        details.put("sha256", q.sha256());
+        if (d.outcome() == AccessDecision.Outcome.DENY) {
+            record(
+                    now,
+                    who.name(),
+                    source,
+                    AuditCategory.CONTROL_SYSTEM,
+                    "program.requested",
+                    id,
+                    AuditResult.DENIED,
+                    details,
+                    false);
+            return new ProgramResult.Denied(d.reason().id(), d.explanation());
+        }
+        String decision = d.outcome() == AccessDecision.Outcome.ALLOW ? "allow" : "needs-approval";
+        details.put("decision", decision);
+        details.put("reason", NO_PROGRAM_TRANSFER);
+        record(
+                now,
+                who.name(),
+                source,
+                AuditCategory.CONTROL_SYSTEM,
+                "program.requested",
+                id,
+                AuditResult.DENIED,
+                details,
+                false);
+        return new ProgramResult.Unsupported(
+                decision,
+                "no driver of this gateway transfers programs to " + res.get().asset()
+                        + " (Modbus/TCP has no program transfer); nothing was sent and no approval was opened");
+    }
+
     /** The two-person rule: another person, allowed to approve this resource, before the expiry; executes once. */
     public ApproveResult approve(Account who, InetAddress source, String approvalId) {
         Instant now = clock.instant();
@@ -427,7 +498,7 @@ public final class AccessGateway {
                     ApproveResult.Refusal.SELF_APPROVAL,
                     "nobody approves their own request");
         }
-        AccessDecision may = rules.mayApprove(who.roles(), source, now, a.resource());
+        AccessDecision may = rules.mayApprove(who.roles(), who.attributes(), source, now, a.resource());
         if (!may.allowed()) {
             return refuse(now, who, source, approvalId, ApproveResult.Refusal.NOT_AN_APPROVER, may.explanation());
         }
@@ -500,8 +571,8 @@ public final class AccessGateway {
                     ApproveResult.Refusal.SELF_REJECTION,
                     "nobody rejects their own request; withdraw it instead");
         }
-        AccessDecision may =
-                rules.mayApprove(who.roles(), source, now, found.get().resource());
+        AccessDecision may = rules.mayApprove(
+                who.roles(), who.attributes(), source, now, found.get().resource());
         if (!may.allowed()) {
             return refused(
                     now, who, source, approvalId, "reject", ApproveResult.Refusal.NOT_AN_APPROVER, may.explanation());
@@ -781,7 +852,8 @@ public final class AccessGateway {
         for (Approval a : approvals.all(now)) {
             if (a.requester().equals(who.name())
                     || a.approver().equals(who.name())
-                    || rules.mayApprove(who.roles(), source, now, a.resource()).allowed()) {
+                    || rules.mayApprove(who.roles(), who.attributes(), source, now, a.resource())
+                            .allowed()) {
                 out.addFirst(a);
             }
         }

@@ -23,8 +23,9 @@ import java.util.function.Function;
  * <p>Per change (the record's event id): {@code *.requested} with result pending opens an approval;
  * {@code *.approved} marks it approved; {@code *.executing} (written durably before the device is
  * touched) marks it sent; {@code *.executed}, {@code *.outcome-unknown}, {@code *.rejected} and
- * {@code *.withdrawn} end it (the last two are kept as {@link #closed()}, with who decided, when
- * and why, for the requester's list). What is left
+ * {@code *.withdrawn} end it. An approval request ended by {@code executed} (executed, failed, or
+ * expired during an outage), {@code rejected} or {@code withdrawn} is kept as {@link #closed()},
+ * with who decided, when and why, for the approvals list, as it was before the restart. What is left
  * when the log ends:
  *
  * <ul>
@@ -47,6 +48,13 @@ public final class ApprovalReplay {
 
     /** The type suffix of the record of a request its requester withdrew (never executed). */
     public static final String WITHDRAWN = "withdrawn";
+
+    /**
+     * The reason of the {@code *.executed} record (denied) of an approved change whose approval
+     * expired while the gateway was down; read back as {@link Approval.State#EXPIRED}.
+     */
+    public static final String EXPIRED_DURING_RESTART =
+            "approved, but the approval expired before the gateway restarted; not executed";
 
     private final Function<TagPath, AccessResource> resources;
     private final int max;
@@ -87,7 +95,7 @@ public final class ApprovalReplay {
             case "requested" -> requested(e, e.type().substring(0, dot));
             case "approved" -> approved(e.eventId(), e.source(), e.time());
             case "executing" -> executing(e);
-            case "executed" -> open.remove(e.eventId());
+            case "executed" -> executed(e);
             case OUTCOME_UNKNOWN -> open.remove(e.eventId());
             case REJECTED, WITHDRAWN -> closed(e, stage);
             default -> {
@@ -125,6 +133,33 @@ public final class ApprovalReplay {
                                 e.time(),
                                 e.details().getOrDefault("reason", ""))
                 : o.approval().decided(Approval.State.WITHDRAWN, "", e.time(), "");
+        keep(a);
+    }
+
+    /**
+     * The end of an execution. An approval request (not a change allowed at once, which has no
+     * approval to list) is kept as decided: executed on success; expired when the approval ran out
+     * during an outage; failed otherwise (the device refused or did not answer, or the conduit denied
+     * the operation), as {@link Approvals#finish} records it in a running gateway.
+     */
+    private void executed(AuditEvent e) {
+        Open o = open.remove(e.eventId());
+        if (o == null || !e.eventId().startsWith("apr-") || o.stage() == Stage.REQUESTED) {
+            return;
+        }
+        Approval.State s;
+        if (e.result() == AuditResult.SUCCESS) {
+            s = Approval.State.EXECUTED;
+        } else if (EXPIRED_DURING_RESTART.equals(e.details().get("reason"))) {
+            s = Approval.State.EXPIRED;
+        } else {
+            s = Approval.State.FAILED;
+        }
+        keep(o.approval().with(s, o.approval().approver()));
+    }
+
+    private void keep(Approval a) {
+        closed.remove(a.id());
         while (closed.size() >= max) {
             closed.remove(closed.keySet().iterator().next());
         }
@@ -192,7 +227,10 @@ public final class ApprovalReplay {
         }
     }
 
-    /** Keeps the map bounded: expired requests first, then the oldest change. */
+    /**
+     * Keeps the map bounded: expired requests first (moved to {@link #closed()} as expired), then
+     * the oldest change.
+     */
     private void bound(Instant now) {
         if (open.size() < max) {
             return;
@@ -201,6 +239,9 @@ public final class ApprovalReplay {
             Open o = it.next();
             if (o.stage() == Stage.REQUESTED && !now.isBefore(o.approval().expires())) {
                 it.remove();
+                // no longer open, but still listed as the expired request it is
+                keep(o.approval()
+                        .decided(Approval.State.EXPIRED, "", o.approval().expires(), ""));
             }
         }
         while (open.size() >= max) {
@@ -229,7 +270,10 @@ public final class ApprovalReplay {
         return of(Stage.REQUESTED).stream().map(Open::approval).toList();
     }
 
-    /** Rejected or withdrawn requests, oldest first (at most {@code max}, the newest kept). */
+    /**
+     * Decided approval requests — rejected, withdrawn, executed, failed, expired during an outage —
+     * in the order they ended (at most {@code max}, the newest kept).
+     */
     public List<Approval> closed() {
         return List.copyOf(closed.values());
     }

@@ -1,5 +1,7 @@
 package io.isthmus.access.identity;
 
+import io.isthmus.policy.SubjectAttributes;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -11,6 +13,12 @@ public sealed interface Account permits Person, ServiceAccount {
     String name();
 
     Set<String> roles();
+
+    /**
+     * Attributes the access rules may test besides the roles ({@code site}, {@code company},
+     * {@code clearance}, …; {@link SubjectAttributes}); empty for none.
+     */
+    Map<String, String> attributes();
 
     static String checkName(String name) {
         if (!NAME.matcher(name).matches()) {

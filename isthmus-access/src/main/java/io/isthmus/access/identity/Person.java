@@ -1,5 +1,7 @@
 package io.isthmus.access.identity;
 
+import io.isthmus.policy.SubjectAttributes;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -9,7 +11,9 @@ import java.util.Set;
  * @param totpSecret the shared RFC 6238 key (20 random bytes by default); stored in the user file
  *     because the server must compute the codes, unlike the password, of which only the hash is kept
  */
-public record Person(String name, Set<String> roles, PasswordHash password, byte[] totpSecret) implements Account {
+public record Person(
+        String name, Set<String> roles, PasswordHash password, byte[] totpSecret, Map<String, String> attributes)
+        implements Account {
     public Person {
         Account.checkName(name);
         roles = Account.checkRoles(name, roles);
@@ -19,6 +23,12 @@ public record Person(String name, Set<String> roles, PasswordHash password, byte
                     "person " + name + ": TOTP secret must be 10..64 bytes, was " + totpSecret.length);
         }
         totpSecret = totpSecret.clone();
+        attributes = SubjectAttributes.check("person " + name, attributes);
+    }
+
+    /** A person without attributes. */
+    public Person(String name, Set<String> roles, PasswordHash password, byte[] totpSecret) {
+        this(name, roles, password, totpSecret, Map.of());
     }
 
     @Override
@@ -28,6 +38,6 @@ public record Person(String name, Set<String> roles, PasswordHash password, byte
 
     @Override
     public String toString() {
-        return "Person[" + name + ", roles " + roles + "]";
+        return "Person[" + name + ", roles " + roles + (attributes.isEmpty() ? "" : ", " + attributes) + "]";
     }
 }

@@ -1,5 +1,7 @@
 package io.isthmus.access.identity;
 
+import io.isthmus.policy.SubjectAttributes;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +17,11 @@ import java.util.Set;
  *     the subject alone never maps a certificate to an account that requires a SAN
  */
 public record ServiceAccount(
-        String name, Set<String> roles, Optional<String> certificateSubject, Optional<SubjectAltName> certificateSan)
+        String name,
+        Set<String> roles,
+        Optional<String> certificateSubject,
+        Optional<SubjectAltName> certificateSan,
+        Map<String, String> attributes)
         implements Account {
     public ServiceAccount {
         Account.checkName(name);
@@ -26,6 +32,13 @@ public record ServiceAccount(
             throw new IllegalArgumentException("service account " + name
                     + ": a certificate SAN narrows the certificate subject; give the subject too");
         }
+        attributes = SubjectAttributes.check("service account " + name, attributes);
+    }
+
+    /** A service account without attributes. */
+    public ServiceAccount(
+            String name, Set<String> roles, Optional<String> certificateSubject, Optional<SubjectAltName> san) {
+        this(name, roles, certificateSubject, san, Map.of());
     }
 
     /** A service account mapped by subject alone (or by no certificate). */

@@ -139,4 +139,69 @@ class ApprovalReplayTest {
         r.accept(requested("apr-d", T0.plusSeconds(600)));
         assertThat(r.pending()).extracting(Approval::id).containsExactly("apr-b", "apr-c", "apr-d");
     }
+
+    @Test
+    void anExecutedFailedOrOutageExpiredApprovalIsKeptAsDecidedAndADirectChangeIsNot() {
+        ApprovalReplay r = replay(10);
+        Instant exp = T0.plus(Duration.ofMinutes(10));
+        for (String id : new String[] {"apr-ok", "apr-fail", "apr-conduit", "apr-late"}) {
+            r.accept(requested(id, exp));
+            r.accept(rec("bob@10.0.0.2", "write.approved", id, AuditResult.SUCCESS, Map.of("tag", TAG)));
+        }
+        r.accept(rec("bob@10.0.0.2", "write.executing", "apr-ok", AuditResult.PENDING, Map.of("tag", TAG)));
+        r.accept(rec("bob@10.0.0.2", "write.executed", "apr-ok", AuditResult.SUCCESS, Map.of("tag", TAG)));
+        r.accept(rec("bob@10.0.0.2", "write.executing", "apr-fail", AuditResult.PENDING, Map.of("tag", TAG)));
+        r.accept(rec(
+                "bob@10.0.0.2",
+                "write.executed",
+                "apr-fail",
+                AuditResult.FAILURE,
+                Map.of("tag", TAG, "reason", "Connection refused")));
+        r.accept(rec(
+                "bob@10.0.0.2",
+                "write.executed",
+                "apr-conduit",
+                AuditResult.DENIED,
+                Map.of("tag", TAG, "reason", "no-conduit", "conduit", "")));
+        r.accept(rec(
+                "bob@10.0.0.2",
+                "write.executed",
+                "apr-late",
+                AuditResult.DENIED,
+                Map.of("tag", TAG, "reason", ApprovalReplay.EXPIRED_DURING_RESTART)));
+        r.accept(rec(
+                "alice@10.0.0.1", "write.executing", "req-5", AuditResult.PENDING, Map.of("tag", TAG, "value", "1")));
+        r.accept(rec(
+                "alice@10.0.0.1", "write.executed", "req-5", AuditResult.SUCCESS, Map.of("tag", TAG, "value", "1")));
+
+        assertThat(r.pending()).isEmpty();
+        assertThat(r.approvedNotSent()).isEmpty();
+        assertThat(r.unknownOutcome()).isEmpty();
+        assertThat(r.closed())
+                .extracting(Approval::id, Approval::state, Approval::decidedBy)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("apr-ok", Approval.State.EXECUTED, "bob"),
+                        org.assertj.core.groups.Tuple.tuple("apr-fail", Approval.State.FAILED, "bob"),
+                        org.assertj.core.groups.Tuple.tuple("apr-conduit", Approval.State.FAILED, "bob"),
+                        org.assertj.core.groups.Tuple.tuple("apr-late", Approval.State.EXPIRED, "bob"));
+        assertThat(r.closed().getFirst().decided()).as("when it was approved").contains(T0);
+    }
+
+    @Test
+    void decidedRequestsAreBoundedTooAndAnExpiredRequestPushedOutOfTheOpenOnesStaysListedAsExpired() {
+        ApprovalReplay r = replay(2);
+        r.accept(requested("apr-old", T0.minusSeconds(1)));
+        r.accept(requested("apr-a", T0.plusSeconds(600)));
+        r.accept(requested("apr-b", T0.plusSeconds(600)));
+        assertThat(r.pending()).extracting(Approval::id).containsExactly("apr-a", "apr-b");
+        assertThat(r.closed()).singleElement().satisfies(a -> {
+            assertThat(a.id()).isEqualTo("apr-old");
+            assertThat(a.state()).isEqualTo(Approval.State.EXPIRED);
+            assertThat(a.decided()).contains(T0.minusSeconds(1));
+        });
+        for (String id : new String[] {"apr-a", "apr-b"}) {
+            r.accept(rec("bob@10.0.0.2", "write.rejected", id, AuditResult.DENIED, Map.of("tag", TAG)));
+        }
+        assertThat(r.closed()).extracting(Approval::id).containsExactly("apr-a", "apr-b");
+    }
 }

@@ -9,6 +9,7 @@ import io.isthmus.access.identity.SubjectAltName;
 import io.isthmus.access.identity.TokenKeys;
 import io.isthmus.access.identity.Tokens;
 import io.isthmus.app.gateway.UserFile;
+import io.isthmus.policy.SubjectAttributes;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -104,12 +107,25 @@ public final class GatewayCommand implements Runnable {
                         + " (with --cert-subject), e.g. uri:spiffe://acme/mes.")
         String certSan;
 
+        @Option(
+                names = "--attr",
+                paramLabel = "NAME=VALUE",
+                description = "An attribute access rules may test (site, company, clearance, …); repeatable.")
+        List<String> attrs = new ArrayList<>();
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
+            Map<String, String> attributes;
+            try {
+                attributes = attributes(attrs);
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return ExitCodes.USAGE;
+            }
             List<Account> all = new ArrayList<>(UserFile.load(users));
             if (all.stream().anyMatch(a -> a.name().equals(name))) {
                 spec.commandLine().getErr().println("account " + name + " exists already in " + users);
@@ -126,9 +142,10 @@ public final class GatewayCommand implements Runnable {
                         name,
                         Set.copyOf(roles),
                         Optional.ofNullable(certSubject),
-                        Optional.ofNullable(certSan).map(SubjectAltName::parse)));
+                        Optional.ofNullable(certSan).map(SubjectAltName::parse),
+                        attributes));
                 UserFile.save(users, all);
-                out.println("added service account " + name + " with roles " + roles);
+                out.println("added service account " + name + " with roles " + roles + described(attributes));
                 return 0;
             }
             String given = System.getenv("ISTHMUS_PASSWORD");
@@ -139,14 +156,32 @@ public final class GatewayCommand implements Runnable {
                     name,
                     Set.copyOf(roles),
                     PasswordHash.create(password.toCharArray(), PasswordHash.DEFAULT_ITERATIONS, RANDOM),
-                    secret));
+                    secret,
+                    attributes));
             UserFile.save(users, all);
-            out.println("added " + name + " with roles " + roles);
+            out.println("added " + name + " with roles " + roles + described(attributes));
             if (given == null || given.isEmpty()) {
                 out.println("password: " + password);
             }
             printTotp(out, name, secret);
             return 0;
+        }
+
+        /** {@code --attr site=springfield} repeated; a name given twice or a bad pair is a usage error. */
+        static Map<String, String> attributes(List<String> pairs) {
+            Map<String, String> out = new TreeMap<>();
+            for (String p : pairs) {
+                int eq = p.indexOf('=');
+                if (eq <= 0 || out.put(p.substring(0, eq), p.substring(eq + 1)) != null) {
+                    throw new IllegalArgumentException(
+                            "--attr '" + p + "': expected NAME=VALUE, each name once (e.g. --attr site=springfield)");
+                }
+            }
+            return SubjectAttributes.check("--attr", out);
+        }
+
+        private static String described(Map<String, String> attributes) {
+            return attributes.isEmpty() ? "" : " and attributes " + attributes;
         }
     }
 
@@ -171,7 +206,7 @@ public final class GatewayCommand implements Runnable {
                 if (all.get(i) instanceof Person p && p.name().equals(name)) {
                     byte[] secret = new byte[20];
                     RANDOM.nextBytes(secret);
-                    all.set(i, new Person(p.name(), p.roles(), p.password(), secret));
+                    all.set(i, new Person(p.name(), p.roles(), p.password(), secret, p.attributes()));
                     UserFile.save(users, all);
                     printTotp(spec.commandLine().getOut(), name, secret);
                     return 0;

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Run the access gateway on its own: HTTPS (TLS 1.3 only) at the configuration's listen address,"
-                    + " /gw/login, /gw/me, /gw/tags/{path}, /gw/writes, /gw/approvals (docs/api.md).",
+                    + " /gw/login, /gw/me, /gw/tags/{path}, /gw/writes, /gw/programs, /gw/approvals (docs/api.md).",
             "Every login, decision, approval and execution goes to the audit log first (isthmus audit verify DIR);"
                     + " changes reach the PLCs only over the Modbus driver and a conduit the policy allows.",
             "Inside a hub, use the hub configuration's gateway: section instead (one origin with the console).",

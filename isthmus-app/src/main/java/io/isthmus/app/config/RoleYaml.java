@@ -7,14 +7,18 @@ import io.isthmus.model.IpNetwork;
 import io.isthmus.policy.Permission;
 import io.isthmus.policy.ResourcePattern;
 import io.isthmus.policy.Role;
+import io.isthmus.policy.SubjectAttributes;
+import io.isthmus.policy.SubjectCondition;
 import io.isthmus.policy.TimeWindow;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,7 +45,8 @@ final class RoleYaml {
                 @JsonProperty(value = "actions", required = true) List<String> actions,
                 @JsonProperty("time") TimeYaml time,
                 @JsonProperty("sources") List<String> sources,
-                @JsonProperty("approval") Boolean approval) {
+                @JsonProperty("approval") Boolean approval,
+                @JsonProperty("subject") Map<String, String> subject) {
             Set<AccessKind> kinds = EnumSet.noneOf(AccessKind.class);
             boolean approve = false;
             for (String a : actions) {
@@ -68,7 +73,22 @@ final class RoleYaml {
                     sources == null
                             ? List.of()
                             : sources.stream().map(IpNetwork::parse).toList(),
-                    approval != null && approval);
+                    approval != null && approval,
+                    conditions(subject));
+        }
+
+        /** {@code subject: {company: acme, site: $site}}: each entry one condition, in file order. */
+        private static List<SubjectCondition> conditions(Map<String, String> subject) {
+            if (subject == null) {
+                return List.of();
+            }
+            if (subject.size() > SubjectAttributes.MAX_ATTRIBUTES) {
+                throw new IllegalArgumentException(
+                        "subject: at most " + SubjectAttributes.MAX_ATTRIBUTES + " conditions, not " + subject.size());
+            }
+            List<SubjectCondition> out = new ArrayList<>();
+            subject.forEach((k, v) -> out.add(SubjectCondition.parse(k, v)));
+            return out;
         }
     }
 

@@ -6,6 +6,8 @@ import io.isthmus.access.gateway.AccessGateway;
 import io.isthmus.access.gateway.Approval;
 import io.isthmus.access.gateway.ApproveResult;
 import io.isthmus.access.gateway.ItemResult;
+import io.isthmus.access.gateway.ProgramRequest;
+import io.isthmus.access.gateway.ProgramResult;
 import io.isthmus.access.gateway.ReadResult;
 import io.isthmus.access.gateway.RejectResult;
 import io.isthmus.access.gateway.WriteItem;
@@ -80,6 +82,7 @@ public final class GatewayRoutes implements ConsoleServer.Routes {
         app.get("/gw/me", ctx -> withAccount(ctx, who -> ctx.json(me(who))));
         app.get("/gw/tags/<path>", ctx -> withAccount(ctx, who -> read(ctx, who)));
         app.post("/gw/writes", ctx -> withAccount(ctx, who -> writes(ctx, who)));
+        app.post("/gw/programs", ctx -> withAccount(ctx, who -> program(ctx, who)));
         app.get("/gw/approvals", ctx -> withAccount(ctx, who -> approvals(ctx, who)));
         app.post("/gw/approvals/{id}/approve", ctx -> withAccount(ctx, who -> approve(ctx, who)));
         app.post("/gw/approvals/{id}/reject", ctx -> withAccount(ctx, who -> reject(ctx, who)));
@@ -96,6 +99,7 @@ public final class GatewayRoutes implements ConsoleServer.Routes {
         m.put("name", who.name());
         m.put("roles", who.roles().stream().sorted().toList());
         m.put("kind", who instanceof ServiceAccount ? "service" : "person");
+        m.put("attributes", new java.util.TreeMap<>(who.attributes()));
         return m;
     }
 
@@ -232,6 +236,19 @@ public final class GatewayRoutes implements ConsoleServer.Routes {
             out.add(itemJson(r));
         }
         ctx.json(Map.of("items", out));
+    }
+
+    /** A program transfer: 403 when the rules deny it, else 501 since no driver can carry it (docs/access.md). */
+    private void program(Context ctx, Account who) {
+        JsonNode b = body(ctx);
+        ProgramRequest q =
+                new ProgramRequest(TagPath.parse(text(b, "tag", 512)), text(b, "name", 64), text(b, "sha256", 64));
+        switch (gateway.program(who, source(ctx), q)) {
+            case ProgramResult.Denied d -> ConsoleServer.problem(ctx, 403, "Forbidden", d.reason() + ": " + d.detail());
+            case ProgramResult.Unsupported u ->
+                ConsoleServer.problem(
+                        ctx, 501, "Not Implemented", AccessGateway.NO_PROGRAM_TRANSFER + ": " + u.detail());
+        }
     }
 
     /**

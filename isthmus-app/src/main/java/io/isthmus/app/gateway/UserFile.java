@@ -19,14 +19,17 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * The gateway's user file (JSON, owner-only): people with their PBKDF2 password hash and TOTP
  * secret (base32), service accounts with their roles and optional client-certificate subject and
- * subject alternative name ({@code certificate-san}: {@code dns:...} or {@code uri:...}).
+ * subject alternative name ({@code certificate-san}: {@code dns:...} or {@code uri:...}); either
+ * may carry {@code attributes} (names to text values) that access rules test.
  * Never a password in clear. Written atomically (temporary file, then rename).
  */
 public final class UserFile {
@@ -61,6 +64,7 @@ public final class UserFile {
         String name = u.path("name").asText();
         Set<String> roles = new TreeSet<>();
         u.path("roles").forEach(r -> roles.add(r.asText()));
+        Map<String, String> attributes = attributes(u.path("attributes"));
         return switch (u.path("kind").asText()) {
             case "person" ->
                 new Person(
@@ -68,7 +72,8 @@ public final class UserFile {
                         roles,
                         PasswordHash.parse(u.path("password").asText()),
                         Base32.decode(u.path("totp").asText())
-                                .orElseThrow(() -> new IllegalArgumentException("totp is not base32")));
+                                .orElseThrow(() -> new IllegalArgumentException("totp is not base32")),
+                        attributes);
             case "service" ->
                 new ServiceAccount(
                         name,
@@ -79,11 +84,30 @@ public final class UserFile {
                         u.hasNonNull("certificate-san")
                                 ? Optional.of(SubjectAltName.parse(
                                         u.get("certificate-san").asText()))
-                                : Optional.empty());
+                                : Optional.empty(),
+                        attributes);
             default ->
                 throw new IllegalArgumentException(
                         "kind is person or service, not '" + u.path("kind").asText() + "'");
         };
+    }
+
+    /** {@code "attributes": {"site": "springfield"}}: an object of strings (absent for none). */
+    private static Map<String, String> attributes(JsonNode node) {
+        Map<String, String> out = new TreeMap<>();
+        if (node.isMissingNode() || node.isNull()) {
+            return out;
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("attributes is an object of names to text values");
+        }
+        node.fields().forEachRemaining(f -> {
+            if (!f.getValue().isTextual()) {
+                throw new IllegalArgumentException("attribute " + f.getKey() + " is not text");
+            }
+            out.put(f.getKey(), f.getValue().asText());
+        });
+        return out;
     }
 
     public static void save(Path file, List<Account> accounts) throws IOException {
@@ -96,6 +120,10 @@ public final class UserFile {
             u.put("kind", a instanceof Person ? "person" : "service");
             ArrayNode roles = u.putArray("roles");
             new TreeSet<>(a.roles()).forEach(roles::add);
+            if (!a.attributes().isEmpty()) {
+                ObjectNode attributes = u.putObject("attributes");
+                new TreeMap<>(a.attributes()).forEach(attributes::put);
+            }
             switch (a) {
                 case Person p -> {
                     u.put("password", p.password().encode());

@@ -75,6 +75,10 @@ class AccessYamlTest {
                 "actions: [read]\\ntime: { days: [someday], from: '06:00', to: '07:00' }| zones.yaml:13:7: .*'someday' is not a day.*",
                 "actions: [read]\\nsources: [10.1.2.0/33]| zones.yaml:13:7: roles entry 1: .*",
                 "actions: [read]\\ncolour: red| zones.yaml:13:7: roles entry 1: unknown field 'colour'.*",
+                "actions: [read]\\nsubject: { site: $planet }| zones.yaml:13:7: roles entry 1: .*names no resource property.*",
+                "actions: [read]\\nsubject: { Site: x }| zones.yaml:13:7: roles entry 1: .*attribute name 'Site' must be.*",
+                "actions: [read]\\nsubject: { site: 'two words' }| zones.yaml:13:7: roles entry 1: .*must be 1..64 of letters.*",
+                "actions: [read]\\nsubject: [site]| zones.yaml:13:7: roles entry 1: .*",
             })
     void mistakesNameFileLineAndColumn(String permission, String expected) {
         String yaml = PolicyYamlTest.ZONES + "access:\n  roles:\n    - name: a\n      permissions:\n        - "
@@ -88,5 +92,32 @@ class AccessYamlTest {
     void anUnknownProtectedZoneIsReported() {
         assertThatThrownBy(() -> rules(PolicyYamlTest.ZONES + "access:\n  protected-zones: [moon]\n  roles: []\n"))
                 .hasMessageContaining("zone moon: is listed as protected");
+    }
+
+    @Test
+    void subjectConditionsBindAndDecide() throws Exception {
+        AccessRules r = rules(PolicyYamlTest.ZONES + """
+                access:
+                  roles:
+                    - name: vendor
+                      permissions:
+                        - zone: cell
+                          actions: [read]
+                          subject: { company: fillco, site: $site, clearance: 2 }
+                """);
+        var res = new AccessResource(Optional.of("cell"), "filler", TagPath.parse("acme/springfield/p/l/c/filler/sp"));
+        var hmi = InetAddress.getByName("10.1.2.7");
+        Instant now = Instant.parse("2026-11-26T10:00:00Z");
+        var fillco = java.util.Map.of("company", "fillco", "site", "springfield", "clearance", "2");
+        assertThat(r.decide(new AccessRequest("sam", Set.of("vendor"), hmi, now, AccessKind.READ, res, fillco))
+                        .outcome())
+                .isEqualTo(Outcome.ALLOW);
+        var elsewhere = java.util.Map.of("company", "fillco", "site", "shelbyville", "clearance", "2");
+        assertThat(r.decide(new AccessRequest("sam", Set.of("vendor"), hmi, now, AccessKind.READ, res, elsewhere))
+                        .reason())
+                .isEqualTo(io.isthmus.policy.AccessDecision.Reason.SUBJECT_NOT_MATCHED);
+        assertThat(r.roles().getFirst().permissions().getFirst().subject())
+                .extracting(io.isthmus.policy.SubjectCondition::attribute)
+                .containsExactly("company", "site", "clearance");
     }
 }

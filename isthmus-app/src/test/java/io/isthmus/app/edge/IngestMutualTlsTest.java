@@ -1,9 +1,9 @@
 package io.isthmus.app.edge;
 
-import static io.isthmus.app.edge.IngestSecurityTest.keytool;
 import static io.isthmus.app.edge.IngestSecurityTest.randomToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.isthmus.app.KeytoolPki;
 import io.isthmus.app.config.EdgeConfigYaml;
 import io.isthmus.app.config.HubConfigYaml;
 import io.isthmus.app.hub.Hub;
@@ -46,142 +46,26 @@ class IngestMutualTlsTest {
     void hubKeys() throws Exception {
         password = randomToken();
         Files.writeString(dir.resolve("store.password"), password);
-        keytool(
-                "-genkeypair",
-                "-alias",
-                "hub",
-                "-keyalg",
-                "EC",
-                "-groupname",
-                "secp256r1",
-                "-dname",
-                "CN=isthmus-test-hub",
-                "-ext",
-                "SAN=ip:127.0.0.1",
-                "-validity",
-                "2",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                p("hub.p12"),
-                "-storepass",
-                password);
-        keytool(
-                "-exportcert",
-                "-rfc",
-                "-alias",
-                "hub",
-                "-keystore",
-                p("hub.p12"),
-                "-storepass",
-                password,
-                "-file",
-                p("hub.pem"));
+        KeytoolPki keys = new KeytoolPki(dir, password);
+        keys.keyPair("hub.p12", "hub", "CN=isthmus-test-hub", "SAN=ip:127.0.0.1");
+        keys.exportCertificate("hub.p12", "hub", "hub.pem");
     }
 
     /** A CA (ca.p12, ca.pem) that issues edges' client certificates. */
     void clientCa() throws Exception {
-        keytool(
-                "-genkeypair",
-                "-alias",
-                "ca",
-                "-keyalg",
-                "EC",
-                "-groupname",
-                "secp256r1",
-                "-dname",
-                "CN=isthmus-test-edge-ca",
-                "-ext",
-                "bc:c",
-                "-validity",
-                "2",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                p("ca.p12"),
-                "-storepass",
-                password);
-        keytool(
-                "-exportcert",
-                "-rfc",
-                "-alias",
-                "ca",
-                "-keystore",
-                p("ca.p12"),
-                "-storepass",
-                password,
-                "-file",
-                p("ca.pem"));
+        new KeytoolPki(dir, password).ca("ca", "CN=isthmus-test-edge-ca");
     }
 
     /** A client key store {@code name.p12} for subject CN=cn, signed by the CA when {@code signed}. */
     Path clientKey(String name, String cn, boolean signed) throws Exception {
-        String store = p(name + ".p12");
-        keytool(
-                "-genkeypair",
-                "-alias",
-                "edge",
-                "-keyalg",
-                "EC",
-                "-groupname",
-                "secp256r1",
-                "-dname",
-                "CN=" + cn + ",O=Isthmus test",
-                "-validity",
-                "2",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                store,
-                "-storepass",
-                password);
+        KeytoolPki keys = new KeytoolPki(dir, password);
+        String dname = "CN=" + cn + ",O=Isthmus test";
         if (signed) {
-            keytool(
-                    "-certreq",
-                    "-alias",
-                    "edge",
-                    "-keystore",
-                    store,
-                    "-storepass",
-                    password,
-                    "-file",
-                    p(name + ".csr"));
-            keytool(
-                    "-gencert",
-                    "-rfc",
-                    "-alias",
-                    "ca",
-                    "-keystore",
-                    p("ca.p12"),
-                    "-storepass",
-                    password,
-                    "-infile",
-                    p(name + ".csr"),
-                    "-outfile",
-                    p(name + ".pem"));
-            keytool(
-                    "-importcert",
-                    "-noprompt",
-                    "-alias",
-                    "ca",
-                    "-file",
-                    p("ca.pem"),
-                    "-keystore",
-                    store,
-                    "-storepass",
-                    password);
-            keytool(
-                    "-importcert",
-                    "-alias",
-                    "edge",
-                    "-file",
-                    p(name + ".pem"),
-                    "-keystore",
-                    store,
-                    "-storepass",
-                    password);
+            keys.signed(name + ".p12", "edge", dname, "ca", null);
+        } else {
+            keys.keyPair(name + ".p12", "edge", dname, null);
         }
-        return Path.of(store);
+        return Path.of(p(name + ".p12"));
     }
 
     private String p(String name) {

@@ -89,4 +89,65 @@ class GatewayCommandTest {
                 .verify(token, Instant.now());
         assertThat(check).isInstanceOf(TokenCheck.Valid.class);
     }
+
+    @Test
+    void attributesAreAddedKeptAcrossANewTotpSecretAndBadOnesAreUsageErrors() throws Exception {
+        Path users = dir.resolve("users.json");
+        String added = run(
+                "gateway",
+                "user",
+                "add",
+                "sam",
+                "--users",
+                users.toString(),
+                "--role",
+                "vendor",
+                "--attr",
+                "company=fillco",
+                "--attr",
+                "site=springfield");
+        assertThat(added).contains("added sam with roles [vendor] and attributes {company=fillco, site=springfield}");
+        run("gateway", "user", "add", "mes", "--users", users.toString(), "--service", "--attr", "site=springfield");
+        assertThat(UserFile.load(users))
+                .extracting(a -> a.attributes())
+                .containsExactly(
+                        java.util.Map.of("company", "fillco", "site", "springfield"),
+                        java.util.Map.of("site", "springfield"));
+        assertThat(Files.readString(users)).contains("\"attributes\" : {");
+
+        run("gateway", "user", "totp", "sam", "--users", users.toString());
+        assertThat(UserFile.load(users).getFirst().attributes()).containsEntry("company", "fillco");
+
+        for (String bad : new String[] {"company", "=fillco", "Company=fillco", "company=two words", "site=a;b"}) {
+            StringWriter out = new StringWriter();
+            CommandLine cl = new CommandLine(new Main());
+            cl.setOut(new PrintWriter(out));
+            cl.setErr(new PrintWriter(out));
+            int code = cl.execute("gateway", "user", "add", "eve", "--users", users.toString(), "--attr", bad);
+            assertThat(code).as(bad + ": " + out).isEqualTo(2);
+            assertThat(out.toString()).as(bad).contains("--attr");
+        }
+        StringWriter out = new StringWriter();
+        CommandLine cl = new CommandLine(new Main());
+        cl.setErr(new PrintWriter(out));
+        assertThat(cl.execute(
+                        "gateway", "user", "add", "eve", "--users", users.toString(), "--attr", "a=1", "--attr", "a=2"))
+                .isEqualTo(2);
+        assertThat(UserFile.load(users)).hasSize(2);
+    }
+
+    @Test
+    void aUserFileWithBadAttributesNamesTheUser() throws Exception {
+        Path users = dir.resolve("users.json");
+        Files.writeString(
+                users,
+                "{\"users\": [{\"name\": \"mes\", \"kind\": \"service\", \"roles\": [], \"attributes\": {\"site\": 3}}]}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> UserFile.load(users))
+                .hasMessageContaining("user 1: attribute site is not text");
+        Files.writeString(
+                users,
+                "{\"users\": [{\"name\": \"mes\", \"kind\": \"service\", \"roles\": [], \"attributes\": {\"Site\": \"x\"}}]}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> UserFile.load(users))
+                .hasMessageContaining("user 1: service account mes: attribute name 'Site'");
+    }
 }

@@ -44,6 +44,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -107,6 +108,11 @@ final class GatewayFixture implements AutoCloseable {
                     - zone: cell
                       asset: conveyor
                       actions: [read]
+                - name: vendor
+                  permissions:
+                    - asset: conveyor
+                      actions: [read, program]
+                      subject: { company: beltco, site: $site }
             """;
 
     final Path dir;
@@ -252,7 +258,20 @@ final class GatewayFixture implements AutoCloseable {
                 new Person("dave", Set.of("approver"), h, "dddddddddddddddddddd".getBytes(StandardCharsets.US_ASCII)),
                 new Person("carol", Set.of("viewer"), h, "cccccccccccccccccccc".getBytes(StandardCharsets.US_ASCII)),
                 new Person("mallory", Set.of(), h, "mmmmmmmmmmmmmmmmmmmm".getBytes(StandardCharsets.US_ASCII)),
-                new ServiceAccount("mes", Set.of("planner"), Optional.of("CN=mes,O=Acme")));
+                new ServiceAccount("mes", Set.of("planner"), Optional.of("CN=mes,O=Acme")),
+                // the conveyor's maker's technician, and one of another vendor holding the same role
+                new Person(
+                        "sam",
+                        Set.of("vendor"),
+                        h,
+                        "ssssssssssssssssssss".getBytes(StandardCharsets.US_ASCII),
+                        Map.of("company", "beltco", "site", "springfield")),
+                new Person(
+                        "tom",
+                        Set.of("vendor"),
+                        h,
+                        "tttttttttttttttttttt".getBytes(StandardCharsets.US_ASCII),
+                        Map.of("company", "pressco", "site", "springfield")));
     }
 
     /** Another gateway over the same policy, devices and historian: a restart, with its own log and path to OT. */

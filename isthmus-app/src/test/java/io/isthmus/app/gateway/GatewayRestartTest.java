@@ -161,6 +161,42 @@ class GatewayRestartTest {
     }
 
     @Test
+    void executedAndExpiredRequestsAreStillListedAfterARestart() throws Exception {
+        AccessGateway first = boot(f.ot);
+        String done = requestSpeed(first, 157);
+        clock.advance(Duration.ofSeconds(10));
+        Instant approvedAt = clock.instant();
+        assertThat(first.approve(f.account("bob"), HERE, done)).isInstanceOf(ApproveResult.Executed.class);
+        String lapsed = requestSpeed(first, 158);
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(first.pending()).as("expired before the restart").isEmpty();
+        assertThat(f.plcRequests).hasSize(1);
+
+        for (int restart = 0; restart < 2; restart++) {
+            AccessGateway next = boot(f.ot);
+            assertThat(next.visibleApprovals(f.account("alice"), HERE))
+                    .as("the requester's list, newest first, after restart " + (restart + 1))
+                    .extracting(Approval::id, Approval::state)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(lapsed, Approval.State.EXPIRED),
+                            org.assertj.core.groups.Tuple.tuple(done, Approval.State.EXECUTED));
+            assertThat(next.approval(done)).hasValueSatisfying(a -> {
+                assertThat(a.decidedBy()).isEqualTo("bob");
+                assertThat(a.decided()).contains(approvedAt);
+            });
+            assertThat(next.approve(f.account("dave"), HERE, done))
+                    .isInstanceOfSatisfying(
+                            ApproveResult.Refused.class,
+                            r -> assertThat(r.reason()).isEqualTo(ApproveResult.Refusal.ALREADY_DECIDED));
+            assertThat(next.approve(f.account("dave"), HERE, lapsed))
+                    .isInstanceOfSatisfying(
+                            ApproveResult.Refused.class,
+                            r -> assertThat(r.reason()).isEqualTo(ApproveResult.Refusal.EXPIRED));
+        }
+        assertThat(f.plcRequests).as("nothing executed again").hasSize(1);
+    }
+
+    @Test
     void anApprovedChangeThePlcNeverSawExecutesOnceOnStart() throws Exception {
         AccessGateway first = boot(crashing(f.ot, false));
         String id = requestSpeed(first, 152);
@@ -189,6 +225,13 @@ class GatewayRestartTest {
         assertThat(f.plcRequests).isEmpty();
         assertThat(second.approval(id)).map(Approval::state).contains(Approval.State.EXPIRED);
         assertThat(executed(id)).extracting(AuditEvent::result).containsExactly(AuditResult.DENIED);
+
+        AccessGateway third = boot(f.ot);
+        assertThat(third.approval(id))
+                .as("still listed as expired after the next restart")
+                .map(Approval::state)
+                .contains(Approval.State.EXPIRED);
+        assertThat(f.plcRequests).isEmpty();
     }
 
     @Test

@@ -165,6 +165,16 @@ class GatewayTest {
         "POST, approve,     mallory,   404",
         "POST, approve,     carol,     404",
         "POST, approve,     alice,     404",
+        // subject attributes: the same role, another vendor (company) is refused
+        "GET,  tag-speed,   sam,       200",
+        "GET,  tag-speed,   tom,       403",
+        // the program action: decided by the rules first, then refused as unsupported (no driver)
+        "POST, program,     anonymous, 401",
+        "POST, program,     mallory,   403",
+        "POST, program,     carol,     403",
+        "POST, program,     alice,     403",
+        "POST, program,     tom,       403",
+        "POST, program,     sam,       501",
     })
     void endpointByRoleMatrix(String method, String endpoint, String who, String expected) throws Exception {
         String bearer = switch (who) {
@@ -177,9 +187,14 @@ class GatewayTest {
             case "tag-unknown" -> "/gw/tags/" + CONVEYOR + "nothingHere";
             case "writes" -> "/gw/writes";
             case "approvals" -> "/gw/approvals";
+            case "program" -> "/gw/programs";
             default -> "/gw/approvals/apr-000000000000000000000000/approve";
         };
-        Object body = endpoint.equals("writes") ? batch(SPEED, 130) : method.equals("POST") ? Map.of() : null;
+        Object body = switch (endpoint) {
+            case "writes" -> batch(SPEED, 130);
+            case "program" -> Map.of("tag", SPEED.toString(), "name", "conveyor-v2", "sha256", "ab".repeat(32));
+            default -> method.equals("POST") ? Map.of() : null;
+        };
         Answer a = call(method, path, bearer, body);
         if (expected.equals("denied") || expected.equals("pending")) {
             assertThat(a.status()).isEqualTo(200);
@@ -573,6 +588,59 @@ class GatewayTest {
         Answer cert = call(client(f.serviceTls), "POST", "/gw/logout", null, null);
         assertThat(cert.status()).isEqualTo(400);
         assertThat(cert.body().get("detail").asText()).contains("client certificate");
+    }
+
+    @Test
+    @Order(19)
+    void aProgramTransferIsDecidedAndRecordedThenRefusedAsUnsupportedWithoutAnApproval() throws Exception {
+        int plc = f.plcRequests.size();
+        String sam = login("sam");
+        int pendingBefore = call("GET", "/gw/approvals?state=pending", sam, null)
+                .body()
+                .get("items")
+                .size();
+        Map<String, Object> body = Map.of("tag", SPEED.toString(), "name", "conveyor-v3", "sha256", "0f".repeat(32));
+        Answer a = call("POST", "/gw/programs", sam, body);
+        assertThat(a.status()).isEqualTo(501);
+        assertThat(a.contentType()).startsWith("application/problem+json");
+        assertThat(a.body().get("detail").asText())
+                .startsWith("no-program-transfer: no driver of this gateway transfers programs to conveyor");
+        assertThat(f.events)
+                .filteredOn(e -> e.type().equals("program.requested")
+                        && "conveyor-v3".equals(e.details().get("program")))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.result()).isEqualTo(io.isthmus.access.audit.AuditResult.DENIED);
+                    assertThat(e.source()).startsWith("sam@");
+                    assertThat(e.details())
+                            .containsEntry("reason", "no-program-transfer")
+                            .containsEntry("decision", "needs-approval")
+                            .containsEntry("sha256", "0f".repeat(32));
+                });
+        assertThat(call("GET", "/gw/approvals?state=pending", sam, null)
+                        .body()
+                        .get("items")
+                        .size())
+                .as("no approval opened for what cannot be executed")
+                .isEqualTo(pendingBefore);
+
+        Answer tom = call("POST", "/gw/programs", login("tom"), body);
+        assertThat(tom.status()).isEqualTo(403);
+        assertThat(tom.body().get("detail").asText())
+                .startsWith("subject-not-matched: tom's attributes do not meet the conditions");
+        Answer me = call("GET", "/gw/me", sam, null);
+        assertThat(me.body().get("attributes").get("company").asText()).isEqualTo("beltco");
+
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(
+                Map.of("tag", SPEED.toString(), "name", "conveyor-v3", "sha256", "0F".repeat(32)),
+                Map.of("tag", SPEED.toString(), "name", "two words", "sha256", "0f".repeat(32)),
+                Map.of("tag", SPEED.toString(), "name", "conveyor-v3"),
+                Map.of("tag", "not/a/path", "name", "conveyor-v3", "sha256", "0f".repeat(32)))) {
+            assertThat(call("POST", "/gw/programs", sam, bad).status())
+                    .as(bad.toString())
+                    .isEqualTo(400);
+        }
+        assertThat(f.plcRequests).as("nothing reached the PLC").hasSize(plc);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.isthmus.access.identity.Account;
 import io.isthmus.access.identity.PasswordHash;
 import io.isthmus.access.identity.Person;
 import io.isthmus.access.identity.ServiceAccount;
+import io.isthmus.app.KeytoolPki;
 import io.isthmus.app.config.GatewayConfigYaml;
 import io.isthmus.app.config.HubConfigYaml;
 import io.isthmus.app.hub.Hub;
@@ -155,16 +156,17 @@ class HubGatewayMtlsTest {
         Path pki = Files.createDirectories(dir.resolve("pki"));
         GatewayFixture.keytool(pki, "server.p12", "gateway", "CN=hub", "san=ip:127.0.0.1");
         Files.writeString(pki.resolve("server.password"), "changeit");
-        ca(pki, "edge-ca", "CN=Isthmus test edge CA");
-        ca(pki, "gateway-ca", "CN=Isthmus test gateway CA");
-        signed(pki, "edge.p12", "CN=springfield,O=Acme", "edge-ca", null);
-        signed(pki, "mes.p12", "CN=mes,O=Acme", "gateway-ca", "uri:spiffe://acme/mes");
+        KeytoolPki keys = new KeytoolPki(pki, "changeit");
+        keys.ca("edge-ca", "CN=Isthmus test edge CA");
+        keys.ca("gateway-ca", "CN=Isthmus test gateway CA");
+        keys.signed("edge.p12", "client", "CN=springfield,O=Acme", "edge-ca", null);
+        keys.signed("mes.p12", "client", "CN=mes,O=Acme", "gateway-ca", "uri:spiffe://acme/mes");
         // the mes subject and SAN, but issued by the edges' CA
-        signed(pki, "mes-by-edge-ca.p12", "CN=mes,O=Acme", "edge-ca", "uri:spiffe://acme/mes");
+        keys.signed("mes-by-edge-ca.p12", "client", "CN=mes,O=Acme", "edge-ca", "uri:spiffe://acme/mes");
         // the mes subject without the SAN the account requires
-        signed(pki, "mes-no-san.p12", "CN=mes,O=Acme", "gateway-ca", null);
+        keys.signed("mes-no-san.p12", "client", "CN=mes,O=Acme", "gateway-ca", null);
         // a gateway certificate whose CN is the site id
-        signed(pki, "impostor.p12", "CN=springfield,O=Acme", "gateway-ca", null);
+        keys.signed("impostor.p12", "client", "CN=springfield,O=Acme", "gateway-ca", null);
 
         String section = HubGatewayFiles.write(dir, "127.0.0.10:5020") + "  client-ca: pki/gateway-ca.pem\n";
         List<Account> users = new ArrayList<>(UserFile.load(dir.resolve("users.json")));
@@ -233,86 +235,6 @@ class HubGatewayMtlsTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
-    }
-
-    /** A CA: its key store {@code name.p12} and its certificate {@code name.pem}. */
-    private static void ca(Path pki, String name, String dname) throws Exception {
-        keytool(
-                pki,
-                "-genkeypair",
-                "-alias",
-                "ca",
-                "-keyalg",
-                "EC",
-                "-groupname",
-                "secp256r1",
-                "-dname",
-                dname,
-                "-ext",
-                "bc:c",
-                "-validity",
-                "2",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                name + ".p12");
-        keytool(pki, "-exportcert", "-rfc", "-alias", "ca", "-keystore", name + ".p12", "-file", name + ".pem");
-    }
-
-    /** A client key store {@code store} (alias {@code client}) whose certificate {@code ca} signed, with its chain. */
-    private static void signed(Path pki, String store, String dname, String ca, String san) throws Exception {
-        keytool(
-                pki,
-                "-genkeypair",
-                "-alias",
-                "client",
-                "-keyalg",
-                "EC",
-                "-groupname",
-                "secp256r1",
-                "-dname",
-                dname,
-                "-validity",
-                "2",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                store);
-        keytool(pki, "-certreq", "-alias", "client", "-keystore", store, "-file", store + ".csr");
-        List<String> gencert = new ArrayList<>(List.of(
-                "-gencert",
-                "-rfc",
-                "-alias",
-                "ca",
-                "-keystore",
-                ca + ".p12",
-                "-infile",
-                store + ".csr",
-                "-outfile",
-                store + ".pem",
-                "-validity",
-                "2"));
-        if (san != null) {
-            gencert.addAll(List.of("-ext", "san=" + san));
-        }
-        keytool(pki, gencert.toArray(String[]::new));
-        keytool(pki, "-importcert", "-noprompt", "-alias", "ca", "-file", ca + ".pem", "-keystore", store);
-        keytool(pki, "-importcert", "-alias", "client", "-file", store + ".pem", "-keystore", store);
-    }
-
-    private static void keytool(Path pki, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        cmd.addAll(List.of(args));
-        cmd.addAll(List.of("-storepass", "changeit"));
-        Process p = new ProcessBuilder(cmd)
-                .directory(pki.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor())
-                .as("keytool " + String.join(" ", args) + ": " + out)
-                .isZero();
     }
 
     /** Posts an empty batch of {@code edge} to the ingest. */

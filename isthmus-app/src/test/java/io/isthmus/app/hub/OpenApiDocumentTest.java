@@ -98,8 +98,9 @@ class OpenApiDocumentTest {
         doc.get("paths")
                 .properties()
                 .forEach(p -> p.getValue().properties().forEach(op -> {
-                    if (!op.getValue().hasNonNull("operationId")
-                            || !op.getValue().path("responses").has("200")) {
+                    // 200, or 501 for an operation no driver can carry out yet (POST /gw/programs)
+                    JsonNode responses = op.getValue().path("responses");
+                    if (!op.getValue().hasNonNull("operationId") || !(responses.has("200") || responses.has("501"))) {
                         incomplete.add(op.getKey() + " " + p.getKey());
                     }
                 }));
