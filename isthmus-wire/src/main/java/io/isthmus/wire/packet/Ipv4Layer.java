@@ -6,7 +6,6 @@ import static io.isthmus.wire.packet.NetworkOrder.u8;
 
 import io.isthmus.wire.packet.PacketError.Layer;
 import io.isthmus.wire.packet.PacketError.Problem;
-import java.nio.ByteBuffer;
 
 /**
  * The IPv4 header (RFC 791 3.1): IHL bounds the options (never parsed), Total Length bounds the
@@ -18,7 +17,7 @@ final class Ipv4Layer {
 
     private Ipv4Layer() {}
 
-    static PacketResult decode(ByteBuffer b, int off, int end, LinkHeader link) {
+    static PacketResult decode(byte[] b, int off, int end, LinkHeader link) {
         int avail = end - off;
         if (avail < MIN_HEADER) {
             return error(Problem.TRUNCATED_HEADER, off, avail);
@@ -68,7 +67,7 @@ final class Ipv4Layer {
     }
 
     /** RFC 1071: the ones' complement sum of the header, checksum included, is all ones. */
-    static boolean checksumMatches(ByteBuffer b, int off, int headerLength) {
+    static boolean checksumMatches(byte[] b, int off, int headerLength) {
         int sum = 0;
         for (int i = 0; i < headerLength; i += 2) {
             sum += u16(b, off + i);

@@ -7,7 +7,6 @@ import static io.isthmus.wire.packet.NetworkOrder.u8;
 
 import io.isthmus.wire.packet.PacketError.Layer;
 import io.isthmus.wire.packet.PacketError.Problem;
-import java.nio.ByteBuffer;
 
 /**
  * The IPv6 header (RFC 8200 3) and its extension headers (4), walked up to a bound to the transport
@@ -22,7 +21,7 @@ final class Ipv6Layer {
 
     private Ipv6Layer() {}
 
-    static PacketResult decode(ByteBuffer b, int off, int end, LinkHeader link, PacketLimits limits) {
+    static PacketResult decode(byte[] b, int off, int end, LinkHeader link, PacketLimits limits) {
         int avail = end - off;
         if (avail < HEADER) {
             return error(Problem.TRUNCATED_HEADER, off, avail);

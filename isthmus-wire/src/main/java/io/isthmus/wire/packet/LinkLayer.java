@@ -8,7 +8,6 @@ import static io.isthmus.wire.packet.NetworkOrder.u8;
 import io.isthmus.wire.capture.LinkType;
 import io.isthmus.wire.packet.PacketError.Layer;
 import io.isthmus.wire.packet.PacketError.Problem;
-import java.nio.ByteBuffer;
 
 /**
  * Link-layer headers: Ethernet II (IEEE 802.3 3.1.1) with 802.1Q / 802.1ad tags, Linux cooked
@@ -24,7 +23,7 @@ final class LinkLayer {
 
     private LinkLayer() {}
 
-    static LinkOutcome decode(ByteBuffer b, int off, int end, LinkType type, int code, PacketLimits limits) {
+    static LinkOutcome decode(byte[] b, int off, int end, LinkType type, int code, PacketLimits limits) {
         return switch (type) {
             case ETHERNET -> ethernet(b, off, end, limits);
             case LINUX_SLL -> sll(b, off, end, limits);
@@ -38,7 +37,7 @@ final class LinkLayer {
         };
     }
 
-    private static LinkOutcome ethernet(ByteBuffer b, int off, int end, PacketLimits limits) {
+    private static LinkOutcome ethernet(byte[] b, int off, int end, PacketLimits limits) {
         if (end - off < ETHERNET_HEADER) {
             return truncated(off, end);
         }
@@ -46,7 +45,7 @@ final class LinkLayer {
     }
 
     /** SLL: packet type, ARPHRD type, address length, 8 address bytes, protocol. */
-    private static LinkOutcome sll(ByteBuffer b, int off, int end, PacketLimits limits) {
+    private static LinkOutcome sll(byte[] b, int off, int end, PacketLimits limits) {
         if (end - off < SLL_HEADER) {
             return truncated(off, end);
         }
@@ -56,7 +55,7 @@ final class LinkLayer {
     }
 
     /** SLL2: protocol, reserved, interface index, ARPHRD type, packet type, address length, 8 address bytes. */
-    private static LinkOutcome sll2(ByteBuffer b, int off, int end, PacketLimits limits) {
+    private static LinkOutcome sll2(byte[] b, int off, int end, PacketLimits limits) {
         if (end - off < SLL2_HEADER) {
             return truncated(off, end);
         }
@@ -69,7 +68,7 @@ final class LinkLayer {
      * Walks 802.1Q (0x8100), 802.1ad (0x88A8) and the pre-standard QinQ types 0x9100/0x9200: each
      * tag is a 2-byte TCI whose low 12 bits are the VLAN id, then the next type.
      */
-    private static LinkOutcome tags(ByteBuffer b, int type, int pos, int end, long dst, long src, PacketLimits limits) {
+    private static LinkOutcome tags(byte[] b, int type, int pos, int end, long dst, long src, PacketLimits limits) {
         int outer = NONE;
         int inner = NONE;
         int count = 0;
@@ -98,7 +97,7 @@ final class LinkLayer {
      * network order for LINKTYPE_LOOP. AF_INET is 2 everywhere; AF_INET6 is 10 (Linux), 24
      * (NetBSD, OpenBSD), 28 (FreeBSD), 30 (macOS).
      */
-    private static LinkOutcome loopback(ByteBuffer b, int off, int end, boolean networkOrder) {
+    private static LinkOutcome loopback(byte[] b, int off, int end, boolean networkOrder) {
         if (end - off < 4) {
             return truncated(off, end);
         }
@@ -114,7 +113,7 @@ final class LinkLayer {
         return new LinkHeader(NONE, NONE, NONE, NONE, etherType, off + 4);
     }
 
-    private static LinkOutcome raw(ByteBuffer b, int off, int end) {
+    private static LinkOutcome raw(byte[] b, int off, int end) {
         if (end - off < 1) {
             return truncated(off, end);
         }

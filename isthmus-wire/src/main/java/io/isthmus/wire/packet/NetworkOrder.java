@@ -1,33 +1,34 @@
 package io.isthmus.wire.packet;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-
-/** Big-endian field reads by absolute index, whatever order the caller's buffer is set to. */
+/**
+ * Big-endian field reads from a packet's backing array by absolute index. Callers check the field
+ * lies inside the packet's captured bytes first ({@code end - off >= n}); the array's own bounds
+ * check is only the backstop. Plain shifts rather than {@code ByteBuffer} accessors or a
+ * byte-array {@code VarHandle}: {@code analyze} runs C1 only, where the buffer accessors'
+ * index, session and order checks were a fifth of the decoding thread's time (docs/benchmarks.md,
+ * sixth and seventh sessions).
+ */
 final class NetworkOrder {
     private NetworkOrder() {}
 
-    static int u8(ByteBuffer b, int i) {
-        return b.get(i) & 0xFF;
+    static int u8(byte[] b, int i) {
+        return b[i] & 0xFF;
     }
 
-    static int u16(ByteBuffer b, int i) {
-        short v = b.getShort(i);
-        return Short.toUnsignedInt(b.order() == ByteOrder.BIG_ENDIAN ? v : Short.reverseBytes(v));
+    static int u16(byte[] b, int i) {
+        return (b[i] & 0xFF) << 8 | b[i + 1] & 0xFF;
     }
 
-    static int i32(ByteBuffer b, int i) {
-        int v = b.getInt(i);
-        return b.order() == ByteOrder.BIG_ENDIAN ? v : Integer.reverseBytes(v);
+    static int i32(byte[] b, int i) {
+        return b[i] << 24 | (b[i + 1] & 0xFF) << 16 | (b[i + 2] & 0xFF) << 8 | b[i + 3] & 0xFF;
     }
 
-    static long i64(ByteBuffer b, int i) {
-        long v = b.getLong(i);
-        return b.order() == ByteOrder.BIG_ENDIAN ? v : Long.reverseBytes(v);
+    static long i64(byte[] b, int i) {
+        return (long) i32(b, i) << 32 | Integer.toUnsignedLong(i32(b, i + 4));
     }
 
     /** Six octets in transmission order, as the low 48 bits. */
-    static long u48(ByteBuffer b, int i) {
+    static long u48(byte[] b, int i) {
         return ((long) u16(b, i) << 32) | Integer.toUnsignedLong(i32(b, i + 2));
     }
 }

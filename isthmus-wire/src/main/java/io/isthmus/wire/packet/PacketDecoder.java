@@ -35,15 +35,16 @@ public final class PacketDecoder {
 
     private PacketResult decode(ByteBuffer b, int offset, int length, LinkType link, int code) {
         int end = checkedEnd(b, offset, length);
-        LinkOutcome r = LinkLayer.decode(b, offset, end, link, code, limits);
+        byte[] a = backing(b, offset, end);
+        LinkOutcome r = LinkLayer.decode(a, offset, end, link, code, limits);
         // The common case first, by instanceof: analyze runs C1 only, where a pattern switch is an
         // invokedynamic call through method handles on every packet (docs/benchmarks.md, sixth session).
         if (r instanceof LinkHeader h) {
-            return network(b, h, end);
+            return network(a, h, end);
         }
         return switch (r) {
             case PacketError e -> e;
-            case LinkHeader h -> network(b, h, end);
+            case LinkHeader h -> network(a, h, end);
         };
     }
 
@@ -53,13 +54,14 @@ public final class PacketDecoder {
      */
     public PacketResult decodeIp(ByteBuffer buffer, int offset, int length, LinkHeader link) {
         int end = checkedEnd(buffer, offset, length);
-        if (length > 0 && (buffer.get(offset) & 0xF0) == 0x60) {
-            return Ipv6Layer.decode(buffer, offset, end, link.at(offset), limits);
+        byte[] a = backing(buffer, offset, end);
+        if (length > 0 && (a[offset] & 0xF0) == 0x60) {
+            return Ipv6Layer.decode(a, offset, end, link.at(offset), limits);
         }
-        return Ipv4Layer.decode(buffer, offset, end, link.at(offset));
+        return Ipv4Layer.decode(a, offset, end, link.at(offset));
     }
 
-    private PacketResult network(ByteBuffer b, LinkHeader link, int end) {
+    private PacketResult network(byte[] b, LinkHeader link, int end) {
         int off = link.networkOffset();
         return switch (link.etherType()) {
             case LinkLayer.IPV4 -> Ipv4Layer.decode(b, off, end, link);
@@ -74,6 +76,21 @@ public final class PacketDecoder {
 
     private static DecodedPacket opaque(LinkHeader link, Network network, int off, int end) {
         return new DecodedPacket(link, network, Transport.NONE, off, end - off, 0, 0);
+    }
+
+    /**
+     * The bytes to read, indexed as the buffer is: the buffer's own array when it is a writable heap
+     * buffer starting at its array's first byte (the capture reader's and the reassembler's
+     * buffers), else a copy of the packet's range at the same indices (direct, read-only or sliced
+     * buffers, which only the edges hand in), at most {@code end} bytes.
+     */
+    static byte[] backing(ByteBuffer b, int offset, int end) {
+        if (b.hasArray() && b.arrayOffset() == 0) {
+            return b.array();
+        }
+        byte[] copy = new byte[end];
+        b.get(offset, copy, offset, end - offset);
+        return copy;
     }
 
     private static int checkedEnd(ByteBuffer b, int offset, int length) {

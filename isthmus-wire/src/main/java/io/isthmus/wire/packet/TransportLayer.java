@@ -6,7 +6,6 @@ import static io.isthmus.wire.packet.NetworkOrder.u8;
 
 import io.isthmus.wire.packet.PacketError.Layer;
 import io.isthmus.wire.packet.PacketError.Problem;
-import java.nio.ByteBuffer;
 
 /** TCP (RFC 9293 3.1) and UDP (RFC 768) headers above an IP header; other protocols pass through. */
 final class TransportLayer {
@@ -20,7 +19,7 @@ final class TransportLayer {
      * @param end the end of the captured IP payload
      * @param missing IP payload bytes declared but not captured
      */
-    static PacketResult decode(ByteBuffer b, int p, int end, int missing, LinkHeader link, IpHeader ip, int anomalies) {
+    static PacketResult decode(byte[] b, int p, int end, int missing, LinkHeader link, IpHeader ip, int anomalies) {
         if (ip.isFragment()) {
             return new DecodedPacket(link, ip, Transport.NONE, p, end - p, missing, anomalies);
         }
@@ -32,7 +31,7 @@ final class TransportLayer {
     }
 
     private static PacketResult tcp(
-            ByteBuffer b, int p, int end, int missing, LinkHeader link, IpHeader ip, int anomalies) {
+            byte[] b, int p, int end, int missing, LinkHeader link, IpHeader ip, int anomalies) {
         int avail = end - p;
         if (avail < TCP_MIN) {
             return new PacketError(Layer.TCP, Problem.TRUNCATED_HEADER, p, avail);
@@ -56,7 +55,7 @@ final class TransportLayer {
     }
 
     private static PacketResult udp(
-            ByteBuffer b, int p, int end, int missing, LinkHeader link, IpHeader ip, int anomalies) {
+            byte[] b, int p, int end, int missing, LinkHeader link, IpHeader ip, int anomalies) {
         int avail = end - p;
         if (avail < UDP_HEADER) {
             return new PacketError(Layer.UDP, Problem.TRUNCATED_HEADER, p, avail);

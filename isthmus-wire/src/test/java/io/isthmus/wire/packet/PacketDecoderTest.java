@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -335,6 +336,36 @@ class PacketDecoderTest {
         assertThat(p.payloadOffset()).isEqualTo(10 + 14 + 28);
         assertThat(b.position()).isEqualTo(3);
         assertThat(b.order()).isEqualTo(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    @Test
+    void decodesTheSameFromHeapSlicedReadOnlyAndDirectBuffersAtTheSameIndices() {
+        byte[] frame = Frames.ethernet(MAC_B, MAC_A, 0x0800, udpOverIpv4());
+        byte[] padded = concat(new byte[7], frame, new byte[5]);
+        ByteBuffer heap = ByteBuffer.wrap(padded);
+        ByteBuffer sliced =
+                ByteBuffer.wrap(concat(new byte[3], padded)).position(3).slice();
+        ByteBuffer direct = ByteBuffer.allocateDirect(padded.length).put(padded).clear();
+        PacketResult expected = decoder.decode(heap, 7, frame.length, LinkType.ETHERNET);
+        assertThat(((DecodedPacket) expected).payloadOffset()).isEqualTo(7 + 14 + 28);
+        for (ByteBuffer b : List.of(sliced, heap.asReadOnlyBuffer(), direct)) {
+            assertThat(decoder.decode(b, 7, frame.length, LinkType.ETHERNET)).isEqualTo(expected);
+            assertThat(b.position()).isZero();
+        }
+    }
+
+    @Test
+    void readsNoByteBeyondThePacketEvenWhenTheBufferHoldsMore() {
+        byte[] frame = Frames.ethernet(MAC_B, MAC_A, 0x0800, udpOverIpv4());
+        for (int cut = 0; cut < frame.length; cut++) {
+            byte[] junk = new byte[frame.length + 64];
+            Arrays.fill(junk, (byte) 0x45);
+            System.arraycopy(frame, 0, junk, 0, cut);
+            PacketResult inHeap = decoder.decode(ByteBuffer.wrap(junk), 0, cut, LinkType.ETHERNET);
+            PacketResult exact = decoder.decode(
+                    ByteBuffer.allocateDirect(cut).put(frame, 0, cut).clear(), 0, cut, LinkType.ETHERNET);
+            assertThat(inHeap).as("cut at %d", cut).isEqualTo(exact);
+        }
     }
 
     @Test
