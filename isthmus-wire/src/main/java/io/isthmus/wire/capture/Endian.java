@@ -2,10 +2,14 @@ package io.isthmus.wire.capture;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Objects;
 
 /**
  * Reads the capture file's fields in the file's byte order whatever order the caller's buffer is
- * set to, so the decoder never changes the buffer's state.
+ * set to, so the decoder never changes the buffer's state. A heap buffer's 32-bit fields (four per
+ * pcap record) are read from its array after an explicit check against the buffer's limit: under
+ * C1, which {@code analyze} runs, the {@code ByteBuffer} accessors' index, session and order checks
+ * cost more than the read (docs/benchmarks.md, seventh session).
  */
 final class Endian {
     private Endian() {}
@@ -16,6 +20,13 @@ final class Endian {
     }
 
     static int i32(ByteBuffer b, int index, boolean bigEndian) {
+        if (b.hasArray()) {
+            byte[] a = b.array();
+            int i = b.arrayOffset() + Objects.checkFromIndexSize(index, 4, b.limit());
+            return bigEndian
+                    ? a[i] << 24 | (a[i + 1] & 0xFF) << 16 | (a[i + 2] & 0xFF) << 8 | a[i + 3] & 0xFF
+                    : a[i + 3] << 24 | (a[i + 2] & 0xFF) << 16 | (a[i + 1] & 0xFF) << 8 | a[i] & 0xFF;
+        }
         int v = b.getInt(index);
         return matches(b, bigEndian) ? v : Integer.reverseBytes(v);
     }
