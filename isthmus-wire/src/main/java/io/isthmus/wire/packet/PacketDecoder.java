@@ -6,9 +6,13 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * Decodes a captured packet's headers in place: link, VLAN tags, IP, TCP or UDP. Nothing is copied;
- * the result points into the caller's buffer, and the buffer's position, limit and order are left
- * alone. Stateless apart from its limits, so one instance may serve many threads.
+ * Decodes a captured packet's headers in place: link, VLAN tags, IP, TCP or UDP. The result points
+ * into the caller's buffer, and the buffer's position, limit and order are left alone. Fields are
+ * read from the buffer's backing array, nothing copied, when it is a writable heap buffer whose
+ * array starts at index 0 (the capture reader's and the IP reassembler's); any other buffer
+ * (direct, read-only, a slice) has the packet's bytes copied first. Every read is checked against
+ * the packet's end before it is made: a short header is a {@link PacketError}, never an exception.
+ * Stateless apart from its limits, so one instance may serve many threads.
  */
 public final class PacketDecoder {
     private static final int PROFINET = 0x8892;
