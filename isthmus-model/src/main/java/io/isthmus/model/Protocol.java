@@ -32,12 +32,13 @@ public enum Protocol {
 
     private final String id;
     private final String displayName;
-    private final int port;
+    /** Built once: callers ask per message and per flow (inventory, dissector selection). */
+    private final OptionalInt wellKnownPort;
 
     Protocol(String id, String displayName, int port) {
         this.id = id;
         this.displayName = displayName;
-        this.port = port;
+        this.wellKnownPort = port < 0 ? OptionalInt.empty() : OptionalInt.of(port);
     }
 
     /** The stable wire name, e.g. {@code "s7commplus"}. */
@@ -51,7 +52,7 @@ public enum Protocol {
 
     /** The IANA-registered server port, empty for protocols that run directly on Ethernet. */
     public OptionalInt wellKnownPort() {
-        return port < 0 ? OptionalInt.empty() : OptionalInt.of(port);
+        return wellKnownPort;
     }
 
     /** The protocol with this wire name; exact, lower case. */

@@ -11,6 +11,9 @@ import java.util.RandomAccess;
  * {@code with...} chain appends attributes and anomalies one at a time on the dissect hot path.
  */
 final class AppendedList<E> extends AbstractList<E> implements RandomAccess {
+    /** {@code List.of()}, one shared instance: most summaries have no anomalies, many no attributes. */
+    private static final List<?> NONE = List.of();
+
     private final Object[] elements;
 
     private AppendedList(Object[] elements) {
@@ -37,7 +40,9 @@ final class AppendedList<E> extends AbstractList<E> implements RandomAccess {
      * else a copy.
      */
     static <E> List<E> frozen(List<E> list) {
-        return list instanceof AppendedList<E> || list instanceof LazyAttributes ? list : List.copyOf(list);
+        return list == NONE || list instanceof AppendedList<E> || list instanceof LazyAttributes
+                ? list
+                : List.copyOf(list);
     }
 
     @Override

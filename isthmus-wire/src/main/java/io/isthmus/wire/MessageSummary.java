@@ -51,6 +51,26 @@ public record MessageSummary(
         anomalies = AppendedList.frozen(anomalies);
     }
 
+    /**
+     * The present {@link OptionalLong} of {@code value}, one shared instance per value in 0..65535
+     * (units, transaction ids, addresses and quantities are 8- or 16-bit numbers in most protocols),
+     * so that summaries do not allocate one per field and message.
+     */
+    public static OptionalLong number(long value) {
+        if (value < 0 || value >= SHARED_NUMBERS.length) {
+            return OptionalLong.of(value);
+        }
+        int i = (int) value;
+        OptionalLong o = SHARED_NUMBERS[i];
+        if (o == null) { // a race only builds the same immutable value twice
+            o = OptionalLong.of(value);
+            SHARED_NUMBERS[i] = o;
+        }
+        return o;
+    }
+
+    private static final OptionalLong[] SHARED_NUMBERS = new OptionalLong[65_536];
+
     /** A summary with only the mandatory fields; add the rest with the {@code with...} methods. */
     public static MessageSummary of(
             Protocol protocol, Direction direction, int function, String functionName, AccessKind access) {
@@ -69,28 +89,43 @@ public record MessageSummary(
                 List.of());
     }
 
+    /**
+     * A summary with the mandatory fields, unit and transaction in one construction: a dissector
+     * that knows them from the frame header (Modbus MBAP) saves a copy per message.
+     */
+    public static MessageSummary of(
+            Protocol protocol,
+            Direction direction,
+            int function,
+            String functionName,
+            AccessKind access,
+            OptionalLong unit,
+            OptionalLong transaction) {
+        return new MessageSummary(
+                protocol,
+                direction,
+                function,
+                functionName,
+                access,
+                unit,
+                transaction,
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                Optional.empty(),
+                List.of(),
+                List.of());
+    }
+
     public MessageSummary withUnit(long u) {
-        return copy(OptionalLong.of(u), transaction, address, quantity, status, attributes, anomalies);
+        return copy(number(u), transaction, address, quantity, status, attributes, anomalies);
     }
 
     public MessageSummary withTransaction(long t) {
-        return copy(unit, OptionalLong.of(t), address, quantity, status, attributes, anomalies);
-    }
-
-    /** Unit and transaction in one copy: Modbus sets both on every message. */
-    public MessageSummary withUnitAndTransaction(long u, long t) {
-        return copy(OptionalLong.of(u), OptionalLong.of(t), address, quantity, status, attributes, anomalies);
+        return copy(unit, number(t), address, quantity, status, attributes, anomalies);
     }
 
     public MessageSummary withRange(long firstAddress, long count) {
-        return copy(
-                unit,
-                transaction,
-                OptionalLong.of(firstAddress),
-                OptionalLong.of(count),
-                status,
-                attributes,
-                anomalies);
+        return copy(unit, transaction, number(firstAddress), number(count), status, attributes, anomalies);
     }
 
     public MessageSummary withStatus(String s) {

@@ -53,7 +53,7 @@ final class BacnetSummary {
     }
 
     BacnetSummary transaction(long invokeId) {
-        transaction = OptionalLong.of(invokeId);
+        transaction = MessageSummary.number(invokeId);
         return this;
     }
 

@@ -44,8 +44,8 @@ final class Dnp3Summaries {
             ObjectHeader h = headers.get(i);
             if (!(h.range() instanceof ObjectRange.All)) {
                 if (h.firstIndex().isPresent()) {
-                    address = OptionalLong.of(h.firstIndex().getAsLong());
-                    quantity = OptionalLong.of(h.range().count());
+                    address = MessageSummary.number(h.firstIndex().getAsLong());
+                    quantity = MessageSummary.number(h.range().count());
                 }
                 break;
             }
@@ -56,8 +56,8 @@ final class Dnp3Summaries {
                 fragment.functionCode(),
                 name(fragment),
                 access,
-                OptionalLong.of(link.destination()),
-                OptionalLong.of(fragment.control().sequence()),
+                MessageSummary.number(link.destination()),
+                MessageSummary.number(fragment.control().sequence()),
                 address,
                 quantity,
                 status(fragment),

@@ -35,6 +35,12 @@ import java.util.OptionalLong;
  */
 public final class EnipSummary {
 
+    /**
+     * The status text of a failing reply ({@code Path destination unknown (0x05)}) by general
+     * status, built on first use: a reply stream that keeps failing built it once per message.
+     */
+    private static final String[] FAILURE_TEXT = new String[256];
+
     private EnipSummary() {}
 
     public static MessageSummary of(EnipMessage m, Direction hint) {
@@ -60,7 +66,7 @@ public final class EnipSummary {
                 name,
                 access(m),
                 OptionalLong.empty(),
-                OptionalLong.of(transaction),
+                MessageSummary.number(transaction),
                 OptionalLong.empty(),
                 OptionalLong.empty(),
                 status,
@@ -186,7 +192,7 @@ public final class EnipSummary {
         for (int i = 0; i < messages.size(); i++) { // indexed: no iterator per (mostly empty) list
             CipMessage c = messages.get(i);
             if (c instanceof CipMessage.Response r && r.generalStatus() != 0) {
-                return Optional.of(r.status().displayName() + " (" + HexText.of(r.generalStatus(), 2) + ")");
+                return Optional.of(failureText(r));
             }
             Optional<String> inner = firstFailure(c.embedded());
             if (inner.isPresent()) {
@@ -194,6 +200,20 @@ public final class EnipSummary {
             }
         }
         return Optional.empty();
+    }
+
+    /** A race only builds the same immutable text twice. */
+    private static String failureText(CipMessage.Response r) {
+        int code = r.generalStatus();
+        if (code < 0 || code >= FAILURE_TEXT.length) {
+            return r.status().displayName() + " (" + HexText.of(code, 2) + ")";
+        }
+        String text = FAILURE_TEXT[code];
+        if (text == null) {
+            text = r.status().displayName() + " (" + HexText.of(code, 2) + ")";
+            FAILURE_TEXT[code] = text;
+        }
+        return text;
     }
 
     private static void embedded(CipMessage c, AttributeSink out) {

@@ -8,6 +8,7 @@ import io.isthmus.wire.Dissector;
 import io.isthmus.wire.MessageSummary;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * One direction of a Modbus/TCP connection: frames with {@link MbapCodec} (Modbus Messaging on
@@ -80,8 +81,10 @@ public final class ModbusDissector implements Dissector {
 
     private MessageSummary summary(MbapFrame frame, Direction hint) {
         ByteBuffer pdu = frame.pduBuffer();
-        MessageSummary s = hint == Direction.REQUEST ? request(pdu) : response(pdu);
-        s = s.withUnitAndTransaction(frame.unitId(), frame.transactionId());
+        OptionalLong unit = MessageSummary.number(frame.unitId());
+        OptionalLong transaction = MessageSummary.number(frame.transactionId());
+        MessageSummary s =
+                hint == Direction.REQUEST ? request(pdu, unit, transaction) : response(pdu, unit, transaction);
         if (frame.header().length() > ModbusLimits.SPEC.maxMbapLength()) {
             s = s.withAnomaly(new Anomaly(
                     "mbap_length_above_spec",
@@ -90,26 +93,40 @@ public final class ModbusDissector implements Dissector {
         return s;
     }
 
-    private MessageSummary request(ByteBuffer pdu) {
+    private MessageSummary request(ByteBuffer pdu, OptionalLong unit, OptionalLong transaction) {
         return switch (ModbusPduCodec.decodeRequest(pdu, limits)) {
-            case PduDecode.Ok<ModbusRequest> ok -> RequestSummaries.of(ok.value(), limits);
-            case PduDecode.Malformed<ModbusRequest> m -> malformedPdu(pdu, Direction.REQUEST, m.error(), m.offset());
+            case PduDecode.Ok<ModbusRequest> ok -> RequestSummaries.of(ok.value(), limits, unit, transaction);
+            case PduDecode.Malformed<ModbusRequest> m ->
+                malformedPdu(pdu, Direction.REQUEST, m.error(), m.offset(), unit, transaction);
         };
     }
 
-    private MessageSummary response(ByteBuffer pdu) {
+    private MessageSummary response(ByteBuffer pdu, OptionalLong unit, OptionalLong transaction) {
         return switch (ModbusPduCodec.decodeResponse(pdu, limits)) {
-            case PduDecode.Ok<ModbusResponse> ok -> ResponseSummaries.of(ok.value());
-            case PduDecode.Malformed<ModbusResponse> m -> malformedPdu(pdu, Direction.RESPONSE, m.error(), m.offset());
+            case PduDecode.Ok<ModbusResponse> ok -> ResponseSummaries.of(ok.value(), unit, transaction);
+            case PduDecode.Malformed<ModbusResponse> m ->
+                malformedPdu(pdu, Direction.RESPONSE, m.error(), m.offset(), unit, transaction);
         };
     }
 
     /** A framed PDU that does not decode: still a message of its function code, with the anomaly. */
-    private static MessageSummary malformedPdu(ByteBuffer pdu, Direction direction, PduError error, int offset) {
+    private static MessageSummary malformedPdu(
+            ByteBuffer pdu,
+            Direction direction,
+            PduError error,
+            int offset,
+            OptionalLong unit,
+            OptionalLong transaction) {
         int wire = pdu.hasRemaining() ? pdu.get(pdu.position()) & 0xFF : 0;
         int fc = wire & ~FunctionCode.EXCEPTION_BIT;
         MessageSummary s = MessageSummary.of(
-                Protocol.MODBUS, direction, fc, ModbusFunctionNames.name(fc), ModbusFunctionNames.access(fc));
+                Protocol.MODBUS,
+                direction,
+                fc,
+                ModbusFunctionNames.name(fc),
+                ModbusFunctionNames.access(fc),
+                unit,
+                transaction);
         if (direction == Direction.RESPONSE && (wire & FunctionCode.EXCEPTION_BIT) != 0) {
             s = s.withStatus("EXCEPTION");
         }

@@ -4,6 +4,7 @@ import io.isthmus.model.Protocol;
 import io.isthmus.wire.Anomaly;
 import io.isthmus.wire.Direction;
 import io.isthmus.wire.MessageSummary;
+import java.util.OptionalLong;
 
 /**
  * A decoded request PDU as the protocol-independent {@link MessageSummary}: function, addresses and
@@ -14,12 +15,17 @@ final class RequestSummaries {
     private RequestSummaries() {}
 
     static MessageSummary of(ModbusRequest request, ModbusLimits limits) {
-        MessageSummary s = base(request);
+        return of(request, limits, OptionalLong.empty(), OptionalLong.empty());
+    }
+
+    /** With the MBAP header's unit and transaction, set in the first construction. */
+    static MessageSummary of(ModbusRequest request, ModbusLimits limits, OptionalLong unit, OptionalLong transaction) {
+        MessageSummary s = base(request, unit, transaction);
         s = fields(s, request);
         return validation(s, request, limits);
     }
 
-    private static MessageSummary base(ModbusRequest request) {
+    private static MessageSummary base(ModbusRequest request, OptionalLong unit, OptionalLong transaction) {
         int fc = request.functionCode();
         int detail = switch (request) {
             case ModbusRequest.Diagnostics d -> d.subFunction();
@@ -30,8 +36,14 @@ final class RequestSummaries {
         String name = fc == FunctionCode.ENCAPSULATED_INTERFACE
                 ? ModbusFunctionNames.meiName(detail)
                 : ModbusFunctionNames.name(fc);
-        MessageSummary s =
-                MessageSummary.of(Protocol.MODBUS, Direction.REQUEST, fc, name, ModbusFunctionNames.access(fc, detail));
+        MessageSummary s = MessageSummary.of(
+                Protocol.MODBUS,
+                Direction.REQUEST,
+                fc,
+                name,
+                ModbusFunctionNames.access(fc, detail),
+                unit,
+                transaction);
         if (request instanceof ModbusRequest.Unknown) {
             s = s.withAnomaly(new Anomaly("modbus_unknown_function", "function code " + fc + " is not public"));
         }

@@ -5,6 +5,7 @@ import io.isthmus.wire.Anomaly;
 import io.isthmus.wire.Direction;
 import io.isthmus.wire.MessageSummary;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * A decoded response PDU as a {@link MessageSummary}. Responses mostly carry no addresses (section
@@ -18,8 +19,8 @@ final class ResponseSummaries {
 
     private ResponseSummaries() {}
 
-    static MessageSummary of(ModbusResponse response) {
-        MessageSummary s = base(response);
+    static MessageSummary of(ModbusResponse response, OptionalLong unit, OptionalLong transaction) {
+        MessageSummary s = base(response, unit, transaction);
         return switch (response) {
             case ModbusResponse.ExceptionResponse e ->
                 s.withStatus(e.code().name())
@@ -51,7 +52,7 @@ final class ResponseSummaries {
         };
     }
 
-    private static MessageSummary base(ModbusResponse response) {
+    private static MessageSummary base(ModbusResponse response, OptionalLong unit, OptionalLong transaction) {
         int fc = response.functionCode();
         int detail = switch (response) {
             case ModbusResponse.Diagnostics d -> d.subFunction();
@@ -62,7 +63,14 @@ final class ResponseSummaries {
         String name = fc == FunctionCode.ENCAPSULATED_INTERFACE && detail >= 0
                 ? ModbusFunctionNames.meiName(detail)
                 : ModbusFunctionNames.name(fc);
-        return MessageSummary.of(Protocol.MODBUS, Direction.RESPONSE, fc, name, ModbusFunctionNames.access(fc, detail));
+        return MessageSummary.of(
+                Protocol.MODBUS,
+                Direction.RESPONSE,
+                fc,
+                name,
+                ModbusFunctionNames.access(fc, detail),
+                unit,
+                transaction);
     }
 
     private static MessageSummary deviceIdentification(MessageSummary s, ModbusResponse.ReadDeviceIdentification r) {

@@ -44,7 +44,7 @@ final class DcpSummary {
                 name,
                 access,
                 OptionalLong.empty(),
-                OptionalLong.of(header.xid()),
+                MessageSummary.number(header.xid()),
                 OptionalLong.empty(),
                 OptionalLong.empty(),
                 status,

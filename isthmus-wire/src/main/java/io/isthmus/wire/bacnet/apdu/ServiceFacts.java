@@ -2,6 +2,7 @@ package io.isthmus.wire.bacnet.apdu;
 
 import io.isthmus.model.AccessKind;
 import io.isthmus.wire.Attribute;
+import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.bacnet.encoding.ObjectIdentifier;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,8 +61,8 @@ public final class ServiceFacts {
     }
 
     ServiceFacts range(long first, long count) {
-        address = OptionalLong.of(first);
-        quantity = OptionalLong.of(count);
+        address = MessageSummary.number(first);
+        quantity = MessageSummary.number(count);
         return this;
     }
 

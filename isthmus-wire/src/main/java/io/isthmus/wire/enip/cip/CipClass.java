@@ -1,5 +1,7 @@
 package io.isthmus.wire.enip.cip;
 
+import java.util.Arrays;
+
 /**
  * Object classes whose object-specific services Isthmus names, from CIP Volume 1 chapter 5 and
  * the Rockwell Logix objects EtherNet/IP controllers expose.
@@ -24,6 +26,19 @@ public enum CipClass {
     /** The constants, cloned once: {@code values()} copies its array on every call. */
     private static final CipClass[] VALUES = values();
 
+    /** By 8-bit class id (the common classes); the first constant wins. */
+    private static final CipClass[] BY_CODE = new CipClass[256];
+
+    static {
+        Arrays.fill(BY_CODE, OTHER);
+        for (int i = VALUES.length - 1; i >= 0; i--) {
+            CipClass c = VALUES[i];
+            if (c.code >= 0 && c.code < BY_CODE.length) {
+                BY_CODE[(int) c.code] = c;
+            }
+        }
+    }
+
     private final int code;
     private final String displayName;
 
@@ -33,6 +48,9 @@ public enum CipClass {
     }
 
     public static CipClass of(long code) {
+        if (code >= 0 && code < BY_CODE.length) { // asked per CIP request and per described reply
+            return BY_CODE[(int) code];
+        }
         for (CipClass c : VALUES) {
             if (c.code == code) {
                 return c;

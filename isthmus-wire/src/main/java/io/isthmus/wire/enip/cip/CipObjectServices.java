@@ -15,6 +15,22 @@ import java.util.OptionalLong;
  */
 public final class CipObjectServices {
 
+    /**
+     * {@code Service_0x..} and {@code NVS_Service_0x..} by service code, built once: replies name
+     * their object-specific service by code, and building the text per reply was most of the
+     * observations writer's allocation.
+     */
+    private static final String[] BY_CODE = new String[256];
+
+    private static final String[] NVS_BY_CODE = new String[256];
+
+    static {
+        for (int code = 0; code < BY_CODE.length; code++) {
+            BY_CODE[code] = "Service_" + HexText.of(code, 2);
+            NVS_BY_CODE[code] = "NVS_Service_" + HexText.of(code, 2);
+        }
+    }
+
     private CipObjectServices() {}
 
     /** The service's name for a request to {@code classId} (empty for a reply or a symbolic path). */
@@ -30,7 +46,7 @@ public final class CipObjectServices {
             case SYMBOL, TEMPLATE -> tag(service);
             case FILE -> file(service);
             case PCCC -> service == 0x4B ? "Execute_PCCC" : null;
-            case NON_VOLATILE_STORAGE -> "NVS_Service_" + HexText.of(service, 2);
+            case NON_VOLATILE_STORAGE -> NVS_BY_CODE[service & 0xFF];
             case IDENTITY,
                     MESSAGE_ROUTER,
                     ASSEMBLY,
@@ -41,7 +57,7 @@ public final class CipObjectServices {
                     ETHERNET_LINK,
                     OTHER -> null;
         };
-        return specific != null ? specific : "Service_" + HexText.of(service, 2);
+        return specific != null ? specific : BY_CODE[service & 0xFF];
     }
 
     public static AccessKind access(int service, OptionalLong classId, boolean symbolic) {

@@ -1,6 +1,7 @@
 package io.isthmus.wire.enip.cip;
 
 import io.isthmus.model.AccessKind;
+import java.util.Arrays;
 
 /**
  * The common services of CIP Volume 1 Appendix A (codes 0x01-0x1C mean the same for every
@@ -39,6 +40,19 @@ public enum CipService {
     /** The constants, cloned once: {@code values()} copies its array on every call. */
     private static final CipService[] VALUES = values();
 
+    /** By 7-bit service code (the response bit is not part of it); the first constant wins. */
+    private static final CipService[] BY_CODE = new CipService[0x80];
+
+    static {
+        Arrays.fill(BY_CODE, OTHER);
+        for (int i = VALUES.length - 1; i >= 0; i--) {
+            CipService s = VALUES[i];
+            if (s.code >= 0 && s.code < BY_CODE.length) {
+                BY_CODE[s.code] = s;
+            }
+        }
+    }
+
     /** The bit that marks a reply (Volume 1 section 2-4.2: the request code with bit 7 set). */
     public static final int RESPONSE_BIT = 0x80;
 
@@ -55,6 +69,9 @@ public enum CipService {
     /** The common service with this code (response bit cleared), or {@link #OTHER}. */
     public static CipService of(int code) {
         int c = code & ~RESPONSE_BIT;
+        if (c >= 0 && c < BY_CODE.length) { // every service code on the wire: asked per CIP message
+            return BY_CODE[c];
+        }
         for (CipService s : VALUES) {
             if (s.code == c) {
                 return s;

@@ -1,6 +1,7 @@
 package io.isthmus.wire.enip.cip;
 
 import io.isthmus.wire.AttributeSink;
+import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.ValueText;
 import java.util.List;
 import java.util.Optional;
@@ -61,9 +62,9 @@ public final class EPath {
                 name.add(y.name());
             }
         }
-        this.classId = hasClass ? OptionalLong.of(classValue) : OptionalLong.empty();
-        this.instanceId = hasInstance ? OptionalLong.of(instanceValue) : OptionalLong.empty();
-        this.attributeId = hasAttribute ? OptionalLong.of(attributeValue) : OptionalLong.empty();
+        this.classId = hasClass ? MessageSummary.number(classValue) : OptionalLong.empty();
+        this.instanceId = hasInstance ? MessageSummary.number(instanceValue) : OptionalLong.empty();
+        this.attributeId = hasAttribute ? MessageSummary.number(attributeValue) : OptionalLong.empty();
         this.symbol = name == null ? Optional.empty() : Optional.of(name.toString());
     }
 

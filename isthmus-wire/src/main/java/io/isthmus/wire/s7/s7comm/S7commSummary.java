@@ -47,8 +47,8 @@ public final class S7commSummary {
         if (m instanceof S7Message.VarRequest v
                 && !v.items().isEmpty()
                 && v.items().getFirst() instanceof VarItem.S7Any first) {
-            address = OptionalLong.of(first.byteAddress());
-            quantity = OptionalLong.of(v.declaredCount());
+            address = MessageSummary.number(first.byteAddress());
+            quantity = MessageSummary.number(v.declaredCount());
         }
         return new MessageSummary(
                 Protocol.S7COMM,
@@ -57,7 +57,7 @@ public final class S7commSummary {
                 head.functionName(),
                 head.access(),
                 OptionalLong.empty(),
-                OptionalLong.of(h.pduReference()),
+                MessageSummary.number(h.pduReference()),
                 address,
                 quantity,
                 status,
@@ -199,7 +199,9 @@ public final class S7commSummary {
 
     /** The first item's return code that is not success (a loop: every read response asks). */
     private static Optional<String> firstFailure(S7Message.VarResponse v) {
-        for (S7ReturnCode c : v.returnCodes()) {
+        List<S7ReturnCode> codes = v.returnCodes();
+        for (int i = 0; i < codes.size(); i++) { // indexed: no iterator per read response
+            S7ReturnCode c = codes.get(i);
             if (c != S7ReturnCode.SUCCESS) {
                 return Optional.of(c.displayName());
             }
