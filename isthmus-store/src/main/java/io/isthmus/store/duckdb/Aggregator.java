@@ -39,9 +39,10 @@ final class Aggregator {
     }
 
     List<AggregateSeries> run(Connection conn, AggregateQuery q, int buckets) throws SQLException {
-        long from = Micros.of(q.range().from());
-        long to = Micros.of(q.range().to());
-        long iv = Micros.of(q.interval());
+        BucketGrid grid = BucketGrid.of(q);
+        long from = grid.from();
+        long to = grid.to();
+        long iv = grid.iv();
         Map<Integer, BucketTable> byId = new HashMap<>();
         List<BucketTable> tables = new ArrayList<>();
         for (TagPath p : q.tags()) {
@@ -55,7 +56,7 @@ final class Aggregator {
             List<Aggregate> simple =
                     q.aggregates().stream().filter(SIMPLE::contains).sorted().toList();
             if (!simple.isEmpty()) {
-                String sql = wholeMinutes(from, to, iv)
+                String sql = grid.wholeMinutes()
                         ? fromPartials(simple, ids, from, to, iv)
                         : fromSamples(simple, ids, from, to, iv);
                 fill(conn, sql, byId, (t, k, rs) -> {
@@ -77,11 +78,6 @@ final class Aggregator {
             out.add(new AggregateSeries(q.tags().get(i), tables.get(i).buckets(from, to, iv, q.aggregates())));
         }
         return out;
-    }
-
-    static boolean wholeMinutes(long from, long to, long iv) {
-        long m = MinuteRollup.MINUTE_MICROS;
-        return from % m == 0 && to % m == 0 && iv % m == 0;
     }
 
     /** Only the asked aggregates are computed: a day of AVG for 100 tags then reads two columns. */

@@ -38,9 +38,10 @@ final class BlockAggregator {
     }
 
     List<AggregateSeries> run(Connection conn, AggregateQuery q, int buckets) throws SQLException {
-        long from = Micros.of(q.range().from());
-        long to = Micros.of(q.range().to());
-        long iv = Micros.of(q.interval());
+        BucketGrid grid = BucketGrid.of(q);
+        long from = grid.from();
+        long to = grid.to();
+        long iv = grid.iv();
         Map<Integer, BucketTable> byId = new HashMap<>();
         List<BucketTable> tables = new ArrayList<>();
         for (TagPath p : q.tags()) {
@@ -50,7 +51,7 @@ final class BlockAggregator {
         }
         Set<Aggregate> simple = EnumSet.noneOf(Aggregate.class);
         q.aggregates().stream().filter(SIMPLE::contains).forEach(simple::add);
-        boolean partials = !simple.isEmpty() && Aggregator.wholeMinutes(from, to, iv);
+        boolean partials = !simple.isEmpty() && grid.wholeMinutes();
         boolean twa = q.aggregates().contains(Aggregate.TIME_WEIGHTED_AVG);
         if (!byId.isEmpty() && buckets > 0) {
             if (partials) {

@@ -1,11 +1,13 @@
 package io.isthmus.store.duckdb;
 
 import io.isthmus.store.RetentionResult;
+import io.isthmus.store.TimeRange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +23,19 @@ import java.util.stream.Collectors;
  */
 final class Retention {
     private Retention() {}
+
+    /**
+     * {@code now} minus {@code retention}, kept inside {@link TimeRange#STORABLE} without overflow:
+     * a retention reaching before the earliest storable time deletes nothing, whatever its length.
+     */
+    static Instant cutoff(Instant now, Duration retention) {
+        TimeRange storable = TimeRange.STORABLE;
+        if (!now.isAfter(storable.from()) || retention.compareTo(Duration.between(storable.from(), now)) >= 0) {
+            return storable.from();
+        }
+        Instant c = now.minus(retention);
+        return c.isAfter(storable.to()) ? storable.to() : c;
+    }
 
     static RetentionResult enforce(Connection conn, SampleWriter tx, TagDirectory tags, Instant cutoff)
             throws SQLException {
