@@ -1,6 +1,5 @@
 package io.isthmus.store.duckdb;
 
-import io.isthmus.model.TagPath;
 import io.isthmus.store.Aggregate;
 import io.isthmus.store.AggregateQuery;
 import io.isthmus.store.AggregateSeries;
@@ -8,12 +7,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -44,13 +41,7 @@ final class Aggregator {
         long to = grid.to();
         long iv = grid.iv();
         Map<Integer, BucketTable> byId = new HashMap<>();
-        List<BucketTable> tables = new ArrayList<>();
-        for (TagPath p : q.tags()) {
-            Optional<Integer> id = tags.id(p);
-            BucketTable t = id.map(i -> byId.computeIfAbsent(i, k -> new BucketTable(buckets)))
-                    .orElseGet(() -> new BucketTable(buckets));
-            tables.add(t);
-        }
+        List<BucketTable> tables = BucketTable.forTags(q.tags(), tags, buckets, byId);
         if (!byId.isEmpty() && buckets > 0) {
             String ids = byId.keySet().stream().map(String::valueOf).collect(Collectors.joining(", "));
             List<Aggregate> simple =
@@ -73,11 +64,7 @@ final class Aggregator {
                         (t, k, rs) -> t.set(Aggregate.TIME_WEIGHTED_AVG, k, rs, 3));
             }
         }
-        List<AggregateSeries> out = new ArrayList<>(tables.size());
-        for (int i = 0; i < tables.size(); i++) {
-            out.add(new AggregateSeries(q.tags().get(i), tables.get(i).buckets(from, to, iv, q.aggregates())));
-        }
-        return out;
+        return BucketTable.series(q, tables, grid);
     }
 
     /** Only the asked aggregates are computed: a day of AVG for 100 tags then reads two columns. */

@@ -130,10 +130,7 @@ public final class BlockHistorian implements Historian {
 
     @Override
     public List<Sample> latest(TagPrefix prefix) {
-        return guard.open(() -> tags.statesByPath().stream()
-                .map(TagState::latest)
-                .filter(s -> prefix.matches(s.path()))
-                .toList());
+        return guard.open(() -> tags.latestUnder(prefix));
     }
 
     @Override
@@ -154,15 +151,13 @@ public final class BlockHistorian implements Historian {
 
     @Override
     public List<TagInfo> tags() {
-        return guard.open(() -> tags.statesByPath().stream()
-                .map(s -> new TagInfo(tags.path(s.id()), Micros.instant(s.firstT()), Micros.instant(s.lastT())))
-                .toList());
+        return guard.open(tags::infos);
     }
 
     @Override
     public RetentionResult enforceRetention(Instant now) {
-        return guard.writing(() -> BlockRetention.enforce(
-                writer, blockWriter, tags, journals, reader, Retention.cutoff(now, config.retention())));
+        return guard.writing(() ->
+                BlockRetention.enforce(writer, tags, journals, reader, Retention.cutoff(now, config.retention())));
     }
 
     @Override

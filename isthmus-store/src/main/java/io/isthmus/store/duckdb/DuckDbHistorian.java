@@ -124,10 +124,7 @@ public final class DuckDbHistorian implements Historian {
 
     @Override
     public List<Sample> latest(TagPrefix prefix) {
-        return guard.open(() -> tags.statesByPath().stream()
-                .map(TagState::latest)
-                .filter(s -> prefix.matches(s.path()))
-                .toList());
+        return guard.open(() -> tags.latestUnder(prefix));
     }
 
     @Override
@@ -148,15 +145,12 @@ public final class DuckDbHistorian implements Historian {
 
     @Override
     public List<TagInfo> tags() {
-        return guard.open(() -> tags.statesByPath().stream()
-                .map(s -> new TagInfo(tags.path(s.id()), Micros.instant(s.firstT()), Micros.instant(s.lastT())))
-                .toList());
+        return guard.open(tags::infos);
     }
 
     @Override
     public RetentionResult enforceRetention(Instant now) {
-        return guard.writing(
-                () -> Retention.enforce(writer, sampleWriter, tags, Retention.cutoff(now, config.retention())));
+        return guard.writing(() -> Retention.enforce(writer, tags, Retention.cutoff(now, config.retention())));
     }
 
     @Override
