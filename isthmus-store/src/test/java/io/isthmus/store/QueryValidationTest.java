@@ -35,6 +35,50 @@ class QueryValidationTest {
     }
 
     @Test
+    void theStorableRangeIsYearsMinus70000To70000AndFitsInSixtyTwoBitsOfMicroseconds() {
+        assertThat(TimeRange.STORABLE.from()).isEqualTo(Instant.parse("-70000-01-01T00:00:00Z"));
+        assertThat(TimeRange.STORABLE.to()).isEqualTo(Instant.parse("+70000-01-01T00:00:00Z"));
+        long fromMicros = Math.multiplyExact(TimeRange.STORABLE.from().getEpochSecond(), 1_000_000L);
+        long toMicros = Math.multiplyExact(TimeRange.STORABLE.to().getEpochSecond(), 1_000_000L);
+        assertThat(Math.abs(fromMicros)).isLessThan(1L << 61);
+        assertThat(toMicros).isLessThan(1L << 61);
+    }
+
+    @Test
+    void aRangeBeyondTheStorableTimesIsClampedToThemAndOneWhollyOutsideBecomesEmpty() {
+        assertThat(new TimeRange(Instant.MIN, Instant.MAX).storable()).isEqualTo(TimeRange.STORABLE);
+        assertThat(RangeQuery.of(TAG, Instant.MIN, T0, 10).range())
+                .isEqualTo(new TimeRange(TimeRange.STORABLE.from(), T0));
+        TimeRange early = new TimeRange(Instant.MIN, Instant.parse("-1000000000-01-02T00:00:00Z"));
+        assertThat(early.storable().from()).isEqualTo(TimeRange.STORABLE.from());
+        assertThat(early.storable().to()).isEqualTo(TimeRange.STORABLE.from());
+        TimeRange late = new TimeRange(Instant.parse("+100000-01-01T00:00:00Z"), Instant.MAX);
+        assertThat(late.storable()).isEqualTo(new TimeRange(TimeRange.STORABLE.to(), TimeRange.STORABLE.to()));
+        TimeRange day = new TimeRange(T0, T0.plus(Duration.ofDays(1)));
+        assertThat(day.storable()).isSameAs(day);
+    }
+
+    @Test
+    void bucketCountsOverTheWidestRangesAndLongestIntervalsDoNotOverflow() {
+        TimeRange all = new TimeRange(Instant.MIN, Instant.MAX);
+        var avg = Set.of(Aggregate.AVG);
+        assertThat(new AggregateQuery(List.of(TAG), all, Duration.ofSeconds(Long.MAX_VALUE), avg).bucketCount())
+                .isEqualTo(1);
+        assertThat(new AggregateQuery(List.of(TAG), all, Duration.ofSeconds(1), avg).bucketCount())
+                .isEqualTo(Duration.between(TimeRange.STORABLE.from(), TimeRange.STORABLE.to())
+                        .getSeconds());
+        assertThat(new AggregateQuery(List.of(TAG), all, Duration.ofNanos(1000), avg).bucketCount())
+                .isEqualTo(Duration.between(TimeRange.STORABLE.from(), TimeRange.STORABLE.to())
+                                .getSeconds()
+                        * 1_000_000L);
+        TimeRange tenMinutes = new TimeRange(T0, T0.plusSeconds(600));
+        assertThat(new AggregateQuery(List.of(TAG), tenMinutes, Duration.ofSeconds(7), avg).bucketCount())
+                .isEqualTo(86); // 85 whole intervals and a shorter last one
+        assertThatThrownBy(() -> new AggregateQuery(List.of(TAG), all, Duration.ofSeconds(Long.MAX_VALUE, 1), avg))
+                .isInstanceOf(InvalidQueryException.class);
+    }
+
+    @Test
     void aZeroNegativeOrSubMicrosecondIntervalIsRefused() {
         TimeRange day = new TimeRange(T0, T0.plus(Duration.ofDays(1)));
         for (Duration bad : List.of(Duration.ZERO, Duration.ofSeconds(-1), Duration.ofNanos(1500))) {

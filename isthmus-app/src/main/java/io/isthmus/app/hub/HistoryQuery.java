@@ -3,6 +3,7 @@ package io.isthmus.app.hub;
 import io.isthmus.app.config.DurationText;
 import io.isthmus.model.TagPath;
 import io.isthmus.store.Aggregate;
+import io.isthmus.store.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -16,7 +17,7 @@ import java.util.Set;
  * request can neither be misread nor make the hub work without limit.
  *
  * <p>{@code from} and {@code to} are ISO 8601 instants ({@code 2026-11-26T03:00:00Z}), {@code now},
- * or {@code now-15m}; defaults {@code to=now}, {@code from=to-1h}. {@code interval} is a duration
+ * or {@code now-15m}, inside the historian's storable times ({@link TimeRange#STORABLE}); defaults {@code to=now}, {@code from=to-1h}. {@code interval} is a duration
  * ({@code 10s}, {@code 1m}, at least 1s; default 1m); {@code agg} one of {@code avg min max last
  * count twa} (default avg).
  */
@@ -61,6 +62,8 @@ record HistoryQuery(TagPath path, Instant from, Instant to, Duration interval, A
         }
         Instant to = instant("to", one(params, "to"), now, now);
         Instant from = instant("from", one(params, "from"), now, to.minus(Duration.ofHours(1)));
+        storable("from", from);
+        storable("to", to);
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("parameter 'from' (" + from + ") must be before 'to' (" + to + ")");
         }
@@ -80,6 +83,18 @@ record HistoryQuery(TagPath path, Instant from, Instant to, Duration interval, A
                     + q.points() + " points, more than " + maxPoints + "; use a longer interval or a shorter range");
         }
         return q;
+    }
+
+    /** The historian stores nothing outside {@link TimeRange#STORABLE}; a bound beyond it is a mistake. */
+    private static void storable(String name, Instant t) {
+        if (t.isBefore(TimeRange.STORABLE.from())) {
+            throw new IllegalArgumentException("parameter '" + name + "' is " + t
+                    + ", before the earliest time the historian stores (" + TimeRange.STORABLE.from() + ")");
+        }
+        if (t.isAfter(TimeRange.STORABLE.to())) {
+            throw new IllegalArgumentException("parameter '" + name + "' is " + t
+                    + ", after the latest time the historian stores (before " + TimeRange.STORABLE.to() + ")");
+        }
     }
 
     private static String one(Map<String, java.util.List<String>> params, String name) {

@@ -264,6 +264,7 @@ public final class Hub implements AutoCloseable {
         h.put("ingestTokenFileErrors", guard.tokenFileErrors());
         h.put("ingestWrongEdge", ingest.wrongEdge());
         h.put("journalIdsGivenUp", ingest.givenUpRecords());
+        h.put("samplesOutOfRange", ingest.samplesOutOfRange());
         h.put("eventsReceived", events.total());
         h.put("edges", historian.tags().isEmpty() ? Map.of() : edgePositions());
         h.putAll(extra.get());

@@ -16,12 +16,15 @@ import io.isthmus.store.Historian;
 import io.isthmus.store.JournalBatch;
 import io.isthmus.store.JournalId;
 import io.isthmus.store.JournalProgress;
+import io.isthmus.store.TimeRange;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The hub's side of the transfer: decodes an edge's batch completely (the transfer frame, every
@@ -31,8 +34,16 @@ import java.util.concurrent.atomic.LongAdder;
  * records stored for the first time.
  */
 final class Ingest {
+    private static final Logger log = LoggerFactory.getLogger(Ingest.class);
+
     /** What the edge gets back with 200. */
-    record Accepted(String edge, long records, long samplesStored, int duplicates, long contiguousThrough) {}
+    record Accepted(
+            String edge,
+            long records,
+            long samplesStored,
+            int duplicates,
+            long contiguousThrough,
+            long samplesRefused) {}
 
     /** A refused request: HTTP status and a sentence for the problem document. */
     static final class Refused extends Exception {
@@ -55,6 +66,7 @@ final class Ingest {
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder wrongEdge = new LongAdder();
     private final LongAdder givenUp = new LongAdder();
+    private final LongAdder outOfRange = new LongAdder();
 
     Ingest(Historian historian, LatestValues latest, EventLog events, Set<String> allowedEdges, int maxBodyBytes) {
         this.historian = historian;
@@ -86,6 +98,14 @@ final class Ingest {
      */
     long givenUpRecords() {
         return givenUp.sum();
+    }
+
+    /**
+     * Samples the historian refused because their source time lies outside {@link
+     * TimeRange#STORABLE} (a broken clock on the OT side); their records were stored without them.
+     */
+    long samplesOutOfRange() {
+        return outOfRange.sum();
     }
 
     private record Decoded(JournalRecord record, List<Sample> samples, Event event) {}
@@ -146,6 +166,7 @@ final class Ingest {
             }
             AppendResult result = historian.append(new JournalBatch(journal, stored, settledThrough));
             reportGivenUp(edge, before, stored, settledThrough);
+            reportOutOfRange(edge, result);
             publish(edge, decoded, before);
             batches.increment();
             duplicates.add(result.recordsSkipped());
@@ -154,7 +175,8 @@ final class Ingest {
                     decoded.size(),
                     result.samplesStored(),
                     result.recordsSkipped(),
-                    historian.journalProgress(journal).contiguousThrough());
+                    historian.journalProgress(journal).contiguousThrough(),
+                    result.samplesRefused());
         }
     }
 
@@ -204,6 +226,38 @@ final class Ingest {
         events.add(new EventLog.Received("hub", after.contiguousThrough(), event));
     }
 
+    /**
+     * Samples with a source time the historian cannot store are an anomaly of the sending side, not
+     * a reason to refuse the batch (the edge would resend it forever): counted, logged and reported
+     * as a DATA_LOSS event, while the rest of the batch is stored and acknowledged.
+     */
+    private void reportOutOfRange(String edge, AppendResult result) {
+        long n = result.samplesRefused();
+        if (n == 0) {
+            return;
+        }
+        outOfRange.add(n);
+        String range = TimeRange.STORABLE.from() + " .. " + TimeRange.STORABLE.to();
+        log.warn(
+                "edge {}: {} sample(s) with a source time outside {} were not stored; the rest of the batch was",
+                edge,
+                n,
+                range);
+        var evidence = io.isthmus.model.Evidence.of("The historian stores source times in " + range
+                        + " only; samples outside it (a device or edge clock far off) are dropped and counted.")
+                .with("journal", edge)
+                .with("samples", Long.toString(n));
+        Event event = new Event(
+                java.time.Instant.now(),
+                io.isthmus.model.EventKind.DATA_LOSS,
+                io.isthmus.model.Severity.MEDIUM,
+                "historian refused " + n + " sample(s) of " + edge + " with a source time outside " + range,
+                List.of(),
+                List.of(),
+                evidence);
+        events.add(new EventLog.Received("hub", result.highestSequence().orElse(0), event));
+    }
+
     private Decoded decode(JournalRecord r) throws Refused {
         return switch (r.type()) {
             case SAMPLE_BATCH ->
@@ -234,7 +288,11 @@ final class Ingest {
             if (before.contains(d.record().sequence())) {
                 continue;
             }
-            fresh.addAll(d.samples());
+            for (Sample s : d.samples()) {
+                if (TimeRange.STORABLE.contains(s.sourceTime())) {
+                    fresh.add(s); // what the historian stored, no more
+                }
+            }
             if (d.event() != null) {
                 events.add(new EventLog.Received(edge, d.record().sequence(), d.event()));
             }

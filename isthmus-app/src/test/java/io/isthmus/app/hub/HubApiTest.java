@@ -196,6 +196,12 @@ class HubApiTest {
                 "bad agg|path=acme/springfield/packaging/line1/filling/filler/speed&agg=median|expected one of avg, min, max, last, count, twa",
                 "too many points|path=acme/springfield/packaging/line1/filling/filler/speed&from=now-1d&interval=1m|more than 100",
                 "twice|path=acme/springfield/packaging/line1/filling/filler/speed&agg=avg&agg=max|given 2 times",
+                "from before the storable times|path=acme/springfield/packaging/line1/filling/filler/speed"
+                        + "&from=-1000000000-01-01T00:00:00Z&to=-1000000000-01-01T01:00:00Z"
+                        + "|before the earliest time the historian stores (-70000-01-01T00:00:00Z)",
+                "to after the storable times|path=acme/springfield/packaging/line1/filling/filler/speed"
+                        + "&from=%2B1000000000-01-01T00:00:00Z&to=%2B1000000000-01-01T01:00:00Z"
+                        + "|after the latest time the historian stores",
             })
     void everyHistoryParameterIsValidated(String name, String query, String detail) throws Exception {
         assertProblem(get("/api/tags/history?" + query), 400, detail);

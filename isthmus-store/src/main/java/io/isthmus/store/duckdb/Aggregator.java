@@ -1,6 +1,5 @@
 package io.isthmus.store.duckdb;
 
-import io.isthmus.model.TagPath;
 import io.isthmus.store.Aggregate;
 import io.isthmus.store.AggregateQuery;
 import io.isthmus.store.AggregateSeries;
@@ -8,12 +7,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -39,23 +36,18 @@ final class Aggregator {
     }
 
     List<AggregateSeries> run(Connection conn, AggregateQuery q, int buckets) throws SQLException {
-        long from = Micros.of(q.range().from());
-        long to = Micros.of(q.range().to());
-        long iv = Micros.of(q.interval());
+        BucketGrid grid = BucketGrid.of(q);
+        long from = grid.from();
+        long to = grid.to();
+        long iv = grid.iv();
         Map<Integer, BucketTable> byId = new HashMap<>();
-        List<BucketTable> tables = new ArrayList<>();
-        for (TagPath p : q.tags()) {
-            Optional<Integer> id = tags.id(p);
-            BucketTable t = id.map(i -> byId.computeIfAbsent(i, k -> new BucketTable(buckets)))
-                    .orElseGet(() -> new BucketTable(buckets));
-            tables.add(t);
-        }
+        List<BucketTable> tables = BucketTable.forTags(q.tags(), tags, buckets, byId);
         if (!byId.isEmpty() && buckets > 0) {
             String ids = byId.keySet().stream().map(String::valueOf).collect(Collectors.joining(", "));
             List<Aggregate> simple =
                     q.aggregates().stream().filter(SIMPLE::contains).sorted().toList();
             if (!simple.isEmpty()) {
-                String sql = wholeMinutes(from, to, iv)
+                String sql = grid.wholeMinutes()
                         ? fromPartials(simple, ids, from, to, iv)
                         : fromSamples(simple, ids, from, to, iv);
                 fill(conn, sql, byId, (t, k, rs) -> {
@@ -72,16 +64,7 @@ final class Aggregator {
                         (t, k, rs) -> t.set(Aggregate.TIME_WEIGHTED_AVG, k, rs, 3));
             }
         }
-        List<AggregateSeries> out = new ArrayList<>(tables.size());
-        for (int i = 0; i < tables.size(); i++) {
-            out.add(new AggregateSeries(q.tags().get(i), tables.get(i).buckets(from, to, iv, q.aggregates())));
-        }
-        return out;
-    }
-
-    static boolean wholeMinutes(long from, long to, long iv) {
-        long m = MinuteRollup.MINUTE_MICROS;
-        return from % m == 0 && to % m == 0 && iv % m == 0;
+        return BucketTable.series(q, tables, grid);
     }
 
     /** Only the asked aggregates are computed: a day of AVG for 100 tags then reads two columns. */

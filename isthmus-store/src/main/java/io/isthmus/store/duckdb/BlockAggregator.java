@@ -9,12 +9,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,19 +36,15 @@ final class BlockAggregator {
     }
 
     List<AggregateSeries> run(Connection conn, AggregateQuery q, int buckets) throws SQLException {
-        long from = Micros.of(q.range().from());
-        long to = Micros.of(q.range().to());
-        long iv = Micros.of(q.interval());
+        BucketGrid grid = BucketGrid.of(q);
+        long from = grid.from();
+        long to = grid.to();
+        long iv = grid.iv();
         Map<Integer, BucketTable> byId = new HashMap<>();
-        List<BucketTable> tables = new ArrayList<>();
-        for (TagPath p : q.tags()) {
-            Optional<Integer> id = tags.id(p);
-            tables.add(id.map(i -> byId.computeIfAbsent(i, k -> new BucketTable(buckets)))
-                    .orElseGet(() -> new BucketTable(buckets)));
-        }
+        List<BucketTable> tables = BucketTable.forTags(q.tags(), tags, buckets, byId);
         Set<Aggregate> simple = EnumSet.noneOf(Aggregate.class);
         q.aggregates().stream().filter(SIMPLE::contains).forEach(simple::add);
-        boolean partials = !simple.isEmpty() && Aggregator.wholeMinutes(from, to, iv);
+        boolean partials = !simple.isEmpty() && grid.wholeMinutes();
         boolean twa = q.aggregates().contains(Aggregate.TIME_WEIGHTED_AVG);
         if (!byId.isEmpty() && buckets > 0) {
             if (partials) {
@@ -72,11 +66,7 @@ final class BlockAggregator {
                 }
             }
         }
-        List<AggregateSeries> out = new ArrayList<>(tables.size());
-        for (int i = 0; i < tables.size(); i++) {
-            out.add(new AggregateSeries(q.tags().get(i), tables.get(i).buckets(from, to, iv, q.aggregates())));
-        }
-        return out;
+        return BucketTable.series(q, tables, grid);
     }
 
     /** Combines the partials of the asked tags and minutes, read in arrival order. */

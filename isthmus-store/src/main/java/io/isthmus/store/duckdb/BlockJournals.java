@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code contiguousThrough;above} ({@link JournalProgress#aboveText()}).
  */
 final class BlockJournals {
-    private final Map<JournalId, JournalProgress> marks = new ConcurrentHashMap<>();
+    private final Journals marks = new Journals();
     private final Map<JournalId, Integer> ids = new ConcurrentHashMap<>();
     private int nextId;
 
@@ -35,7 +35,7 @@ final class BlockJournals {
                     j.ids.put(name, rs.getInt(1));
                     j.nextId = Math.max(j.nextId, rs.getInt(1) + 1);
                     if (rs.getLong(3) >= 0 || !rs.getString(4).isEmpty()) {
-                        j.marks.put(name, JournalProgress.of(rs.getLong(3), rs.getString(4)));
+                        j.marks.advance(name, JournalProgress.of(rs.getLong(3), rs.getString(4)));
                     }
                 }
             }
@@ -49,7 +49,7 @@ final class BlockJournals {
                                         + ", which the journals table does not hold (the file is corrupt)",
                                 null);
                     }
-                    j.marks.put(name, parse(name, rs.getBytes(2)));
+                    j.marks.advance(name, parse(name, rs.getBytes(2)));
                 }
             }
         }
@@ -71,12 +71,11 @@ final class BlockJournals {
     }
 
     OptionalLong position(JournalId journal) {
-        JournalProgress v = marks.get(journal);
-        return v == null ? OptionalLong.empty() : OptionalLong.of(v.highest());
+        return marks.position(journal);
     }
 
     Optional<JournalProgress> progress(JournalId journal) {
-        return Optional.ofNullable(marks.get(journal));
+        return marks.progress(journal);
     }
 
     Optional<Integer> id(JournalId journal) {
@@ -97,6 +96,6 @@ final class BlockJournals {
             ids.put(journal, id);
             nextId = Math.max(nextId, id + 1);
         });
-        marks.put(journal, progress);
+        marks.advance(journal, progress);
     }
 }

@@ -26,49 +26,30 @@ final class BlockRetention {
     private BlockRetention() {}
 
     static RetentionResult enforce(
-            Connection conn,
-            BlockWriter tx,
-            TagDirectory tags,
-            BlockJournals journals,
-            BlockReader reader,
-            Instant cutoff)
+            Connection conn, TagDirectory tags, BlockJournals journals, BlockReader reader, Instant cutoff)
             throws SQLException {
-        long c = Math.floorDiv(Micros.of(cutoff), MinuteRollup.MINUTE_MICROS) * MinuteRollup.MINUTE_MICROS;
-        List<TagState> affected =
-                tags.statesByPath().stream().filter(s -> s.firstT() < c).toList();
-        Map<Integer, TagState> kept = new HashMap<>();
-        List<Integer> emptied = new ArrayList<>();
-        long deleted = 0;
-        tx.execute("BEGIN TRANSACTION");
-        try (Statement st = conn.createStatement()) {
-            deleted += trimStraddling(conn, tags, reader, c);
-            try (ResultSet rs = st.executeQuery("SELECT coalesce(sum(n), 0) FROM blocks WHERE kind = "
-                    + BlockSchema.SAMPLES + " AND t_max < " + c)) {
-                rs.next();
-                deleted += rs.getLong(1);
-            }
-            st.executeUpdate("DELETE FROM blocks WHERE kind IN (" + BlockSchema.SAMPLES + ", " + BlockSchema.PARTIALS
-                    + ") AND t_max < " + c);
-            trimPartials(conn, c);
-            compactMarks(conn, journals);
-            if (!affected.isEmpty()) {
-                Map<Integer, Long> firsts = firstTimes(st, affected);
-                for (TagState s : affected) {
-                    Long first = firsts.get(s.id());
-                    if (first == null) {
-                        emptied.add(s.id());
-                    } else {
-                        kept.put(s.id(), new TagState(s.id(), first, s.lastT(), s.latest()));
+        long c = Retention.cutoffMinute(cutoff);
+        List<TagState> affected = Retention.affected(tags, c);
+        Retention.Survivors survivors = Transaction.run(
+                conn,
+                () -> {
+                    try (Statement st = conn.createStatement()) {
+                        long deleted = trimStraddling(conn, tags, reader, c);
+                        try (ResultSet rs = st.executeQuery("SELECT coalesce(sum(n), 0) FROM blocks WHERE kind = "
+                                + BlockSchema.SAMPLES + " AND t_max < " + c)) {
+                            rs.next();
+                            deleted += rs.getLong(1);
+                        }
+                        st.executeUpdate("DELETE FROM blocks WHERE kind IN (" + BlockSchema.SAMPLES + ", "
+                                + BlockSchema.PARTIALS + ") AND t_max < " + c);
+                        trimPartials(conn, c);
+                        compactMarks(conn, journals);
+                        Map<Integer, Long> firsts = affected.isEmpty() ? Map.of() : firstTimes(st, affected);
+                        return Retention.Survivors.of(affected, firsts).withDeleted(deleted);
                     }
-                }
-            }
-            tx.execute("COMMIT");
-        } catch (SQLException | RuntimeException e) {
-            tx.rollback(e);
-            throw e;
-        }
-        tags.replaceStates(kept, emptied);
-        return new RetentionResult(Micros.instant(c), deleted);
+                },
+                () -> {});
+        return survivors.publish(tags, c);
     }
 
     /** Re-encodes the sample blocks that straddle the cutoff; returns the samples dropped. */

@@ -6,10 +6,8 @@ import io.isthmus.store.JournalId;
 import io.isthmus.store.JournalProgress;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +28,12 @@ final class BlockWriter {
     /** Above this a block of more than one sample is split in two. */
     static final int MAX_BLOCK_BYTES = 4000;
 
-    private static final int MAX_REMEMBERED_PATHS = 1 << 20;
-
     private final DuckDBConnection conn;
     private final TagDirectory tags;
     private final BlockJournals journals;
     private final Runnable beforeCommit;
     private final BlockCodec codec = new BlockCodec(BlockLimits.DEFAULT);
-    private final Map<TagPath, Integer> known = new IdentityHashMap<>();
+    private final TagIdCache ids;
     private long nextSeq;
 
     BlockWriter(DuckDBConnection conn, TagDirectory tags, BlockJournals journals, long nextSeq, Runnable beforeCommit) {
@@ -46,6 +42,7 @@ final class BlockWriter {
         this.journals = journals;
         this.nextSeq = nextSeq;
         this.beforeCommit = beforeCommit;
+        this.ids = new TagIdCache(tags);
     }
 
     /** One row of {@code blocks}, ready to append. */
@@ -67,39 +64,41 @@ final class BlockWriter {
             rows.add(new Row(BlockSchema.MARK, id, 0, 0, 0, BlockJournals.markText(progress)));
         }
         long seqBefore = nextSeq;
-        execute("BEGIN TRANSACTION");
-        try {
-            insertTags(newIds);
-            if (newJournal.isPresent()) {
-                insertJournal(newJournal.get(), journal.get());
-            }
-            try (DuckDBAppender app = conn.createAppender("blocks")) {
-                for (Row r : rows) {
-                    app.beginRow()
-                            .append((byte) r.kind())
-                            .append(r.tag())
-                            .append(nextSeq++)
-                            .append(r.tMin())
-                            .append(r.tMax())
-                            .append(r.n())
-                            .append(r.data())
-                            .endRow();
-                }
-            }
-            beforeCommit.run();
-            execute("COMMIT");
-        } catch (SQLException | RuntimeException e) {
-            rollback(e);
-            tags.rollback(firstReserved);
-            nextSeq = seqBefore;
-            if (!newIds.isEmpty()) {
-                known.clear();
-            }
-            throw e;
-        }
+        Optional<Integer> jid = newJournal;
+        Transaction.run(
+                conn,
+                () -> {
+                    insertTags(newIds);
+                    if (jid.isPresent()) {
+                        insertJournal(jid.get(), journal.get());
+                    }
+                    appendRows(rows);
+                    beforeCommit.run();
+                    return null;
+                },
+                () -> {
+                    tags.rollback(firstReserved);
+                    nextSeq = seqBefore;
+                });
         tags.publish(newIds, changed);
         if (journal.isPresent()) {
             journals.advance(journal.get(), newJournal, progress);
+        }
+    }
+
+    private void appendRows(List<Row> rows) throws SQLException {
+        try (DuckDBAppender app = conn.createAppender("blocks")) {
+            for (Row r : rows) {
+                app.beginRow()
+                        .append((byte) r.kind())
+                        .append(r.tag())
+                        .append(nextSeq++)
+                        .append(r.tMin())
+                        .append(r.tMax())
+                        .append(r.n())
+                        .append(r.data())
+                        .endRow();
+            }
         }
     }
 
@@ -113,7 +112,7 @@ final class BlockWriter {
         BlockColumns c = new BlockColumns(n);
         for (int i = 0; i < n; i++) {
             Sample s = samples.get(i);
-            id[i] = idOf(s.path(), newIds);
+            id[i] = ids.id(s.path(), newIds);
             c.set(i, Micros.of(s.sourceTime()), s);
         }
         int[] order = byTag(id, tags.nextId());
@@ -199,19 +198,6 @@ final class BlockWriter {
         return order;
     }
 
-    private int idOf(TagPath path, Map<TagPath, Integer> newIds) {
-        Integer id = known.get(path);
-        if (id != null) {
-            return id;
-        }
-        id = tags.id(path).orElseGet(() -> newIds.computeIfAbsent(path, p -> tags.reserveId()));
-        if (known.size() >= MAX_REMEMBERED_PATHS) {
-            known.clear();
-        }
-        known.put(path, id);
-        return id;
-    }
-
     private void insertTags(Map<TagPath, Integer> newIds) throws SQLException {
         if (newIds.isEmpty()) {
             return;
@@ -230,20 +216,6 @@ final class BlockWriter {
             ps.setInt(1, id);
             ps.setString(2, journal.name());
             ps.executeUpdate();
-        }
-    }
-
-    void execute(String sql) throws SQLException {
-        try (Statement st = conn.createStatement()) {
-            st.execute(sql);
-        }
-    }
-
-    void rollback(Exception cause) {
-        try {
-            execute("ROLLBACK");
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
         }
     }
 }

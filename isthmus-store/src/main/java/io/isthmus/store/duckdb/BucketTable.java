@@ -1,6 +1,9 @@
 package io.isthmus.store.duckdb;
 
+import io.isthmus.model.TagPath;
 import io.isthmus.store.Aggregate;
+import io.isthmus.store.AggregateQuery;
+import io.isthmus.store.AggregateSeries;
 import io.isthmus.store.Bucket;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -28,6 +32,31 @@ final class BucketTable {
         avg = nans(buckets);
         last = nans(buckets);
         twa = nans(buckets);
+    }
+
+    /**
+     * One table per asked tag in the order asked; a tag asked twice shares its table, and {@code
+     * byId} receives the tables of the tags that have an id (the only ones a query fills).
+     */
+    static List<BucketTable> forTags(
+            List<TagPath> paths, TagDirectory tags, int buckets, Map<Integer, BucketTable> byId) {
+        List<BucketTable> tables = new ArrayList<>(paths.size());
+        for (TagPath p : paths) {
+            tables.add(tags.id(p)
+                    .map(i -> byId.computeIfAbsent(i, k -> new BucketTable(buckets)))
+                    .orElseGet(() -> new BucketTable(buckets)));
+        }
+        return tables;
+    }
+
+    /** The series of {@code q}, one per table of {@link #forTags}. */
+    static List<AggregateSeries> series(AggregateQuery q, List<BucketTable> tables, BucketGrid grid) {
+        List<AggregateSeries> out = new ArrayList<>(tables.size());
+        for (int i = 0; i < tables.size(); i++) {
+            out.add(new AggregateSeries(
+                    q.tags().get(i), tables.get(i).buckets(grid.from(), grid.to(), grid.iv(), q.aggregates())));
+        }
+        return out;
     }
 
     private static double[] nans(int n) {

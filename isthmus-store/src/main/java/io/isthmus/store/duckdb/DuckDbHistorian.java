@@ -9,11 +9,9 @@ import io.isthmus.store.ExportQuery;
 import io.isthmus.store.Historian;
 import io.isthmus.store.HistorianConfig;
 import io.isthmus.store.HistorianException;
-import io.isthmus.store.InvalidQueryException;
 import io.isthmus.store.JournalBatch;
 import io.isthmus.store.JournalId;
 import io.isthmus.store.JournalProgress;
-import io.isthmus.store.JournalRecord;
 import io.isthmus.store.RangeQuery;
 import io.isthmus.store.RangeResult;
 import io.isthmus.store.RetentionResult;
@@ -22,37 +20,27 @@ import io.isthmus.store.TagPrefix;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Properties;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Supplier;
 import org.duckdb.DuckDBConnection;
-import org.duckdb.DuckDBDriver;
 
 /**
  * The embedded historian on DuckDB: one database file {@code historian.duckdb} in the configured
  * directory (chosen over QuestDB and SQLite by measurement, see {@code docs/historian.md}).
  *
- * <p>Threads: one writer connection used under {@link #writeLock}, so appends and retention run
- * one at a time, each as one transaction; every read runs on its own short-lived connection
- * duplicated from the same database, so reads run in parallel with each other and with the writer
- * and see only committed appends (DuckDB's MVCC). {@link #close()} waits for operations in flight.
+ * <p>Threads: appends and retention one at a time, reads in parallel with them, see {@link
+ * HistorianGuard}.
  *
  * <p>DuckDB ships as a JNI library inside its jar and unpacks it to {@code java.io.tmpdir} on first
  * use: that directory must be writable and not mounted {@code noexec}. Run with {@code
  * --enable-native-access=ALL-UNNAMED} on JDK 24 and later.
  */
 public final class DuckDbHistorian implements Historian {
-    static final String FILE_NAME = "historian.duckdb";
+    static final String FILE_NAME = HistorianGuard.FILE_NAME;
 
     private final HistorianConfig config;
     private final DuckDBConnection writer;
@@ -60,17 +48,11 @@ public final class DuckDbHistorian implements Historian {
     private final Journals journals;
     private final SampleWriter sampleWriter;
     private final Aggregator aggregator;
-    private final Lock writeLock = new ReentrantLock();
-    private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
-    private volatile boolean closed;
+    private final HistorianGuard guard;
 
     private DuckDbHistorian(HistorianConfig config, Runnable beforeCommit) throws SQLException, IOException {
         this.config = config;
-        Files.createDirectories(config.dir());
-        // The driver class directly, not DriverManager: a shaded jar that drops or fails to merge
-        // META-INF/services/java.sql.Driver would otherwise find no driver.
-        writer = (DuckDBConnection) new DuckDBDriver()
-                .connect("jdbc:duckdb:" + config.dir().resolve(FILE_NAME).toAbsolutePath(), properties(config));
+        writer = HistorianGuard.connect(config);
         try {
             Schema.create(writer);
             tags = TagDirectory.load(writer);
@@ -80,7 +62,8 @@ public final class DuckDbHistorian implements Historian {
             throw e;
         }
         sampleWriter = new SampleWriter(writer, tags, beforeCommit);
-        aggregator = new Aggregator(tags, Micros.of(config.maxHold()));
+        aggregator = new Aggregator(tags, Micros.capped(config.maxHold()));
+        guard = new HistorianGuard(config, writer);
     }
 
     /** Opens (or creates) the historian in {@code config.dir()}. */
@@ -97,127 +80,82 @@ public final class DuckDbHistorian implements Historian {
         }
     }
 
-    /**
-     * No extension is ever downloaded or loaded at run time (Parquet, JSON and ICU are built into
-     * the JDBC driver): an OT-side product must not fetch code from the internet.
-     */
-    private static Properties properties(HistorianConfig config) {
-        Properties p = new Properties();
-        p.setProperty("threads", String.valueOf(config.threads()));
-        p.setProperty("memory_limit", config.memoryLimitMiB() + "MiB");
-        p.setProperty("autoinstall_known_extensions", "false");
-        p.setProperty("autoload_known_extensions", "false");
-        p.setProperty("allow_community_extensions", "false");
-        return p;
-    }
-
     public HistorianConfig config() {
         return config;
     }
 
     @Override
     public AppendResult append(List<Sample> samples) {
-        List<Sample> copy = List.copyOf(samples);
-        return writing(() -> {
-            if (!copy.isEmpty()) {
-                sampleWriter.write(copy, Optional.empty());
+        AppendPlan plan = AppendPlan.of(List.copyOf(samples));
+        return guard.writing(() -> {
+            if (!plan.samples().isEmpty()) {
+                sampleWriter.write(plan.samples(), Optional.empty());
             }
-            return new AppendResult(copy.size(), 0, OptionalLong.empty());
+            return plan.plainResult();
         });
     }
 
     @Override
     public AppendResult append(JournalBatch batch) {
-        return writing(() -> {
-            Optional<JournalProgress> known = journals.progress(batch.journal());
-            JournalProgress before = known.orElse(JournalProgress.NONE);
-            JournalProgress after = before;
-            List<Sample> fresh = new ArrayList<>();
-            int skipped = 0;
-            for (JournalRecord r : batch.records()) {
-                if (after.contains(r.sequence())) {
-                    skipped++;
-                } else {
-                    fresh.addAll(r.samples());
-                    after = after.with(r.sequence());
-                }
+        return guard.writing(() -> {
+            AppendPlan plan = AppendPlan.of(batch, journals.progress(batch.journal()));
+            if (!plan.changesNothing()) {
+                sampleWriter.write(plan.samples(), Optional.of(new SampleWriter.Mark(batch.journal(), plan.after())));
+                journals.advance(batch.journal(), plan.after());
             }
-            after = after.settledThrough(batch.settledThrough());
-            if (known.isPresent() && after.equals(before)) {
-                return new AppendResult(0, skipped, OptionalLong.of(before.highest()));
-            }
-            sampleWriter.write(fresh, Optional.of(new SampleWriter.Mark(batch.journal(), after)));
-            journals.advance(batch.journal(), after);
-            return new AppendResult(fresh.size(), skipped, OptionalLong.of(after.highest()));
+            return plan.journalResult();
         });
     }
 
     @Override
     public JournalProgress journalProgress(JournalId journal) {
-        return open(() -> journals.progress(journal).orElse(JournalProgress.NONE));
+        return guard.open(() -> journals.progress(journal).orElse(JournalProgress.NONE));
     }
 
     @Override
     public OptionalLong journalPosition(JournalId journal) {
-        return open(() -> journals.position(journal));
+        return guard.open(() -> journals.position(journal));
     }
 
     @Override
     public Optional<Sample> latest(TagPath tag) {
-        return open(() -> tags.state(tag).map(TagState::latest));
+        return guard.open(() -> tags.state(tag).map(TagState::latest));
     }
 
     @Override
     public List<Sample> latest(TagPrefix prefix) {
-        return open(() -> tags.statesByPath().stream()
-                .map(TagState::latest)
-                .filter(s -> prefix.matches(s.path()))
-                .toList());
+        return guard.open(() -> tags.latestUnder(prefix));
     }
 
     @Override
     public RangeResult range(RangeQuery query) {
-        if (query.limit() > config.maxRangeSamples()) {
-            throw new InvalidQueryException(
-                    InvalidQueryException.Problem.TOO_MANY_POINTS,
-                    "limit " + query.limit() + " is above the historian's maximum of " + config.maxRangeSamples());
-        }
+        QueryLimits.checkRange(query, config);
         Optional<Integer> id = tags.id(query.tag());
         if (id.isEmpty()) {
-            return open(() -> new RangeResult(List.of(), false));
+            return guard.open(() -> new RangeResult(List.of(), false));
         }
-        return reading(conn -> RawReader.range(conn, id.get(), query));
+        return guard.reading(conn -> RawReader.range(conn, id.get(), query));
     }
 
     @Override
     public List<AggregateSeries> aggregate(AggregateQuery query) {
-        long buckets = query.bucketCount();
-        long points = buckets * query.tags().size();
-        if (buckets > Integer.MAX_VALUE || points > config.maxAggregatePoints()) {
-            throw new InvalidQueryException(
-                    InvalidQueryException.Problem.TOO_MANY_POINTS,
-                    query.tags().size() + " tag(s) x " + buckets + " bucket(s) = " + points
-                            + " points, above the historian's maximum of " + config.maxAggregatePoints()
-                            + "; use a longer interval or a shorter range");
-        }
-        return reading(conn -> aggregator.run(conn, query, (int) buckets));
+        int buckets = QueryLimits.buckets(query, config);
+        return guard.reading(conn -> aggregator.run(conn, query, buckets));
     }
 
     @Override
     public List<TagInfo> tags() {
-        return open(() -> tags.statesByPath().stream()
-                .map(s -> new TagInfo(tags.path(s.id()), Micros.instant(s.firstT()), Micros.instant(s.lastT())))
-                .toList());
+        return guard.open(tags::infos);
     }
 
     @Override
     public RetentionResult enforceRetention(Instant now) {
-        return writing(() -> Retention.enforce(writer, sampleWriter, tags, now.minus(config.retention())));
+        return guard.writing(() -> Retention.enforce(writer, tags, Retention.cutoff(now, config.retention())));
     }
 
     @Override
     public long exportCsv(ExportQuery query, Writer out) {
-        return reading(conn -> {
+        return guard.reading(conn -> {
             try {
                 return Exporter.csv(conn, query, tags.idsUnder(query.tags()), out);
             } catch (IOException e) {
@@ -228,78 +166,14 @@ public final class DuckDbHistorian implements Historian {
 
     @Override
     public long exportParquet(ExportQuery query, Path file) {
-        return reading(conn -> Exporter.parquet(conn, query, tags.idsUnder(query.tags()), file));
+        return guard.reading(conn -> Exporter.parquet(conn, query, tags.idsUnder(query.tags()), file));
     }
 
     @Override
     public void close() {
-        lifecycle.writeLock().lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            try {
-                sampleWriter.close();
-            } finally {
-                writer.close();
-            }
-        } catch (SQLException e) {
-            throw new HistorianException("closing the historian failed: " + e.getMessage(), e);
-        } finally {
-            lifecycle.writeLock().unlock();
-        }
-    }
-
-    private interface SqlWork<T> {
-        T run() throws SQLException;
-    }
-
-    private interface SqlRead<T> {
-        T run(DuckDBConnection conn) throws SQLException;
-    }
-
-    private <T> T open(Supplier<T> work) {
-        lifecycle.readLock().lock();
-        try {
-            ensureOpen();
-            return work.get();
-        } finally {
-            lifecycle.readLock().unlock();
-        }
-    }
-
-    private <T> T writing(SqlWork<T> work) {
-        lifecycle.readLock().lock();
-        writeLock.lock();
-        try {
-            ensureOpen();
-            return work.run();
-        } catch (SQLException e) {
-            throw new HistorianException("historian write failed: " + e.getMessage(), e);
-        } finally {
-            writeLock.unlock();
-            lifecycle.readLock().unlock();
-        }
-    }
-
-    private <T> T reading(SqlRead<T> work) {
-        lifecycle.readLock().lock();
-        try {
-            ensureOpen();
-            try (DuckDBConnection conn = writer.duplicate()) {
-                return work.run(conn);
-            }
-        } catch (SQLException e) {
-            throw new HistorianException("historian query failed: " + e.getMessage(), e);
-        } finally {
-            lifecycle.readLock().unlock();
-        }
-    }
-
-    private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("the historian in " + config.dir() + " is closed");
-        }
+        guard.close(() -> {
+            sampleWriter.close();
+            return null;
+        });
     }
 }

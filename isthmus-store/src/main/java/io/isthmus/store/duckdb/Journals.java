@@ -11,7 +11,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The committed progress per journal, mirrored from the {@code journals} table. */
+/**
+ * The committed progress per journal: in the row layout mirrored from the {@code journals} table
+ * ({@link #load}); the block layout's {@link BlockJournals} keeps its progress in one of these too.
+ */
 final class Journals {
     private final Map<JournalId, JournalProgress> marks = new ConcurrentHashMap<>();
 

@@ -1,11 +1,13 @@
 package io.isthmus.store.duckdb;
 
 import io.isthmus.store.RetentionResult;
+import io.isthmus.store.TimeRange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,37 +24,75 @@ import java.util.stream.Collectors;
 final class Retention {
     private Retention() {}
 
-    static RetentionResult enforce(Connection conn, SampleWriter tx, TagDirectory tags, Instant cutoff)
-            throws SQLException {
-        long c = Math.floorDiv(Micros.of(cutoff), MinuteRollup.MINUTE_MICROS) * MinuteRollup.MINUTE_MICROS;
-        List<TagState> affected =
-                tags.statesByPath().stream().filter(s -> s.firstT() < c).toList();
-        Map<Integer, TagState> kept = new HashMap<>();
-        List<Integer> emptied = new ArrayList<>();
-        long deleted;
-        tx.execute("BEGIN TRANSACTION");
-        try (Statement st = conn.createStatement()) {
-            deleted = st.executeUpdate("DELETE FROM samples WHERE t < " + c);
-            st.executeUpdate("DELETE FROM rollup_1m WHERE minute < " + c);
-            if (!affected.isEmpty()) {
-                Map<Integer, Long> firsts = firstTimes(st, affected);
-                for (TagState s : affected) {
-                    Long first = firsts.get(s.id());
-                    if (first == null) {
-                        emptied.add(s.id());
-                    } else {
-                        kept.put(s.id(), new TagState(s.id(), first, s.lastT(), s.latest()));
-                    }
-                }
-                updateTags(conn, kept, emptied);
-            }
-            tx.execute("COMMIT");
-        } catch (SQLException | RuntimeException e) {
-            tx.rollback(e);
-            throw e;
+    /**
+     * {@code now} minus {@code retention}, kept inside {@link TimeRange#STORABLE} without overflow:
+     * a retention reaching before the earliest storable time deletes nothing, whatever its length.
+     */
+    static Instant cutoff(Instant now, Duration retention) {
+        TimeRange storable = TimeRange.STORABLE;
+        if (!now.isAfter(storable.from()) || retention.compareTo(Duration.between(storable.from(), now)) >= 0) {
+            return storable.from();
         }
-        tags.replaceStates(kept, emptied);
-        return new RetentionResult(Micros.instant(c), deleted);
+        Instant c = now.minus(retention);
+        return c.isAfter(storable.to()) ? storable.to() : c;
+    }
+
+    static RetentionResult enforce(Connection conn, TagDirectory tags, Instant cutoff) throws SQLException {
+        long c = cutoffMinute(cutoff);
+        List<TagState> affected = affected(tags, c);
+        Survivors survivors = Transaction.run(
+                conn,
+                () -> {
+                    try (Statement st = conn.createStatement()) {
+                        long deleted = st.executeUpdate("DELETE FROM samples WHERE t < " + c);
+                        st.executeUpdate("DELETE FROM rollup_1m WHERE minute < " + c);
+                        Survivors s = Survivors.of(affected, affected.isEmpty() ? Map.of() : firstTimes(st, affected));
+                        updateTags(conn, s.kept(), s.emptied());
+                        return s.withDeleted(deleted);
+                    }
+                },
+                () -> {});
+        return survivors.publish(tags, c);
+    }
+
+    /** The cutoff cut down to a whole minute, so no minute partial ever covers deleted samples. */
+    static long cutoffMinute(Instant cutoff) {
+        return Math.floorDiv(Micros.of(cutoff), MinuteRollup.MINUTE_MICROS) * MinuteRollup.MINUTE_MICROS;
+    }
+
+    /** The tags with samples older than the cutoff {@code c}. */
+    static List<TagState> affected(TagDirectory tags, long c) {
+        return tags.statesByPath().stream().filter(s -> s.firstT() < c).toList();
+    }
+
+    /**
+     * What retention leaves of the affected tags, both layouts: a tag with samples left gets its new
+     * oldest time ({@code firsts}), a tag without is emptied; the states are published only after the
+     * commit.
+     */
+    record Survivors(Map<Integer, TagState> kept, List<Integer> emptied, long deleted) {
+        static Survivors of(List<TagState> affected, Map<Integer, Long> firsts) {
+            Map<Integer, TagState> kept = new HashMap<>();
+            List<Integer> emptied = new ArrayList<>();
+            for (TagState s : affected) {
+                Long first = firsts.get(s.id());
+                if (first == null) {
+                    emptied.add(s.id());
+                } else {
+                    kept.put(s.id(), new TagState(s.id(), first, s.lastT(), s.latest()));
+                }
+            }
+            return new Survivors(kept, emptied, 0);
+        }
+
+        Survivors withDeleted(long n) {
+            return new Survivors(kept, emptied, n);
+        }
+
+        RetentionResult publish(TagDirectory tags, long c) {
+            tags.replaceStates(kept, emptied);
+            return new RetentionResult(Micros.instant(c), deleted);
+        }
     }
 
     private static Map<Integer, Long> firstTimes(Statement st, List<TagState> affected) throws SQLException {

@@ -7,9 +7,7 @@ import io.isthmus.store.JournalId;
 import io.isthmus.store.JournalProgress;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +22,6 @@ import org.duckdb.DuckDBConnection;
  * (with JDBC's auto-commit off and no statement run yet, it commits on its own).
  */
 final class SampleWriter {
-    /** Bound of the identity cache of tag ids; beyond it the cache starts over. */
-    private static final int MAX_REMEMBERED_PATHS = 1 << 20;
-
     private static final String INSERT_STAGED = "INSERT INTO samples SELECT unnest(tag), unnest(t),"
             + " unnest(quality)::UTINYINT, unnest(kind)::UTINYINT, unnest(num), unnest(ival), NULL::VARCHAR"
             + " FROM temp.main." + Schema.SAMPLE_STAGE;
@@ -45,34 +40,32 @@ final class SampleWriter {
     private final DuckDBConnection conn;
     private final TagDirectory tags;
     private final Runnable beforeCommit;
-    private final Map<TagPath, Integer> known = new IdentityHashMap<>();
+    private final TagIdCache ids;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
 
     SampleWriter(DuckDBConnection conn, TagDirectory tags, Runnable beforeCommit) {
         this.conn = conn;
         this.tags = tags;
         this.beforeCommit = beforeCommit;
+        this.ids = new TagIdCache(tags);
     }
 
     /** Stores {@code samples} and the optional mark atomically; publishes new tag state on commit. */
     void write(List<Sample> samples, Optional<Mark> mark) throws SQLException {
         int firstReserved = tags.nextId();
         Map<TagPath, Integer> newIds = new LinkedHashMap<>();
-        Map<Integer, TagState> changed;
-        execute("BEGIN TRANSACTION");
-        try {
-            changed = appendSamples(samples, newIds);
-            writeTags(changed, newIds);
-            if (mark.isPresent()) {
-                writeMark(mark.get());
-            }
-            beforeCommit.run();
-            execute("COMMIT");
-        } catch (SQLException | RuntimeException e) {
-            rollback(e);
-            tags.rollback(firstReserved);
-            throw e;
-        }
+        Map<Integer, TagState> changed = Transaction.run(
+                conn,
+                () -> {
+                    Map<Integer, TagState> c = appendSamples(samples, newIds);
+                    writeTags(c, newIds);
+                    if (mark.isPresent()) {
+                        writeMark(mark.get());
+                    }
+                    beforeCommit.run();
+                    return c;
+                },
+                () -> tags.rollback(firstReserved));
         tags.publish(newIds, changed);
     }
 
@@ -81,7 +74,7 @@ final class SampleWriter {
         SampleColumns cols = new SampleColumns(samples.size());
         for (int i = 0; i < samples.size(); i++) {
             Sample s = samples.get(i);
-            cols.set(i, id(s.path(), newIds), s);
+            cols.set(i, ids.id(s.path(), newIds), s);
         }
         if (cols.hasText()) {
             appendRows(cols, samples);
@@ -97,27 +90,6 @@ final class SampleWriter {
             changed.put(id, tags.state(id).map(old -> old.merge(st)).orElse(st));
         }
         return changed;
-    }
-
-    /**
-     * The tag's id: a committed one (remembered by identity, since a poller or a decoder hands in
-     * the same {@link TagPath} objects again and again and a record's hash and equals walk seven
-     * strings), or one reserved for this append.
-     */
-    private int id(TagPath path, Map<TagPath, Integer> newIds) {
-        Integer id = known.get(path);
-        if (id != null) {
-            return id;
-        }
-        Optional<Integer> committed = tags.id(path);
-        if (committed.isPresent()) {
-            if (known.size() >= MAX_REMEMBERED_PATHS) {
-                known.clear();
-            }
-            known.put(path, committed.get());
-            return committed.get();
-        }
-        return newIds.computeIfAbsent(path, p -> tags.reserveId());
     }
 
     /**
@@ -264,20 +236,5 @@ final class SampleWriter {
             ps.close();
         }
         prepared.clear();
-    }
-
-    void execute(String sql) throws SQLException {
-        try (Statement st = conn.createStatement()) {
-            st.execute(sql);
-        }
-    }
-
-    /** Ends the failed transaction; a failure to do so is attached to the original one. */
-    void rollback(Exception cause) {
-        try {
-            execute("ROLLBACK");
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
     }
 }

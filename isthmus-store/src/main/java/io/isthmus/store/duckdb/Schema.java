@@ -32,9 +32,30 @@ final class Schema {
 
     private Schema() {}
 
+    /**
+     * Creates the tables of a new file, or checks an existing file is of this version before it
+     * touches anything else: a file of another layout is refused unchanged.
+     */
     static void create(Connection conn) throws SQLException {
         try (Statement st = conn.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)");
+            boolean versioned = false;
+            try (ResultSet rs = st.executeQuery("SELECT value FROM meta WHERE key = 'schema'")) {
+                if (rs.next()) {
+                    int found = Integer.parseInt(rs.getString(1));
+                    if (found != VERSION) {
+                        throw new SchemaVersionException(
+                                "historian schema version " + found + " is not the row layout (version " + VERSION
+                                        + ")"
+                                        + (found == BlockSchema.VERSION
+                                                ? "; open this file with the block layout (BlockHistorian.open or"
+                                                        + " DuckDbHistorians.open)"
+                                                : ""),
+                                found);
+                    }
+                    versioned = true;
+                }
+            }
             st.execute("CREATE TABLE IF NOT EXISTS tags (id INTEGER PRIMARY KEY, path VARCHAR NOT NULL,"
                     + " first_t BIGINT, last_t BIGINT, last_quality UTINYINT, last_kind UTINYINT,"
                     + " last_num DOUBLE, last_int BIGINT, last_text VARCHAR)");
@@ -49,17 +70,9 @@ final class Schema {
             st.execute("CREATE TEMP TABLE " + TAG_CHANGES + " AS SELECT * FROM tags LIMIT 0");
             st.execute("CREATE TEMP TABLE " + SAMPLE_STAGE + " (tag INTEGER[], t BIGINT[], quality SMALLINT[],"
                     + " kind SMALLINT[], num DOUBLE[], ival BIGINT[])");
-            try (ResultSet rs = st.executeQuery("SELECT value FROM meta WHERE key = 'schema'")) {
-                if (rs.next()) {
-                    int found = Integer.parseInt(rs.getString(1));
-                    if (found != VERSION) {
-                        throw new SQLException(
-                                "historian schema version " + found + " is not supported (expected " + VERSION + ")");
-                    }
-                    return;
-                }
+            if (!versioned) {
+                st.execute("INSERT INTO meta VALUES ('schema', '" + VERSION + "')");
             }
-            st.execute("INSERT INTO meta VALUES ('schema', '" + VERSION + "')");
         }
     }
 }

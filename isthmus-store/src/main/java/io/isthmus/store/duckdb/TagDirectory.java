@@ -2,6 +2,7 @@ package io.isthmus.store.duckdb;
 
 import io.isthmus.model.Sample;
 import io.isthmus.model.TagPath;
+import io.isthmus.store.TagInfo;
 import io.isthmus.store.TagPrefix;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -97,6 +98,21 @@ final class TagDirectory {
     List<TagState> statesByPath() {
         return states.values().stream()
                 .sorted(Comparator.comparing(s -> path(s.id()).toString()))
+                .toList();
+    }
+
+    /** The latest sample of every tag under {@code prefix} that has samples, ordered by path. */
+    List<Sample> latestUnder(TagPrefix prefix) {
+        return statesByPath().stream()
+                .map(TagState::latest)
+                .filter(s -> prefix.matches(s.path()))
+                .toList();
+    }
+
+    /** Every tag with samples and its oldest and newest source time, ordered by path. */
+    List<TagInfo> infos() {
+        return statesByPath().stream()
+                .map(s -> new TagInfo(path(s.id()), Micros.instant(s.firstT()), Micros.instant(s.lastT())))
                 .toList();
     }
 

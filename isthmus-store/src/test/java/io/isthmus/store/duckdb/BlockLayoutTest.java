@@ -12,6 +12,7 @@ import io.isthmus.store.HistorianConfig;
 import io.isthmus.store.HistorianException;
 import io.isthmus.store.JournalId;
 import io.isthmus.store.JournalProgress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -129,6 +130,43 @@ class BlockLayoutTest {
         try (DuckDbHistorian h = DuckDbHistorian.open(HistorianConfig.create(dir))) {
             assertThat(h.latest(CURRENT)).isPresent();
         }
+    }
+
+    @Test
+    void theRowLayoutRefusesABlockFileBeforeTouchingIt() throws Exception {
+        try (BlockHistorian h = open()) {
+            h.append(List.of(real(CURRENT, 0, 1)));
+        }
+        Path file = dir.resolve(DuckDbHistorian.FILE_NAME);
+        String before = sha256(file);
+        List<String> tablesBefore = tables();
+        assertThatThrownBy(() -> DuckDbHistorian.open(HistorianConfig.create(dir)))
+                .isInstanceOf(HistorianException.class)
+                .hasCauseInstanceOf(SchemaVersionException.class)
+                .hasMessageContaining("schema version 3 is not the row layout")
+                .hasMessageContaining("BlockHistorian.open");
+        assertThat(tables()).isEqualTo(tablesBefore).doesNotContain("samples", "rollup_1m");
+        assertThat(sha256(file)).isEqualTo(before);
+        try (BlockHistorian h = open()) {
+            assertThat(h.latest(CURRENT)).isPresent();
+        }
+    }
+
+    private List<String> tables() throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = file();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables ORDER BY 1")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
     @Test
