@@ -85,7 +85,7 @@ final class GatewayFixture implements AutoCloseable {
                 to: cell
                 protocols: [modbus]
                 access: [write, control]
-                functions: [5, 6]
+                functions: [5, 6, 16]
                 addresses: ["0..1"]
             access:
               protected-zones: [cell]
