@@ -383,40 +383,22 @@ public final class AccessGateway {
         if (!denied.isEmpty()) {
             details.put("denied", RecipeRecords.numbers(deniedIndexes));
             details.put("reason", denied.getFirst().reason());
-            record(now, who.name(), source, AuditCategory.CONTROL_SYSTEM, type, id, AuditResult.DENIED, details, false);
+            change(now, who, source, type, id, AuditResult.DENIED, details, false);
             return new RecipeResult.Denied(denied);
         }
         if (needsApproval) {
             Optional<Approval> a = approvals.openRecipe(who.name(), r, resources.getFirst(), now);
             if (a.isEmpty()) {
                 details.put("reason", "too many pending approvals");
-                record(
-                        now,
-                        who.name(),
-                        source,
-                        AuditCategory.CONTROL_SYSTEM,
-                        type,
-                        id,
-                        AuditResult.DENIED,
-                        details,
-                        false);
+                change(now, who, source, type, id, AuditResult.DENIED, details, false);
                 return new RecipeResult.Denied(List.of(new ItemResult.Denied(
                         r.items().getFirst().tag(), "too-many-pending", "too many approvals are pending")));
             }
             details.put("expires", a.get().expires().toString());
-            record(
-                    now,
-                    who.name(),
-                    source,
-                    AuditCategory.CONTROL_SYSTEM,
-                    type,
-                    a.get().id(),
-                    AuditResult.PENDING,
-                    details,
-                    true);
+            change(now, who, source, type, a.get().id(), AuditResult.PENDING, details, true);
             return new RecipeResult.Pending(a.get());
         }
-        record(now, who.name(), source, AuditCategory.CONTROL_SYSTEM, type, id, AuditResult.SUCCESS, details, false);
+        change(now, who, source, type, id, AuditResult.SUCCESS, details, false);
         return recipes.execute(who.name(), source, id, r, "");
     }
 
@@ -424,17 +406,21 @@ public final class AccessGateway {
     private IllegalArgumentException invalid(
             Instant now, Account who, InetAddress source, String id, Map<String, String> details, String why) {
         details.put("reason", "invalid: " + why);
-        record(
-                now,
-                who.name(),
-                source,
-                AuditCategory.CONTROL_SYSTEM,
-                RecipeRecords.PREFIX + ".requested",
-                id,
-                AuditResult.DENIED,
-                details,
-                false);
+        change(now, who, source, RecipeRecords.PREFIX + ".requested", id, AuditResult.DENIED, details, false);
         return new IllegalArgumentException(why);
+    }
+
+    /** A control-system record of a request {@code who} made. */
+    private void change(
+            Instant now,
+            Account who,
+            InetAddress source,
+            String type,
+            String id,
+            AuditResult result,
+            Map<String, String> details,
+            boolean durable) {
+        record(now, who.name(), source, AuditCategory.CONTROL_SYSTEM, type, id, result, details, durable);
     }
 
     private ItemResult writeOne(Account who, InetAddress source, WriteItem item) {
@@ -859,16 +845,7 @@ public final class AccessGateway {
         }
         Operation op;
         try {
-            Operation wire = ot.operation(item);
-            op = new Operation(
-                    gatewayAddress,
-                    wire.server(),
-                    wire.protocol(),
-                    wire.access(),
-                    wire.function(),
-                    wire.unit(),
-                    wire.address(),
-                    wire.quantity());
+            op = RecipeRunner.fromGateway(gatewayAddress, ot.operation(item));
         } catch (IllegalArgumentException e) {
             details.put("reason", e.getMessage());
             record(

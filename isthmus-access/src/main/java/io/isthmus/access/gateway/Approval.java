@@ -40,34 +40,6 @@ public record Approval(
         Objects.requireNonNull(recipe, "recipe");
     }
 
-    /** A single change, decided or not. */
-    public Approval(
-            String id,
-            String requester,
-            WriteItem item,
-            AccessKind action,
-            AccessResource resource,
-            Instant created,
-            Instant expires,
-            State state,
-            String approver,
-            Optional<Instant> decided,
-            String reason) {
-        this(
-                id,
-                requester,
-                item,
-                action,
-                resource,
-                created,
-                expires,
-                state,
-                approver,
-                decided,
-                reason,
-                Optional.empty());
-    }
-
     /** An undecided request (pending, or rebuilt from a record that carries no decision). */
     public Approval(
             String id,

@@ -25,7 +25,9 @@ import java.util.function.Function;
  * touched) marks it sent; {@code *.executed}, {@code *.outcome-unknown}, {@code *.rejected} and
  * {@code *.withdrawn} end it. An approval request ended by {@code executed} (executed, failed, or
  * expired during an outage), {@code rejected} or {@code withdrawn} is kept as {@link #closed()},
- * with who decided, when and why, for the approvals list, as it was before the restart. What is left
+ * with who decided, when and why, for the approvals list, as it was before the restart. A recipe's
+ * records ({@code recipe.*}, each carrying all its items) are folded the same way; its chain may
+ * also end with {@code recipe.failed}. What is left
  * when the log ends:
  *
  * <ul>

@@ -64,7 +64,7 @@ final class RecipeRunner {
         }
         List<String> conduits = new ArrayList<>();
         for (RecipeRun run : runs) {
-            Decision d = policy.decide(fromGateway(run.operation()));
+            Decision d = policy.decide(fromGateway(gatewayAddress, run.operation()));
             if (!d.allowed()) {
                 details.put("conduit", d.rule());
                 return denied(
@@ -92,7 +92,11 @@ final class RecipeRunner {
         return new RecipeResult.Executed(id, r);
     }
 
-    private Operation fromGateway(Operation wire) {
+    /**
+     * The wire operation as the conduit check sees it: from the gateway's configured address towards
+     * OT, whatever address the connection may leave from (single writes are checked the same way).
+     */
+    static Operation fromGateway(InetAddress gatewayAddress, Operation wire) {
         return new Operation(
                 gatewayAddress,
                 wire.server(),

@@ -18,7 +18,6 @@ import io.isthmus.access.gateway.GatewayLimits;
 import io.isthmus.access.gateway.OtPath;
 import io.isthmus.access.gateway.Recipe;
 import io.isthmus.access.gateway.RecipeResult;
-import io.isthmus.access.gateway.RecipeRun;
 import io.isthmus.access.gateway.RejectResult;
 import io.isthmus.access.gateway.WriteItem;
 import io.isthmus.app.config.PolicyYaml;
@@ -26,10 +25,7 @@ import io.isthmus.app.config.TagConfigYaml;
 import io.isthmus.connect.config.HostPort;
 import io.isthmus.connect.config.SourceConfig;
 import io.isthmus.connect.modbus.ModbusConnection;
-import io.isthmus.model.AccessKind;
 import io.isthmus.model.TagPath;
-import io.isthmus.policy.AccessResource;
-import io.isthmus.policy.Operation;
 import io.isthmus.wire.modbus.ModbusRequest;
 import io.isthmus.wire.modbus.ModbusResponse;
 import java.io.IOException;
@@ -366,11 +362,11 @@ class GatewayRecipeTest {
 
     @Test
     void anApprovedRecipeThePlcNeverSawExecutesOnceOnStart() throws Exception {
-        Crashing path = new Crashing(ot);
+        CrashingOtPath path = new CrashingOtPath(ot, CrashingOtPath.Mode.NONE);
         AccessGateway first = boot(path);
         String id = requestApproval(first, recipe(SPEED, 167, PROCESS, 47));
-        path.mode = Crashing.Mode.BEFORE_PLAN;
-        assertThatThrownBy(() -> first.approve(f.account("bob"), HERE, id)).isInstanceOf(PowerCut.class);
+        path.mode = CrashingOtPath.Mode.BEFORE_WIRE;
+        assertThatThrownBy(() -> first.approve(f.account("bob"), HERE, id)).isInstanceOf(CrashingOtPath.PowerCut.class);
         assertThat(f.plcRequests).isEmpty();
 
         AccessGateway second = boot(ot);
@@ -383,11 +379,11 @@ class GatewayRecipeTest {
 
     @Test
     void aCrashWhileARecipeIsSentIsAnUnknownOutcomeNeverRetried() throws Exception {
-        Crashing path = new Crashing(ot);
+        CrashingOtPath path = new CrashingOtPath(ot, CrashingOtPath.Mode.NONE);
         AccessGateway first = boot(path);
         String id = requestApproval(first, recipe(SPEED, 168, RAMP, 8));
-        path.mode = Crashing.Mode.AFTER_FIRST_RUN;
-        assertThatThrownBy(() -> first.approve(f.account("bob"), HERE, id)).isInstanceOf(PowerCut.class);
+        path.mode = CrashingOtPath.Mode.AFTER_DEVICE;
+        assertThatThrownBy(() -> first.approve(f.account("bob"), HERE, id)).isInstanceOf(CrashingOtPath.PowerCut.class);
         assertThat(f.plcRequests).hasSize(1);
 
         AccessGateway second = boot(ot);
@@ -463,63 +459,5 @@ class GatewayRecipeTest {
     private static SourceConfig check() {
         return SourceConfig.create(
                 "check", new HostPort("127.0.0.10", f.conveyor.address().getPort()), b -> {});
-    }
-
-    static final class PowerCut extends RuntimeException {
-        PowerCut() {
-            super("power cut");
-        }
-    }
-
-    /** The real path to OT that dies before planning the runs, or right after the first run was confirmed. */
-    static final class Crashing implements OtPath {
-        enum Mode {
-            NONE,
-            BEFORE_PLAN,
-            AFTER_FIRST_RUN
-        }
-
-        final OtPath real;
-        volatile Mode mode = Mode.NONE;
-
-        Crashing(OtPath real) {
-            this.real = real;
-        }
-
-        @Override
-        public Optional<AccessResource> resource(TagPath tag) {
-            return real.resource(tag);
-        }
-
-        @Override
-        public AccessKind changeKind(TagPath tag) {
-            return real.changeKind(tag);
-        }
-
-        @Override
-        public Operation operation(WriteItem item) {
-            return real.operation(item);
-        }
-
-        @Override
-        public void execute(WriteItem item) throws IOException {
-            real.execute(item);
-        }
-
-        @Override
-        public List<RecipeRun> plan(List<WriteItem> items) {
-            if (mode == Mode.BEFORE_PLAN) {
-                throw new PowerCut();
-            }
-            return real.plan(items);
-        }
-
-        @Override
-        public void execute(RecipeRun run) throws IOException {
-            real.execute(run);
-            if (mode == Mode.AFTER_FIRST_RUN) {
-                throw new PowerCut();
-            }
-        }
     }
 }
