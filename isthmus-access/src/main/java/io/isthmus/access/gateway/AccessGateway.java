@@ -449,58 +449,22 @@ public final class AccessGateway {
         String type = action.id() + ".requested";
         return switch (d.outcome()) {
             case DENY -> {
-                record(
-                        now,
-                        who.name(),
-                        source,
-                        AuditCategory.CONTROL_SYSTEM,
-                        type,
-                        id,
-                        AuditResult.DENIED,
-                        details,
-                        false);
+                change(now, who, source, type, id, AuditResult.DENIED, details, false);
                 yield new ItemResult.Denied(item.tag(), d.reason().id(), d.explanation());
             }
             case NEEDS_APPROVAL -> {
                 Optional<Approval> a = approvals.open(who.name(), item, action, res.get(), now);
                 if (a.isEmpty()) {
                     details.put("reason", "too many pending approvals");
-                    record(
-                            now,
-                            who.name(),
-                            source,
-                            AuditCategory.CONTROL_SYSTEM,
-                            type,
-                            id,
-                            AuditResult.DENIED,
-                            details,
-                            false);
+                    change(now, who, source, type, id, AuditResult.DENIED, details, false);
                     yield new ItemResult.Denied(item.tag(), "too-many-pending", "too many approvals are pending");
                 }
                 details.put("expires", a.get().expires().toString());
-                record(
-                        now,
-                        who.name(),
-                        source,
-                        AuditCategory.CONTROL_SYSTEM,
-                        type,
-                        a.get().id(),
-                        AuditResult.PENDING,
-                        details,
-                        true);
+                change(now, who, source, type, a.get().id(), AuditResult.PENDING, details, true);
                 yield new ItemResult.Pending(item.tag(), a.get());
             }
             case ALLOW -> {
-                record(
-                        now,
-                        who.name(),
-                        source,
-                        AuditCategory.CONTROL_SYSTEM,
-                        type,
-                        id,
-                        AuditResult.SUCCESS,
-                        details,
-                        false);
+                change(now, who, source, type, id, AuditResult.SUCCESS, details, false);
                 yield execute(who.name(), source, id, item, action, "");
             }
         };
@@ -527,16 +491,7 @@ public final class AccessGateway {
         Optional<AccessResource> res = ot.resource(q.tag());
         if (res.isEmpty()) {
             details.put("reason", "unknown-tag");
-            record(
-                    now,
-                    who.name(),
-                    source,
-                    AuditCategory.CONTROL_SYSTEM,
-                    "program.requested",
-                    id,
-                    AuditResult.DENIED,
-                    details,
-                    false);
+            change(now, who, source, "program.requested", id, AuditResult.DENIED, details, false);
             return new ProgramResult.Denied("unknown-tag", "the gateway knows no device with tag " + q.tag());
         }
         AccessDecision d = rules.decide(new AccessRequest(
@@ -545,31 +500,13 @@ public final class AccessGateway {
         details.put("program", q.name());
         details.put("sha256", q.sha256());
         if (d.outcome() == AccessDecision.Outcome.DENY) {
-            record(
-                    now,
-                    who.name(),
-                    source,
-                    AuditCategory.CONTROL_SYSTEM,
-                    "program.requested",
-                    id,
-                    AuditResult.DENIED,
-                    details,
-                    false);
+            change(now, who, source, "program.requested", id, AuditResult.DENIED, details, false);
             return new ProgramResult.Denied(d.reason().id(), d.explanation());
         }
         String decision = d.outcome() == AccessDecision.Outcome.ALLOW ? "allow" : "needs-approval";
         details.put("decision", decision);
         details.put("reason", NO_PROGRAM_TRANSFER);
-        record(
-                now,
-                who.name(),
-                source,
-                AuditCategory.CONTROL_SYSTEM,
-                "program.requested",
-                id,
-                AuditResult.DENIED,
-                details,
-                false);
+        change(now, who, source, "program.requested", id, AuditResult.DENIED, details, false);
         return new ProgramResult.Unsupported(
                 decision,
                 "no driver of this gateway transfers programs to " + res.get().asset()
@@ -793,16 +730,7 @@ public final class AccessGateway {
     private ApproveResult approved(Account who, InetAddress source, Approval a, Instant now) {
         Map<String, String> details = changeDetails(a);
         details.put("requester", a.requester());
-        record(
-                now,
-                who.name(),
-                source,
-                AuditCategory.CONTROL_SYSTEM,
-                a.recordPrefix() + ".approved",
-                a.id(),
-                AuditResult.SUCCESS,
-                details,
-                true);
+        change(now, who, source, a.recordPrefix() + ".approved", a.id(), AuditResult.SUCCESS, details, true);
         ItemResult r = run(who.name(), source, a);
         Approval done = approvals.finish(a.id(), r instanceof ItemResult.Executed);
         return switch (r) {
@@ -821,16 +749,7 @@ public final class AccessGateway {
 
     /** The audit record of a refused approve, reject or withdraw. */
     private void approvalDenied(Instant now, Account who, InetAddress source, String id, Map<String, String> details) {
-        record(
-                now,
-                who.name(),
-                source,
-                AuditCategory.CONTROL_SYSTEM,
-                "approval",
-                id,
-                AuditResult.DENIED,
-                details,
-                false);
+        change(now, who, source, "approval", id, AuditResult.DENIED, details, false);
     }
 
     /** The conduit check, the durable record, then the device: nothing reaches the plant another way. */
