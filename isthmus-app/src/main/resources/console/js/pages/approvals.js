@@ -24,6 +24,22 @@ function current(tag) {
   return s ? String(typeof s.value === "number" ? Math.round(s.value * 1000) / 1000 : s.value) : "–";
 }
 
+// A recipe (docs/access.md "Recipes") is one request holding several setpoints: the approver sees
+// every item, with its current value, and approves or rejects them all at once.
+function isRecipe(a) {
+  return Array.isArray(a.items) && a.items.length > 0;
+}
+
+function what(a) {
+  return isRecipe(a) ? `recipe ${a.recipe} (${a.items.length} setpoints)` : short(a.tag);
+}
+
+function recipeItems(a, withCurrent) {
+  return h("ul", { class: "recipe-items", dataset: { recipe: a.recipe } }, a.items.map((i) => h("li", {},
+    h("a", { href: `#/tags/${encodeURIComponent(i.tag)}` }, short(i.tag)), " → ", h("span", { class: "num" }, String(i.value)),
+    withCurrent ? [" (now ", h("span", { class: "num", dataset: { current: i.tag } }, current(i.tag)), ")"] : [])));
+}
+
 export default async function approvals(main) {
   main.append(h("h2", {}, "Approvals"));
   const s = session();
@@ -57,7 +73,9 @@ export default async function approvals(main) {
       if (verb === "reject") main.querySelector("#reject-reason").value = "";
       decided.set(a.id, { ...a, ...r });
       message.className = "message good";
-      message.textContent = `${a.id} ${r.state ?? verb + "d"}${verb === "approve" ? `: ${short(a.tag)} set to ${a.value}` : `: ${short(a.tag)} stays as it is`}.`;
+      message.textContent = `${a.id} ${r.state ?? verb + "d"}${verb === "approve"
+        ? (isRecipe(a) ? `: ${what(a)} written` : `: ${short(a.tag)} set to ${a.value}`)
+        : (isRecipe(a) ? `: ${what(a)}, nothing written` : `: ${short(a.tag)} stays as it is`)}.`;
     } catch (e) {
       message.className = "message bad";
       if (e instanceof Unavailable && verb !== "approve") {
@@ -83,14 +101,19 @@ export default async function approvals(main) {
           h("tbody", {}, pending.map((a) => {
             const own = a.requester === s.account;
             return h("tr", { dataset: { approval: a.id } },
-              h("td", {}, h("code", {}, a.id)), h("td", {}, h("a", { href: `#/tags/${encodeURIComponent(a.tag)}` }, short(a.tag))),
-              h("td", {}, a.action ?? "–"), h("td", { class: "num", dataset: { current: a.tag } }, current(a.tag)),
-              h("td", { class: "num" }, String(a.value)), h("td", {}, a.requester ?? "–"), h("td", {}, time(a.created)),
+              h("td", {}, h("code", {}, a.id)),
+              isRecipe(a)
+                ? [h("td", {}, h("strong", {}, `Recipe ${a.recipe}`), a.description ? ` — ${a.description}` : "", recipeItems(a, true)),
+                   h("td", {}, "recipe"), h("td", { class: "num" }, "see items"), h("td", { class: "num" }, `${a.items.length} setpoints`)]
+                : [h("td", {}, h("a", { href: `#/tags/${encodeURIComponent(a.tag)}` }, short(a.tag))),
+                   h("td", {}, a.action ?? "–"), h("td", { class: "num", dataset: { current: a.tag } }, current(a.tag)),
+                   h("td", { class: "num" }, String(a.value))],
+              h("td", {}, a.requester ?? "–"), h("td", {}, time(a.created)),
               h("td", { class: "num", dataset: { expires: a.expires } }, left(a.expires)),
               h("td", { class: "actions" }, own
                 ? [h("span", { class: "muted" }, "your request: another person approves "),
                    h("button", { type: "button", id: `withdraw-${a.id}`, dataset: { for: a.id }, onclick: () => act(a, "withdraw"), "aria-label": `Withdraw your request ${a.id}` }, "Withdraw")]
-                : [h("button", { type: "button", id: `approve-${a.id}`, dataset: { for: a.id }, onclick: () => act(a, "approve"), "aria-label": `Approve ${a.id}: ${short(a.tag)} to ${a.value}` }, "Approve"), " ",
+                : [h("button", { type: "button", id: `approve-${a.id}`, dataset: { for: a.id }, onclick: () => act(a, "approve"), "aria-label": isRecipe(a) ? `Approve ${a.id}: all ${a.items.length} setpoints of recipe ${a.recipe}` : `Approve ${a.id}: ${short(a.tag)} to ${a.value}` }, "Approve"), " ",
                    h("button", { type: "button", id: `reject-${a.id}`, class: "danger", dataset: { for: a.id }, onclick: () => act(a, "reject"), "aria-label": `Reject ${a.id}` }, "Reject")]));
           })))
       : h("p", { id: "no-pending" }, "No requests are waiting for approval."));
@@ -99,7 +122,10 @@ export default async function approvals(main) {
       ? h("table", { class: "grid", id: "decided-table" },
           h("thead", {}, h("tr", {}, ["Request", "Tag", "Requested", "Requester", "Decided by", "When", "Result"].map((c) => h("th", { scope: "col" }, c)))),
           h("tbody", {}, done.map((a) => h("tr", { dataset: { approval: a.id } },
-            h("td", {}, h("code", {}, a.id)), h("td", {}, short(a.tag)), h("td", { class: "num" }, String(a.value)),
+            h("td", {}, h("code", {}, a.id)),
+            isRecipe(a)
+              ? [h("td", {}, `Recipe ${a.recipe}`, recipeItems(a, false)), h("td", { class: "num" }, `${a.items.length} setpoints`)]
+              : [h("td", {}, short(a.tag)), h("td", { class: "num" }, String(a.value))],
             h("td", {}, a.requester ?? "–"), h("td", {}, a.decidedBy || a.approver || "–"),
             h("td", {}, a.decided ? time(a.decided) : "–"),
             h("td", { class: a.state === "executed" ? "good" : a.state === "withdrawn" ? "muted" : "bad", dataset: { state: a.state } }, a.state,

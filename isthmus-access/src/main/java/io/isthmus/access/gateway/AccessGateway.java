@@ -53,6 +53,7 @@ public final class AccessGateway {
     private final GatewayLimits limits;
     private final Sessions sessions;
     private final Approvals approvals;
+    private final RecipeRunner recipes;
     private final AtomicLong requests = new AtomicLong();
 
     /** Everything the gateway is built from. */
@@ -81,6 +82,13 @@ public final class AccessGateway {
         this.limits = p.limits();
         this.sessions = new Sessions(limits.sessionLifetime(), limits.maxSessions());
         this.approvals = new Approvals(limits.approvalExpiry(), limits.maxPending());
+        this.recipes = new RecipeRunner(
+                ot,
+                policy,
+                gatewayAddress,
+                clock,
+                (now, who, source, type, id, result, details, durable) ->
+                        record(now, who, source, AuditCategory.CONTROL_SYSTEM, type, id, result, details, durable));
         recover();
     }
 
@@ -117,9 +125,7 @@ public final class AccessGateway {
 
     private void outcomeUnknown(ApprovalReplay.Open o, Instant now) {
         Approval a = o.approval();
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("tag", a.item().tag().toString());
-        details.put("value", Double.toString(a.item().value()));
+        Map<String, String> details = changeDetails(a);
         details.put("requester", a.requester());
         details.put(
                 "reason",
@@ -130,7 +136,7 @@ public final class AccessGateway {
                 "gateway",
                 gatewayAddress,
                 AuditCategory.CONTROL_SYSTEM,
-                a.action().id() + "." + ApprovalReplay.OUTCOME_UNKNOWN,
+                a.recordPrefix() + "." + ApprovalReplay.OUTCOME_UNKNOWN,
                 a.id(),
                 AuditResult.FAILURE,
                 details,
@@ -152,9 +158,7 @@ public final class AccessGateway {
         }
         approvals.restore(a);
         if (!now.isBefore(a.expires())) {
-            Map<String, String> details = new LinkedHashMap<>();
-            details.put("tag", a.item().tag().toString());
-            details.put("value", Double.toString(a.item().value()));
+            Map<String, String> details = changeDetails(a);
             details.put("requester", a.requester());
             details.put("reason", ApprovalReplay.EXPIRED_DURING_RESTART);
             record(
@@ -162,7 +166,7 @@ public final class AccessGateway {
                     a.approver(),
                     source,
                     AuditCategory.CONTROL_SYSTEM,
-                    a.action().id() + ".executed",
+                    a.recordPrefix() + ".executed",
                     a.id(),
                     AuditResult.DENIED,
                     details,
@@ -170,7 +174,7 @@ public final class AccessGateway {
             approvals.restore(a.with(Approval.State.EXPIRED, a.approver()));
             return;
         }
-        ItemResult r = execute(a.approver(), source, a.id(), a.item(), a.action(), a.requester());
+        ItemResult r = run(a.approver(), source, a);
         approvals.finish(a.id(), r instanceof ItemResult.Executed);
     }
 
@@ -327,6 +331,98 @@ public final class AccessGateway {
         return out;
     }
 
+    /**
+     * A recipe: checked ({@link Recipe#validated}, every tag known and writable in a recipe, else
+     * {@link IllegalArgumentException}), then each item decided on its own by the access rules with
+     * the {@code write} action. One denied item denies the whole recipe (all denied items named) and
+     * nothing is sent; when any item needs approval, one approval request holds the whole recipe;
+     * otherwise it executes at once. One {@code recipe.*} record chain, whatever happens.
+     */
+    public RecipeResult recipe(Account who, InetAddress source, Recipe r) {
+        r.validated(RecipeLimits.DEFAULT);
+        Instant now = clock.instant();
+        String id = requestId();
+        Map<String, String> details = RecipeRecords.put(new LinkedHashMap<>(), r);
+        List<AccessResource> resources = new ArrayList<>();
+        for (WriteItem item : r.items()) {
+            Optional<AccessResource> res = ot.resource(item.tag());
+            if (res.isEmpty()) {
+                throw invalid(now, who, source, id, details, "the gateway knows no writable tag " + item.tag());
+            }
+            resources.add(res.get());
+        }
+        try {
+            ot.plan(r.items());
+        } catch (IllegalArgumentException e) {
+            throw invalid(now, who, source, id, details, e.getMessage());
+        }
+        List<ItemResult.Denied> denied = new ArrayList<>();
+        List<Integer> deniedIndexes = new ArrayList<>();
+        List<String> ruleIds = new ArrayList<>();
+        boolean needsApproval = false;
+        for (int i = 0; i < r.items().size(); i++) {
+            AccessDecision d = rules.decide(new AccessRequest(
+                    who.name(), who.roles(), source, now, AccessKind.WRITE, resources.get(i), who.attributes()));
+            if (!ruleIds.contains(d.rule())) {
+                ruleIds.add(d.rule());
+            }
+            switch (d.outcome()) {
+                case DENY -> {
+                    denied.add(new ItemResult.Denied(
+                            r.items().get(i).tag(), d.reason().id(), d.explanation()));
+                    deniedIndexes.add(i);
+                }
+                case NEEDS_APPROVAL -> needsApproval = true;
+                case ALLOW -> {
+                    // allowed on its own; the recipe still waits if another item needs approval
+                }
+            }
+        }
+        details.put("rule", String.join(",", ruleIds));
+        String type = RecipeRecords.PREFIX + ".requested";
+        if (!denied.isEmpty()) {
+            details.put("denied", RecipeRecords.numbers(deniedIndexes));
+            details.put("reason", denied.getFirst().reason());
+            change(now, who, source, type, id, AuditResult.DENIED, details, false);
+            return new RecipeResult.Denied(denied);
+        }
+        if (needsApproval) {
+            Optional<Approval> a = approvals.openRecipe(who.name(), r, resources.getFirst(), now);
+            if (a.isEmpty()) {
+                details.put("reason", "too many pending approvals");
+                change(now, who, source, type, id, AuditResult.DENIED, details, false);
+                return new RecipeResult.Denied(List.of(new ItemResult.Denied(
+                        r.items().getFirst().tag(), "too-many-pending", "too many approvals are pending")));
+            }
+            details.put("expires", a.get().expires().toString());
+            change(now, who, source, type, a.get().id(), AuditResult.PENDING, details, true);
+            return new RecipeResult.Pending(a.get());
+        }
+        change(now, who, source, type, id, AuditResult.SUCCESS, details, false);
+        return recipes.execute(who.name(), source, id, r, "");
+    }
+
+    /** Records a recipe refused as invalid (unknown or unwritable item) and returns the exception to throw. */
+    private IllegalArgumentException invalid(
+            Instant now, Account who, InetAddress source, String id, Map<String, String> details, String why) {
+        details.put("reason", "invalid: " + why);
+        change(now, who, source, RecipeRecords.PREFIX + ".requested", id, AuditResult.DENIED, details, false);
+        return new IllegalArgumentException(why);
+    }
+
+    /** A control-system record of a request {@code who} made. */
+    private void change(
+            Instant now,
+            Account who,
+            InetAddress source,
+            String type,
+            String id,
+            AuditResult result,
+            Map<String, String> details,
+            boolean durable) {
+        record(now, who.name(), source, AuditCategory.CONTROL_SYSTEM, type, id, result, details, durable);
+    }
+
     private ItemResult writeOne(Account who, InetAddress source, WriteItem item) {
         Instant now = clock.instant();
         String id = requestId();
@@ -353,58 +449,22 @@ public final class AccessGateway {
         String type = action.id() + ".requested";
         return switch (d.outcome()) {
             case DENY -> {
-                record(
-                        now,
-                        who.name(),
-                        source,
-                        AuditCategory.CONTROL_SYSTEM,
-                        type,
-                        id,
-                        AuditResult.DENIED,
-                        details,
-                        false);
+                change(now, who, source, type, id, AuditResult.DENIED, details, false);
                 yield new ItemResult.Denied(item.tag(), d.reason().id(), d.explanation());
             }
             case NEEDS_APPROVAL -> {
                 Optional<Approval> a = approvals.open(who.name(), item, action, res.get(), now);
                 if (a.isEmpty()) {
                     details.put("reason", "too many pending approvals");
-                    record(
-                            now,
-                            who.name(),
-                            source,
-                            AuditCategory.CONTROL_SYSTEM,
-                            type,
-                            id,
-                            AuditResult.DENIED,
-                            details,
-                            false);
+                    change(now, who, source, type, id, AuditResult.DENIED, details, false);
                     yield new ItemResult.Denied(item.tag(), "too-many-pending", "too many approvals are pending");
                 }
                 details.put("expires", a.get().expires().toString());
-                record(
-                        now,
-                        who.name(),
-                        source,
-                        AuditCategory.CONTROL_SYSTEM,
-                        type,
-                        a.get().id(),
-                        AuditResult.PENDING,
-                        details,
-                        true);
+                change(now, who, source, type, a.get().id(), AuditResult.PENDING, details, true);
                 yield new ItemResult.Pending(item.tag(), a.get());
             }
             case ALLOW -> {
-                record(
-                        now,
-                        who.name(),
-                        source,
-                        AuditCategory.CONTROL_SYSTEM,
-                        type,
-                        id,
-                        AuditResult.SUCCESS,
-                        details,
-                        false);
+                change(now, who, source, type, id, AuditResult.SUCCESS, details, false);
                 yield execute(who.name(), source, id, item, action, "");
             }
         };
@@ -431,16 +491,7 @@ public final class AccessGateway {
         Optional<AccessResource> res = ot.resource(q.tag());
         if (res.isEmpty()) {
             details.put("reason", "unknown-tag");
-            record(
-                    now,
-                    who.name(),
-                    source,
-                    AuditCategory.CONTROL_SYSTEM,
-                    "program.requested",
-                    id,
-                    AuditResult.DENIED,
-                    details,
-                    false);
+            change(now, who, source, "program.requested", id, AuditResult.DENIED, details, false);
             return new ProgramResult.Denied("unknown-tag", "the gateway knows no device with tag " + q.tag());
         }
         AccessDecision d = rules.decide(new AccessRequest(
@@ -449,31 +500,13 @@ public final class AccessGateway {
         details.put("program", q.name());
         details.put("sha256", q.sha256());
         if (d.outcome() == AccessDecision.Outcome.DENY) {
-            record(
-                    now,
-                    who.name(),
-                    source,
-                    AuditCategory.CONTROL_SYSTEM,
-                    "program.requested",
-                    id,
-                    AuditResult.DENIED,
-                    details,
-                    false);
+            change(now, who, source, "program.requested", id, AuditResult.DENIED, details, false);
             return new ProgramResult.Denied(d.reason().id(), d.explanation());
         }
         String decision = d.outcome() == AccessDecision.Outcome.ALLOW ? "allow" : "needs-approval";
         details.put("decision", decision);
         details.put("reason", NO_PROGRAM_TRANSFER);
-        record(
-                now,
-                who.name(),
-                source,
-                AuditCategory.CONTROL_SYSTEM,
-                "program.requested",
-                id,
-                AuditResult.DENIED,
-                details,
-                false);
+        change(now, who, source, "program.requested", id, AuditResult.DENIED, details, false);
         return new ProgramResult.Unsupported(
                 decision,
                 "no driver of this gateway transfers programs to " + res.get().asset()
@@ -498,7 +531,7 @@ public final class AccessGateway {
                     ApproveResult.Refusal.SELF_APPROVAL,
                     "nobody approves their own request");
         }
-        AccessDecision may = rules.mayApprove(who.roles(), who.attributes(), source, now, a.resource());
+        AccessDecision may = mayApprove(who, source, now, a);
         if (!may.allowed()) {
             return refuse(now, who, source, approvalId, ApproveResult.Refusal.NOT_AN_APPROVER, may.explanation());
         }
@@ -571,8 +604,7 @@ public final class AccessGateway {
                     ApproveResult.Refusal.SELF_REJECTION,
                     "nobody rejects their own request; withdraw it instead");
         }
-        AccessDecision may = rules.mayApprove(
-                who.roles(), who.attributes(), source, now, found.get().resource());
+        AccessDecision may = mayApprove(who, source, now, found.get());
         if (!may.allowed()) {
             return refused(
                     now, who, source, approvalId, "reject", ApproveResult.Refusal.NOT_AN_APPROVER, may.explanation());
@@ -639,9 +671,7 @@ public final class AccessGateway {
                         "already " + ad.approval().state().id());
             case Approvals.Claim.Won w -> {
                 Approval a = w.approval();
-                Map<String, String> details = new LinkedHashMap<>();
-                details.put("tag", a.item().tag().toString());
-                details.put("value", Double.toString(a.item().value()));
+                Map<String, String> details = changeDetails(a);
                 details.put("requester", a.requester());
                 if (!reason.isBlank()) {
                     details.put("reason", reason.strip());
@@ -652,7 +682,7 @@ public final class AccessGateway {
                         who.name(),
                         source,
                         AuditCategory.CONTROL_SYSTEM,
-                        a.action().id() + "." + (rejected ? ApprovalReplay.REJECTED : ApprovalReplay.WITHDRAWN),
+                        a.recordPrefix() + "." + (rejected ? ApprovalReplay.REJECTED : ApprovalReplay.WITHDRAWN),
                         a.id(),
                         rejected ? AuditResult.DENIED : AuditResult.SUCCESS,
                         details,
@@ -698,21 +728,10 @@ public final class AccessGateway {
     }
 
     private ApproveResult approved(Account who, InetAddress source, Approval a, Instant now) {
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("tag", a.item().tag().toString());
-        details.put("value", Double.toString(a.item().value()));
+        Map<String, String> details = changeDetails(a);
         details.put("requester", a.requester());
-        record(
-                now,
-                who.name(),
-                source,
-                AuditCategory.CONTROL_SYSTEM,
-                a.action().id() + ".approved",
-                a.id(),
-                AuditResult.SUCCESS,
-                details,
-                true);
-        ItemResult r = execute(who.name(), source, a.id(), a.item(), a.action(), a.requester());
+        change(now, who, source, a.recordPrefix() + ".approved", a.id(), AuditResult.SUCCESS, details, true);
+        ItemResult r = run(who.name(), source, a);
         Approval done = approvals.finish(a.id(), r instanceof ItemResult.Executed);
         return switch (r) {
             case ItemResult.Executed e -> new ApproveResult.Executed(done);
@@ -730,16 +749,7 @@ public final class AccessGateway {
 
     /** The audit record of a refused approve, reject or withdraw. */
     private void approvalDenied(Instant now, Account who, InetAddress source, String id, Map<String, String> details) {
-        record(
-                now,
-                who.name(),
-                source,
-                AuditCategory.CONTROL_SYSTEM,
-                "approval",
-                id,
-                AuditResult.DENIED,
-                details,
-                false);
+        change(now, who, source, "approval", id, AuditResult.DENIED, details, false);
     }
 
     /** The conduit check, the durable record, then the device: nothing reaches the plant another way. */
@@ -754,16 +764,7 @@ public final class AccessGateway {
         }
         Operation op;
         try {
-            Operation wire = ot.operation(item);
-            op = new Operation(
-                    gatewayAddress,
-                    wire.server(),
-                    wire.protocol(),
-                    wire.access(),
-                    wire.function(),
-                    wire.unit(),
-                    wire.address(),
-                    wire.quantity());
+            op = RecipeRunner.fromGateway(gatewayAddress, ot.operation(item));
         } catch (IllegalArgumentException e) {
             details.put("reason", e.getMessage());
             record(
@@ -852,16 +853,68 @@ public final class AccessGateway {
         for (Approval a : approvals.all(now)) {
             if (a.requester().equals(who.name())
                     || a.approver().equals(who.name())
-                    || rules.mayApprove(who.roles(), who.attributes(), source, now, a.resource())
-                            .allowed()) {
+                    || mayApprove(who, source, now, a).allowed()) {
                 out.addFirst(a);
             }
         }
         return out;
     }
 
+    /** One approval request as it stands now: a pending one past its expiry reads as expired. */
     public Optional<Approval> approval(String id) {
-        return approvals.find(id);
+        return approvals.find(id, clock.instant());
+    }
+
+    /** The details that name a change in its records: tag and value, or a recipe's name and items. */
+    private static Map<String, String> changeDetails(Approval a) {
+        Map<String, String> details = new LinkedHashMap<>();
+        if (a.recipe().isPresent()) {
+            return RecipeRecords.put(details, a.recipe().get());
+        }
+        details.put("tag", a.item().tag().toString());
+        details.put("value", Double.toString(a.item().value()));
+        return details;
+    }
+
+    /**
+     * Whether {@code who} may approve (or reject, or see) {@code a}: for a recipe, every item's
+     * resource must be one they may approve; the first refusal is the answer.
+     */
+    private AccessDecision mayApprove(Account who, InetAddress source, Instant now, Approval a) {
+        AccessDecision may = rules.mayApprove(who.roles(), who.attributes(), source, now, a.resource());
+        if (a.recipe().isEmpty() || !may.allowed()) {
+            return may;
+        }
+        for (WriteItem item : a.recipe().get().items()) {
+            AccessDecision d = rules.mayApprove(who.roles(), who.attributes(), source, now, resourceOf(item.tag()));
+            if (!d.allowed()) {
+                return d;
+            }
+        }
+        return may;
+    }
+
+    /** Executes an approved change, a single one or a recipe, as one item's result. */
+    private ItemResult run(String who, InetAddress source, Approval a) {
+        if (a.recipe().isEmpty()) {
+            return execute(who, source, a.id(), a.item(), a.action(), a.requester());
+        }
+        TagPath first = a.item().tag();
+        return switch (recipes.execute(who, source, a.id(), a.recipe().get(), a.requester())) {
+            case RecipeResult.Executed e -> new ItemResult.Executed(first);
+            case RecipeResult.Denied d -> d.items().getFirst();
+            case RecipeResult.Failed f -> new ItemResult.Failed(first, summary(f));
+            case RecipeResult.Pending p -> throw new IllegalStateException("an execution is never pending");
+        };
+    }
+
+    /** A failed recipe in one line: each item's outcome, then the device's answer. */
+    public static String summary(RecipeResult.Failed f) {
+        StringBuilder b = new StringBuilder("recipe ").append(f.recipe().name()).append(" failed:");
+        for (RecipeResult.ItemOutcome o : f.items()) {
+            b.append(' ').append(o.tag()).append('=').append(o.outcome().id());
+        }
+        return b.append("; ").append(f.detail()).toString();
     }
 
     private static Map<String, String> decided(TagPath tag, AccessDecision d) {

@@ -17,6 +17,8 @@ import java.util.Optional;
  *     reading the audit log
  * @param reason the rejecter's reason (at most what the API accepts), empty when none was given or
  *     the request was not rejected
+ * @param recipe for a recipe, all its items (then {@code item} is its first item and {@code
+ *     resource} that item's resource); empty for a single change
  */
 public record Approval(
         String id,
@@ -29,11 +31,13 @@ public record Approval(
         State state,
         String approver,
         Optional<Instant> decided,
-        String reason) {
+        String reason,
+        Optional<Recipe> recipe) {
     public Approval {
         Objects.requireNonNull(approver, "approver");
         Objects.requireNonNull(decided, "decided");
         Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(recipe, "recipe");
     }
 
     /** An undecided request (pending, or rebuilt from a record that carries no decision). */
@@ -47,7 +51,19 @@ public record Approval(
             Instant expires,
             State state,
             String approver) {
-        this(id, requester, item, action, resource, created, expires, state, approver, Optional.empty(), "");
+        this(
+                id,
+                requester,
+                item,
+                action,
+                resource,
+                created,
+                expires,
+                state,
+                approver,
+                Optional.empty(),
+                "",
+                Optional.empty());
     }
 
     public enum State {
@@ -81,13 +97,37 @@ public record Approval(
         return state == State.WITHDRAWN ? requester : approver;
     }
 
+    /** The type prefix of this change's audit records: {@code write}, {@code control} or {@code recipe}. */
+    public String recordPrefix() {
+        return recipe.isPresent() ? RecipeRecords.PREFIX : action.id();
+    }
+
+    /** A recipe request waiting for approval (its first item stands for it where one item is asked for). */
+    static Approval ofRecipe(
+            String id, String requester, Recipe r, AccessResource first, Instant created, Instant expires) {
+        return new Approval(
+                id,
+                requester,
+                r.items().getFirst(),
+                AccessKind.WRITE,
+                first,
+                created,
+                expires,
+                State.PENDING,
+                "",
+                Optional.empty(),
+                "",
+                Optional.of(r));
+    }
+
     /** The same request in another state; the decision's time and reason stay as they were. */
     Approval with(State s, String by) {
-        return new Approval(id, requester, item, action, resource, created, expires, s, by, decided, reason);
+        return new Approval(id, requester, item, action, resource, created, expires, s, by, decided, reason, recipe);
     }
 
     /** The request decided at {@code at} by {@code by} (a rejection with its {@code why}). */
     Approval decided(State s, String by, Instant at, String why) {
-        return new Approval(id, requester, item, action, resource, created, expires, s, by, Optional.of(at), why);
+        return new Approval(
+                id, requester, item, action, resource, created, expires, s, by, Optional.of(at), why, recipe);
     }
 }

@@ -25,7 +25,9 @@ import java.util.function.Function;
  * touched) marks it sent; {@code *.executed}, {@code *.outcome-unknown}, {@code *.rejected} and
  * {@code *.withdrawn} end it. An approval request ended by {@code executed} (executed, failed, or
  * expired during an outage), {@code rejected} or {@code withdrawn} is kept as {@link #closed()},
- * with who decided, when and why, for the approvals list, as it was before the restart. What is left
+ * with who decided, when and why, for the approvals list, as it was before the restart. A recipe's
+ * records ({@code recipe.*}, each carrying all its items) are folded the same way; its chain may
+ * also end with {@code recipe.failed}. What is left
  * when the log ends:
  *
  * <ul>
@@ -95,7 +97,7 @@ public final class ApprovalReplay {
             case "requested" -> requested(e, e.type().substring(0, dot));
             case "approved" -> approved(e.eventId(), e.source(), e.time());
             case "executing" -> executing(e);
-            case "executed" -> executed(e);
+            case "executed", "failed" -> executed(e);
             case OUTCOME_UNKNOWN -> open.remove(e.eventId());
             case REJECTED, WITHDRAWN -> closed(e, stage);
             default -> {
@@ -196,6 +198,9 @@ public final class ApprovalReplay {
     }
 
     private Optional<Approval> approvalOf(AuditEvent e, String action) {
+        if (action.equals(RecipeRecords.PREFIX)) {
+            return recipeOf(e);
+        }
         String tag = e.details().get("tag");
         String value = e.details().get("value");
         Optional<AccessKind> kind = java.util.Arrays.stream(AccessKind.values())
@@ -223,6 +228,25 @@ public final class ApprovalReplay {
                     ""));
         } catch (RuntimeException bad) {
             // a record this version cannot read back: nothing to resume from it
+            return Optional.empty();
+        }
+    }
+
+    /** A recipe's approval request from one of its records (each carries the whole recipe). */
+    private Optional<Approval> recipeOf(AuditEvent e) {
+        Optional<Recipe> r = RecipeRecords.read(e.details());
+        if (r.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            String requester = e.details().getOrDefault("requester", nameOf(e.source()));
+            Instant expires = Optional.ofNullable(e.details().get("expires"))
+                    .map(Instant::parse)
+                    .orElse(e.time());
+            TagPath first = r.get().items().getFirst().tag();
+            return Optional.of(
+                    Approval.ofRecipe(e.eventId(), requester, r.get(), resources.apply(first), e.time(), expires));
+        } catch (RuntimeException bad) {
             return Optional.empty();
         }
     }

@@ -53,6 +53,18 @@ public final class Approvals {
 
     public synchronized Optional<Approval> open(
             String requester, WriteItem item, AccessKind action, AccessResource resource, Instant now) {
+        return open(
+                now,
+                (id, expires) -> new Approval(id, requester, item, action, resource, now, expires, State.PENDING, ""));
+    }
+
+    /** Opens one approval request for a whole recipe; {@code first} is its first item's resource. */
+    public synchronized Optional<Approval> openRecipe(
+            String requester, Recipe recipe, AccessResource first, Instant now) {
+        return open(now, (id, expires) -> Approval.ofRecipe(id, requester, recipe, first, now, expires));
+    }
+
+    private Optional<Approval> open(Instant now, java.util.function.BiFunction<String, Instant, Approval> make) {
         expire(now);
         long open =
                 byId.values().stream().filter(a -> a.state() == State.PENDING).count();
@@ -64,16 +76,7 @@ public final class Approvals {
         }
         byte[] b = new byte[12];
         random.nextBytes(b);
-        Approval a = new Approval(
-                "apr-" + HexFormat.of().formatHex(b),
-                requester,
-                item,
-                action,
-                resource,
-                now,
-                now.plus(expiry),
-                State.PENDING,
-                "");
+        Approval a = make.apply("apr-" + HexFormat.of().formatHex(b), now.plus(expiry));
         byId.put(a.id(), a);
         return Optional.of(a);
     }
@@ -164,6 +167,11 @@ public final class Approvals {
 
     public synchronized Optional<Approval> find(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /** The request as it stands at {@code now}: a pending one past its expiry reads as expired. */
+    public synchronized Optional<Approval> find(String id, Instant now) {
+        return Optional.ofNullable(current(id, now));
     }
 
     public synchronized List<Approval> pending(Instant now) {

@@ -114,6 +114,39 @@ class ApprovalsTest {
     }
 
     @Test
+    void aSingleReadReportsAPendingRequestPastItsExpiryAsExpired() {
+        Approvals a = new Approvals(Duration.ofMinutes(10), 10);
+        Approval p = open(a);
+        Instant later = T0.plus(Duration.ofMinutes(11));
+        assertThat(a.find(p.id(), T0.plus(Duration.ofMinutes(9))))
+                .map(Approval::state)
+                .contains(Approval.State.PENDING);
+        assertThat(a.find(p.id(), later)).hasValueSatisfying(x -> {
+            assertThat(x.state()).isEqualTo(Approval.State.EXPIRED);
+            assertThat(x.decided()).contains(p.expires());
+        });
+        assertThat(a.find("apr-nope", later)).isEmpty();
+    }
+
+    @Test
+    void aRecipeIsOneRequestHoldingEveryItem() {
+        Approvals a = new Approvals(Duration.ofMinutes(10), 1);
+        Recipe r = new Recipe(
+                "bottle-500ml",
+                "",
+                List.of(new WriteItem(TAG, 500), new WriteItem(TagPath.parse("a/b/c/d/e/f/speed"), 120)));
+        Approval p = a.openRecipe("alice", r, RES, T0).orElseThrow();
+        assertThat(p.recipe()).contains(r);
+        assertThat(p.item()).isEqualTo(r.items().getFirst());
+        assertThat(p.recordPrefix()).isEqualTo("recipe");
+        assertThat(a.open("alice", new WriteItem(TAG, 1), AccessKind.WRITE, RES, T0))
+                .as("the recipe counts as one open request")
+                .isEmpty();
+        assertThat(a.claim(p.id(), "alice", T0)).isInstanceOf(Approvals.Claim.SelfApproval.class);
+        assertThat(a.claim(p.id(), "bob", T0)).isInstanceOf(Approvals.Claim.Won.class);
+    }
+
+    @Test
     void openRequestsAreBounded() {
         Approvals a = new Approvals(Duration.ofMinutes(10), 2);
         open(a);

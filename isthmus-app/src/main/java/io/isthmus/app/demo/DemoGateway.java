@@ -41,10 +41,10 @@ public final class DemoGateway {
                 initiator: from
                 protocols: [modbus]
                 access: [write, control]
-                functions: [5, 6]
+                functions: [5, 6, 16]
                 units: [1]
                 addresses: ["0..99"]
-                description: The access gateway writes approved setpoints and run commands (isthmus demo).
+                description: The access gateway writes approved setpoints, recipes (FC 16) and run commands (isthmus demo).
             access:
               protected-zones: [cell]
               roles:

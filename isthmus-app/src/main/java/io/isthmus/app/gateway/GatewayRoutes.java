@@ -9,6 +9,8 @@ import io.isthmus.access.gateway.ItemResult;
 import io.isthmus.access.gateway.ProgramRequest;
 import io.isthmus.access.gateway.ProgramResult;
 import io.isthmus.access.gateway.ReadResult;
+import io.isthmus.access.gateway.Recipe;
+import io.isthmus.access.gateway.RecipeResult;
 import io.isthmus.access.gateway.RejectResult;
 import io.isthmus.access.gateway.WriteItem;
 import io.isthmus.access.identity.Account;
@@ -82,6 +84,7 @@ public final class GatewayRoutes implements ConsoleServer.Routes {
         app.get("/gw/me", ctx -> withAccount(ctx, who -> ctx.json(me(who))));
         app.get("/gw/tags/<path>", ctx -> withAccount(ctx, who -> read(ctx, who)));
         app.post("/gw/writes", ctx -> withAccount(ctx, who -> writes(ctx, who)));
+        app.post("/gw/recipes", ctx -> withAccount(ctx, who -> recipe(ctx, who)));
         app.post("/gw/programs", ctx -> withAccount(ctx, who -> program(ctx, who)));
         app.get("/gw/approvals", ctx -> withAccount(ctx, who -> approvals(ctx, who)));
         app.post("/gw/approvals/{id}/approve", ctx -> withAccount(ctx, who -> approve(ctx, who)));
@@ -217,25 +220,88 @@ public final class GatewayRoutes implements ConsoleServer.Routes {
     }
 
     private void writes(Context ctx, Account who) {
-        JsonNode items = body(ctx).get("items");
-        if (items == null || !items.isArray()) {
-            throw new IllegalArgumentException("the body is {\"items\": [{\"tag\": \"...\", \"value\": 1.0}, ...]}");
-        }
-        List<WriteItem> list = new ArrayList<>();
-        for (JsonNode i : items) {
-            JsonNode value = i.get("value");
-            if (!i.isObject() || value == null || !(value.isNumber() || value.isBoolean())) {
-                throw new IllegalArgumentException(
-                        "item " + (list.size() + 1) + " needs a tag and a numeric or boolean value");
-            }
-            double v = value.isBoolean() ? (value.booleanValue() ? 1 : 0) : value.doubleValue();
-            list.add(new WriteItem(TagPath.parse(text(i, "tag", 512)), v));
-        }
+        List<WriteItem> list = items(body(ctx), true);
         List<Map<String, Object>> out = new ArrayList<>();
         for (ItemResult r : gateway.write(who, source(ctx), list)) {
             out.add(itemJson(r));
         }
         ctx.json(Map.of("items", out));
+    }
+
+    /** The {@code items} of a write batch or recipe; a recipe's values are numbers (setpoints), a batch's may be booleans. */
+    private static List<WriteItem> items(JsonNode body, boolean booleans) {
+        JsonNode items = body.get("items");
+        if (items == null || !items.isArray()) {
+            throw new IllegalArgumentException("the body has \"items\": [{\"tag\": \"...\", \"value\": 1.0}, ...]");
+        }
+        List<WriteItem> list = new ArrayList<>();
+        for (JsonNode i : items) {
+            JsonNode value = i.get("value");
+            if (!i.isObject() || value == null || !(value.isNumber() || (booleans && value.isBoolean()))) {
+                throw new IllegalArgumentException("item " + (list.size() + 1) + " needs a tag and a numeric"
+                        + (booleans ? " or boolean" : "") + " value");
+            }
+            double v = value.isBoolean() ? (value.booleanValue() ? 1 : 0) : value.doubleValue();
+            list.add(new WriteItem(TagPath.parse(text(i, "tag", 512)), v));
+        }
+        return list;
+    }
+
+    /**
+     * A recipe, {@code {"name", "description"?, "items": [{"tag", "value"}]}}: 200 executed or
+     * pending (one approval for all items), 403 naming every denied item, 502 with each item's
+     * outcome when a run failed, 400 for a malformed recipe (docs/access.md).
+     */
+    private void recipe(Context ctx, Account who) {
+        JsonNode b = body(ctx);
+        String description = b.hasNonNull("description") ? text(b, "description", 1000) : "";
+        Recipe r = new Recipe(text(b, "name", 256), description, items(b, false));
+        switch (gateway.recipe(who, source(ctx), r)) {
+            case RecipeResult.Executed e -> {
+                Map<String, Object> m = recipeJson(r, "executed");
+                m.put("request", e.id());
+                ctx.json(m);
+            }
+            case RecipeResult.Pending p -> {
+                Map<String, Object> m = recipeJson(r, "pending");
+                m.put("approval", p.approval().id());
+                m.put("expires", p.approval().expires().toString());
+                ctx.json(m);
+            }
+            case RecipeResult.Denied d -> {
+                StringBuilder detail = new StringBuilder("recipe " + r.name() + " denied, nothing was sent:");
+                for (ItemResult.Denied i : d.items()) {
+                    detail.append(' ')
+                            .append(i.tag())
+                            .append(" (")
+                            .append(i.reason())
+                            .append(": ")
+                            .append(i.detail())
+                            .append(')');
+                }
+                ConsoleServer.problem(ctx, 403, "Forbidden", detail.toString());
+            }
+            case RecipeResult.Failed f -> ConsoleServer.problem(ctx, 502, "Bad Gateway", AccessGateway.summary(f));
+        }
+    }
+
+    private static Map<String, Object> recipeJson(Recipe r, String status) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("recipe", r.name());
+        m.put("status", status);
+        m.put("items", itemsJson(r));
+        return m;
+    }
+
+    private static List<Map<String, Object>> itemsJson(Recipe r) {
+        return r.items().stream()
+                .map(i -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("tag", i.tag().toString());
+                    m.put("value", i.value());
+                    return m;
+                })
+                .toList();
     }
 
     /** A program transfer: 403 when the rules deny it, else 501 since no driver can carry it (docs/access.md). */
@@ -393,6 +459,12 @@ public final class GatewayRoutes implements ConsoleServer.Routes {
         m.put("decidedBy", a.decidedBy().isEmpty() ? null : a.decidedBy());
         m.put("decided", a.decided().map(Object::toString).orElse(null));
         m.put("reason", a.reason().isEmpty() ? null : a.reason());
+        // a recipe: its name and every item, so the approver sees all of what they approve at once
+        a.recipe().ifPresent(r -> {
+            m.put("recipe", r.name());
+            m.put("description", r.description().isEmpty() ? null : r.description());
+            m.put("items", itemsJson(r));
+        });
         return m;
     }
 

@@ -1,6 +1,7 @@
 package io.isthmus.app.gateway;
 
 import io.isthmus.access.gateway.OtPath;
+import io.isthmus.access.gateway.RecipeRun;
 import io.isthmus.access.gateway.WriteItem;
 import io.isthmus.connect.config.ConnectConfig;
 import io.isthmus.connect.config.DataType;
@@ -19,12 +20,16 @@ import io.isthmus.policy.Operation;
 import io.isthmus.policy.Policy;
 import io.isthmus.wire.modbus.ModbusRequest;
 import io.isthmus.wire.modbus.ModbusResponse;
+import io.isthmus.wire.modbus.Registers;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -132,6 +137,124 @@ final class ModbusOtPath implements OtPath {
                 ModbusResponse answer = c.execute(r);
                 if (answer instanceof ModbusResponse.ExceptionResponse e) {
                     throw new IOException(s.id() + " answered with exception " + e.code());
+                }
+            } catch (ModbusCommException e) {
+                throw new IOException(s.id() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * A recipe's wire operations: its items grouped by device (in the order each device first
+     * appears), sorted by register address, and cut into runs of contiguous registers, each one FC 16
+     * Write Multiple Registers of at most {@link #MAX_RUN} registers. Only holding registers are
+     * recipe items (16- and 32-bit integers and float32, in the device's word order); a coil is a
+     * control action (run, stop), not a setpoint, and is refused.
+     */
+    @Override
+    public List<RecipeRun> plan(List<WriteItem> items) {
+        Map<String, List<Indexed>> byDevice = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            WriteItem item = items.get(i);
+            TagConfig t = tags.get(item.tag());
+            if (t == null) {
+                throw new IllegalArgumentException("no device tag " + item.tag());
+            }
+            if (!(t.address() instanceof ModbusAddress.RegisterPoint r) || r.table() != ModbusTable.HOLDING_REGISTER) {
+                throw new IllegalArgumentException(item.tag() + " is not a holding register: a recipe writes setpoints"
+                        + (t.address() instanceof ModbusAddress.BitPoint b && b.table() == ModbusTable.COIL
+                                ? " (a coil is a control action, request it on its own)"
+                                : ""));
+            }
+            int[] words = RegisterWords.of(t, r, item.value());
+            byDevice.computeIfAbsent(t.source(), k -> new ArrayList<>()).add(new Indexed(i, item, r.address(), words));
+        }
+        List<RecipeRun> runs = new ArrayList<>();
+        byDevice.forEach((device, list) -> runs.addAll(runs(device, list)));
+        return runs;
+    }
+
+    /** Registers per FC 16 request: 123 (Modbus Application Protocol V1.1b3 section 6.12). */
+    static final int MAX_RUN = 123;
+
+    private record Indexed(int index, WriteItem item, int address, int[] words) {}
+
+    private List<RecipeRun> runs(String device, List<Indexed> list) {
+        list.sort(java.util.Comparator.comparingInt(Indexed::address));
+        List<RecipeRun> out = new ArrayList<>();
+        List<Indexed> run = new ArrayList<>();
+        int next = -1;
+        int size = 0;
+        for (Indexed x : list) {
+            if (x.address() < next) {
+                throw new IllegalArgumentException(x.item().tag() + " overlaps the registers of "
+                        + run.getLast().item().tag());
+            }
+            if (!run.isEmpty() && (x.address() != next || size + x.words().length > MAX_RUN)) {
+                out.add(run(device, run));
+                run = new ArrayList<>();
+                size = 0;
+            }
+            run.add(x);
+            size += x.words().length;
+            next = x.address() + x.words().length;
+        }
+        out.add(run(device, run));
+        return out;
+    }
+
+    private RecipeRun run(String device, List<Indexed> run) {
+        SourceConfig s = sources.get(device);
+        int quantity = run.stream().mapToInt(x -> x.words().length).sum();
+        Operation op = new Operation(
+                addresses.get(device),
+                addresses.get(device),
+                Protocol.MODBUS,
+                AccessKind.WRITE,
+                io.isthmus.wire.modbus.FunctionCode.WRITE_MULTIPLE_REGISTERS,
+                s.unitId(),
+                run.getFirst().address(),
+                quantity);
+        return new RecipeRun(
+                op,
+                run.stream().map(Indexed::item).toList(),
+                run.stream().map(Indexed::index).toList());
+    }
+
+    /**
+     * One FC 16 request for the run, over its own connection from the gateway's address. A device
+     * that cannot be reached, or answers with an exception (the request is then not executed,
+     * Modbus Application Protocol section 7), wrote nothing; a lost answer leaves it open.
+     */
+    @Override
+    public void execute(RecipeRun run) throws IOException {
+        List<RecipeRun> again = plan(run.items());
+        if (again.size() != 1 || !again.getFirst().operation().equals(run.operation())) {
+            throw new OtPath.NotWrittenException("the run's items are no longer one contiguous run");
+        }
+        TagConfig first = tags.get(run.items().getFirst().tag());
+        SourceConfig s = sources.get(first.source());
+        int[] words = new int[(int) run.operation().quantity()];
+        int at = 0;
+        for (WriteItem item : run.items()) {
+            TagConfig t = tags.get(item.tag());
+            int[] w = RegisterWords.of(t, (ModbusAddress.RegisterPoint) t.address(), item.value());
+            System.arraycopy(w, 0, words, at, w.length);
+            at += w.length;
+        }
+        ModbusRequest r =
+                ModbusRequest.WriteMultipleRegisters.of((int) run.operation().address(), Registers.of(words));
+        synchronized (s) {
+            ModbusConnection c;
+            try {
+                c = ModbusConnection.open(s, from);
+            } catch (ModbusCommException e) {
+                throw new OtPath.NotWrittenException(s.id() + ": " + e.getMessage(), e);
+            }
+            try (c) {
+                ModbusResponse answer = c.execute(r);
+                if (answer instanceof ModbusResponse.ExceptionResponse e) {
+                    throw new OtPath.NotWrittenException(s.id() + " answered with exception " + e.code());
                 }
             } catch (ModbusCommException e) {
                 throw new IOException(s.id() + ": " + e.getMessage(), e);

@@ -428,6 +428,43 @@ class GatewayPagesContractTest {
     }
 
     @Test
+    void aRecipeShowsEveryItemAndIsApprovedOnceAsAWholeByKeyboard() {
+        String fill = "acme/springfield/packaging/line1/filling/filler/fill-volume";
+        Map<String, Object> recipe = new LinkedHashMap<>();
+        recipe.put("id", "apr-9");
+        recipe.put("state", "pending");
+        recipe.put("tag", SPEED);
+        // the speed item keeps the value the other tests expect to be current (approving publishes it)
+        recipe.put("value", 120.0);
+        recipe.put("action", "write");
+        recipe.put("requester", "operator");
+        recipe.put("created", Instant.now().toString());
+        recipe.put("expires", Instant.now().plus(Duration.ofMinutes(10)).toString());
+        recipe.put("recipe", "bottle-500ml");
+        recipe.put("description", "500 ml PET");
+        recipe.put("items", List.of(Map.of("tag", SPEED, "value", 120.0), Map.of("tag", fill, "value", 500.0)));
+        approvals.add(recipe);
+
+        signIn("approver", "pw-approver", "123456");
+        await().until(d -> !d.findElements(By.id("who")).isEmpty());
+        driver.get(base + "#/approvals");
+        await().until(d -> !d.findElements(By.id("approve-apr-9")).isEmpty());
+        WebElement row = driver.findElement(By.cssSelector("#pending-table tr[data-approval='apr-9']"));
+        assertThat(row.getText())
+                .contains("Recipe bottle-500ml", "500 ml PET", "filling/filler/speed-setpoint", "120", "fill-volume")
+                .contains("500", "2 setpoints", "operator");
+        assertThat(row.findElements(By.cssSelector("ul.recipe-items li"))).hasSize(2);
+        assertThat(driver.findElement(By.id("approve-apr-9")).getAttribute("aria-label"))
+                .isEqualTo("Approve apr-9: all 2 setpoints of recipe bottle-500ml");
+
+        driver.findElement(By.id("approve-apr-9")).sendKeys(Keys.ENTER);
+        await().until(d -> !d.findElements(By.cssSelector("#decided-table td[data-state='executed']"))
+                .isEmpty());
+        assertThat(text("approval-message")).contains("apr-9 executed: recipe bottle-500ml (2 setpoints) written");
+        assertThat(text("decided-table")).contains("Recipe bottle-500ml", "fill-volume", "2 setpoints");
+    }
+
+    @Test
     void anApproverRejectsWithAReasonAndARequesterWithdrawsTheirOwnByKeyboard() throws Exception {
         signIn("operator", "pw-operator", "123456");
         await().until(d -> !d.findElements(By.id("who")).isEmpty());

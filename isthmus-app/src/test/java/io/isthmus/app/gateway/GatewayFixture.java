@@ -48,7 +48,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -85,7 +84,7 @@ final class GatewayFixture implements AutoCloseable {
                 to: cell
                 protocols: [modbus]
                 access: [write, control]
-                functions: [5, 6]
+                functions: [5, 6, 16]
                 addresses: ["0..1"]
             access:
               protected-zones: [cell]
@@ -301,71 +300,26 @@ final class GatewayFixture implements AutoCloseable {
         };
     }
 
+    /** A self-signed EC key in {@code dir/store} (password {@code changeit}), made by the JDK's keytool. */
     static void keytool(Path dir, String store, String alias, String dname, String ext) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair",
-                "-alias",
-                alias,
-                "-keyalg",
-                "EC",
-                "-groupname",
-                "secp256r1",
-                "-validity",
-                "2",
-                "-dname",
-                dname,
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                dir.resolve(store).toString(),
-                "-storepass",
-                "changeit",
-                "-keypass",
-                "changeit"));
-        if (ext != null) {
-            cmd.addAll(List.of("-ext", ext));
-        }
-        run(cmd);
+        new io.isthmus.app.KeytoolPki(dir, "changeit").keyPair(store, alias, dname, ext);
     }
 
+    /** Adds the certificate of {@code alias} in {@code store} to the trust store {@code trust}. */
     private static void exportInto(Path dir, String store, String alias, String trust) throws Exception {
-        Path cert = dir.resolve(alias + ".crt");
-        String keytool =
-                Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        run(List.of(
-                keytool,
-                "-exportcert",
-                "-alias",
-                alias,
-                "-keystore",
-                dir.resolve(store).toString(),
-                "-storepass",
-                "changeit",
-                "-file",
-                cert.toString()));
-        run(List.of(
-                keytool,
+        io.isthmus.app.KeytoolPki pki = new io.isthmus.app.KeytoolPki(dir, "changeit");
+        pki.exportCertificate(store, alias, alias + ".crt");
+        pki.keytool(
                 "-importcert",
                 "-noprompt",
                 "-alias",
                 alias,
                 "-file",
-                cert.toString(),
+                alias + ".crt",
                 "-storetype",
                 "PKCS12",
                 "-keystore",
-                dir.resolve(trust).toString(),
-                "-storepass",
-                "changeit"));
-    }
-
-    private static void run(List<String> cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException("keytool failed: " + cmd + "\n" + out);
-        }
+                trust);
     }
 
     /** Trusts the gateway's certificate; presents {@code keyStore}'s key when given (mTLS). */

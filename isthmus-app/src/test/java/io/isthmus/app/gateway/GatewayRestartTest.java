@@ -16,10 +16,7 @@ import io.isthmus.access.gateway.ItemResult;
 import io.isthmus.access.gateway.OtPath;
 import io.isthmus.access.gateway.RejectResult;
 import io.isthmus.access.gateway.WriteItem;
-import io.isthmus.model.AccessKind;
 import io.isthmus.model.TagPath;
-import io.isthmus.policy.AccessResource;
-import io.isthmus.policy.Operation;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -28,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * Approvals across a gateway restart, against the virtual factory's conveyor PLC: a pending approval
  * is still there and executes once when approved; an approved change the PLC never saw executes once
  * on start; a change that was being sent when the gateway stopped is marked "unknown outcome" and
- * never sent again. A "crash" is a {@link PowerCut} thrown from inside the path to OT, after which
+ * never sent again. A "crash" is a {@link CrashingOtPath.PowerCut} thrown from inside the path to OT, after which
  * the old gateway is abandoned and a new one opens the same audit log.
  */
 class GatewayRestartTest {
@@ -75,13 +71,6 @@ class GatewayRestartTest {
     void closeLogs() throws IOException {
         for (AuditLog l : logs) {
             l.close();
-        }
-    }
-
-    /** The process dies here: nothing after this point of the gateway's work is done. */
-    static final class PowerCut extends RuntimeException {
-        PowerCut() {
-            super("power cut");
         }
     }
 
@@ -198,9 +187,9 @@ class GatewayRestartTest {
 
     @Test
     void anApprovedChangeThePlcNeverSawExecutesOnceOnStart() throws Exception {
-        AccessGateway first = boot(crashing(f.ot, false));
+        AccessGateway first = boot(new CrashingOtPath(f.ot, CrashingOtPath.Mode.BEFORE_WIRE));
         String id = requestSpeed(first, 152);
-        assertThatThrownBy(() -> first.approve(f.account("bob"), HERE, id)).isInstanceOf(PowerCut.class);
+        assertThatThrownBy(() -> first.approve(f.account("bob"), HERE, id)).isInstanceOf(CrashingOtPath.PowerCut.class);
         assertThat(f.plcRequests).isEmpty();
 
         AccessGateway second = boot(f.ot);
@@ -216,9 +205,9 @@ class GatewayRestartTest {
 
     @Test
     void anApprovedChangeWhoseApprovalExpiredDuringTheOutageIsNotExecuted() throws Exception {
-        AccessGateway first = boot(crashing(f.ot, false));
+        AccessGateway first = boot(new CrashingOtPath(f.ot, CrashingOtPath.Mode.BEFORE_WIRE));
         String id = requestSpeed(first, 153);
-        assertThatThrownBy(() -> first.approve(f.account("bob"), HERE, id)).isInstanceOf(PowerCut.class);
+        assertThatThrownBy(() -> first.approve(f.account("bob"), HERE, id)).isInstanceOf(CrashingOtPath.PowerCut.class);
 
         clock.advance(Duration.ofMinutes(3));
         AccessGateway second = boot(f.ot);
@@ -236,9 +225,9 @@ class GatewayRestartTest {
 
     @Test
     void aCrashBetweenExecutingAndExecutedIsAnUnknownOutcomeAndIsNeverRetried() throws Exception {
-        AccessGateway first = boot(crashing(f.ot, true));
+        AccessGateway first = boot(new CrashingOtPath(f.ot, CrashingOtPath.Mode.AFTER_DEVICE));
         String id = requestSpeed(first, 154);
-        assertThatThrownBy(() -> first.approve(f.account("bob"), HERE, id)).isInstanceOf(PowerCut.class);
+        assertThatThrownBy(() -> first.approve(f.account("bob"), HERE, id)).isInstanceOf(CrashingOtPath.PowerCut.class);
         assertThat(f.plcRequests)
                 .as("the write reached the PLC before the crash")
                 .hasSize(1);
@@ -270,34 +259,5 @@ class GatewayRestartTest {
         return f.events.stream()
                 .filter(e -> e.type().equals("write.executed") && e.eventId().equals(id))
                 .toList();
-    }
-
-    /** The real path to OT that dies before the wire operation is made, or right after the PLC confirmed. */
-    static OtPath crashing(OtPath real, boolean afterDevice) {
-        return new OtPath() {
-            @Override
-            public Optional<AccessResource> resource(TagPath tag) {
-                return real.resource(tag);
-            }
-
-            @Override
-            public AccessKind changeKind(TagPath tag) {
-                return real.changeKind(tag);
-            }
-
-            @Override
-            public Operation operation(WriteItem item) {
-                if (!afterDevice) {
-                    throw new PowerCut();
-                }
-                return real.operation(item);
-            }
-
-            @Override
-            public void execute(WriteItem item) throws IOException {
-                real.execute(item);
-                throw new PowerCut();
-            }
-        };
     }
 }

@@ -643,6 +643,95 @@ class GatewayTest {
         assertThat(f.plcRequests).as("nothing reached the PLC").hasSize(plc);
     }
 
+    static Map<String, Object> recipeBody(String name, Object... tagValue) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(batch(tagValue));
+        body.put("name", name);
+        return body;
+    }
+
+    @Test
+    @Order(19)
+    void aRecipeIsApprovedOnceAsAWholeAndWrittenWithOneFc16() throws Exception {
+        String alice = login("alice");
+        String process = CONVEYOR + "processSetpoint";
+        Map<String, Object> body = recipeBody("bottle-500ml", SPEED, 171, process, 48);
+        body.put("description", "500 ml PET");
+        Answer asked = call("POST", "/gw/recipes", alice, body);
+        assertThat(asked.status()).as(asked.body().toString()).isEqualTo(200);
+        assertThat(asked.body().get("status").asText()).isEqualTo("pending");
+        String id = asked.body().get("approval").asText();
+        int plc = f.plcRequests.size();
+
+        String bob = login("bob");
+        JsonNode listed = null;
+        for (JsonNode a :
+                call("GET", "/gw/approvals?state=pending", bob, null).body().get("items")) {
+            if (a.get("id").asText().equals(id)) {
+                listed = a;
+            }
+        }
+        assertThat(listed).as("the approver sees the recipe").isNotNull();
+        assertThat(listed.get("recipe").asText()).isEqualTo("bottle-500ml");
+        assertThat(listed.get("description").asText()).isEqualTo("500 ml PET");
+        assertThat(listed.get("items")).hasSize(2);
+        assertThat(listed.get("items").get(1).get("tag").asText()).isEqualTo(process);
+        assertThat(listed.get("items").get(1).get("value").asDouble()).isEqualTo(48.0);
+
+        Answer self = call("POST", "/gw/approvals/" + id + "/approve", alice, Map.of());
+        assertThat(self.status()).isEqualTo(403);
+        Answer approved = call("POST", "/gw/approvals/" + id + "/approve", bob, Map.of());
+        assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
+        assertThat(approved.body().get("state").asText()).isEqualTo("executed");
+        Answer again = call("POST", "/gw/approvals/" + id + "/approve", login("dave"), Map.of());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(f.plcRequests.subList(plc, f.plcRequests.size()))
+                .containsExactly("127.0.0.50 WriteMultipleRegisters[address=0, quantity=2, values=[171, 48]]");
+        assertThat(register(0)).isEqualTo(171);
+        assertThat(register(1)).isEqualTo(48);
+
+        Answer denied = call("POST", "/gw/recipes", login("carol"), recipeBody("r", SPEED, 1, process, 2));
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.contentType()).startsWith("application/problem+json");
+        assertThat(denied.body().get("detail").asText())
+                .startsWith("recipe r denied, nothing was sent:")
+                .contains(SPEED + " (action-not-granted", process + " (action-not-granted");
+    }
+
+    @Test
+    @Order(19)
+    void malformedRecipeBodiesAnswer400AndReachNothing() throws Exception {
+        String alice = login("alice");
+        int plc = f.plcRequests.size();
+        String process = CONVEYOR + "processSetpoint";
+        List<Object> tooMany = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            tooMany.add(Map.of("tag", CONVEYOR + "t" + i, "value", 1));
+        }
+        List<Object> bad = List.of(
+                "not json",
+                Map.of("items", List.of(Map.of("tag", SPEED, "value", 1))),
+                Map.of("name", "r"),
+                Map.of("name", "r", "items", "speed"),
+                Map.of("name", "r", "items", List.of()),
+                Map.of("name", "r", "items", tooMany),
+                recipeBody("r", SPEED, 1, SPEED, 2),
+                recipeBody("r", CONVEYOR + "noSuchTag", 1),
+                recipeBody("r", SPEED, "fast"),
+                recipeBody("r", SPEED, true),
+                recipeBody("r", SPEED, 1e12),
+                recipeBody("r", CONVEYOR + "running", 1),
+                recipeBody("r", CONVEYOR + "runCommand", 1),
+                recipeBody("two words", SPEED, 1),
+                recipeBody("r".repeat(65), SPEED, 1),
+                Map.of("name", 5, "items", List.of(Map.of("tag", process, "value", 1))));
+        for (Object body : bad) {
+            Answer a = call("POST", "/gw/recipes", alice, body);
+            assertThat(a.status()).as(body.toString() + " " + a.body()).isEqualTo(400);
+            assertThat(a.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(f.plcRequests).as("nothing reached the PLC").hasSize(plc);
+    }
+
     @Test
     @Order(20)
     void theAuditLogVerifiesAndHoldsEveryStep() throws Exception {
@@ -665,6 +754,10 @@ class GatewayTest {
                         "approval",
                         "write.rejected",
                         "write.withdrawn",
+                        "recipe.requested",
+                        "recipe.approved",
+                        "recipe.executing",
+                        "recipe.executed",
                         "logout",
                         "unauthenticated");
     }
