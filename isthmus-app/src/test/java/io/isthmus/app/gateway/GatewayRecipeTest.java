@@ -4,7 +4,6 @@ import static io.isthmus.app.gateway.GatewayFixture.CONVEYOR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.isthmus.access.audit.AuditConfig;
 import io.isthmus.access.audit.AuditEvent;
 import io.isthmus.access.audit.AuditKeys;
 import io.isthmus.access.audit.AuditLimits;
@@ -31,9 +30,6 @@ import io.isthmus.wire.modbus.ModbusResponse;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -123,8 +119,7 @@ class GatewayRecipeTest {
     static GatewayFixture f;
     static PolicyYaml.PolicyFile files;
     static ModbusOtPath ot;
-    Path auditDir;
-    final List<AuditLog> logs = new ArrayList<>();
+    RestartingAuditLog audit;
     final List<AuditEvent> events = new ArrayList<>();
     GatewayFixture.MutableClock clock;
 
@@ -146,7 +141,7 @@ class GatewayRecipeTest {
 
     @BeforeEach
     void fresh() throws Exception {
-        auditDir = Files.createTempDirectory(f.dir, "audit-recipe");
+        audit = new RestartingAuditLog(f.dir, "audit-recipe");
         clock = new GatewayFixture.MutableClock(Instant.now());
         f.plcRequests.clear();
         writeRegisters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -155,17 +150,11 @@ class GatewayRecipeTest {
 
     @AfterEach
     void closeLogs() throws IOException {
-        for (AuditLog l : logs) {
-            l.close();
-        }
+        audit.close();
     }
 
     AccessGateway boot(OtPath path) throws IOException {
-        if (!logs.isEmpty()) {
-            logs.getLast().close();
-        }
-        AuditLog log = AuditLog.open(auditDir, AuditConfig.DEFAULT, Clock.systemUTC(), w -> {});
-        logs.add(log);
+        AuditLog log = audit.reopen();
         return new AccessGateway(new AccessGateway.Parts(
                 f.auth,
                 files.policy(),
@@ -237,9 +226,12 @@ class GatewayRecipeTest {
                         .containsEntry("item.01", RAMP + " 12.0")
                         .containsEntry("item.05", TOTAL + " 70000.0"));
         assertThat(chain(id).get(3).details()).containsEntry("conduit", "gateway-recipes");
-        logs.getLast().checkpoint();
+        audit.current().checkpoint();
         var report = new AuditVerifier(AuditLimits.DEFAULT)
-                .verify(auditDir, AuditKeys.readPublic(auditDir.resolve(AuditKeys.PUBLIC_FILE)), Optional.empty());
+                .verify(
+                        audit.dir(),
+                        AuditKeys.readPublic(audit.dir().resolve(AuditKeys.PUBLIC_FILE)),
+                        Optional.empty());
         assertThat(report.ok()).as(report.findings().toString()).isTrue();
     }
 

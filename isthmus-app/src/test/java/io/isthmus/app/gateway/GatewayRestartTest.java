@@ -4,7 +4,6 @@ import static io.isthmus.app.gateway.GatewayFixture.SPEED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.isthmus.access.audit.AuditConfig;
 import io.isthmus.access.audit.AuditEvent;
 import io.isthmus.access.audit.AuditLog;
 import io.isthmus.access.audit.AuditResult;
@@ -19,11 +18,8 @@ import io.isthmus.access.gateway.WriteItem;
 import io.isthmus.model.TagPath;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -43,8 +39,7 @@ class GatewayRestartTest {
             new GatewayLimits(Duration.ofMinutes(15), 1000, Duration.ofMinutes(2), 100, 100);
     static final InetAddress HERE = GatewayFixture.address("127.0.0.1");
     static GatewayFixture f;
-    Path auditDir;
-    final List<AuditLog> logs = new ArrayList<>();
+    RestartingAuditLog audit;
     GatewayFixture.MutableClock clock;
 
     @BeforeAll
@@ -61,7 +56,7 @@ class GatewayRestartTest {
 
     @BeforeEach
     void freshLog() throws IOException {
-        auditDir = java.nio.file.Files.createTempDirectory(f.dir, "audit-restart");
+        audit = new RestartingAuditLog(f.dir, "audit-restart");
         clock = new GatewayFixture.MutableClock(Instant.now());
         f.plcRequests.clear();
         f.events.clear();
@@ -69,18 +64,12 @@ class GatewayRestartTest {
 
     @AfterEach
     void closeLogs() throws IOException {
-        for (AuditLog l : logs) {
-            l.close();
-        }
+        audit.close();
     }
 
     /** A (re)start: the previous log is closed as the process would leave it, then opened again. */
     AccessGateway boot(OtPath path) throws IOException {
-        if (!logs.isEmpty()) {
-            logs.getLast().close();
-        }
-        AuditLog log = AuditLog.open(auditDir, AuditConfig.DEFAULT, Clock.systemUTC(), w -> {});
-        logs.add(log);
+        AuditLog log = audit.reopen();
         return f.gatewayOver(log, path, clock, LIMITS);
     }
 
