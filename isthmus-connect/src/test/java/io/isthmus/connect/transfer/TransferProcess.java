@@ -328,7 +328,7 @@ public final class TransferProcess {
         String result = String.format(
                 java.util.Locale.ROOT,
                 "records %d payload_bytes %d seconds %.3f payload_mbit_s %.1f recovered %d lost_batches %d"
-                        + " bad_frames %s duplicates %d %s%n",
+                        + " bad_frames %s duplicates %d receive_buffer %d%s %s%n",
                 ids.cardinality(),
                 bytes[0],
                 seconds,
@@ -337,6 +337,8 @@ public final class TransferProcess {
                 gaps[0],
                 status.badFrames(),
                 status.duplicateFrames(),
+                receiver.receiveBufferBytes(),
+                receiver.receiveBufferCapped() ? " (capped by rmem_max)" : "",
                 window.report());
         Files.writeString(Path.of(args[3]), result);
         System.out.print(result);
