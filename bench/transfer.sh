@@ -4,7 +4,7 @@
 # Usage (root for the namespace part and for raising net.core.rmem_max):
 #   bench/transfer.sh [--records 200000] [--rate 1000000000] [--mtu 1500|9000] [--fragment-bytes N]
 #                     [--batch-bytes 65536] [--overhead 0.25] [--loss 0.01] [--impair kernel|relay]
-#                     [--only loopback|netns] [--jfr] [--journal DIR]
+#                     [--hand-off N] [--only loopback|netns] [--jfr] [--journal DIR] [--no-build]
 # --rate is the sender's pacing in bits per second of datagrams with IP and UDP headers (parity
 #   included): payload is about rate / (1 + overhead) less headers and manifests.
 # --mtu sets the veth MTU of the namespace run and the fragment size: 1500 → 1,400-byte fragments,
@@ -22,12 +22,14 @@
 # between 20 % and 90 % of the records (after JVM start and JIT) with each process's CPU seconds per
 # Gbit of payload in that window; the receiving namespace's UDP RcvbufErrors, the datagrams the
 # impairment dropped, and the load average at start and end.
+# --hand-off N: the sender encodes on one thread and paces and sends on another, N batches between
+#   them (0: one thread does both; default: the product's SenderConfig default).
 # --jfr records sender.jfr and receiver.jfr (settings=profile) in the work directory.
 # docs/benchmarks.md records the figures with the command used.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 records=200000 rate=1000000000 overhead=0.25 only=all mtu=1500 fragment= batch=65536 jfr=0 journal=
-loss=0.01 impair=kernel
+loss=0.01 impair=kernel handoff= build=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --records) records=$2; shift 2 ;;
@@ -39,7 +41,9 @@ while [ $# -gt 0 ]; do
     --batch-bytes) batch=$2; shift 2 ;;
     --loss) loss=$2; shift 2 ;;
     --impair) impair=$2; shift 2 ;;
+    --hand-off) handoff=$2; shift 2 ;;
     --jfr) jfr=1; shift ;;
+    --no-build) build=0; shift ;;
     --journal) journal=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -54,8 +58,10 @@ JAVA_HOME=$(bin/find-jdk)
 export JAVA_HOME
 java="$JAVA_HOME/bin/java"
 cp_file=isthmus-connect/target/bench.classpath
-./mvnw -B -q -pl isthmus-connect -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$PWD/$cp_file" -Dmdep.includeScope=test
+if [ "$build" = 1 ] || [ ! -f "$cp_file" ]; then # --no-build: reuse the classes of an earlier run
+  ./mvnw -B -q -pl isthmus-connect -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile="$PWD/$cp_file" -Dmdep.includeScope=test
+fi
 cp="$PWD/isthmus-connect/target/test-classes:$PWD/isthmus-connect/target/classes:$(cat "$cp_file")"
 work=$(mktemp -d /tmp/isthmus-transfer-bench.XXXXXX)
 main=io.isthmus.connect.transfer.TransferProcess
@@ -77,7 +83,7 @@ if [ "$(id -u)" = 0 ]; then
   fi
 fi
 echo "net.core.rmem_max $(sysctl -n net.core.rmem_max) (receiver asks $receive_buffer); rate $rate bit/s;" \
-  "fragments $fragment bytes; batch $batch bytes; overhead $overhead"
+  "fragments $fragment bytes; batch $batch bytes; overhead $overhead; hand-off ${handoff:-default}"
 
 if [ -n "$journal" ]; then
   cp -r "$journal" "$work/journal"
@@ -100,12 +106,14 @@ impaired= # set by the namespace part: a command printing how many datagrams the
 run() { # name, receiver-prefix, sender-prefix, destination host, destination port, receiver host
   local name=$1 rpre=$2 spre=$3 dest=$4 dport=$5 rhost=$6
   local drops0; drops0=$(rcvbuf_errors "$rpre")
-  local load0; load0=$(load) start; start=$(date -u +%H:%M:%S)
+  local load0 start
+  load0=$(load)
+  start=$(date -u +%H:%M:%S)
   $rpre "${jvm[@]}" $(jfr_opt "$name.receiver") $main bench-receive "$rhost" 5001 "$work/$name.result" "$records" > "$work/$name.receiver.log" 2>&1 &
   local rpid=$!
   sleep 2
   local rjava; rjava=$(pgrep -P "$rpid" java || echo "$rpid")
-  $spre "${jvm[@]}" $(jfr_opt "$name.sender") $main send "$work/journal" "$dest" "$dport" "$rate" "$overhead" 1 "bench-$name-$$" "$fragment" "$batch" \
+  $spre "${jvm[@]}" $(jfr_opt "$name.sender") $main send "$work/journal" "$dest" "$dport" "$rate" "$overhead" 1 "bench-$name-$$" "$fragment" "$batch" $handoff \
     > "$work/$name.sender.log" 2>&1 &
   local spid=$!
   sleep 1

@@ -23,7 +23,7 @@ import java.util.List;
  * One end of the transfer as its own JVM, for the namespace tests (run with {@code ip netns exec}).
  *
  * <pre>
- * send    JOURNAL_DIR HOST PORT RATE_BITS OVERHEAD LINGER_SECONDS CONSUMER [FRAGMENT_BYTES [BATCH_BYTES]]
+ * send    JOURNAL_DIR HOST PORT RATE_BITS OVERHEAD LINGER_SECONDS CONSUMER [FRAGMENT_BYTES [BATCH_BYTES [HAND_OFF]]]
  *                                                                   forward, then heartbeat
  * replay  JOURNAL_DIR HOST PORT RATE_BITS FROM TO                   re-send journal ids FROM..TO
  * receive HOST PORT STATUS_FILE                                     receive until SIGTERM
@@ -75,7 +75,9 @@ public final class TransferProcess {
                                 .heartbeatInterval(base.heartbeatInterval())
                                 .consumerName(base.consumerName())
                                 .fragmentBytes(Integer.parseInt(args[8]))
-                                .maxBatchBytes(args.length > 9 ? Integer.parseInt(args[9]) : 64 * 1024))
+                                .maxBatchBytes(args.length > 9 ? Integer.parseInt(args[9]) : 64 * 1024)
+                                .handOffBatches(
+                                        args.length > 10 ? Integer.parseInt(args[10]) : SenderConfig.DEFAULT_HAND_OFF))
                 : base;
         long linger = Long.parseLong(args[6]) * 1_000_000_000L;
         try (Journal journal = Journal.open(TransferData.journalConfig(Path.of(args[1])));
