@@ -301,6 +301,8 @@ public final class TransferProcess {
             }
         };
         var receiver = new DiodeReceiver(ReceiverConfig.defaults(listen), sink);
+        int receiveBuffer = receiver.receiveBufferBytes();
+        boolean receiveBufferCapped = receiver.receiveBufferCapped();
         var runner = Thread.ofPlatform().start(() -> {
             try {
                 receiver.run();
@@ -339,8 +341,8 @@ public final class TransferProcess {
                 gaps[0],
                 status.badFrames(),
                 status.duplicateFrames(),
-                receiver.receiveBufferBytes(),
-                receiver.receiveBufferCapped() ? " (capped by rmem_max)" : "",
+                receiveBuffer,
+                receiveBufferCapped ? " (capped by rmem_max)" : "",
                 window.report());
         Files.writeString(Path.of(args[3]), result);
         System.out.print(result);
