@@ -159,6 +159,8 @@ if [ "$only" = all ] || [ "$only" = netns ]; then
       echo "impairment: netem loss $pct% on the sender's veth (MTU $mtu)"
       impaired="eval ip netns exec $s tc -s qdisc show dev ${s}0 | awk '/dropped/ { sub(\",\", \"\", \$7); print \$7; exit }'"
     else
+      command -v iptables > /dev/null || {
+        echo "no sch_netem and no iptables: apt-get install iptables, or use --impair relay" >&2; exit 2; }
       ip netns exec $r iptables -A INPUT -p udp --dport 5001 -m statistic --mode random --probability "$loss" -j DROP
       echo "impairment: no sch_netem in this kernel; netfilter drops $pct% at random before the receiver's socket (MTU $mtu)"
       impaired="eval ip netns exec $r iptables -nvx -L INPUT | awk '/statistic/ { print \$1; exit }'"
