@@ -1,41 +1,92 @@
 #!/usr/bin/env bash
 # One-way transfer benchmark (issue 6): payload throughput and CPU per Gbit/s of sender and receiver,
-# (1) on loopback and (2) through three network namespaces with the impairment relay at 1% loss.
-# Usage (root for the namespace part): bench/transfer.sh [--records 200000] [--rate 2000000000]
-#        [--fragment-bytes 1400] [--batch-bytes 65536] [--overhead 0.25] [--only loopback|netns] [--jfr] [--journal DIR]
+# (1) on loopback and (2) between two network namespaces over a veth pair with 1 % loss.
+# Usage (root for the namespace part and for raising net.core.rmem_max):
+#   bench/transfer.sh [--records 200000] [--rate 1000000000] [--mtu 1500|9000] [--fragment-bytes N]
+#                     [--batch-bytes 65536 | 47 x fragment above 1,400] [--overhead 0.25] [--loss 0.01] [--impair kernel|relay]
+#                     [--hand-off N] [--only loopback|netns] [--jfr] [--journal DIR] [--no-build]
+# --rate is the sender's pacing in bits per second of datagrams with IP and UDP headers (parity
+#   included): payload is about rate / (1 + overhead) less headers and manifests.
+# --mtu sets the veth MTU of the namespace run and the fragment size: 1500 → 1,400-byte fragments,
+#   9000 (jumbo) → 8,968; --fragment-bytes overrides the fragment size (loopback has no 1,500 MTU).
+# --impair kernel (default) drops in the receiving namespace's kernel: netem "loss" on its veth if the
+#   kernel has sch_netem, else a netfilter rule "-m statistic --mode random" before the socket (this
+#   host's kernel has no sch_netem; the drop count is the rule's packet counter). --impair relay puts
+#   the seeded Java ImpairmentRelay in a middle namespace instead (exact, reproducible drops, but a
+#   second receive and send per datagram on the same cores, and its socket overflows when starved).
+# As root the script raises net.core.rmem_max to the receiver's requested buffer (16 MiB) for the
+# run and restores the previous value on exit (deployment tuning of a receiver host, docs/transfer.md).
 # --journal DIR copies a journal an earlier run filled (e.g. TransferProcess fill DIR 500000 2026)
 # instead of filling one (a run empties its journal: retention drops what every consumer committed).
 # Prints one line per run: the whole run (first to last delivery) and, as "steady:", the window
 # between 20 % and 90 % of the records (after JVM start and JIT) with each process's CPU seconds per
-# Gbit of payload in that window; plus the receiving namespace's UDP RcvbufErrors during the run.
+# Gbit of payload in that window; the receiving namespace's UDP RcvbufErrors, the datagrams the
+# impairment dropped, and the load average at start and end.
+# --hand-off N: the sender encodes on one thread and paces and sends on another, N batches between
+#   them (0: one thread does both; default: the product's SenderConfig default).
 # --jfr records sender.jfr and receiver.jfr (settings=profile) in the work directory.
 # docs/benchmarks.md records the figures with the command used.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-records=200000 rate=2000000000 overhead=0.25 only=all fragment=1400 batch=65536 jfr=0 journal=
+records=200000 rate=1000000000 overhead=0.25 only=all mtu=1500 fragment= batch= jfr=0 journal=
+loss=0.01 impair=kernel handoff= build=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --records) records=$2; shift 2 ;;
     --rate) rate=$2; shift 2 ;;
     --overhead) overhead=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
+    --mtu) mtu=$2; shift 2 ;;
     --fragment-bytes) fragment=$2; shift 2 ;;
     --batch-bytes) batch=$2; shift 2 ;;
+    --loss) loss=$2; shift 2 ;;
+    --impair) impair=$2; shift 2 ;;
+    --hand-off) handoff=$2; shift 2 ;;
     --jfr) jfr=1; shift ;;
+    --no-build) build=0; shift ;;
     --journal) journal=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
+case "$mtu" in
+  1500) : "${fragment:=1400}" ;;
+  9000) : "${fragment:=8968}" ;;
+  *) echo "--mtu is 1500 or 9000" >&2; exit 2 ;;
+esac
+# the batch keeps about 47 data fragments (47 + 12 at overhead 0.25) at any fragment size: 64 KiB of
+# 8,968-byte fragments would be 8 + 2, which 1 % random loss defeats about once in 9,000 batches
+: "${batch:=$(( fragment > 1400 ? 47 * (fragment & ~7) : 65536 ))}"
+case "$impair" in kernel|relay) ;; *) echo "--impair is kernel or relay" >&2; exit 2 ;; esac
 JAVA_HOME=$(bin/find-jdk)
 export JAVA_HOME
 java="$JAVA_HOME/bin/java"
 cp_file=isthmus-connect/target/bench.classpath
-./mvnw -B -q -pl isthmus-connect -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$PWD/$cp_file" -Dmdep.includeScope=test
+if [ "$build" = 1 ] || [ ! -f "$cp_file" ]; then # --no-build: reuse the classes of an earlier run
+  ./mvnw -B -q -pl isthmus-connect -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile="$PWD/$cp_file" -Dmdep.includeScope=test
+fi
 cp="$PWD/isthmus-connect/target/test-classes:$PWD/isthmus-connect/target/classes:$(cat "$cp_file")"
 work=$(mktemp -d /tmp/isthmus-transfer-bench.XXXXXX)
 main=io.isthmus.connect.transfer.TransferProcess
 jvm=("$java" -XX:+UseParallelGC -Xmx1g -cp "$cp")
+
+# everything the run changes on the host is undone here: namespaces and net.core.rmem_max
+namespaces=() rmem_before=
+cleanup() {
+  for n in "${namespaces[@]}"; do ip netns del "$n" 2>/dev/null || true; done
+  if [ -n "$rmem_before" ]; then sysctl -q -w net.core.rmem_max="$rmem_before" || true; fi
+}
+trap cleanup EXIT
+receive_buffer=$((16 * 1024 * 1024)) # ReceiverConfig.defaults
+if [ "$(id -u)" = 0 ]; then
+  rmem_now=$(sysctl -n net.core.rmem_max)
+  if [ "$rmem_now" -lt "$receive_buffer" ]; then
+    rmem_before=$rmem_now
+    sysctl -q -w net.core.rmem_max="$receive_buffer"
+  fi
+fi
+echo "net.core.rmem_max $(sysctl -n net.core.rmem_max) (receiver asks $receive_buffer); rate $rate bit/s;" \
+  "fragments $fragment bytes; batch $batch bytes; overhead $overhead; hand-off ${handoff:-default}"
 
 if [ -n "$journal" ]; then
   cp -r "$journal" "$work/journal"
@@ -52,15 +103,20 @@ rcvbuf_errors() { $1 awk '/^Udp:/ { if (!h) { for (i = 1; i <= NF; i++) c[$i] = 
 
 # cpu_seconds PID: user + system time of a live process, from /proc (clock ticks)
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"; }
+load() { cut -d' ' -f1 /proc/loadavg; }
+impaired= # set by the namespace part: a command printing how many datagrams the impairment dropped
 
 run() { # name, receiver-prefix, sender-prefix, destination host, destination port, receiver host
   local name=$1 rpre=$2 spre=$3 dest=$4 dport=$5 rhost=$6
   local drops0; drops0=$(rcvbuf_errors "$rpre")
+  local load0 start
+  load0=$(load)
+  start=$(date -u +%H:%M:%S)
   $rpre "${jvm[@]}" $(jfr_opt "$name.receiver") $main bench-receive "$rhost" 5001 "$work/$name.result" "$records" > "$work/$name.receiver.log" 2>&1 &
   local rpid=$!
   sleep 2
   local rjava; rjava=$(pgrep -P "$rpid" java || echo "$rpid")
-  $spre "${jvm[@]}" $(jfr_opt "$name.sender") $main send "$work/journal" "$dest" "$dport" "$rate" "$overhead" 1 "bench-$name-$$" "$fragment" "$batch" \
+  $spre "${jvm[@]}" $(jfr_opt "$name.sender") $main send "$work/journal" "$dest" "$dport" "$rate" "$overhead" 1 "bench-$name-$$" "$fragment" "$batch" $handoff \
     > "$work/$name.sender.log" 2>&1 &
   local spid=$!
   sleep 1
@@ -73,38 +129,61 @@ run() { # name, receiver-prefix, sender-prefix, destination host, destination po
   done
   wait "$spid" || true
   local drops1; drops1=$(rcvbuf_errors "$rpre")
-  echo "$name: $(cat "$work/$name.result" | tr -d '\n') sender_cpu_s $scpu receiver_cpu_s $rcpu udp_rcvbuf_errors $((drops1 - drops0))"
+  echo "$name ($start UTC, load $load0 -> $(load)): $(cat "$work/$name.result" | tr -d '\n') sender_cpu_s $scpu" \
+    "receiver_cpu_s $rcpu udp_rcvbuf_errors $((drops1 - drops0))${impaired:+ impairment_dropped $($impaired)}"
   echo "  sender $(grep '^steady:' "$work/$name.sender.log" || echo 'steady: (no line)')"
 }
 
 if [ "$only" = all ] || [ "$only" = loopback ]; then
-  # loopback: the sender sends straight to the receiver, no relay, no loss
-  run loopback "" "" 127.0.0.1 5001 127.0.0.1
+  # loopback: the sender sends straight to the receiver, no loss (loopback's MTU is 65,536)
+  run "loopback-f$fragment" "" "" 127.0.0.1 5001 127.0.0.1
 fi
 
 if [ "$only" = all ] || [ "$only" = netns ]; then
   [ "$(id -u)" = 0 ] || { echo "the namespace run needs root" >&2; exit 2; }
   tag=b$$
   s=isd${tag}s l=isd${tag}l r=isd${tag}r
-  cleanup() { for n in $s $l $r; do ip netns del "$n" 2>/dev/null || true; done; }
-  trap cleanup EXIT
-  for n in $s $l $r; do ip netns add "$n"; ip -n "$n" link set lo up; done
-  ip -n $s link add ${s}0 type veth peer name ${l}0 netns $l
-  ip -n $l link add ${l}1 type veth peer name ${r}0 netns $r
-  ip -n $s addr add 10.201.1.1/24 dev ${s}0; ip -n $s link set ${s}0 up
-  ip -n $l addr add 10.201.1.2/24 dev ${l}0; ip -n $l link set ${l}0 up
-  ip -n $l addr add 10.201.2.1/24 dev ${l}1; ip -n $l link set ${l}1 up
-  ip -n $r addr add 10.201.2.2/24 dev ${r}0; ip -n $r link set ${r}0 up
-  if [ "$fragment" -gt 1400 ]; then # jumbo frames: 9,000-byte MTU on every veth
-    ip -n $s link set ${s}0 mtu 9000; ip -n $l link set ${l}0 mtu 9000
-    ip -n $l link set ${l}1 mtu 9000; ip -n $r link set ${r}0 mtu 9000
+  pct=$(awk -v p="$loss" 'BEGIN { printf "%g", p * 100 }')
+  if [ "$impair" = kernel ]; then
+    # sender | receiver over one veth pair; the receiving namespace's kernel drops $loss at random
+    namespaces=("$s" "$r")
+    for n in $s $r; do ip netns add "$n"; ip -n "$n" link set lo up; done
+    ip -n $s link add ${s}0 type veth peer name ${r}0 netns $r
+    ip -n $s addr add 10.201.2.1/24 dev ${s}0; ip -n $r addr add 10.201.2.2/24 dev ${r}0
+    ip -n $s link set ${s}0 mtu "$mtu"; ip -n $r link set ${r}0 mtu "$mtu"
+    ip -n $s link set ${s}0 up; ip -n $r link set ${r}0 up
+    if ip netns exec $r tc qdisc add dev ${r}0 root netem loss "$pct%" 2>/dev/null; then
+      # netem on the receiver's veth egress would drop nothing the sender sends: put it on the sender's
+      ip netns exec $r tc qdisc del dev ${r}0 root
+      ip netns exec $s tc qdisc add dev ${s}0 root netem loss "$pct%"
+      echo "impairment: netem loss $pct% on the sender's veth (MTU $mtu)"
+      impaired="eval ip netns exec $s tc -s qdisc show dev ${s}0 | awk '/dropped/ { sub(\",\", \"\", \$7); print \$7; exit }'"
+    else
+      command -v iptables > /dev/null || {
+        echo "no sch_netem and no iptables: apt-get install iptables, or use --impair relay" >&2; exit 2; }
+      ip netns exec $r iptables -A INPUT -p udp --dport 5001 -m statistic --mode random --probability "$loss" -j DROP
+      echo "impairment: no sch_netem in this kernel; netfilter drops $pct% at random before the receiver's socket (MTU $mtu)"
+      impaired="eval ip netns exec $r iptables -nvx -L INPUT | awk '/statistic/ { print \$1; exit }'"
+    fi
+    run "netns-$pct-mtu$mtu" "ip netns exec $r" "ip netns exec $s" 10.201.2.2 5001 10.201.2.2
+  else
+    namespaces=("$s" "$l" "$r")
+    for n in $s $l $r; do ip netns add "$n"; ip -n "$n" link set lo up; done
+    ip -n $s link add ${s}0 type veth peer name ${l}0 netns $l
+    ip -n $l link add ${l}1 type veth peer name ${r}0 netns $r
+    ip -n $s addr add 10.201.1.1/24 dev ${s}0; ip -n $s link set ${s}0 up
+    ip -n $l addr add 10.201.1.2/24 dev ${l}0; ip -n $l link set ${l}0 up
+    ip -n $l addr add 10.201.2.1/24 dev ${l}1; ip -n $l link set ${l}1 up
+    ip -n $r addr add 10.201.2.2/24 dev ${r}0; ip -n $r link set ${r}0 up
+    ip -n $s link set ${s}0 mtu "$mtu"; ip -n $l link set ${l}0 mtu "$mtu"
+    ip -n $l link set ${l}1 mtu "$mtu"; ip -n $r link set ${r}0 mtu "$mtu"
+    ip netns exec $l "${jvm[@]}" io.isthmus.connect.transfer.link.ImpairmentRelay 10.201.1.2 5000 10.201.2.2 5001 \
+      "$loss" 0 0 1 0 7 "$work/netns.relay" > "$work/netns.relay.log" 2>&1 &
+    relay=$!
+    sleep 2
+    run "netns-relay-$pct-mtu$mtu" "ip netns exec $r" "ip netns exec $s" 10.201.1.2 5000 10.201.2.2
+    kill "$relay"; wait "$relay" 2>/dev/null || true
+    echo "  relay: $(cat "$work/netns.relay")"
   fi
-  ip netns exec $l "${jvm[@]}" io.isthmus.connect.transfer.link.ImpairmentRelay 10.201.1.2 5000 10.201.2.2 5001 \
-    0.01 0 0 1 0 7 "$work/netns.relay" > "$work/netns.relay.log" 2>&1 &
-  relay=$!
-  sleep 2
-  run netns-1pct "ip netns exec $r" "ip netns exec $s" 10.201.1.2 5000 10.201.2.2
-  kill "$relay"; wait "$relay" 2>/dev/null || true
-  echo "  relay: $(cat "$work/netns.relay")"
 fi
 echo "logs and results in $work"

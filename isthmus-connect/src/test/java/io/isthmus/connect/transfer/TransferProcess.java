@@ -23,7 +23,7 @@ import java.util.List;
  * One end of the transfer as its own JVM, for the namespace tests (run with {@code ip netns exec}).
  *
  * <pre>
- * send    JOURNAL_DIR HOST PORT RATE_BITS OVERHEAD LINGER_SECONDS CONSUMER [FRAGMENT_BYTES [BATCH_BYTES]]
+ * send    JOURNAL_DIR HOST PORT RATE_BITS OVERHEAD LINGER_SECONDS CONSUMER [FRAGMENT_BYTES [BATCH_BYTES [HAND_OFF]]]
  *                                                                   forward, then heartbeat
  * replay  JOURNAL_DIR HOST PORT RATE_BITS FROM TO                   re-send journal ids FROM..TO
  * receive HOST PORT STATUS_FILE                                     receive until SIGTERM
@@ -75,7 +75,9 @@ public final class TransferProcess {
                                 .heartbeatInterval(base.heartbeatInterval())
                                 .consumerName(base.consumerName())
                                 .fragmentBytes(Integer.parseInt(args[8]))
-                                .maxBatchBytes(args.length > 9 ? Integer.parseInt(args[9]) : 64 * 1024))
+                                .maxBatchBytes(args.length > 9 ? Integer.parseInt(args[9]) : 64 * 1024)
+                                .handOffBatches(
+                                        args.length > 10 ? Integer.parseInt(args[10]) : SenderConfig.DEFAULT_HAND_OFF))
                 : base;
         long linger = Long.parseLong(args[6]) * 1_000_000_000L;
         try (Journal journal = Journal.open(TransferData.journalConfig(Path.of(args[1])));
@@ -299,6 +301,8 @@ public final class TransferProcess {
             }
         };
         var receiver = new DiodeReceiver(ReceiverConfig.defaults(listen), sink);
+        int receiveBuffer = receiver.receiveBufferBytes();
+        boolean receiveBufferCapped = receiver.receiveBufferCapped();
         var runner = Thread.ofPlatform().start(() -> {
             try {
                 receiver.run();
@@ -328,7 +332,7 @@ public final class TransferProcess {
         String result = String.format(
                 java.util.Locale.ROOT,
                 "records %d payload_bytes %d seconds %.3f payload_mbit_s %.1f recovered %d lost_batches %d"
-                        + " bad_frames %s duplicates %d %s%n",
+                        + " bad_frames %s duplicates %d receive_buffer %d%s %s%n",
                 ids.cardinality(),
                 bytes[0],
                 seconds,
@@ -337,6 +341,8 @@ public final class TransferProcess {
                 gaps[0],
                 status.badFrames(),
                 status.duplicateFrames(),
+                receiveBuffer,
+                receiveBufferCapped ? " (capped by rmem_max)" : "",
                 window.report());
         Files.writeString(Path.of(args[3]), result);
         System.out.print(result);

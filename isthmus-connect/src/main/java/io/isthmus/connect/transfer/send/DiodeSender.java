@@ -9,6 +9,7 @@ import io.isthmus.connect.journal.JournalRecord;
 import io.isthmus.connect.transfer.frame.BatchBody;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +24,13 @@ import java.util.function.BooleanSupplier;
  * <p>The cursor moves once a batch is handed to the kernel, because nothing better can be known on
  * a diode: what the link loses after that is reported by the receiver as a gap, and an operator can
  * {@link #replay} it. A restarted sender takes a new epoch and resends what was not committed.
+ *
+ * <p>With {@link SenderConfig#handOffBatches()} above 0 the calling thread only reads and encodes;
+ * a sending thread of its own paces and sends the encoded batches and heartbeats in the order they
+ * were encoded, with at most that many batches between the two. The cursor still moves only once a
+ * batch's datagrams were handed to the kernel: the calling thread commits a journal batch when the
+ * sending thread has sent all of it, and {@link #replay}, {@link #finish} and {@link #close} return
+ * only after everything encoded was sent.
  *
  * <p>One sender belongs to one thread; {@link #status()} may be read from any thread.
  */
@@ -46,6 +54,12 @@ public final class DiodeSender implements AutoCloseable {
     private final TokenBucket bucket;
     private final long startNanos = System.nanoTime();
     private long nextHeartbeatNanos;
+    /** Null when the calling thread sends itself ({@code handOffBatches} 0). */
+    private final HandOff handOff;
+    /** The last batch sequence and journal id encoded (the calling thread's view, for heartbeats). */
+    private long encodedSequence;
+
+    private long encodedLastRecord;
     private volatile long sequence;
     private volatile long lastRecord;
     private final AtomicLong batches = new AtomicLong();
@@ -69,6 +83,9 @@ public final class DiodeSender implements AutoCloseable {
         // a burst of 5 ms of the rate (at least MIN_PAUSE_NANOS' worth), never less than four datagrams
         long burst = Math.max(4L * config.limits().maxDatagramBytes(), bytesPerSecond / 200);
         this.bucket = new TokenBucket(bytesPerSecond, burst, startNanos);
+        this.handOff = config.handOffBatches() == 0
+                ? null
+                : new HandOff(config.handOffBatches(), "diode-send-" + config.consumerName(), this::sendUnit);
     }
 
     /** A sender over UDP to {@link SenderConfig#destination()}. */
@@ -104,16 +121,23 @@ public final class DiodeSender implements AutoCloseable {
     public void forward(Journal journal, BooleanSupplier running, ReplayRequests requests) throws InterruptedException {
         try (var reader =
                 ForwardingReader.open(journal, journal.consumer(config.consumerName()), ForwardingBudget.of(4096))) {
+            var unsent = new ArrayDeque<Unsent>();
             while (running.getAsBoolean()) {
                 ForwardBatch batch = reader.nextBatch(config.heartbeatInterval());
                 if (!batch.isEmpty()) {
                     send(batch.records(), false);
-                    reader.commit(batch);
+                    if (handOff == null) {
+                        reader.commit(batch);
+                    } else {
+                        unsent.add(new Unsent(handOff.published(), batch));
+                    }
                 }
+                commitSent(reader, unsent);
                 heartbeatIfDue();
                 if (requests != null) {
                     for (var request : requests.pending()) {
                         long sent = replayRange(journal, request.from(), request.to());
+                        drain();
                         requests.done(
                                 request,
                                 "re-sent " + sent + " records of " + request.from() + ".." + request.to() + " in epoch "
@@ -121,8 +145,27 @@ public final class DiodeSender implements AutoCloseable {
                     }
                 }
             }
+            drain();
+            commitSent(reader, unsent);
         }
         finish();
+    }
+
+    /** A journal batch encoded and handed to the sending thread, committed once {@code ticket} was sent. */
+    private record Unsent(long ticket, ForwardBatch batch) {}
+
+    private void commitSent(ForwardingReader reader, ArrayDeque<Unsent> unsent) {
+        long sent = handOff == null ? Long.MAX_VALUE : handOff.sentThrough();
+        while (!unsent.isEmpty() && unsent.peekFirst().ticket() <= sent) {
+            reader.commit(unsent.pollFirst().batch());
+        }
+    }
+
+    /** Returns once every datagram encoded so far was handed to the kernel. */
+    private void drain() {
+        if (handOff != null) {
+            handOff.drain();
+        }
     }
 
     /**
@@ -165,26 +208,64 @@ public final class DiodeSender implements AutoCloseable {
     /** Frames, codes, paces and sends {@code batchRecords}, cut into batches as needed. */
     public void send(List<JournalRecord> batchRecords, boolean replay) {
         for (List<JournalRecord> batch : encoder.split(batchRecords, this::oversize)) {
-            long seq = sequence + 1;
-            for (int copy = 0; copy < config.redundancy(); copy++) {
-                encoder.encode(epoch, seq, replay, batch, this::sendPaced);
-            }
-            sequence = seq;
-            batches.incrementAndGet();
-            records.addAndGet(batch.size());
+            long seq = encodedSequence + 1;
             long bytes = 0;
+            long last = encodedLastRecord;
             for (JournalRecord r : batch) {
                 bytes += r.payload().length;
-                lastRecord = Math.max(lastRecord, r.sequence());
+                last = Math.max(last, r.sequence());
             }
-            payloadBytes.addAndGet(bytes);
+            if (handOff == null) {
+                for (int copy = 0; copy < config.redundancy(); copy++) {
+                    encoder.encode(epoch, seq, replay, batch, this::sendPaced);
+                }
+                countSent(seq, batch.size(), bytes, last);
+            } else {
+                HandOff.Unit unit = handOff.claim();
+                for (int copy = 0; copy < config.redundancy(); copy++) {
+                    encoder.encode(epoch, seq, replay, batch, unit::add);
+                }
+                unit.sequence = seq;
+                unit.records = batch.size();
+                unit.payloadBytes = bytes;
+                unit.lastRecord = last;
+                handOff.publish(unit);
+            }
+            encodedSequence = seq;
+            encodedLastRecord = last;
+        }
+    }
+
+    /** Status after a batch's datagrams went to the kernel; on the thread that sent them. */
+    private void countSent(long seq, long batchRecords, long bytes, long last) {
+        sequence = seq;
+        batches.incrementAndGet();
+        records.addAndGet(batchRecords);
+        payloadBytes.addAndGet(bytes);
+        lastRecord = Math.max(lastRecord, last);
+    }
+
+    /** The sending thread's work: one batch's (or heartbeat's) datagrams, paced, in order. */
+    private void sendUnit(HandOff.Unit unit) {
+        byte[] bytes = unit.bytes();
+        for (int i = 0; i < unit.count(); i++) {
+            sendPaced(bytes, unit.start(i), unit.end(i) - unit.start(i));
+        }
+        if (unit.sequence > 0) {
+            countSent(unit.sequence, unit.records, unit.payloadBytes, unit.lastRecord);
         }
     }
 
     /** Sends a heartbeat now. */
     public void heartbeat() {
-        byte[] hb = encoder.heartbeat(epoch, sequence, BatchBody.micros(Instant.now()), lastRecord);
-        sendPaced(hb, hb.length);
+        byte[] hb = encoder.heartbeat(epoch, encodedSequence, BatchBody.micros(Instant.now()), encodedLastRecord);
+        if (handOff == null) {
+            sendPaced(hb, hb.length);
+        } else {
+            HandOff.Unit unit = handOff.claim();
+            unit.add(hb, hb.length);
+            handOff.publish(unit);
+        }
         nextHeartbeatNanos = System.nanoTime() + config.heartbeatInterval().toNanos();
     }
 
@@ -210,22 +291,33 @@ public final class DiodeSender implements AutoCloseable {
                 payloadBytes.get() * 8 / seconds);
     }
 
-    /** Three closing heartbeats, so the receiver learns the last sequence even if one is lost. */
+    /**
+     * Three closing heartbeats, so the receiver learns the last sequence even if one is lost; returns
+     * once they and everything before them were sent.
+     */
     public void finish() {
         for (int i = 0; i < 3; i++) {
             heartbeat();
         }
+        drain();
     }
 
+    /** Sends what was encoded, stops the sending thread, closes the socket. */
     @Override
     public void close() throws IOException {
-        out.close();
+        try {
+            if (handOff != null) {
+                handOff.close();
+            }
+        } finally {
+            out.close();
+        }
     }
 
     /** False on a transient send error (ENOBUFS, no route for a moment); logged once per 1000. */
-    private boolean trySend(byte[] datagram, int length) {
+    private boolean trySend(byte[] datagram, int offset, int length) {
         try {
-            out.send(datagram, length);
+            out.send(datagram, offset, length);
             return true;
         } catch (IOException e) {
             if (sendErrors.get() % 1000 == 0) {
@@ -246,6 +338,10 @@ public final class DiodeSender implements AutoCloseable {
     }
 
     private void sendPaced(byte[] datagram, int length) {
+        sendPaced(datagram, 0, length);
+    }
+
+    private void sendPaced(byte[] datagram, int offset, int length) {
         long wait = bucket.take(length + IP_UDP_HEADERS, System.nanoTime());
         if (wait > 0) {
             long until = System.nanoTime() + Math.max(wait, MIN_PAUSE_NANOS);
@@ -253,9 +349,9 @@ public final class DiodeSender implements AutoCloseable {
                 LockSupport.parkNanos(left);
             }
         }
-        if (!trySend(datagram, length)) {
+        if (!trySend(datagram, offset, length)) {
             LockSupport.parkNanos(1_000_000);
-            if (!trySend(datagram, length)) {
+            if (!trySend(datagram, offset, length)) {
                 // the datagram is lost like any other: the erasure code or a gap report covers it
                 sendErrors.incrementAndGet();
                 return;

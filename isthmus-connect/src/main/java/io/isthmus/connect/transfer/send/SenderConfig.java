@@ -27,6 +27,9 @@ import java.util.function.Consumer;
  * @param maxBatchBytes target size of a batch body; a batch is one erasure-coded block
  * @param heartbeatInterval how often a heartbeat goes out, also while idle
  * @param consumerName the journal consumer whose cursor the sender moves
+ * @param handOffBatches 0: the caller's thread encodes, paces and sends; n &gt; 0: it encodes, and a
+ *     sending thread of the sender paces and sends, with at most n encoded batches handed over and
+ *     not yet sent (the bound on the memory between the two: n × a batch's datagrams)
  */
 public record SenderConfig(
         InetSocketAddress destination,
@@ -37,9 +40,12 @@ public record SenderConfig(
         int maxBatchBytes,
         Duration heartbeatInterval,
         String consumerName,
-        FrameLimits limits) {
+        FrameLimits limits,
+        int handOffBatches) {
 
     public static final long DEFAULT_RATE = 100_000_000L;
+    /** Encoded batches in flight between the encoding and the sending thread by default. */
+    public static final int DEFAULT_HAND_OFF = 0;
 
     public SenderConfig {
         Objects.requireNonNull(destination, "destination");
@@ -47,6 +53,9 @@ public record SenderConfig(
             throw new IllegalArgumentException("destination " + destination + " does not resolve");
         }
         Objects.requireNonNull(limits, "limits");
+        if (handOffBatches < 0 || handOffBatches > 1024) {
+            throw new IllegalArgumentException("handOffBatches is " + handOffBatches + "; it must be in 0..1024");
+        }
         if (rateBitsPerSecond < 8_000 || rateBitsPerSecond > 100_000_000_000L) {
             throw new IllegalArgumentException(
                     "rateBitsPerSecond is " + rateBitsPerSecond + "; it must be in 8000..100000000000");
@@ -153,6 +162,7 @@ public record SenderConfig(
         private Duration heartbeatInterval = Duration.ofMillis(500);
         private String consumerName = "diode";
         private FrameLimits limits = FrameLimits.DEFAULT;
+        private int handOffBatches = DEFAULT_HAND_OFF;
 
         private Builder(InetSocketAddress destination) {
             this.destination = destination;
@@ -198,6 +208,11 @@ public record SenderConfig(
             return this;
         }
 
+        public Builder handOffBatches(int v) {
+            handOffBatches = v;
+            return this;
+        }
+
         public SenderConfig build() {
             return new SenderConfig(
                     destination,
@@ -208,7 +223,8 @@ public record SenderConfig(
                     maxBatchBytes,
                     heartbeatInterval,
                     consumerName,
-                    limits);
+                    limits,
+                    handOffBatches);
         }
     }
 }

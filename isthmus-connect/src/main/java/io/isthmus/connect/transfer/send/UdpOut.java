@@ -26,8 +26,13 @@ public final class UdpOut implements DatagramOut {
 
     @Override
     public void send(byte[] datagram, int length) throws IOException {
+        send(datagram, 0, length);
+    }
+
+    @Override
+    public void send(byte[] data, int offset, int length) throws IOException {
         direct.clear();
-        direct.put(datagram, 0, length).flip();
+        direct.put(data, offset, length).flip();
         channel.send(direct, destination);
     }
 

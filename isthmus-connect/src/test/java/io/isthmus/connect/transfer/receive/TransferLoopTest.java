@@ -58,12 +58,18 @@ class TransferLoopTest {
         journal.close();
     }
 
-    @ParameterizedTest(name = "loss {0}, reorder {1}, duplicate {2}, bit flips {3}")
-    @CsvSource({"0.001, 0, 0, 0", "0.01, 0.02, 0.02, 0.01", "0.05, 0.05, 0.05, 0.01"})
+    @ParameterizedTest(name = "loss {0}, reorder {1}, duplicate {2}, bit flips {3}, hand-off {4}")
+    @CsvSource({
+        "0.001, 0, 0, 0, 0",
+        "0.01, 0.02, 0.02, 0.01, 0",
+        "0.05, 0.05, 0.05, 0.01, 0",
+        "0.01, 0.02, 0.02, 0.01, 3",
+        "0.05, 0.05, 0.05, 0.01, 1"
+    })
     void within_the_erasure_budget_every_record_arrives_bit_for_bit(
-            double loss, double reorder, double duplicate, double flips) throws Exception {
+            double loss, double reorder, double duplicate, double flips, int handOff) throws Exception {
         var link = new ImpairedLink(new Impairment(loss, duplicate, reorder, 30, flips, 5));
-        var sender = sender(link, b -> b.fecOverhead(0.25));
+        var sender = sender(link, b -> b.fecOverhead(0.25).handOffBatches(handOff));
 
         sender.send(expected, false);
         sender.finish();
@@ -75,6 +81,8 @@ class TransferLoopTest {
         var status = receiver.status();
         assertThat(status.lostBatches()).isZero();
         assertThat(status.lastHeartbeat()).as("the closing heartbeats").isPresent();
+        assertThat(sender.status().lastSequence()).isEqualTo(status.lastSequence());
+        sender.close();
         if (loss >= 0.01) {
             assertThat(status.recoveredBatches()).isPositive();
             assertThat(status.recoveredFragments()).isGreaterThanOrEqualTo(status.recoveredBatches());
