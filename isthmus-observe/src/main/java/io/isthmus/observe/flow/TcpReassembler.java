@@ -34,6 +34,9 @@ import java.util.TreeMap;
  * distance from the next expected byte, so streams longer than 4 GiB keep their offsets.
  */
 public final class TcpReassembler {
+    /** The retransmission history's first size; it doubles as bytes arrive (see remember). */
+    private static final int MIN_HISTORY = 64;
+
     private final Flow flow;
     private final Direction direction;
     private final FlowLimits limits;
@@ -171,6 +174,11 @@ public final class TcpReassembler {
     /** The stream offset of the next byte to deliver: bytes delivered plus gap bytes skipped. */
     public long nextOffset() {
         return next;
+    }
+
+    /** Bytes the retransmission history takes now (it grows as bytes arrive, up to its limit). */
+    int historyBytes() {
+        return history == null ? 0 : history.length;
     }
 
     boolean synSeen() {
@@ -399,22 +407,42 @@ public final class TcpReassembler {
         counters.streamBufferBytes -= cost;
     }
 
-    /** Keeps the last delivered bytes in a ring indexed by stream offset. */
+    /**
+     * Keeps the last delivered bytes in a ring indexed by stream offset. The ring starts small and
+     * doubles only as bytes arrive, up to {@link FlowLimits#retransmissionCheckBytes()}: most
+     * directions carry a few short requests and never need the full size. Until it reaches that
+     * size it holds every byte since {@link #historyFrom}, so what it can compare is the same.
+     */
     private void remember(ByteBuffer buffer, int offset, int length) {
         int size = limits.retransmissionCheckBytes();
         if (size == 0) {
             return;
         }
         if (history == null) {
-            history = new byte[size];
             historyFrom = next;
         }
-        int n = Math.min(length, size);
+        long kept = Math.min(size, next + length - historyFrom);
+        if (history == null || history.length < kept) {
+            grow((int) kept, size);
+        }
+        int capacity = history.length;
+        int n = Math.min(length, capacity);
         long from = next + length - n;
-        int at = (int) (from % size);
-        int first = Math.min(n, size - at);
+        int at = (int) (from % capacity);
+        int first = Math.min(n, capacity - at);
         buffer.get(offset + length - n, history, at, first);
         buffer.get(offset + length - n + first, history, 0, n - first);
+    }
+
+    /** Makes the ring at least {@code needed} bytes (doubling, at most {@code size}), bytes kept. */
+    private void grow(int needed, int size) {
+        int old = history == null ? 0 : history.length;
+        int capacity = Math.min(size, Math.max(needed, Math.max(MIN_HISTORY, 2 * old)));
+        byte[] grown = new byte[capacity];
+        for (long p = Math.max(historyFrom, next - old); p < next; p++) {
+            grown[(int) (p % capacity)] = history[(int) (p % old)];
+        }
+        history = grown;
     }
 
     /** Compares re-sent bytes with the delivered ones the history still holds. */

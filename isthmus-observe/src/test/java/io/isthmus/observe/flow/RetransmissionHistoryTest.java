@@ -1,0 +1,101 @@
+package io.isthmus.observe.flow;
+
+import static io.isthmus.observe.flow.Conversation.PSH_ACK;
+import static io.isthmus.observe.flow.Conversation.SYN;
+import static io.isthmus.wire.Direction.REQUEST;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The retransmission history grows as bytes arrive but compares exactly what a full-size ring of
+ * {@link FlowLimits#retransmissionCheckBytes()} would: the last that many delivered bytes, none
+ * from before a gap.
+ */
+class RetransmissionHistoryTest {
+    private static final int ISN = 0x7FFF_FF00;
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 63, 64, 65, 100, 1024, 3000})
+    void reportsAChangedByteExactlyWhereAFullSizeRingWouldHoldIt(int size) {
+        Recorder recorder = new Recorder();
+        FlowLimits limits = limits(size);
+        TcpReassembler r = reassembler(limits, recorder);
+        Random random = new Random(size);
+        byte[] stream = new byte[40_000];
+        random.nextBytes(stream);
+        r.segment(ISN, SYN, ByteBuffer.allocate(0), 0, 0, 0);
+        int next = 0;
+        int validFrom = 0;
+        List<String> expected = new ArrayList<>();
+        while (next < 30_000) {
+            int length = 1 + random.nextInt(random.nextBoolean() ? 8 : 400);
+            int missing = random.nextInt(20) == 0 ? 1 + random.nextInt(50) : 0;
+            r.segment(ISN + 1 + next, PSH_ACK, ByteBuffer.wrap(stream), next, length, missing);
+            next += length + missing;
+            if (missing > 0) {
+                validFrom = next;
+            }
+            assertThat(r.historyBytes()).isBetween(Math.min(size, next - validFrom), size);
+            for (int k = 0; k < 4 && next >= 2; k++) {
+                int p = Math.max(0, next - 2 - random.nextInt(Math.min(next, 2 * size + 40)));
+                byte[] changed = stream.clone();
+                changed[p] ^= 0x5A;
+                r.segment(ISN + 1 + p, PSH_ACK, ByteBuffer.wrap(changed), p, 2, 0);
+                if (p >= validFrom && p >= next - size) {
+                    expected.add("conflict REQUEST at " + p);
+                }
+            }
+            r.segment(
+                    ISN + 1 + next - Math.min(next, 300),
+                    PSH_ACK,
+                    ByteBuffer.wrap(stream),
+                    next - Math.min(next, 300),
+                    Math.min(next, 300),
+                    0);
+        }
+        assertThat(recorder.events).isEqualTo(expected);
+        assertThat(r.nextOffset()).isEqualTo(next);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1024})
+    void keepsASmallHistoryForAShortStreamAndNoneWhenTheCheckIsOff(int size) {
+        TcpReassembler r = reassembler(limits(size), new Recorder());
+        r.segment(ISN, SYN, ByteBuffer.allocate(0), 0, 0, 0);
+        assertThat(r.historyBytes()).isZero();
+        r.segment(ISN + 1, PSH_ACK, ByteBuffer.wrap(new byte[12]), 0, 12, 0);
+        assertThat(r.historyBytes()).isLessThanOrEqualTo(Math.min(size, 64));
+        r.segment(ISN + 13, PSH_ACK, ByteBuffer.wrap(new byte[5000]), 0, 5000, 0);
+        assertThat(r.historyBytes()).isEqualTo(size);
+    }
+
+    private static FlowLimits limits(int retransmissionCheckBytes) {
+        FlowLimits d = FlowLimits.DEFAULT;
+        return new FlowLimits(
+                d.maxFlows(),
+                d.idleTimeout(),
+                d.maxStreamBufferBytes(),
+                d.maxTotalStreamBufferBytes(),
+                retransmissionCheckBytes,
+                d.maxFragmentedDatagrams(),
+                d.maxDatagramBytes(),
+                d.maxFragmentsPerDatagram(),
+                d.fragmentTimeout());
+    }
+
+    private static TcpReassembler reassembler(FlowLimits limits, Recorder recorder) {
+        Flow flow = new Flow(
+                new FlowKey(6, 0, 1, 1, 0, 2, 502, 0),
+                true,
+                ClientBasis.SYN,
+                0,
+                new StreamContext(limits, new FlowCounters(), recorder, new PayloadView()));
+        return flow.stream(REQUEST);
+    }
+}
