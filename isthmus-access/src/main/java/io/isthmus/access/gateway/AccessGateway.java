@@ -402,6 +402,27 @@ public final class AccessGateway {
         return recipes.execute(who.name(), source, id, r, "");
     }
 
+    /**
+     * The configured recipes {@code who} may see from {@code source} now: those whose every item
+     * they may read by the access rules (the {@code read} action on the item's resource). A recipe
+     * with one unreadable item is left out whole, so a list never shows part of a recipe; listing
+     * is not recorded (applying is, as any recipe).
+     */
+    public List<Recipe> visibleRecipes(Account who, InetAddress source, List<Recipe> configured) {
+        Instant now = clock.instant();
+        return configured.stream()
+                .filter(r -> r.items().stream().allMatch(i -> mayRead(who, source, now, i.tag())))
+                .toList();
+    }
+
+    private boolean mayRead(Account who, InetAddress source, Instant now, TagPath tag) {
+        Optional<AccessResource> res = ot.resource(tag);
+        return res.isPresent()
+                && rules.decide(new AccessRequest(
+                                who.name(), who.roles(), source, now, AccessKind.READ, res.get(), who.attributes()))
+                        .allowed();
+    }
+
     /** Records a recipe refused as invalid (unknown or unwritable item) and returns the exception to throw. */
     private IllegalArgumentException invalid(
             Instant now, Account who, InetAddress source, String id, Map<String, String> details, String why) {

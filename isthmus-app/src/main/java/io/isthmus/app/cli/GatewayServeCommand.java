@@ -74,7 +74,8 @@ public final class GatewayServeCommand implements Callable<Integer> {
                             runtime.gateway(),
                             s.tls().context(),
                             s.tls().trustStore().isPresent(),
-                            s.listen())
+                            s.listen(),
+                            s.gateway().recipes())
                     .start();
             open.add(server);
             out.println("Access gateway: https://" + s.listen().getHostString() + ":" + server.port()

@@ -35,6 +35,7 @@ import java.util.Optional;
  *   approval-expiry: 10m           # optional
  *   session-lifetime: 15m          # optional
  *   audit-max-size: 1GiB           # optional
+ *   recipes: recipes.yaml          # optional: named recipes ({@link RecipeFileYaml})
  *   client-ca: gateway-clients.pem # optional: the CA of service accounts' client certificates
  * </pre>
  *
@@ -53,7 +54,8 @@ public final class GatewayConfigYaml {
             "token-key",
             "approval-expiry",
             "session-lifetime",
-            "audit-max-size");
+            "audit-max-size",
+            "recipes");
 
     /**
      * The hub's {@code gateway:} section's fields besides {@link #FIELDS}: {@code client-ca}, the CA
@@ -301,14 +303,15 @@ public final class GatewayConfigYaml {
                     d.maxPending(),
                     d.maxBatch());
             return new GatewaySettings(
-                    users,
-                    tokenKey,
-                    policy,
-                    address,
-                    devices,
-                    path(baseDir, f.get("audit")),
-                    auditConfig(source, f.get("audit-max-size")),
-                    limits);
+                            users,
+                            tokenKey,
+                            policy,
+                            address,
+                            devices,
+                            path(baseDir, f.get("audit")),
+                            auditConfig(source, f.get("audit-max-size")),
+                            limits)
+                    .withRecipes(recipes(source, f.get("recipes"), baseDir, devices, policy, address));
         } catch (IllegalArgumentException e) {
             JsonLocation at = e.getMessage().contains("address")
                     ? f.get("address").at()
@@ -319,6 +322,31 @@ public final class GatewayConfigYaml {
                                     : sectionAt;
             throw TagConfigYaml.error(source, at, "gateway: " + e.getMessage());
         }
+    }
+
+    /** {@code gateway.recipes}: each named recipe checked against the device table, as at request time. */
+    private static List<io.isthmus.access.gateway.Recipe> recipes(
+            String source,
+            ScalarSection.Value v,
+            Path baseDir,
+            ConnectConfig devices,
+            PolicyYaml.PolicyFile policy,
+            InetAddress address)
+            throws TagConfigException {
+        if (v == null) {
+            return List.of();
+        }
+        Path file = path(baseDir, v);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw TagConfigYaml.error(source, v.at(), "gateway.recipes: cannot read " + file + ": " + e.getMessage());
+        }
+        return RecipeFileYaml.parse(
+                file.toString(),
+                bytes,
+                items -> io.isthmus.app.gateway.ModbusOtPath.checkRecipe(devices, policy.policy(), address, items));
     }
 
     private static ConnectConfig devices(String source, ScalarSection.Value v, Path baseDir) throws TagConfigException {

@@ -2,12 +2,16 @@ package io.isthmus.app.demo;
 
 import io.isthmus.access.audit.AuditConfig;
 import io.isthmus.access.gateway.GatewayLimits;
+import io.isthmus.access.gateway.Recipe;
 import io.isthmus.access.identity.Account;
 import io.isthmus.access.identity.Base32;
 import io.isthmus.access.identity.PasswordHash;
 import io.isthmus.access.identity.Person;
 import io.isthmus.app.config.PolicyYaml;
+import io.isthmus.app.config.RecipeFileYaml;
+import io.isthmus.app.config.TagConfigYaml;
 import io.isthmus.app.gateway.GatewaySettings;
+import io.isthmus.app.gateway.ModbusOtPath;
 import io.isthmus.app.gateway.UserFile;
 import io.isthmus.connect.config.ConnectConfig;
 import io.isthmus.model.IpLiteral;
@@ -101,7 +105,32 @@ public final class DemoGateway {
                 data.resolve("audit"),
                 AuditConfig.DEFAULT,
                 GatewayLimits.DEFAULT);
-        return new DemoGateway(settings, users);
+        return new DemoGateway(settings.withRecipes(recipes(dir, devices, policy)), users);
+    }
+
+    /** The demo's named recipe: the conveyor slowed with a longer ramp, two FC 16 runs (registers 0 and 4). */
+    static final String RECIPES = """
+            recipes:
+              - name: conveyor-gentle
+                description: slow conveyor, 10 s ramp (isthmus demo)
+                items:
+                  - { tag: acme/springfield/packaging/line1/transport/conveyor/speedSetpoint, value: 120 }
+                  - { tag: acme/springfield/packaging/line1/transport/conveyor/rampTime, value: 10 }
+            """;
+
+    /** Writes {@link #RECIPES} beside the policy and binds it as {@code gateway.recipes} would be. */
+    private static List<Recipe> recipes(Path dir, ConnectConfig devices, PolicyYaml.PolicyFile policy)
+            throws IOException {
+        Path file = dir.resolve("recipes.yaml");
+        Files.writeString(file, RECIPES);
+        try {
+            return RecipeFileYaml.parse(
+                    file.toString(),
+                    RECIPES.getBytes(StandardCharsets.UTF_8),
+                    items -> ModbusOtPath.checkRecipe(devices, policy.policy(), IpLiteral.parse(ADDRESS), items));
+        } catch (TagConfigYaml.TagConfigException e) {
+            throw new IllegalStateException("the demo's recipes do not load: " + e.getMessage(), e);
+        }
     }
 
     /** The shipped zones.yaml (whose last section is the conduits list) with the gateway's conduit and access rules. */

@@ -51,6 +51,7 @@ public final class GatewayRoutes implements ConsoleServer.Routes {
     static final long MAX_BODY = 64 * 1024;
 
     private final AccessGateway gateway;
+    private final Map<String, Recipe> named = new java.util.TreeMap<>();
     private final Issuers issuers;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -74,8 +75,14 @@ public final class GatewayRoutes implements ConsoleServer.Routes {
     }
 
     public GatewayRoutes(AccessGateway gateway, Issuers issuers) {
+        this(gateway, issuers, List.of());
+    }
+
+    /** Routes that also list and apply the named recipes of the configuration ({@code gateway.recipes}). */
+    public GatewayRoutes(AccessGateway gateway, Issuers issuers, List<Recipe> named) {
         this.gateway = gateway;
         this.issuers = issuers;
+        named.forEach(r -> this.named.put(r.name(), r));
     }
 
     @Override
@@ -85,6 +92,8 @@ public final class GatewayRoutes implements ConsoleServer.Routes {
         app.get("/gw/tags/<path>", ctx -> withAccount(ctx, who -> read(ctx, who)));
         app.post("/gw/writes", ctx -> withAccount(ctx, who -> writes(ctx, who)));
         app.post("/gw/recipes", ctx -> withAccount(ctx, who -> recipe(ctx, who)));
+        app.get("/gw/recipes", ctx -> withAccount(ctx, who -> namedRecipes(ctx, who)));
+        app.post("/gw/recipes/{name}", ctx -> withAccount(ctx, who -> applyNamed(ctx, who)));
         app.post("/gw/programs", ctx -> withAccount(ctx, who -> program(ctx, who)));
         app.get("/gw/approvals", ctx -> withAccount(ctx, who -> approvals(ctx, who)));
         app.post("/gw/approvals/{id}/approve", ctx -> withAccount(ctx, who -> approve(ctx, who)));
@@ -256,7 +265,46 @@ public final class GatewayRoutes implements ConsoleServer.Routes {
         JsonNode b = body(ctx);
         String description = b.hasNonNull("description") ? text(b, "description", 1000) : "";
         Recipe r = new Recipe(text(b, "name", 256), description, items(b, false));
-        switch (gateway.recipe(who, source(ctx), r)) {
+        if (named.containsKey(r.name())) {
+            throw new IllegalArgumentException("recipe " + r.name() + " is a configured recipe: apply it with POST"
+                    + " /gw/recipes/" + r.name() + ", or give an ad hoc recipe another name");
+        }
+        answer(ctx, r, gateway.recipe(who, source(ctx), r));
+    }
+
+    /** The named recipes whose every item the caller may read ({@link AccessGateway#visibleRecipes}). */
+    private void namedRecipes(Context ctx, Account who) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Recipe r : gateway.visibleRecipes(who, source(ctx), List.copyOf(named.values()))) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", r.name());
+            m.put("description", r.description());
+            m.put("items", itemsJson(r));
+            out.add(m);
+        }
+        ctx.json(Map.of("recipes", out));
+    }
+
+    /**
+     * A named recipe applied: decided, approved, executed and recorded exactly as the same recipe
+     * sent to {@code POST /gw/recipes} (its records carry {@code recipe=NAME}); 404 for a name the
+     * configuration does not have.
+     */
+    private void applyNamed(Context ctx, Account who) {
+        Recipe r = named.get(ctx.pathParam("name"));
+        if (r == null) {
+            ConsoleServer.problem(
+                    ctx,
+                    404,
+                    "Not Found",
+                    "no configured recipe " + ctx.pathParam("name") + "; GET /gw/recipes lists them");
+            return;
+        }
+        answer(ctx, r, gateway.recipe(who, source(ctx), r));
+    }
+
+    private static void answer(Context ctx, Recipe r, RecipeResult result) {
+        switch (result) {
             case RecipeResult.Executed e -> {
                 Map<String, Object> m = recipeJson(r, "executed");
                 m.put("request", e.id());

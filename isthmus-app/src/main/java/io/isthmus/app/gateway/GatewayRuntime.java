@@ -94,12 +94,12 @@ public final class GatewayRuntime implements AutoCloseable {
 
     /** The {@code /gw/...} endpoints, on a server whose handshake trusts only the service accounts' CA. */
     public GatewayRoutes routes() {
-        return new GatewayRoutes(gateway);
+        return new GatewayRoutes(gateway, GatewayRoutes.Issuers.HANDSHAKE, settings.recipes());
     }
 
     /** The {@code /gw/...} endpoints, taking only client certificates that {@code issuers} accepts. */
     public GatewayRoutes routes(GatewayRoutes.Issuers issuers) {
-        return new GatewayRoutes(gateway, issuers);
+        return new GatewayRoutes(gateway, issuers, settings.recipes());
     }
 
     /** {@code GET /api/audit} over this gateway's log. */

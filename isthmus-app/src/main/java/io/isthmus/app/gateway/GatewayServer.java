@@ -2,10 +2,12 @@ package io.isthmus.app.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.isthmus.access.gateway.AccessGateway;
+import io.isthmus.access.gateway.Recipe;
 import io.isthmus.app.console.ConsoleServer;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.net.InetSocketAddress;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -22,10 +24,22 @@ public final class GatewayServer implements AutoCloseable {
     private static final long MAX_BODY = GatewayRoutes.MAX_BODY;
     private final Javalin app;
     private final AccessGateway gateway;
+    private final List<Recipe> recipes;
     private final ObjectMapper json = new ObjectMapper();
 
     public GatewayServer(AccessGateway gateway, SSLContext tls, boolean clientCertificates, InetSocketAddress listen) {
+        this(gateway, tls, clientCertificates, listen, List.of());
+    }
+
+    /** A server whose {@code /gw/recipes} lists and applies {@code recipes} (the named ones). */
+    public GatewayServer(
+            AccessGateway gateway,
+            SSLContext tls,
+            boolean clientCertificates,
+            InetSocketAddress listen,
+            List<Recipe> recipes) {
         this.gateway = gateway;
+        this.recipes = List.copyOf(recipes);
         this.app = Javalin.create(c -> {
             c.showJavalinBanner = false;
             c.useVirtualThreads = true;
@@ -71,7 +85,7 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     private void routes() {
-        new GatewayRoutes(gateway).register(app, json);
+        new GatewayRoutes(gateway, GatewayRoutes.Issuers.HANDSHAKE, recipes).register(app, json);
         app.error(404, ctx -> {
             if (!ctx.res().isCommitted() && ctx.result() == null) {
                 ConsoleServer.problem(ctx, 404, "Not Found", "no gateway endpoint " + ctx.method() + " " + ctx.path());

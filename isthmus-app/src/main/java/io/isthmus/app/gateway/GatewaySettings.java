@@ -2,10 +2,12 @@ package io.isthmus.app.gateway;
 
 import io.isthmus.access.audit.AuditConfig;
 import io.isthmus.access.gateway.GatewayLimits;
+import io.isthmus.access.gateway.Recipe;
 import io.isthmus.app.config.PolicyYaml;
 import io.isthmus.connect.config.ConnectConfig;
 import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,6 +30,7 @@ import java.util.Optional;
  *     authenticate service accounts ({@code gateway.client-ca}); empty: the hub's {@code
  *     hub.ingest.tls.client-ca} serves (one CA for edges and service accounts, as before this
  *     setting). The standalone gateway has its {@code trust-store} instead
+ * @param recipes named recipes ({@code gateway.recipes}), applied by name; names are unique
  */
 public record GatewaySettings(
         Path users,
@@ -38,7 +41,8 @@ public record GatewaySettings(
         Path audit,
         AuditConfig auditConfig,
         GatewayLimits limits,
-        Optional<Path> clientCa) {
+        Optional<Path> clientCa,
+        List<Recipe> recipes) {
     /** Settings without a CA of its own for service certificates. */
     public GatewaySettings(
             Path users,
@@ -49,11 +53,12 @@ public record GatewaySettings(
             Path audit,
             AuditConfig auditConfig,
             GatewayLimits limits) {
-        this(users, tokenKey, policy, address, devices, audit, auditConfig, limits, Optional.empty());
+        this(users, tokenKey, policy, address, devices, audit, auditConfig, limits, Optional.empty(), List.of());
     }
 
     public GatewaySettings {
         Objects.requireNonNull(clientCa, "clientCa");
+        recipes = List.copyOf(recipes);
         Objects.requireNonNull(users, "users");
         Objects.requireNonNull(tokenKey, "tokenKey");
         Objects.requireNonNull(policy, "policy");
@@ -72,6 +77,12 @@ public record GatewaySettings(
     /** The same settings with a CA of its own for service certificates on the hub. */
     public GatewaySettings withClientCa(Path file) {
         return new GatewaySettings(
-                users, tokenKey, policy, address, devices, audit, auditConfig, limits, Optional.of(file));
+                users, tokenKey, policy, address, devices, audit, auditConfig, limits, Optional.of(file), recipes);
+    }
+
+    /** The same settings with named recipes ({@code gateway.recipes}, checked against the device table). */
+    public GatewaySettings withRecipes(List<Recipe> named) {
+        return new GatewaySettings(
+                users, tokenKey, policy, address, devices, audit, auditConfig, limits, clientCa, named);
     }
 }

@@ -41,7 +41,7 @@ import java.util.function.Consumer;
  * engineering units and scaled back to the raw register. One connection per execution, so nothing
  * stays open towards OT between changes.
  */
-final class ModbusOtPath implements OtPath {
+public final class ModbusOtPath implements OtPath {
     private final Map<TagPath, TagConfig> tags = new HashMap<>();
     private final Map<String, SourceConfig> sources = new HashMap<>();
     private final Map<String, InetAddress> addresses = new HashMap<>();
@@ -172,6 +172,15 @@ final class ModbusOtPath implements OtPath {
         List<RecipeRun> runs = new ArrayList<>();
         byDevice.forEach((device, list) -> runs.addAll(runs(device, list)));
         return runs;
+    }
+
+    /**
+     * Checks a named recipe at start exactly as {@link #plan} checks a recipe at request time (every
+     * tag in {@code devices}, a holding register, the value in range, no overlap); {@link
+     * IllegalArgumentException} naming what is wrong. Nothing is connected.
+     */
+    public static void checkRecipe(ConnectConfig devices, Policy policy, InetAddress from, List<WriteItem> items) {
+        new ModbusOtPath(devices, policy, from, warning -> {}).plan(items);
     }
 
     /** Registers per FC 16 request: 123 (Modbus Application Protocol V1.1b3 section 6.12). */

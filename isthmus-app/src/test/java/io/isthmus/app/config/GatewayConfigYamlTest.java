@@ -135,6 +135,93 @@ class GatewayConfigYamlTest {
         assertThat(plain.clientCa()).isEmpty();
     }
 
+    private static final String C = "acme/springfield/packaging/line1/transport/conveyor/";
+
+    /** A recipe file of one recipe named {@code r} with the given item lines. */
+    private static String recipe(String... items) {
+        return "recipes:\n  - name: r\n    items:\n" + String.join("", items);
+    }
+
+    private static String item(String tag, String value) {
+        return "      - { tag: " + C + tag + ", value: " + value + " }\n";
+    }
+
+    @Test
+    void namedRecipesAreBoundFromTheirFileInOrder() throws Exception {
+        Files.writeString(
+                dir.resolve("recipes.yaml"),
+                "recipes:\n  - name: line-speed\n    description: fast\n    items:\n"
+                        + item("speedSetpoint", "150")
+                        + item("temperatureLimit", "42.5")
+                        + "  - name: slow\n    items:\n"
+                        + item("speedSetpoint", "20"));
+        GatewaySettings g = parse(HUB + section + "  recipes: recipes.yaml\n").orElseThrow();
+        assertThat(g.recipes()).extracting(r -> r.name()).containsExactly("line-speed", "slow");
+        assertThat(g.recipes().getFirst().description()).isEqualTo("fast");
+        assertThat(g.recipes().getFirst().items().get(1).value()).isEqualTo(42.5);
+        assertThat(parse(HUB + section).orElseThrow().recipes()).isEmpty();
+    }
+
+    static List<Arguments> recipeMistakes() {
+        StringBuilder many = new StringBuilder("recipes:\n  - name: r\n    items:\n");
+        for (int i = 0; i < 25; i++) {
+            many.append(item("speedSetpoint" + i, "1"));
+        }
+        return List.of(
+                Arguments.of("not a list", "recipes: r\n", "recipes.yaml:1:10: expected 'recipes:'"),
+                Arguments.of("other section", "tags: []\n", "recipes.yaml:1:1: expected 'recipes:'"),
+                Arguments.of(
+                        "unknown tag",
+                        recipe(item("speedSetpoint", "1"), item("noSuchTag", "2")),
+                        "recipes.yaml:2:5: recipes[0] r: no device tag " + C + "noSuchTag"),
+                Arguments.of(
+                        "tag twice",
+                        recipe(item("speedSetpoint", "1"), item("speedSetpoint", "2")),
+                        "recipes.yaml:2:5: recipes[0] r: tag " + C + "speedSetpoint appears twice"),
+                Arguments.of(
+                        "name twice",
+                        recipe(item("speedSetpoint", "1")) + "  - name: r\n    items:\n" + item("speedSetpoint", "2"),
+                        "recipes.yaml:5:5: recipes[1]: the name r is given twice"),
+                Arguments.of("25 items", many.toString(), "recipes.yaml:2:5: recipes[0] r: a recipe has 1..24 items"),
+                Arguments.of(
+                        "coil",
+                        recipe(item("runCommand", "1")),
+                        "recipes.yaml:2:5: recipes[0] r: " + C + "runCommand is not a holding register"),
+                Arguments.of(
+                        "out of range", recipe(item("speedSetpoint", "70000")), "recipes.yaml:2:5: recipes[0] r: "),
+                Arguments.of(
+                        "text value",
+                        recipe(item("speedSetpoint", "fast")),
+                        "recipes.yaml:2:5: recipes[0] r: item 1 needs a tag and a numeric value"),
+                Arguments.of(
+                        "bad name",
+                        "recipes:\n  - name: two words\n    items:\n" + item("speedSetpoint", "1"),
+                        "recipes.yaml:2:5: recipes[0] two words: a recipe's name is 1..64"),
+                Arguments.of(
+                        "unknown field",
+                        "recipes:\n  - name: r\n    owner: me\n    items:\n" + item("speedSetpoint", "1"),
+                        "recipes.yaml:2:5: recipes[0]: unknown field 'owner'"),
+                Arguments.of("no items", "recipes:\n  - name: r\n", "recipes.yaml:2:5: recipes[0] r: missing items"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("recipeMistakes")
+    void namedRecipeMistakesNameTheRecipeFileLineAndColumn(String name, String recipes, String expected)
+            throws Exception {
+        Files.writeString(dir.resolve("recipes.yaml"), recipes);
+        assertThatThrownBy(() -> parse(HUB + section + "  recipes: recipes.yaml\n"))
+                .isInstanceOf(TagConfigException.class)
+                .hasMessageStartingWith(
+                        dir.resolve("recipes.yaml") + ":" + expected.substring("recipes.yaml:".length()));
+    }
+
+    @Test
+    void aMissingRecipeFileIsNamedAtItsField() {
+        assertThatThrownBy(() -> parse(HUB + section + "  recipes: none.yaml\n"))
+                .isInstanceOf(TagConfigException.class)
+                .hasMessageStartingWith("hub.yaml:11:3: gateway.recipes: cannot read");
+    }
+
     @Test
     void aGatewayOnANonLoopbackListenWithoutTlsIsRefusedAtTheSectionsLine() {
         String hub = "hub:\n  listen: 0.0.0.0:8443\n  historian: { dir: d }\n";

@@ -80,6 +80,10 @@ class DemoGatewayTest {
             Answer me = call(base, "GET", "/gw/me", operator, null);
             assertThat(me.body().get("name").asText()).isEqualTo("operator");
             assertThat(me.body().get("roles").get(0).asText()).isEqualTo("operator");
+            JsonNode named =
+                    call(base, "GET", "/gw/recipes", operator, null).body().get("recipes");
+            assertThat(named.findValuesAsText("name")).containsExactly("conveyor-gentle");
+            assertThat(named.get(0).get("items")).hasSize(2);
 
             int before = register(demo, 0);
             int wanted = before == 150 ? 140 : 150;

@@ -70,6 +70,14 @@ final class GatewayFixture implements AutoCloseable {
     static final byte[] TOTP = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
     static final byte[] TOTP_BOB = "abcdefghijabcdefghij".getBytes(StandardCharsets.US_ASCII);
 
+    /** The named recipe of the fixture's configuration: speed and process setpoint, one FC 16 at 0..1. */
+    static final io.isthmus.access.gateway.Recipe LINE_SPEED = new io.isthmus.access.gateway.Recipe(
+            "line-speed",
+            "conveyor at 150, process 60",
+            List.of(
+                    new io.isthmus.access.gateway.WriteItem(SPEED, 150),
+                    new io.isthmus.access.gateway.WriteItem(PROCESS, 60)));
+
     static final String POLICY = """
             zones:
               - name: cell
@@ -188,7 +196,8 @@ final class GatewayFixture implements AutoCloseable {
                         Optional.of(pki.resolve("clients.p12")),
                         "changeit".toCharArray())
                 .context();
-        server = new GatewayServer(gateway, serverTls, true, new InetSocketAddress("127.0.0.1", 0)).start();
+        server = new GatewayServer(gateway, serverTls, true, new InetSocketAddress("127.0.0.1", 0), List.of(LINE_SPEED))
+                .start();
         port = server.port();
         clientTls = client(pki, null);
         serviceTls = client(pki, "mes.p12");

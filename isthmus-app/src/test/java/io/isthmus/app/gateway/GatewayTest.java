@@ -698,6 +698,55 @@ class GatewayTest {
     }
 
     @Test
+    @Order(18) // before the ad hoc recipe, whose 171 at register 0 the kill test reads back
+    void aNamedRecipeIsListedToThoseWhoMayReadItAndAppliedThroughTheSameApproval() throws Exception {
+        String alice = login("alice");
+        JsonNode listed = call("GET", "/gw/recipes", alice, null).body().get("recipes");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("name").asText()).isEqualTo("line-speed");
+        assertThat(listed.get(0).get("description").asText()).isEqualTo("conveyor at 150, process 60");
+        assertThat(listed.get(0).get("items").get(1).get("tag").asText()).isEqualTo(CONVEYOR + "processSetpoint");
+        // mallory (no roles) is locked out by the lockout test, so her list is asked of the gateway itself
+        assertThat(f.gateway.visibleRecipes(
+                        f.account("mallory"), GatewayFixture.address("127.0.0.1"), List.of(GatewayFixture.LINE_SPEED)))
+                .as("no read permission on its items: not listed")
+                .isEmpty();
+        int plc = f.plcRequests.size();
+
+        Answer unknown = call("POST", "/gw/recipes/no-such-recipe", alice, Map.of());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().get("detail").asText()).contains("no configured recipe no-such-recipe");
+        Answer denied = call("POST", "/gw/recipes/line-speed", login("carol"), null);
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.body().get("detail").asText())
+                .startsWith("recipe line-speed denied, nothing was sent:")
+                .contains(SPEED + " (action-not-granted");
+        Answer spoof = call("POST", "/gw/recipes", alice, recipeBody("line-speed", SPEED, 1));
+        assertThat(spoof.status())
+                .as("an ad hoc recipe may not take a configured name")
+                .isEqualTo(400);
+        assertThat(f.plcRequests).as("nothing reached the PLC yet").hasSize(plc);
+
+        Answer asked = call("POST", "/gw/recipes/line-speed", alice, null);
+        assertThat(asked.status()).as(asked.body().toString()).isEqualTo(200);
+        assertThat(asked.body().get("status").asText()).isEqualTo("pending");
+        String id = asked.body().get("approval").asText();
+        Answer approved = call("POST", "/gw/approvals/" + id + "/approve", login("bob"), Map.of());
+        assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
+        assertThat(approved.body().get("state").asText()).isEqualTo("executed");
+        assertThat(f.plcRequests.subList(plc, f.plcRequests.size()))
+                .containsExactly("127.0.0.50 WriteMultipleRegisters[address=0, quantity=2, values=[150, 60]]");
+        assertThat(f.events)
+                .filteredOn(e -> e.eventId().equals(id))
+                .extracting(AuditEvent::type)
+                .containsExactly("recipe.requested", "recipe.approved", "recipe.executing", "recipe.executed");
+        assertThat(f.events).filteredOn(e -> e.eventId().equals(id)).allSatisfy(e -> {
+            assertThat(e.details()).containsEntry("recipe", "line-speed");
+            assertThat(e.details()).containsEntry("item.01", SPEED + " 150.0");
+        });
+    }
+
+    @Test
     @Order(19)
     void malformedRecipeBodiesAnswer400AndReachNothing() throws Exception {
         String alice = login("alice");
