@@ -21,7 +21,8 @@ final class TransferYaml {
             "heartbeat",
             "fragment-bytes",
             "batch-size",
-            "consumer");
+            "consumer",
+            "hand-off-batches");
     static final Set<String> RECEIVER =
             Set.of("listen", "site", "gap-timeout", "reorder-window", "receive-buffer", "max-buffered");
 
@@ -56,6 +57,9 @@ final class TransferYaml {
                 }
                 if (m.containsKey("consumer")) {
                     b.consumerName(String.valueOf(m.get("consumer")));
+                }
+                if (m.containsKey("hand-off-batches")) {
+                    b.handOffBatches(whole(m, "hand-off-batches"));
                 }
             });
         } catch (IllegalArgumentException | ArithmeticException e) {

@@ -47,6 +47,14 @@ final class SenderOptions {
             description = "The journal consumer whose cursor the sender moves. Default: ${DEFAULT-VALUE}.")
     String consumer;
 
+    @Option(
+            names = "--hand-off-batches",
+            defaultValue = "0",
+            paramLabel = "N",
+            description = "0: one thread reads, encodes, paces and sends; N in 1..1024: a sending thread paces"
+                    + " and sends, with at most N encoded batches waiting for it. Default: ${DEFAULT-VALUE}.")
+    int handOffBatches;
+
     SenderConfig toConfig() {
         return SenderConfig.create(
                 TransferText.hostPort(destination),
@@ -54,6 +62,7 @@ final class SenderOptions {
                         .fecOverhead(fecOverhead)
                         .redundancy(redundancy)
                         .fragmentBytes(fragmentBytes)
-                        .consumerName(consumer));
+                        .consumerName(consumer)
+                        .handOffBatches(handOffBatches));
     }
 }

@@ -83,6 +83,7 @@ class EdgeConfigYamlTest {
                     fragment-bytes: 1200
                     batch-size: 32KiB
                     consumer: oneway
+                    hand-off-batches: 8
                 """ + SOURCES);
         var e = c.edge();
         assertThat(e.forward())
@@ -97,6 +98,9 @@ class EdgeConfigYamlTest {
         assertThat(t.fragmentBytes()).isEqualTo(1200);
         assertThat(t.maxBatchBytes()).isEqualTo(32 * 1024);
         assertThat(t.consumerName()).isEqualTo("oneway");
+        assertThat(t.handOffBatches())
+                .as("a sending thread with at most 8 batches waiting for it")
+                .isEqualTo(8);
     }
 
     @Test
@@ -111,6 +115,7 @@ class EdgeConfigYamlTest {
         SenderConfig t = c.edge().transfer().orElseThrow();
         SenderConfig d = SenderConfig.defaults(new InetSocketAddress("127.0.0.1", 4800));
         assertThat(t).isEqualTo(d);
+        assertThat(t.handOffBatches()).as("one thread by default").isZero();
         assertThat(c.edge().forward()).isPresent();
     }
 
@@ -176,6 +181,18 @@ class EdgeConfigYamlTest {
                         "edge:\n  site-id: a\n  journal: { dir: j }\n"
                                 + "  transfer: { destination: \"127.0.0.1:4800\", redundancy: 1.5 }\n" + SOURCES,
                         "transfer: redundancy must be a whole number, was '1.5'"),
+                Arguments.of(
+                        "transfer hand-off batches out of range",
+                        "edge:\n  site-id: a\n  journal: { dir: j }\n"
+                                + "  transfer: { destination: \"127.0.0.1:4800\", hand-off-batches: 2000 }\n"
+                                + SOURCES,
+                        "transfer: handOffBatches is 2000; it must be in 0..1024"),
+                Arguments.of(
+                        "transfer hand-off batches not a whole number",
+                        "edge:\n  site-id: a\n  journal: { dir: j }\n"
+                                + "  transfer: { destination: \"127.0.0.1:4800\", hand-off-batches: 2.5 }\n"
+                                + SOURCES,
+                        "transfer: hand-off-batches must be a whole number, was '2.5'"),
                 Arguments.of(
                         "transfer destination without port",
                         "edge:\n  site-id: a\n  journal: { dir: j }\n" + "  transfer: { destination: \"127.0.0.1\" }\n"

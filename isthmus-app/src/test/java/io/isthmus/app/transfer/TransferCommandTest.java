@@ -92,6 +92,23 @@ class TransferCommandTest {
     }
 
     @Test
+    void the_sending_thread_is_off_by_default_and_set_by_hand_off_batches() {
+        var defaults = CommandLine.populateCommand(new SenderOptions(), "--journal", "j", "-d", "127.0.0.1:9");
+        var threaded = CommandLine.populateCommand(
+                new SenderOptions(), "--journal", "j", "-d", "127.0.0.1:9", "--hand-off-batches", "8");
+
+        assertThat(defaults.toConfig().handOffBatches()).isZero();
+        assertThat(threaded.toConfig().handOffBatches()).isEqualTo(8);
+    }
+
+    @Test
+    void a_hand_off_out_of_range_is_a_usage_error_naming_the_value(@TempDir Path dir) {
+        Run r = run("transfer", "send", "--journal", dir.toString(), "-d", "127.0.0.1:9", "--hand-off-batches", "-1");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("handOffBatches is -1; it must be in 0..1024");
+    }
+
+    @Test
     void replay_resends_a_journal_range_that_a_receiver_writes_as_json_lines(@TempDir Path dir) throws Exception {
         Path journalDir = dir.resolve("journal");
         var codec = SampleBatchCodec.withDefaults();

@@ -208,8 +208,12 @@ public final class SampleBatchCodec {
             if (into.sameTable(bytes, table, pathCount)) {
                 in.skip(into.lastTableLength());
             } else {
-                readPathTable(in, pathCount, into::add);
-                into.rememberTable(bytes, table, in.position() - table, pathCount);
+                int end = addPathTable(bytes, table, pathCount, into);
+                if (end < 0) {
+                    into.rollback();
+                    return false;
+                }
+                into.rememberTable(bytes, table, end - table, pathCount);
             }
             into.commit(span[0], span[1]);
             return true;
@@ -275,6 +279,57 @@ public final class SampleBatchCodec {
                     "a span of " + Long.toUnsignedString(width) + " µs from " + min + " passes the long range");
         }
         return new long[] {min, min + width};
+    }
+
+    /**
+     * The summary's path table reader: accepts exactly the tables {@link #readPathTable} accepts and
+     * adds the same paths with the same hashes, but reads the array directly and checks, copies and
+     * hashes each segment byte in one pass (the {@code ByteBuffer} reader with its three passes per
+     * segment was most of the manifest's cost). Returns the table's end, or -1 if it is malformed.
+     */
+    private static int addPathTable(byte[] bytes, int at, int pathCount, SummaryAccumulator into) {
+        byte[] spelled = new byte[DEPTH * (TagPath.MAX_SEGMENT_LENGTH + 1)];
+        int[] ends = new int[DEPTH];
+        int[] hashes = new int[DEPTH];
+        int p = at;
+        for (int i = 0; i < pathCount; i++) {
+            if (p >= bytes.length) {
+                return -1;
+            }
+            int shared = bytes[p++] & 0xFF;
+            if (shared >= DEPTH || (i == 0 && shared != 0)) {
+                return -1;
+            }
+            int end = shared == 0 ? 0 : ends[shared - 1];
+            int h = shared == 0 ? 1 : hashes[shared - 1];
+            for (int s = shared; s < DEPTH; s++) {
+                if (s > 0) {
+                    spelled[end++] = '/';
+                    h = 31 * h + '/';
+                }
+                if (p >= bytes.length) {
+                    return -1;
+                }
+                int length = bytes[p++] & 0xFF;
+                if (length < 1 || length > TagPath.MAX_SEGMENT_LENGTH || bytes.length - p < length) {
+                    return -1;
+                }
+                for (int k = 0; k < length; k++) {
+                    byte b = bytes[p + k];
+                    if (b < 0x21 || b > 0x7E) {
+                        return -1;
+                    }
+                    spelled[end + k] = b;
+                    h = 31 * h + b;
+                }
+                p += length;
+                end += length;
+                ends[s] = end;
+                hashes[s] = h;
+            }
+            into.add(spelled, end, h);
+        }
+        return p;
     }
 
     /**

@@ -27,11 +27,18 @@ class SampleBatchCodecFuzzTest {
                 assertThat(d.samples().size()).isLessThanOrEqualTo(data.length / 4);
                 assertThat(CODEC.decode(CODEC.encode(d.samples()))).isEqualTo(d);
                 assertThat(CODEC.summarize(data)).hasValue(SampleBatchCodecTest.summaryOf(d.samples()));
+                var into = new SummaryAccumulator(1 << 16, 1 << 20);
+                if (CODEC.summarizeInto(data, into)) {
+                    assertThat(into.sortedPaths(Integer.MAX_VALUE, Integer.MAX_VALUE))
+                            .isEqualTo(
+                                    SampleBatchCodecTest.summaryOf(d.samples()).paths());
+                }
             }
             case SampleBatchDecoding.Malformed m -> {
                 assertThat(m.offset()).isBetween(0, data.length);
                 assertThat(m.error()).isNotNull();
                 CODEC.summarize(data); // a value, never an exception
+                CODEC.summarizeInto(data, new SummaryAccumulator(1 << 16, 1 << 20));
             }
         }
     }

@@ -167,6 +167,54 @@ class SampleBatchCodecTest {
     }
 
     @Test
+    void the_accumulator_agrees_with_the_full_decoding_on_every_single_byte_change_of_a_batch() {
+        Instant t = Instant.parse("2026-11-26T09:00:00Z");
+        byte[] good = codec.encode(List.of(
+                Sample.good(Samples.tag("a", "x"), t, Value.of(1)),
+                Sample.good(Samples.tag("a", "y"), t.plusSeconds(1), Value.of(2)),
+                Sample.good(Samples.tag("b", "z"), t.plusSeconds(2), Value.of(3))));
+        byte[] replacements = {
+            0x00, 0x01, 0x02, 0x06, 0x07, 0x20, 0x21, 0x2F, 0x41, 0x7E, 0x7F, (byte) 0x80, (byte) 0xFF
+        };
+        int accepted = 0;
+        int rejected = 0;
+        for (int at = 0; at < good.length; at++) {
+            for (byte b : replacements) {
+                byte[] changed = good.clone();
+                changed[at] = b;
+                var into = new SummaryAccumulator(1 << 16, 1 << 20);
+                boolean added = codec.summarizeInto(changed, into);
+                switch (codec.decode(changed)) {
+                    case SampleBatchDecoding.Decoded d -> {
+                        var expected = summaryOf(d.samples());
+                        assertThat(added)
+                                .as("byte %d = %02x", at, b)
+                                .isEqualTo(!expected.paths().isEmpty());
+                        if (added) {
+                            accepted++;
+                            assertThat(into.sortedPaths(Integer.MAX_VALUE, 100))
+                                    .as("byte %d = %02x", at, b)
+                                    .isEqualTo(expected.paths());
+                        }
+                    }
+                    case SampleBatchDecoding.Malformed m -> {
+                        // the summary checks only the wire rules (shared count, lengths, printable ASCII),
+                        // not TagPath's character set, and does not read the samples
+                        if (!added) {
+                            rejected++;
+                            assertThat(into.pathCount())
+                                    .as("byte %d = %02x", at, b)
+                                    .isZero();
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(accepted).isPositive();
+        assertThat(rejected).isPositive();
+    }
+
+    @Test
     void a_full_accumulator_keeps_what_fits_and_says_the_count_is_a_lower_bound() {
         var into = new SummaryAccumulator(2, 1 << 20);
         Instant t = Instant.parse("2026-11-26T09:00:00Z");
