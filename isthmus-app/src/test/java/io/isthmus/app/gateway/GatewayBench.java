@@ -224,7 +224,7 @@ public final class GatewayBench {
                 "%.1f / %.1f / %.1f (%d)", pct(v, 0.50) / 1e3, pct(v, 0.99) / 1e3, pct(v, 0.999) / 1e3, v.length);
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
                     .trim();
@@ -233,7 +233,7 @@ public final class GatewayBench {
         }
     }
 
-    private static int option(String[] args, String name, int fallback) {
+    static int option(String[] args, String name, int fallback) {
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals(name)) {
                 return Integer.parseInt(args[i + 1]);

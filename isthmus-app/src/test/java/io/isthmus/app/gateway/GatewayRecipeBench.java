@@ -33,8 +33,8 @@ public final class GatewayRecipeBench {
     private GatewayRecipeBench() {}
 
     public static void main(String[] args) throws Exception {
-        int rounds = option(args, "--rounds", 20);
-        int warmup = option(args, "--warmup", 10);
+        int rounds = GatewayBench.option(args, "--rounds", 20);
+        int warmup = GatewayBench.option(args, "--warmup", 10);
         GatewayLimits limits = new GatewayLimits(Duration.ofMinutes(15), 100, Duration.ofMinutes(5), 100, 100);
         try (GatewayFixture f = new GatewayFixture(limits)) {
             PolicyYaml.PolicyFile files = PolicyYaml.parseFile(
@@ -70,7 +70,7 @@ public final class GatewayRecipeBench {
                     gatewayAddress,
                     limits));
             InetAddress here = GatewayFixture.address("127.0.0.1");
-            System.out.printf("# %s load average %s%n", java.time.Instant.now(), loadAverage());
+            System.out.printf("# %s load average %s%n", java.time.Instant.now(), GatewayBench.loadAverage());
             for (int i = 0; i < warmup; i++) {
                 recipe(gw, f, here, tags, i);
                 singles(gw, f, here, tags, i);
@@ -102,7 +102,7 @@ public final class GatewayRecipeBench {
                     rounds * 10);
             report("10-item recipe, 1 approval, 1 FC 16", recipe);
             report("10 single writes, 10 approvals, 10 FC 6", singles);
-            System.out.printf("# %s load average %s%n", java.time.Instant.now(), loadAverage());
+            System.out.printf("# %s load average %s%n", java.time.Instant.now(), GatewayBench.loadAverage());
             audit.close();
         }
     }
@@ -164,22 +164,5 @@ public final class GatewayRecipeBench {
                 wall[wall.length - 1] / 1e6,
                 cpu[cpu.length / 2] / 1e6,
                 wall.length);
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static int option(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 }
