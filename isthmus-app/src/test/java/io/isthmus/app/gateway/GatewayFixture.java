@@ -266,6 +266,8 @@ final class GatewayFixture implements AutoCloseable {
                 new Person("dave", Set.of("approver"), h, "dddddddddddddddddddd".getBytes(StandardCharsets.US_ASCII)),
                 new Person("carol", Set.of("viewer"), h, "cccccccccccccccccccc".getBytes(StandardCharsets.US_ASCII)),
                 new Person("mallory", Set.of(), h, "mmmmmmmmmmmmmmmmmmmm".getBytes(StandardCharsets.US_ASCII)),
+                // the account GatewayTest's lockout case locks; no other case signs in as her
+                new Person("eve", Set.of(), h, "eeeeeeeeeeeeeeeeeeee".getBytes(StandardCharsets.US_ASCII)),
                 new ServiceAccount("mes", Set.of("planner"), Optional.of("CN=mes,O=Acme")),
                 // the conveyor's maker's technician, and one of another vendor holding the same role
                 new Person(
