@@ -10,12 +10,23 @@ import java.util.RandomAccess;
  * decoded message (immutable), and {@link #writeTo} describes it to an {@link AttributeSink}.
  * The JSON writer calls {@link #writeTo} directly (no {@link Attribute} or value {@code String} per
  * attribute); readers of the {@link List} view get the same attributes, built on first use and
- * kept. Subclasses must hold only immutable state, as the writer runs on another thread.
+ * kept.
+ *
+ * <p>Threads: the dissecting thread creates an instance and hands it to others (in {@code analyze},
+ * the background JSON writer) through a safe publication such as a queue; from then on any number of threads may
+ * call {@link #writeTo}, {@link #get} and {@link #size} at once. For that, subclasses hold only
+ * immutable state set in their constructor, and {@link #writeTo} must describe the same attributes
+ * on every call. The list view is built at most once per racing reader (each build equal to the
+ * others) and published through a {@code volatile} field, so a reader sees a complete list whatever
+ * list implementation holds it.
  */
 public abstract class LazyAttributes extends AbstractList<Attribute> implements RandomAccess {
 
-    /** Built on first read; a race only builds the same immutable list twice. */
-    private List<Attribute> built;
+    /**
+     * Built on first read; {@code volatile} so the list's contents are published with it (a race only
+     * builds an equal list twice). The JSON writer does not read it: it calls {@link #writeTo}.
+     */
+    private volatile List<Attribute> built;
 
     /** Describes every attribute, in order, to {@code sink}. */
     public abstract void writeTo(AttributeSink sink);

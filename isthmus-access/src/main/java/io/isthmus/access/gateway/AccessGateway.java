@@ -82,13 +82,7 @@ public final class AccessGateway {
         this.limits = p.limits();
         this.sessions = new Sessions(limits.sessionLifetime(), limits.maxSessions());
         this.approvals = new Approvals(limits.approvalExpiry(), limits.maxPending());
-        this.recipes = new RecipeRunner(
-                ot,
-                policy,
-                gatewayAddress,
-                clock,
-                (now, who, source, type, id, result, details, durable) ->
-                        record(now, who, source, AuditCategory.CONTROL_SYSTEM, type, id, result, details, durable));
+        this.recipes = new RecipeRunner(ot, policy, gatewayAddress, clock, this::change);
         recover();
     }
 
@@ -131,11 +125,10 @@ public final class AccessGateway {
                 "reason",
                 "the gateway stopped while sending this change; it may or may not have reached the device and is not"
                         + " retried");
-        record(
+        change(
                 now,
                 "gateway",
                 gatewayAddress,
-                AuditCategory.CONTROL_SYSTEM,
                 a.recordPrefix() + "." + ApprovalReplay.OUTCOME_UNKNOWN,
                 a.id(),
                 AuditResult.FAILURE,
@@ -161,11 +154,10 @@ public final class AccessGateway {
             Map<String, String> details = changeDetails(a);
             details.put("requester", a.requester());
             details.put("reason", ApprovalReplay.EXPIRED_DURING_RESTART);
-            record(
+            change(
                     now,
                     a.approver(),
                     source,
-                    AuditCategory.CONTROL_SYSTEM,
                     a.recordPrefix() + ".executed",
                     a.id(),
                     AuditResult.DENIED,
@@ -441,7 +433,23 @@ public final class AccessGateway {
             AuditResult result,
             Map<String, String> details,
             boolean durable) {
-        record(now, who.name(), source, AuditCategory.CONTROL_SYSTEM, type, id, result, details, durable);
+        change(now, who.name(), source, type, id, result, details, durable);
+    }
+
+    /**
+     * A control-system record in the name of {@code who}: an account, the approver an execution
+     * runs for, or {@code gateway} for what the gateway decides itself on a restart.
+     */
+    private void change(
+            Instant now,
+            String who,
+            InetAddress source,
+            String type,
+            String id,
+            AuditResult result,
+            Map<String, String> details,
+            boolean durable) {
+        record(now, who, source, AuditCategory.CONTROL_SYSTEM, type, id, result, details, durable);
     }
 
     private ItemResult writeOne(Account who, InetAddress source, WriteItem item) {
@@ -449,11 +457,10 @@ public final class AccessGateway {
         String id = requestId();
         Optional<AccessResource> res = ot.resource(item.tag());
         if (res.isEmpty()) {
-            record(
+            change(
                     now,
-                    who.name(),
+                    who,
                     source,
-                    AuditCategory.CONTROL_SYSTEM,
                     "write.requested",
                     id,
                     AuditResult.DENIED,
@@ -698,11 +705,10 @@ public final class AccessGateway {
                     details.put("reason", reason.strip());
                 }
                 boolean rejected = a.state() == Approval.State.REJECTED;
-                record(
+                change(
                         now,
-                        who.name(),
+                        who,
                         source,
-                        AuditCategory.CONTROL_SYSTEM,
                         a.recordPrefix() + "." + (rejected ? ApprovalReplay.REJECTED : ApprovalReplay.WITHDRAWN),
                         a.id(),
                         rejected ? AuditResult.DENIED : AuditResult.SUCCESS,
@@ -788,70 +794,25 @@ public final class AccessGateway {
             op = RecipeRunner.fromGateway(gatewayAddress, ot.operation(item));
         } catch (IllegalArgumentException e) {
             details.put("reason", e.getMessage());
-            record(
-                    now,
-                    who,
-                    source,
-                    AuditCategory.CONTROL_SYSTEM,
-                    action.id() + ".executed",
-                    id,
-                    AuditResult.DENIED,
-                    details,
-                    false);
+            change(now, who, source, action.id() + ".executed", id, AuditResult.DENIED, details, false);
             return new ItemResult.Denied(item.tag(), "not-writable", e.getMessage());
         }
         Decision conduit = policy.decide(op);
         details.put("conduit", conduit.rule());
         if (!conduit.allowed()) {
             details.put("reason", conduit.reason().id());
-            record(
-                    now,
-                    who,
-                    source,
-                    AuditCategory.CONTROL_SYSTEM,
-                    action.id() + ".executed",
-                    id,
-                    AuditResult.DENIED,
-                    details,
-                    false);
+            change(now, who, source, action.id() + ".executed", id, AuditResult.DENIED, details, false);
             return new ItemResult.Denied(item.tag(), "conduit-denied", conduit.explanation());
         }
-        record(
-                now,
-                who,
-                source,
-                AuditCategory.CONTROL_SYSTEM,
-                action.id() + ".executing",
-                id,
-                AuditResult.PENDING,
-                details,
-                true);
+        change(now, who, source, action.id() + ".executing", id, AuditResult.PENDING, details, true);
         try {
             ot.execute(item);
         } catch (IOException e) {
             details.put("reason", String.valueOf(e.getMessage()));
-            record(
-                    clock.instant(),
-                    who,
-                    source,
-                    AuditCategory.CONTROL_SYSTEM,
-                    action.id() + ".executed",
-                    id,
-                    AuditResult.FAILURE,
-                    details,
-                    true);
+            change(clock.instant(), who, source, action.id() + ".executed", id, AuditResult.FAILURE, details, true);
             return new ItemResult.Failed(item.tag(), String.valueOf(e.getMessage()));
         }
-        record(
-                clock.instant(),
-                who,
-                source,
-                AuditCategory.CONTROL_SYSTEM,
-                action.id() + ".executed",
-                id,
-                AuditResult.SUCCESS,
-                details,
-                true);
+        change(clock.instant(), who, source, action.id() + ".executed", id, AuditResult.SUCCESS, details, true);
         return new ItemResult.Executed(item.tag());
     }
 

@@ -78,49 +78,60 @@ final class GatewayFixture implements AutoCloseable {
                     new io.isthmus.access.gateway.WriteItem(SPEED, 150),
                     new io.isthmus.access.gateway.WriteItem(PROCESS, 60)));
 
-    static final String POLICY = """
-            zones:
-              - name: cell
-                level: "1"
-                networks: [127.0.0.10/32]
-              - name: dmz
-                level: "3.5"
-                networks: [127.0.0.48/28]
-            conduits:
-              - name: gateway-to-cell
-                from: dmz
-                to: cell
-                protocols: [modbus]
-                access: [write, control]
-                functions: [5, 6, 16]
-                addresses: ["0..1"]
-            access:
-              protected-zones: [cell]
-              roles:
-                - name: viewer
-                  permissions:
-                    - zone: cell
-                      actions: [read]
-                - name: operator
-                  permissions:
-                    - zone: cell
-                      tags: acme/springfield/packaging/line1/transport/conveyor
-                      actions: [read, write, control]
-                - name: approver
-                  permissions:
-                    - zone: cell
-                      actions: [read, approve]
-                - name: planner
-                  permissions:
-                    - zone: cell
-                      asset: conveyor
-                      actions: [read]
-                - name: vendor
-                  permissions:
-                    - asset: conveyor
-                      actions: [read, program]
-                      subject: { company: beltco, site: $site }
-            """;
+    static final String POLICY = policy("gateway-to-cell", "0..1", """
+            - name: viewer
+              permissions:
+                - zone: cell
+                  actions: [read]
+            - name: planner
+              permissions:
+                - zone: cell
+                  asset: conveyor
+                  actions: [read]
+            - name: vendor
+              permissions:
+                - asset: conveyor
+                  actions: [read, program]
+                  subject: { company: beltco, site: $site }
+            """);
+
+    /**
+     * A policy over the test topology: zones {@code cell} (the PLC) and {@code dmz} (the gateway),
+     * one Modbus conduit dmz → cell named {@code conduit} for writes and control (FC 5, 6, 16) over
+     * {@code addresses}, and the roles every gateway test uses (operator on the conveyor, approver
+     * on the cell) followed by {@code moreRoles} (items of the roles list, unindented).
+     */
+    static String policy(String conduit, String addresses, String moreRoles) {
+        return """
+                zones:
+                  - name: cell
+                    level: "1"
+                    networks: [127.0.0.10/32]
+                  - name: dmz
+                    level: "3.5"
+                    networks: [127.0.0.48/28]
+                conduits:
+                  - name: %s
+                    from: dmz
+                    to: cell
+                    protocols: [modbus]
+                    access: [write, control]
+                    functions: [5, 6, 16]
+                    addresses: ["%s"]
+                access:
+                  protected-zones: [cell]
+                  roles:
+                    - name: operator
+                      permissions:
+                        - zone: cell
+                          tags: acme/springfield/packaging/line1/transport/conveyor
+                          actions: [read, write, control]
+                    - name: approver
+                      permissions:
+                        - zone: cell
+                          actions: [read, approve]
+                """.formatted(conduit, addresses) + moreRoles.indent(4);
+    }
 
     final Path dir;
     final VirtualFactory factory;
@@ -179,17 +190,7 @@ final class GatewayFixture implements AutoCloseable {
                 new UserDirectory(accounts),
                 new Tokens(tokenKeys.getPublic(), "isthmus-gateway", "isthmus-gateway", TokenLimits.DEFAULT),
                 new ThrottleLimits(5, 50, Duration.ofMinutes(15), Duration.ofMinutes(15), 1000));
-        gateway = new AccessGateway(new AccessGateway.Parts(
-                auth,
-                files.policy(),
-                files.access(),
-                ot,
-                historian::latest,
-                audit,
-                listener != null ? listener : events::add,
-                clock,
-                address("127.0.0.50"),
-                limits));
+        gateway = gatewayOver(files, audit, ot, listener != null ? listener : events::add, clock, limits);
         SSLContext serverTls = new GatewayTls(
                         pki.resolve("server.p12"),
                         "changeit".toCharArray(),
@@ -266,6 +267,8 @@ final class GatewayFixture implements AutoCloseable {
                 new Person("dave", Set.of("approver"), h, "dddddddddddddddddddd".getBytes(StandardCharsets.US_ASCII)),
                 new Person("carol", Set.of("viewer"), h, "cccccccccccccccccccc".getBytes(StandardCharsets.US_ASCII)),
                 new Person("mallory", Set.of(), h, "mmmmmmmmmmmmmmmmmmmm".getBytes(StandardCharsets.US_ASCII)),
+                // the account GatewayTest's lockout case locks; no other case signs in as her
+                new Person("eve", Set.of(), h, "eeeeeeeeeeeeeeeeeeee".getBytes(StandardCharsets.US_ASCII)),
                 new ServiceAccount("mes", Set.of("planner"), Optional.of("CN=mes,O=Acme")),
                 // the conveyor's maker's technician, and one of another vendor holding the same role
                 new Person(
@@ -284,14 +287,25 @@ final class GatewayFixture implements AutoCloseable {
 
     /** Another gateway over the same policy, devices and historian: a restart, with its own log and path to OT. */
     AccessGateway gatewayOver(AuditLog log, io.isthmus.access.gateway.OtPath path, Clock c, GatewayLimits limits) {
+        return gatewayOver(files, log, path, events::add, c, limits);
+    }
+
+    /** A gateway of the fixture's people and historian, at its address towards OT, over the rest as given. */
+    AccessGateway gatewayOver(
+            PolicyYaml.PolicyFile policy,
+            AuditLog log,
+            io.isthmus.access.gateway.OtPath path,
+            java.util.function.Consumer<AuditEvent> listener,
+            Clock c,
+            GatewayLimits limits) {
         return new AccessGateway(new AccessGateway.Parts(
                 auth,
-                files.policy(),
-                files.access(),
+                policy.policy(),
+                policy.access(),
                 path,
                 historian::latest,
                 log,
-                events::add,
+                listener,
                 c,
                 address("127.0.0.50"),
                 limits));

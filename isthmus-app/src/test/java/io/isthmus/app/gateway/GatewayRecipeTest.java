@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.isthmus.access.audit.AuditEvent;
 import io.isthmus.access.audit.AuditKeys;
 import io.isthmus.access.audit.AuditLimits;
-import io.isthmus.access.audit.AuditLog;
 import io.isthmus.access.audit.AuditResult;
 import io.isthmus.access.audit.AuditVerifier;
 import io.isthmus.access.gateway.AccessGateway;
@@ -64,35 +63,8 @@ class GatewayRecipeTest {
     static final TagPath RUNNING = TagPath.parse(CONVEYOR + "running");
     static final TagPath FILL = TagPath.parse("acme/springfield/packaging/line1/filler/plc/fillVolume");
 
-    static final String POLICY = """
-            zones:
-              - name: cell
-                level: "1"
-                networks: [127.0.0.10/32]
-              - name: dmz
-                level: "3.5"
-                networks: [127.0.0.48/28]
-            conduits:
-              - name: gateway-recipes
-                from: dmz
-                to: cell
-                protocols: [modbus]
-                access: [write, control]
-                functions: [5, 6, 16]
-                addresses: ["0..99"]
-            access:
-              protected-zones: [cell]
-              roles:
-                - name: operator
-                  permissions:
-                    - zone: cell
-                      tags: acme/springfield/packaging/line1/transport/conveyor
-                      actions: [read, write, control]
-                - name: approver
-                  permissions:
-                    - zone: cell
-                      actions: [read, approve]
-            """;
+    /** Its own conduit: FC 5, 6 and 16 over addresses 0..99, so the table's registers up to 20 are reachable. */
+    static final String POLICY = GatewayFixture.policy("gateway-recipes", "0..99", "");
 
     static String devices(String plc) {
         String c = CONVEYOR;
@@ -154,18 +126,7 @@ class GatewayRecipeTest {
     }
 
     AccessGateway boot(OtPath path) throws IOException {
-        AuditLog log = audit.reopen();
-        return new AccessGateway(new AccessGateway.Parts(
-                f.auth,
-                files.policy(),
-                files.access(),
-                path,
-                f.historian::latest,
-                log,
-                events::add,
-                clock,
-                GatewayFixture.address("127.0.0.50"),
-                LIMITS));
+        return f.gatewayOver(files, audit.reopen(), path, events::add, clock, LIMITS);
     }
 
     static Recipe recipe(Object... tagValue) {

@@ -40,27 +40,29 @@ import java.util.concurrent.Future;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The gateway end to end: real TLS 1.3 on loopback, real PLC (the virtual factory's conveyor),
- * real historian and audit log. The last test kills the gateway and shows no path to the PLC is left.
+ * real historian and audit log. The kill test kills a gateway of its own and shows no path to the PLC is left.
+ *
+ * <p>The cases share one gateway but not their state: each measures what it changed (PLC requests,
+ * audit events, warnings) from where it started, signs in its own users, and the lockout locks an
+ * account no other case uses. They pass in any order (checked with {@code MethodOrderer.Random}).
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayTest {
     static GatewayFixture f;
     static HttpClient https;
     static final ObjectMapper JSON = new ObjectMapper();
     static final String SPEED = CONVEYOR + "speedSetpoint";
+    static final GatewayLimits LIMITS =
+            new GatewayLimits(Duration.ofMinutes(15), 1000, Duration.ofMinutes(2), 100, 100);
 
     @BeforeAll
     static void start() throws Exception {
-        f = new GatewayFixture(new GatewayLimits(Duration.ofMinutes(15), 1000, Duration.ofMinutes(2), 100, 100));
+        f = new GatewayFixture(LIMITS);
         https = client(f.clientTls);
     }
 
@@ -81,7 +83,12 @@ class GatewayTest {
     record Answer(int status, JsonNode body, String contentType) {}
 
     static Answer call(HttpClient c, String method, String path, String bearer, Object body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(f.url(path))).timeout(Duration.ofSeconds(20));
+        return call(f, c, method, path, bearer, body);
+    }
+
+    static Answer call(GatewayFixture g, HttpClient c, String method, String path, String bearer, Object body)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(g.url(path))).timeout(Duration.ofSeconds(20));
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
         }
@@ -103,9 +110,15 @@ class GatewayTest {
 
     /** Logs in with password and the code of a fresh time step (a code is good once). */
     static String login(String user) throws Exception {
-        f.clock.advance(Duration.ofSeconds(30));
-        String code = Totp.codeAt(GatewayFixture.secretOf(user), f.clock.instant());
+        return login(f, https, user);
+    }
+
+    static String login(GatewayFixture g, HttpClient c, String user) throws Exception {
+        g.clock.advance(Duration.ofSeconds(30));
+        String code = Totp.codeAt(GatewayFixture.secretOf(user), g.clock.instant());
         Answer a = call(
+                g,
+                c,
                 "POST",
                 "/gw/login",
                 null,
@@ -115,8 +128,12 @@ class GatewayTest {
     }
 
     static int register(int address) throws Exception {
+        return register(f, address);
+    }
+
+    static int register(GatewayFixture g, int address) throws Exception {
         SourceConfig s = SourceConfig.create(
-                "check", new HostPort("127.0.0.10", f.conveyor.address().getPort()), b -> {});
+                "check", new HostPort("127.0.0.10", g.conveyor.address().getPort()), b -> {});
         try (ModbusConnection c = ModbusConnection.open(s)) {
             var r = (ModbusResponse.ReadHoldingRegisters) c.execute(new ModbusRequest.ReadHoldingRegisters(address, 1));
             return r.registers().get(0);
@@ -132,7 +149,6 @@ class GatewayTest {
     }
 
     @Test
-    @Order(1)
     void onlyTls13IsOffered() throws Exception {
         SSLContext tls12 = SSLContext.getInstance("TLSv1.2");
         tls12.init(null, new javax.net.ssl.TrustManager[] {new TrustAll()}, null);
@@ -145,7 +161,6 @@ class GatewayTest {
 
     /** Endpoint × role: everything not granted is refused, and refusals are problem documents. */
     @ParameterizedTest(name = "{0} {1} as {2}: {3}")
-    @Order(2)
     @CsvSource({
         "GET,  tag-speed,   anonymous, 401",
         "GET,  tag-speed,   forged,    401",
@@ -209,14 +224,12 @@ class GatewayTest {
     }
 
     @Test
-    @Order(3)
     void aReadReturnsTheHistoriansLatestValue() throws Exception {
         Answer a = call("GET", "/gw/tags/" + SPEED, login("carol"), null);
         assertThat(a.body().get("value").asDouble()).isEqualTo(120.0);
     }
 
     @Test
-    @Order(4)
     void badTokensAreRefusedAndAGoodOneWorksOnce() throws Exception {
         var random = new SecureRandom();
         var now = f.clock.instant();
@@ -262,7 +275,6 @@ class GatewayTest {
     }
 
     @Test
-    @Order(5)
     void aReplayedTotpCodeIsRefused() throws Exception {
         f.clock.advance(Duration.ofSeconds(30));
         String code = Totp.codeAt(GatewayFixture.secretOf("carol"), f.clock.instant());
@@ -272,7 +284,6 @@ class GatewayTest {
     }
 
     @Test
-    @Order(6)
     void aClientCertificateMappedToAServiceAccountAuthenticatesIt() throws Exception {
         HttpClient mes = client(f.serviceTls);
         assertThat(call(mes, "GET", "/gw/tags/" + SPEED, null, null).status()).isEqualTo(200);
@@ -285,9 +296,9 @@ class GatewayTest {
     }
 
     @Test
-    @Order(7)
     void aDeniedItemHiddenInAnAllowedBatchIsDeniedAloneAndTheOthersProceed() throws Exception {
         String alice = login("alice");
+        int plc = f.plcRequests.size();
         Answer a = call(
                 "POST",
                 "/gw/writes",
@@ -317,13 +328,13 @@ class GatewayTest {
                 "POST", "/gw/approvals/" + items.get(3).get("approval").asText() + "/approve", login("bob"), Map.of());
         assertThat(outside.status()).isEqualTo(403);
         assertThat(outside.body().get("detail").asText()).contains("conduit");
-        assertThat(f.plcRequests).isEmpty();
+        assertThat(f.plcRequests).as("nothing reached the PLC").hasSize(plc);
     }
 
     @Test
-    @Order(8)
     void selfApprovalAndApprovalByAnOperatorAreRefused() throws Exception {
         String alice = login("alice");
+        int plc = f.plcRequests.size();
         String id = call("POST", "/gw/writes", alice, batch(SPEED, 150))
                 .body()
                 .get("items")
@@ -335,14 +346,14 @@ class GatewayTest {
         assertThat(self.body().get("detail").asText()).startsWith("self-approval");
         Answer viewer = call("POST", "/gw/approvals/" + id + "/approve", login("carol"), Map.of());
         assertThat(viewer.body().get("detail").asText()).startsWith("not-an-approver");
-        assertThat(f.plcRequests).isEmpty();
+        assertThat(f.plcRequests).as("nothing reached the PLC").hasSize(plc);
     }
 
     @Test
-    @Order(9)
     void anApprovalAfterItsExpiryIsRefused() throws Exception {
         String alice = login("alice");
         String bob = login("bob");
+        int plc = f.plcRequests.size();
         String id = call("POST", "/gw/writes", alice, batch(SPEED, 160))
                 .body()
                 .get("items")
@@ -352,15 +363,16 @@ class GatewayTest {
         f.clock.advance(Duration.ofMinutes(3));
         Answer late = call("POST", "/gw/approvals/" + id + "/approve", bob, Map.of());
         assertThat(late.status()).isEqualTo(410);
-        assertThat(f.plcRequests).isEmpty();
+        assertThat(f.plcRequests).as("nothing reached the PLC").hasSize(plc);
     }
 
     @Test
-    @Order(10)
     void concurrentApprovalsExecuteTheChangeExactlyOnce() throws Exception {
         String alice = login("alice");
         String bob = login("bob");
         String dave = login("dave");
+        int plc = f.plcRequests.size();
+        int warned = f.warnings.size();
         String id = call("POST", "/gw/writes", alice, batch(SPEED, 171))
                 .body()
                 .get("items")
@@ -388,12 +400,11 @@ class GatewayTest {
         pool.shutdown();
         assertThat(statuses).containsOnlyOnce(200);
         assertThat(statuses.stream().filter(s -> s == 409).count()).isEqualTo(attempts - 1);
-        assertThat(f.plcRequests).as(f.plcRequests.toString()).hasSize(1);
-        assertThat(f.plcRequests.get(0)).contains("WriteSingleRegister[address=0, value=171]");
         // the PLC sees the write come from the gateway's configured address, the one the conduit
         // check decided from (gateway-to-cell, from the IDMZ), not from 127.0.0.1
-        assertThat(f.plcRequests.get(0)).startsWith("127.0.0.50 ");
-        assertThat(f.warnings).isEmpty();
+        assertThat(f.plcRequests.subList(plc, f.plcRequests.size()))
+                .containsExactly("127.0.0.50 WriteSingleRegister[address=0, value=171]");
+        assertThat(f.warnings.subList(warned, f.warnings.size())).isEmpty();
         assertThat(register(0)).isEqualTo(171);
         List<AuditEvent> executed = f.events.stream()
                 .filter(e -> e.type().equals("write.executed") && e.eventId().equals(id))
@@ -406,20 +417,31 @@ class GatewayTest {
     }
 
     @Test
-    @Order(11)
     void lockoutAfterRepeatedFailuresAnswers429() throws Exception {
+        // eve is the fixture's account for this case alone: locking her leaves every other case's users alone
         for (int i = 0; i < 5; i++) {
-            assertThat(call("POST", "/gw/login", null, Map.of("user", "mallory", "password", "guess", "totp", "000000"))
+            assertThat(call("POST", "/gw/login", null, Map.of("user", "eve", "password", "guess", "totp", "000000"))
                             .status())
                     .isEqualTo(401);
         }
-        Answer locked =
-                call("POST", "/gw/login", null, Map.of("user", "mallory", "password", "guess", "totp", "000000"));
+        Answer locked = call("POST", "/gw/login", null, Map.of("user", "eve", "password", "guess", "totp", "000000"));
         assertThat(locked.status()).isEqualTo(429);
+        f.clock.advance(Duration.ofSeconds(30));
+        String code = Totp.codeAt(GatewayFixture.secretOf("eve"), f.clock.instant());
+        Answer right = call(
+                "POST",
+                "/gw/login",
+                null,
+                Map.of("user", "eve", "password", new String(GatewayFixture.PW), "totp", code));
+        assertThat(right.status())
+                .as("a locked account is refused even the right password")
+                .isEqualTo(429);
+        assertThat(login("mallory"))
+                .as("the lock is the account's, not the address's")
+                .isNotEmpty();
     }
 
     @ParameterizedTest
-    @Order(12)
     @CsvSource(
             delimiter = '|',
             value = {
@@ -438,7 +460,6 @@ class GatewayTest {
     }
 
     @Test
-    @Order(13)
     void theApprovalListTakesAStateAndRefusesAnUnknownOne() throws Exception {
         String bob = login("bob");
         Answer unknown = call("GET", "/gw/approvals?state=unknown-outcome", bob, null);
@@ -451,13 +472,10 @@ class GatewayTest {
     }
 
     static String requestChange(String bearer, double value) throws Exception {
-        Answer a = call("POST", "/gw/writes", bearer, batch(SPEED, value));
-        assertThat(a.body().get("items").get(0).get("status").asText()).isEqualTo("pending");
-        return a.body().get("items").get(0).get("approval").asText();
+        return approval(call("POST", "/gw/writes", bearer, batch(SPEED, value)));
     }
 
     @Test
-    @Order(14)
     void aSecondPersonRejectsAPendingChangeOnceAndItIsNeverExecuted() throws Exception {
         String alice = login("alice");
         String bob = login("bob");
@@ -515,7 +533,6 @@ class GatewayTest {
     }
 
     @Test
-    @Order(14)
     void aRejectionThatIsLateUnknownOrMalformedIsRefused() throws Exception {
         String alice = login("alice");
         String bob = login("bob");
@@ -536,7 +553,6 @@ class GatewayTest {
     }
 
     @Test
-    @Order(15)
     void onlyTheRequesterWithdrawsTheirPendingRequest() throws Exception {
         String alice = login("alice");
         String bob = login("bob");
@@ -567,7 +583,6 @@ class GatewayTest {
     }
 
     @Test
-    @Order(16)
     void signingOutRevokesTheTokenAtOnce() throws Exception {
         String alice = login("alice");
         assertThat(call("GET", "/gw/me", alice, null).status()).isEqualTo(200);
@@ -591,7 +606,6 @@ class GatewayTest {
     }
 
     @Test
-    @Order(19)
     void aProgramTransferIsDecidedAndRecordedThenRefusedAsUnsupportedWithoutAnApproval() throws Exception {
         int plc = f.plcRequests.size();
         String sam = login("sam");
@@ -650,7 +664,6 @@ class GatewayTest {
     }
 
     @Test
-    @Order(19)
     void aRecipeIsApprovedOnceAsAWholeAndWrittenWithOneFc16() throws Exception {
         String alice = login("alice");
         String process = CONVEYOR + "processSetpoint";
@@ -698,7 +711,6 @@ class GatewayTest {
     }
 
     @Test
-    @Order(18) // before the ad hoc recipe, whose 171 at register 0 the kill test reads back
     void aNamedRecipeIsListedToThoseWhoMayReadItAndAppliedThroughTheSameApproval() throws Exception {
         String alice = login("alice");
         JsonNode listed = call("GET", "/gw/recipes", alice, null).body().get("recipes");
@@ -706,9 +718,7 @@ class GatewayTest {
         assertThat(listed.get(0).get("name").asText()).isEqualTo("line-speed");
         assertThat(listed.get(0).get("description").asText()).isEqualTo("conveyor at 150, process 60");
         assertThat(listed.get(0).get("items").get(1).get("tag").asText()).isEqualTo(CONVEYOR + "processSetpoint");
-        // mallory (no roles) is locked out by the lockout test, so her list is asked of the gateway itself
-        assertThat(f.gateway.visibleRecipes(
-                        f.account("mallory"), GatewayFixture.address("127.0.0.1"), List.of(GatewayFixture.LINE_SPEED)))
+        assertThat(call("GET", "/gw/recipes", login("mallory"), null).body().get("recipes"))
                 .as("no read permission on its items: not listed")
                 .isEmpty();
         int plc = f.plcRequests.size();
@@ -747,7 +757,6 @@ class GatewayTest {
     }
 
     @Test
-    @Order(19)
     void malformedRecipeBodiesAnswer400AndReachNothing() throws Exception {
         String alice = login("alice");
         int plc = f.plcRequests.size();
@@ -782,8 +791,35 @@ class GatewayTest {
     }
 
     @Test
-    @Order(20)
     void theAuditLogVerifiesAndHoldsEveryStep() throws Exception {
+        int from = f.events.size();
+        String alice = login("alice");
+        String bob = login("bob");
+        assertThat(call("GET", "/gw/tags/" + SPEED, alice, null).status()).isEqualTo(200);
+        assertThat(call("GET", "/gw/tags/" + SPEED, null, null).status()).isEqualTo(401);
+        String write = requestChange(alice, 136);
+        assertThat(call("POST", "/gw/approvals/" + write + "/approve", alice, Map.of())
+                        .status())
+                .as("self-approval")
+                .isEqualTo(403);
+        assertThat(call("POST", "/gw/approvals/" + write + "/approve", bob, Map.of())
+                        .status())
+                .isEqualTo(200);
+        assertThat(call("POST", "/gw/approvals/" + requestChange(alice, 137) + "/reject", bob, null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(call("POST", "/gw/approvals/" + requestChange(alice, 138) + "/withdraw", alice, null)
+                        .status())
+                .isEqualTo(200);
+        String recipe = call("POST", "/gw/recipes/line-speed", alice, null)
+                .body()
+                .get("approval")
+                .asText();
+        assertThat(call("POST", "/gw/approvals/" + recipe + "/approve", bob, Map.of())
+                        .status())
+                .isEqualTo(200);
+        assertThat(call("POST", "/gw/logout", alice, null).status()).isEqualTo(200);
+
         f.audit.checkpoint();
         var report = new AuditVerifier(AuditLimits.DEFAULT)
                 .verify(
@@ -791,7 +827,10 @@ class GatewayTest {
                         AuditKeys.readPublic(f.dir.resolve("audit").resolve(AuditKeys.PUBLIC_FILE)),
                         Optional.empty());
         assertThat(report.ok()).as(report.findings().toString()).isTrue();
-        List<String> types = f.events.stream().map(AuditEvent::type).distinct().toList();
+        List<String> types = f.events.subList(from, f.events.size()).stream()
+                .map(AuditEvent::type)
+                .distinct()
+                .toList();
         assertThat(types)
                 .contains(
                         "login",
@@ -812,31 +851,37 @@ class GatewayTest {
     }
 
     @Test
-    @Order(30)
     void killingTheGatewayLeavesNoPathToThePlc() throws Exception {
-        String alice = login("alice");
-        String id = call("POST", "/gw/writes", alice, batch(SPEED, 180))
-                .body()
-                .get("items")
-                .get(0)
-                .get("approval")
-                .asText();
-        String bob = login("bob");
-        int before = f.plcRequests.size();
-        f.server.close();
-        Answer after = null;
-        try {
-            after = call("POST", "/gw/approvals/" + id + "/approve", bob, Map.of());
-        } catch (java.io.IOException expected) {
-            // connection refused or reset: the gateway is gone
+        // a gateway and factory of its own: the shared one stays up for the other cases, in any order
+        try (GatewayFixture g = new GatewayFixture(LIMITS)) {
+            HttpClient c = client(g.clientTls);
+            String alice = login(g, c, "alice");
+            String bob = login(g, c, "bob");
+            String done = approval(call(g, c, "POST", "/gw/writes", alice, batch(SPEED, 172)));
+            assertThat(call(g, c, "POST", "/gw/approvals/" + done + "/approve", bob, Map.of())
+                            .status())
+                    .isEqualTo(200);
+            String id = approval(call(g, c, "POST", "/gw/writes", alice, batch(SPEED, 180)));
+            int before = g.plcRequests.size();
+            g.server.close();
+            Answer after = null;
+            try {
+                after = call(g, c, "POST", "/gw/approvals/" + id + "/approve", bob, Map.of());
+            } catch (java.io.IOException expected) {
+                // connection refused or reset: the gateway is gone
+            }
+            assertThat(after).as(String.valueOf(after)).isNull();
+            assertThat(g.plcRequests).hasSize(before);
+            assertThat(g.plcRequests)
+                    .as("every change reached the PLC from the gateway's own connection and address")
+                    .containsExactly("127.0.0.50 WriteSingleRegister[address=0, value=172]");
+            assertThat(register(g, 0)).isEqualTo(172);
         }
-        assertThat(after).as(String.valueOf(after)).isNull();
-        assertThat(f.plcRequests).hasSize(before);
-        assertThat(f.plcRequests)
-                .allMatch(
-                        r -> r.startsWith("127.0.0.50 "),
-                        "every change reached the PLC from the gateway's own connection and address");
-        assertThat(register(0)).isEqualTo(171);
+    }
+
+    static String approval(Answer pending) {
+        assertThat(pending.body().get("items").get(0).get("status").asText()).isEqualTo("pending");
+        return pending.body().get("items").get(0).get("approval").asText();
     }
 
     static final class TrustAll implements javax.net.ssl.X509TrustManager {
