@@ -26,6 +26,30 @@ public final class PrintableText {
         return text.toString().strip();
     }
 
+    /** The printable text of {@code length} octets at index {@code offset} of {@code octets} (see {@link Octets}). */
+    public static String of(byte[] octets, int offset, int length) {
+        StringBuilder text = new StringBuilder(Math.max(0, length));
+        for (int i = 0; i < length; i++) {
+            int b = octets[offset + i] & 0xFF;
+            if (b == 0) {
+                break;
+            }
+            text.append(b >= 0x20 && b < 0x7F ? (char) b : '?');
+        }
+        return text.toString().strip();
+    }
+
+    /** True when the {@code length} octets are all printable ASCII and there is at least one. */
+    public static boolean isPrintable(byte[] octets, int offset, int length) {
+        for (int i = 0; i < length; i++) {
+            int b = octets[offset + i] & 0xFF;
+            if (b < 0x20 || b >= 0x7F) {
+                return false;
+            }
+        }
+        return length > 0;
+    }
+
     /** True when the {@code length} octets are all printable ASCII and there is at least one. */
     public static boolean isPrintable(ByteBuffer buffer, int offset, int length) {
         for (int i = 0; i < length; i++) {

@@ -35,10 +35,11 @@ public final class DissectorFeed {
     private final int maxNeedMore;
     private final List<MessageSummary> messages = new ArrayList<>();
     private final List<Dissection.Malformed> malformed = new ArrayList<>();
-    private byte[] stream = new byte[64];
+    private byte[] stream = new byte[0];
     private int received;
     private int position;
     private boolean abandoned;
+    private View view = View.EXACT_ARRAY;
 
     private DissectorFeed(Dissector dissector, Direction hint, int maxNeedMore) {
         this.dissector = dissector;
@@ -55,9 +56,30 @@ public final class DissectorFeed {
         return feed(dissector, chunks, hint, maxNeedMore);
     }
 
+    /**
+     * How the octets are handed to the dissector. Dissectors read a writable heap buffer's array in
+     * place and copy any other kind first ({@link Octets}); all kinds must give the same outcome.
+     */
+    public enum View {
+        /** A heap buffer over an array exactly as long as the octets received (the default). */
+        EXACT_ARRAY,
+        /** A heap buffer over an array with junk octets after the limit, as a capture buffer has. */
+        ARRAY_WITH_JUNK_AFTER,
+        /** A read-only heap buffer (no accessible array). */
+        READ_ONLY,
+        /** A direct buffer. */
+        DIRECT
+    }
+
     /** Feeds the chunks in order, as TCP segments arriving one by one. */
     public static Outcome feed(Dissector dissector, List<byte[]> chunks, Direction hint, int maxNeedMore) {
+        return feed(dissector, chunks, hint, maxNeedMore, View.EXACT_ARRAY);
+    }
+
+    /** Feeds the chunks in order, each call seeing the octets through {@code view}. */
+    public static Outcome feed(Dissector dissector, List<byte[]> chunks, Direction hint, int maxNeedMore, View view) {
         DissectorFeed feed = new DissectorFeed(dissector, hint, maxNeedMore);
+        feed.view = view;
         for (byte[] chunk : chunks) {
             if (feed.abandoned) {
                 break;
@@ -68,18 +90,21 @@ public final class DissectorFeed {
         return new Outcome(feed.messages, feed.malformed, feed.received - feed.position, feed.abandoned);
     }
 
+    /**
+     * The array is always exactly the octets received, never larger: dissectors read a heap
+     * buffer's array directly ({@link Octets}), so a read past the limit must run off the array's
+     * end and throw, as it would on a buffer, instead of reading spare capacity.
+     */
     private void append(byte[] chunk) {
-        if (received + chunk.length > stream.length) {
-            stream = Arrays.copyOf(stream, Math.max(2 * stream.length, received + chunk.length));
-        }
+        stream = Arrays.copyOf(stream, received + chunk.length);
         System.arraycopy(chunk, 0, stream, received, chunk.length);
         received += chunk.length;
     }
 
     private void drain() {
         while (position < received && !abandoned) {
-            // a view at an offset into a larger array: dissectors must index from the position
-            ByteBuffer view = ByteBuffer.wrap(stream, position, received - position);
+            // a view at an offset into the array: dissectors must index from the position
+            ByteBuffer view = view();
             Dissection d = dissector.next(view, hint);
             require(view.position() == position && view.limit() == received, "the dissector moved the buffer");
             switch (d) {
@@ -104,6 +129,20 @@ public final class DissectorFeed {
                 }
             }
         }
+    }
+
+    private ByteBuffer view() {
+        return switch (view) {
+            case EXACT_ARRAY -> ByteBuffer.wrap(stream, position, received - position);
+            case ARRAY_WITH_JUNK_AFTER -> {
+                byte[] padded = Arrays.copyOf(stream, received + 64);
+                Arrays.fill(padded, received, padded.length, (byte) 0x05); // a DNP3, ENIP and TPKT-ish octet
+                yield ByteBuffer.wrap(padded, position, received - position);
+            }
+            case READ_ONLY ->
+                ByteBuffer.wrap(stream, position, received - position).asReadOnlyBuffer();
+            case DIRECT -> ByteBuffer.allocateDirect(received).put(stream).position(position);
+        };
     }
 
     private static void require(boolean condition, String message) {

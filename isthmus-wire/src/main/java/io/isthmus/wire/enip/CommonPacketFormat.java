@@ -1,7 +1,6 @@
 package io.isthmus.wire.enip;
 
 import io.isthmus.wire.Anomaly;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +16,7 @@ public final class CommonPacketFormat {
     private CommonPacketFormat() {}
 
     /** The items in {@code [at, at + length)} of {@code b}; what is wrong goes to {@code anomalies}. */
-    public static List<CpfItem> read(ByteBuffer b, int at, int length, int maxItems, List<Anomaly> anomalies) {
+    public static List<CpfItem> read(byte[] b, int at, int length, int maxItems, List<Anomaly> anomalies) {
         if (length < 2) {
             anomalies.add(EnipError.DATA_TRUNCATED.anomaly("no Common Packet Format item count"));
             return List.of();
@@ -26,7 +25,7 @@ public final class CommonPacketFormat {
         if (count > maxItems) {
             anomalies.add(EnipError.CPF_ITEM_COUNT_EXCEEDS_LIMIT.anomaly(count + " items, limit " + maxItems));
         }
-        List<CpfItem> items = new ArrayList<>();
+        List<CpfItem> items = new ArrayList<>(Math.min(Math.min(count, maxItems), (length - 2) / ITEM_HEADER));
         int p = at + 2;
         int end = at + length;
         for (int i = 0; i < Math.min(count, maxItems); i++) {

@@ -1,6 +1,6 @@
 package io.isthmus.wire.enip;
 
-import java.nio.ByteBuffer;
+import io.isthmus.wire.Octets;
 
 /**
  * Stream framing of EtherNet/IP (CIP Volume 2 section 2-3): a 24-octet header whose length field
@@ -9,25 +9,28 @@ import java.nio.ByteBuffer;
  * are below 0x0100), the status is below 0x100 and options are 0 (section 2-3.1: a receiver
  * discards messages with other options). A prefix of a valid header is always incomplete, never
  * invalid; an invalid header is skipped to the next position that could start one.
+ *
+ * <p>Octets are read from the dissector's array ({@link Octets}); {@code available} counts those
+ * present from {@code at}, and nothing at or beyond {@code at + available} is read.
  */
 public final class Encapsulation {
 
     private Encapsulation() {}
 
-    public static EncapsulationRead read(ByteBuffer b, int at, int available, int maxLength) {
-        if (available >= 2 && b.get(at + 1) != 0) {
+    public static EncapsulationRead read(byte[] b, int at, int available, int maxLength) {
+        if (available >= 2 && b[at + 1] != 0) {
             return new EncapsulationRead.Invalid(EnipError.HEADER_INVALID, u16(b, at));
         }
         if (available >= 4 && u16(b, at + 2) > maxLength) {
             return new EncapsulationRead.Invalid(EnipError.LENGTH_EXCEEDS_LIMIT, u16(b, at + 2));
         }
         for (int i = 9; i < Math.min(available, 12); i++) {
-            if (b.get(at + i) != 0) {
+            if (b[at + i] != 0) {
                 return new EncapsulationRead.Invalid(EnipError.HEADER_INVALID, u32(b, at + 8, available - 8));
             }
         }
         for (int i = 20; i < Math.min(available, EnipLimits.HEADER_LENGTH); i++) {
-            if (b.get(at + i) != 0) {
+            if (b[at + i] != 0) {
                 return new EncapsulationRead.Invalid(EnipError.HEADER_INVALID, u32(b, at + 20, available - 20));
             }
         }
@@ -46,7 +49,7 @@ public final class Encapsulation {
      * EncapsulationCommand#plausibleLength}): without that, runs of zeros, which are everywhere in
      * CIP data, would pass for NOPs.
      */
-    public static int resync(ByteBuffer b, int at, int available, int maxLength) {
+    public static int resync(byte[] b, int at, int available, int maxLength) {
         return 1 + candidate(b, at + 1, available - 1, maxLength);
     }
 
@@ -54,7 +57,7 @@ public final class Encapsulation {
      * Octets from {@code at} to the first position that could start a message after damage (0 when
      * {@code at} itself could), or {@code available} when none could.
      */
-    public static int candidate(ByteBuffer b, int at, int available, int maxLength) {
+    public static int candidate(byte[] b, int at, int available, int maxLength) {
         for (int skip = 0; skip < available; skip++) {
             if (plausible(b, at + skip, available - skip)
                     && !(read(b, at + skip, available - skip, maxLength) instanceof EncapsulationRead.Invalid)) {
@@ -69,9 +72,9 @@ public final class Encapsulation {
      * NOP: a NOP header is 24 zero octets, which CIP padding and zero-filled data produce at every
      * turn, so after damage the stream never resynchronises on one.
      */
-    static boolean plausible(ByteBuffer b, int at, int available) {
+    static boolean plausible(byte[] b, int at, int available) {
         if (available < 2) {
-            int low = b.get(at) & 0xFF;
+            int low = b[at] & 0xFF;
             return low != 0 && EncapsulationCommand.of(low) != EncapsulationCommand.UNKNOWN;
         }
         EncapsulationCommand command = EncapsulationCommand.of(u16(b, at));
@@ -80,25 +83,25 @@ public final class Encapsulation {
                 && (available < 4 || command.plausibleLength(u16(b, at + 2)));
     }
 
-    private static EncapsulationHeader header(ByteBuffer b, int at) {
+    private static EncapsulationHeader header(byte[] b, int at) {
         return new EncapsulationHeader(
                 u16(b, at), u16(b, at + 2), u32(b, at + 4, 4), u32(b, at + 8, 4), u64(b, at + 12), u32(b, at + 20, 4));
     }
 
-    static int u16(ByteBuffer b, int at) {
-        return (b.get(at) & 0xFF) | ((b.get(at + 1) & 0xFF) << 8);
+    static int u16(byte[] b, int at) {
+        return Octets.u16le(b, at);
     }
 
     /** Up to four little-endian octets (fewer when the header is cut short). */
-    static long u32(ByteBuffer b, int at, int available) {
+    static long u32(byte[] b, int at, int available) {
         long v = 0;
         for (int i = Math.min(4, available) - 1; i >= 0; i--) {
-            v = (v << 8) | (b.get(at + i) & 0xFF);
+            v = (v << 8) | (b[at + i] & 0xFF);
         }
         return v;
     }
 
-    private static long u64(ByteBuffer b, int at) {
+    private static long u64(byte[] b, int at) {
         return u32(b, at, 4) | (u32(b, at + 4, 4) << 32);
     }
 }

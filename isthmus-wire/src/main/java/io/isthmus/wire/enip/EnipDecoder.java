@@ -5,7 +5,6 @@ import io.isthmus.wire.PrintableText;
 import io.isthmus.wire.enip.cip.CipDecode;
 import io.isthmus.wire.enip.cip.CipDecoder;
 import io.isthmus.wire.enip.cip.CipMessage;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,11 +29,15 @@ public final class EnipDecoder {
         this.cip = new CipDecoder(limits.maxEmbedded(), limits.maxNesting(), limits.maxPathSegments());
     }
 
-    /** Decodes the message whose header starts at absolute index {@code at} of {@code b}. */
-    public EnipMessage decode(ByteBuffer b, int at, EncapsulationHeader header) {
+    /**
+     * Decodes the message whose header starts at index {@code at} of {@code b} (a dissector's
+     * array, {@link io.isthmus.wire.Octets}); the whole message, {@code header.totalLength()}
+     * octets, must be present there. Nothing outside it is read.
+     */
+    public EnipMessage decode(byte[] b, int at, EncapsulationHeader header) {
         int data = at + EnipLimits.HEADER_LENGTH;
         int length = header.length();
-        List<Anomaly> anomalies = new ArrayList<>();
+        List<Anomaly> anomalies = new ArrayList<>(); // no array until the first anomaly
         EnipBody body = switch (header.commandKind()) {
             case LIST_IDENTITY -> length == 0 ? new EnipBody.Empty() : identities(b, data, length, anomalies);
             case LIST_SERVICES -> length == 0 ? new EnipBody.Empty() : services(b, data, length, anomalies);
@@ -42,10 +45,11 @@ public final class EnipDecoder {
             case SEND_RR_DATA, SEND_UNIT_DATA -> sendData(b, data, length, anomalies);
             case NOP, LIST_INTERFACES, UNREGISTER_SESSION, INDICATE_STATUS, CANCEL, UNKNOWN -> new EnipBody.Empty();
         };
-        return new EnipMessage(header, body, anomalies);
+        // Most messages have none: the shared empty list, not a copy of an empty one.
+        return new EnipMessage(header, body, anomalies.isEmpty() ? List.of() : anomalies);
     }
 
-    private EnipBody identities(ByteBuffer b, int at, int length, List<Anomaly> anomalies) {
+    private EnipBody identities(byte[] b, int at, int length, List<Anomaly> anomalies) {
         List<IdentityItem> found = new ArrayList<>();
         for (CpfItem item : CommonPacketFormat.read(b, at, length, limits.maxCpfItems(), anomalies)) {
             if (item.type() != CpfItemType.CIP_IDENTITY) {
@@ -62,7 +66,7 @@ public final class EnipDecoder {
     }
 
     /** ListServices items: version, capability flags, 16-octet NUL-padded name. */
-    private EnipBody services(ByteBuffer b, int at, int length, List<Anomaly> anomalies) {
+    private EnipBody services(byte[] b, int at, int length, List<Anomaly> anomalies) {
         List<String> names = new ArrayList<>();
         for (CpfItem item : CommonPacketFormat.read(b, at, length, limits.maxCpfItems(), anomalies)) {
             if (item.type() == CpfItemType.LIST_SERVICES_RESPONSE && item.length() >= 4) {
@@ -72,7 +76,7 @@ public final class EnipDecoder {
         return new EnipBody.Services(names);
     }
 
-    private static EnipBody session(ByteBuffer b, int at, int length, List<Anomaly> anomalies) {
+    private static EnipBody session(byte[] b, int at, int length, List<Anomaly> anomalies) {
         if (length < 4) {
             anomalies.add(EnipError.DATA_TRUNCATED.anomaly("RegisterSession data of " + length + " octets"));
             return new EnipBody.Empty();
@@ -81,12 +85,12 @@ public final class EnipDecoder {
     }
 
     /** Interface handle (4), timeout (2), then the Common Packet Format. */
-    private EnipBody sendData(ByteBuffer b, int at, int length, List<Anomaly> anomalies) {
+    private EnipBody sendData(byte[] b, int at, int length, List<Anomaly> anomalies) {
         if (length < 6) {
             anomalies.add(EnipError.DATA_TRUNCATED.anomaly("send data of " + length + " octets"));
             return new EnipBody.SendData(List.of(), OptionalLong.empty(), OptionalInt.empty());
         }
-        List<CipMessage> messages = new ArrayList<>();
+        List<CipMessage> messages = new ArrayList<>(1); // one CIP message per data item, one item
         OptionalLong connection = OptionalLong.empty();
         OptionalInt sequence = OptionalInt.empty();
         List<CpfItem> items = CommonPacketFormat.read(b, at + 6, length - 6, limits.maxCpfItems(), anomalies);
@@ -117,14 +121,17 @@ public final class EnipDecoder {
                 }
             }
         }
-        return new EnipBody.SendData(messages, connection, sequence);
+        // One message is the rule: a two-field list, where the record's copy of an ArrayList made an array too.
+        return new EnipBody.SendData(messages.size() == 1 ? List.of(messages.get(0)) : messages, connection, sequence);
     }
 
-    private void cip(ByteBuffer b, int at, int length, List<CipMessage> messages, List<Anomaly> anomalies) {
+    private void cip(byte[] b, int at, int length, List<CipMessage> messages, List<Anomaly> anomalies) {
         switch (cip.decode(b, at, length)) {
             case CipDecode.Decoded d -> {
                 messages.add(d.message());
-                anomalies.addAll(d.anomalies());
+                if (!d.anomalies().isEmpty()) {
+                    anomalies.addAll(d.anomalies());
+                }
             }
             case CipDecode.Invalid i -> anomalies.add(i.error().anomaly("CIP message of " + i.value() + " octets"));
         }

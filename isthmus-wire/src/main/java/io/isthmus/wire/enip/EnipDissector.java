@@ -4,6 +4,7 @@ import io.isthmus.model.Protocol;
 import io.isthmus.wire.Direction;
 import io.isthmus.wire.Dissection;
 import io.isthmus.wire.Dissector;
+import io.isthmus.wire.Octets;
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -42,8 +43,9 @@ public final class EnipDissector implements Dissector {
         if (available == 0) {
             return new Dissection.NeedMore(EnipLimits.HEADER_LENGTH);
         }
+        byte[] b = Octets.of(data); // indexed as data is; read only in [at, at + available)
         if (resynchronising) {
-            int skip = Encapsulation.candidate(data, at, available, limits.maxEncapsulationLength());
+            int skip = Encapsulation.candidate(b, at, available, limits.maxEncapsulationLength());
             if (skip > 0) {
                 return new Dissection.Messages(List.of(), skip);
             }
@@ -52,7 +54,7 @@ public final class EnipDissector implements Dissector {
             }
             resynchronising = false;
         }
-        return switch (Encapsulation.read(data, at, available, limits.maxEncapsulationLength())) {
+        return switch (Encapsulation.read(b, at, available, limits.maxEncapsulationLength())) {
             case EncapsulationRead.Incomplete i -> new Dissection.NeedMore(i.needed());
             case EncapsulationRead.Invalid i -> {
                 resynchronising = true;
@@ -61,11 +63,11 @@ public final class EnipDissector implements Dissector {
                                 .anomaly(String.format(
                                         "%s: field value 0x%X", i.error().name().toLowerCase(), i.value())),
                         0,
-                        Encapsulation.resync(data, at, available, limits.maxEncapsulationLength()));
+                        Encapsulation.resync(b, at, available, limits.maxEncapsulationLength()));
             }
             case EncapsulationRead.Frame f ->
                 new Dissection.Messages(
-                        List.of(EnipSummary.of(decoder.decode(data, at, f.header()), hint)),
+                        List.of(EnipSummary.of(decoder.decode(b, at, f.header()), hint)),
                         f.header().totalLength());
         };
     }

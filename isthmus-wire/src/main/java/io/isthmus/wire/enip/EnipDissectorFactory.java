@@ -3,6 +3,7 @@ package io.isthmus.wire.enip;
 import io.isthmus.model.Protocol;
 import io.isthmus.wire.Dissector;
 import io.isthmus.wire.DissectorFactory;
+import io.isthmus.wire.Octets;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
@@ -34,17 +35,18 @@ public final class EnipDissectorFactory implements DissectorFactory {
         int at = firstPayload.position();
         int available = firstPayload.remaining();
         boolean wellKnown = serverPort == Protocol.ENIP.wellKnownPort().orElseThrow();
-        return switch (Encapsulation.read(firstPayload, at, available, limits.maxEncapsulationLength())) {
+        byte[] b = Octets.of(firstPayload);
+        return switch (Encapsulation.read(b, at, available, limits.maxEncapsulationLength())) {
             case EncapsulationRead.Invalid i -> Confidence.NO;
             case EncapsulationRead.Incomplete i ->
                 available >= EnipLimits.HEADER_LENGTH
-                        ? content(firstPayload, at, wellKnown)
+                        ? content(b, at, wellKnown)
                         : wellKnown ? Confidence.PORT_ONLY : Confidence.NO;
-            case EncapsulationRead.Frame f -> content(firstPayload, at, wellKnown);
+            case EncapsulationRead.Frame f -> content(b, at, wellKnown);
         };
     }
 
-    private static Confidence content(ByteBuffer b, int at, boolean wellKnown) {
+    private static Confidence content(byte[] b, int at, boolean wellKnown) {
         int command = Encapsulation.u16(b, at);
         int length = Encapsulation.u16(b, at + 2);
         long status = Encapsulation.u32(b, at + 8, 4);

@@ -3,7 +3,6 @@ package io.isthmus.wire.enip;
 import io.isthmus.wire.Attribute;
 import io.isthmus.wire.HexText;
 import io.isthmus.wire.PrintableText;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,26 +29,25 @@ public record IdentityItem(
     private static final int FIXED = 2 + 16 + 2 + 2 + 2 + 2 + 2 + 4 + 1;
 
     /** Decodes the item data in {@code [at, at + length)}; empty when shorter than its fields. */
-    public static Optional<IdentityItem> read(ByteBuffer b, int at, int length) {
+    public static Optional<IdentityItem> read(byte[] b, int at, int length) {
         if (length < FIXED) {
             return Optional.empty();
         }
-        int nameLength = b.get(at + FIXED - 1) & 0xFF;
+        int nameLength = b[at + FIXED - 1] & 0xFF;
         if (FIXED + nameLength > length) {
             return Optional.empty();
         }
         int p = at + 18;
-        int state = FIXED + nameLength < length ? b.get(at + FIXED + nameLength) & 0xFF : -1;
+        int state = FIXED + nameLength < length ? b[at + FIXED + nameLength] & 0xFF : -1;
         return Optional.of(new IdentityItem(
                 Encapsulation.u16(b, at),
-                (b.get(at + 6) & 0xFF) + "." + (b.get(at + 7) & 0xFF) + "." + (b.get(at + 8) & 0xFF) + "."
-                        + (b.get(at + 9) & 0xFF),
-                ((b.get(at + 4) & 0xFF) << 8) | (b.get(at + 5) & 0xFF),
+                (b[at + 6] & 0xFF) + "." + (b[at + 7] & 0xFF) + "." + (b[at + 8] & 0xFF) + "." + (b[at + 9] & 0xFF),
+                ((b[at + 4] & 0xFF) << 8) | (b[at + 5] & 0xFF),
                 Encapsulation.u16(b, p),
                 Encapsulation.u16(b, p + 2),
                 Encapsulation.u16(b, p + 4),
-                b.get(p + 6) & 0xFF,
-                b.get(p + 7) & 0xFF,
+                b[p + 6] & 0xFF,
+                b[p + 7] & 0xFF,
                 Encapsulation.u16(b, p + 8),
                 Encapsulation.u32(b, p + 10, 4),
                 PrintableText.of(b, at + FIXED, nameLength),

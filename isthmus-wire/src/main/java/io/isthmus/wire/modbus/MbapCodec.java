@@ -1,6 +1,9 @@
 package io.isthmus.wire.modbus;
 
+import io.isthmus.wire.Octets;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Frames and unframes Modbus/TCP application data units (Modbus Messaging on TCP/IP Implementation
@@ -25,29 +28,45 @@ public final class MbapCodec {
      * frame, bounded by {@link ModbusLimits#maxMbapLength()}, has arrived.
      */
     public static MbapDecode decode(ByteBuffer in, ModbusLimits limits) {
+        byte[] b = Octets.of(in);
         int start = in.position();
-        int available = in.remaining();
-        if (available >= LENGTH_OFFSET && u16(in, start + PROTOCOL_ID_OFFSET) != MbapHeader.MODBUS_PROTOCOL_ID) {
-            return new MbapDecode.Malformed(MbapError.PROTOCOL_ID_NOT_ZERO, PROTOCOL_ID_OFFSET);
+        Optional<MbapDecode> unframed = unframed(b, start, in.remaining(), limits);
+        if (unframed.isPresent()) {
+            return unframed.get();
+        }
+        int length = Octets.u16be(b, start + LENGTH_OFFSET);
+        var header = new MbapHeader(
+                Octets.u16be(b, start), MbapHeader.MODBUS_PROTOCOL_ID, length, b[start + LENGTH_END] & 0xFF);
+        byte[] pdu = Arrays.copyOfRange(
+                b, start + ModbusLimits.MBAP_HEADER_LENGTH, start + ModbusLimits.MBAP_HEADER_LENGTH + length - 1);
+        return new MbapDecode.Complete(new MbapFrame(header, pdu), LENGTH_END + length);
+    }
+
+    /**
+     * The header checks of {@link #decode(ByteBuffer, ModbusLimits)} on the {@code available}
+     * octets at index {@code start} of {@code b} ({@link Octets}): empty when a whole frame of
+     * {@code 6 + length} octets is there, else why not. The dissector frames in place with this,
+     * reading the PDU where it lies instead of copying it into an {@link MbapFrame}.
+     */
+    static Optional<MbapDecode> unframed(byte[] b, int start, int available, ModbusLimits limits) {
+        if (available >= LENGTH_OFFSET
+                && Octets.u16be(b, start + PROTOCOL_ID_OFFSET) != MbapHeader.MODBUS_PROTOCOL_ID) {
+            return Optional.of(new MbapDecode.Malformed(MbapError.PROTOCOL_ID_NOT_ZERO, PROTOCOL_ID_OFFSET));
         }
         if (available < LENGTH_END) {
-            return new MbapDecode.NeedMore(ModbusLimits.MBAP_HEADER_LENGTH - available);
+            return Optional.of(new MbapDecode.NeedMore(ModbusLimits.MBAP_HEADER_LENGTH - available));
         }
-        int length = u16(in, start + LENGTH_OFFSET);
+        int length = Octets.u16be(b, start + LENGTH_OFFSET);
         if (length < 2) {
-            return new MbapDecode.Malformed(MbapError.LENGTH_TOO_SHORT, LENGTH_OFFSET);
+            return Optional.of(new MbapDecode.Malformed(MbapError.LENGTH_TOO_SHORT, LENGTH_OFFSET));
         }
         if (length > limits.maxMbapLength()) {
-            return new MbapDecode.Malformed(MbapError.LENGTH_TOO_LONG, LENGTH_OFFSET);
+            return Optional.of(new MbapDecode.Malformed(MbapError.LENGTH_TOO_LONG, LENGTH_OFFSET));
         }
         int frameLength = LENGTH_END + length;
-        if (available < frameLength) {
-            return new MbapDecode.NeedMore(frameLength - available);
-        }
-        var header = new MbapHeader(u16(in, start), MbapHeader.MODBUS_PROTOCOL_ID, length, in.get(start + 6) & 0xFF);
-        byte[] pdu = new byte[length - 1];
-        in.get(start + ModbusLimits.MBAP_HEADER_LENGTH, pdu);
-        return new MbapDecode.Complete(new MbapFrame(header, pdu), frameLength);
+        return available < frameLength
+                ? Optional.of(new MbapDecode.NeedMore(frameLength - available))
+                : Optional.empty();
     }
 
     /** The frame as it goes on the wire. */
@@ -70,9 +89,5 @@ public final class MbapCodec {
                 .putShort((short) h.length())
                 .put((byte) h.unitId())
                 .put(frame.pduBuffer());
-    }
-
-    private static int u16(ByteBuffer in, int index) {
-        return ((in.get(index) & 0xFF) << 8) | (in.get(index + 1) & 0xFF);
     }
 }

@@ -1,20 +1,32 @@
 package io.isthmus.wire.modbus;
 
+import io.isthmus.wire.Octets;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Absolute big-endian reads over one PDU, offsets counted from the function code. Callers check
- * {@link #length()} before reading; the backing buffer's position is never moved.
+ * {@link #length()} before reading, and every read checks it again (a read past the PDU throws,
+ * however much array follows); the backing buffer's position is never moved. The octets are read
+ * from an array ({@link Octets}), not through the buffer: under C1 (what {@code analyze} runs) a
+ * buffer read costs its index and session checks, not inlined away.
  */
 final class PduReader {
-    private final ByteBuffer buffer;
+    private final byte[] array;
     private final int base;
     private final int length;
 
     PduReader(ByteBuffer pdu) {
-        this.buffer = pdu;
-        this.base = pdu.position();
-        this.length = pdu.remaining();
+        this(Octets.of(pdu), pdu.position(), pdu.remaining());
+    }
+
+    /** The {@code length} octets at index {@code base} of {@code array}. */
+    PduReader(byte[] array, int base, int length) {
+        Objects.checkFromIndexSize(base, length, array.length);
+        this.array = array;
+        this.base = base;
+        this.length = length;
     }
 
     int length() {
@@ -22,7 +34,7 @@ final class PduReader {
     }
 
     int u8(int offset) {
-        return buffer.get(base + offset) & 0xFF;
+        return array[base + Objects.checkIndex(offset, length)] & 0xFF;
     }
 
     int u16(int offset) {
@@ -31,9 +43,8 @@ final class PduReader {
 
     /** Copies {@code count} bytes that the caller has checked are present. */
     byte[] bytes(int offset, int count) {
-        byte[] out = new byte[count];
-        buffer.get(base + offset, out);
-        return out;
+        Objects.checkFromIndexSize(offset, count, length);
+        return Arrays.copyOfRange(array, base + offset, base + offset + count);
     }
 
     Registers registers(int offset, int count) {

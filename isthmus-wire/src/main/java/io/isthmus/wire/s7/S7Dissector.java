@@ -7,6 +7,7 @@ import io.isthmus.wire.Dissection;
 import io.isthmus.wire.Dissector;
 import io.isthmus.wire.HexText;
 import io.isthmus.wire.MessageSummary;
+import io.isthmus.wire.Octets;
 import io.isthmus.wire.s7.cotp.CotpDecode;
 import io.isthmus.wire.s7.cotp.CotpDecoder;
 import io.isthmus.wire.s7.cotp.CotpError;
@@ -82,8 +83,9 @@ public final class S7Dissector implements Dissector {
         if (available == 0) {
             return new Dissection.NeedMore(Tpkt.HEADER_LENGTH);
         }
+        byte[] b = Octets.of(data); // TPKT framing read in place, at the buffer's indexes
         if (resynchronising) {
-            int skip = Tpkt.candidate(data, at, available, limits.maxTpktLength());
+            int skip = Tpkt.candidate(b, at, available, limits.maxTpktLength());
             if (skip > 0) {
                 return messages(List.of(), skip);
             }
@@ -92,14 +94,14 @@ public final class S7Dissector implements Dissector {
             }
             resynchronising = false;
         }
-        return switch (Tpkt.read(data, at, available, limits.maxTpktLength())) {
+        return switch (Tpkt.read(b, at, available, limits.maxTpktLength())) {
             case TpktRead.Incomplete i -> new Dissection.NeedMore(i.needed());
             case TpktRead.Invalid i -> {
                 resynchronising = true;
                 yield new Dissection.Malformed(
                         i.error().anomaly("TPKT " + i.error().name().toLowerCase() + " value " + i.value()),
                         0,
-                        Tpkt.resync(data, at, available, limits.maxTpktLength()));
+                        Tpkt.resync(b, at, available, limits.maxTpktLength()));
             }
             case TpktRead.Frame f -> frame(data, at, f.length(), hint);
         };

@@ -47,7 +47,7 @@ class EnipFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void cipDecoder(byte[] input) {
-        switch (new CipDecoder(6, 2, 6).decode(ByteBuffer.wrap(input), 0, input.length)) {
+        switch (new CipDecoder(6, 2, 6).decode(input, 0, input.length)) {
             case CipDecode.Decoded d -> assertThat(count(d.message())).isLessThanOrEqualTo(1 + 6);
             case CipDecode.Invalid i -> assertThat(i.offset()).isBetween(0, input.length);
         }
@@ -55,7 +55,7 @@ class EnipFuzzTest {
 
     @FuzzTest(maxDuration = "30s")
     void epathDecoder(byte[] input) {
-        switch (EPathDecoder.decode(ByteBuffer.wrap(input), 0, input.length, 6)) {
+        switch (EPathDecoder.decode(input, 0, input.length, 6)) {
             case EPathDecode.Decoded d -> assertThat(d.path().segments()).hasSizeLessThanOrEqualTo(6);
             case EPathDecode.Invalid i -> {
                 assertThat(i.offset()).isBetween(0, input.length);

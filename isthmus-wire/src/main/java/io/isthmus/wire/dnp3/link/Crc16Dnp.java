@@ -29,6 +29,21 @@ public final class Crc16Dnp {
         return sent == compute(data, from, length);
     }
 
+    /** {@link #compute(ByteBuffer, int, int)} on an array ({@link io.isthmus.wire.Octets}), indexes as given. */
+    public static int compute(byte[] data, int from, int length) {
+        int crc = 0;
+        for (int i = from; i < from + length; i++) {
+            crc = (crc >>> 8) ^ TABLE[(crc ^ data[i]) & 0xFF];
+        }
+        return ~crc & 0xFFFF;
+    }
+
+    /** {@link #matches(ByteBuffer, int, int, int)} on an array, indexes as given. */
+    public static boolean matches(byte[] data, int from, int length, int crcIndex) {
+        int sent = (data[crcIndex] & 0xFF) | (data[crcIndex + 1] & 0xFF) << 8;
+        return sent == compute(data, from, length);
+    }
+
     private static int[] table() {
         int[] t = new int[256];
         for (int b = 0; b < 256; b++) {

@@ -1,5 +1,6 @@
 package io.isthmus.wire.dnp3.link;
 
+import io.isthmus.wire.Octets;
 import java.nio.ByteBuffer;
 
 /**
@@ -16,10 +17,11 @@ public final class LinkDecoder {
 
     private LinkDecoder() {}
 
-    public static LinkDecoding decode(ByteBuffer data) {
-        int base = data.position();
-        int available = data.remaining();
-        if (available == 0 || available == 1 && (data.get(base) & 0xFF) == START_1) {
+    public static LinkDecoding decode(ByteBuffer buffer) {
+        byte[] data = Octets.of(buffer); // read in place, at the buffer's indexes; nothing past its limit
+        int base = buffer.position();
+        int available = buffer.remaining();
+        if (available == 0 || available == 1 && (data[base] & 0xFF) == START_1) {
             return new LinkDecoding.NeedMore(LinkHeader.SIZE - available);
         }
         if (available == 1 || !startsFrame(data, base)) {
@@ -51,20 +53,21 @@ public final class LinkDecoder {
      * True when the buffer starts with a complete, plausible link header: the start octets, a
      * matching header CRC and a length of at least 5. Used to recognise DNP3 by content.
      */
-    public static boolean isHeader(ByteBuffer data) {
-        int base = data.position();
-        return data.remaining() >= LinkHeader.SIZE
+    public static boolean isHeader(ByteBuffer buffer) {
+        int base = buffer.position();
+        byte[] data = Octets.of(buffer);
+        return buffer.remaining() >= LinkHeader.SIZE
                 && startsFrame(data, base)
                 && Crc16Dnp.matches(data, base, HEADER_CRC_INDEX, base + HEADER_CRC_INDEX)
-                && (data.get(base + 2) & 0xFF) >= LinkHeader.MIN_LENGTH;
+                && (data[base + 2] & 0xFF) >= LinkHeader.MIN_LENGTH;
     }
 
     /** True when the two bytes at {@code index} are the start octets 0x05 0x64. */
-    private static boolean startsFrame(ByteBuffer data, int index) {
-        return (data.get(index) & 0xFF) == START_1 && (data.get(index + 1) & 0xFF) == START_2;
+    private static boolean startsFrame(byte[] data, int index) {
+        return (data[index] & 0xFF) == START_1 && (data[index + 1] & 0xFF) == START_2;
     }
 
-    private static LinkDecoding startMissing(ByteBuffer data, int base, int available) {
+    private static LinkDecoding startMissing(byte[] data, int base, int available) {
         int skip = 1;
         while (skip < available && !candidateAt(data, base + skip, base + available)) {
             skip++;
@@ -74,19 +77,18 @@ public final class LinkDecoder {
     }
 
     /** A frame may start here: 0x05 0x64, or 0x05 as the last byte received so far. */
-    private static boolean candidateAt(ByteBuffer data, int index, int end) {
-        if ((data.get(index) & 0xFF) != START_1) {
+    private static boolean candidateAt(byte[] data, int index, int end) {
+        if ((data[index] & 0xFF) != START_1) {
             return false;
         }
-        return index + 1 == end || (data.get(index + 1) & 0xFF) == START_2;
+        return index + 1 == end || (data[index + 1] & 0xFF) == START_2;
     }
 
-    private static LinkHeader header(ByteBuffer data, int base) {
-        return new LinkHeader(
-                data.get(base + 2) & 0xFF, data.get(base + 3) & 0xFF, u16(data, base + 4), u16(data, base + 6));
+    private static LinkHeader header(byte[] data, int base) {
+        return new LinkHeader(data[base + 2] & 0xFF, data[base + 3] & 0xFF, u16(data, base + 4), u16(data, base + 6));
     }
 
-    private static LinkDecoding userData(ByteBuffer data, int base, LinkHeader header, int frameLength) {
+    private static LinkDecoding userData(byte[] data, int base, LinkHeader header, int frameLength) {
         int remaining = header.userDataLength();
         int at = base + LinkHeader.SIZE;
         for (int block = 0; remaining > 0; block++) {
@@ -105,19 +107,19 @@ public final class LinkDecoder {
         return new LinkDecoding.Frame(new LinkFrame(header, copyUserData(data, base, header)), frameLength);
     }
 
-    private static byte[] copyUserData(ByteBuffer data, int base, LinkHeader header) {
+    private static byte[] copyUserData(byte[] data, int base, LinkHeader header) {
         byte[] out = new byte[header.userDataLength()];
         int at = base + LinkHeader.SIZE;
         for (int i = 0; i < out.length; i++) {
             if (i > 0 && i % BLOCK == 0) {
                 at += 2;
             }
-            out[i] = data.get(at++);
+            out[i] = data[at++];
         }
         return out;
     }
 
-    private static int u16(ByteBuffer data, int index) {
-        return (data.get(index) & 0xFF) | (data.get(index + 1) & 0xFF) << 8;
+    private static int u16(byte[] data, int index) {
+        return Octets.u16le(data, index);
     }
 }

@@ -1,7 +1,7 @@
 package io.isthmus.wire.enip.cip;
 
 import io.isthmus.wire.Anomaly;
-import java.nio.ByteBuffer;
+import io.isthmus.wire.Octets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,8 +39,11 @@ public final class CipDecoder {
         this.maxPathSegments = maxPathSegments;
     }
 
-    /** Decodes the message in {@code [at, at + length)} of {@code b} (absolute indexes, not moved). */
-    public CipDecode decode(ByteBuffer b, int at, int length) {
+    /**
+     * Decodes the message in {@code [at, at + length)} of {@code b} (a dissector's array, {@link
+     * Octets}); nothing outside that range is read.
+     */
+    public CipDecode decode(byte[] b, int at, int length) {
         Walk walk = new Walk(b);
         CipMessage m = walk.node(at, length, 0);
         return m == null
@@ -50,12 +53,21 @@ public final class CipDecoder {
 
     /** One top-level decode: the shared budget and anomalies of all nesting levels. */
     private final class Walk {
-        private final ByteBuffer b;
-        private final List<Anomaly> anomalies = new ArrayList<>();
+        private final byte[] b;
+        /** {@code List.of()} until the first anomaly: most messages have none. */
+        private List<Anomaly> anomalies = List.of();
+
         private int budget = maxEmbedded;
 
-        Walk(ByteBuffer b) {
+        Walk(byte[] b) {
             this.b = b;
+        }
+
+        private void note(Anomaly a) {
+            if (anomalies.isEmpty()) {
+                anomalies = new ArrayList<>(2);
+            }
+            anomalies.add(a);
         }
 
         /** The message at {@code at}, or null when not even its fixed fields are there. */
@@ -70,7 +82,7 @@ public final class CipDecoder {
             int service = u8(at);
             int pathLength = 2 * u8(at + 1);
             if (2 + pathLength > length) {
-                anomalies.add(CipError.PATH_EXCEEDS_FRAME.anomaly(String.format(
+                note(CipError.PATH_EXCEEDS_FRAME.anomaly(String.format(
                         "service 0x%02X: path of %d octets, %d present", service, pathLength, length - 2)));
                 pathLength = length - 2;
             }
@@ -90,7 +102,7 @@ public final class CipDecoder {
             return switch (EPathDecoder.decode(b, at, length, maxPathSegments)) {
                 case EPathDecode.Decoded d -> d.path();
                 case EPathDecode.Invalid i -> {
-                    anomalies.add(i.error()
+                    note(i.error()
                             .anomaly(String.format(
                                     "path segment 0x%02X at %d of a %d-octet path",
                                     i.value(), i.offset() - at, length)));
@@ -107,13 +119,16 @@ public final class CipDecoder {
             int status = u8(at + 2);
             int words = u8(at + 3);
             if (4 + 2 * words > length) {
-                anomalies.add(CipError.TRUNCATED.anomaly(
+                note(CipError.TRUNCATED.anomaly(
                         "additional status of " + words + " words, " + (length - 4) + " octets present"));
                 words = (length - 4) / 2;
             }
-            List<Integer> extended = new ArrayList<>(words);
-            for (int i = 0; i < words; i++) {
-                extended.add(u16(at + 4 + 2 * i));
+            List<Integer> extended = List.of(); // no additional status is the rule
+            if (words > 0) {
+                extended = new ArrayList<>(words);
+                for (int i = 0; i < words; i++) {
+                    extended.add(u16(at + 4 + 2 * i));
+                }
             }
             int dataAt = at + 4 + 2 * words;
             List<CipMessage> embedded =
@@ -127,28 +142,28 @@ public final class CipDecoder {
         private List<CipMessage> multiple(int at, int length, int depth) {
             if (!deeper(depth) || length < 2) {
                 if (length < 2) {
-                    anomalies.add(CipError.TRUNCATED.anomaly("Multiple Service Packet without a service count"));
+                    note(CipError.TRUNCATED.anomaly("Multiple Service Packet without a service count"));
                 }
                 return List.of();
             }
             int count = u16(at);
             int listed = Math.min(count, (length - 2) / 2);
             if (count > listed) {
-                anomalies.add(CipError.SERVICE_COUNT_EXCEEDS_FRAME.anomaly(
+                note(CipError.SERVICE_COUNT_EXCEEDS_FRAME.anomaly(
                         count + " services, room for " + listed + " offsets"));
             }
-            List<CipMessage> out = new ArrayList<>();
+            List<CipMessage> out = new ArrayList<>(Math.max(0, Math.min(listed, budget)));
             int floor = 2 + 2 * listed;
             for (int i = 0; i < listed; i++) {
                 if (budget <= 0) {
-                    anomalies.add(CipError.SERVICE_COUNT_EXCEEDS_LIMIT.anomaly(
+                    note(CipError.SERVICE_COUNT_EXCEEDS_LIMIT.anomaly(
                             count + " services; at most " + maxEmbedded + " embedded messages are decoded"));
                     break;
                 }
                 int start = u16(at + 2 + 2 * i);
                 int end = i + 1 < listed ? u16(at + 4 + 2 * i) : length;
                 if (start < floor || end < start || end > length) {
-                    anomalies.add(CipError.SERVICE_OFFSET_INVALID.anomaly(
+                    note(CipError.SERVICE_OFFSET_INVALID.anomaly(
                             "service " + (i + 1) + " at offsets " + start + ".." + end + " of " + length));
                     break;
                 }
@@ -165,12 +180,12 @@ public final class CipDecoder {
                 return List.of();
             }
             if (length < 4) {
-                anomalies.add(CipError.TRUNCATED.anomaly("Unconnected Send of " + length + " octets"));
+                note(CipError.TRUNCATED.anomaly("Unconnected Send of " + length + " octets"));
                 return List.of();
             }
             int size = u16(at + 2);
             if (4 + size > length) {
-                anomalies.add(CipError.EMBEDDED_LENGTH_EXCEEDS_FRAME.anomaly(
+                note(CipError.EMBEDDED_LENGTH_EXCEEDS_FRAME.anomaly(
                         "embedded message of " + size + " octets, " + (length - 4) + " present"));
                 size = length - 4;
             }
@@ -178,14 +193,14 @@ public final class CipDecoder {
                 return List.of();
             }
             budget--;
-            List<CipMessage> out = new ArrayList<>();
+            List<CipMessage> out = new ArrayList<>(1);
             embed(out, at + 4, size, depth + 1);
             return out;
         }
 
         private boolean deeper(int depth) {
             if (depth + 1 > maxDepth) {
-                anomalies.add(CipError.NESTING_TOO_DEEP.anomaly("embedded messages nested deeper than " + maxDepth));
+                note(CipError.NESTING_TOO_DEEP.anomaly("embedded messages nested deeper than " + maxDepth));
                 return false;
             }
             return true;
@@ -194,18 +209,18 @@ public final class CipDecoder {
         private void embed(List<CipMessage> out, int at, int length, int depth) {
             CipMessage m = node(at, length, depth);
             if (m == null) {
-                anomalies.add(CipError.TRUNCATED.anomaly("embedded message of " + length + " octets"));
+                note(CipError.TRUNCATED.anomaly("embedded message of " + length + " octets"));
             } else {
                 out.add(m);
             }
         }
 
         private int u8(int at) {
-            return b.get(at) & 0xFF;
+            return b[at] & 0xFF;
         }
 
         private int u16(int at) {
-            return (b.get(at) & 0xFF) | ((b.get(at + 1) & 0xFF) << 8);
+            return Octets.u16le(b, at);
         }
     }
 }

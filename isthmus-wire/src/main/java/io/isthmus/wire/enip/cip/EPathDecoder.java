@@ -1,8 +1,8 @@
 package io.isthmus.wire.enip.cip;
 
+import io.isthmus.wire.Octets;
 import io.isthmus.wire.PrintableText;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -24,37 +24,54 @@ public final class EPathDecoder {
 
     private EPathDecoder() {}
 
-    /** Decodes the path in {@code [at, at + length)} of {@code b} (little-endian fields). */
-    public static EPathDecode decode(ByteBuffer b, int at, int length, int maxSegments) {
-        List<PathSegment> segments = new ArrayList<>(4);
+    /**
+     * Decodes the path in {@code [at, at + length)} of {@code b} (a dissector's array, {@link
+     * Octets}; little-endian fields); nothing outside that range is read.
+     */
+    public static EPathDecode decode(byte[] b, int at, int length, int maxSegments) {
+        // Every segment is at least two octets: an array that fits them all, no list to grow and
+        // copy (this runs once per CIP request, under C1 in analyze).
+        PathSegment[] segments = new PathSegment[Math.max(0, Math.min(maxSegments, (length + 1) / 2))];
+        int n = 0;
         int p = at;
         int end = at + length;
         while (p < end) {
-            if (segments.size() >= maxSegments) {
-                return invalid(CipError.PATH_TOO_MANY_SEGMENTS, p, segments.size() + 1, segments);
+            if (n >= maxSegments) {
+                return invalid(CipError.PATH_TOO_MANY_SEGMENTS, p, n + 1, segments, n);
             }
             int size = segmentLength(b, p, end);
             if (size <= 0 || p + size > end) {
-                return invalid(CipError.PATH_SEGMENT_INVALID, p, b.get(p) & 0xFF, segments);
+                return invalid(CipError.PATH_SEGMENT_INVALID, p, b[p] & 0xFF, segments, n);
             }
-            segments.add(segment(b, p, size));
+            segments[n++] = segment(b, p, size);
             p += size;
         }
-        return new EPathDecode.Decoded(new EPath(segments));
+        return new EPathDecode.Decoded(new EPath(list(segments, n)));
     }
 
-    private static EPathDecode invalid(CipError error, int offset, int value, List<PathSegment> segments) {
-        return new EPathDecode.Invalid(error, offset, value, new EPath(segments));
+    private static EPathDecode invalid(CipError error, int offset, int value, PathSegment[] segments, int n) {
+        return new EPathDecode.Invalid(error, offset, value, new EPath(list(segments, n)));
+    }
+
+    /** The first {@code n} segments as an unmodifiable list ({@link EPath} keeps it without a copy). */
+    private static List<PathSegment> list(PathSegment[] s, int n) {
+        return switch (n) {
+            case 0 -> List.of();
+            case 1 -> List.of(s[0]);
+            case 2 -> List.of(s[0], s[1]);
+            case 3 -> List.of(s[0], s[1], s[2]);
+            default -> List.of(n == s.length ? s : Arrays.copyOf(s, n));
+        };
     }
 
     /** Octets of the segment at {@code p} including padding, or 0 when it cannot be sized. */
-    private static int segmentLength(ByteBuffer b, int p, int end) {
-        int s = b.get(p) & 0xFF;
+    private static int segmentLength(byte[] b, int p, int end) {
+        int s = b[p] & 0xFF;
         int available = end - p;
         return switch (s >> 5) {
             case TYPE_PORT -> portLength(b, p, available);
             case TYPE_LOGICAL -> logicalLength(s);
-            case TYPE_NETWORK -> (s & 0x10) == 0 ? 2 : available >= 2 ? 2 + 2 * (b.get(p + 1) & 0xFF) : 0;
+            case TYPE_NETWORK -> (s & 0x10) == 0 ? 2 : available >= 2 ? 2 + 2 * (b[p + 1] & 0xFF) : 0;
             case TYPE_SYMBOLIC -> symbolicLength(b, p, s, available);
             case TYPE_DATA -> dataLength(b, p, s, available);
             default -> 0;
@@ -62,8 +79,8 @@ public final class EPathDecoder {
     }
 
     /** Port segment: extended link address size (bit 4), port 15 means a 16-bit port follows. */
-    private static int portLength(ByteBuffer b, int p, int available) {
-        int s = b.get(p) & 0xFF;
+    private static int portLength(byte[] b, int p, int available) {
+        int s = b[p] & 0xFF;
         boolean extendedLink = (s & 0x10) != 0;
         boolean extendedPort = (s & 0x0F) == 0x0F;
         if (!extendedLink) {
@@ -72,7 +89,7 @@ public final class EPathDecoder {
         if (available < 2) {
             return 0;
         }
-        int n = 2 + (extendedPort ? 2 : 0) + (b.get(p + 1) & 0xFF);
+        int n = 2 + (extendedPort ? 2 : 0) + (b[p + 1] & 0xFF);
         return n + (n & 1);
     }
 
@@ -92,7 +109,7 @@ public final class EPathDecoder {
     }
 
     /** Symbolic: size in the low 5 bits, or 0 and an extended-format octet; padded to even. */
-    private static int symbolicLength(ByteBuffer b, int p, int s, int available) {
+    private static int symbolicLength(byte[] b, int p, int s, int available) {
         int n;
         if ((s & 0x1F) != 0) {
             n = 1 + (s & 0x1F);
@@ -100,7 +117,7 @@ public final class EPathDecoder {
             if (available < 2) {
                 return 0;
             }
-            int ext = b.get(p + 1) & 0xFF;
+            int ext = b[p + 1] & 0xFF;
             int count = ext & 0x1F;
             n = 2
                     + switch (ext >> 5) {
@@ -114,19 +131,19 @@ public final class EPathDecoder {
     }
 
     /** Data: simple (word count, words) or ANSI extended symbol (length, characters, pad). */
-    private static int dataLength(ByteBuffer b, int p, int s, int available) {
+    private static int dataLength(byte[] b, int p, int s, int available) {
         if (available < 2) {
             return 0;
         }
-        int n = b.get(p + 1) & 0xFF;
+        int n = b[p + 1] & 0xFF;
         if (s == SIMPLE_DATA) {
             return 2 + 2 * n;
         }
         return s == ANSI_EXTENDED_SYMBOL ? 2 + n + (n & 1) : 0;
     }
 
-    private static PathSegment segment(ByteBuffer b, int p, int size) {
-        int s = b.get(p) & 0xFF;
+    private static PathSegment segment(byte[] b, int p, int size) {
+        int s = b[p] & 0xFF;
         return switch (s >> 5) {
             case TYPE_PORT -> port(b, p, s);
             case TYPE_LOGICAL -> logical(b, p, s);
@@ -136,12 +153,12 @@ public final class EPathDecoder {
                         (s & 0x1F) != 0 ? PrintableText.of(b, p + 1, s & 0x1F) : "#" + hex(b, p + 2, size - 2));
             default ->
                 s == SIMPLE_DATA
-                        ? new PathSegment.Data(b.get(p + 1) & 0xFF)
-                        : new PathSegment.Symbolic(PrintableText.of(b, p + 2, b.get(p + 1) & 0xFF));
+                        ? new PathSegment.Data(b[p + 1] & 0xFF)
+                        : new PathSegment.Symbolic(PrintableText.of(b, p + 2, b[p + 1] & 0xFF));
         };
     }
 
-    private static PathSegment port(ByteBuffer b, int p, int s) {
+    private static PathSegment port(byte[] b, int p, int s) {
         boolean extendedLink = (s & 0x10) != 0;
         boolean extendedPort = (s & 0x0F) == 0x0F;
         int linkAt = p + 1 + (extendedLink ? 1 : 0);
@@ -150,35 +167,53 @@ public final class EPathDecoder {
             port = u16(b, linkAt);
             linkAt += 2;
         }
-        int linkLength = extendedLink ? b.get(p + 1) & 0xFF : 1;
+        int linkLength = extendedLink ? b[p + 1] & 0xFF : 1;
         String link = linkLength == 1
-                ? Integer.toString(b.get(linkAt) & 0xFF)
+                ? Integer.toString(b[linkAt] & 0xFF)
                 : PrintableText.isPrintable(b, linkAt, linkLength)
                         ? PrintableText.of(b, linkAt, linkLength)
                         : hex(b, linkAt, linkLength);
         return new PathSegment.Port(port, link);
     }
 
-    private static PathSegment logical(ByteBuffer b, int p, int s) {
+    private static PathSegment logical(byte[] b, int p, int s) {
         LogicalType type = LogicalType.of(s);
         long value = switch (type == LogicalType.SPECIAL ? -1 : s & 0x03) {
-            case 0 -> b.get(p + 1) & 0xFF;
+            case 0 -> b[p + 1] & 0xFF;
             case 1 -> u16(b, p + 2);
             case 2 -> u16(b, p + 2) | ((long) u16(b, p + 4) << 16);
             default -> -1;
         };
-        return new PathSegment.Logical(type, value);
+        return value >= 0 && value < 256
+                ? SHARED_LOGICAL[type.ordinal() * 256 + (int) value]
+                : new PathSegment.Logical(type, value);
     }
 
-    private static String hex(ByteBuffer b, int at, int length) {
+    /**
+     * One shared segment per logical type and value 0..255 (class, instance and attribute ids are
+     * small numbers in most paths): segments are immutable values, so a path built from these is
+     * equal to one built from new ones.
+     */
+    private static final PathSegment.Logical[] SHARED_LOGICAL = sharedLogical();
+
+    private static PathSegment.Logical[] sharedLogical() {
+        LogicalType[] types = LogicalType.values();
+        PathSegment.Logical[] shared = new PathSegment.Logical[types.length * 256];
+        for (int i = 0; i < shared.length; i++) {
+            shared[i] = new PathSegment.Logical(types[i / 256], i % 256);
+        }
+        return shared;
+    }
+
+    private static String hex(byte[] b, int at, int length) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < length; i++) {
-            s.append(HexFormat.of().toHexDigits(b.get(at + i)));
+            s.append(HexFormat.of().toHexDigits(b[at + i]));
         }
         return s.toString();
     }
 
-    private static int u16(ByteBuffer b, int at) {
-        return (b.get(at) & 0xFF) | ((b.get(at + 1) & 0xFF) << 8);
+    private static int u16(byte[] b, int at) {
+        return Octets.u16le(b, at);
     }
 }

@@ -1,5 +1,6 @@
 package io.isthmus.wire.s7.cotp;
 
+import io.isthmus.wire.Octets;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -25,18 +26,19 @@ public final class CotpDecoder {
         if (length < 2) {
             return new CotpDecode.Invalid(CotpError.HEADER_TRUNCATED, at, length);
         }
-        int li = buffer.get(at) & 0xFF;
+        byte[] b = Octets.of(buffer); // the data TPDU, every S7 frame, read in place; the rest through the buffer
+        int li = b[at] & 0xFF;
         if (li == 0 || li == LI_RESERVED || li + 1 > length) {
             return new CotpDecode.Invalid(CotpError.LENGTH_INDICATOR_INVALID, at, li);
         }
-        int codeOctet = buffer.get(at + 1) & 0xFF;
+        int codeOctet = b[at + 1] & 0xFF;
         CotpTpduType type = CotpTpduType.ofCodeOctet(codeOctet);
         if (li < fixedPartLength(type)) {
             return new CotpDecode.Invalid(CotpError.HEADER_TRUNCATED, at, li);
         }
         return switch (type) {
             case CONNECTION_REQUEST, CONNECTION_CONFIRM -> connection(buffer, at, li, type);
-            case DATA -> data(buffer, at, li, length);
+            case DATA -> data(b, at, li, length);
             case DISCONNECT_REQUEST, DISCONNECT_CONFIRM -> disconnect(buffer, at, type);
             case TPDU_ERROR ->
                 new CotpDecode.Decoded(new CotpTpdu.Error(u16(buffer, at + 2), buffer.get(at + 4) & 0xFF));
@@ -56,8 +58,8 @@ public final class CotpDecoder {
         };
     }
 
-    private static CotpDecode data(ByteBuffer buffer, int at, int li, int length) {
-        int nr = buffer.get(at + 2) & 0xFF;
+    private static CotpDecode data(byte[] b, int at, int li, int length) {
+        int nr = b[at + 2] & 0xFF;
         int headerEnd = li + 1;
         return new CotpDecode.Decoded(
                 new CotpTpdu.Data(nr & 0x7F, (nr & 0x80) != 0, at + headerEnd, length - headerEnd));

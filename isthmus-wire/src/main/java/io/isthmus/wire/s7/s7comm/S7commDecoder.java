@@ -1,6 +1,7 @@
 package io.isthmus.wire.s7.s7comm;
 
 import io.isthmus.wire.Anomaly;
+import io.isthmus.wire.Octets;
 import io.isthmus.wire.PrintableText;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -34,8 +35,9 @@ public final class S7commDecoder {
         this.userdata = new UserdataDecoder(maxSzlRecords, maxUserdataUnits, maxUserdataOctets);
     }
 
-    /** Decodes the PDU in {@code [at, at + length)} of {@code b} (absolute indexes, not moved). */
-    public S7Decode decode(ByteBuffer b, int at, int length) {
+    /** Decodes the PDU in {@code [at, at + length)} of {@code buffer} (absolute indexes, not moved). */
+    public S7Decode decode(ByteBuffer buffer, int at, int length) {
+        byte[] b = Octets.of(buffer); // read in place at the buffer's indexes; nothing past the PDU
         if (length < 2) {
             return new S7Decode.Invalid(S7Error.HEADER_TRUNCATED, at, length);
         }
@@ -69,7 +71,7 @@ public final class S7commDecoder {
                         : new S7Decode.Decoded(
                                 header,
                                 userdata.decode(
-                                        b,
+                                        buffer,
                                         part.parameterAt(),
                                         part.parameterLength(),
                                         part.dataAt(),
@@ -83,7 +85,7 @@ public final class S7commDecoder {
     /** Where the parameter and data parts are, clipped to the octets present. */
     private record Part(int parameterAt, int parameterLength, int dataAt, int dataLength) {}
 
-    private static S7Header header(ByteBuffer b, int at, Rosctr rosctr, int headerLength) {
+    private static S7Header header(byte[] b, int at, Rosctr rosctr, int headerLength) {
         int errorClass = rosctr.hasErrorFields() ? u8(b, at + 10) : 0;
         int errorCode = rosctr.hasErrorFields() ? u8(b, at + 11) : 0;
         return new S7Header(
@@ -110,7 +112,7 @@ public final class S7commDecoder {
         return new Part(parameterAt, parameterLength, parameterAt + parameterLength, dataLength);
     }
 
-    private S7Message function(ByteBuffer b, Rosctr rosctr, Part part, List<Anomaly> anomalies) {
+    private S7Message function(byte[] b, Rosctr rosctr, Part part, List<Anomaly> anomalies) {
         int code = u8(b, part.parameterAt());
         S7Function function = S7Function.of(code);
         boolean job = rosctr == Rosctr.JOB;
@@ -127,7 +129,7 @@ public final class S7commDecoder {
     }
 
     /** Setup Communication: function, reserved, max AmQ calling, max AmQ called, PDU length. */
-    private static S7Message setup(ByteBuffer b, Part part, List<Anomaly> anomalies) {
+    private static S7Message setup(byte[] b, Part part, List<Anomaly> anomalies) {
         int p = part.parameterAt();
         if (part.parameterLength() < 8) {
             return truncated(b, part, 8, anomalies);
@@ -136,7 +138,7 @@ public final class S7commDecoder {
     }
 
     /** Read/Write Var job: function, item count, then one variable specification per item. */
-    private S7Message varRequest(ByteBuffer b, S7Function function, Part part, List<Anomaly> anomalies) {
+    private S7Message varRequest(byte[] b, S7Function function, Part part, List<Anomaly> anomalies) {
         if (part.parameterLength() < 2) {
             return truncated(b, part, 2, anomalies);
         }
@@ -161,7 +163,7 @@ public final class S7commDecoder {
         return new S7Message.VarRequest(function, count, items);
     }
 
-    private int itemCount(ByteBuffer b, Part part, List<Anomaly> anomalies) {
+    private int itemCount(byte[] b, Part part, List<Anomaly> anomalies) {
         int count = u8(b, part.parameterAt() + 1);
         if (count > maxVarItems) {
             anomalies.add(
@@ -171,7 +173,7 @@ public final class S7commDecoder {
     }
 
     /** S7ANY: syntax, transport size, count, DB number, area, 24-bit bit address. */
-    private static VarItem item(ByteBuffer b, int at, int length) {
+    private static VarItem item(byte[] b, int at, int length) {
         int syntax = length >= 1 ? u8(b, at) : -1;
         if (syntax != SYNTAX_S7ANY || length < S7ANY_SPEC_LENGTH) {
             return new VarItem.Other(syntax, length);
@@ -189,7 +191,7 @@ public final class S7commDecoder {
     }
 
     /** Read/Write Var ack_data: item count in the parameter, one return code per item in the data. */
-    private S7Message varResponse(ByteBuffer b, S7Function function, Part part, List<Anomaly> anomalies) {
+    private S7Message varResponse(byte[] b, S7Function function, Part part, List<Anomaly> anomalies) {
         if (part.parameterLength() < 2) {
             return truncated(b, part, 2, anomalies);
         }
@@ -202,7 +204,7 @@ public final class S7commDecoder {
     }
 
     /** Each item: return code, transport size, length (bits for sizes 3..5), data, even padding. */
-    private static List<S7ReturnCode> readResults(ByteBuffer b, Part part, int wanted, List<Anomaly> anomalies) {
+    private static List<S7ReturnCode> readResults(byte[] b, Part part, int wanted, List<Anomaly> anomalies) {
         List<S7ReturnCode> codes = new ArrayList<>();
         int d = part.dataAt();
         int end = part.dataAt() + part.dataLength();
@@ -225,7 +227,7 @@ public final class S7commDecoder {
         return codes;
     }
 
-    private static List<S7ReturnCode> writeResults(ByteBuffer b, Part part, int wanted, List<Anomaly> anomalies) {
+    private static List<S7ReturnCode> writeResults(byte[] b, Part part, int wanted, List<Anomaly> anomalies) {
         List<S7ReturnCode> codes = new ArrayList<>();
         for (int i = 0; i < wanted; i++) {
             if (i >= part.dataLength()) {
@@ -239,7 +241,7 @@ public final class S7commDecoder {
     }
 
     /** PLC Stop: function, 5 unknown octets, length and name of the PI service. */
-    private static S7Message plcStop(ByteBuffer b, Part part, List<Anomaly> anomalies) {
+    private static S7Message plcStop(byte[] b, Part part, List<Anomaly> anomalies) {
         if (part.parameterLength() < 7) {
             return truncated(b, part, 7, anomalies);
         }
@@ -247,7 +249,7 @@ public final class S7commDecoder {
     }
 
     /** PLC Control: function, 7 unknown octets, argument block (16-bit length), PI service name. */
-    private static S7Message plcControl(ByteBuffer b, Part part, List<Anomaly> anomalies) {
+    private static S7Message plcControl(byte[] b, Part part, List<Anomaly> anomalies) {
         int p = part.parameterAt();
         int end = p + part.parameterLength();
         if (part.parameterLength() < 10 || p + 10 + u16(b, p + 8) + 1 > end) {
@@ -263,7 +265,7 @@ public final class S7commDecoder {
      * The argument of _INSE and _DELE: a block count, a reserved octet, then per block 8
      * characters (type, number, file system), returned as block file names {@code _0A00001P}.
      */
-    private static List<String> blockList(ByteBuffer b, int at, int length) {
+    private static List<String> blockList(byte[] b, int at, int length) {
         if (length < 2 + BLOCK_ID_LENGTH || length != 2 + BLOCK_ID_LENGTH * u8(b, at)) {
             return List.of();
         }
@@ -275,7 +277,7 @@ public final class S7commDecoder {
     }
 
     /** A one-octet length followed by that many characters, clipped to the parameter. */
-    private static String counted(ByteBuffer b, Part part, int at, List<Anomaly> anomalies) {
+    private static String counted(byte[] b, Part part, int at, List<Anomaly> anomalies) {
         int end = part.parameterAt() + part.parameterLength();
         int length = u8(b, at);
         if (at + 1 + length > end) {
@@ -286,7 +288,7 @@ public final class S7commDecoder {
     }
 
     /** Jobs 0x1A..0x1D: function, status, 2 octets, 4-octet id, then the file name with its length. */
-    private static Optional<String> fileName(ByteBuffer b, S7Function function, Part part) {
+    private static Optional<String> fileName(byte[] b, S7Function function, Part part) {
         int p = part.parameterAt();
         if (function == S7Function.UPLOAD || function == S7Function.END_UPLOAD || part.parameterLength() < 9) {
             return Optional.empty();
@@ -295,18 +297,18 @@ public final class S7commDecoder {
         return Optional.of(PrintableText.of(b, p + 9, length));
     }
 
-    private static S7Message truncated(ByteBuffer b, Part part, int needed, List<Anomaly> anomalies) {
+    private static S7Message truncated(byte[] b, Part part, int needed, List<Anomaly> anomalies) {
         int code = u8(b, part.parameterAt());
         anomalies.add(S7Error.PARAMETER_TRUNCATED.anomaly(String.format(
                 "function 0x%02X needs %d parameter octets, %d present", code, needed, part.parameterLength())));
         return new S7Message.OtherFunction(code);
     }
 
-    private static int u8(ByteBuffer b, int at) {
-        return b.get(at) & 0xFF;
+    private static int u8(byte[] b, int at) {
+        return b[at] & 0xFF;
     }
 
-    private static int u16(ByteBuffer b, int at) {
-        return ((b.get(at) & 0xFF) << 8) | (b.get(at + 1) & 0xFF);
+    private static int u16(byte[] b, int at) {
+        return Octets.u16be(b, at);
     }
 }

@@ -1,5 +1,6 @@
 package io.isthmus.wire.s7.tpkt;
 
+import io.isthmus.wire.Octets;
 import java.nio.ByteBuffer;
 
 /**
@@ -26,16 +27,21 @@ public final class Tpkt {
      * @param maxLength the largest length field accepted
      */
     public static TpktRead read(ByteBuffer buffer, int at, int available, int maxLength) {
-        if (available >= 1 && (buffer.get(at) & 0xFF) != VERSION) {
-            return new TpktRead.Invalid(TpktError.VERSION, buffer.get(at) & 0xFF);
+        return read(Octets.of(buffer), at, available, maxLength);
+    }
+
+    /** {@link #read(ByteBuffer, int, int, int)} on the buffer's array ({@link Octets}). */
+    public static TpktRead read(byte[] b, int at, int available, int maxLength) {
+        if (available >= 1 && (b[at] & 0xFF) != VERSION) {
+            return new TpktRead.Invalid(TpktError.VERSION, b[at] & 0xFF);
         }
-        if (available >= 2 && buffer.get(at + 1) != 0) {
-            return new TpktRead.Invalid(TpktError.RESERVED, buffer.get(at + 1) & 0xFF);
+        if (available >= 2 && b[at + 1] != 0) {
+            return new TpktRead.Invalid(TpktError.RESERVED, b[at + 1] & 0xFF);
         }
         if (available < HEADER_LENGTH) {
             return new TpktRead.Incomplete(HEADER_LENGTH - available);
         }
-        int length = ((buffer.get(at + 2) & 0xFF) << 8) | (buffer.get(at + 3) & 0xFF);
+        int length = Octets.u16be(b, at + 2);
         if (length < MIN_LENGTH) {
             return new TpktRead.Invalid(TpktError.LENGTH_TOO_SHORT, length);
         }
@@ -52,7 +58,12 @@ public final class Tpkt {
      * across segments is not lost.
      */
     public static int resync(ByteBuffer buffer, int at, int available, int maxLength) {
-        return 1 + candidate(buffer, at + 1, available - 1, maxLength);
+        return resync(Octets.of(buffer), at, available, maxLength);
+    }
+
+    /** {@link #resync(ByteBuffer, int, int, int)} on the buffer's array ({@link Octets}). */
+    public static int resync(byte[] b, int at, int available, int maxLength) {
+        return 1 + candidate(b, at + 1, available - 1, maxLength);
     }
 
     /**
@@ -60,8 +71,13 @@ public final class Tpkt {
      * {@code at} itself could), or {@code available} when none could.
      */
     public static int candidate(ByteBuffer buffer, int at, int available, int maxLength) {
+        return candidate(Octets.of(buffer), at, available, maxLength);
+    }
+
+    /** {@link #candidate(ByteBuffer, int, int, int)} on the buffer's array ({@link Octets}). */
+    public static int candidate(byte[] b, int at, int available, int maxLength) {
         for (int skip = 0; skip < available; skip++) {
-            if (!(read(buffer, at + skip, available - skip, maxLength) instanceof TpktRead.Invalid)) {
+            if (!(read(b, at + skip, available - skip, maxLength) instanceof TpktRead.Invalid)) {
                 return skip;
             }
         }

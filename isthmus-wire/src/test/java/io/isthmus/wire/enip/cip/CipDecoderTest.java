@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.isthmus.model.AccessKind;
 import io.isthmus.wire.Anomaly;
-import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ class CipDecoderTest {
 
     private CipDecode decode(String hex) {
         byte[] bytes = HexFormat.of().parseHex(hex.replace(" ", ""));
-        return decoder.decode(ByteBuffer.wrap(bytes), 0, bytes.length);
+        return decoder.decode(bytes, 0, bytes.length);
     }
 
     private CipDecode.Decoded decoded(String hex) {

@@ -2,7 +2,6 @@ package io.isthmus.wire.enip.cip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,7 @@ class EPathDecoderTest {
 
     private static EPathDecode decode(String hex) {
         byte[] bytes = HexFormat.of().parseHex(hex);
-        return EPathDecoder.decode(ByteBuffer.wrap(bytes), 0, bytes.length, 8);
+        return EPathDecoder.decode(bytes, 0, bytes.length, 8);
     }
 
     private static EPath path(String hex) {
