@@ -21,6 +21,8 @@ final class PcapReader {
     private final long nanosPerFractionTick;
     private final CaptureInterface iface;
     private final CaptureLimits limits;
+    /** Re-filled per record: valid until the next call (see {@link Packet}). */
+    private final Packet packet = new Packet();
 
     /** Reads the file header at the buffer's position; the caller made sure 24 bytes are there. */
     PcapReader(ByteBuffer in, boolean bigEndian, CaptureFormat format, CaptureLimits limits) {
@@ -75,7 +77,7 @@ final class PcapReader {
         long fraction = Endian.u32(in, pos + 4, bigEndian);
         long nanos = seconds * 1_000_000_000L + fraction * nanosPerFractionTick;
         long original = Math.min(Endian.u32(in, pos + 12, bigEndian), Integer.MAX_VALUE);
-        return new Packet(
+        return packet.set(
                 0,
                 iface.linkTypeCode(),
                 iface.linkType(),
