@@ -66,12 +66,18 @@ final class Ipv4Layer {
         return TransportLayer.decode(b, off + headerLength, capturedEnd, off + total - capturedEnd, anomalies, v);
     }
 
-    /** RFC 1071: the ones' complement sum of the header, checksum included, is all ones. */
+    /**
+     * RFC 1071: the ones' complement sum of the header, checksum included, is all ones. Summed a
+     * 32-bit word at a time (the header is whole words, RFC 791 3.1: IHL counts them) and folded
+     * once at the end: the same sum as 16-bit steps (RFC 1071 2(B), any grouping), in half the reads.
+     */
     static boolean checksumMatches(byte[] b, int off, int headerLength) {
-        int sum = 0;
-        for (int i = 0; i < headerLength; i += 2) {
-            sum += u16(b, off + i);
+        long sum = 0;
+        for (int i = 0; i < headerLength; i += 4) {
+            sum += Integer.toUnsignedLong(i32(b, off + i));
         }
+        sum = (sum & 0xFFFF_FFFFL) + (sum >>> 32);
+        sum = (sum & 0xFFFF) + (sum >>> 16);
         while ((sum >>> 16) != 0) {
             sum = (sum & 0xFFFF) + (sum >>> 16);
         }
