@@ -29,7 +29,8 @@ import java.util.zip.ZipException;
  *
  * <p>Use as a cursor: {@link #advance()} until it returns false; {@link #packet()} is the current
  * packet and its {@code dataOffset} indexes {@link #buffer()}, both valid until the next {@code
- * advance()}. After the last packet, {@link #failure()} says whether the capture ended cleanly or
+ * advance()}: the packet is one instance that the capture decoder re-fills per record, and the
+ * buffer's bytes are overwritten by the next refill, so copy what must be kept. After the last packet, {@link #failure()} says whether the capture ended cleanly or
  * names the byte offset of the damage; every packet before it was delivered.
  *
  * <p>Not thread-safe, except {@link #progress()}, which another thread may poll.

@@ -146,16 +146,16 @@ public final class Flow {
         return direction == Direction.REQUEST ? toServer : toClient;
     }
 
-    void touch(Direction direction, LinkHeader link, int payloadBytes, long timestampNanos) {
+    void touch(Direction direction, long srcMac, long dstMac, int payloadBytes, long timestampNanos) {
         lastSeenNanos = Math.max(lastSeenNanos, timestampNanos);
         packets[direction.ordinal()]++;
         bytes[direction.ordinal()] += payloadBytes;
         if (direction == Direction.REQUEST && clientMac == LinkHeader.NONE) {
-            clientMac = link.srcMac();
-            serverMac = serverMac == LinkHeader.NONE ? link.dstMac() : serverMac;
+            clientMac = srcMac;
+            serverMac = serverMac == LinkHeader.NONE ? dstMac : serverMac;
         } else if (direction == Direction.RESPONSE && serverMac == LinkHeader.NONE) {
-            serverMac = link.srcMac();
-            clientMac = clientMac == LinkHeader.NONE ? link.dstMac() : clientMac;
+            serverMac = srcMac;
+            clientMac = clientMac == LinkHeader.NONE ? dstMac : clientMac;
         }
     }
 

@@ -3,6 +3,7 @@ package io.isthmus.observe.flow;
 import io.isthmus.wire.packet.IpAddress;
 import io.isthmus.wire.packet.IpHeader;
 import io.isthmus.wire.packet.LinkHeader;
+import io.isthmus.wire.packet.PacketView;
 
 /**
  * A flow's identity, the same for both directions: transport protocol, the two endpoints in a
@@ -15,25 +16,26 @@ import io.isthmus.wire.packet.LinkHeader;
 public record FlowKey(int protocol, long aHigh, long aLow, int aPort, long bHigh, long bLow, int bPort, int vlan) {
 
     /** The key of a packet; {@code sourceIsA} must be {@link #sourceIsA} of the same values. */
-    static FlowKey of(int protocol, IpHeader ip, int srcPort, int dstPort, boolean sourceIsA, int vlan) {
+    static FlowKey of(int protocol, PacketView p, boolean sourceIsA, int vlan) {
         if (sourceIsA) {
-            return new FlowKey(protocol, ip.srcHigh(), ip.srcLow(), srcPort, ip.dstHigh(), ip.dstLow(), dstPort, vlan);
+            return new FlowKey(
+                    protocol, p.srcHigh(), p.srcLow(), p.srcPort(), p.dstHigh(), p.dstLow(), p.dstPort(), vlan);
         }
-        return new FlowKey(protocol, ip.dstHigh(), ip.dstLow(), dstPort, ip.srcHigh(), ip.srcLow(), srcPort, vlan);
+        return new FlowKey(protocol, p.dstHigh(), p.dstLow(), p.dstPort(), p.srcHigh(), p.srcLow(), p.srcPort(), vlan);
     }
 
     /** Whether the packet's source is endpoint A: it sorts first by address, then port. */
-    static boolean sourceIsA(IpHeader ip, int srcPort, int dstPort) {
-        int c = Long.compareUnsigned(ip.srcHigh(), ip.dstHigh());
+    static boolean sourceIsA(PacketView p) {
+        int c = Long.compareUnsigned(p.srcHigh(), p.dstHigh());
         if (c == 0) {
-            c = Long.compareUnsigned(ip.srcLow(), ip.dstLow());
+            c = Long.compareUnsigned(p.srcLow(), p.dstLow());
         }
-        return c < 0 || (c == 0 && srcPort <= dstPort);
+        return c < 0 || (c == 0 && p.srcPort() <= p.dstPort());
     }
 
-    /** Outer and inner VLAN ids in one int (each 12 bits plus one, 0 for none). */
-    static int vlanOf(LinkHeader link) {
-        return ((link.outerVlan() + 1) << 13) | (link.innerVlan() + 1);
+    /** Outer and inner VLAN ids ({@link LinkHeader#NONE} when absent) in one int (each 12 bits plus one, 0 for none). */
+    static int vlanOf(int outerVlan, int innerVlan) {
+        return ((outerVlan + 1) << 13) | (innerVlan + 1);
     }
 
     /**

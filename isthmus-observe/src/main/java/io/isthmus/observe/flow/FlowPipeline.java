@@ -2,11 +2,9 @@ package io.isthmus.observe.flow;
 
 import io.isthmus.wire.capture.CaptureRecord;
 import io.isthmus.wire.packet.DecodedPacket;
-import io.isthmus.wire.packet.IpHeader;
-import io.isthmus.wire.packet.Network;
 import io.isthmus.wire.packet.PacketDecoder;
 import io.isthmus.wire.packet.PacketError;
-import io.isthmus.wire.packet.PacketResult;
+import io.isthmus.wire.packet.PacketView;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 
@@ -21,6 +19,8 @@ public final class FlowPipeline {
     private final FlowCounters counters = new FlowCounters();
     private final IpReassembler fragments;
     private final FlowTable table;
+    /** The current packet's headers; re-filled by every {@link #accept}. */
+    private final PacketView view = new PacketView();
 
     public FlowPipeline(FlowLimits limits, PacketDecoder decoder, FlowListener listener) {
         this.decoder = decoder;
@@ -29,21 +29,26 @@ public final class FlowPipeline {
         this.table = new FlowTable(limits, listener, counters);
     }
 
-    /** One packet as the capture reader reported it, its bytes in {@code buffer}. */
+    /**
+     * One packet as the capture reader reported it, its bytes in {@code buffer}. Neither the packet
+     * nor the buffer is kept past the call: the headers are decoded into this pipeline's one {@link
+     * PacketView}, re-filled per packet, which listeners never see (they get payload views and, for
+     * non-IP frames, a {@link DecodedPacket} record built for the call).
+     */
     public void accept(ByteBuffer buffer, CaptureRecord.Packet packet) {
         counters.packets++;
         counters.bytes += packet.capturedLength();
         long ts = packet.timestampNanos();
-        PacketResult r = decoder.decode(buffer, packet);
-        // The common case first, by instanceof: analyze runs C1 only, where a pattern switch is an
-        // invokedynamic call through method handles on every packet (docs/benchmarks.md, sixth session).
-        if (r instanceof DecodedPacket p) {
-            decoded(p, buffer, ts);
+        if (!decoder.decode(buffer, packet, view)) {
+            error(view.error(), ts);
             return;
         }
-        switch (r) {
-            case PacketError e -> error(e, ts);
-            case DecodedPacket p -> decoded(p, buffer, ts);
+        if (view.isIp() && !view.isFragment()) {
+            table.accept(view, buffer, ts);
+        } else if (view.isIp()) {
+            fragment(buffer, ts);
+        } else {
+            frame(buffer, ts);
         }
     }
 
@@ -60,36 +65,24 @@ public final class FlowPipeline {
         return table;
     }
 
-    private void decoded(DecodedPacket p, ByteBuffer buffer, long ts) {
-        if (p.network() instanceof IpHeader ip && !ip.isFragment()) { // by instanceof, as in accept
-            table.accept(p, buffer, ts);
-            return;
-        }
-        switch (p.network()) {
-            case IpHeader ip when ip.isFragment() -> fragment(p, ip, buffer, ts);
-            case IpHeader ip -> table.accept(p, buffer, ts);
-            case Network.Profinet pn -> frame(p, buffer, ts);
-            case Network.Other other -> frame(p, buffer, ts);
-        }
-    }
-
-    private void fragment(DecodedPacket p, IpHeader ip, ByteBuffer buffer, long ts) {
+    private void fragment(ByteBuffer buffer, long ts) {
         table.advanceTime(ts);
-        Optional<ByteBuffer> datagram = fragments.accept(p, buffer, ts);
+        Optional<ByteBuffer> datagram = fragments.accept(view, buffer, ts);
         if (datagram.isEmpty()) {
             return;
         }
         ByteBuffer d = datagram.get();
-        switch (decoder.decodeIp(d, 0, d.limit(), p.link())) {
-            case PacketError e -> error(e, ts);
-            case DecodedPacket whole -> table.accept(whole, d, ts);
+        if (decoder.decodeIp(d, 0, d.limit(), view)) {
+            table.accept(view, d, ts);
+        } else {
+            error(view.error(), ts);
         }
     }
 
-    private void frame(DecodedPacket p, ByteBuffer buffer, long ts) {
+    private void frame(ByteBuffer buffer, long ts) {
         table.advanceTime(ts);
         counters.nonIpFrames++;
-        listener.onFrame(p, buffer, ts);
+        listener.onFrame(view.toDecodedPacket(), buffer, ts);
     }
 
     private void error(PacketError e, long ts) {

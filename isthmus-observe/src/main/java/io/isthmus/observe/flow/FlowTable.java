@@ -3,9 +3,8 @@ package io.isthmus.observe.flow;
 import io.isthmus.wire.Direction;
 import io.isthmus.wire.packet.DecodedPacket;
 import io.isthmus.wire.packet.IpHeader;
+import io.isthmus.wire.packet.PacketView;
 import io.isthmus.wire.packet.TcpHeader;
-import io.isthmus.wire.packet.Transport;
-import io.isthmus.wire.packet.UdpHeader;
 import java.nio.ByteBuffer;
 
 /**
@@ -42,20 +41,28 @@ public final class FlowTable {
 
     /** A decoded IP packet that is not a fragment; its payload lies in {@code buffer}. */
     public void accept(DecodedPacket packet, ByteBuffer buffer, long timestampNanos) {
-        advanceTime(timestampNanos);
-        if (!(packet.network() instanceof IpHeader ip)) {
+        if (!(packet.network() instanceof IpHeader)) {
             throw new IllegalArgumentException("the flow table takes IP packets; route other frames elsewhere");
         }
-        // The common case first, by instanceof: analyze runs C1 only, where a pattern switch is an
-        // invokedynamic call through method handles on every packet (docs/benchmarks.md, sixth session).
-        if (packet.transport() instanceof TcpHeader tcp) {
-            tcp(packet, ip, tcp, buffer, timestampNanos);
-            return;
+        accept(PacketView.of(packet), buffer, timestampNanos);
+    }
+
+    /**
+     * The hot path's form of {@link #accept(DecodedPacket, ByteBuffer, long)}: an IP packet that is
+     * not a fragment, read from {@code packet} during the call and not kept (the flow keeps
+     * primitives: MACs, sequence numbers, counters).
+     */
+    public void accept(PacketView packet, ByteBuffer buffer, long timestampNanos) {
+        advanceTime(timestampNanos);
+        if (!packet.isIp()) {
+            throw new IllegalArgumentException("the flow table takes IP packets; route other frames elsewhere");
         }
-        switch (packet.transport()) {
-            case TcpHeader tcp -> tcp(packet, ip, tcp, buffer, timestampNanos);
-            case UdpHeader udp -> udp(packet, ip, udp, buffer, timestampNanos);
-            case Transport.None none -> counters.otherIpPackets++;
+        if (packet.isTcp()) {
+            tcp(packet, buffer, timestampNanos);
+        } else if (packet.isUdp()) {
+            udp(packet, buffer, timestampNanos);
+        } else {
+            counters.otherIpPackets++;
         }
     }
 
@@ -84,37 +91,32 @@ public final class FlowTable {
         return counters.snapshot(flows.size());
     }
 
-    private void tcp(DecodedPacket packet, IpHeader ip, TcpHeader tcp, ByteBuffer buffer, long ts) {
-        boolean sourceIsA = FlowKey.sourceIsA(ip, tcp.srcPort(), tcp.dstPort());
-        int vlan = FlowKey.vlanOf(packet.link());
-        Flow flow = find(IpHeader.TCP, ip, tcp.srcPort(), tcp.dstPort(), sourceIsA, vlan);
+    private void tcp(PacketView tcp, ByteBuffer buffer, long ts) {
+        boolean sourceIsA = FlowKey.sourceIsA(tcp);
+        int vlan = FlowKey.vlanOf(tcp.outerVlan(), tcp.innerVlan());
+        Flow flow = find(IpHeader.TCP, tcp, sourceIsA, vlan);
         if (flow != null && isNewConnection(flow, tcp, sourceIsA)) {
             flows.remove(flow);
             end(flow, CloseReason.PORT_REUSED);
             flow = null;
         }
         if (flow == null) {
-            FlowKey key = FlowKey.of(IpHeader.TCP, ip, tcp.srcPort(), tcp.dstPort(), sourceIsA, vlan);
+            FlowKey key = FlowKey.of(IpHeader.TCP, tcp, sourceIsA, vlan);
             flow = create(key, tcpClientBasis(tcp, sourceIsA), ts);
         }
         Direction direction = flow.directionFrom(sourceIsA);
-        flow.touch(direction, packet.link(), packet.payloadLength(), ts);
-        ResetCheck reset = tcp.isRst() ? reset(flow, direction, tcp) : null;
+        flow.touch(direction, tcp.srcMac(), tcp.dstMac(), tcp.payloadLength(), ts);
+        int flags = tcp.tcpFlags();
+        ResetCheck reset = (flags & TcpHeader.RST) != 0 ? reset(flow, direction, tcp) : null;
         if (reset != null && !reset.ends()) {
             return;
         }
-        if (tcp.isAck()) {
+        if ((flags & TcpHeader.ACK) != 0) {
             flow.stream(direction == Direction.REQUEST ? Direction.RESPONSE : Direction.REQUEST)
                     .acknowledge(tcp.ack(), tcp.window());
         }
         flow.stream(direction)
-                .segment(
-                        tcp.seq(),
-                        tcp.flags(),
-                        buffer,
-                        packet.payloadOffset(),
-                        packet.payloadLength(),
-                        packet.payloadMissing());
+                .segment(tcp.seq(), flags, buffer, tcp.payloadOffset(), tcp.payloadLength(), tcp.payloadMissing());
         if (reset != null) {
             flow.closeStreams(CloseReason.RESET);
             closed(flow, reset == ResetCheck.REFUSED ? CloseReason.REFUSED : CloseReason.RESET);
@@ -128,7 +130,7 @@ public final class FlowTable {
      * connection is counted and otherwise dropped: its ACK, data and flags are not used, as the
      * receiving host drops it. A RST on a flow that already ended is absorbed by the tombstone.
      */
-    private ResetCheck reset(Flow flow, Direction direction, TcpHeader tcp) {
+    private ResetCheck reset(Flow flow, Direction direction, PacketView tcp) {
         if (flow.ended()) {
             return ResetCheck.EXACT;
         }
@@ -162,44 +164,46 @@ public final class FlowTable {
     }
 
     /** A SYN without ACK on a known 5-tuple starts a new connection unless it repeats the first SYN. */
-    private static boolean isNewConnection(Flow flow, TcpHeader tcp, boolean sourceIsA) {
-        if (!tcp.isSyn() || tcp.isAck()) {
+    private static boolean isNewConnection(Flow flow, PacketView tcp, boolean sourceIsA) {
+        if ((tcp.tcpFlags() & (TcpHeader.SYN | TcpHeader.ACK)) != TcpHeader.SYN) {
             return false;
         }
         TcpReassembler sender = flow.stream(flow.directionFrom(sourceIsA));
         return flow.closed() || !sender.synSeen() || sender.isn() != tcp.seq();
     }
 
-    private void udp(DecodedPacket packet, IpHeader ip, UdpHeader udp, ByteBuffer buffer, long ts) {
-        boolean sourceIsA = FlowKey.sourceIsA(ip, udp.srcPort(), udp.dstPort());
-        int vlan = FlowKey.vlanOf(packet.link());
-        Flow flow = find(IpHeader.UDP, ip, udp.srcPort(), udp.dstPort(), sourceIsA, vlan);
+    private void udp(PacketView udp, ByteBuffer buffer, long ts) {
+        boolean sourceIsA = FlowKey.sourceIsA(udp);
+        int vlan = FlowKey.vlanOf(udp.outerVlan(), udp.innerVlan());
+        Flow flow = find(IpHeader.UDP, udp, sourceIsA, vlan);
         if (flow == null) {
-            FlowKey key = FlowKey.of(IpHeader.UDP, ip, udp.srcPort(), udp.dstPort(), sourceIsA, vlan);
+            FlowKey key = FlowKey.of(IpHeader.UDP, udp, sourceIsA, vlan);
             ClientBasis basis = portBasis(udp.srcPort(), udp.dstPort());
             boolean clientIsA =
                     basis == ClientBasis.PORT ? sourceIsA == senderIsClient(udp.srcPort(), udp.dstPort()) : sourceIsA;
             flow = create(key, clientIsA, basis, ts);
         }
         Direction direction = flow.directionFrom(sourceIsA);
-        flow.touch(direction, packet.link(), packet.payloadLength(), ts);
-        listener.onDatagram(flow, direction, view.of(buffer, packet.payloadOffset(), packet.payloadLength()));
+        flow.touch(direction, udp.srcMac(), udp.dstMac(), udp.payloadLength(), ts);
+        listener.onDatagram(flow, direction, view.of(buffer, udp.payloadOffset(), udp.payloadLength()));
     }
 
     /** The packet's flow, made the most recently seen; null when the table has none. */
-    private Flow find(int protocol, IpHeader ip, int srcPort, int dstPort, boolean sourceIsA, int vlan) {
+    private Flow find(int protocol, PacketView p, boolean sourceIsA, int vlan) {
         return sourceIsA
-                ? flows.find(protocol, ip.srcHigh(), ip.srcLow(), srcPort, ip.dstHigh(), ip.dstLow(), dstPort, vlan)
-                : flows.find(protocol, ip.dstHigh(), ip.dstLow(), dstPort, ip.srcHigh(), ip.srcLow(), srcPort, vlan);
+                ? flows.find(protocol, p.srcHigh(), p.srcLow(), p.srcPort(), p.dstHigh(), p.dstLow(), p.dstPort(), vlan)
+                : flows.find(
+                        protocol, p.dstHigh(), p.dstLow(), p.dstPort(), p.srcHigh(), p.srcLow(), p.srcPort(), vlan);
     }
 
     private record Basis(ClientBasis basis, boolean clientIsA) {}
 
-    private static Basis tcpClientBasis(TcpHeader tcp, boolean sourceIsA) {
-        if (tcp.isSyn() && !tcp.isAck()) {
+    private static Basis tcpClientBasis(PacketView tcp, boolean sourceIsA) {
+        boolean syn = (tcp.tcpFlags() & TcpHeader.SYN) != 0;
+        if (syn && (tcp.tcpFlags() & TcpHeader.ACK) == 0) {
             return new Basis(ClientBasis.SYN, sourceIsA);
         }
-        if (tcp.isSyn()) {
+        if (syn) {
             return new Basis(ClientBasis.SYN_ACK, !sourceIsA);
         }
         ClientBasis basis = portBasis(tcp.srcPort(), tcp.dstPort());

@@ -2,6 +2,7 @@ package io.isthmus.observe.flow;
 
 import io.isthmus.wire.packet.DecodedPacket;
 import io.isthmus.wire.packet.IpHeader;
+import io.isthmus.wire.packet.PacketView;
 import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -49,34 +50,44 @@ public final class IpReassembler {
      * the reassembled datagram when this fragment completes one, valid until the next call.
      */
     public Optional<ByteBuffer> accept(DecodedPacket packet, ByteBuffer buffer, long timestampNanos) {
+        if (!(packet.network() instanceof IpHeader)) {
+            throw new ClassCastException("not an IP packet: " + packet.network());
+        }
+        return accept(PacketView.of(packet), buffer, timestampNanos);
+    }
+
+    /**
+     * {@link #accept(DecodedPacket, ByteBuffer, long)} for the current packet of a {@link PacketView}
+     * (an {@link PacketView#isFragment()} one), read during the call and not kept: a new datagram
+     * keeps its first fragment's header as an {@link IpHeader} record.
+     */
+    public Optional<ByteBuffer> accept(PacketView ip, ByteBuffer buffer, long timestampNanos) {
         expire(timestampNanos);
-        IpHeader ip = (IpHeader) packet.network();
         counters.fragments++;
         int from = ip.fragmentOffset();
-        int to = from + packet.payloadLength();
-        if (packet.payloadMissing() > 0 || to > limits.maxDatagramBytes() - headerLength(ip)) {
+        int to = from + ip.payloadLength();
+        if (ip.payloadMissing() > 0 || to > limits.maxDatagramBytes() - headerLength(ip.ipVersion())) {
             counters.fragmentsDropped++;
             return Optional.empty();
         }
         FragmentKey key = new FragmentKey(
-                ip.version(),
+                ip.ipVersion(),
                 ip.srcHigh(),
                 ip.srcLow(),
                 ip.dstHigh(),
                 ip.dstLow(),
                 ip.fragmentId(),
-                ip.protocol(),
-                FlowKey.vlanOf(packet.link()));
+                ip.ipProtocol(),
+                FlowKey.vlanOf(ip.outerVlan(), ip.innerVlan()));
         PartialDatagram d = open.get(key);
         if (d == null) {
             d = openDatagram(key, ip, timestampNanos);
         }
-        switch (d.add(
-                from, to, buffer, packet.payloadOffset(), !ip.moreFragments(), limits.maxFragmentsPerDatagram())) {
+        switch (d.add(from, to, buffer, ip.payloadOffset(), !ip.moreFragments(), limits.maxFragmentsPerDatagram())) {
             case ADDED -> {}
             case OVERLAP -> {
                 counters.fragmentOverlaps++;
-                if (ip.version() == 6) {
+                if (ip.ipVersion() == 6) {
                     counters.fragmentsDropped++;
                     open.remove(key);
                     return Optional.empty();
@@ -101,14 +112,15 @@ public final class IpReassembler {
         return open.size();
     }
 
-    private PartialDatagram openDatagram(FragmentKey key, IpHeader ip, long ts) {
+    private PartialDatagram openDatagram(FragmentKey key, PacketView ip, long ts) {
         if (open.size() >= limits.maxFragmentedDatagrams()) {
             Iterator<PartialDatagram> it = open.values().iterator();
             it.next();
             it.remove();
             counters.datagramsEvicted++;
         }
-        PartialDatagram d = new PartialDatagram(ip, ts, limits.maxDatagramBytes() - headerLength(ip));
+        PartialDatagram d =
+                new PartialDatagram(ip.ipHeader(), ts, limits.maxDatagramBytes() - headerLength(ip.ipVersion()));
         open.put(key, d);
         return d;
     }
@@ -126,7 +138,7 @@ public final class IpReassembler {
     }
 
     /** The header a rebuilt datagram gets: IPv4 without options, IPv6 without extension headers. */
-    private static int headerLength(IpHeader ip) {
-        return ip.version() == 6 ? PartialDatagram.IPV6_HEADER : PartialDatagram.IPV4_HEADER;
+    private static int headerLength(int ipVersion) {
+        return ipVersion == 6 ? PartialDatagram.IPV6_HEADER : PartialDatagram.IPV4_HEADER;
     }
 }

@@ -1,5 +1,6 @@
 package io.isthmus.observe.flow;
 
+import io.isthmus.wire.packet.PacketView;
 import io.isthmus.wire.packet.TcpHeader;
 
 /**
@@ -50,10 +51,10 @@ enum ResetCheck {
      * Judges a RST from the side whose stream is {@code sender} to the side whose stream is {@code
      * receiver}, before the RST itself is fed to either.
      */
-    static ResetCheck judge(TcpReassembler sender, TcpReassembler receiver, TcpHeader rst) {
+    static ResetCheck judge(TcpReassembler sender, TcpReassembler receiver, PacketView rst) {
         if (receiver.synSeen() && !sender.started()) {
             // SYN-SENT: only a RST acknowledging the SYN is acceptable; one without ACK is dropped.
-            return rst.isAck() && rst.ack() == receiver.isn() + 1 ? REFUSED : IGNORED;
+            return (rst.tcpFlags() & TcpHeader.ACK) != 0 && rst.ack() == receiver.isn() + 1 ? REFUSED : IGNORED;
         }
         boolean sent = sender.sentSeen();
         boolean acked = sender.peerAckSeen();

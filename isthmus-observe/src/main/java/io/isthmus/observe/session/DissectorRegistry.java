@@ -12,6 +12,7 @@ import io.isthmus.wire.profinet.DcpDissectorFactory;
 import io.isthmus.wire.s7.S7commDissectorFactory;
 import io.isthmus.wire.s7.S7commPlusDissectorFactory;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,12 +54,19 @@ public final class DissectorRegistry {
     public Optional<DissectorFactory> identify(ByteBuffer payload, int serverPort) {
         DissectorFactory content = null;
         DissectorFactory port = null;
-        for (DissectorFactory f : factories) {
+        // One view re-aimed per probe instead of a duplicate per factory and payload: each probe
+        // starts at the payload's position, limit and big-endian order, and cannot move the payload.
+        ByteBuffer probe = payload.duplicate();
+        int position = payload.position();
+        int limit = payload.limit();
+        for (int i = 0; i < factories.size(); i++) {
+            DissectorFactory f = factories.get(i);
             boolean portless = f.protocol().wellKnownPort().isEmpty();
             if ((serverPort < 0) != portless) {
                 continue;
             }
-            Confidence c = f.probe(payload.duplicate(), serverPort);
+            probe.order(ByteOrder.BIG_ENDIAN).clear().limit(limit).position(position);
+            Confidence c = f.probe(probe, serverPort);
             if (c == Confidence.CONTENT && (content == null || onItsPort(f, serverPort))) {
                 content = content != null && onItsPort(content, serverPort) ? content : f;
             } else if (c == Confidence.PORT_ONLY && port == null) {

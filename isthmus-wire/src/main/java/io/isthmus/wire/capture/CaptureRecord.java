@@ -14,23 +14,105 @@ public sealed interface CaptureRecord {
      * index into the buffer that was passed to {@link CaptureDecoder#next}, valid until the caller
      * advances past {@code consumed} bytes and refills.
      *
-     * @param interfaceId the pcapng interface (0 for classic pcap)
-     * @param linkTypeCode the LINKTYPE_ number as written in the file
-     * @param timestampNanos nanoseconds since 1970-01-01T00:00Z (pcapng {@code if_tsoffset} applied)
-     * @param originalLength the packet's length on the wire; may exceed {@code capturedLength} when
-     *     the capture used a snap length
-     * @param consumed the bytes of the record or block, header and padding included
+     * <p>Not a record: a {@link CaptureDecoder} re-fills <b>one</b> packet per stream, so a packet
+     * it returned is valid only until the next {@code next} call on that decoder, like the bytes it
+     * points to. Copy the fields to keep them. (A record per packet was a tenth of the decoding
+     * thread's allocation, docs/benchmarks.md, eighth session.) A packet built with the public
+     * constructor is never changed.
      */
-    record Packet(
-            int interfaceId,
-            int linkTypeCode,
-            LinkType linkType,
-            long timestampNanos,
-            int originalLength,
-            int dataOffset,
-            int capturedLength,
-            int consumed)
-            implements CaptureRecord {
+    final class Packet implements CaptureRecord {
+        private int interfaceId;
+        private int linkTypeCode;
+        private LinkType linkType;
+        private long timestampNanos;
+        private int originalLength;
+        private int dataOffset;
+        private int capturedLength;
+        private int consumed;
+
+        /**
+         * @param interfaceId the pcapng interface (0 for classic pcap)
+         * @param linkTypeCode the LINKTYPE_ number as written in the file
+         * @param timestampNanos nanoseconds since 1970-01-01T00:00Z (pcapng {@code if_tsoffset} applied)
+         * @param originalLength the packet's length on the wire; may exceed {@code capturedLength}
+         *     when the capture used a snap length
+         * @param consumed the bytes of the record or block, header and padding included
+         */
+        public Packet(
+                int interfaceId,
+                int linkTypeCode,
+                LinkType linkType,
+                long timestampNanos,
+                int originalLength,
+                int dataOffset,
+                int capturedLength,
+                int consumed) {
+            set(
+                    interfaceId,
+                    linkTypeCode,
+                    Objects.requireNonNull(linkType, "linkType"),
+                    timestampNanos,
+                    originalLength,
+                    dataOffset,
+                    capturedLength,
+                    consumed);
+        }
+
+        /** An empty packet for a reader to re-fill. */
+        Packet() {}
+
+        /** Re-aims this packet (the readers' reused instance); returns it. */
+        Packet set(
+                int interfaceId,
+                int linkTypeCode,
+                LinkType linkType,
+                long timestampNanos,
+                int originalLength,
+                int dataOffset,
+                int capturedLength,
+                int consumed) {
+            this.interfaceId = interfaceId;
+            this.linkTypeCode = linkTypeCode;
+            this.linkType = linkType;
+            this.timestampNanos = timestampNanos;
+            this.originalLength = originalLength;
+            this.dataOffset = dataOffset;
+            this.capturedLength = capturedLength;
+            this.consumed = consumed;
+            return this;
+        }
+
+        public int interfaceId() {
+            return interfaceId;
+        }
+
+        public int linkTypeCode() {
+            return linkTypeCode;
+        }
+
+        public LinkType linkType() {
+            return linkType;
+        }
+
+        public long timestampNanos() {
+            return timestampNanos;
+        }
+
+        public int originalLength() {
+            return originalLength;
+        }
+
+        public int dataOffset() {
+            return dataOffset;
+        }
+
+        public int capturedLength() {
+            return capturedLength;
+        }
+
+        public int consumed() {
+            return consumed;
+        }
 
         /** A read-only view of the packet bytes in {@code buffer} (allocates a view: for the edges). */
         public ByteBuffer data(ByteBuffer buffer) {
@@ -38,6 +120,13 @@ public sealed interface CaptureRecord {
                     .limit(dataOffset + capturedLength)
                     .position(dataOffset)
                     .slice();
+        }
+
+        @Override
+        public String toString() {
+            return "Packet[interfaceId=" + interfaceId + ", linkTypeCode=" + linkTypeCode + ", linkType=" + linkType
+                    + ", timestampNanos=" + timestampNanos + ", originalLength=" + originalLength + ", dataOffset="
+                    + dataOffset + ", capturedLength=" + capturedLength + ", consumed=" + consumed + "]";
         }
     }
 

@@ -35,6 +35,14 @@ final class Endian {
         return Integer.toUnsignedLong(i32(b, index, bigEndian));
     }
 
+    /** The unsigned 32-bit field at {@code i} of an array the caller has bounds-checked. */
+    static long u32(byte[] a, int i, boolean bigEndian) {
+        int v = bigEndian
+                ? a[i] << 24 | (a[i + 1] & 0xFF) << 16 | (a[i + 2] & 0xFF) << 8 | a[i + 3] & 0xFF
+                : a[i + 3] << 24 | (a[i + 2] & 0xFF) << 16 | (a[i + 1] & 0xFF) << 8 | a[i] & 0xFF;
+        return Integer.toUnsignedLong(v);
+    }
+
     static long i64(ByteBuffer b, int index, boolean bigEndian) {
         long v = b.getLong(index);
         return matches(b, bigEndian) ? v : Long.reverseBytes(v);

@@ -4,6 +4,7 @@ import io.isthmus.wire.capture.CaptureRecord.Malformed;
 import io.isthmus.wire.capture.CaptureRecord.NeedMore;
 import io.isthmus.wire.capture.CaptureRecord.Packet;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,14 @@ final class PcapReader {
     private final int recordHeaderBytes;
     private final long nanosPerFractionTick;
     private final CaptureInterface iface;
+    /** {@code iface.linkType()}, looked up once rather than per record. */
+    private final LinkType linkType;
+
     private final CaptureLimits limits;
+    /** Re-filled per record: valid until the next call (see {@link Packet}). */
+    private final Packet packet = new Packet();
+    /** A record header copied out of a buffer without an accessible array. */
+    private final byte[] header = new byte[24];
 
     /** Reads the file header at the buffer's position; the caller made sure 24 bytes are there. */
     PcapReader(ByteBuffer in, boolean bigEndian, CaptureFormat format, CaptureLimits limits) {
@@ -33,6 +41,7 @@ final class PcapReader {
         this.recordHeaderBytes = format == CaptureFormat.PCAP_MODIFIED ? 24 : 16;
         this.nanosPerFractionTick = format == CaptureFormat.PCAP_NANOSECONDS ? 1 : 1000;
         this.iface = new CaptureInterface(0, linkType, (int) Math.min(snap, Integer.MAX_VALUE), resolution, 0);
+        this.linkType = iface.linkType();
         this.limits = limits;
     }
 
@@ -60,7 +69,20 @@ final class PcapReader {
         if (avail < recordHeaderBytes) {
             return new NeedMore(recordHeaderBytes - avail);
         }
-        long captured = Endian.u32(in, pos + 8, bigEndian);
+        // The header's four fields with one bounds check: from a heap buffer's own array (the
+        // capture source's), else from a copy. Four checked ByteBuffer reads per record showed in
+        // analyze's profile under C1 (docs/benchmarks.md, eighth session).
+        byte[] h;
+        int i;
+        if (in.hasArray()) {
+            h = in.array();
+            i = in.arrayOffset() + Objects.checkFromIndexSize(pos, recordHeaderBytes, in.limit());
+        } else {
+            in.get(pos, header, 0, recordHeaderBytes);
+            h = header;
+            i = 0;
+        }
+        long captured = Endian.u32(h, i + 8, bigEndian);
         if (captured > limits.maxPacketBytes()) {
             return new Malformed(
                     CaptureError.RECORD_TOO_LARGE,
@@ -71,14 +93,14 @@ final class PcapReader {
         if (avail < total) {
             return new NeedMore(total - avail);
         }
-        long seconds = Endian.u32(in, pos, bigEndian);
-        long fraction = Endian.u32(in, pos + 4, bigEndian);
+        long seconds = Endian.u32(h, i, bigEndian);
+        long fraction = Endian.u32(h, i + 4, bigEndian);
         long nanos = seconds * 1_000_000_000L + fraction * nanosPerFractionTick;
-        long original = Math.min(Endian.u32(in, pos + 12, bigEndian), Integer.MAX_VALUE);
-        return new Packet(
+        long original = Math.min(Endian.u32(h, i + 12, bigEndian), Integer.MAX_VALUE);
+        return packet.set(
                 0,
                 iface.linkTypeCode(),
-                iface.linkType(),
+                linkType,
                 nanos,
                 (int) original,
                 pos + recordHeaderBytes,

@@ -29,6 +29,8 @@ final class PcapngReader {
     private boolean bigEndian;
     /** Simple packet blocks carry no timestamp; they get the last one seen in the section. */
     private long lastTimestampNanos;
+    /** Re-filled per packet block: valid until the next call (see {@link Packet}). */
+    private final Packet packet = new Packet();
 
     PcapngReader(CaptureLimits limits) {
         this.limits = limits;
@@ -184,7 +186,7 @@ final class PcapngReader {
         long ticks = (Endian.u32(in, pos + 12, bigEndian) << 32) | Endian.u32(in, pos + 16, bigEndian);
         lastTimestampNanos = iface.toEpochNanos(ticks);
         long original = Math.min(Endian.u32(in, pos + 24, bigEndian), Integer.MAX_VALUE);
-        return new Packet(
+        return packet.set(
                 iface.id(),
                 iface.linkTypeCode(),
                 iface.linkType(),
@@ -217,7 +219,7 @@ final class PcapngReader {
                     offset + 8,
                     "simple packet holds " + captured + " bytes, limit " + limits.maxPacketBytes());
         }
-        return new Packet(
+        return packet.set(
                 0,
                 iface.linkTypeCode(),
                 iface.linkType(),

@@ -17,21 +17,22 @@ final class Ipv4Layer {
 
     private Ipv4Layer() {}
 
-    static PacketResult decode(byte[] b, int off, int end, LinkHeader link) {
+    /** Fills the view's IP, transport and payload fields; false with the view's error set when they do not decode. */
+    static boolean decode(byte[] b, int off, int end, PacketView v) {
         int avail = end - off;
         if (avail < MIN_HEADER) {
-            return error(Problem.TRUNCATED_HEADER, off, avail);
+            return v.fail(error(Problem.TRUNCATED_HEADER, off, avail));
         }
         int versionIhl = u8(b, off);
         if (versionIhl >>> 4 != 4) {
-            return error(Problem.BAD_VERSION, off, versionIhl >>> 4);
+            return v.fail(error(Problem.BAD_VERSION, off, versionIhl >>> 4));
         }
         int headerLength = (versionIhl & 0x0F) * 4;
         if (headerLength < MIN_HEADER) {
-            return error(Problem.BAD_HEADER_LENGTH, off, versionIhl & 0x0F);
+            return v.fail(error(Problem.BAD_HEADER_LENGTH, off, versionIhl & 0x0F));
         }
         if (headerLength > avail) {
-            return error(Problem.TRUNCATED_HEADER, off, avail);
+            return v.fail(error(Problem.TRUNCATED_HEADER, off, avail));
         }
         int total = u16(b, off + 2);
         int anomalies = 0;
@@ -39,7 +40,7 @@ final class Ipv4Layer {
             anomalies |= PacketAnomaly.IPV4_ZERO_TOTAL_LENGTH.bit();
             total = avail;
         } else if (total < headerLength) {
-            return error(Problem.BAD_TOTAL_LENGTH, off, total);
+            return v.fail(error(Problem.BAD_TOTAL_LENGTH, off, total));
         }
         if (total > avail) {
             anomalies |= PacketAnomaly.CAPTURE_TRUNCATED.bit();
@@ -48,7 +49,7 @@ final class Ipv4Layer {
             anomalies |= PacketAnomaly.IPV4_CHECKSUM_MISMATCH.bit();
         }
         int flags = u16(b, off + 6);
-        IpHeader ip = new IpHeader(
+        v.ip(
                 4,
                 0,
                 IpAddress.mappedLow(i32(b, off + 12)),
@@ -62,16 +63,21 @@ final class Ipv4Layer {
                 (flags & 0x2000) != 0,
                 (flags & 0x4000) != 0);
         int capturedEnd = Math.min(off + total, end);
-        return TransportLayer.decode(
-                b, off + headerLength, capturedEnd, off + total - capturedEnd, link, ip, anomalies);
+        return TransportLayer.decode(b, off + headerLength, capturedEnd, off + total - capturedEnd, anomalies, v);
     }
 
-    /** RFC 1071: the ones' complement sum of the header, checksum included, is all ones. */
+    /**
+     * RFC 1071: the ones' complement sum of the header, checksum included, is all ones. Summed a
+     * 32-bit word at a time (the header is whole words, RFC 791 3.1: IHL counts them) and folded
+     * once at the end: the same sum as 16-bit steps (RFC 1071 2(B), any grouping), in half the reads.
+     */
     static boolean checksumMatches(byte[] b, int off, int headerLength) {
-        int sum = 0;
-        for (int i = 0; i < headerLength; i += 2) {
-            sum += u16(b, off + i);
+        long sum = 0;
+        for (int i = 0; i < headerLength; i += 4) {
+            sum += Integer.toUnsignedLong(i32(b, off + i));
         }
+        sum = (sum & 0xFFFF_FFFFL) + (sum >>> 32);
+        sum = (sum & 0xFFFF) + (sum >>> 16);
         while ((sum >>> 16) != 0) {
             sum = (sum & 0xFFFF) + (sum >>> 16);
         }

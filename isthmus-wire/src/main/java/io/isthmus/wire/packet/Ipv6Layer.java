@@ -21,14 +21,15 @@ final class Ipv6Layer {
 
     private Ipv6Layer() {}
 
-    static PacketResult decode(byte[] b, int off, int end, LinkHeader link, PacketLimits limits) {
+    /** Fills the view's IP, transport and payload fields; false with the view's error set when they do not decode. */
+    static boolean decode(byte[] b, int off, int end, PacketLimits limits, PacketView v) {
         int avail = end - off;
         if (avail < HEADER) {
-            return error(Problem.TRUNCATED_HEADER, off, avail);
+            return v.fail(error(Problem.TRUNCATED_HEADER, off, avail));
         }
         int version = u8(b, off) >>> 4;
         if (version != 6) {
-            return error(Problem.BAD_VERSION, off, version);
+            return v.fail(error(Problem.BAD_VERSION, off, version));
         }
         int payloadLength = u16(b, off + 4);
         int anomalies = 0;
@@ -48,10 +49,10 @@ final class Ipv6Layer {
         int fragmentField = 0;
         while (isExtension(next)) {
             if (count == limits.maxIpv6ExtensionHeaders()) {
-                return error(Problem.TOO_MANY_EXTENSION_HEADERS, p, count + 1L);
+                return v.fail(error(Problem.TOO_MANY_EXTENSION_HEADERS, p, count + 1L));
             }
             if (capturedEnd - p < 8) {
-                return error(Problem.TRUNCATED_HEADER, p, capturedEnd - p);
+                return v.fail(error(Problem.TRUNCATED_HEADER, p, capturedEnd - p));
             }
             int length = next == AUTHENTICATION ? (u8(b, p + 1) + 2) * 4 : (u8(b, p + 1) + 1) * 8;
             if (next == FRAGMENT) {
@@ -60,13 +61,13 @@ final class Ipv6Layer {
                 length = 8;
             }
             if (capturedEnd - p < length) {
-                return error(Problem.TRUNCATED_HEADER, p, capturedEnd - p);
+                return v.fail(error(Problem.TRUNCATED_HEADER, p, capturedEnd - p));
             }
             next = u8(b, p);
             p += length;
             count++;
         }
-        IpHeader ip = new IpHeader(
+        v.ip(
                 6,
                 i64(b, off + 8),
                 i64(b, off + 16),
@@ -79,7 +80,7 @@ final class Ipv6Layer {
                 fragmentField & 0xFFF8,
                 (fragmentField & 1) != 0,
                 false);
-        return TransportLayer.decode(b, p, capturedEnd, declaredEnd - capturedEnd, link, ip, anomalies);
+        return TransportLayer.decode(b, p, capturedEnd, declaredEnd - capturedEnd, anomalies, v);
     }
 
     private static boolean isExtension(int next) {

@@ -18,8 +18,7 @@ import java.util.Optional;
  *     links report the EtherType of the IP version found.
  * @param networkOffset where the network header starts in the buffer
  */
-public record LinkHeader(long dstMac, long srcMac, int outerVlan, int innerVlan, int etherType, int networkOffset)
-        implements LinkOutcome {
+public record LinkHeader(long dstMac, long srcMac, int outerVlan, int innerVlan, int etherType, int networkOffset) {
     public static final int NONE = -1;
 
     /** The same link fields for a network header at another place (a reassembled datagram). */

@@ -23,61 +23,68 @@ final class LinkLayer {
 
     private LinkLayer() {}
 
-    static LinkOutcome decode(byte[] b, int off, int end, LinkType type, int code, PacketLimits limits) {
+    /** Fills the view's link fields; false (with the view's error set) when the header does not decode. */
+    static boolean decode(byte[] b, int off, int end, LinkType type, int code, PacketLimits limits, PacketView v) {
         return switch (type) {
-            case ETHERNET -> ethernet(b, off, end, limits);
-            case LINUX_SLL -> sll(b, off, end, limits);
-            case LINUX_SLL2 -> sll2(b, off, end, limits);
-            case NULL -> loopback(b, off, end, false);
-            case LOOP -> loopback(b, off, end, true);
-            case RAW -> raw(b, off, end);
-            case IPV4 -> new LinkHeader(NONE, NONE, NONE, NONE, IPV4, off);
-            case IPV6 -> new LinkHeader(NONE, NONE, NONE, NONE, IPV6, off);
-            case UNKNOWN -> new PacketError(Layer.LINK, Problem.UNSUPPORTED_LINK_TYPE, off, code);
+            case ETHERNET -> ethernet(b, off, end, limits, v);
+            case LINUX_SLL -> sll(b, off, end, limits, v);
+            case LINUX_SLL2 -> sll2(b, off, end, limits, v);
+            case NULL -> loopback(b, off, end, false, v);
+            case LOOP -> loopback(b, off, end, true, v);
+            case RAW -> raw(b, off, end, v);
+            case IPV4 -> bare(IPV4, off, v);
+            case IPV6 -> bare(IPV6, off, v);
+            case UNKNOWN -> v.fail(new PacketError(Layer.LINK, Problem.UNSUPPORTED_LINK_TYPE, off, code));
         };
     }
 
-    private static LinkOutcome ethernet(byte[] b, int off, int end, PacketLimits limits) {
+    private static boolean bare(int etherType, int off, PacketView v) {
+        v.link(NONE, NONE, NONE, NONE, etherType, off);
+        return true;
+    }
+
+    private static boolean ethernet(byte[] b, int off, int end, PacketLimits limits, PacketView v) {
         if (end - off < ETHERNET_HEADER) {
-            return truncated(off, end);
+            return truncated(off, end, v);
         }
-        return tags(b, u16(b, off + 12), off + ETHERNET_HEADER, end, u48(b, off), u48(b, off + 6), limits);
+        return tags(b, u16(b, off + 12), off + ETHERNET_HEADER, end, u48(b, off), u48(b, off + 6), limits, v);
     }
 
     /** SLL: packet type, ARPHRD type, address length, 8 address bytes, protocol. */
-    private static LinkOutcome sll(byte[] b, int off, int end, PacketLimits limits) {
+    private static boolean sll(byte[] b, int off, int end, PacketLimits limits, PacketView v) {
         if (end - off < SLL_HEADER) {
-            return truncated(off, end);
+            return truncated(off, end, v);
         }
         boolean mac = u16(b, off + 2) == ARPHRD_ETHER && u16(b, off + 4) == 6;
         long src = mac ? u48(b, off + 6) : NONE;
-        return tags(b, u16(b, off + 14), off + SLL_HEADER, end, NONE, src, limits);
+        return tags(b, u16(b, off + 14), off + SLL_HEADER, end, NONE, src, limits, v);
     }
 
     /** SLL2: protocol, reserved, interface index, ARPHRD type, packet type, address length, 8 address bytes. */
-    private static LinkOutcome sll2(byte[] b, int off, int end, PacketLimits limits) {
+    private static boolean sll2(byte[] b, int off, int end, PacketLimits limits, PacketView v) {
         if (end - off < SLL2_HEADER) {
-            return truncated(off, end);
+            return truncated(off, end, v);
         }
         boolean mac = u16(b, off + 8) == ARPHRD_ETHER && u8(b, off + 11) == 6;
         long src = mac ? u48(b, off + 12) : NONE;
-        return tags(b, u16(b, off), off + SLL2_HEADER, end, NONE, src, limits);
+        return tags(b, u16(b, off), off + SLL2_HEADER, end, NONE, src, limits, v);
     }
 
     /**
      * Walks 802.1Q (0x8100), 802.1ad (0x88A8) and the pre-standard QinQ types 0x9100/0x9200: each
      * tag is a 2-byte TCI whose low 12 bits are the VLAN id, then the next type.
      */
-    private static LinkOutcome tags(byte[] b, int type, int pos, int end, long dst, long src, PacketLimits limits) {
+    private static boolean tags(
+            byte[] b, int type, int pos, int end, long dst, long src, PacketLimits limits, PacketView v) {
         int outer = NONE;
         int inner = NONE;
         int count = 0;
         while (type == 0x8100 || type == 0x88A8 || type == 0x9100 || type == 0x9200) {
             if (count == limits.maxVlanTags()) {
-                return new PacketError(Layer.VLAN, Problem.TOO_MANY_VLAN_TAGS, pos, count + 1L);
+                return v.fail(new PacketError(Layer.VLAN, Problem.TOO_MANY_VLAN_TAGS, pos, count + 1L));
             }
             if (end - pos < 4) {
-                return new PacketError(Layer.VLAN, Problem.TRUNCATED_HEADER, pos, end - pos);
+                return v.fail(new PacketError(Layer.VLAN, Problem.TRUNCATED_HEADER, pos, end - pos));
             }
             int vid = u16(b, pos) & 0x0FFF;
             if (count == 0) {
@@ -89,7 +96,8 @@ final class LinkLayer {
             pos += 4;
             count++;
         }
-        return new LinkHeader(dst, src, outer, inner, type, pos);
+        v.link(dst, src, outer, inner, type, pos);
+        return true;
     }
 
     /**
@@ -97,9 +105,9 @@ final class LinkLayer {
      * network order for LINKTYPE_LOOP. AF_INET is 2 everywhere; AF_INET6 is 10 (Linux), 24
      * (NetBSD, OpenBSD), 28 (FreeBSD), 30 (macOS).
      */
-    private static LinkOutcome loopback(byte[] b, int off, int end, boolean networkOrder) {
+    private static boolean loopback(byte[] b, int off, int end, boolean networkOrder, PacketView v) {
         if (end - off < 4) {
-            return truncated(off, end);
+            return truncated(off, end, v);
         }
         int family = NetworkOrder.i32(b, off);
         if (!networkOrder && (family & 0xFFFF_0000) != 0) {
@@ -110,22 +118,22 @@ final class LinkLayer {
             case 10, 24, 28, 30 -> IPV6;
             default -> 0;
         };
-        return new LinkHeader(NONE, NONE, NONE, NONE, etherType, off + 4);
+        return bare(etherType, off + 4, v);
     }
 
-    private static LinkOutcome raw(byte[] b, int off, int end) {
+    private static boolean raw(byte[] b, int off, int end, PacketView v) {
         if (end - off < 1) {
-            return truncated(off, end);
+            return truncated(off, end, v);
         }
         int version = u8(b, off) >>> 4;
         return switch (version) {
-            case 4 -> new LinkHeader(NONE, NONE, NONE, NONE, IPV4, off);
-            case 6 -> new LinkHeader(NONE, NONE, NONE, NONE, IPV6, off);
-            default -> new PacketError(Layer.LINK, Problem.BAD_VERSION, off, version);
+            case 4 -> bare(IPV4, off, v);
+            case 6 -> bare(IPV6, off, v);
+            default -> v.fail(new PacketError(Layer.LINK, Problem.BAD_VERSION, off, version));
         };
     }
 
-    private static PacketError truncated(int off, int end) {
-        return new PacketError(Layer.LINK, Problem.TRUNCATED_HEADER, off, end - off);
+    private static boolean truncated(int off, int end, PacketView v) {
+        return v.fail(new PacketError(Layer.LINK, Problem.TRUNCATED_HEADER, off, end - off));
     }
 }

@@ -12,7 +12,10 @@ import java.util.Objects;
  * array starts at index 0 (the capture reader's and the IP reassembler's); any other buffer
  * (direct, read-only, a slice) has the packet's bytes copied first. Every read is checked against
  * the packet's end before it is made: a short header is a {@link PacketError}, never an exception.
- * Stateless apart from its limits, so one instance may serve many threads.
+ * The hot path decodes into a caller's reusable {@link PacketView} and allocates nothing for a
+ * packet whose headers decode; the {@link PacketResult} methods build value records from a fresh
+ * view. Stateless apart from its limits, so one instance may serve many threads (each with its
+ * own views).
  */
 public final class PacketDecoder {
     private static final int PROFINET = 0x8892;
@@ -29,27 +32,30 @@ public final class PacketDecoder {
 
     /** A packet as {@link io.isthmus.wire.capture.CaptureDecoder} reported it, in the same buffer. */
     public PacketResult decode(ByteBuffer buffer, CaptureRecord.Packet packet) {
-        return decode(buffer, packet.dataOffset(), packet.capturedLength(), packet.linkType(), packet.linkTypeCode());
+        PacketView view = new PacketView();
+        return result(view, decode(buffer, packet, view));
+    }
+
+    /**
+     * The hot path's form of {@link #decode(ByteBuffer, CaptureRecord.Packet)}: the headers go into
+     * {@code view}, overwriting what it held, and nothing is allocated unless the headers are
+     * malformed. True when they decoded; false when not, with {@link PacketView#error()} saying why.
+     */
+    public boolean decode(ByteBuffer buffer, CaptureRecord.Packet packet, PacketView view) {
+        return decode(
+                buffer, packet.dataOffset(), packet.capturedLength(), packet.linkType(), packet.linkTypeCode(), view);
     }
 
     /** The {@code length} bytes at absolute index {@code offset}, which start with a {@code link} header. */
     public PacketResult decode(ByteBuffer buffer, int offset, int length, LinkType link) {
-        return decode(buffer, offset, length, link, link.code());
+        PacketView view = new PacketView();
+        return result(view, decode(buffer, offset, length, link, link.code(), view));
     }
 
-    private PacketResult decode(ByteBuffer b, int offset, int length, LinkType link, int code) {
+    private boolean decode(ByteBuffer b, int offset, int length, LinkType link, int code, PacketView view) {
         int end = checkedEnd(b, offset, length);
         byte[] a = backing(b, offset, end);
-        LinkOutcome r = LinkLayer.decode(a, offset, end, link, code, limits);
-        // The common case first, by instanceof: analyze runs C1 only, where a pattern switch is an
-        // invokedynamic call through method handles on every packet (docs/benchmarks.md, sixth session).
-        if (r instanceof LinkHeader h) {
-            return network(a, h, end);
-        }
-        return switch (r) {
-            case PacketError e -> e;
-            case LinkHeader h -> network(a, h, end);
-        };
+        return LinkLayer.decode(a, offset, end, link, code, limits, view) && network(a, end, view);
     }
 
     /**
@@ -57,29 +63,49 @@ public final class PacketDecoder {
      * link}; the IP version comes from the first nibble.
      */
     public PacketResult decodeIp(ByteBuffer buffer, int offset, int length, LinkHeader link) {
+        PacketView view = new PacketView();
+        view.link(link.dstMac(), link.srcMac(), link.outerVlan(), link.innerVlan(), link.etherType(), offset);
+        return result(view, decodeIp(buffer, offset, length, view));
+    }
+
+    /**
+     * {@link #decodeIp(ByteBuffer, int, int, LinkHeader)} into {@code view}, keeping the link fields
+     * it holds (those of the datagram's last fragment) with the network header now at {@code offset}.
+     */
+    public boolean decodeIp(ByteBuffer buffer, int offset, int length, PacketView view) {
         int end = checkedEnd(buffer, offset, length);
         byte[] a = backing(buffer, offset, end);
+        view.relink(offset);
         if (length > 0 && (a[offset] & 0xF0) == 0x60) {
-            return Ipv6Layer.decode(a, offset, end, link.at(offset), limits);
+            return Ipv6Layer.decode(a, offset, end, limits, view);
         }
-        return Ipv4Layer.decode(a, offset, end, link.at(offset));
+        return Ipv4Layer.decode(a, offset, end, view);
     }
 
-    private PacketResult network(byte[] b, LinkHeader link, int end) {
-        int off = link.networkOffset();
-        return switch (link.etherType()) {
-            case LinkLayer.IPV4 -> Ipv4Layer.decode(b, off, end, link);
-            case LinkLayer.IPV6 -> Ipv6Layer.decode(b, off, end, link, limits);
-            case PROFINET ->
-                end - off >= 2
-                        ? opaque(link, new Network.Profinet(NetworkOrder.u16(b, off)), off, end)
-                        : opaque(link, new Network.Other(PROFINET), off, end);
-            default -> opaque(link, new Network.Other(link.etherType()), off, end);
+    private static PacketResult result(PacketView view, boolean decoded) {
+        return decoded ? view.toDecodedPacket() : view.error();
+    }
+
+    private boolean network(byte[] b, int end, PacketView v) {
+        int off = v.networkOffset();
+        return switch (v.etherType()) {
+            case LinkLayer.IPV4 -> Ipv4Layer.decode(b, off, end, v);
+            case LinkLayer.IPV6 -> Ipv6Layer.decode(b, off, end, limits, v);
+            case PROFINET -> {
+                if (end - off >= 2) {
+                    v.profinet(NetworkOrder.u16(b, off));
+                } else {
+                    v.other(PROFINET);
+                }
+                v.payload(off, end - off, 0, 0);
+                yield true;
+            }
+            default -> {
+                v.other(v.etherType());
+                v.payload(off, end - off, 0, 0);
+                yield true;
+            }
         };
-    }
-
-    private static DecodedPacket opaque(LinkHeader link, Network network, int off, int end) {
-        return new DecodedPacket(link, network, Transport.NONE, off, end - off, 0, 0);
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.Objects;
  * Headers that cannot be decoded: the layer, the problem, the absolute buffer index where that
  * layer's header starts, and the offending value (a length, a version; 0 when none).
  */
-public record PacketError(Layer layer, Problem problem, int offset, long value) implements PacketResult, LinkOutcome {
+public record PacketError(Layer layer, Problem problem, int offset, long value) implements PacketResult {
 
     public PacketError {
         Objects.requireNonNull(layer, "layer");

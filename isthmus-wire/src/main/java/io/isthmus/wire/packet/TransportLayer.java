@@ -15,35 +15,40 @@ final class TransportLayer {
     private TransportLayer() {}
 
     /**
+     * Fills the view's transport and payload fields above the IP header already in it.
+     *
      * @param p where the transport header starts
      * @param end the end of the captured IP payload
      * @param missing IP payload bytes declared but not captured
      */
-    static PacketResult decode(byte[] b, int p, int end, int missing, LinkHeader link, IpHeader ip, int anomalies) {
-        if (ip.isFragment()) {
-            return new DecodedPacket(link, ip, Transport.NONE, p, end - p, missing, anomalies);
+    static boolean decode(byte[] b, int p, int end, int missing, int anomalies, PacketView v) {
+        if (v.isFragment()) {
+            v.payload(p, end - p, missing, anomalies);
+            return true;
         }
-        return switch (ip.protocol()) {
-            case IpHeader.TCP -> tcp(b, p, end, missing, link, ip, anomalies);
-            case IpHeader.UDP -> udp(b, p, end, missing, link, ip, anomalies);
-            default -> new DecodedPacket(link, ip, Transport.NONE, p, end - p, missing, anomalies);
+        return switch (v.ipProtocol()) {
+            case IpHeader.TCP -> tcp(b, p, end, missing, anomalies, v);
+            case IpHeader.UDP -> udp(b, p, end, missing, anomalies, v);
+            default -> {
+                v.payload(p, end - p, missing, anomalies);
+                yield true;
+            }
         };
     }
 
-    private static PacketResult tcp(
-            byte[] b, int p, int end, int missing, LinkHeader link, IpHeader ip, int anomalies) {
+    private static boolean tcp(byte[] b, int p, int end, int missing, int anomalies, PacketView v) {
         int avail = end - p;
         if (avail < TCP_MIN) {
-            return new PacketError(Layer.TCP, Problem.TRUNCATED_HEADER, p, avail);
+            return v.fail(new PacketError(Layer.TCP, Problem.TRUNCATED_HEADER, p, avail));
         }
         int dataOffset = (u8(b, p + 12) >>> 4) * 4;
         if (dataOffset < TCP_MIN) {
-            return new PacketError(Layer.TCP, Problem.BAD_HEADER_LENGTH, p, dataOffset / 4);
+            return v.fail(new PacketError(Layer.TCP, Problem.BAD_HEADER_LENGTH, p, dataOffset / 4));
         }
         if (dataOffset > avail) {
-            return new PacketError(Layer.TCP, Problem.TRUNCATED_HEADER, p, avail);
+            return v.fail(new PacketError(Layer.TCP, Problem.TRUNCATED_HEADER, p, avail));
         }
-        TcpHeader tcp = new TcpHeader(
+        v.tcp(
                 u16(b, p),
                 u16(b, p + 2),
                 i32(b, p + 4),
@@ -51,18 +56,18 @@ final class TransportLayer {
                 u16(b, p + 12) & 0x01FF,
                 u16(b, p + 14),
                 dataOffset);
-        return new DecodedPacket(link, ip, tcp, p + dataOffset, avail - dataOffset, missing, anomalies);
+        v.payload(p + dataOffset, avail - dataOffset, missing, anomalies);
+        return true;
     }
 
-    private static PacketResult udp(
-            byte[] b, int p, int end, int missing, LinkHeader link, IpHeader ip, int anomalies) {
+    private static boolean udp(byte[] b, int p, int end, int missing, int anomalies, PacketView v) {
         int avail = end - p;
         if (avail < UDP_HEADER) {
-            return new PacketError(Layer.UDP, Problem.TRUNCATED_HEADER, p, avail);
+            return v.fail(new PacketError(Layer.UDP, Problem.TRUNCATED_HEADER, p, avail));
         }
         int length = u16(b, p + 4);
         if (length < UDP_HEADER) {
-            return new PacketError(Layer.UDP, Problem.BAD_TOTAL_LENGTH, p, length);
+            return v.fail(new PacketError(Layer.UDP, Problem.BAD_TOTAL_LENGTH, p, length));
         }
         int declared = avail + missing;
         if (length != declared) {
@@ -70,8 +75,8 @@ final class TransportLayer {
         }
         int udpEnd = p + Math.min(length, declared);
         int capturedEnd = Math.min(udpEnd, end);
-        UdpHeader udp = new UdpHeader(u16(b, p), u16(b, p + 2), length);
-        return new DecodedPacket(
-                link, ip, udp, p + UDP_HEADER, capturedEnd - p - UDP_HEADER, udpEnd - capturedEnd, anomalies);
+        v.udp(u16(b, p), u16(b, p + 2), length);
+        v.payload(p + UDP_HEADER, capturedEnd - p - UDP_HEADER, udpEnd - capturedEnd, anomalies);
+        return true;
     }
 }

@@ -7,8 +7,10 @@
  * packet where it lies in the capture reader's buffer and returns a {@link
  * io.isthmus.wire.packet.DecodedPacket} whose payload is an offset and length into that same
  * buffer, or a {@link io.isthmus.wire.packet.PacketError} naming the layer and offset where the
- * headers stop making sense. {@code isthmus-observe}'s flow package reassembles IPv4 fragments and
- * TCP streams from these and hands payload bytes to the protocol dissectors.
+ * headers stop making sense. On the hot path the same headers go into a reusable {@link
+ * io.isthmus.wire.packet.PacketView} instead, one per pipeline, re-filled per packet and never kept
+ * past the call. {@code isthmus-observe}'s flow package reassembles IPv4 fragments and TCP streams
+ * from these and hands payload bytes to the protocol dissectors.
  *
  * <p>Addresses stay primitive on this hot path (MACs in a {@code long}, IP addresses as two longs
  * with IPv4 as {@code ::ffff:a.b.c.d}); {@link io.isthmus.wire.packet.IpAddress} and {@link

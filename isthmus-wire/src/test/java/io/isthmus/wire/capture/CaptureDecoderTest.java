@@ -113,6 +113,52 @@ class CaptureDecoderTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"heap", "read-only", "direct", "sliced"})
+    void readsPcapRecordsTheSameFromEveryKindOfBuffer(String kind) {
+        // The record header is read from a heap buffer's array after one bounds check; any other
+        // buffer has it copied first. Both must give every packet, in either byte order.
+        byte[] le = CaptureBytes.resource("modbus__ITI__modbusSmall.pcap");
+        for (byte[] capture : new byte[][] {le, CaptureRewrite.pcap(le, true, false)}) {
+            ByteBuffer heap = ByteBuffer.wrap(capture);
+            ByteBuffer in = switch (kind) {
+                case "heap" -> heap;
+                case "read-only" -> heap.asReadOnlyBuffer();
+                case "direct" ->
+                    ByteBuffer.allocateDirect(capture.length).put(capture).clear();
+                default ->
+                    ByteBuffer.allocate(capture.length + 7)
+                            .position(7)
+                            .slice()
+                            .put(capture)
+                            .clear();
+            };
+            assertThat(timestamps(in)).isEqualTo(timestamps(ByteBuffer.wrap(le)));
+        }
+    }
+
+    /** Every packet's timestamp, captured length and first byte, the whole capture in one buffer. */
+    private static java.util.List<String> timestamps(ByteBuffer in) {
+        CaptureDecoder decoder = new CaptureDecoder();
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        while (true) {
+            switch (decoder.next(in)) {
+                case CaptureRecord.Packet p -> {
+                    seen.add(p.timestampNanos() + "/" + p.capturedLength() + "/" + p.originalLength() + "/"
+                            + in.get(p.dataOffset()));
+                    in.position(in.position() + p.consumed());
+                }
+                case CaptureRecord.Skipped s -> in.position(in.position() + s.consumed());
+                case CaptureRecord.NeedMore n -> {
+                    assertThat(decoder.finish(in)).isEmpty();
+                    assertThat(seen).hasSize(166);
+                    return seen;
+                }
+                case CaptureRecord.Malformed m -> throw new AssertionError(m.message());
+            }
+        }
+    }
+
     @Test
     void readsBigEndianPcapAsTheSamePackets() {
         byte[] le = CaptureBytes.resource("modbus__ITI__modbusSmall.pcap");
