@@ -125,13 +125,15 @@ public final class CauchyXorCode {
     public void encode(PacketShards shards) {
         requireShape(shards);
         int stride = shards.stride();
-        for (int j = 0; j < parityShards; j++) {
-            long[] out = shards.words(dataShards + j);
-            java.util.Arrays.fill(out, 0L);
-            for (int i = 0; i < dataShards; i++) {
-                multiplyAdd(parity[j][i], shards.words(i), out, stride);
-            }
+        long[][] ins = new long[dataShards][];
+        for (int i = 0; i < dataShards; i++) {
+            ins[i] = shards.words(i);
         }
+        long[][] outs = new long[parityShards][];
+        for (int j = 0; j < parityShards; j++) {
+            outs[j] = shards.words(dataShards + j);
+        }
+        NibbleKernel.multiply(parity, ins, outs, stride, shards.scratch(NibbleKernel.scratchLongs(stride)));
     }
 
     /**
@@ -145,9 +147,10 @@ public final class CauchyXorCode {
         requireShape(shards, length);
         requirePresent(present);
         var packets = new PacketShards(shards.length, length);
-        for (int s = 0; s < shards.length; s++) {
-            if (present[s]) {
+        for (int s = 0, loaded = 0; s < shards.length && loaded < dataShards; s++) {
+            if (present[s]) { // the first k present shards are the ones decode(PacketShards, ...) reads
                 packets.load(s, shards[s], 0, length);
+                loaded++;
             }
         }
         if (!decode(packets, present)) {
@@ -182,17 +185,24 @@ public final class CauchyXorCode {
             return true;
         }
         int[][] inverse = GfMatrix.invert(generatorRows(chosen));
-        int stride = shards.stride();
+        int missing = 0;
         for (int d = 0; d < dataShards; d++) {
-            if (present[d]) {
-                continue;
-            }
-            long[] out = shards.words(d);
-            java.util.Arrays.fill(out, 0L);
-            for (int c = 0; c < dataShards; c++) {
-                multiplyAdd(inverse[d][c], shards.words(chosen[c]), out, stride);
+            missing += present[d] ? 0 : 1;
+        }
+        int[][] rows = new int[missing][];
+        long[][] outs = new long[missing][];
+        for (int d = 0, e = 0; d < dataShards; d++) {
+            if (!present[d]) {
+                rows[e] = inverse[d];
+                outs[e++] = shards.words(d);
             }
         }
+        long[][] ins = new long[dataShards][];
+        for (int c = 0; c < dataShards; c++) {
+            ins[c] = shards.words(chosen[c]);
+        }
+        int stride = shards.stride();
+        NibbleKernel.multiply(rows, ins, outs, stride, shards.scratch(NibbleKernel.scratchLongs(stride)));
         return true;
     }
 

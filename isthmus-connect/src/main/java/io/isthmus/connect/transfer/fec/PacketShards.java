@@ -25,6 +25,7 @@ public final class PacketShards {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private long[][] words = new long[0][];
+    private long[] scratch = new long[0];
     private int count;
     private int length;
     private int packetBytes;
@@ -134,6 +135,14 @@ public final class PacketShards {
                 last >>>= 8;
             }
         }
+    }
+
+    /** Scratch for the erasure kernel ({@link NibbleKernel}), at least {@code longs} long, reused. */
+    long[] scratch(int longs) {
+        if (scratch.length < longs) {
+            scratch = new long[longs];
+        }
+        return scratch;
     }
 
     /** Sets shard {@code s} to zero. */
