@@ -14,9 +14,11 @@ import java.util.Arrays;
  * coefficient. Two input shards are taken per pass, so each output packet is read and written once
  * per four sums. The result is the same sum of the same packets, so the same bytes.
  *
- * <p>Fewer passes over memory: for long packets (8,968-byte shards: 141 longs each) the work runs
- * slice by slice, at most {@link #SLICE} longs of every packet, so that the 64 sums of one pass
- * stay in the first-level cache and every input word is read from memory once.
+ * <p>Every input shard is read once, whatever {@code m}: the old form read each data shard once per
+ * parity row. For long packets (8,968-byte shards: 141 longs each) the work runs slice by slice, at
+ * most {@link #SLICE} longs of every packet, so that the 64 sums of one pass fit the first-level
+ * cache; on the benchmark machine (1 MiB second-level cache, loaded) slices of 20, 40 and 160
+ * longs (the last: no slicing) cost the same within the noise (docs/benchmarks.md, "diode11").
  */
 final class NibbleKernel {
     /** Longs of a packet one pass works on: 64 sums of 40 longs are 20 KiB. */
@@ -30,13 +32,61 @@ final class NibbleKernel {
     private NibbleKernel() {}
 
     /**
+     * Where {@link #multiplySums} reads the input packets from: copies longs {@code [x0, x0 + w)} of
+     * packet {@code c} of input shard {@code i} to {@code to[at ..]}.
+     */
+    @FunctionalInterface
+    interface Source {
+        void copy(int i, int c, int x0, int w, long[] to, int at);
+    }
+
+    /**
      * {@code outs[j] := sum over i of coef[j][i] · ins[i]} ({@code coef[j].length == ins.length}),
      * every shard {@code 8 × stride} longs, packet {@code c} at {@code c × stride}; {@code table} is
-     * scratch of at least {@link #scratchLongs} longs. No output may be one of the inputs.
+     * scratch of at least {@link #scratchLongs} longs. No output may be one of the inputs. Takes
+     * the shared sums or one coefficient at a time, whichever does fewer packet XORs.
      */
     static void multiply(int[][] coef, long[][] ins, long[][] outs, int stride, long[] table) {
+        if (prefersSums(coef)) {
+            multiplySums(
+                    coef,
+                    ins.length,
+                    (i, c, x0, w, to, at) -> System.arraycopy(ins[i], c * stride + x0, to, at, w),
+                    outs,
+                    stride,
+                    table);
+            return;
+        }
+        for (long[] out : outs) {
+            Arrays.fill(out, 0, 8 * stride, 0L);
+        }
+        for (int j = 0; j < outs.length; j++) {
+            for (int i = 0; i < ins.length; i++) {
+                CauchyXorCode.multiplyAdd(coef[j][i], ins[i], outs[j], stride);
+            }
+        }
+    }
+
+    /** Whether the shared sums do fewer packet XORs than one coefficient at a time for {@code coef}. */
+    static boolean prefersSums(int[][] coef) {
+        if (coef.length == 0) {
+            return false;
+        }
+        long single = 0;
+        for (int[] row : coef) {
+            for (int a : row) {
+                single += a == 1 ? 8 : Long.bitCount(CauchyXorCode.bitMatrix(a));
+            }
+        }
+        int k = coef[0].length;
+        // 8 copies and 22 XORs of sums per input shard; per output packet and pair of inputs one
+        // four-way XOR, counted as two
+        return single > 30L * k + 2L * 8 * coef.length * ((k + 1) / 2);
+    }
+
+    /** {@link #multiply} by the shared sums, the {@code k} input shards read through {@code ins}. */
+    static void multiplySums(int[][] coef, int k, Source ins, long[][] outs, int stride, long[] table) {
         int rows = outs.length;
-        int k = ins.length;
         long[][] bits = new long[rows][k];
         for (int j = 0; j < rows; j++) {
             for (int i = 0; i < k; i++) {
@@ -46,22 +96,14 @@ final class NibbleKernel {
         for (long[] out : outs) {
             Arrays.fill(out, 0, 8 * stride, 0L);
         }
-        if (singleCost(bits) <= sumsCost(rows, k)) {
-            for (int j = 0; j < rows; j++) {
-                for (int i = 0; i < k; i++) {
-                    CauchyXorCode.multiplyAdd(coef[j][i], ins[i], outs[j], stride);
-                }
-            }
-            return;
-        }
         int n = slice(stride);
         Arrays.fill(table, 0, 64 * n, 0L);
         for (int x0 = 0; x0 < stride; x0 += n) {
             int w = Math.min(n, stride - x0);
             for (int i = 0; i < k; i += 2) {
-                sums(ins[i], x0, w, stride, table, 0, n);
+                sums(ins, i, x0, w, table, 0, n);
                 if (i + 1 < k) {
-                    sums(ins[i + 1], x0, w, stride, table, 32 * n, n);
+                    sums(ins, i + 1, x0, w, table, 32 * n, n);
                 } else {
                     Arrays.fill(table, 32 * n, 64 * n, 0L);
                 }
@@ -74,28 +116,6 @@ final class NibbleKernel {
                 }
             }
         }
-    }
-
-    /**
-     * Packet XORs (one read and one read-and-write per word) of the plain form: one per 1 in the bit
-     * matrices, a coefficient 1 as one XOR of the whole shard (as {@link CauchyXorCode#multiplyAdd}).
-     */
-    private static long singleCost(long[][] bits) {
-        long cost = 0;
-        for (long[] row : bits) {
-            for (long b : row) {
-                cost += b == CauchyXorCode.bitMatrix(1) ? 8 : Long.bitCount(b);
-            }
-        }
-        return cost;
-    }
-
-    /**
-     * The same measure for the sums: 30 per input shard, and per output packet and pair of input
-     * shards one four-way XOR, counted as two.
-     */
-    private static long sumsCost(int rows, int k) {
-        return 30L * k + 2L * 8 * rows * ((k + 1) / 2);
     }
 
     /** Packets {@code r} of out, slice {@code [x0, x0 + w)}, += row {@code r} of {@code a} and {@code b}. */
@@ -119,19 +139,18 @@ final class NibbleKernel {
     }
 
     /**
-     * The 2 × 15 sums of slice {@code [x0, x0 + w)} of the packets of {@code in} into {@code t} from
+     * The 2 × 15 sums of slice {@code [x0, x0 + w)} of the packets of input {@code i} into {@code t} from
      * {@code base}: entry {@code v} (1..15) is the XOR of packets {@code c < 4} with bit {@code c} of
      * {@code v}, entry {@code 16 + v} the same over packets 4..7; entries 0 and 16 stay zero.
      */
-    private static void sums(long[] in, int x0, int w, int stride, long[] t, int base, int n) {
+    private static void sums(Source in, int i, int x0, int w, long[] t, int base, int n) {
         for (int half = 0; half < 2; half++) {
             int at = base + 16 * half * n;
             for (int v = 1; v < 16; v++) {
                 int low = v & -v;
                 int to = at + v * n;
                 if (low == v) {
-                    int packet = 4 * half + Integer.numberOfTrailingZeros(v);
-                    System.arraycopy(in, packet * stride + x0, t, to, w);
+                    in.copy(i, 4 * half + Integer.numberOfTrailingZeros(v), x0, w, t, to);
                 } else {
                     xor2(t, at + (v ^ low) * n, at + low * n, to, w);
                 }

@@ -145,6 +145,23 @@ public final class PacketShards {
         return scratch;
     }
 
+    /**
+     * Longs {@code [x0, x0 + w)} of a packet of {@code packetBytes} bytes that starts at {@code
+     * src[from]}, in the form {@link #load} gives them (little-endian, the last long of the packet
+     * zero above its bytes), into {@code to[at ..]}: lets the erasure kernel read a shard's bytes
+     * slice by slice without a copy of the whole block.
+     */
+    static void loadSlice(byte[] src, int from, int packetBytes, int x0, int w, long[] to, int at) {
+        int whole = Math.min(x0 + w, packetBytes >>> 3);
+        int x = x0;
+        for (; x < whole; x++) {
+            to[at + x - x0] = (long) LONGS.get(src, from + 8 * x);
+        }
+        for (; x < x0 + w; x++) {
+            to[at + x - x0] = tail(src, from + 8 * x, packetBytes - 8 * x);
+        }
+    }
+
     /** Sets shard {@code s} to zero. */
     void clear(int s) {
         Arrays.fill(words(s), 0L);

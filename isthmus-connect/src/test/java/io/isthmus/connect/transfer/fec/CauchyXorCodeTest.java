@@ -136,6 +136,36 @@ class CauchyXorCodeTest {
         }
     }
 
+    @ParameterizedTest(name = "k={0} m={1} length={2}")
+    @CsvSource({"47,12,1400", "47,6,8968", "47,1,1400", "47,2,1400", "3,1,16", "10,3,8", "2,2,0"})
+    void parity_computed_from_a_body_equals_parity_computed_from_separate_shards(int k, int m, int length) {
+        var code = new CauchyXorCode(k, m);
+        byte[][] shards = randomShards(k, m, length, new Random(k + 100L * m + length));
+        code.encode(shards, length);
+        byte[] body = new byte[7 + k * length + 3];
+        Arrays.fill(body, (byte) 0xA5);
+        for (int i = 0; i < k; i++) {
+            System.arraycopy(shards[i], 0, body, 7 + i * length, length);
+        }
+        var packets = new PacketShards(1, 8);
+
+        code.encode(body, 7, length, packets);
+
+        for (int j = 0; j < m; j++) {
+            byte[] parity = new byte[length];
+            packets.store(k + j, parity, 0);
+            assertThat(parity).as("parity %d", j).isEqualTo(shards[k + j]);
+        }
+    }
+
+    @Test
+    void a_body_too_short_for_k_shards_is_refused_with_the_sizes() {
+        var code = new CauchyXorCode(4, 2);
+        assertThatThrownBy(() -> code.encode(new byte[100], 8, 24, new PacketShards()))
+                .hasMessageContaining("4 shards of 24 bytes from 8")
+                .hasMessageContaining("100 bytes");
+    }
+
     @Test
     void shared_sums_give_the_same_product_as_one_coefficient_at_a_time() {
         var random = new Random(12);
