@@ -9,12 +9,17 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Where the sender's CPU goes, without sockets: batch encoding (with the manifest's sample decoding) and sample decoding alone, per Gbit of payload, over a journal made by {@code TransferProcess fill}. */
+/**
+ * Where the sender's CPU goes, without sockets: batch encoding (with the manifest's sample decoding)
+ * and sample decoding alone (not with {@code --encode-only}), per Gbit of payload, over a journal
+ * made by {@code TransferProcess fill}: {@code TransferEncodeCost JOURNAL [--encode-only]}.
+ */
 public final class TransferEncodeCost {
     private TransferEncodeCost() {}
 
     public static void main(String[] a) throws Exception {
         Path dir = Path.of(a[0]);
+        boolean encodeOnly = a.length > 1 && a[1].equals("--encode-only"); // skips "sample decode alone"
         List<JournalRecord> recs;
         try (Journal j = Journal.open(TransferData.journalConfig(dir))) {
             recs = TransferData.readAll(j);
@@ -31,7 +36,9 @@ public final class TransferEncodeCost {
             long seq = 0;
             for (var batch : enc.split(recs, r -> {})) enc.encode(1, ++seq, false, batch, (d, l) -> n[0]++);
             long c1 = mx.getCurrentThreadCpuTime();
-            for (var r : recs) codec.decode(r.payload());
+            if (!encodeOnly) {
+                for (var r : recs) codec.decode(r.payload());
+            }
             long c2 = mx.getCurrentThreadCpuTime();
             double gbit = bytes * 8 / 1e9;
             System.out.printf(

@@ -24,7 +24,10 @@ package io.isthmus.connect.transfer.fec;
  * <p>The XORs run over {@link PacketShards}: every packet in its own run of whole {@code long}s, which
  * C2 compiles to a tight loop (over the shard bytes through a {@code long} view the same work cost
  * about a third more CPU). The byte-array methods copy into and out of that form; the bytes, and so
- * the wire format, are the same.
+ * the wire format, are the same. With more than a couple of parity rows the product shares its
+ * sub-sums ({@link NibbleKernel}: about half the CPU of one coefficient at a time at 47 + 12), and
+ * the sender's {@link #encode(byte[], int, int, PacketShards)} reads the data straight from the
+ * batch body.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -53,6 +56,8 @@ public final class CauchyXorCode {
     private final int dataShards;
     private final int parityShards;
     private final int[][] parity;
+    /** Whether encoding takes the shared sums ({@link NibbleKernel}); false for one or two parity rows. */
+    private final boolean encodeBySums;
 
     public CauchyXorCode(int dataShards, int parityShards) {
         if (dataShards < 1) {
@@ -68,6 +73,7 @@ public final class CauchyXorCode {
         this.dataShards = dataShards;
         this.parityShards = parityShards;
         this.parity = scaledCauchy(dataShards, parityShards);
+        this.encodeBySums = NibbleKernel.prefersSums(parity);
     }
 
     public int dataShards() {
@@ -106,32 +112,83 @@ public final class CauchyXorCode {
     /**
      * Computes the parity shards. {@code shards} holds {@code k + m} arrays of at least {@code
      * length} bytes, {@code length} a multiple of 8; the first {@code k} are read, the last {@code
-     * m} overwritten in {@code [0, length)}. Copies into a fresh {@link PacketShards}: the sender
-     * keeps one and calls {@link #encode(PacketShards)}.
+     * m} overwritten in {@code [0, length)}. Works in a fresh {@link PacketShards}: the sender keeps
+     * one and calls {@link #encode(byte[], int, int, PacketShards)}.
      */
     public void encode(byte[][] shards, int length) {
         requireShape(shards, length);
         var packets = new PacketShards(shards.length, length);
-        for (int i = 0; i < dataShards; i++) {
-            packets.load(i, shards[i], 0, length);
-        }
-        encode(packets);
+        encode(
+                (i, c, x0, w, to, at) ->
+                        PacketShards.loadSlice(shards[i], c * (length >>> 3), length >>> 3, x0, w, to, at),
+                packets,
+                i -> packets.load(i, shards[i], 0, length));
         for (int j = dataShards; j < shards.length; j++) {
             packets.store(j, shards[j], 0);
         }
+    }
+
+    /**
+     * Computes the parity of the {@code k} data shards of {@code length} bytes ({@code length} a
+     * multiple of 8) that lie one after another in {@code data} from {@code offset}, as the sender
+     * cuts them from a batch body: {@code shards} is reshaped to {@code k + m} shards of {@code
+     * length} and parity shard {@code j} ends in its shard {@code k + j}; its data shards are left
+     * unspecified. The data is read straight from the bytes, slice by slice, unless the code has so
+     * few parity rows that it XORs one coefficient at a time, which needs the data in packet form.
+     */
+    public void encode(byte[] data, int offset, int length, PacketShards shards) {
+        if ((length & 7) != 0 || length < 0) {
+            throw new IllegalArgumentException("shard length is " + length + "; it must be a multiple of 8");
+        }
+        if (offset < 0 || (long) offset + (long) dataShards * length > data.length) {
+            throw new IllegalArgumentException(dataShards + " shards of " + length + " bytes from " + offset
+                    + " do not fit " + data.length + " bytes");
+        }
+        shards.reshape(dataShards + parityShards, length);
+        int packet = length >>> 3;
+        encode(
+                (i, c, x0, w, to, at) ->
+                        PacketShards.loadSlice(data, offset + i * length + c * packet, packet, x0, w, to, at),
+                shards,
+                i -> shards.load(i, data, offset + i * length, length));
+    }
+
+    private void encode(NibbleKernel.Source data, PacketShards shards, java.util.function.IntConsumer load) {
+        if (!encodeBySums) {
+            for (int i = 0; i < dataShards; i++) {
+                load.accept(i);
+            }
+            encode(shards);
+            return;
+        }
+        int stride = shards.stride();
+        NibbleKernel.multiplySums(
+                parity,
+                dataShards,
+                data,
+                parityWords(shards),
+                stride,
+                shards.scratch(NibbleKernel.scratchLongs(stride)));
+    }
+
+    private long[][] parityWords(PacketShards shards) {
+        long[][] outs = new long[parityShards][];
+        for (int j = 0; j < parityShards; j++) {
+            outs[j] = shards.words(dataShards + j);
+        }
+        return outs;
     }
 
     /** Computes the parity shards {@code k .. k + m - 1} of {@code shards} from the data shards {@code 0 .. k - 1}. */
     public void encode(PacketShards shards) {
         requireShape(shards);
         int stride = shards.stride();
-        for (int j = 0; j < parityShards; j++) {
-            long[] out = shards.words(dataShards + j);
-            java.util.Arrays.fill(out, 0L);
-            for (int i = 0; i < dataShards; i++) {
-                multiplyAdd(parity[j][i], shards.words(i), out, stride);
-            }
+        long[][] ins = new long[dataShards][];
+        for (int i = 0; i < dataShards; i++) {
+            ins[i] = shards.words(i);
         }
+        NibbleKernel.multiply(
+                parity, ins, parityWords(shards), stride, shards.scratch(NibbleKernel.scratchLongs(stride)));
     }
 
     /**
@@ -145,9 +202,10 @@ public final class CauchyXorCode {
         requireShape(shards, length);
         requirePresent(present);
         var packets = new PacketShards(shards.length, length);
-        for (int s = 0; s < shards.length; s++) {
-            if (present[s]) {
+        for (int s = 0, loaded = 0; s < shards.length && loaded < dataShards; s++) {
+            if (present[s]) { // the first k present shards are the ones decode(PacketShards, ...) reads
                 packets.load(s, shards[s], 0, length);
+                loaded++;
             }
         }
         if (!decode(packets, present)) {
@@ -182,17 +240,24 @@ public final class CauchyXorCode {
             return true;
         }
         int[][] inverse = GfMatrix.invert(generatorRows(chosen));
-        int stride = shards.stride();
+        int missing = 0;
         for (int d = 0; d < dataShards; d++) {
-            if (present[d]) {
-                continue;
-            }
-            long[] out = shards.words(d);
-            java.util.Arrays.fill(out, 0L);
-            for (int c = 0; c < dataShards; c++) {
-                multiplyAdd(inverse[d][c], shards.words(chosen[c]), out, stride);
+            missing += present[d] ? 0 : 1;
+        }
+        int[][] rows = new int[missing][];
+        long[][] outs = new long[missing][];
+        for (int d = 0, e = 0; d < dataShards; d++) {
+            if (!present[d]) {
+                rows[e] = inverse[d];
+                outs[e++] = shards.words(d);
             }
         }
+        long[][] ins = new long[dataShards][];
+        for (int c = 0; c < dataShards; c++) {
+            ins[c] = shards.words(chosen[c]);
+        }
+        int stride = shards.stride();
+        NibbleKernel.multiply(rows, ins, outs, stride, shards.scratch(NibbleKernel.scratchLongs(stride)));
         return true;
     }
 

@@ -25,6 +25,7 @@ public final class PacketShards {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private long[][] words = new long[0][];
+    private long[] scratch = new long[0];
     private int count;
     private int length;
     private int packetBytes;
@@ -133,6 +134,31 @@ public final class PacketShards {
                 dst[to + x] = (byte) last;
                 last >>>= 8;
             }
+        }
+    }
+
+    /** Scratch for the erasure kernel ({@link NibbleKernel}), at least {@code longs} long, reused. */
+    long[] scratch(int longs) {
+        if (scratch.length < longs) {
+            scratch = new long[longs];
+        }
+        return scratch;
+    }
+
+    /**
+     * Longs {@code [x0, x0 + w)} of a packet of {@code packetBytes} bytes that starts at {@code
+     * src[from]}, in the form {@link #load} gives them (little-endian, the last long of the packet
+     * zero above its bytes), into {@code to[at ..]}: lets the erasure kernel read a shard's bytes
+     * slice by slice without a copy of the whole block.
+     */
+    static void loadSlice(byte[] src, int from, int packetBytes, int x0, int w, long[] to, int at) {
+        int whole = Math.min(x0 + w, packetBytes >>> 3);
+        int x = x0;
+        for (; x < whole; x++) {
+            to[at + x - x0] = (long) LONGS.get(src, from + 8 * x);
+        }
+        for (; x < x0 + w; x++) {
+            to[at + x - x0] = tail(src, from + 8 * x, packetBytes - 8 * x);
         }
     }
 

@@ -24,9 +24,9 @@ import java.util.function.Consumer;
  * <p>It reuses its body, packet, parity and frame buffers, its digest and its path set from batch to
  * batch: at hundreds of Mbit/s a fresh 64 KiB body, 59 shards and 3,200 path strings per batch were
  * a large part of the sender's CPU; the manifest's paths are collected as bytes ({@link
- * SummaryAccumulator}). Data fragments are cut straight from the body; only
- * the erasure code works on a copy in packet form ({@link PacketShards}). Not thread-safe: one per
- * sender.
+ * SummaryAccumulator}). Data fragments are cut straight from the body, and the erasure code reads
+ * them from there too; only the parity is computed in packet form ({@link PacketShards}). Not
+ * thread-safe: one per sender.
  */
 public final class BatchEncoder {
     private final SenderConfig config;
@@ -113,12 +113,8 @@ public final class BatchEncoder {
         }
         Arrays.fill(body, bodyLength, padded, (byte) 0); // data fragments are cut straight from the body
         if (m > 0) {
-            packets.reshape(k + m, shardLength);
-            for (int i = 0; i < k; i++) {
-                packets.load(i, body, i * shardLength, shardLength);
-            }
             codes.computeIfAbsent((long) k << 32 | m, key -> new CauchyXorCode(k, m))
-                    .encode(packets);
+                    .encode(body, 0, shardLength, packets);
             if (parity.length < shardLength) {
                 parity = new byte[shardLength];
             }

@@ -110,6 +110,110 @@ class CauchyXorCodeTest {
         }
     }
 
+    @ParameterizedTest(name = "k={0} m={1} length={2}")
+    @CsvSource({"47,12,1400", "47,6,1400", "47,12,8968", "47,6,8968", "46,3,640", "5,2,8", "1,4,1128", "9,1,648"})
+    void parity_is_the_field_product_of_the_matrix_and_the_data_symbols(int k, int m, int length) {
+        var code = new CauchyXorCode(k, m);
+        byte[][] shards = randomShards(k, m, length, new Random(k * 1000L + m * 10L + length));
+
+        code.encode(shards, length);
+
+        int[][] matrix = code.parityMatrix();
+        int packet = length / 8;
+        for (int j = 0; j < m; j++) {
+            byte[] expected = new byte[length];
+            for (int i = 0; i < k; i++) {
+                for (int t = 0; t < packet; t++) {
+                    for (int b = 0; b < 8; b++) {
+                        int product = Gf256.multiply(matrix[j][i], symbol(shards[i], packet, t, b));
+                        for (int r = 0; r < 8; r++) {
+                            expected[r * packet + t] ^= (byte) ((product >>> r & 1) << b);
+                        }
+                    }
+                }
+            }
+            assertThat(shards[k + j]).as("parity %d", j).isEqualTo(expected);
+        }
+    }
+
+    @ParameterizedTest(name = "k={0} m={1} length={2}")
+    @CsvSource({"47,12,1400", "47,6,8968", "47,1,1400", "47,2,1400", "3,1,16", "10,3,8", "2,2,0"})
+    void parity_computed_from_a_body_equals_parity_computed_from_separate_shards(int k, int m, int length) {
+        var code = new CauchyXorCode(k, m);
+        byte[][] shards = randomShards(k, m, length, new Random(k + 100L * m + length));
+        code.encode(shards, length);
+        byte[] body = new byte[7 + k * length + 3];
+        Arrays.fill(body, (byte) 0xA5);
+        for (int i = 0; i < k; i++) {
+            System.arraycopy(shards[i], 0, body, 7 + i * length, length);
+        }
+        var packets = new PacketShards(1, 8);
+
+        code.encode(body, 7, length, packets);
+
+        for (int j = 0; j < m; j++) {
+            byte[] parity = new byte[length];
+            packets.store(k + j, parity, 0);
+            assertThat(parity).as("parity %d", j).isEqualTo(shards[k + j]);
+        }
+    }
+
+    @Test
+    void a_body_too_short_for_k_shards_is_refused_with_the_sizes() {
+        var code = new CauchyXorCode(4, 2);
+        assertThatThrownBy(() -> code.encode(new byte[100], 8, 24, new PacketShards()))
+                .hasMessageContaining("4 shards of 24 bytes from 8")
+                .hasMessageContaining("100 bytes");
+    }
+
+    @Test
+    void shared_sums_give_the_same_product_as_one_coefficient_at_a_time() {
+        var random = new Random(12);
+        for (int round = 0; round < 200; round++) {
+            int k = 1 + random.nextInt(60);
+            int rows = random.nextInt(14);
+            int stride = 1 + random.nextInt(random.nextBoolean() ? 30 : 300);
+            int[][] coef = new int[rows][k];
+            for (int[] row : coef) {
+                for (int i = 0; i < k; i++) {
+                    int pick = random.nextInt(10);
+                    row[i] = pick == 0 ? 0 : pick == 1 ? 1 : random.nextInt(256);
+                }
+            }
+            long[][] ins = new long[k][8 * stride];
+            for (long[] in : ins) {
+                for (int x = 0; x < in.length; x++) {
+                    in[x] = random.nextLong();
+                }
+            }
+            long[][] outs = new long[rows][8 * stride];
+            long[][] expected = new long[rows][8 * stride];
+            for (int j = 0; j < rows; j++) {
+                java.util.Arrays.fill(outs[j], random.nextLong()); // overwritten, not added to
+                for (int i = 0; i < k; i++) {
+                    CauchyXorCode.multiplyAdd(coef[j][i], ins[i], expected[j], stride);
+                }
+            }
+
+            NibbleKernel.multiply(coef, ins, outs, stride, new long[NibbleKernel.scratchLongs(stride)]);
+
+            for (int j = 0; j < rows; j++) {
+                assertThat(outs[j])
+                        .as("k=%d rows=%d stride=%d row %d", k, rows, stride, j)
+                        .isEqualTo(expected[j]);
+            }
+        }
+    }
+
+    /** The field symbol at bit {@code b} of byte {@code t}: bit {@code c} of it is that bit of packet {@code c}. */
+    private static int symbol(byte[] shard, int packet, int t, int b) {
+        int symbol = 0;
+        for (int c = 0; c < 8; c++) {
+            symbol |= (shard[c * packet + t] >>> b & 1) << c;
+        }
+        return symbol;
+    }
+
     @Test
     void fewer_than_k_shards_rebuild_nothing() {
         var code = new CauchyXorCode(4, 2);

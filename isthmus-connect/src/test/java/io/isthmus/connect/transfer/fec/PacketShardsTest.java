@@ -30,6 +30,30 @@ class PacketShardsTest {
     }
 
     @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {8, 16, 64, 1400, 8968})
+    void every_slice_read_from_the_bytes_is_the_loaded_shard_s_words(int length) {
+        byte[] src = new byte[5 + length];
+        new Random(length).nextBytes(src);
+        var shards = new PacketShards(1, length);
+        shards.load(0, src, 5, length);
+        int packet = length / 8;
+        int stride = shards.stride();
+        for (int c = 0; c < 8; c++) {
+            for (int x0 = 0; x0 < stride; x0++) {
+                for (int w = 1; x0 + w <= stride; w += 1 + w / 3) {
+                    long[] slice = new long[w + 2];
+                    PacketShards.loadSlice(src, 5 + c * packet, packet, x0, w, slice, 1);
+                    long[] expected = new long[w + 2];
+                    System.arraycopy(shards.words(0), c * stride + x0, expected, 1, w);
+                    assertThat(slice)
+                            .as("packet %d, longs %d..%d", c, x0, x0 + w)
+                            .isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} bytes")
     @ValueSource(ints = {8, 1400, 8968})
     void the_padding_of_every_packet_stays_zero_so_xors_cannot_reach_the_wire(int length) {
         byte[] src = new byte[length];
