@@ -96,8 +96,8 @@ public final class BackgroundWriter<T> implements Consumer<T>, AutoCloseable {
                 if (items == END) {
                     return;
                 }
-                for (Object item : items) {
-                    downstream.accept((T) item);
+                for (int i = 0, n = items.size(); i < n; i++) {
+                    downstream.accept((T) items.get(i));
                 }
             }
         } catch (Throwable t) {

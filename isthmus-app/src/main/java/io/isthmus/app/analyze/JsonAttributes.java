@@ -11,7 +11,13 @@ import java.io.UncheckedIOException;
  * {@code Attribute}s one by one. {@link #start} before the first, {@link #finish} after the last.
  */
 final class JsonAttributes implements AttributeSink {
+    /** Slots of the member-name cache (a power of two). */
+    private static final int SLOTS = 256;
+
     private final JsonLineBuffer json;
+    private final String[] names = new String[SLOTS];
+    private final byte[][] members = new byte[SLOTS][];
+    private final String[] seenOnce = new String[SLOTS];
     private boolean first;
     private boolean open;
 
@@ -35,18 +41,50 @@ final class JsonAttributes implements AttributeSink {
     @Override
     public void name(String name) {
         try {
-            finish();
-            if (!first) {
-                json.raw(',');
+            byte[] member = member(name);
+            if (member != null) {
+                // The previous value's closing quote and the comma only after a first member.
+                json.raw(member, first ? 2 : 0);
+            } else {
+                finish();
+                if (!first) {
+                    json.raw(',');
+                }
+                json.cachedString(name);
+                json.raw(':');
+                json.raw('"');
             }
             first = false;
-            json.cachedString(name);
-            json.raw(':');
-            json.raw('"');
             open = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code ","name":"} for a name String object seen before (names are constants of the
+     * dissectors), or null the first time: one copy instead of five writes per attribute. A name is
+     * kept on its second sighting, so names made per message only pass through {@code seenOnce}.
+     */
+    private byte[] member(String name) {
+        int slot = name.hashCode() & (SLOTS - 1);
+        if (names[slot] == name) {
+            return members[slot];
+        }
+        if (seenOnce[slot] == name) {
+            byte[] quoted = JsonLineBuffer.quoted(name);
+            byte[] m = new byte[quoted.length + 4];
+            m[0] = '"';
+            m[1] = ',';
+            System.arraycopy(quoted, 0, m, 2, quoted.length);
+            m[m.length - 2] = ':';
+            m[m.length - 1] = '"';
+            names[slot] = name;
+            members[slot] = m;
+            return null;
+        }
+        seenOnce[slot] = name;
+        return null;
     }
 
     @Override

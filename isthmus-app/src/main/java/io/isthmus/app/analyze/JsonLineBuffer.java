@@ -21,8 +21,8 @@ import java.util.Arrays;
  */
 final class JsonLineBuffer implements AutoCloseable {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
-    /** "00" to "99", the two digits of each value below 100 side by side. */
-    private static final byte[] PAIRS = new byte[200];
+    /** "00" to "99", the two digits of each value below 100 side by side (also for timestamps). */
+    static final byte[] PAIRS = new byte[200];
     /** Per char below 0x80: 0 = copied as is, -1 = the four-digit escape, else the letter after {@code \}. */
     private static final byte[] ESCAPES = new byte[128];
 
@@ -85,6 +85,20 @@ final class JsonLineBuffer implements AutoCloseable {
         }
         System.arraycopy(bytes, 0, buf, pos, bytes.length);
         pos += bytes.length;
+    }
+
+    /** Pre-encoded bytes from {@code offset} to the end. */
+    void raw(byte[] bytes, int offset) throws IOException {
+        int n = bytes.length - offset;
+        if (n > buf.length - pos) {
+            flush();
+            if (n > buf.length) {
+                out.write(bytes, offset, n);
+                return;
+            }
+        }
+        System.arraycopy(bytes, offset, buf, pos, n);
+        pos += n;
     }
 
     void raw(char ascii) throws IOException {

@@ -9,13 +9,12 @@ import io.isthmus.wire.Direction;
 import io.isthmus.wire.LazyAttributes;
 import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.packet.IpAddress;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -23,12 +22,13 @@ import java.util.function.Function;
 /**
  * Observations as JSON lines (docs/analyze.md): one object per message, written as bytes into one
  * large buffer ({@link JsonLineBuffer}), the throughput path of {@code isthmus analyze}. Field
- * names are encoded once; address and time texts are cached as bytes, since captures repeat the
- * same few of each.
+ * names are encoded once; the fields a flow direction repeats on every line (addresses, ports,
+ * MACs, protocol, direction) are kept as bytes per direction ({@link EndpointTexts}).
  */
 public final class ObservationWriter implements Consumer<Observation>, AutoCloseable {
     private static final int BUFFER = 1 << 20;
-    private static final int MAX_CACHED = 1 << 16;
+    /** Slots of the function text cache: 1,024, above the function codes and names of all protocols. */
+    private static final int FUNCTION_SLOT_BITS = 10;
 
     // Field names with their quotes, colon and the comma before them, encoded once.
     private static final byte[] TS = ascii("{\"ts\":");
@@ -64,7 +64,12 @@ public final class ObservationWriter implements Consumer<Observation>, AutoClose
     private final JsonLineBuffer json;
     private final JsonAttributes lazyAttributes;
     private final Timestamps timestamps = new Timestamps();
-    private final Map<IpAddress, byte[]> addresses = new HashMap<>();
+    private final EndpointTexts endpointTexts = new EndpointTexts();
+    private final String[] functionNames = new String[1 << FUNCTION_SLOT_BITS];
+    private final int[] functionCodes = new int[1 << FUNCTION_SLOT_BITS];
+    private final byte[][] functionTexts = new byte[1 << FUNCTION_SLOT_BITS][];
+    private final String[] functionsSeenOnce = new String[1 << FUNCTION_SLOT_BITS];
+    private final int[] functionSeenCodes = new int[1 << FUNCTION_SLOT_BITS];
     private final byte[] macBytes = new byte[19];
     private long lines;
 
@@ -90,15 +95,27 @@ public final class ObservationWriter implements Consumer<Observation>, AutoClose
         MessageSummary m = o.message();
         json.raw(TS);
         timestamps.write(o.timestampNanos(), json);
-        endpoints(o);
-        json.raw(PROTOCOL);
-        json.raw(PROTOCOL_IDS[m.protocol().ordinal()]);
-        json.raw(DIRECTION);
-        json.raw(DIRECTION_IDS[m.direction().ordinal()]);
-        json.raw(FUNCTION);
-        json.number(m.function());
-        json.raw(FUNCTION_NAME);
-        json.cachedString(m.functionName());
+        if (o.src().isPresent()) {
+            IpAddress src = o.src().get();
+            IpAddress dst = o.dst().orElseThrow();
+            int protocol = m.protocol().ordinal();
+            int direction = m.direction().ordinal();
+            json.raw(endpointTexts.text(
+                    src.high(),
+                    src.low(),
+                    dst.high(),
+                    dst.low(),
+                    o.srcPort(),
+                    o.dstPort(),
+                    o.srcMac(),
+                    o.dstMac(),
+                    protocol * DIRECTION_IDS.length + direction,
+                    PROTOCOL_IDS[protocol],
+                    DIRECTION_IDS[direction]));
+        } else {
+            withoutIp(o, m);
+        }
+        function(m.function(), m.functionName());
         optional(UNIT, m.unit());
         optional(TRANSACTION, m.transaction());
         optional(ADDRESS, m.address());
@@ -119,19 +136,15 @@ public final class ObservationWriter implements Consumer<Observation>, AutoClose
         lines++;
     }
 
-    private void endpoints(Observation o) throws IOException {
-        if (o.src().isPresent()) {
-            json.raw(SRC);
-            json.raw(text(o.src().get()));
-            json.raw(DST);
-            json.raw(text(o.dst().orElseThrow()));
-        } else {
-            // Frames without IP (PROFINET DCP): the MAC addresses stand in for the IP addresses.
-            json.raw(SRC);
-            mac(o.srcMac());
-            json.raw(DST);
-            mac(o.dstMac());
-        }
+    /**
+     * Frames without IP (PROFINET DCP), field by field up to {@code "function":}: the MAC addresses
+     * stand in for the IP addresses. The same fields as {@link EndpointTexts} writes for IP.
+     */
+    private void withoutIp(Observation o, MessageSummary m) throws IOException {
+        json.raw(SRC);
+        mac(o.srcMac());
+        json.raw(DST);
+        mac(o.dstMac());
         json.raw(SPORT);
         json.number(o.srcPort());
         json.raw(DPORT);
@@ -143,6 +156,39 @@ public final class ObservationWriter implements Consumer<Observation>, AutoClose
         if (o.dstMac() >= 0) {
             json.raw(DST_MAC);
             mac(o.dstMac());
+        }
+        json.raw(PROTOCOL);
+        json.raw(PROTOCOL_IDS[m.protocol().ordinal()]);
+        json.raw(DIRECTION);
+        json.raw(DIRECTION_IDS[m.direction().ordinal()]);
+        json.raw(FUNCTION);
+    }
+
+    /**
+     * {@code N,"function_name":"Name"}: from the cache when this function code came with this name
+     * String object before (names are constants of the dissectors), else field by field. Kept on
+     * its second sighting, like {@link JsonLineBuffer}'s strings.
+     */
+    private void function(int code, String name) throws IOException {
+        int slot = (code * 0x9E37_79B9 ^ name.hashCode()) >>> (32 - FUNCTION_SLOT_BITS);
+        if (functionNames[slot] == name && functionCodes[slot] == code) {
+            json.raw(functionTexts[slot]);
+            return;
+        }
+        json.number(code);
+        json.raw(FUNCTION_NAME);
+        json.cachedString(name);
+        if (functionsSeenOnce[slot] == name && functionSeenCodes[slot] == code) {
+            var text = new ByteArrayOutputStream();
+            text.writeBytes(ascii(Integer.toString(code)));
+            text.writeBytes(FUNCTION_NAME);
+            text.writeBytes(JsonLineBuffer.quoted(name));
+            functionNames[slot] = name;
+            functionCodes[slot] = code;
+            functionTexts[slot] = text.toByteArray();
+        } else {
+            functionsSeenOnce[slot] = name;
+            functionSeenCodes[slot] = code;
         }
     }
 
@@ -187,19 +233,6 @@ public final class ObservationWriter implements Consumer<Observation>, AutoClose
             json.string(a.detail());
             json.raw('}');
         }
-    }
-
-    /** The address as a quoted JSON string, cached: captures repeat the same few addresses. */
-    private byte[] text(IpAddress a) {
-        byte[] s = addresses.get(a);
-        if (s == null) {
-            if (addresses.size() >= MAX_CACHED) {
-                addresses.clear();
-            }
-            s = ascii('"' + a.toString() + '"');
-            addresses.put(a, s);
-        }
-        return s;
     }
 
     private void mac(long mac) throws IOException {
