@@ -8,7 +8,9 @@
 # --rate is the sender's pacing in bits per second of datagrams with IP and UDP headers (parity
 #   included): payload is about rate / (1 + overhead) less headers and manifests.
 # --mtu sets the veth MTU of the namespace run and the fragment size: 1500 → 1,400-byte fragments,
-#   9000 (jumbo) → 8,968; --fragment-bytes overrides the fragment size (loopback has no 1,500 MTU).
+#   9000 (jumbo) → 8,920 (9,000 less 28 bytes of IP and UDP headers and 52 of frame, a multiple of 8:
+#   8,968 until the eighth session made every jumbo datagram 9,048 bytes, two IP fragments each);
+#   --fragment-bytes overrides the fragment size (loopback has no 1,500 MTU).
 # --impair kernel (default) drops in the receiving namespace's kernel: netem "loss" on its veth if the
 #   kernel has sch_netem, else a netfilter rule "-m statistic --mode random" before the socket (this
 #   host's kernel has no sch_netem; the drop count is the rule's packet counter). --impair relay puts
@@ -50,11 +52,11 @@ while [ $# -gt 0 ]; do
 done
 case "$mtu" in
   1500) : "${fragment:=1400}" ;;
-  9000) : "${fragment:=8968}" ;;
+  9000) : "${fragment:=8920}" ;;
   *) echo "--mtu is 1500 or 9000" >&2; exit 2 ;;
 esac
 # the batch keeps about 47 data fragments (47 + 12 at overhead 0.25) at any fragment size: 64 KiB of
-# 8,968-byte fragments would be 8 + 2, which 1 % random loss defeats about once in 9,000 batches
+# 8,920-byte fragments would be 8 + 2, which 1 % random loss defeats about once in 9,000 batches
 : "${batch:=$(( fragment > 1400 ? 47 * (fragment & ~7) : 65536 ))}"
 case "$impair" in kernel|relay) ;; *) echo "--impair is kernel or relay" >&2; exit 2 ;; esac
 JAVA_HOME=$(bin/find-jdk)
@@ -68,11 +70,14 @@ fi
 cp="$PWD/isthmus-connect/target/test-classes:$PWD/isthmus-connect/target/classes:$(cat "$cp_file")"
 work=$(mktemp -d /tmp/isthmus-transfer-bench.XXXXXX)
 main=io.isthmus.connect.transfer.TransferProcess
-jvm=("$java" -XX:+UseParallelGC -Xmx1g -cp "$cp")
+# TRANSFER_JAVA_OPTS: extra JVM options for both processes (e.g. a perf map for perf record)
+# shellcheck disable=SC2206
+jvm=("$java" -XX:+UseParallelGC -Xmx1g ${TRANSFER_JAVA_OPTS:-} -cp "$cp")
 
-# everything the run changes on the host is undone here: namespaces and net.core.rmem_max
+# everything the run changes on the host is undone here: namespaces, net.core.rmem_max, the journal copy
 namespaces=() rmem_before=
 cleanup() {
+  [ -n "${work:-}" ] && rm -rf "$work/journal" # the copied journal (about 400 MB); logs and profiles stay
   for n in "${namespaces[@]}"; do ip netns del "$n" 2>/dev/null || true; done
   if [ -n "$rmem_before" ]; then sysctl -q -w net.core.rmem_max="$rmem_before" || true; fi
 }
