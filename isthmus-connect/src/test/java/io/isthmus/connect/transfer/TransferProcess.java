@@ -32,8 +32,9 @@ import java.util.List;
  * </pre>
  *
  * {@code send} and {@code bench-receive} also print a {@code steady:} line: payload rate and
- * process CPU seconds per Gbit of payload between 20 % and 90 % of the records, i.e. after JVM
- * start and JIT warm-up and before the tail (the benchmark's steady state).
+ * process CPU seconds per Gbit of payload between 20 % (the system property {@code
+ * isthmus.transfer.steadyFrom}, in percent) and 90 % of the records, i.e. after JVM start and JIT
+ * warm-up and before the tail (the benchmark's steady state).
  *
  * The receiver rewrites STATUS_FILE (atomically) every 200 ms and at exit: {@code records N},
  * {@code digest HEX}, {@code epochs E1,E2}, then one {@code gap ...} line per gap.
@@ -120,7 +121,16 @@ public final class TransferProcess {
         private long[] end;
 
         SteadyWindow(long total) {
-            this.startAt = total / 5;
+            this(total, Integer.getInteger("isthmus.transfer.steadyFrom", 20));
+        }
+
+        /** The window from {@code fromPercent} % of the records (the warm-up before it) to 90 %. */
+        SteadyWindow(long total, int fromPercent) {
+            if (fromPercent < 0 || fromPercent >= 90) {
+                throw new IllegalArgumentException(
+                        "the steady window starts at 0..89 % of the records, not " + fromPercent);
+            }
+            this.startAt = total * fromPercent / 100;
             this.endAt = total * 9 / 10;
         }
 
