@@ -4,11 +4,13 @@
 # Usage (root for the namespace part and for raising net.core.rmem_max):
 #   bench/transfer.sh [--records 200000] [--rate 1000000000] [--mtu 1500|9000] [--fragment-bytes N]
 #                     [--batch-bytes 65536 | 47 x fragment above 1,400] [--overhead 0.25] [--loss 0.01] [--impair kernel|relay]
-#                     [--hand-off N] [--only loopback|netns] [--jfr] [--journal DIR] [--no-build]
+#                     [--hand-off N] [--only loopback|netns] [--jfr] [--journal DIR] [--warm-up 20] [--no-build]
 # --rate is the sender's pacing in bits per second of datagrams with IP and UDP headers (parity
 #   included): payload is about rate / (1 + overhead) less headers and manifests.
 # --mtu sets the veth MTU of the namespace run and the fragment size: 1500 → 1,400-byte fragments,
-#   9000 (jumbo) → 8,968; --fragment-bytes overrides the fragment size (loopback has no 1,500 MTU).
+#   9000 (jumbo) → 8,920 (9,000 less 28 bytes of IP and UDP headers and 52 of frame, a multiple of 8:
+#   8,968 until the eighth session made every jumbo datagram 9,048 bytes, two IP fragments each);
+#   --fragment-bytes overrides the fragment size (loopback has no 1,500 MTU).
 # --impair kernel (default) drops in the receiving namespace's kernel: netem "loss" on its veth if the
 #   kernel has sch_netem, else a netfilter rule "-m statistic --mode random" before the socket (this
 #   host's kernel has no sch_netem; the drop count is the rule's packet counter). --impair relay puts
@@ -18,10 +20,19 @@
 # run and restores the previous value on exit (deployment tuning of a receiver host, docs/transfer.md).
 # --journal DIR copies a journal an earlier run filled (e.g. TransferProcess fill DIR 500000 2026)
 # instead of filling one (a run empties its journal: retention drops what every consumer committed).
+# The segments are hard-linked, not copied (the journal only appends to new segments and deletes
+# whole ones; the cursor and state files are copied), so a large journal costs nothing per run.
+# --records must then be the journal's record count.
 # Prints one line per run: the whole run (first to last delivery) and, as "steady:", the window
-# between 20 % and 90 % of the records (after JVM start and JIT) with each process's CPU seconds per
-# Gbit of payload in that window; the receiving namespace's UDP RcvbufErrors, the datagrams the
+# between --warm-up % (default 20) and 90 % of the records with each process's CPU seconds per Gbit
+# of payload in that window; the receiving namespace's UDP RcvbufErrors, the datagrams the
 # impairment dropped, and the load average at start and end.
+# A steady state at ~1 Gbit/s: 500,000 records (418 MB) last ~3.3 s there, all of it JIT warm-up
+# (diode12). Fill a larger journal once and reuse it, and start the window later, e.g.
+#   java -cp ... io.isthmus.connect.transfer.TransferProcess fill /tmp/me/journal2m 2000000 2026
+#   bench/transfer.sh --records 2000000 --journal /tmp/me/journal2m --warm-up 40 --only netns ...
+# (2,000,000 records: 1.67 GB of payload, ~13 s at 1 Gbit/s, window from 40 %: after ~5 s and
+# 800,000 records). The steady line's jit_cpu_s shows how much compiling is left in the window.
 # --hand-off N: the sender encodes on one thread and paces and sends on another, N batches between
 #   them (0: one thread does both; default: the product's SenderConfig default).
 # --jfr records sender.jfr and receiver.jfr (settings=profile) in the work directory.
@@ -29,7 +40,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 records=200000 rate=1000000000 overhead=0.25 only=all mtu=1500 fragment= batch= jfr=0 journal=
-loss=0.01 impair=kernel handoff= build=1
+loss=0.01 impair=kernel handoff= build=1 warmup=20
 while [ $# -gt 0 ]; do
   case "$1" in
     --records) records=$2; shift 2 ;;
@@ -45,16 +56,17 @@ while [ $# -gt 0 ]; do
     --jfr) jfr=1; shift ;;
     --no-build) build=0; shift ;;
     --journal) journal=$2; shift 2 ;;
+    --warm-up) warmup=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 case "$mtu" in
   1500) : "${fragment:=1400}" ;;
-  9000) : "${fragment:=8968}" ;;
+  9000) : "${fragment:=8920}" ;;
   *) echo "--mtu is 1500 or 9000" >&2; exit 2 ;;
 esac
 # the batch keeps about 47 data fragments (47 + 12 at overhead 0.25) at any fragment size: 64 KiB of
-# 8,968-byte fragments would be 8 + 2, which 1 % random loss defeats about once in 9,000 batches
+# 8,920-byte fragments would be 8 + 2, which 1 % random loss defeats about once in 9,000 batches
 : "${batch:=$(( fragment > 1400 ? 47 * (fragment & ~7) : 65536 ))}"
 case "$impair" in kernel|relay) ;; *) echo "--impair is kernel or relay" >&2; exit 2 ;; esac
 JAVA_HOME=$(bin/find-jdk)
@@ -68,11 +80,14 @@ fi
 cp="$PWD/isthmus-connect/target/test-classes:$PWD/isthmus-connect/target/classes:$(cat "$cp_file")"
 work=$(mktemp -d /tmp/isthmus-transfer-bench.XXXXXX)
 main=io.isthmus.connect.transfer.TransferProcess
-jvm=("$java" -XX:+UseParallelGC -Xmx1g -cp "$cp")
+# TRANSFER_JAVA_OPTS: extra JVM options for both processes (e.g. a perf map for perf record)
+# shellcheck disable=SC2206
+jvm=("$java" -XX:+UseParallelGC -Xmx1g "-Disthmus.transfer.steadyFrom=$warmup" ${TRANSFER_JAVA_OPTS:-} -cp "$cp")
 
-# everything the run changes on the host is undone here: namespaces and net.core.rmem_max
+# everything the run changes on the host is undone here: namespaces, net.core.rmem_max, the journal copy
 namespaces=() rmem_before=
 cleanup() {
+  [ -n "${work:-}" ] && rm -rf "$work/journal" # the journal copy (its links); logs and profiles stay
   for n in "${namespaces[@]}"; do ip netns del "$n" 2>/dev/null || true; done
   if [ -n "$rmem_before" ]; then sysctl -q -w net.core.rmem_max="$rmem_before" || true; fi
 }
@@ -88,8 +103,15 @@ fi
 echo "net.core.rmem_max $(sysctl -n net.core.rmem_max) (receiver asks $receive_buffer); rate $rate bit/s;" \
   "fragments $fragment bytes; batch $batch bytes; overhead $overhead; hand-off ${handoff:-default}"
 
+case "$warmup" in [0-9]|[1-8][0-9]) ;; *) echo "--warm-up is a percentage of the records, 0..89" >&2; exit 2 ;; esac
 if [ -n "$journal" ]; then
-  cp -r "$journal" "$work/journal"
+  mkdir "$work/journal"
+  for f in "$journal"/*; do
+    case "$(basename "$f")" in
+      segments) cp -al "$f" "$work/journal/segments" ;; # hard links: the run deletes them, never writes them
+      *) cp -r "$f" "$work/journal/" ;;
+    esac
+  done
 else
   echo "filling a journal with $records sample batches (40 samples each) in $work/journal"
   "${jvm[@]}" $main fill "$work/journal" "$records" 2026

@@ -34,6 +34,8 @@ public final class DiodeReceiver implements AutoCloseable {
     private final HandOffSink handOff;
     private final AtomicReference<ReceiverStatus> status = new AtomicReference<>();
     private volatile boolean closed;
+    /** When the loop next gives up overdue batches and refreshes the status (the loop's thread only). */
+    private long nextTick;
 
     public DiodeReceiver(ReceiverConfig config, TransferSink sink) throws IOException {
         this.socket = new DatagramSocket(null);
@@ -97,22 +99,10 @@ public final class DiodeReceiver implements AutoCloseable {
     public void run() throws IOException {
         byte[] buf = new byte[65_536];
         DatagramPacket packet = new DatagramPacket(buf, buf.length);
-        long nextTick = System.nanoTime();
+        nextTick = System.nanoTime();
         try {
             while (!closed) {
-                try {
-                    packet.setLength(buf.length);
-                    socket.receive(packet);
-                    reassembler.accept(buf, packet.getOffset(), packet.getLength(), System.nanoTime());
-                } catch (SocketTimeoutException idle) {
-                    // nothing arrived: fall through to the tick
-                }
-                long now = System.nanoTime();
-                if (now - nextTick >= 0) {
-                    reassembler.tick(now);
-                    status.set(reassembler.status());
-                    nextTick = now + POLL_MILLIS * 1_000_000L;
-                }
+                receiveOne(packet);
             }
         } catch (SocketException e) {
             if (!closed) {
@@ -125,6 +115,27 @@ public final class DiodeReceiver implements AutoCloseable {
                 handOff.close(); // the sink has taken every delivery and gap when run() returns
                 status.set(reassembler.status());
             }
+        }
+    }
+
+    /**
+     * One turn of the loop: a datagram (or the poll's timeout), then the tick if it is due. A method of
+     * its own, so the JIT compiles it (with the reassembler) as a whole once it is called often, and
+     * {@link #run()}'s loop, compiled on stack, calls it instead of inlining the reassembler again.
+     */
+    private void receiveOne(DatagramPacket packet) throws IOException {
+        try {
+            packet.setLength(packet.getData().length);
+            socket.receive(packet);
+            reassembler.accept(packet.getData(), packet.getOffset(), packet.getLength(), System.nanoTime());
+        } catch (SocketTimeoutException idle) {
+            // nothing arrived: fall through to the tick
+        }
+        long now = System.nanoTime();
+        if (now - nextTick >= 0) {
+            reassembler.tick(now);
+            status.set(reassembler.status());
+            nextTick = now + POLL_MILLIS * 1_000_000L;
         }
     }
 

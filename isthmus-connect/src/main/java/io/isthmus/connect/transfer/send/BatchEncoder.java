@@ -98,58 +98,103 @@ public final class BatchEncoder {
             body = new byte[(int) size];
         }
         int bodyLength = BatchBody.encode(records, body, sha);
-        long first = Long.MAX_VALUE;
-        long last = 0;
-        for (JournalRecord r : records) {
-            first = Math.min(first, r.sequence());
-            last = Math.max(last, r.sequence());
-        }
+        long first = firstRecord(records);
+        long last = lastRecord(records);
         int k = Math.max(1, (bodyLength + config.shardUnit() - 1) / config.shardUnit());
         int m = config.parityFor(k);
-        int shardLength = FrameCodec.shardLength(bodyLength, k);
-        int padded = k * shardLength;
+        var block = new Block(epoch, sequence, replay, k, m, bodyLength, first, last, records.size());
+        int padded = k * block.shardLength();
         if (body.length < padded) {
             body = Arrays.copyOf(body, padded);
         }
         Arrays.fill(body, bodyLength, padded, (byte) 0); // data fragments are cut straight from the body
         if (m > 0) {
-            codes.computeIfAbsent((long) k << 32 | m, key -> new CauchyXorCode(k, m))
-                    .encode(body, 0, shardLength, packets);
-            if (parity.length < shardLength) {
-                parity = new byte[shardLength];
-            }
+            computeParity(k, m, block.shardLength());
         }
         byte[] manifest = codec.encode(manifest(epoch, sequence, records, first, last));
+        out.accept(manifest, manifest.length);
+        sendFragments(block, out);
+        out.accept(manifest, manifest.length);
+    }
+
+    /**
+     * The shape every fragment of one batch repeats. {@link #encode} only strings the phases
+     * together, each loop in a method of its own: with the loops in it, {@code encode} was compiled
+     * on stack (OSR) and again in full with everything inlined — the body, the erasure code, the
+     * manifest, the socket send — 47 to 60 KB of machine code, five times in one benchmark run, and
+     * the compiler thread took a third of the sender's CPU (docs/benchmarks.md, diode12).
+     */
+    private record Block(
+            long epoch,
+            long sequence,
+            boolean replay,
+            int k,
+            int m,
+            int bodyLength,
+            long firstRecord,
+            long lastRecord,
+            int recordCount) {
+        int shardLength() {
+            return FrameCodec.shardLength(bodyLength, k);
+        }
+    }
+
+    private static long firstRecord(List<JournalRecord> records) {
+        long first = Long.MAX_VALUE;
+        for (JournalRecord r : records) {
+            first = Math.min(first, r.sequence());
+        }
+        return first;
+    }
+
+    private static long lastRecord(List<JournalRecord> records) {
+        long last = 0;
+        for (JournalRecord r : records) {
+            last = Math.max(last, r.sequence());
+        }
+        return last;
+    }
+
+    /** The {@code m} parity shards of the body's {@code k} data shards, into {@link #packets}. */
+    private void computeParity(int k, int m, int shardLength) {
+        codes.computeIfAbsent((long) k << 32 | m, key -> new CauchyXorCode(k, m))
+                .encode(body, 0, shardLength, packets);
+        if (parity.length < shardLength) {
+            parity = new byte[shardLength];
+        }
+    }
+
+    /** The data fragments cut from the body, then the parity fragments, each handed to {@code out}. */
+    private void sendFragments(Block b, Datagrams out) {
+        int shardLength = b.shardLength();
         if (frame.length < FrameCodec.FRAGMENT_OVERHEAD + shardLength) {
             frame = new byte[FrameCodec.FRAGMENT_OVERHEAD + shardLength];
         }
-        out.accept(manifest, manifest.length);
-        for (int i = 0; i < k + m; i++) {
+        for (int i = 0; i < b.k() + b.m(); i++) {
             byte[] shard = body;
             int offset = i * shardLength;
-            if (i >= k) {
+            if (i >= b.k()) {
                 packets.store(i, parity, 0);
                 shard = parity;
                 offset = 0;
             }
             int n = codec.writeFragment(
                     frame,
-                    epoch,
-                    sequence,
-                    replay,
+                    b.epoch(),
+                    b.sequence(),
+                    b.replay(),
                     i,
-                    k,
-                    m,
-                    bodyLength,
-                    first,
-                    last,
-                    records.size(),
+                    b.k(),
+                    b.m(),
+                    b.bodyLength(),
+                    b.firstRecord(),
+                    b.lastRecord(),
+                    b.recordCount(),
                     shard,
                     offset,
                     shardLength);
             out.accept(frame, n);
         }
-        out.accept(manifest, manifest.length);
     }
 
     /** The heartbeat datagram. */

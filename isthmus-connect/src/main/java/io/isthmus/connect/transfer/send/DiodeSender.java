@@ -209,12 +209,8 @@ public final class DiodeSender implements AutoCloseable {
     public void send(List<JournalRecord> batchRecords, boolean replay) {
         for (List<JournalRecord> batch : encoder.split(batchRecords, this::oversize)) {
             long seq = encodedSequence + 1;
-            long bytes = 0;
-            long last = encodedLastRecord;
-            for (JournalRecord r : batch) {
-                bytes += r.payload().length;
-                last = Math.max(last, r.sequence());
-            }
+            long bytes = payloadBytes(batch);
+            long last = Math.max(encodedLastRecord, lastRecord(batch));
             if (handOff == null) {
                 for (int copy = 0; copy < config.redundancy(); copy++) {
                     encoder.encode(epoch, seq, replay, batch, this::sendPaced);
@@ -234,6 +230,24 @@ public final class DiodeSender implements AutoCloseable {
             encodedSequence = seq;
             encodedLastRecord = last;
         }
+    }
+
+    // loops in methods of their own, so that the JIT never compiles send() on stack with the whole
+    // encoder inlined into it (BatchEncoder.Block says why)
+    private static long payloadBytes(List<JournalRecord> batch) {
+        long bytes = 0;
+        for (JournalRecord r : batch) {
+            bytes += r.payload().length;
+        }
+        return bytes;
+    }
+
+    private static long lastRecord(List<JournalRecord> batch) {
+        long last = 0;
+        for (JournalRecord r : batch) {
+            last = Math.max(last, r.sequence());
+        }
+        return last;
     }
 
     /** Status after a batch's datagrams went to the kernel; on the thread that sent them. */

@@ -101,6 +101,25 @@ public record SenderConfig(
         Objects.requireNonNull(consumerName, "consumerName");
     }
 
+    /** IPv4 (20 bytes, no options) and UDP (8) headers around every datagram. */
+    public static final int IPV4_UDP_HEADERS = 28;
+
+    /**
+     * The largest {@code fragmentBytes} whose datagrams fit one IPv4 packet of {@code mtu} bytes:
+     * the MTU less the IP and UDP headers and {@link FrameCodec#FRAGMENT_OVERHEAD}, rounded down to
+     * a multiple of 8 — 1,416 at 1,500 and 8,920 at 9,000. A larger value makes every datagram two
+     * IP fragments: the kernel splits and reassembles each (docs/transfer.md, "Tuning for
+     * throughput"), and losing either fragment loses the datagram.
+     */
+    public static int fragmentBytesForMtu(int mtu) {
+        int fragment = (mtu - IPV4_UDP_HEADERS - FrameCodec.FRAGMENT_OVERHEAD) & ~7;
+        if (mtu > 65_535 || fragment < 64) {
+            throw new IllegalArgumentException("mtu is " + mtu + "; it must be in "
+                    + (64 + IPV4_UDP_HEADERS + FrameCodec.FRAGMENT_OVERHEAD) + "..65535");
+        }
+        return fragment;
+    }
+
     /** Shard bytes per data fragment: {@code fragmentBytes} rounded down to a multiple of 8. */
     public int shardUnit() {
         return fragmentBytes & ~7;

@@ -3,6 +3,7 @@ package io.isthmus.connect.transfer.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.isthmus.connect.transfer.frame.FrameCodec;
 import io.isthmus.connect.transfer.frame.FrameLimits;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
@@ -59,5 +60,25 @@ class SenderConfigTest {
         assertThat(SenderConfig.create(TO, b -> b.fragmentBytes(8972)).shardUnit())
                 .isEqualTo(8968);
         assertThat(SenderConfig.defaults(TO).shardUnit()).isEqualTo(1400);
+    }
+
+    @ParameterizedTest(name = "MTU {0} carries {1}-byte fragments")
+    @CsvSource({"1500, 1416", "9000, 8920", "65535, 65448", "148, 64"})
+    void theFragmentSizeForAnMtuIsTheLargestWhoseDatagramIsOneIpPacket(int mtu, int fragment) {
+        int bytes = SenderConfig.fragmentBytesForMtu(mtu);
+
+        assertThat(bytes).isEqualTo(fragment).isEqualTo(bytes & ~7);
+        int datagram = FrameCodec.FRAGMENT_OVERHEAD + bytes + SenderConfig.IPV4_UDP_HEADERS;
+        assertThat(datagram).isLessThanOrEqualTo(mtu).isGreaterThan(mtu - 8);
+    }
+
+    @Test
+    void anMtuTooSmallForAFragmentOrAboveTheIpLimitIsRefused() {
+        assertThatThrownBy(() -> SenderConfig.fragmentBytesForMtu(143))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("mtu is 143; it must be in 144..65535");
+        assertThatThrownBy(() -> SenderConfig.fragmentBytesForMtu(65_536))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("mtu is 65536; it must be in 144..65535");
     }
 }
