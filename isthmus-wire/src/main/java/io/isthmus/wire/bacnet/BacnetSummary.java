@@ -18,7 +18,9 @@ final class BacnetSummary {
     private String functionName = "";
     private AccessKind access = AccessKind.DIAGNOSTIC;
     private final List<Attribute> attributes = new ArrayList<>(6);
-    private final List<Anomaly> anomalies = new ArrayList<>(1);
+    /** {@code List.of()} until the first anomaly: most messages have none. */
+    private List<Anomaly> anomalies = List.of();
+
     private OptionalLong transaction = OptionalLong.empty();
     private OptionalLong address = OptionalLong.empty();
     private OptionalLong quantity = OptionalLong.empty();
@@ -48,6 +50,9 @@ final class BacnetSummary {
     }
 
     BacnetSummary anomaly(Anomaly a) {
+        if (anomalies.isEmpty()) {
+            anomalies = new ArrayList<>(1);
+        }
         anomalies.add(a);
         return this;
     }

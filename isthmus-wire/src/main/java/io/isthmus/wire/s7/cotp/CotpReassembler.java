@@ -14,9 +14,12 @@ public final class CotpReassembler {
 
     private static final int INITIAL_CAPACITY = 256;
 
+    /** Storage while nothing is held: shared, so closing a TSDU read in place allocates nothing. */
+    private static final byte[] NOTHING = new byte[0];
+
     private final int maxFragments;
     private final int maxOctets;
-    private byte[] octets = new byte[0];
+    private byte[] octets = NOTHING;
     private int size;
     private int fragments;
     private boolean discarding;
@@ -58,7 +61,7 @@ public final class CotpReassembler {
 
     /** Forgets any partial TSDU (a new connection, a disconnect). */
     public void reset() {
-        octets = new byte[0];
+        octets = NOTHING;
         size = 0;
         fragments = 0;
         discarding = false;

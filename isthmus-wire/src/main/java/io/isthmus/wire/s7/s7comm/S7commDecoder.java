@@ -143,7 +143,8 @@ public final class S7commDecoder {
             return truncated(b, part, 2, anomalies);
         }
         int count = itemCount(b, part, anomalies);
-        List<VarItem> items = new ArrayList<>();
+        // every item spec takes at least 2 octets, so the list is sized by the octets present
+        List<VarItem> items = new ArrayList<>(Math.min(Math.min(count, maxVarItems), (part.parameterLength() - 2) / 2));
         int p = part.parameterAt() + 2;
         int end = part.parameterAt() + part.parameterLength();
         for (int i = 0; i < Math.min(count, maxVarItems); i++) {
@@ -205,7 +206,7 @@ public final class S7commDecoder {
 
     /** Each item: return code, transport size, length (bits for sizes 3..5), data, even padding. */
     private static List<S7ReturnCode> readResults(byte[] b, Part part, int wanted, List<Anomaly> anomalies) {
-        List<S7ReturnCode> codes = new ArrayList<>();
+        List<S7ReturnCode> codes = new ArrayList<>(Math.min(wanted, part.dataLength() / 4)); // 4 octets per item
         int d = part.dataAt();
         int end = part.dataAt() + part.dataLength();
         for (int i = 0; i < wanted; i++) {
@@ -228,7 +229,7 @@ public final class S7commDecoder {
     }
 
     private static List<S7ReturnCode> writeResults(byte[] b, Part part, int wanted, List<Anomaly> anomalies) {
-        List<S7ReturnCode> codes = new ArrayList<>();
+        List<S7ReturnCode> codes = new ArrayList<>(Math.min(wanted, part.dataLength())); // an octet per item
         for (int i = 0; i < wanted; i++) {
             if (i >= part.dataLength()) {
                 anomalies.add(S7Error.ITEM_COUNT_EXCEEDS_FRAME.anomaly(

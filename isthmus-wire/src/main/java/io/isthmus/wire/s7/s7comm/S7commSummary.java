@@ -38,7 +38,7 @@ public final class S7commSummary {
     public static MessageSummary of(S7Decode.Decoded pdu, Direction hint) {
         S7Header h = pdu.header();
         S7Message m = pdu.message();
-        MessageSummary head = base(m, h.rosctr(), hint);
+        Head head = head(m, h.rosctr(), hint);
         Optional<String> status = h.rosctr().hasErrorFields() && h.error() != 0
                 ? Optional.of(h.errorClass().displayName() + " (" + HexText.of(h.error(), 4) + ")")
                 : status(m);
@@ -65,7 +65,30 @@ public final class S7commSummary {
                 pdu.anomalies());
     }
 
-    private static MessageSummary base(S7Message m, Rosctr rosctr, Direction hint) {
+    /** Direction, function number, name and access of a PDU: the summary's mandatory fields. */
+    private record Head(Direction direction, int function, String functionName, AccessKind access) {
+
+        static Head of(S7Function f, Direction direction) {
+            return new Head(direction, f.code(), f.displayName(), f.access());
+        }
+    }
+
+    /** One shared head per function and direction (immutable values), so a job or ack_data makes none. */
+    private static final Head[][] FUNCTION_HEADS = functionHeads();
+
+    private static Head[][] functionHeads() {
+        S7Function[] functions = S7Function.values();
+        Direction[] directions = Direction.values();
+        Head[][] heads = new Head[functions.length][directions.length];
+        for (S7Function f : functions) {
+            for (Direction d : directions) {
+                heads[f.ordinal()][d.ordinal()] = Head.of(f, d);
+            }
+        }
+        return heads;
+    }
+
+    private static Head head(S7Message m, Rosctr rosctr, Direction hint) {
         Direction direction = rosctr == Rosctr.JOB ? Direction.REQUEST : Direction.RESPONSE;
         return switch (m) {
             case S7Message.SetupCommunication c -> job(S7Function.SETUP_COMMUNICATION, direction);
@@ -73,8 +96,7 @@ public final class S7commSummary {
             case S7Message.VarResponse v -> job(v.function(), direction);
             case S7Message.PlcStop p -> job(S7Function.PLC_STOP, direction);
             case S7Message.PlcControl p ->
-                MessageSummary.of(
-                        Protocol.S7COMM,
+                new Head(
                         direction,
                         S7Function.PLC_CONTROL.code(),
                         S7Function.PLC_CONTROL.displayName(),
@@ -82,26 +104,25 @@ public final class S7commSummary {
             case S7Message.BlockTransfer t -> job(t.function(), direction);
             case S7Message.Userdata u -> userdata(u.parameter(), hint);
             case S7Message.Acknowledgement a ->
-                MessageSummary.of(Protocol.S7COMM, direction, ACK_WITHOUT_PARAMETER, "Ack", AccessKind.DIAGNOSTIC);
+                new Head(direction, ACK_WITHOUT_PARAMETER, "Ack", AccessKind.DIAGNOSTIC);
             case S7Message.OtherFunction o -> other(o.code(), direction);
         };
     }
 
-    private static MessageSummary job(S7Function f, Direction direction) {
-        return MessageSummary.of(Protocol.S7COMM, direction, f.code(), f.displayName(), f.access());
+    private static Head job(S7Function f, Direction direction) {
+        return FUNCTION_HEADS[f.ordinal()][direction.ordinal()];
     }
 
-    private static MessageSummary other(int code, Direction direction) {
+    private static Head other(int code, Direction direction) {
         S7Function f = S7Function.of(code);
         String name = f == S7Function.UNKNOWN ? "Unknown Function " + HexText.of(code, 2) : f.displayName();
-        return MessageSummary.of(Protocol.S7COMM, direction, code, name, f.access());
+        return new Head(direction, code, name, f.access());
     }
 
-    private static MessageSummary userdata(UserdataParameter p, Direction hint) {
+    private static Head userdata(UserdataParameter p, Direction hint) {
         Direction direction =
                 p.isRequest() ? Direction.REQUEST : p.isResponse() || p.type() == 0 ? Direction.RESPONSE : hint;
-        return MessageSummary.of(
-                Protocol.S7COMM,
+        return new Head(
                 direction,
                 UserdataFunction.number(p.groupCode(), p.subfunction()),
                 UserdataFunction.name(p.group(), p.subfunction()),

@@ -51,4 +51,25 @@ class CotpReassemblerTest {
         r.reset();
         assertThat(r.accept(DATA, 0, 0, false)).isEqualTo(new Reassembly.Pending(1, 0));
     }
+
+    @Test
+    void aCompletedTsduKeepsItsOctetsWhileTheNextOneIsGathered() {
+        var r = new CotpReassembler(4, 100);
+        r.accept(DATA, 0, 2, false);
+        var first = (Reassembly.Complete) r.accept(DATA, 2, 2, true);
+        r.accept(DATA, 4, 2, false);
+        var second = (Reassembly.Complete) r.accept(DATA, 6, 2, true);
+        assertThat(octets(first.tsdu())).containsExactly(1, 2, 3, 4);
+        assertThat(octets(second.tsdu())).containsExactly(5, 6, 7, 8);
+        assertThat(r.accept(DATA, 0, 0, true))
+                .isInstanceOfSatisfying(
+                        Reassembly.Complete.class,
+                        c -> assertThat(c.tsdu().remaining()).isZero());
+    }
+
+    private static byte[] octets(ByteBuffer tsdu) {
+        byte[] out = new byte[tsdu.remaining()];
+        tsdu.duplicate().get(out);
+        return out;
+    }
 }
