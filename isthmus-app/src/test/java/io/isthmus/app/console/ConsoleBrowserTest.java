@@ -39,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -94,6 +95,22 @@ class ConsoleBrowserTest {
 
     static WebDriverWait await(int seconds) {
         return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    }
+
+    /**
+     * Clicks the first element matching {@code what} once there is one. The console re-renders its
+     * tables on every poll (250 ms), so an element found a moment ago may be gone when it is
+     * clicked; finding and clicking again is what a user's second click does.
+     */
+    static void clickWhenPresent(By what, int seconds) {
+        await(seconds).ignoring(StaleElementReferenceException.class).until(d -> {
+            List<WebElement> found = d.findElements(what);
+            if (found.isEmpty()) {
+                return false;
+            }
+            found.get(0).click();
+            return true;
+        });
     }
 
     static void go(String hash) {
@@ -353,13 +370,12 @@ class ConsoleBrowserTest {
         // the incident test acknowledged the attack's incident: it is listed under "acknowledged"
         driver.get(base + "#/incidents?status=acknowledged");
         driver.navigate().refresh();
-        await(60)
-                .until(d -> !d.findElements(By.cssSelector("#incident-table tbody tr a"))
-                        .isEmpty());
-        driver.findElement(By.cssSelector("#incident-table tbody tr a")).click();
+        clickWhenPresent(By.cssSelector("#incident-table tbody tr a"), 60);
         await(10).until(d -> !d.findElements(By.id("incident-runbook-link")).isEmpty());
-        String runbook = driver.findElement(By.id("incident-runbook-link")).getText();
-        driver.findElement(By.id("incident-runbook-link")).click();
+        String runbook = await(10)
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("incident-runbook-link")).getText());
+        clickWhenPresent(By.id("incident-runbook-link"), 10);
         await(10).until(d -> d.getCurrentUrl().contains("#/runbooks/"));
         await(10).until(d -> !d.findElements(By.id("runbook-body")).isEmpty());
         assertThat(runbook).endsWith(driver.getCurrentUrl().replaceAll(".*#/runbooks/", ""));
