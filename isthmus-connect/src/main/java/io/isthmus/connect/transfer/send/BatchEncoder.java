@@ -147,7 +147,8 @@ public final class BatchEncoder {
         return first;
     }
 
-    private static long lastRecord(List<JournalRecord> records) {
+    /** The newest journal id in {@code records} (0 for none); the sender's status uses it too. */
+    static long lastRecord(List<JournalRecord> records) {
         long last = 0;
         for (JournalRecord r : records) {
             last = Math.max(last, r.sequence());

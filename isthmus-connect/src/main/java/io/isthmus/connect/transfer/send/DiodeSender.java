@@ -210,7 +210,7 @@ public final class DiodeSender implements AutoCloseable {
         for (List<JournalRecord> batch : encoder.split(batchRecords, this::oversize)) {
             long seq = encodedSequence + 1;
             long bytes = payloadBytes(batch);
-            long last = Math.max(encodedLastRecord, lastRecord(batch));
+            long last = Math.max(encodedLastRecord, BatchEncoder.lastRecord(batch));
             if (handOff == null) {
                 for (int copy = 0; copy < config.redundancy(); copy++) {
                     encoder.encode(epoch, seq, replay, batch, this::sendPaced);
@@ -240,14 +240,6 @@ public final class DiodeSender implements AutoCloseable {
             bytes += r.payload().length;
         }
         return bytes;
-    }
-
-    private static long lastRecord(List<JournalRecord> batch) {
-        long last = 0;
-        for (JournalRecord r : batch) {
-            last = Math.max(last, r.sequence());
-        }
-        return last;
     }
 
     /** Status after a batch's datagrams went to the kernel; on the thread that sent them. */
