@@ -22,12 +22,6 @@ final class EndpointTexts {
     private static final byte[] SRC = ascii(",\"src\":\"");
     private static final byte[] DST = ascii("\",\"dst\":\"");
     private static final byte[] SPORT = ascii("\",\"sport\":");
-    private static final byte[] DPORT = ascii(",\"dport\":");
-    private static final byte[] SRC_MAC = ascii(",\"src_mac\":");
-    private static final byte[] DST_MAC = ascii(",\"dst_mac\":");
-    private static final byte[] PROTOCOL = ascii(",\"protocol\":");
-    private static final byte[] DIRECTION = ascii(",\"direction\":");
-    private static final byte[] FUNCTION = ascii(",\"function\":");
 
     /** One direction's key and its text. */
     private static final class Entry {
@@ -121,23 +115,23 @@ final class EndpointTexts {
         n = put(ascii(new IpAddress(dstHigh, dstLow).toString()), n);
         n = put(SPORT, n);
         n = put(ascii(Integer.toString(srcPort)), n);
-        n = put(DPORT, n);
+        n = put(ObservationWriter.DPORT, n);
         n = put(ascii(Integer.toString(dstPort)), n);
         if (srcMac >= 0) {
-            n = put(SRC_MAC, n);
+            n = put(ObservationWriter.SRC_MAC, n);
             MacText.quoted(srcMac, macText);
             n = put(macText, n);
         }
         if (dstMac >= 0) {
-            n = put(DST_MAC, n);
+            n = put(ObservationWriter.DST_MAC, n);
             MacText.quoted(dstMac, macText);
             n = put(macText, n);
         }
-        n = put(PROTOCOL, n);
+        n = put(ObservationWriter.PROTOCOL, n);
         n = put(protocolId, n);
-        n = put(DIRECTION, n);
+        n = put(ObservationWriter.DIRECTION, n);
         n = put(directionId, n);
-        n = put(FUNCTION, n);
+        n = put(ObservationWriter.FUNCTION, n);
         return Arrays.copyOf(scratch, n);
     }
 
