@@ -9,9 +9,13 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's chromium, headless, driven through Debian's chromedriver. Both paths are given
@@ -66,6 +70,23 @@ final class Browser implements AutoCloseable {
                 "Emulation.setDeviceMetricsOverride",
                 Map.of("width", WIDTH, "height", HEIGHT, "deviceScaleFactor", 1, "mobile", false));
         return new Browser(driver, profile);
+    }
+
+    /**
+     * A wait that also retries when an element it found was replaced before it was read. The
+     * console re-renders its pages after every fetch and poll (250 ms), so between {@code
+     * findElement} and {@code getText} the element may be gone; reading again is what a user's
+     * second look does. A missing element is retried too (Selenium's default), until the timeout.
+     */
+    static WebDriverWait waitFor(WebDriver driver, int seconds) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** The visible text of the first element matching {@code what}, found and read together. */
+    static String text(WebDriver driver, By what) {
+        return waitFor(driver, 10).until(d -> d.findElement(what).getText());
     }
 
     @Override

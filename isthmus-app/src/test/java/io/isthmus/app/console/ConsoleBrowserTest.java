@@ -94,7 +94,7 @@ class ConsoleBrowserTest {
     }
 
     static WebDriverWait await(int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        return Browser.waitFor(driver, seconds);
     }
 
     /**
@@ -157,21 +157,20 @@ class ConsoleBrowserTest {
         await(15).until(ExpectedConditions.textToBe(By.id("stream-state"), "live"));
         By counts = By.cssSelector("#machine-filler [data-field='counts']");
         await(20).until(d -> d.findElement(counts).getText().matches("\\d+ / \\d+"));
-        String first = driver.findElement(counts).getText();
+        String first = Browser.text(driver, counts);
         await(20).until(d -> !d.findElement(counts).getText().equals(first));
-        assertThat(driver.findElement(counts).getText()).isNotEqualTo(first);
+        assertThat(Browser.text(driver, counts)).isNotEqualTo(first);
         assertThat(driver.findElements(By.cssSelector("#machines .machine"))).hasSize(5);
         assertThat(driver.findElements(By.cssSelector(".tile"))).hasSize(7);
         await(10)
                 .until(d -> !d.findElement(By.cssSelector("#tile-health [data-field='value']"))
                         .getText()
                         .equals("…"));
-        assertThat(driver.findElement(By.cssSelector("#tile-health [data-field='value']"))
-                        .getText())
+        assertThat(Browser.text(driver, By.cssSelector("#tile-health [data-field='value']")))
                 .isEqualTo("OK");
         By motors = By.cssSelector("#tile-motors [data-field='detail']");
         await(10).until(d -> d.findElement(motors).getText().contains("conveyor:"));
-        assertThat(driver.findElement(motors).getText())
+        assertThat(Browser.text(driver, motors))
                 .as("every machine's motor health from /api/machines/health")
                 .contains("conveyor:", "filler:", "capper:", "labeler:", "palletizer:");
         screenshot("overview");
@@ -200,8 +199,7 @@ class ConsoleBrowserTest {
         await(10).until(d -> d.getCurrentUrl().endsWith("#/assets"));
         await(10).until(d -> "H2".equals(active().getTagName().toUpperCase()));
         assertThat(active().getText()).isEqualTo("Assets");
-        assertThat(driver.findElement(By.cssSelector("nav a[aria-current='page']"))
-                        .getText())
+        assertThat(Browser.text(driver, By.cssSelector("nav a[aria-current='page']")))
                 .isEqualTo("Assets");
     }
 
@@ -214,8 +212,7 @@ class ConsoleBrowserTest {
     void assetsCanBeFoundOrThePageSaysTheInventoryIsNotOnThisHub() throws Exception {
         go("#/assets");
         if (unavailable("/api/assets")) {
-            assertThat(driver.findElement(By.cssSelector(".unavailable")).getText())
-                    .contains("not available on this hub");
+            assertThat(Browser.text(driver, By.cssSelector(".unavailable"))).contains("not available on this hub");
         } else {
             await(60)
                     .until(d -> !d.findElements(By.cssSelector("#asset-table tbody tr"))
@@ -240,8 +237,7 @@ class ConsoleBrowserTest {
     void theNetworkMapDrawsAssetsInPurdueLanesAndOpensAnAsset() throws Exception {
         go("#/map");
         if (unavailable("/api/map")) {
-            assertThat(driver.findElement(By.cssSelector(".unavailable")).getText())
-                    .contains("not available on this hub");
+            assertThat(Browser.text(driver, By.cssSelector(".unavailable"))).contains("not available on this hub");
         } else {
             await(60)
                     .until(d ->
@@ -274,7 +270,7 @@ class ConsoleBrowserTest {
         await(15)
                 .until(d -> !d.findElements(By.cssSelector("#trend-chart path.line"))
                         .isEmpty());
-        assertThat(driver.findElement(By.id("trend-caption")).getText()).contains("intervals with data");
+        assertThat(Browser.text(driver, By.id("trend-caption"))).contains("intervals with data");
         screenshot("tags");
     }
 
@@ -283,10 +279,9 @@ class ConsoleBrowserTest {
     void theAttackBecomesAnIncidentThatCanBeAcknowledgedOrThePageSaysIncidentsAreNotOnThisHub() throws Exception {
         go("#/incidents");
         await(10).until(d -> !d.findElements(By.cssSelector("#event-list li")).isEmpty());
-        assertThat(driver.findElement(By.id("event-list")).getText()).contains("edge demo-line1 started");
+        assertThat(Browser.text(driver, By.id("event-list"))).contains("edge demo-line1 started");
         if (unavailable("/api/incidents")) {
-            assertThat(driver.findElement(By.cssSelector(".unavailable")).getText())
-                    .contains("not available on this hub");
+            assertThat(Browser.text(driver, By.cssSelector(".unavailable"))).contains("not available on this hub");
             screenshot("incidents");
             return;
         }
@@ -315,7 +310,7 @@ class ConsoleBrowserTest {
         go("#/energy");
         await(10)
                 .until(d -> d.findElements(By.cssSelector("#meter .meter-card")).size() == 6);
-        assertThat(driver.findElement(By.id("meter")).getText()).contains("kW");
+        assertThat(Browser.text(driver, By.id("meter"))).contains("kW");
         assertThat(unavailable("/api/energy")
                         || !driver.findElements(By.id("energy-table")).isEmpty())
                 .isTrue();
@@ -353,7 +348,7 @@ class ConsoleBrowserTest {
         assertThat(driver.findElements(By.cssSelector("#runbooks-table tbody tr")))
                 .as("the incident desk's bundled runbooks")
                 .hasSizeGreaterThan(5);
-        String table = driver.findElement(By.id("runbooks-table")).getText();
+        String table = Browser.text(driver, By.id("runbooks-table"));
         assertThat(table).contains("ATT&CK for ICS T0855").contains("machine fault:");
         screenshot("runbooks");
 
@@ -361,8 +356,8 @@ class ConsoleBrowserTest {
                 .click();
         await(10).until(d -> d.getCurrentUrl().endsWith("#/runbooks/T0855"));
         await(10).until(d -> !d.findElements(By.id("runbook-body")).isEmpty());
-        assertThat(driver.findElement(By.cssSelector("#page h2")).getText()).contains("T0855");
-        assertThat(driver.findElement(By.id("runbook-body")).getText()).isNotBlank();
+        assertThat(Browser.text(driver, By.cssSelector("#page h2"))).contains("T0855");
+        assertThat(Browser.text(driver, By.id("runbook-body"))).isNotBlank();
         assertThat(driver.findElements(By.cssSelector("#runbook-body script, #runbook-body img")))
                 .isEmpty();
         screenshot("runbook");
@@ -379,8 +374,7 @@ class ConsoleBrowserTest {
         await(10).until(d -> d.getCurrentUrl().contains("#/runbooks/"));
         await(10).until(d -> !d.findElements(By.id("runbook-body")).isEmpty());
         assertThat(runbook).endsWith(driver.getCurrentUrl().replaceAll(".*#/runbooks/", ""));
-        assertThat(driver.findElement(By.cssSelector("nav a[aria-current='page']"))
-                        .getText())
+        assertThat(Browser.text(driver, By.cssSelector("nav a[aria-current='page']")))
                 .isEqualTo("Runbooks");
     }
 
@@ -406,8 +400,7 @@ class ConsoleBrowserTest {
                 .until(d -> !d.findElement(By.cssSelector("[data-tag='" + tag + "']"))
                         .getText()
                         .equals("–"));
-        String before =
-                driver.findElement(By.cssSelector("[data-tag='" + tag + "']")).getText();
+        String before = Browser.text(driver, By.cssSelector("[data-tag='" + tag + "']"));
         String wanted = before.equals("150") ? "140" : "150";
         driver.findElement(By.id("setpoint-value")).sendKeys(wanted, Keys.ENTER);
         await(15)
@@ -416,22 +409,20 @@ class ConsoleBrowserTest {
         String id = driver.findElement(By.cssSelector("#setpoint-result [data-status='pending']"))
                 .getAttribute("data-approval");
         assertThat(id).startsWith("apr-");
-        assertThat(driver.findElement(By.cssSelector("[data-tag='" + tag + "']"))
-                        .getText())
+        assertThat(Browser.text(driver, By.cssSelector("[data-tag='" + tag + "']")))
                 .isEqualTo(before);
 
         try (Browser second = Browser.start()) { // the approver, in a browser of their own
             ChromeDriver other = second.driver;
             signIn(other, "approver", false);
             other.get(base + "#/approvals");
-            new WebDriverWait(other, Duration.ofSeconds(15))
+            Browser.waitFor(other, 15)
                     .until(d -> !d.findElements(By.id("approve-" + id)).isEmpty());
-            assertThat(other.findElement(By.cssSelector("#pending-table tr[data-approval='" + id + "']"))
-                            .getText())
+            assertThat(Browser.text(other, By.cssSelector("#pending-table tr[data-approval='" + id + "']")))
                     .contains("conveyor/speedSetpoint", wanted, "operator");
             screenshot(other, "approvals");
             other.findElement(By.id("approve-" + id)).sendKeys(Keys.ENTER);
-            new WebDriverWait(other, Duration.ofSeconds(15))
+            Browser.waitFor(other, 15)
                     .until(d -> !d.findElements(By.cssSelector(
                                     "#decided-table tr[data-approval='" + id + "'] td[data-state='executed']"))
                             .isEmpty());
@@ -448,12 +439,12 @@ class ConsoleBrowserTest {
                         !d.findElements(By.cssSelector("#audit-table tbody tr")).isEmpty());
         assertThat(driver.findElement(By.id("audit-verified")).getAttribute("data-ok"))
                 .isEqualTo("true");
-        assertThat(driver.findElement(By.id("audit-verified")).getText()).contains("verified");
+        assertThat(Browser.text(driver, By.id("audit-verified"))).contains("verified");
         List<String> types = driver.findElements(By.cssSelector("#audit-table tbody tr")).stream()
                 .map(r -> r.getAttribute("data-type"))
                 .toList();
         assertThat(types).contains("write.requested", "write.approved", "write.executing", "write.executed");
-        assertThat(driver.findElement(By.id("audit-table")).getText()).contains(id);
+        assertThat(Browser.text(driver, By.id("audit-table"))).contains(id);
         screenshot("audit");
     }
 
@@ -475,14 +466,14 @@ class ConsoleBrowserTest {
             ChromeDriver other = second.driver;
             signIn(other, "approver", false);
             other.get(base + "#/approvals");
-            WebDriverWait wait = new WebDriverWait(other, Duration.ofSeconds(15));
+            WebDriverWait wait = Browser.waitFor(other, 15);
             wait.until(d -> !d.findElements(By.id("reject-" + id)).isEmpty());
             other.findElement(By.id("reject-reason")).sendKeys("not during the changeover");
             other.findElement(By.id("reject-" + id)).sendKeys(Keys.ENTER);
             wait.until(d -> !d.findElements(
                             By.cssSelector("#decided-table tr[data-approval='" + id + "'] td[data-state='rejected']"))
                     .isEmpty());
-            assertThat(other.findElement(By.id("approval-message")).getText()).contains(id + " rejected");
+            assertThat(Browser.text(other, By.id("approval-message"))).contains(id + " rejected");
         }
         // the operator's own list shows the request as rejected by the approver, with the reason
         // (from GET /gw/approvals: the requester's page was opened after the rejection)
@@ -491,8 +482,7 @@ class ConsoleBrowserTest {
                 .until(d -> !d.findElements(By.cssSelector(
                                 "#decided-table tr[data-approval='" + id + "'] td[data-state='rejected']"))
                         .isEmpty());
-        assertThat(driver.findElement(By.cssSelector("#decided-table tr[data-approval='" + id + "']"))
-                        .getText())
+        assertThat(Browser.text(driver, By.cssSelector("#decided-table tr[data-approval='" + id + "']")))
                 .contains("approver", "rejected", "not during the changeover");
 
         driver.get(base + "#/audit");
@@ -501,7 +491,7 @@ class ConsoleBrowserTest {
                         .anyMatch(r -> "write.rejected".equals(r.getAttribute("data-type"))));
         assertThat(driver.findElement(By.id("audit-verified")).getAttribute("data-ok"))
                 .isEqualTo("true");
-        assertThat(driver.findElement(By.id("audit-table")).getText()).contains(id, "not during the changeover");
+        assertThat(Browser.text(driver, By.id("audit-table"))).contains(id, "not during the changeover");
 
         StringWriter out = new StringWriter();
         CommandLine cli = Main.commandLine();
@@ -556,7 +546,7 @@ class ConsoleBrowserTest {
                 .orElseThrow();
         d.get(base + "#/");
         d.get(base + "#/signin");
-        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(15));
+        WebDriverWait wait = Browser.waitFor(d, 15);
         wait.until(x -> "signin-user".equals(x.switchTo().activeElement().getAttribute("id")));
         d.switchTo().activeElement().sendKeys(name, Keys.TAB);
         assertThat(d.switchTo().activeElement().getAttribute("id")).isEqualTo("signin-password");

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -148,7 +147,7 @@ class ConsolePagesContractTest {
     }
 
     static WebDriverWait await() {
-        return new WebDriverWait(driver, Duration.ofSeconds(10));
+        return Browser.waitFor(driver, 10);
     }
 
     @Test
@@ -159,12 +158,12 @@ class ConsolePagesContractTest {
         driver.findElement(By.id("asset-q")).sendKeys("127.0.0.66");
         await().until(d ->
                 d.findElements(By.cssSelector("#asset-table tbody tr")).size() == 1);
-        assertThat(driver.findElement(By.id("asset-table")).getText()).contains("IT laptop");
+        assertThat(Browser.text(driver, By.id("asset-table"))).contains("IT laptop");
         driver.findElement(By.id("asset-q")).clear();
         driver.get(base + "#/assets/" + "ip%3A127.0.0.1%3A5020");
         await().until(d -> !d.findElements(By.id("peers-h")).isEmpty());
-        assertThat(driver.findElement(By.cssSelector("#page h2")).getText()).isEqualTo("conveyor PLC");
-        assertThat(driver.findElement(By.id("page")).getText())
+        assertThat(Browser.text(driver, By.cssSelector("#page h2"))).isEqualTo("conveyor PLC");
+        assertThat(Browser.text(driver, By.id("page")))
                 .contains("serves Modbus/TCP on 5020", "IT laptop", "Stop command from an IT host", "T0855");
     }
 
@@ -192,25 +191,24 @@ class ConsolePagesContractTest {
                 !d.findElements(By.cssSelector("#incident-table tbody tr a")).isEmpty());
         driver.findElement(By.cssSelector("#incident-table tbody tr a")).click();
         await().until(ExpectedConditions.elementToBeClickable(By.id("btn-acknowledge")));
-        assertThat(driver.findElement(By.cssSelector(".runbook ol")).getText())
-                .contains("Isolate the IT host", "<b>and</b>");
+        assertThat(Browser.text(driver, By.cssSelector(".runbook ol"))).contains("Isolate the IT host", "<b>and</b>");
         assertThat(driver.findElements(By.cssSelector(".runbook b"))).isEmpty();
-        assertThat(driver.findElement(By.id("incident-events")).getText()).contains("write coil 0 = off");
+        assertThat(Browser.text(driver, By.id("incident-events"))).contains("write coil 0 = off");
         driver.findElement(By.id("btn-acknowledge")).click();
         await().until(ExpectedConditions.textToBe(By.id("incident-status"), "acknowledged"));
         assertThat(driver.findElement(By.id("btn-acknowledge")).isEnabled()).isFalse();
-        assertThat(driver.findElement(By.id("page")).getText()).contains("operator: open → acknowledged");
+        assertThat(Browser.text(driver, By.id("page"))).contains("operator: open → acknowledged");
     }
 
     @Test
     void oeeEnergyAndDataFlowShowTheFiguresOfTheirApis() {
         driver.get(base + "#/oee");
         await().until(d -> !d.findElements(By.id("oee-table")).isEmpty());
-        assertThat(driver.findElement(By.id("oee-table")).getText()).contains("71.3 %", "201 bottle jam: 90 s (1×)");
+        assertThat(Browser.text(driver, By.id("oee-table"))).contains("71.3 %", "201 bottle jam: 90 s (1×)");
         driver.get(base + "#/energy");
         await().until(d -> !d.findElements(By.id("energy-table")).isEmpty());
-        assertThat(driver.findElement(By.id("energy-table")).getText()).contains("321.50", "0.3247");
-        assertThat(driver.findElement(By.id("page")).getText()).contains("0.3736 kg/kWh location-based");
+        assertThat(Browser.text(driver, By.id("energy-table"))).contains("321.50", "0.3247");
+        assertThat(Browser.text(driver, By.id("page"))).contains("0.3736 kg/kWh location-based");
         driver.get(base + "#/");
         await().until(d -> d.findElement(By.cssSelector("#tile-flow [data-field='value']"))
                 .getText()
@@ -218,11 +216,9 @@ class ConsolePagesContractTest {
         await().until(d -> d.findElement(By.cssSelector("#tile-oee [data-field='value']"))
                 .getText()
                 .equals("71.3 %"));
-        assertThat(driver.findElement(By.cssSelector("#tile-incidents [data-field='value']"))
-                        .getText())
+        assertThat(Browser.text(driver, By.cssSelector("#tile-incidents [data-field='value']")))
                 .matches("\\d+");
-        assertThat(driver.findElement(By.cssSelector("#tile-energy [data-field='value']"))
-                        .getText())
+        assertThat(Browser.text(driver, By.cssSelector("#tile-energy [data-field='value']")))
                 .isEqualTo("321.5 kWh");
     }
 }

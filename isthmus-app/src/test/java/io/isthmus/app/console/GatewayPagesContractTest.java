@@ -300,7 +300,7 @@ class GatewayPagesContractTest {
     }
 
     static WebDriverWait await() {
-        return new WebDriverWait(driver, Duration.ofSeconds(10));
+        return Browser.waitFor(driver, 10);
     }
 
     static WebElement focused() {
@@ -320,7 +320,7 @@ class GatewayPagesContractTest {
     }
 
     static String text(String id) {
-        return driver.findElement(By.id(id)).getText();
+        return Browser.text(driver, By.id(id));
     }
 
     @Test
@@ -402,8 +402,7 @@ class GatewayPagesContractTest {
         await().until(d -> !d.findElements(By.id("approve-apr-1")).isEmpty());
         Instant expires = Instant.parse((String) approvals.get(0).get("expires"));
         long leftBefore = Duration.between(Instant.now(), expires).toSeconds();
-        String row = driver.findElement(By.cssSelector("#pending-table tr[data-approval='apr-1']"))
-                .getText();
+        String row = Browser.text(driver, By.cssSelector("#pending-table tr[data-approval='apr-1']"));
         long leftAfter = Duration.between(Instant.now(), expires).toSeconds();
         assertThat(row).contains("filling/filler/speed-setpoint", "120", "135", "operator", "write");
         // the countdown: what was left of the ten minutes when the row was read (a loaded machine
@@ -449,11 +448,11 @@ class GatewayPagesContractTest {
         await().until(d -> !d.findElements(By.id("who")).isEmpty());
         driver.get(base + "#/approvals");
         await().until(d -> !d.findElements(By.id("approve-apr-9")).isEmpty());
-        WebElement row = driver.findElement(By.cssSelector("#pending-table tr[data-approval='apr-9']"));
-        assertThat(row.getText())
+        assertThat(Browser.text(driver, By.cssSelector("#pending-table tr[data-approval='apr-9']")))
                 .contains("Recipe bottle-500ml", "500 ml PET", "filling/filler/speed-setpoint", "120", "fill-volume")
                 .contains("500", "2 setpoints", "operator");
-        assertThat(row.findElements(By.cssSelector("ul.recipe-items li"))).hasSize(2);
+        assertThat(driver.findElements(By.cssSelector("#pending-table tr[data-approval='apr-9'] ul.recipe-items li")))
+                .hasSize(2);
         assertThat(driver.findElement(By.id("approve-apr-9")).getAttribute("aria-label"))
                 .isEqualTo("Approve apr-9: all 2 setpoints of recipe bottle-500ml");
 
@@ -535,15 +534,13 @@ class GatewayPagesContractTest {
         assertThat(text("audit-verified")).contains("verified", "120 records", "checkpoint: 118 records");
         assertThat(text("audit-verified")).contains("UNSIGNED_TAIL");
         assertThat(text("audit-capacity")).contains("Capacity warning", "900.0 KiB of 1.0 MiB (88 %)");
-        assertThat(driver.findElement(By.cssSelector("#audit-table tbody tr td"))
-                        .getText())
+        assertThat(Browser.text(driver, By.cssSelector("#audit-table tbody tr td")))
                 .isEqualTo("120");
         assertThat(text("audit-pager")).contains("1–50 of 120");
         assertThat(driver.findElement(By.id("audit-newer")).isEnabled()).isFalse();
         driver.findElement(By.id("audit-older")).sendKeys(Keys.ENTER);
         await().until(d -> text("audit-pager").contains("51–100 of 120"));
-        assertThat(driver.findElement(By.cssSelector("#audit-table tbody tr td"))
-                        .getText())
+        assertThat(Browser.text(driver, By.cssSelector("#audit-table tbody tr td")))
                 .isEqualTo("70");
 
         WebElement result = driver.findElement(By.id("audit-result"));
