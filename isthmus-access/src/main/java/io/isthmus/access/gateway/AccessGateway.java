@@ -1,6 +1,5 @@
 package io.isthmus.access.gateway;
 
-import io.isthmus.access.audit.AuditCategory;
 import io.isthmus.access.audit.AuditEvent;
 import io.isthmus.access.audit.AuditLog;
 import io.isthmus.access.audit.AuditResult;
@@ -82,7 +81,7 @@ public final class AccessGateway {
         this.limits = p.limits();
         this.sessions = new Sessions(limits.sessionLifetime(), limits.maxSessions());
         this.approvals = new Approvals(limits.approvalExpiry(), limits.maxPending());
-        this.recipes = new RecipeRunner(ot, policy, gatewayAddress, clock, this::change);
+        this.recipes = new RecipeRunner(ot, policy, gatewayAddress, clock, this::record);
         recover();
     }
 
@@ -125,15 +124,9 @@ public final class AccessGateway {
                 "reason",
                 "the gateway stopped while sending this change; it may or may not have reached the device and is not"
                         + " retried");
-        change(
-                now,
-                "gateway",
-                gatewayAddress,
-                a.recordPrefix() + "." + ApprovalReplay.OUTCOME_UNKNOWN,
-                a.id(),
-                AuditResult.FAILURE,
-                details,
-                true);
+        record(new Actor("gateway", gatewayAddress, now)
+                .change(a.recordPrefix() + "." + ApprovalReplay.OUTCOME_UNKNOWN, a.id(), AuditResult.FAILURE, details)
+                .forced());
         if (a.id().startsWith("apr-")) {
             approvals.restore(a.with(Approval.State.UNKNOWN_OUTCOME, a.approver()));
         }
@@ -150,23 +143,17 @@ public final class AccessGateway {
             source = gatewayAddress;
         }
         approvals.restore(a);
+        Actor approver = new Actor(a.approver(), source, now);
         if (!now.isBefore(a.expires())) {
             Map<String, String> details = changeDetails(a);
             details.put("requester", a.requester());
             details.put("reason", ApprovalReplay.EXPIRED_DURING_RESTART);
-            change(
-                    now,
-                    a.approver(),
-                    source,
-                    a.recordPrefix() + ".executed",
-                    a.id(),
-                    AuditResult.DENIED,
-                    details,
-                    true);
+            record(approver.change(a.recordPrefix() + ".executed", a.id(), AuditResult.DENIED, details)
+                    .forced());
             approvals.restore(a.with(Approval.State.EXPIRED, a.approver()));
             return;
         }
-        ItemResult r = run(a.approver(), source, a);
+        ItemResult r = run(approver, a);
         approvals.finish(a.id(), r instanceof ItemResult.Executed);
     }
 
@@ -216,7 +203,7 @@ public final class AccessGateway {
                 details.put("reason", "locked until " + l.until());
             }
         }
-        record(now, who, source, AuditCategory.ACCESS_CONTROL, "login", "", result, details, false);
+        record(new Actor(who, source, now).access("login", "", result, details));
         if (r instanceof LoginResult.Success && token.isEmpty()) {
             return new Login(new LoginResult.Failure("too many sessions"), token);
         }
@@ -246,36 +233,21 @@ public final class AccessGateway {
 
     /** Records a request that failed authentication (no or bad credentials). */
     public void unauthenticated(InetAddress source, String what, String reason) {
-        record(
-                clock.instant(),
-                "anonymous",
-                source,
-                AuditCategory.REQUEST_ERROR,
-                "unauthenticated",
-                "",
-                AuditResult.DENIED,
-                Map.of("request", what, "reason", reason),
-                false);
+        record(new Actor("anonymous", source, clock.instant())
+                .requestError("unauthenticated", AuditResult.DENIED, Map.of("request", what, "reason", reason)));
     }
 
     public ReadResult read(Account who, InetAddress source, TagPath tag) {
         Instant now = clock.instant();
+        Actor by = new Actor(who, source, now);
         String id = requestId();
         Optional<AccessResource> res = ot.resource(tag);
         if (res.isEmpty()) {
             Optional<Sample> s = latest.apply(tag);
             if (s.isEmpty()) {
                 // unknown to the device table and to the historian: nothing to decide about
-                record(
-                        now,
-                        who.name(),
-                        source,
-                        AuditCategory.ACCESS_CONTROL,
-                        "read",
-                        id,
-                        AuditResult.DENIED,
-                        Map.of("tag", tag.toString(), "reason", "unknown-tag"),
-                        false);
+                record(by.access(
+                        "read", id, AuditResult.DENIED, Map.of("tag", tag.toString(), "reason", "unknown-tag")));
                 return new ReadResult.Denied("unknown-tag", "no such tag");
             }
             res = Optional.of(new AccessResource(Optional.empty(), tag.equipment(), tag));
@@ -283,28 +255,10 @@ public final class AccessGateway {
         AccessDecision d = rules.decide(
                 new AccessRequest(who.name(), who.roles(), source, now, AccessKind.READ, res.get(), who.attributes()));
         if (!d.allowed()) {
-            record(
-                    now,
-                    who.name(),
-                    source,
-                    AuditCategory.ACCESS_CONTROL,
-                    "read",
-                    id,
-                    AuditResult.DENIED,
-                    decided(tag, d),
-                    false);
+            record(by.access("read", id, AuditResult.DENIED, decided(tag, d)));
             return new ReadResult.Denied(d.reason().id(), d.explanation());
         }
-        record(
-                now,
-                who.name(),
-                source,
-                AuditCategory.ACCESS_CONTROL,
-                "read",
-                id,
-                AuditResult.SUCCESS,
-                decided(tag, d),
-                false);
+        record(by.access("read", id, AuditResult.SUCCESS, decided(tag, d)));
         return latest.apply(tag)
                 .<ReadResult>map(ReadResult.Value::new)
                 .orElseGet(() -> new ReadResult.NotFound("no value recorded yet for " + tag));
@@ -333,20 +287,21 @@ public final class AccessGateway {
     public RecipeResult recipe(Account who, InetAddress source, Recipe r) {
         r.validated(RecipeLimits.DEFAULT);
         Instant now = clock.instant();
+        Actor by = new Actor(who, source, now);
         String id = requestId();
         Map<String, String> details = RecipeRecords.put(new LinkedHashMap<>(), r);
         List<AccessResource> resources = new ArrayList<>();
         for (WriteItem item : r.items()) {
             Optional<AccessResource> res = ot.resource(item.tag());
             if (res.isEmpty()) {
-                throw invalid(now, who, source, id, details, "the gateway knows no writable tag " + item.tag());
+                throw invalid(by, id, details, "the gateway knows no writable tag " + item.tag());
             }
             resources.add(res.get());
         }
         try {
             ot.plan(r.items());
         } catch (IllegalArgumentException e) {
-            throw invalid(now, who, source, id, details, e.getMessage());
+            throw invalid(by, id, details, e.getMessage());
         }
         List<ItemResult.Denied> denied = new ArrayList<>();
         List<Integer> deniedIndexes = new ArrayList<>();
@@ -375,23 +330,23 @@ public final class AccessGateway {
         if (!denied.isEmpty()) {
             details.put("denied", RecipeRecords.numbers(deniedIndexes));
             details.put("reason", denied.getFirst().reason());
-            change(now, who, source, type, id, AuditResult.DENIED, details, false);
+            record(by.change(type, id, AuditResult.DENIED, details));
             return new RecipeResult.Denied(denied);
         }
         if (needsApproval) {
             Optional<Approval> a = approvals.openRecipe(who.name(), r, resources.getFirst(), now);
             if (a.isEmpty()) {
                 details.put("reason", "too many pending approvals");
-                change(now, who, source, type, id, AuditResult.DENIED, details, false);
+                record(by.change(type, id, AuditResult.DENIED, details));
                 return new RecipeResult.Denied(List.of(new ItemResult.Denied(
                         r.items().getFirst().tag(), "too-many-pending", "too many approvals are pending")));
             }
             details.put("expires", a.get().expires().toString());
-            change(now, who, source, type, a.get().id(), AuditResult.PENDING, details, true);
+            record(by.change(type, a.get().id(), AuditResult.PENDING, details).forced());
             return new RecipeResult.Pending(a.get());
         }
-        change(now, who, source, type, id, AuditResult.SUCCESS, details, false);
-        return recipes.execute(who.name(), source, id, r, "");
+        record(by.change(type, id, AuditResult.SUCCESS, details));
+        return recipes.execute(by, id, r, "");
     }
 
     /**
@@ -416,56 +371,23 @@ public final class AccessGateway {
     }
 
     /** Records a recipe refused as invalid (unknown or unwritable item) and returns the exception to throw. */
-    private IllegalArgumentException invalid(
-            Instant now, Account who, InetAddress source, String id, Map<String, String> details, String why) {
+    private IllegalArgumentException invalid(Actor by, String id, Map<String, String> details, String why) {
         details.put("reason", "invalid: " + why);
-        change(now, who, source, RecipeRecords.PREFIX + ".requested", id, AuditResult.DENIED, details, false);
+        record(by.change(RecipeRecords.PREFIX + ".requested", id, AuditResult.DENIED, details));
         return new IllegalArgumentException(why);
-    }
-
-    /** A control-system record of a request {@code who} made. */
-    private void change(
-            Instant now,
-            Account who,
-            InetAddress source,
-            String type,
-            String id,
-            AuditResult result,
-            Map<String, String> details,
-            boolean durable) {
-        change(now, who.name(), source, type, id, result, details, durable);
-    }
-
-    /**
-     * A control-system record in the name of {@code who}: an account, the approver an execution
-     * runs for, or {@code gateway} for what the gateway decides itself on a restart.
-     */
-    private void change(
-            Instant now,
-            String who,
-            InetAddress source,
-            String type,
-            String id,
-            AuditResult result,
-            Map<String, String> details,
-            boolean durable) {
-        record(now, who, source, AuditCategory.CONTROL_SYSTEM, type, id, result, details, durable);
     }
 
     private ItemResult writeOne(Account who, InetAddress source, WriteItem item) {
         Instant now = clock.instant();
+        Actor by = new Actor(who, source, now);
         String id = requestId();
         Optional<AccessResource> res = ot.resource(item.tag());
         if (res.isEmpty()) {
-            change(
-                    now,
-                    who,
-                    source,
+            record(by.change(
                     "write.requested",
                     id,
                     AuditResult.DENIED,
-                    Map.of("tag", item.tag().toString(), "reason", "unknown-tag"),
-                    false);
+                    Map.of("tag", item.tag().toString(), "reason", "unknown-tag")));
             return new ItemResult.Denied(item.tag(), "unknown-tag", "the gateway knows no writable tag " + item.tag());
         }
         AccessKind action = ot.changeKind(item.tag());
@@ -477,23 +399,24 @@ public final class AccessGateway {
         String type = action.id() + ".requested";
         return switch (d.outcome()) {
             case DENY -> {
-                change(now, who, source, type, id, AuditResult.DENIED, details, false);
+                record(by.change(type, id, AuditResult.DENIED, details));
                 yield new ItemResult.Denied(item.tag(), d.reason().id(), d.explanation());
             }
             case NEEDS_APPROVAL -> {
                 Optional<Approval> a = approvals.open(who.name(), item, action, res.get(), now);
                 if (a.isEmpty()) {
                     details.put("reason", "too many pending approvals");
-                    change(now, who, source, type, id, AuditResult.DENIED, details, false);
+                    record(by.change(type, id, AuditResult.DENIED, details));
                     yield new ItemResult.Denied(item.tag(), "too-many-pending", "too many approvals are pending");
                 }
                 details.put("expires", a.get().expires().toString());
-                change(now, who, source, type, a.get().id(), AuditResult.PENDING, details, true);
+                record(by.change(type, a.get().id(), AuditResult.PENDING, details)
+                        .forced());
                 yield new ItemResult.Pending(item.tag(), a.get());
             }
             case ALLOW -> {
-                change(now, who, source, type, id, AuditResult.SUCCESS, details, false);
-                yield execute(who.name(), source, id, item, action, "");
+                record(by.change(type, id, AuditResult.SUCCESS, details));
+                yield execute(by, id, item, action, "");
             }
         };
     }
@@ -511,6 +434,7 @@ public final class AccessGateway {
      */
     public ProgramResult program(Account who, InetAddress source, ProgramRequest q) {
         Instant now = clock.instant();
+        Actor by = new Actor(who, source, now);
         String id = requestId();
         Map<String, String> details = new LinkedHashMap<>();
         details.put("tag", q.tag().toString());
@@ -519,7 +443,7 @@ public final class AccessGateway {
         Optional<AccessResource> res = ot.resource(q.tag());
         if (res.isEmpty()) {
             details.put("reason", "unknown-tag");
-            change(now, who, source, "program.requested", id, AuditResult.DENIED, details, false);
+            record(by.change("program.requested", id, AuditResult.DENIED, details));
             return new ProgramResult.Denied("unknown-tag", "the gateway knows no device with tag " + q.tag());
         }
         AccessDecision d = rules.decide(new AccessRequest(
@@ -528,13 +452,13 @@ public final class AccessGateway {
         details.put("program", q.name());
         details.put("sha256", q.sha256());
         if (d.outcome() == AccessDecision.Outcome.DENY) {
-            change(now, who, source, "program.requested", id, AuditResult.DENIED, details, false);
+            record(by.change("program.requested", id, AuditResult.DENIED, details));
             return new ProgramResult.Denied(d.reason().id(), d.explanation());
         }
         String decision = d.outcome() == AccessDecision.Outcome.ALLOW ? "allow" : "needs-approval";
         details.put("decision", decision);
         details.put("reason", NO_PROGRAM_TRANSFER);
-        change(now, who, source, "program.requested", id, AuditResult.DENIED, details, false);
+        record(by.change("program.requested", id, AuditResult.DENIED, details));
         return new ProgramResult.Unsupported(
                 decision,
                 "no driver of this gateway transfers programs to " + res.get().asset()
@@ -544,61 +468,39 @@ public final class AccessGateway {
     /** The two-person rule: another person, allowed to approve this resource, before the expiry; executes once. */
     public ApproveResult approve(Account who, InetAddress source, String approvalId) {
         Instant now = clock.instant();
+        Actor by = new Actor(who, source, now);
         Optional<Approval> found = approvals.find(approvalId);
         if (found.isEmpty()) {
-            return refuse(
-                    now, who, source, approvalId, ApproveResult.Refusal.NOT_FOUND, "no approval request " + approvalId);
+            return refuse(by, approvalId, ApproveResult.Refusal.NOT_FOUND, "no approval request " + approvalId);
         }
         Approval a = found.get();
         if (a.requester().equals(who.name())) {
-            return refuse(
-                    now,
-                    who,
-                    source,
-                    approvalId,
-                    ApproveResult.Refusal.SELF_APPROVAL,
-                    "nobody approves their own request");
+            return refuse(by, approvalId, ApproveResult.Refusal.SELF_APPROVAL, "nobody approves their own request");
         }
         AccessDecision may = mayApprove(who, source, now, a);
         if (!may.allowed()) {
-            return refuse(now, who, source, approvalId, ApproveResult.Refusal.NOT_AN_APPROVER, may.explanation());
+            return refuse(by, approvalId, ApproveResult.Refusal.NOT_AN_APPROVER, may.explanation());
         }
         return switch (approvals.claim(approvalId, who.name(), now)) {
             case Approvals.Claim.NotFound nf ->
-                refuse(
-                        now,
-                        who,
-                        source,
-                        approvalId,
-                        ApproveResult.Refusal.NOT_FOUND,
-                        "no approval request " + approvalId);
+                refuse(by, approvalId, ApproveResult.Refusal.NOT_FOUND, "no approval request " + approvalId);
             case Approvals.Claim.SelfApproval s ->
-                refuse(
-                        now,
-                        who,
-                        source,
-                        approvalId,
-                        ApproveResult.Refusal.SELF_APPROVAL,
-                        "nobody approves their own request");
+                refuse(by, approvalId, ApproveResult.Refusal.SELF_APPROVAL, "nobody approves their own request");
             case Approvals.Claim.Expired e ->
                 refuse(
-                        now,
-                        who,
-                        source,
+                        by,
                         approvalId,
                         ApproveResult.Refusal.EXPIRED,
                         "expired at " + e.approval().expires());
             case Approvals.Claim.AlreadyDecided ad ->
                 refuse(
-                        now,
-                        who,
-                        source,
+                        by,
                         approvalId,
                         ApproveResult.Refusal.ALREADY_DECIDED,
                         "already " + ad.approval().state().id());
             case Approvals.Claim.NotRequester n ->
                 throw new IllegalStateException("an approval never asks who the requester is");
-            case Approvals.Claim.Won w -> approved(who, source, w.approval(), now);
+            case Approvals.Claim.Won w -> approved(by, w.approval());
         };
     }
 
@@ -611,22 +513,15 @@ public final class AccessGateway {
      */
     public RejectResult reject(Account who, InetAddress source, String approvalId, String reason) {
         Instant now = clock.instant();
+        Actor by = new Actor(who, source, now);
         Optional<Approval> found = approvals.find(approvalId);
         if (found.isEmpty()) {
             return refused(
-                    now,
-                    who,
-                    source,
-                    approvalId,
-                    "reject",
-                    ApproveResult.Refusal.NOT_FOUND,
-                    "no approval request " + approvalId);
+                    by, approvalId, "reject", ApproveResult.Refusal.NOT_FOUND, "no approval request " + approvalId);
         }
         if (found.get().requester().equals(who.name())) {
             return refused(
-                    now,
-                    who,
-                    source,
+                    by,
                     approvalId,
                     "reject",
                     ApproveResult.Refusal.SELF_REJECTION,
@@ -634,11 +529,9 @@ public final class AccessGateway {
         }
         AccessDecision may = mayApprove(who, source, now, found.get());
         if (!may.allowed()) {
-            return refused(
-                    now, who, source, approvalId, "reject", ApproveResult.Refusal.NOT_AN_APPROVER, may.explanation());
+            return refused(by, approvalId, "reject", ApproveResult.Refusal.NOT_AN_APPROVER, may.explanation());
         }
-        return closed(
-                now, who, source, approvalId, "reject", approvals.reject(approvalId, who.name(), now, reason), reason);
+        return closed(by, approvalId, "reject", approvals.reject(approvalId, who.name(), now, reason), reason);
     }
 
     /**
@@ -647,52 +540,38 @@ public final class AccessGateway {
      */
     public RejectResult withdraw(Account who, InetAddress source, String approvalId) {
         Instant now = clock.instant();
-        return closed(now, who, source, approvalId, "withdraw", approvals.withdraw(approvalId, who.name(), now), "");
+        Actor by = new Actor(who, source, now);
+        return closed(by, approvalId, "withdraw", approvals.withdraw(approvalId, who.name(), now), "");
     }
 
-    private RejectResult closed(
-            Instant now,
-            Account who,
-            InetAddress source,
-            String id,
-            String decision,
-            Approvals.Claim claim,
-            String reason) {
+    private RejectResult closed(Actor by, String id, String decision, Approvals.Claim claim, String reason) {
         return switch (claim) {
             case Approvals.Claim.NotFound nf ->
-                refused(now, who, source, id, decision, ApproveResult.Refusal.NOT_FOUND, "no approval request " + id);
+                refused(by, id, decision, ApproveResult.Refusal.NOT_FOUND, "no approval request " + id);
             case Approvals.Claim.SelfApproval s ->
                 refused(
-                        now,
-                        who,
-                        source,
+                        by,
                         id,
                         decision,
                         ApproveResult.Refusal.SELF_REJECTION,
                         "nobody rejects their own request; withdraw it instead");
             case Approvals.Claim.NotRequester n ->
                 refused(
-                        now,
-                        who,
-                        source,
+                        by,
                         id,
                         decision,
                         ApproveResult.Refusal.NOT_REQUESTER,
                         "only the requester " + n.approval().requester() + " withdraws " + id);
             case Approvals.Claim.Expired e ->
                 refused(
-                        now,
-                        who,
-                        source,
+                        by,
                         id,
                         decision,
                         ApproveResult.Refusal.EXPIRED,
                         "expired at " + e.approval().expires());
             case Approvals.Claim.AlreadyDecided ad ->
                 refused(
-                        now,
-                        who,
-                        source,
+                        by,
                         id,
                         decision,
                         ApproveResult.Refusal.ALREADY_DECIDED,
@@ -705,29 +584,20 @@ public final class AccessGateway {
                     details.put("reason", reason.strip());
                 }
                 boolean rejected = a.state() == Approval.State.REJECTED;
-                change(
-                        now,
-                        who,
-                        source,
-                        a.recordPrefix() + "." + (rejected ? ApprovalReplay.REJECTED : ApprovalReplay.WITHDRAWN),
-                        a.id(),
-                        rejected ? AuditResult.DENIED : AuditResult.SUCCESS,
-                        details,
-                        true);
+                record(by.change(
+                                a.recordPrefix() + "."
+                                        + (rejected ? ApprovalReplay.REJECTED : ApprovalReplay.WITHDRAWN),
+                                a.id(),
+                                rejected ? AuditResult.DENIED : AuditResult.SUCCESS,
+                                details)
+                        .forced());
                 yield new RejectResult.Closed(a);
             }
         };
     }
 
-    private RejectResult refused(
-            Instant now,
-            Account who,
-            InetAddress source,
-            String id,
-            String decision,
-            ApproveResult.Refusal why,
-            String detail) {
-        approvalDenied(now, who, source, id, Map.of("reason", why.id(), "detail", detail, "decision", decision));
+    private RejectResult refused(Actor by, String id, String decision, ApproveResult.Refusal why, String detail) {
+        approvalDenied(by, id, Map.of("reason", why.id(), "detail", detail, "decision", decision));
         return new RejectResult.Refused(why, detail);
     }
 
@@ -741,24 +611,17 @@ public final class AccessGateway {
         if (s.isEmpty()) {
             return false;
         }
-        record(
-                now,
-                s.get().account().name(),
-                source,
-                AuditCategory.ACCESS_CONTROL,
-                "logout",
-                "",
-                AuditResult.SUCCESS,
-                Map.of("method", "session"),
-                false);
+        record(new Actor(s.get().account(), source, now)
+                .access("logout", "", AuditResult.SUCCESS, Map.of("method", "session")));
         return true;
     }
 
-    private ApproveResult approved(Account who, InetAddress source, Approval a, Instant now) {
+    private ApproveResult approved(Actor by, Approval a) {
         Map<String, String> details = changeDetails(a);
         details.put("requester", a.requester());
-        change(now, who, source, a.recordPrefix() + ".approved", a.id(), AuditResult.SUCCESS, details, true);
-        ItemResult r = run(who.name(), source, a);
+        record(by.change(a.recordPrefix() + ".approved", a.id(), AuditResult.SUCCESS, details)
+                .forced());
+        ItemResult r = run(by, a);
         Approval done = approvals.finish(a.id(), r instanceof ItemResult.Executed);
         return switch (r) {
             case ItemResult.Executed e -> new ApproveResult.Executed(done);
@@ -768,21 +631,20 @@ public final class AccessGateway {
         };
     }
 
-    private ApproveResult refuse(
-            Instant now, Account who, InetAddress source, String id, ApproveResult.Refusal why, String detail) {
-        approvalDenied(now, who, source, id, Map.of("reason", why.id(), "detail", detail));
+    private ApproveResult refuse(Actor by, String id, ApproveResult.Refusal why, String detail) {
+        approvalDenied(by, id, Map.of("reason", why.id(), "detail", detail));
         return new ApproveResult.Refused(why, detail);
     }
 
     /** The audit record of a refused approve, reject or withdraw. */
-    private void approvalDenied(Instant now, Account who, InetAddress source, String id, Map<String, String> details) {
-        change(now, who, source, "approval", id, AuditResult.DENIED, details, false);
+    private void approvalDenied(Actor by, String id, Map<String, String> details) {
+        record(by.change("approval", id, AuditResult.DENIED, details));
     }
 
     /** The conduit check, the durable record, then the device: nothing reaches the plant another way. */
-    private ItemResult execute(
-            String who, InetAddress source, String id, WriteItem item, AccessKind action, String requester) {
-        Instant now = clock.instant();
+    private ItemResult execute(Actor caller, String id, WriteItem item, AccessKind action, String requester) {
+        Actor by = caller.at(clock.instant());
+        String executed = action.id() + ".executed";
         Map<String, String> details = new LinkedHashMap<>();
         details.put("tag", item.tag().toString());
         details.put("value", Double.toString(item.value()));
@@ -794,25 +656,30 @@ public final class AccessGateway {
             op = RecipeRunner.fromGateway(gatewayAddress, ot.operation(item));
         } catch (IllegalArgumentException e) {
             details.put("reason", e.getMessage());
-            change(now, who, source, action.id() + ".executed", id, AuditResult.DENIED, details, false);
+            record(by.change(executed, id, AuditResult.DENIED, details));
             return new ItemResult.Denied(item.tag(), "not-writable", e.getMessage());
         }
         Decision conduit = policy.decide(op);
         details.put("conduit", conduit.rule());
         if (!conduit.allowed()) {
             details.put("reason", conduit.reason().id());
-            change(now, who, source, action.id() + ".executed", id, AuditResult.DENIED, details, false);
+            record(by.change(executed, id, AuditResult.DENIED, details));
             return new ItemResult.Denied(item.tag(), "conduit-denied", conduit.explanation());
         }
-        change(now, who, source, action.id() + ".executing", id, AuditResult.PENDING, details, true);
+        record(by.change(action.id() + ".executing", id, AuditResult.PENDING, details)
+                .forced());
         try {
             ot.execute(item);
         } catch (IOException e) {
             details.put("reason", String.valueOf(e.getMessage()));
-            change(clock.instant(), who, source, action.id() + ".executed", id, AuditResult.FAILURE, details, true);
+            record(by.at(clock.instant())
+                    .change(executed, id, AuditResult.FAILURE, details)
+                    .forced());
             return new ItemResult.Failed(item.tag(), String.valueOf(e.getMessage()));
         }
-        change(clock.instant(), who, source, action.id() + ".executed", id, AuditResult.SUCCESS, details, true);
+        record(by.at(clock.instant())
+                .change(executed, id, AuditResult.SUCCESS, details)
+                .forced());
         return new ItemResult.Executed(item.tag());
     }
 
@@ -877,12 +744,12 @@ public final class AccessGateway {
     }
 
     /** Executes an approved change, a single one or a recipe, as one item's result. */
-    private ItemResult run(String who, InetAddress source, Approval a) {
+    private ItemResult run(Actor by, Approval a) {
         if (a.recipe().isEmpty()) {
-            return execute(who, source, a.id(), a.item(), a.action(), a.requester());
+            return execute(by, a.id(), a.item(), a.action(), a.requester());
         }
         TagPath first = a.item().tag();
-        return switch (recipes.execute(who, source, a.id(), a.recipe().get(), a.requester())) {
+        return switch (recipes.execute(by, a.id(), a.recipe().get(), a.requester())) {
             case RecipeResult.Executed e -> new ItemResult.Executed(first);
             case RecipeResult.Denied d -> d.items().getFirst();
             case RecipeResult.Failed f -> new ItemResult.Failed(first, summary(f));
@@ -911,19 +778,10 @@ public final class AccessGateway {
         return "req-" + requests.incrementAndGet();
     }
 
-    private void record(
-            Instant now,
-            String who,
-            InetAddress source,
-            AuditCategory category,
-            String type,
-            String id,
-            AuditResult result,
-            Map<String, String> details,
-            boolean durable) {
-        AuditEvent e = AuditEvent.of(now, who + "@" + source.getHostAddress(), category, type, id, result, details);
+    private void record(AuditEntry entry) {
+        AuditEvent e = entry.event();
         try {
-            audit.append(e, durable);
+            audit.append(e, entry.durable());
         } catch (IOException x) {
             throw new AuditUnavailableException(x);
         } catch (UncheckedIOException x) {

@@ -8,11 +8,11 @@ import io.isthmus.policy.Policy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Executes a decided recipe: the path to OT plans its wire operations (one per contiguous register
@@ -23,27 +23,14 @@ import java.util.Map;
  * (a run sent without an answer): no partial success goes unreported.
  */
 final class RecipeRunner {
-    /** Appends one control-system audit record (the gateway's own, so fail-closed holds). */
-    @FunctionalInterface
-    interface Recorder {
-        void record(
-                Instant now,
-                String who,
-                InetAddress source,
-                String type,
-                String id,
-                AuditResult result,
-                Map<String, String> details,
-                boolean durable);
-    }
-
     private final OtPath ot;
     private final Policy policy;
     private final InetAddress gatewayAddress;
     private final Clock clock;
-    private final Recorder recorder;
+    /** Appends one audit record: the gateway's own, so fail-closed holds. */
+    private final Consumer<AuditEntry> recorder;
 
-    RecipeRunner(OtPath ot, Policy policy, InetAddress gatewayAddress, Clock clock, Recorder recorder) {
+    RecipeRunner(OtPath ot, Policy policy, InetAddress gatewayAddress, Clock clock, Consumer<AuditEntry> recorder) {
         this.ot = ot;
         this.policy = policy;
         this.gatewayAddress = gatewayAddress;
@@ -51,7 +38,8 @@ final class RecipeRunner {
         this.recorder = recorder;
     }
 
-    RecipeResult execute(String who, InetAddress source, String id, Recipe r, String requester) {
+    /** Executes {@code r} in the name of {@code by}; its records are stamped as they happen. */
+    RecipeResult execute(Actor by, String id, Recipe r, String requester) {
         Map<String, String> details = RecipeRecords.put(new LinkedHashMap<>(), r);
         if (!requester.isEmpty()) {
             details.put("requester", requester);
@@ -60,35 +48,34 @@ final class RecipeRunner {
         try {
             runs = ot.plan(r.items());
         } catch (IllegalArgumentException e) {
-            return denied(who, source, id, details, r.items().getFirst().tag(), "not-writable", e.getMessage());
+            return denied(by, id, details, r.items().getFirst().tag(), "not-writable", e.getMessage());
         }
         List<String> conduits = new ArrayList<>();
         for (RecipeRun run : runs) {
             Decision d = policy.decide(fromGateway(gatewayAddress, run.operation()));
             if (!d.allowed()) {
                 details.put("conduit", d.rule());
-                return denied(
-                        who, source, id, details, run.items().getFirst().tag(), "conduit-denied", d.explanation());
+                return denied(by, id, details, run.items().getFirst().tag(), "conduit-denied", d.explanation());
             }
             if (!conduits.contains(d.rule())) {
                 conduits.add(d.rule());
             }
         }
         details.put("conduit", String.join(",", conduits));
-        record(who, source, "executing", id, AuditResult.PENDING, details);
+        record(by, "executing", id, AuditResult.PENDING, details);
         Outcomes done = new Outcomes(r.items().size());
         for (RecipeRun run : runs) {
             try {
                 ot.execute(run);
                 done.set(run, RecipeResult.Outcome.WRITTEN);
             } catch (OtPath.NotWrittenException e) {
-                return failed(who, source, id, r, details, done, e.getMessage());
+                return failed(by, id, r, details, done, e.getMessage());
             } catch (IOException e) {
                 done.set(run, RecipeResult.Outcome.UNKNOWN);
-                return failed(who, source, id, r, details, done, String.valueOf(e.getMessage()));
+                return failed(by, id, r, details, done, String.valueOf(e.getMessage()));
             }
         }
-        record(who, source, "executed", id, AuditResult.SUCCESS, details);
+        record(by, "executed", id, AuditResult.SUCCESS, details);
         return new RecipeResult.Executed(id, r);
     }
 
@@ -109,26 +96,14 @@ final class RecipeRunner {
     }
 
     private RecipeResult denied(
-            String who,
-            InetAddress source,
-            String id,
-            Map<String, String> details,
-            TagPath tag,
-            String reason,
-            String detail) {
+            Actor by, String id, Map<String, String> details, TagPath tag, String reason, String detail) {
         details.put("reason", reason + ": " + detail);
-        record(who, source, "executed", id, AuditResult.DENIED, details);
+        record(by, "executed", id, AuditResult.DENIED, details);
         return new RecipeResult.Denied(List.of(new ItemResult.Denied(tag, reason, detail)));
     }
 
     private RecipeResult failed(
-            String who,
-            InetAddress source,
-            String id,
-            Recipe r,
-            Map<String, String> details,
-            Outcomes done,
-            String detail) {
+            Actor by, String id, Recipe r, Map<String, String> details, Outcomes done, String detail) {
         for (RecipeResult.Outcome o : RecipeResult.Outcome.values()) {
             List<Integer> of = done.indexes(o);
             if (!of.isEmpty()) {
@@ -136,7 +111,7 @@ final class RecipeRunner {
             }
         }
         details.put("reason", detail);
-        record(who, source, "failed", id, AuditResult.FAILURE, details);
+        record(by, "failed", id, AuditResult.FAILURE, details);
         List<RecipeResult.ItemOutcome> items = new ArrayList<>();
         for (int i = 0; i < r.items().size(); i++) {
             items.add(new RecipeResult.ItemOutcome(r.items().get(i).tag(), done.of(i)));
@@ -144,17 +119,11 @@ final class RecipeRunner {
         return new RecipeResult.Failed(id, r, items, detail);
     }
 
-    private void record(
-            String who, InetAddress source, String stage, String id, AuditResult result, Map<String, String> d) {
-        recorder.record(
-                clock.instant(),
-                who,
-                source,
-                RecipeRecords.PREFIX + "." + stage,
-                id,
-                result,
-                new LinkedHashMap<>(d),
-                true);
+    /** A durable {@code recipe.STAGE} record, stamped now. */
+    private void record(Actor by, String stage, String id, AuditResult result, Map<String, String> details) {
+        recorder.accept(by.at(clock.instant())
+                .change(RecipeRecords.PREFIX + "." + stage, id, result, details)
+                .forced());
     }
 
     /** Each item's outcome so far; not written until its run is confirmed. */
