@@ -469,39 +469,40 @@ public final class AccessGateway {
     public ApproveResult approve(Account who, InetAddress source, String approvalId) {
         Instant now = clock.instant();
         Actor by = new Actor(who, source, now);
-        Optional<Approval> found = approvals.find(approvalId);
-        if (found.isEmpty()) {
-            return refuse(by, approvalId, ApproveResult.Refusal.NOT_FOUND, "no approval request " + approvalId);
-        }
-        Approval a = found.get();
-        if (a.requester().equals(who.name())) {
-            return refuse(by, approvalId, ApproveResult.Refusal.SELF_APPROVAL, "nobody approves their own request");
-        }
-        AccessDecision may = mayApprove(who, source, now, a);
-        if (!may.allowed()) {
-            return refuse(by, approvalId, ApproveResult.Refusal.NOT_AN_APPROVER, may.explanation());
+        Optional<ApproveResult.Refused> no = refusedBeforeClaim(who, source, now, approvalId, ApprovalAttempt.APPROVE);
+        if (no.isPresent()) {
+            return refused(by, approvalId, ApprovalAttempt.APPROVE, no.get());
         }
         return switch (approvals.claim(approvalId, who.name(), now)) {
-            case Approvals.Claim.NotFound nf ->
-                refuse(by, approvalId, ApproveResult.Refusal.NOT_FOUND, "no approval request " + approvalId);
-            case Approvals.Claim.SelfApproval s ->
-                refuse(by, approvalId, ApproveResult.Refusal.SELF_APPROVAL, "nobody approves their own request");
-            case Approvals.Claim.Expired e ->
-                refuse(
-                        by,
-                        approvalId,
-                        ApproveResult.Refusal.EXPIRED,
-                        "expired at " + e.approval().expires());
-            case Approvals.Claim.AlreadyDecided ad ->
-                refuse(
-                        by,
-                        approvalId,
-                        ApproveResult.Refusal.ALREADY_DECIDED,
-                        "already " + ad.approval().state().id());
-            case Approvals.Claim.NotRequester n ->
-                throw new IllegalStateException("an approval never asks who the requester is");
             case Approvals.Claim.Won w -> approved(by, w.approval());
+            case Approvals.Claim lost ->
+                refused(by, approvalId, ApprovalAttempt.APPROVE, ApprovalAttempt.APPROVE.refusal(lost, approvalId));
         };
+    }
+
+    /**
+     * The checks an approval or rejection passes before it claims the request: it exists, it is not
+     * {@code who}'s own, and {@code who} may approve it from {@code source} now.
+     */
+    private Optional<ApproveResult.Refused> refusedBeforeClaim(
+            Account who, InetAddress source, Instant now, String id, ApprovalAttempt attempt) {
+        Optional<Approval> found = approvals.find(id);
+        if (found.isEmpty()) {
+            return Optional.of(ApprovalAttempt.notFound(id));
+        }
+        if (found.get().requester().equals(who.name())) {
+            return Optional.of(attempt.ownRequest());
+        }
+        AccessDecision may = mayApprove(who, source, now, found.get());
+        return may.allowed()
+                ? Optional.empty()
+                : Optional.of(new ApproveResult.Refused(ApproveResult.Refusal.NOT_AN_APPROVER, may.explanation()));
+    }
+
+    /** Records a refused approve, reject or withdraw ({@code approval}, result denied) and returns the refusal. */
+    private ApproveResult.Refused refused(Actor by, String id, ApprovalAttempt attempt, ApproveResult.Refused r) {
+        record(by.change("approval", id, AuditResult.DENIED, attempt.details(r)));
+        return r;
     }
 
     /**
@@ -514,24 +515,12 @@ public final class AccessGateway {
     public RejectResult reject(Account who, InetAddress source, String approvalId, String reason) {
         Instant now = clock.instant();
         Actor by = new Actor(who, source, now);
-        Optional<Approval> found = approvals.find(approvalId);
-        if (found.isEmpty()) {
-            return refused(
-                    by, approvalId, "reject", ApproveResult.Refusal.NOT_FOUND, "no approval request " + approvalId);
+        Optional<ApproveResult.Refused> no = refusedBeforeClaim(who, source, now, approvalId, ApprovalAttempt.REJECT);
+        if (no.isPresent()) {
+            return rejectionRefused(by, approvalId, ApprovalAttempt.REJECT, no.get());
         }
-        if (found.get().requester().equals(who.name())) {
-            return refused(
-                    by,
-                    approvalId,
-                    "reject",
-                    ApproveResult.Refusal.SELF_REJECTION,
-                    "nobody rejects their own request; withdraw it instead");
-        }
-        AccessDecision may = mayApprove(who, source, now, found.get());
-        if (!may.allowed()) {
-            return refused(by, approvalId, "reject", ApproveResult.Refusal.NOT_AN_APPROVER, may.explanation());
-        }
-        return closed(by, approvalId, "reject", approvals.reject(approvalId, who.name(), now, reason), reason);
+        return closed(
+                by, approvalId, ApprovalAttempt.REJECT, approvals.reject(approvalId, who.name(), now, reason), reason);
     }
 
     /**
@@ -541,41 +530,11 @@ public final class AccessGateway {
     public RejectResult withdraw(Account who, InetAddress source, String approvalId) {
         Instant now = clock.instant();
         Actor by = new Actor(who, source, now);
-        return closed(by, approvalId, "withdraw", approvals.withdraw(approvalId, who.name(), now), "");
+        return closed(by, approvalId, ApprovalAttempt.WITHDRAW, approvals.withdraw(approvalId, who.name(), now), "");
     }
 
-    private RejectResult closed(Actor by, String id, String decision, Approvals.Claim claim, String reason) {
+    private RejectResult closed(Actor by, String id, ApprovalAttempt attempt, Approvals.Claim claim, String reason) {
         return switch (claim) {
-            case Approvals.Claim.NotFound nf ->
-                refused(by, id, decision, ApproveResult.Refusal.NOT_FOUND, "no approval request " + id);
-            case Approvals.Claim.SelfApproval s ->
-                refused(
-                        by,
-                        id,
-                        decision,
-                        ApproveResult.Refusal.SELF_REJECTION,
-                        "nobody rejects their own request; withdraw it instead");
-            case Approvals.Claim.NotRequester n ->
-                refused(
-                        by,
-                        id,
-                        decision,
-                        ApproveResult.Refusal.NOT_REQUESTER,
-                        "only the requester " + n.approval().requester() + " withdraws " + id);
-            case Approvals.Claim.Expired e ->
-                refused(
-                        by,
-                        id,
-                        decision,
-                        ApproveResult.Refusal.EXPIRED,
-                        "expired at " + e.approval().expires());
-            case Approvals.Claim.AlreadyDecided ad ->
-                refused(
-                        by,
-                        id,
-                        decision,
-                        ApproveResult.Refusal.ALREADY_DECIDED,
-                        "already " + ad.approval().state().id());
             case Approvals.Claim.Won w -> {
                 Approval a = w.approval();
                 Map<String, String> details = changeDetails(a);
@@ -593,12 +552,13 @@ public final class AccessGateway {
                         .forced());
                 yield new RejectResult.Closed(a);
             }
+            case Approvals.Claim lost -> rejectionRefused(by, id, attempt, attempt.refusal(lost, id));
         };
     }
 
-    private RejectResult refused(Actor by, String id, String decision, ApproveResult.Refusal why, String detail) {
-        approvalDenied(by, id, Map.of("reason", why.id(), "detail", detail, "decision", decision));
-        return new RejectResult.Refused(why, detail);
+    private RejectResult rejectionRefused(Actor by, String id, ApprovalAttempt attempt, ApproveResult.Refused r) {
+        refused(by, id, attempt, r);
+        return new RejectResult.Refused(r.reason(), r.detail());
     }
 
     /**
@@ -629,16 +589,6 @@ public final class AccessGateway {
             case ItemResult.Denied d -> new ApproveResult.Refused(ApproveResult.Refusal.CONDUIT_DENIED, d.detail());
             case ItemResult.Pending p -> throw new IllegalStateException("an execution is never pending");
         };
-    }
-
-    private ApproveResult refuse(Actor by, String id, ApproveResult.Refusal why, String detail) {
-        approvalDenied(by, id, Map.of("reason", why.id(), "detail", detail));
-        return new ApproveResult.Refused(why, detail);
-    }
-
-    /** The audit record of a refused approve, reject or withdraw. */
-    private void approvalDenied(Actor by, String id, Map<String, String> details) {
-        record(by.change("approval", id, AuditResult.DENIED, details));
     }
 
     /** The conduit check, the durable record, then the device: nothing reaches the plant another way. */
