@@ -11,7 +11,15 @@ public final class HexText {
 
     private static final char[] DIGITS = "0123456789ABCDEF".toCharArray();
     private static final String[] BYTES = new String[256];
-    /** Filled on first use; a race only computes the same immutable string twice. */
+    /**
+     * The 4-digit texts, filled on first use by whichever thread asks, with no lock and no volatile
+     * access. That is safe only while all this holds: a slot is only ever null or the text of its
+     * own index, so a racing write stores an equal string; a {@link String} is immutable with final
+     * fields, so a thread that reads a slot's reference sees the whole string however it was
+     * published (JLS 17.5); and no caller compares these texts by identity ({@code ==}), since two
+     * threads may each keep their own, equal copy. {@link #of} reads a slot once, into a local: a
+     * second plain read is not promised to see the same value. Store nothing else here.
+     */
     private static final String[] WORDS = new String[65_536];
 
     static {
