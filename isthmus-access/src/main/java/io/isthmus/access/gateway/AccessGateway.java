@@ -119,7 +119,6 @@ public final class AccessGateway {
     private void outcomeUnknown(ApprovalReplay.Open o, Instant now) {
         Approval a = o.approval();
         Map<String, String> details = changeDetails(a);
-        details.put("requester", a.requester());
         details.put(
                 "reason",
                 "the gateway stopped while sending this change; it may or may not have reached the device and is not"
@@ -146,7 +145,6 @@ public final class AccessGateway {
         Actor approver = new Actor(a.approver(), source, now);
         if (!now.isBefore(a.expires())) {
             Map<String, String> details = changeDetails(a);
-            details.put("requester", a.requester());
             details.put("reason", ApprovalReplay.EXPIRED_DURING_RESTART);
             record(approver.change(a.recordPrefix() + ".executed", a.id(), AuditResult.DENIED, details)
                     .forced());
@@ -538,7 +536,6 @@ public final class AccessGateway {
             case Approvals.Claim.Won w -> {
                 Approval a = w.approval();
                 Map<String, String> details = changeDetails(a);
-                details.put("requester", a.requester());
                 if (!reason.isBlank()) {
                     details.put("reason", reason.strip());
                 }
@@ -578,7 +575,6 @@ public final class AccessGateway {
 
     private ApproveResult approved(Actor by, Approval a) {
         Map<String, String> details = changeDetails(a);
-        details.put("requester", a.requester());
         record(by.change(a.recordPrefix() + ".approved", a.id(), AuditResult.SUCCESS, details)
                 .forced());
         ItemResult r = run(by, a);
@@ -664,14 +660,19 @@ public final class AccessGateway {
         return approvals.find(id, clock.instant());
     }
 
-    /** The details that name a change in its records: tag and value, or a recipe's name and items. */
+    /**
+     * The details that name an approval's change in its records: tag and value, or a recipe's name
+     * and items; and its requester.
+     */
     private static Map<String, String> changeDetails(Approval a) {
         Map<String, String> details = new LinkedHashMap<>();
         if (a.recipe().isPresent()) {
-            return RecipeRecords.put(details, a.recipe().get());
+            RecipeRecords.put(details, a.recipe().get());
+        } else {
+            details.put("tag", a.item().tag().toString());
+            details.put("value", Double.toString(a.item().value()));
         }
-        details.put("tag", a.item().tag().toString());
-        details.put("value", Double.toString(a.item().value()));
+        details.put("requester", a.requester());
         return details;
     }
 
