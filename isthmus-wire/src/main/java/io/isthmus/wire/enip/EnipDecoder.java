@@ -1,6 +1,7 @@
 package io.isthmus.wire.enip;
 
 import io.isthmus.wire.Anomaly;
+import io.isthmus.wire.Octets;
 import io.isthmus.wire.PrintableText;
 import io.isthmus.wire.enip.cip.CipDecode;
 import io.isthmus.wire.enip.cip.CipDecoder;
@@ -102,7 +103,7 @@ public final class EnipDecoder {
             int itemLength = CommonPacketFormat.itemLength(b, p, end);
             switch (CpfItemType.of(Encapsulation.u16(b, p))) {
                 case CONNECTED_ADDRESS ->
-                    connection = itemLength >= 4 ? OptionalLong.of(Encapsulation.u32(b, dataAt, 4)) : connection;
+                    connection = itemLength >= 4 ? OptionalLong.of(Octets.u32le(b, dataAt)) : connection;
                 case UNCONNECTED_DATA -> cip(b, dataAt, itemLength, messages, anomalies);
                 case CONNECTED_DATA -> {
                     if (itemLength >= 2) {

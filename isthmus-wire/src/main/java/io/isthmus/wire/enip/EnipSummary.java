@@ -199,9 +199,12 @@ public final class EnipSummary {
             if (c instanceof CipMessage.Response r && r.generalStatus() != 0) {
                 return Optional.of(failureText(r));
             }
-            Optional<String> inner = firstFailure(c.embedded());
-            if (inner.isPresent()) {
-                return inner;
+            List<CipMessage> embedded = c.embedded();
+            if (!embedded.isEmpty()) { // no call for the (many) messages without embedded ones
+                Optional<String> inner = firstFailure(embedded);
+                if (inner.isPresent()) {
+                    return inner;
+                }
             }
         }
         return Optional.empty();
