@@ -91,7 +91,7 @@ public final class EnipDecoder {
             anomalies.add(EnipError.DATA_TRUNCATED.anomaly("send data of " + length + " octets"));
             return new EnipBody.SendData(List.of(), OptionalLong.empty(), OptionalInt.empty());
         }
-        List<CipMessage> messages = new ArrayList<>(1); // one CIP message per data item, one item
+        CipMessages messages = new CipMessages();
         OptionalLong connection = OptionalLong.empty();
         OptionalInt sequence = OptionalInt.empty();
         int cpf = at + 6;
@@ -126,11 +126,35 @@ public final class EnipDecoder {
             }
             p = dataAt + itemLength;
         }
-        // One message is the rule: a two-field list, where the record's copy of an ArrayList made an array too.
-        return new EnipBody.SendData(messages.size() == 1 ? List.of(messages.get(0)) : messages, connection, sequence);
+        return new EnipBody.SendData(messages.list(), connection, sequence);
     }
 
-    private void cip(byte[] b, int at, int length, List<CipMessage> messages, List<Anomaly> anomalies) {
+    /**
+     * The CIP messages of one SendData, one per data item. One message is the rule: it becomes a
+     * two-field {@code List.of(m)} that the record keeps as it is, with no list to grow before.
+     */
+    private static final class CipMessages {
+        private CipMessage first;
+        private List<CipMessage> more;
+
+        void add(CipMessage m) {
+            if (more != null) {
+                more.add(m);
+            } else if (first == null) {
+                first = m;
+            } else {
+                more = new ArrayList<>(4);
+                more.add(first);
+                more.add(m);
+            }
+        }
+
+        List<CipMessage> list() {
+            return more != null ? more : first != null ? List.of(first) : List.of();
+        }
+    }
+
+    private void cip(byte[] b, int at, int length, CipMessages messages, List<Anomaly> anomalies) {
         switch (cip.decode(b, at, length)) {
             case CipDecode.Decoded d -> {
                 messages.add(d.message());
