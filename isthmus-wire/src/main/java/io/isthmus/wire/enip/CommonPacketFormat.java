@@ -11,38 +11,65 @@ import java.util.List;
  */
 public final class CommonPacketFormat {
 
-    private static final int ITEM_HEADER = 4;
+    /** The octets of an item's header (type id and length) before its data. */
+    public static final int ITEM_HEADER = 4;
 
     private CommonPacketFormat() {}
 
     /** The items in {@code [at, at + length)} of {@code b}; what is wrong goes to {@code anomalies}. */
     public static List<CpfItem> read(byte[] b, int at, int length, int maxItems, List<Anomaly> anomalies) {
+        int n = count(b, at, length, maxItems, anomalies);
+        List<CpfItem> items = new ArrayList<>(n);
+        int end = at + length;
+        int p = at + 2;
+        for (int i = 0; i < n; i++) {
+            int present = itemLength(b, p, end);
+            items.add(new CpfItem(Encapsulation.u16(b, p), p + ITEM_HEADER, present));
+            p += ITEM_HEADER + present;
+        }
+        return items;
+    }
+
+    /**
+     * How many items {@link #read} would return, with the same anomalies, without making them: the
+     * first item's header is at {@code at + 2}, each next one right after the previous item's data
+     * ({@link #itemLength} octets after its header). SendRRData and SendUnitData walk their two
+     * items so, once per message.
+     */
+    public static int count(byte[] b, int at, int length, int maxItems, List<Anomaly> anomalies) {
         if (length < 2) {
             anomalies.add(EnipError.DATA_TRUNCATED.anomaly("no Common Packet Format item count"));
-            return List.of();
+            return 0;
         }
         int count = Encapsulation.u16(b, at);
         if (count > maxItems) {
             anomalies.add(EnipError.CPF_ITEM_COUNT_EXCEEDS_LIMIT.anomaly(count + " items, limit " + maxItems));
         }
-        List<CpfItem> items = new ArrayList<>(Math.min(Math.min(count, maxItems), (length - 2) / ITEM_HEADER));
         int p = at + 2;
         int end = at + length;
-        for (int i = 0; i < Math.min(count, maxItems); i++) {
+        int limit = Math.min(count, maxItems);
+        for (int i = 0; i < limit; i++) {
             if (p + ITEM_HEADER > end) {
                 anomalies.add(EnipError.CPF_ITEM_COUNT_EXCEEDS_FRAME.anomaly(count + " items, the data holds " + i));
-                break;
+                return i;
             }
             int claimed = Encapsulation.u16(b, p + 2);
-            int present = Math.min(claimed, end - p - ITEM_HEADER);
+            int present = itemLength(b, p, end);
             if (claimed > present) {
                 anomalies.add(EnipError.CPF_ITEM_LENGTH_EXCEEDS_FRAME.anomaly(String.format(
                         "item %d (type 0x%04X) claims %d octets, %d present",
                         i + 1, Encapsulation.u16(b, p), claimed, present)));
             }
-            items.add(new CpfItem(Encapsulation.u16(b, p), p + ITEM_HEADER, present));
             p += ITEM_HEADER + present;
         }
-        return items;
+        return limit;
+    }
+
+    /**
+     * The data octets of the item whose header is at {@code p} (its claimed length cut to what is
+     * there before {@code end}); the header itself must be present.
+     */
+    public static int itemLength(byte[] b, int p, int end) {
+        return Math.min(Encapsulation.u16(b, p + 2), end - p - ITEM_HEADER);
     }
 }

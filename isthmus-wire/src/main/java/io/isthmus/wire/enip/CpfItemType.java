@@ -26,6 +26,18 @@ public enum CpfItemType {
     }
 
     public static CpfItemType of(int code) {
+        switch (code) { // the items of every SendRRData and SendUnitData first
+            case 0x0000:
+                return NULL_ADDRESS;
+            case 0x00A1:
+                return CONNECTED_ADDRESS;
+            case 0x00B1:
+                return CONNECTED_DATA;
+            case 0x00B2:
+                return UNCONNECTED_DATA;
+            default:
+                break;
+        }
         for (CpfItemType t : VALUES) {
             if (t.code == code) {
                 return t;

@@ -85,7 +85,12 @@ public final class Encapsulation {
 
     private static EncapsulationHeader header(byte[] b, int at) {
         return new EncapsulationHeader(
-                u16(b, at), u16(b, at + 2), u32(b, at + 4, 4), u32(b, at + 8, 4), u64(b, at + 12), u32(b, at + 20, 4));
+                u16(b, at),
+                u16(b, at + 2),
+                Octets.u32le(b, at + 4),
+                Octets.u32le(b, at + 8),
+                Octets.u32le(b, at + 12) | Octets.u32le(b, at + 16) << 32,
+                Octets.u32le(b, at + 20));
     }
 
     static int u16(byte[] b, int at) {
@@ -99,9 +104,5 @@ public final class Encapsulation {
             v = (v << 8) | (b[at + i] & 0xFF);
         }
         return v;
-    }
-
-    private static long u64(byte[] b, int at) {
-        return u32(b, at, 4) | (u32(b, at + 4, 4) << 32);
     }
 }

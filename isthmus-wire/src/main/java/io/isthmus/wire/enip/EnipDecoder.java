@@ -1,6 +1,7 @@
 package io.isthmus.wire.enip;
 
 import io.isthmus.wire.Anomaly;
+import io.isthmus.wire.Octets;
 import io.isthmus.wire.PrintableText;
 import io.isthmus.wire.enip.cip.CipDecode;
 import io.isthmus.wire.enip.cip.CipDecoder;
@@ -90,21 +91,24 @@ public final class EnipDecoder {
             anomalies.add(EnipError.DATA_TRUNCATED.anomaly("send data of " + length + " octets"));
             return new EnipBody.SendData(List.of(), OptionalLong.empty(), OptionalInt.empty());
         }
-        List<CipMessage> messages = new ArrayList<>(1); // one CIP message per data item, one item
+        CipMessages messages = new CipMessages();
         OptionalLong connection = OptionalLong.empty();
         OptionalInt sequence = OptionalInt.empty();
-        List<CpfItem> items = CommonPacketFormat.read(b, at + 6, length - 6, limits.maxCpfItems(), anomalies);
-        for (int i = 0; i < items.size(); i++) { // indexed: no iterator per packet
-            CpfItem item = items.get(i);
-            switch (item.type()) {
+        int cpf = at + 6;
+        int end = at + length;
+        int n = CommonPacketFormat.count(b, cpf, length - 6, limits.maxCpfItems(), anomalies);
+        int p = cpf + 2;
+        for (int i = 0; i < n; i++) { // the items in place: no CpfItem or list per packet
+            int dataAt = p + CommonPacketFormat.ITEM_HEADER;
+            int itemLength = CommonPacketFormat.itemLength(b, p, end);
+            switch (CpfItemType.of(Encapsulation.u16(b, p))) {
                 case CONNECTED_ADDRESS ->
-                    connection =
-                            item.length() >= 4 ? OptionalLong.of(Encapsulation.u32(b, item.dataAt(), 4)) : connection;
-                case UNCONNECTED_DATA -> cip(b, item.dataAt(), item.length(), messages, anomalies);
+                    connection = itemLength >= 4 ? OptionalLong.of(Octets.u32le(b, dataAt)) : connection;
+                case UNCONNECTED_DATA -> cip(b, dataAt, itemLength, messages, anomalies);
                 case CONNECTED_DATA -> {
-                    if (item.length() >= 2) {
-                        sequence = OptionalInt.of(Encapsulation.u16(b, item.dataAt()));
-                        cip(b, item.dataAt() + 2, item.length() - 2, messages, anomalies);
+                    if (itemLength >= 2) {
+                        sequence = OptionalInt.of(Encapsulation.u16(b, dataAt));
+                        cip(b, dataAt + 2, itemLength - 2, messages, anomalies);
                     }
                 }
                 case NULL_ADDRESS,
@@ -120,12 +124,37 @@ public final class EnipDecoder {
                     // address and socket items carry nothing a sensor reports
                 }
             }
+            p = dataAt + itemLength;
         }
-        // One message is the rule: a two-field list, where the record's copy of an ArrayList made an array too.
-        return new EnipBody.SendData(messages.size() == 1 ? List.of(messages.get(0)) : messages, connection, sequence);
+        return new EnipBody.SendData(messages.list(), connection, sequence);
     }
 
-    private void cip(byte[] b, int at, int length, List<CipMessage> messages, List<Anomaly> anomalies) {
+    /**
+     * The CIP messages of one SendData, one per data item. One message is the rule: it becomes a
+     * two-field {@code List.of(m)} that the record keeps as it is, with no list to grow before.
+     */
+    private static final class CipMessages {
+        private CipMessage first;
+        private List<CipMessage> more;
+
+        void add(CipMessage m) {
+            if (more != null) {
+                more.add(m);
+            } else if (first == null) {
+                first = m;
+            } else {
+                more = new ArrayList<>(4);
+                more.add(first);
+                more.add(m);
+            }
+        }
+
+        List<CipMessage> list() {
+            return more != null ? more : first != null ? List.of(first) : List.of();
+        }
+    }
+
+    private void cip(byte[] b, int at, int length, CipMessages messages, List<Anomaly> anomalies) {
         switch (cip.decode(b, at, length)) {
             case CipDecode.Decoded d -> {
                 messages.add(d.message());

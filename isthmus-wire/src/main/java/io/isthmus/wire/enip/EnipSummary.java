@@ -9,6 +9,7 @@ import io.isthmus.wire.HexText;
 import io.isthmus.wire.LazyAttributes;
 import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.enip.cip.CipAccess;
+import io.isthmus.wire.enip.cip.CipGeneralStatus;
 import io.isthmus.wire.enip.cip.CipMessage;
 import io.isthmus.wire.enip.cip.CipObjectServices;
 import io.isthmus.wire.enip.cip.EPath;
@@ -40,6 +41,12 @@ public final class EnipSummary {
      * status, built on first use: a reply stream that keeps failing built it once per message.
      */
     private static final String[] FAILURE_TEXT = new String[256];
+
+    /** {@link #statusText} by general status; a race only builds the same immutable text twice. */
+    private static final String[] STATUS_TEXT = new String[256];
+
+    /** {@link #replyText} by service and general status (128 × 256 slots at most). */
+    private static final String[] REPLY_TEXT = new String[128 * 256];
 
     private EnipSummary() {}
 
@@ -154,9 +161,7 @@ public final class EnipSummary {
             case CipMessage.Request r -> path(r.path(), out);
             case CipMessage.Response r -> {
                 out.name("cip_status");
-                out.hex(r.generalStatus(), 2);
-                out.text(" ");
-                out.text(r.status().displayName());
+                out.text(statusText(r.generalStatus()));
                 if (!r.extendedStatus().isEmpty()) {
                     out.name("cip_extended_status");
                     hexWords(r.extendedStatus(), out);
@@ -194,9 +199,12 @@ public final class EnipSummary {
             if (c instanceof CipMessage.Response r && r.generalStatus() != 0) {
                 return Optional.of(failureText(r));
             }
-            Optional<String> inner = firstFailure(c.embedded());
-            if (inner.isPresent()) {
-                return inner;
+            List<CipMessage> embedded = c.embedded();
+            if (!embedded.isEmpty()) { // no call for the (many) messages without embedded ones
+                Optional<String> inner = firstFailure(embedded);
+                if (inner.isPresent()) {
+                    return inner;
+                }
             }
         }
         return Optional.empty();
@@ -228,21 +236,54 @@ public final class EnipSummary {
 
     /** {@code 0x07 Stop class 0x8E instance 1}, {@code 0x83 Get_Attribute_List reply Success}. */
     private static void describe(CipMessage c, AttributeSink out) {
-        out.hex(c.service(), 2);
-        out.text(" ");
-        out.text(serviceName(c));
         switch (c) {
+            case CipMessage.Request r
+            when r.path().isShared() -> out.text(r.path().requestText(r.service()));
             case CipMessage.Request r -> {
+                out.hex(c.service(), 2);
+                out.text(" ");
+                out.text(serviceName(c));
                 if (!r.path().segments().isEmpty()) {
                     out.text(" ");
                     r.path().appendTo(out);
                 }
             }
-            case CipMessage.Response r -> {
-                out.text(" reply ");
-                out.text(r.status().displayName());
-            }
+            case CipMessage.Response r -> out.text(replyText(r));
         }
+    }
+
+    /** {@code 0x00 Success}: the general status in hex and its name, by status (built on first use). */
+    private static String statusText(int code) {
+        if (code < 0 || code >= STATUS_TEXT.length) {
+            return HexText.of(code, 2) + " " + CipGeneralStatus.of(code).displayName();
+        }
+        String text = STATUS_TEXT[code];
+        if (text == null) {
+            text = HexText.of(code, 2) + " " + CipGeneralStatus.of(code).displayName();
+            STATUS_TEXT[code] = text;
+        }
+        return text;
+    }
+
+    /**
+     * {@code 0x83 Get_Attribute_List reply Success} by service (0..127, the response bit removed)
+     * and general status, built on first use: the replies of a Multiple Service Packet repeat one.
+     */
+    private static String replyText(CipMessage.Response r) {
+        int service = r.service();
+        int code = r.generalStatus();
+        if (service < 0 || service > 0x7F || code < 0 || code > 0xFF) { // not from the decoder
+            return HexText.of(service, 2) + " " + serviceName(r) + " reply "
+                    + r.status().displayName();
+        }
+        int slot = service << 8 | code;
+        String text = REPLY_TEXT[slot];
+        if (text == null) {
+            text = HexText.of(service, 2) + " " + serviceName(r) + " reply "
+                    + r.status().displayName();
+            REPLY_TEXT[slot] = text;
+        }
+        return text;
     }
 
     private static String serviceName(CipMessage c) {

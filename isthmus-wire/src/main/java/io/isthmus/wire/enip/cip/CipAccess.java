@@ -18,7 +18,9 @@ public final class CipAccess {
         AccessKind strongest = null;
         List<CipMessage> embedded = message.embedded();
         for (int i = 0; i < embedded.size(); i++) { // indexed: no iterator per (mostly empty) list
-            strongest = stronger(strongest, of(embedded.get(i)));
+            CipMessage e = embedded.get(i);
+            // A message without embedded ones is its own kind: no recursive call for it.
+            strongest = stronger(strongest, e.embedded().isEmpty() ? own(e) : of(e));
         }
         return strongest != null ? strongest : own(message);
     }

@@ -51,6 +51,23 @@ public final class CipDecoder {
                 : new CipDecode.Decoded(m, walk.anomalies);
     }
 
+    /**
+     * The reply without additional status and without embedded messages, by service (response bit
+     * removed, 0..127) and general status: shared, filled on first use (128 × 256 slots at most; a
+     * race only builds an equal immutable record twice). Nearly every reply is one of a few such.
+     */
+    private static final CipMessage.Response[] PLAIN_RESPONSES = new CipMessage.Response[128 * 256];
+
+    private static CipMessage.Response plainResponse(int service, int status) {
+        int slot = (service & 0x7F) << 8 | (status & 0xFF);
+        CipMessage.Response r = PLAIN_RESPONSES[slot];
+        if (r == null) {
+            r = new CipMessage.Response(service, status, List.of(), List.of());
+            PLAIN_RESPONSES[slot] = r;
+        }
+        return r;
+    }
+
     /** One top-level decode: the shared budget and anomalies of all nesting levels. */
     private final class Walk {
         private final byte[] b;
@@ -135,7 +152,9 @@ public final class CipDecoder {
                     service == MULTIPLE_SERVICE_PACKET && (status == 0 || status == EMBEDDED_SERVICE_ERROR)
                             ? multiple(dataAt, at + length - dataAt, depth)
                             : List.of();
-            return new CipMessage.Response(service, status, extended, embedded);
+            return words == 0 && embedded.isEmpty()
+                    ? plainResponse(service, status)
+                    : new CipMessage.Response(service, status, extended, embedded);
         }
 
         /** Multiple Service Packet data: count, one offset per service (from the count), services. */

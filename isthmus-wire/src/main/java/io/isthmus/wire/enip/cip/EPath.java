@@ -1,6 +1,7 @@
 package io.isthmus.wire.enip.cip;
 
 import io.isthmus.wire.AttributeSink;
+import io.isthmus.wire.HexText;
 import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.ValueText;
 import java.util.List;
@@ -24,6 +25,13 @@ public final class EPath {
     private final Optional<String> symbol;
     /** {@link #text()}, worked out on first use: a summary asks for it once or twice per path. */
     private String text;
+    /**
+     * Set once by {@link EPathDecoder} before the path is handed out from its cache of short
+     * paths: such a path is written again and again, so its text is made once and reused.
+     */
+    private boolean shared;
+    /** {@link #requestText}'s last text, kept for a shared path only. */
+    private RequestText lastRequest;
 
     public EPath(List<PathSegment> segments) {
         this.segments = List.copyOf(segments);
@@ -102,15 +110,60 @@ public final class EPath {
 
     private String buildText() {
         ValueText out = new ValueText(32);
-        appendTo(out);
+        appendSegments(out);
         return out.toString();
     }
 
     /**
-     * Appends {@link #text()} to the current value of {@code out}, without making the string: the
-     * JSON writer writes a path's text straight into its buffer.
+     * A request's description, {@code 0x4C Read_Tag class 0x6B instance 1}: the service code, its
+     * name for this path ({@link CipObjectServices#name}) and {@link #text()}, space separated (no
+     * path text for an empty path). A {@linkplain #isShared shared} path keeps the last one made:
+     * the requests of a Multiple Service Packet mostly repeat one service on one path.
+     */
+    public String requestText(int service) {
+        RequestText last = lastRequest;
+        if (last != null && last.service == service) {
+            return last.text;
+        }
+        String name = CipObjectServices.name(service, classId, symbol.isPresent());
+        String t = segments.isEmpty()
+                ? HexText.of(service, 2) + " " + name
+                : HexText.of(service, 2) + " " + name + " " + text();
+        if (shared) {
+            lastRequest = new RequestText(service, t);
+        }
+        return t;
+    }
+
+    /** Immutable, so a thread that reads the field while another replaces it sees a whole pair. */
+    private record RequestText(int service, String text) {}
+
+    void markShared() {
+        shared = true;
+    }
+
+    /**
+     * True for a path handed out by the decoder's cache of short paths (the same object for every
+     * request with these octets), so texts made from it can be kept by identity.
+     */
+    public boolean isShared() {
+        return shared;
+    }
+
+    /**
+     * Appends {@link #text()} to the current value of {@code out}: a {@linkplain #isShared shared}
+     * path as its one kept text, any other without making the string (the JSON writer writes a
+     * path's text straight into its buffer).
      */
     public void appendTo(AttributeSink out) {
+        if (shared) {
+            out.text(text());
+        } else {
+            appendSegments(out);
+        }
+    }
+
+    private void appendSegments(AttributeSink out) {
         for (int i = 0; i < segments.size(); i++) {
             if (i > 0) {
                 out.text(" ");

@@ -29,6 +29,53 @@ public final class EPathDecoder {
      * Octets}; little-endian fields); nothing outside that range is read.
      */
     public static EPathDecode decode(byte[] b, int at, int length, int maxSegments) {
+        if (length <= 0 || length > SHARED_MAX_OCTETS) {
+            return decodeNew(b, at, length, maxSegments);
+        }
+        long key = pack(b, at, length);
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - SHARED_SLOT_BITS)) ^ length;
+        Shared hit = SHARED[slot];
+        if (hit != null && hit.key == key && hit.length == length && hit.segments <= maxSegments) {
+            return hit.decoded;
+        }
+        EPathDecode fresh = decodeNew(b, at, length, maxSegments);
+        if (fresh instanceof EPathDecode.Decoded d) {
+            d.path().markShared();
+            SHARED[slot] = new Shared(key, length, d.path().segments().size(), d);
+        }
+        return fresh;
+    }
+
+    /**
+     * Paths of at most this many octets are kept decoded, by their octets: class/instance(/attribute)
+     * paths of 8-bit ids (4 and 6 octets) are nearly every path on a plant's network, and the same
+     * few recur in every request. 8 octets fit one {@code long} key, so a lookup is one compare.
+     */
+    private static final int SHARED_MAX_OCTETS = 8;
+
+    private static final int SHARED_SLOT_BITS = 10;
+
+    /**
+     * The kept paths, direct mapped ({@code 2^SHARED_SLOT_BITS} slots; a new path replaces the one
+     * in its slot, so hostile traffic can only make it miss, never grow it). A valid decode depends
+     * only on the octets and, through the segment limit, on the caller: an entry is used only when
+     * its segment count is within the caller's limit. Entries are immutable records, so threads
+     * racing on a slot see a whole entry or another one; a miss decodes as before.
+     */
+    private static final Shared[] SHARED = new Shared[1 << SHARED_SLOT_BITS];
+
+    private record Shared(long key, int length, int segments, EPathDecode.Decoded decoded) {}
+
+    /** Up to 8 octets as one number (the length is compared apart: leading zeros differ). */
+    private static long pack(byte[] b, int at, int length) {
+        long v = 0;
+        for (int i = 0; i < length; i++) {
+            v = (v << 8) | (b[at + i] & 0xFF);
+        }
+        return v;
+    }
+
+    private static EPathDecode decodeNew(byte[] b, int at, int length, int maxSegments) {
         // Every segment is at least two octets: an array that fits them all, no list to grow and
         // copy (this runs once per CIP request, under C1 in analyze).
         PathSegment[] segments = new PathSegment[Math.max(0, Math.min(maxSegments, (length + 1) / 2))];

@@ -36,6 +36,17 @@ class CipDecoderTest {
     }
 
     @Test
+    void aReplyWithoutAdditionalStatusOrEmbeddedMessagesIsOneSharedValuePerServiceAndStatus() {
+        var success = (CipMessage.Response) decoded("cb00 00 00 0102").message();
+        var again = (CipMessage.Response) decoded("cb00 00 00").message();
+        var failed = (CipMessage.Response) decoded("cb00 05 00").message();
+
+        assertThat(again).isSameAs(success).isEqualTo(new CipMessage.Response(0x4B, 0, List.of(), List.of()));
+        assertThat(failed).isNotSameAs(success).isEqualTo(new CipMessage.Response(0x4B, 5, List.of(), List.of()));
+        assertThat(decoded("cb00 00 01 3412").message()).isNotSameAs(success);
+    }
+
+    @Test
     void aReplySetsTheResponseBitAndCarriesGeneralAndAdditionalStatus() {
         var r = (CipMessage.Response) decoded("8e00 1f 01 3412").message();
         assertThat(r.service()).isEqualTo(0x0E);

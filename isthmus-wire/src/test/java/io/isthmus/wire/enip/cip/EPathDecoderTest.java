@@ -2,8 +2,15 @@ package io.isthmus.wire.enip.cip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.isthmus.wire.ValueText;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -66,5 +73,88 @@ class EPathDecoderTest {
         assertThat(decode(hex.replace(" ", "")))
                 .isInstanceOfSatisfying(
                         EPathDecode.Invalid.class, i -> assertThat(i.error()).isEqualTo(error));
+    }
+
+    @Test
+    void aShortPathDecodedAgainIsTheSamePathWithTheSameTexts() {
+        EPath first = path("200124013007");
+        EPath again = path("200124013007");
+        EPath unshared = new EPath(first.segments());
+
+        assertThat(again).isSameAs(first).isEqualTo(unshared);
+        assertThat(first.isShared()).isTrue();
+        assertThat(unshared.isShared()).isFalse();
+        assertThat(written(first)).isEqualTo(written(unshared)).isEqualTo("class 0x01 instance 1 attribute 7");
+        assertThat(first.requestText(0x0E))
+                .isEqualTo(unshared.requestText(0x0E))
+                .isEqualTo("0x0E Get_Attribute_Single class 0x01 instance 1 attribute 7");
+        assertThat(first.requestText(0x10)).isEqualTo("0x10 Set_Attribute_Single class 0x01 instance 1 attribute 7");
+        assertThat(first.requestText(0x0E)).isEqualTo(unshared.requestText(0x0E));
+    }
+
+    @Test
+    void aPathDecodedBeforeUnderAHigherSegmentLimitStillExceedsALowerOne() {
+        byte[] bytes = HexFormat.of().parseHex("200124013007");
+        assertThat(EPathDecoder.decode(bytes, 0, bytes.length, 8)).isInstanceOf(EPathDecode.Decoded.class);
+
+        assertThat(EPathDecoder.decode(bytes, 0, bytes.length, 2))
+                .isInstanceOfSatisfying(
+                        EPathDecode.Invalid.class,
+                        i -> assertThat(i.error()).isEqualTo(CipError.PATH_TOO_MANY_SEGMENTS));
+        assertThat(EPathDecoder.decode(bytes, 0, bytes.length, 3)).isInstanceOf(EPathDecode.Decoded.class);
+    }
+
+    /**
+     * The decoder keeps short paths by their octets in a fixed number of slots: with far more
+     * distinct paths than slots, visited in random order at random offsets, every decode must give
+     * what the first decode of the same octets gave (a stale or colliding entry would not).
+     */
+    @Test
+    void manyShortPathsDecodedAgainInAnyOrderGiveWhatTheirFirstDecodeGave() {
+        Random random = new Random(20261127);
+        List<byte[]> paths = new ArrayList<>();
+        for (int i = 0; i < 6000; i++) {
+            byte[] p = new byte[i % 2 == 0 ? 2 * (1 + random.nextInt(4)) : 1 + random.nextInt(8)];
+            random.nextBytes(p);
+            if (i % 2 == 0) { // valid paths too, not only noise: 1 to 4 logical segments of 8-bit ids
+                for (int s = 0; s + 1 < p.length; s += 2) {
+                    p[s] = (byte) (0x20 | (random.nextInt(4) << 2));
+                }
+            }
+            paths.add(p);
+        }
+        Map<String, String> firstSeen = new HashMap<>();
+        int decoded = 0;
+        for (int round = 0; round < 5; round++) {
+            Collections.shuffle(paths, random);
+            for (byte[] p : paths) {
+                int offset = random.nextInt(5);
+                byte[] buffer = new byte[offset + p.length + 3];
+                random.nextBytes(buffer);
+                System.arraycopy(p, 0, buffer, offset, p.length);
+                String result = describe(EPathDecoder.decode(buffer, offset, p.length, 8), offset);
+                decoded += result.startsWith("decoded") ? 1 : 0;
+                String first = firstSeen.putIfAbsent(HexFormat.of().formatHex(p), result);
+                if (first != null) {
+                    assertThat(result).as(HexFormat.of().formatHex(p)).isEqualTo(first);
+                }
+            }
+        }
+        assertThat(decoded).isGreaterThanOrEqualTo(5 * 3000);
+    }
+
+    private static String describe(EPathDecode d, int offset) {
+        return switch (d) {
+            case EPathDecode.Decoded ok -> "decoded " + ok.path().segments() + " " + written(ok.path());
+            case EPathDecode.Invalid i ->
+                "invalid " + i.error() + " at " + (i.offset() - offset) + " " + i.value() + " "
+                        + i.partial().segments();
+        };
+    }
+
+    private static String written(EPath path) {
+        ValueText out = new ValueText(16);
+        path.appendTo(out);
+        return out.toString();
     }
 }
