@@ -5,6 +5,7 @@ import io.isthmus.wire.Anomaly;
 import io.isthmus.wire.Direction;
 import io.isthmus.wire.Dissection;
 import io.isthmus.wire.Dissector;
+import io.isthmus.wire.Octets;
 import io.isthmus.wire.bacnet.apdu.Apdu;
 import io.isthmus.wire.bacnet.bvlc.BvlcFunction;
 import io.isthmus.wire.bacnet.bvlc.BvlcResultCode;
@@ -45,13 +46,14 @@ public final class BacnetDissector implements Dissector {
         if (datagram < Bvll.HEADER) {
             return new Dissection.Malformed(BacnetAnomalies.datagramTooShort(datagram), 0, datagram);
         }
-        int length = (data.get(start + 2) & 0xFF) << 8 | data.get(start + 3) & 0xFF;
+        byte[] b = Octets.of(data); // the BVLL header read in place, at the buffer's indexes
+        int length = Octets.u16be(b, start + 2);
         if (length < Bvll.HEADER) {
             return new Dissection.Malformed(BacnetAnomalies.lengthBelowHeader(length), 2, datagram);
         }
         int end = start + Math.min(length, datagram);
         OctetReader r = new OctetReader(data, start + Bvll.HEADER, end);
-        Bvll bvll = Bvll.read(r, data.get(start) & 0xFF, data.get(start + 1) & 0xFF, length);
+        Bvll bvll = Bvll.read(r, b[start] & 0xFF, b[start + 1] & 0xFF, length);
         if (r.failed()) {
             return malformed("bvlc", r, Bvll.HEADER, datagram);
         }
