@@ -63,7 +63,9 @@ public final class BacnetDissector implements Dissector {
         } else if (length > datagram) {
             summary.anomaly(BacnetAnomalies.lengthBeyondDatagram(length, datagram));
         }
-        bvll.originatingAddress().ifPresent(a -> summary.attribute("originating_address", a));
+        if (bvll.originatingAddress().isPresent()) { // no capturing lambda per datagram
+            summary.attribute("originating_address", bvll.originatingAddress().get());
+        }
         if (!bvll.function().carriesNpdu()) {
             return done(virtualLink(summary, bvll), datagram);
         }
@@ -88,7 +90,9 @@ public final class BacnetDissector implements Dissector {
                     NETWORK_MESSAGE | npdu.messageType().getAsInt(),
                     type.specName(),
                     type.access());
-            npdu.vendorId().ifPresent(v -> summary.attribute("vendor_id", v));
+            if (npdu.vendorId().isPresent()) {
+                summary.attribute("vendor_id", npdu.vendorId().getAsInt());
+            }
             return done(summary, datagram);
         }
         OctetReader a = new OctetReader(data, npdu.payloadIndex(), end);
@@ -123,12 +127,24 @@ public final class BacnetDissector implements Dissector {
         return s;
     }
 
+    /** Tests and gets instead of {@code ifPresent}: a capturing lambda is allocated per call under C1. */
     private static void routing(BacnetSummary s, Npdu npdu) {
-        npdu.destinationNetwork().ifPresent(n -> s.attribute("dnet", n));
-        npdu.destinationAddress().ifPresent(a -> s.attribute("dadr", a.isEmpty() ? "broadcast" : a));
-        npdu.sourceNetwork().ifPresent(n -> s.attribute("snet", n));
-        npdu.sourceAddress().ifPresent(a -> s.attribute("sadr", a));
-        npdu.hopCount().ifPresent(h -> s.attribute("hop_count", h));
+        if (npdu.destinationNetwork().isPresent()) {
+            s.attribute("dnet", npdu.destinationNetwork().getAsInt());
+        }
+        if (npdu.destinationAddress().isPresent()) {
+            String a = npdu.destinationAddress().get();
+            s.attribute("dadr", a.isEmpty() ? "broadcast" : a);
+        }
+        if (npdu.sourceNetwork().isPresent()) {
+            s.attribute("snet", npdu.sourceNetwork().getAsInt());
+        }
+        if (npdu.sourceAddress().isPresent()) {
+            s.attribute("sadr", npdu.sourceAddress().get());
+        }
+        if (npdu.hopCount().isPresent()) {
+            s.attribute("hop_count", npdu.hopCount().getAsInt());
+        }
         if (npdu.priority() != 0) {
             s.attribute("network_priority", npdu.priority());
         }
