@@ -119,6 +119,7 @@ class DissectorBufferViewsTest {
 
     static Stream<Arguments> datagrams() {
         List<Arguments> all = new ArrayList<>();
+        List<byte[]> whole = new ArrayList<>(); // the seeds and the three small captures' datagrams
         for (String capture : List.of(
                 "bacnet__ITI__bacnet_test",
                 "bacnet__cisagov-bacnet__bacnet_error_reject_abort",
@@ -131,6 +132,9 @@ class DissectorBufferViewsTest {
                 datagrams.add(HexFormat.of().parseHex(line.split("\t")[1]));
             }
             all.add(Arguments.of(capture, datagrams));
+            if (datagrams.size() < 100) {
+                whole.addAll(datagrams);
+            }
         }
         List<byte[]> seeds =
                 files("/io/isthmus/wire/bacnet/BacnetDissectorFuzzTestInputs/dissectorConsumesExactlyTheDatagram")
@@ -138,6 +142,16 @@ class DissectorBufferViewsTest {
                         .map(DissectorBufferViewsTest::read)
                         .toList();
         all.add(Arguments.of("BacnetDissectorFuzzTestInputs", seeds));
+        // every prefix of the seeds and of the small captures' datagrams: fields cut off at the
+        // datagram's end, where a read past the window would see junk through one view only
+        whole.addAll(seeds);
+        List<byte[]> prefixes = new ArrayList<>();
+        for (byte[] datagram : whole) {
+            for (int length = 0; length < datagram.length; length++) {
+                prefixes.add(Arrays.copyOf(datagram, length));
+            }
+        }
+        all.add(Arguments.of("every prefix of the seeds and of three captures' datagrams", prefixes));
         return all.stream();
     }
 
