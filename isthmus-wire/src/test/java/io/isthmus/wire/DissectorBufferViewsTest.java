@@ -3,19 +3,24 @@ package io.isthmus.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.isthmus.wire.DissectorFeed.View;
+import io.isthmus.wire.bacnet.BacnetDissectorFactory;
 import io.isthmus.wire.dnp3.Dnp3DissectorFactory;
 import io.isthmus.wire.enip.EnipDissectorFactory;
 import io.isthmus.wire.modbus.ModbusDissectorFactory;
 import io.isthmus.wire.s7.S7commDissectorFactory;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -86,6 +91,79 @@ class DissectorBufferViewsTest {
                 assertThat(other.malformed()).as("%s, %s", input, view).isEqualTo(exact.malformed());
                 assertThat(other.pending()).as("%s, %s", input, view).isEqualTo(exact.pending());
             }
+        }
+    }
+
+    /**
+     * The BACnet/IP dissector (its {@code OctetReader} reads the array) on every datagram of the
+     * shared BACnet captures and every seed of its Jazzer corpus, one datagram per call as the
+     * session layer hands UDP payloads in: the same summaries and malformed results for every
+     * buffer kind.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("datagrams")
+    void everyBufferKindGivesTheSameBacnetSummaries(String name, List<byte[]> datagrams) {
+        for (byte[] datagram : datagrams) {
+            for (Direction hint : Direction.values()) {
+                DissectorFeed.Outcome exact = feedDatagram(datagram, hint, View.EXACT_ARRAY);
+                for (View view : new View[] {View.ARRAY_WITH_JUNK_AFTER, View.READ_ONLY, View.DIRECT}) {
+                    DissectorFeed.Outcome other = feedDatagram(datagram, hint, view);
+                    String what = name + " " + HexFormat.of().formatHex(datagram) + ", " + view;
+                    assertThat(other.messages()).as(what).isEqualTo(exact.messages());
+                    assertThat(other.malformed()).as(what).isEqualTo(exact.malformed());
+                    assertThat(other.pending()).as(what).isZero();
+                }
+            }
+        }
+    }
+
+    static Stream<Arguments> datagrams() {
+        List<Arguments> all = new ArrayList<>();
+        List<byte[]> whole = new ArrayList<>(); // the seeds and the three small captures' datagrams
+        for (String capture : List.of(
+                "bacnet__ITI__bacnet_test",
+                "bacnet__cisagov-bacnet__bacnet_error_reject_abort",
+                "bacnet__cisagov-bacnet__bacnet_example",
+                "bacnet__cisagov-bacnet__bacnet_segmented_data",
+                "bacnet__cisagov-bacnet__bacnet_services")) {
+            List<byte[]> datagrams = new ArrayList<>();
+            for (String line : gunzip("/io/isthmus/wire/bacnet/datagrams/" + capture + ".hex.gz")
+                    .split("\n")) {
+                datagrams.add(HexFormat.of().parseHex(line.split("\t")[1]));
+            }
+            all.add(Arguments.of(capture, datagrams));
+            if (datagrams.size() < 100) {
+                whole.addAll(datagrams);
+            }
+        }
+        List<byte[]> seeds =
+                files("/io/isthmus/wire/bacnet/BacnetDissectorFuzzTestInputs/dissectorConsumesExactlyTheDatagram")
+                        .stream()
+                        .map(DissectorBufferViewsTest::read)
+                        .toList();
+        all.add(Arguments.of("BacnetDissectorFuzzTestInputs", seeds));
+        // every prefix of the seeds and of the small captures' datagrams: fields cut off at the
+        // datagram's end, where a read past the window would see junk through one view only
+        whole.addAll(seeds);
+        List<byte[]> prefixes = new ArrayList<>();
+        for (byte[] datagram : whole) {
+            for (int length = 0; length < datagram.length; length++) {
+                prefixes.add(Arrays.copyOf(datagram, length));
+            }
+        }
+        all.add(Arguments.of("every prefix of the seeds and of three captures' datagrams", prefixes));
+        return all.stream();
+    }
+
+    private static DissectorFeed.Outcome feedDatagram(byte[] datagram, Direction hint, View view) {
+        return DissectorFeed.feed(new BacnetDissectorFactory().newDissector(), List.of(datagram), hint, 1 << 20, view);
+    }
+
+    private static String gunzip(String resource) {
+        try (InputStream in = new GZIPInputStream(DissectorBufferViewsTest.class.getResourceAsStream(resource))) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -36,8 +36,10 @@ final class ApduSummaries {
                                 name(service, r.service()),
                                 service.access())
                         .transaction(r.invokeId());
-                r.segment().ifPresent(seg -> segment(s, seg));
-                if (r.segment().map(seg -> seg.sequenceNumber() == 0).orElse(true)) {
+                if (r.segment().isPresent()) { // no capturing lambda per APDU
+                    segment(s, r.segment().get());
+                }
+                if (r.segment().isEmpty() || r.segment().get().sequenceNumber() == 0) {
                     TagReader t = tags(data, r.parametersIndex(), end);
                     apply(s, ServiceParameters.confirmedRequest(service, t), t);
                 }
@@ -58,8 +60,10 @@ final class ApduSummaries {
             case Apdu.SimpleAck a -> answer(s, PduType.SIMPLE_ACK, a.service(), a.invokeId());
             case Apdu.ComplexAck a -> {
                 answer(s, PduType.COMPLEX_ACK, a.service(), a.invokeId());
-                a.segment().ifPresent(seg -> segment(s, seg));
-                if (a.segment().map(seg -> seg.sequenceNumber() == 0).orElse(true)) {
+                if (a.segment().isPresent()) {
+                    segment(s, a.segment().get());
+                }
+                if (a.segment().isEmpty() || a.segment().get().sequenceNumber() == 0) {
                     TagReader t = tags(data, a.parametersIndex(), end);
                     apply(s, ServiceParameters.complexAck(ConfirmedService.of(a.service()), t), t);
                 }
@@ -128,11 +132,13 @@ final class ApduSummaries {
         s.attributes(facts.attributes())
                 .range(facts.address(), facts.quantity())
                 .status(facts.status());
-        facts.access().ifPresent(s::access);
-        if (t.octets().failure().isPresent()) {
-            s.anomaly(BacnetAnomalies.of("tag", t.octets().failure().get()));
-        } else {
-            facts.unexpected().ifPresent(what -> s.anomaly(BacnetAnomalies.parameters(what)));
+        if (facts.access().isPresent()) { // tests and gets: no capturing lambda or Optional per APDU
+            s.access(facts.access().get());
+        }
+        if (t.octets().failed()) {
+            s.anomaly(BacnetAnomalies.of("tag", t.octets().failure().orElseThrow()));
+        } else if (facts.unexpected().isPresent()) {
+            s.anomaly(BacnetAnomalies.parameters(facts.unexpected().get()));
         }
     }
 }

@@ -5,6 +5,7 @@ import io.isthmus.wire.Anomaly;
 import io.isthmus.wire.Direction;
 import io.isthmus.wire.Dissection;
 import io.isthmus.wire.Dissector;
+import io.isthmus.wire.Octets;
 import io.isthmus.wire.bacnet.apdu.Apdu;
 import io.isthmus.wire.bacnet.bvlc.BvlcFunction;
 import io.isthmus.wire.bacnet.bvlc.BvlcResultCode;
@@ -45,13 +46,14 @@ public final class BacnetDissector implements Dissector {
         if (datagram < Bvll.HEADER) {
             return new Dissection.Malformed(BacnetAnomalies.datagramTooShort(datagram), 0, datagram);
         }
-        int length = (data.get(start + 2) & 0xFF) << 8 | data.get(start + 3) & 0xFF;
+        byte[] b = Octets.of(data); // the BVLL header read in place, at the buffer's indexes
+        int length = Octets.u16be(b, start + 2);
         if (length < Bvll.HEADER) {
             return new Dissection.Malformed(BacnetAnomalies.lengthBelowHeader(length), 2, datagram);
         }
         int end = start + Math.min(length, datagram);
         OctetReader r = new OctetReader(data, start + Bvll.HEADER, end);
-        Bvll bvll = Bvll.read(r, data.get(start) & 0xFF, data.get(start + 1) & 0xFF, length);
+        Bvll bvll = Bvll.read(r, b[start] & 0xFF, b[start + 1] & 0xFF, length);
         if (r.failed()) {
             return malformed("bvlc", r, Bvll.HEADER, datagram);
         }
@@ -61,7 +63,9 @@ public final class BacnetDissector implements Dissector {
         } else if (length > datagram) {
             summary.anomaly(BacnetAnomalies.lengthBeyondDatagram(length, datagram));
         }
-        bvll.originatingAddress().ifPresent(a -> summary.attribute("originating_address", a));
+        if (bvll.originatingAddress().isPresent()) { // no capturing lambda per datagram
+            summary.attribute("originating_address", bvll.originatingAddress().get());
+        }
         if (!bvll.function().carriesNpdu()) {
             return done(virtualLink(summary, bvll), datagram);
         }
@@ -86,7 +90,9 @@ public final class BacnetDissector implements Dissector {
                     NETWORK_MESSAGE | npdu.messageType().getAsInt(),
                     type.specName(),
                     type.access());
-            npdu.vendorId().ifPresent(v -> summary.attribute("vendor_id", v));
+            if (npdu.vendorId().isPresent()) {
+                summary.attribute("vendor_id", npdu.vendorId().getAsInt());
+            }
             return done(summary, datagram);
         }
         OctetReader a = new OctetReader(data, npdu.payloadIndex(), end);
@@ -121,12 +127,24 @@ public final class BacnetDissector implements Dissector {
         return s;
     }
 
+    /** Tests and gets instead of {@code ifPresent}: a capturing lambda is allocated per call under C1. */
     private static void routing(BacnetSummary s, Npdu npdu) {
-        npdu.destinationNetwork().ifPresent(n -> s.attribute("dnet", n));
-        npdu.destinationAddress().ifPresent(a -> s.attribute("dadr", a.isEmpty() ? "broadcast" : a));
-        npdu.sourceNetwork().ifPresent(n -> s.attribute("snet", n));
-        npdu.sourceAddress().ifPresent(a -> s.attribute("sadr", a));
-        npdu.hopCount().ifPresent(h -> s.attribute("hop_count", h));
+        if (npdu.destinationNetwork().isPresent()) {
+            s.attribute("dnet", npdu.destinationNetwork().getAsInt());
+        }
+        if (npdu.destinationAddress().isPresent()) {
+            String a = npdu.destinationAddress().get();
+            s.attribute("dadr", a.isEmpty() ? "broadcast" : a);
+        }
+        if (npdu.sourceNetwork().isPresent()) {
+            s.attribute("snet", npdu.sourceNetwork().getAsInt());
+        }
+        if (npdu.sourceAddress().isPresent()) {
+            s.attribute("sadr", npdu.sourceAddress().get());
+        }
+        if (npdu.hopCount().isPresent()) {
+            s.attribute("hop_count", npdu.hopCount().getAsInt());
+        }
         if (npdu.priority() != 0) {
             s.attribute("network_priority", npdu.priority());
         }

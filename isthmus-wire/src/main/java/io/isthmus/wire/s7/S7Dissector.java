@@ -103,11 +103,18 @@ public final class S7Dissector implements Dissector {
                         0,
                         Tpkt.resync(b, at, available, limits.maxTpktLength()));
             }
-            case TpktRead.Frame f -> frame(data, at, f.length(), hint);
+            case TpktRead.Frame f -> frame(data, b, at, f.length(), hint);
         };
     }
 
-    private Dissection frame(ByteBuffer data, int at, int length, Direction hint) {
+    private Dissection frame(ByteBuffer data, byte[] b, int at, int length, Direction hint) {
+        int cotpAt = at + Tpkt.HEADER_LENGTH;
+        int header = CotpDecoder.dataHeaderLength(b, cotpAt, length - Tpkt.HEADER_LENGTH);
+        if (header > 0) { // DT, the TPDU of every S7 PDU, read without a TPDU record
+            int payloadAt = cotpAt + header;
+            return dataTpdu(
+                    data, at, length, payloadAt, at + length - payloadAt, CotpDecoder.endOfTsdu(b, cotpAt), hint);
+        }
         return switch (CotpDecoder.decode(data, at + Tpkt.HEADER_LENGTH, length - Tpkt.HEADER_LENGTH)) {
             case CotpDecode.Invalid i ->
                 new Dissection.Malformed(
@@ -120,7 +127,8 @@ public final class S7Dissector implements Dissector {
 
     private Dissection tpdu(ByteBuffer data, int at, int length, CotpTpdu tpdu, Direction hint) {
         return switch (tpdu) {
-            case CotpTpdu.Data d -> dataTpdu(data, at, length, d, hint);
+            case CotpTpdu.Data d ->
+                dataTpdu(data, at, length, d.payloadOffset(), d.payloadLength(), d.endOfTsdu(), hint);
             case CotpTpdu.Connection c -> connectionChange(tpdu, length, hint);
             case CotpTpdu.Disconnect c -> connectionChange(tpdu, length, hint);
             case CotpTpdu.Error e ->
@@ -152,13 +160,15 @@ public final class S7Dissector implements Dissector {
         recognised = true;
     }
 
-    private Dissection dataTpdu(ByteBuffer data, int at, int length, CotpTpdu.Data d, Direction hint) {
-        int offset = d.payloadOffset() - at;
-        if (d.endOfTsdu() && cotp.holdsNothing()) {
+    /** A DT TPDU whose user data is {@code [payloadAt, payloadAt + payloadLength)} of {@code data}. */
+    private Dissection dataTpdu(
+            ByteBuffer data, int at, int length, int payloadAt, int payloadLength, boolean endOfTsdu, Direction hint) {
+        int offset = payloadAt - at;
+        if (endOfTsdu && cotp.holdsNothing()) {
             cotp.reset();
-            return tsdu(data, d.payloadOffset(), d.payloadLength(), at, length, hint);
+            return tsdu(data, payloadAt, payloadLength, at, length, hint);
         }
-        return switch (cotp.accept(data, d.payloadOffset(), d.payloadLength(), d.endOfTsdu())) {
+        return switch (cotp.accept(data, payloadAt, payloadLength, endOfTsdu)) {
             case Reassembly.Pending p -> messages(List.of(), length);
             case Reassembly.Discarded x -> messages(List.of(), length);
             case Reassembly.Failed f -> {

@@ -18,8 +18,8 @@ final class CharacterStrings {
         if (tag.length() < 1) {
             return "";
         }
-        var buffer = t.octets().buffer();
-        int set = buffer.get(tag.contentIndex()) & 0xFF;
+        byte[] octets = t.octets().octets();
+        int set = octets[tag.contentIndex()] & 0xFF;
         Optional<Charset> charset = switch (set) {
             case 0 -> Optional.of(StandardCharsets.UTF_8);
             case 4 -> Optional.of(StandardCharsets.UTF_16BE);
@@ -30,9 +30,7 @@ final class CharacterStrings {
             return "<character set " + set + ">";
         }
         int length = (int) Math.min(tag.length() - 1, maxOctets);
-        byte[] bytes = new byte[length];
-        buffer.get(tag.contentIndex() + 1, bytes);
-        return printable(new String(bytes, charset.get()));
+        return printable(new String(octets, tag.contentIndex() + 1, length, charset.get()));
     }
 
     private static String printable(String s) {

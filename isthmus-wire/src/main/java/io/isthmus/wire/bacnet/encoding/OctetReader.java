@@ -1,6 +1,8 @@
 package io.isthmus.wire.bacnet.encoding;
 
+import io.isthmus.wire.Octets;
 import java.nio.ByteBuffer;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -8,9 +10,14 @@ import java.util.Optional;
  * significant first) from a window of a datagram, without moving the buffer. The first read that
  * does not fit records a {@link DecodeFailure}; later reads return zero, so a decoder reads a
  * structure straight through and checks {@link #failure()} once.
+ *
+ * <p>Reads the buffer's array at the buffer's indexes ({@link Octets}: in place for the heap
+ * buffers {@code analyze} hands in, a copy for any other kind); every read is checked against the
+ * window first, as it was on the buffer.
  */
 public final class OctetReader {
     private final ByteBuffer buffer;
+    private final byte[] b;
     private final int start;
     private final int end;
     private int position;
@@ -19,6 +26,7 @@ public final class OctetReader {
     /** Reads {@code buffer[start, end)}; failure offsets are relative to {@code start}. */
     public OctetReader(ByteBuffer buffer, int start, int end) {
         this.buffer = buffer;
+        this.b = Octets.of(buffer);
         this.start = start;
         this.end = end;
         this.position = start;
@@ -42,6 +50,11 @@ public final class OctetReader {
         return buffer;
     }
 
+    /** The buffer's octets at the buffer's indexes ({@link Octets#of}); read only inside the window. */
+    public byte[] octets() {
+        return b;
+    }
+
     public Optional<DecodeFailure> failure() {
         return Optional.ofNullable(failure);
     }
@@ -51,14 +64,14 @@ public final class OctetReader {
     }
 
     public int u8(String field) {
-        return has(1, field) ? buffer.get(position++) & 0xFF : 0;
+        return has(1, field) ? b[position++] & 0xFF : 0;
     }
 
     public int u16(String field) {
         if (!has(2, field)) {
             return 0;
         }
-        int v = (buffer.get(position) & 0xFF) << 8 | buffer.get(position + 1) & 0xFF;
+        int v = Octets.u16be(b, position);
         position += 2;
         return v;
     }
@@ -74,7 +87,7 @@ public final class OctetReader {
         }
         long v = 0;
         for (int i = 0; i < length; i++) {
-            v = v << 8 | buffer.get(position + i) & 0xFF;
+            v = v << 8 | b[position + i] & 0xFF;
         }
         position += length;
         return v;
@@ -92,9 +105,19 @@ public final class OctetReader {
             return new byte[0];
         }
         byte[] out = new byte[count];
-        buffer.get(position, out);
+        System.arraycopy(b, position, out, 0, count);
         position += count;
         return out;
+    }
+
+    /** {@code count} octets as lower-case hex without a copy of them ({@code ""} after a failure). */
+    public String hex(int count, String field) {
+        if (!has(count, field)) {
+            return "";
+        }
+        String hex = HexFormat.of().formatHex(b, position, position + count);
+        position += count;
+        return hex;
     }
 
     /** Records a value the field may not take. */

@@ -87,7 +87,7 @@ public final class TagReader {
         }
         long v = 0;
         for (int i = 0; i < tag.length(); i++) {
-            v = v << 8 | octets.buffer().get(tag.contentIndex() + i) & 0xFF;
+            v = v << 8 | octets.octets()[tag.contentIndex() + i] & 0xFF;
         }
         return v;
     }

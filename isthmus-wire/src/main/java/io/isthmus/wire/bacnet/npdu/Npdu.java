@@ -1,7 +1,6 @@
 package io.isthmus.wire.bacnet.npdu;
 
 import io.isthmus.wire.bacnet.encoding.OctetReader;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -102,6 +101,6 @@ public record Npdu(
             r.overLimit(lengthField, length, maxMacLength);
             return "";
         }
-        return HexFormat.of().formatHex(r.bytes(length, lengthField.charAt(0) == 'D' ? "DADR" : "SADR"));
+        return r.hex(length, lengthField.charAt(0) == 'D' ? "DADR" : "SADR");
     }
 }

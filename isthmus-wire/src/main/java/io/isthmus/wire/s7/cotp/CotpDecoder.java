@@ -47,6 +47,29 @@ public final class CotpDecoder {
         };
     }
 
+    /**
+     * The header length (LI + 1) of the TPDU in {@code [at, at + length)} of {@code b} when it is a
+     * DT TPDU that {@link #decode} accepts, or -1 for anything else (another TPDU type, or a header
+     * {@code decode} rejects, which the caller then decodes for its result). The same checks as
+     * {@code decode}; the data path of every S7 frame then needs no {@link CotpTpdu.Data} and
+     * {@link CotpDecode.Decoded} per frame (records are not scalar-replaced under C1).
+     */
+    public static int dataHeaderLength(byte[] b, int at, int length) {
+        if (length < 2) {
+            return -1;
+        }
+        int li = b[at] & 0xFF;
+        if (li == 0 || li == LI_RESERVED || li + 1 > length || li < fixedPartLength(CotpTpduType.DATA)) {
+            return -1;
+        }
+        return CotpTpduType.ofCodeOctet(b[at + 1] & 0xFF) == CotpTpduType.DATA ? li + 1 : -1;
+    }
+
+    /** The EOT bit of the DT TPDU at {@code at} whose header {@link #dataHeaderLength} accepted. */
+    public static boolean endOfTsdu(byte[] b, int at) {
+        return (b[at + 2] & 0x80) != 0;
+    }
+
     /** Octets of the fixed part after LI (section 13.x.2 of each TPDU), which LI must cover. */
     private static int fixedPartLength(CotpTpduType type) {
         return switch (type) {

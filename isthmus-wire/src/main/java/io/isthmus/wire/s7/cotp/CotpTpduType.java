@@ -1,5 +1,7 @@
 package io.isthmus.wire.s7.cotp;
 
+import java.util.Arrays;
+
 /**
  * The TPDU codes of ISO 8073 section 13.1 table 8 (the high nibble of the second header octet;
  * CR and CC carry a credit in the low nibble, which class 0 sets to 0).
@@ -31,15 +33,23 @@ public enum CotpTpduType {
         this.displayName = displayName;
     }
 
-    /** The type of the TPDU whose second header octet is {@code codeOctet}. */
-    public static CotpTpduType ofCodeOctet(int codeOctet) {
-        int nibble = (codeOctet >> 4) & 0x0F;
+    /** The type per high nibble of the code octet: one array read per TPDU instead of a search. */
+    private static final CotpTpduType[] BY_NIBBLE = byNibble();
+
+    private static CotpTpduType[] byNibble() {
+        CotpTpduType[] types = new CotpTpduType[16];
+        Arrays.fill(types, UNKNOWN);
         for (CotpTpduType t : VALUES) {
-            if (t.code == nibble) {
-                return t;
+            if (t.code >= 0) {
+                types[t.code] = t;
             }
         }
-        return UNKNOWN;
+        return types;
+    }
+
+    /** The type of the TPDU whose second header octet is {@code codeOctet}. */
+    public static CotpTpduType ofCodeOctet(int codeOctet) {
+        return BY_NIBBLE[(codeOctet >> 4) & 0x0F];
     }
 
     /** The TPDU code shifted into the high nibble, as it appears on the wire (0xE0 for CR). */

@@ -1,5 +1,7 @@
 package io.isthmus.wire.s7.s7comm;
 
+import java.util.Arrays;
+
 /**
  * The S7comm PDU type (the "remote operating service control" octet of the header): a job from
  * the client, its acknowledgement with or without data, or userdata (the extended functions).
@@ -22,13 +24,22 @@ public enum Rosctr {
         this.id = id;
     }
 
-    public static Rosctr of(int code) {
-        for (Rosctr r : VALUES) {
-            if (r.code == code) {
-                return r;
+    /** The constants by their one-octet code (an array read per PDU header, not a search). */
+    private static final Rosctr[] BY_CODE = byCode();
+
+    private static Rosctr[] byCode() {
+        Rosctr[] byCode = new Rosctr[256];
+        Arrays.fill(byCode, UNKNOWN);
+        for (Rosctr c : VALUES) {
+            if (c.code >= 0) {
+                byCode[c.code] = c;
             }
         }
-        return UNKNOWN;
+        return byCode;
+    }
+
+    public static Rosctr of(int code) {
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : UNKNOWN;
     }
 
     public int code() {

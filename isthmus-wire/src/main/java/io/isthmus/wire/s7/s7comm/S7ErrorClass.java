@@ -1,5 +1,7 @@
 package io.isthmus.wire.s7.s7comm;
 
+import java.util.Arrays;
+
 /** The error class octet of an Ack or Ack_Data header; the error code octet refines it. */
 public enum S7ErrorClass {
     NO_ERROR(0x00, "No error"),
@@ -22,13 +24,22 @@ public enum S7ErrorClass {
         this.displayName = displayName;
     }
 
-    public static S7ErrorClass of(int code) {
+    /** The constants by their one-octet code (an array read per PDU header, not a search). */
+    private static final S7ErrorClass[] BY_CODE = byCode();
+
+    private static S7ErrorClass[] byCode() {
+        S7ErrorClass[] byCode = new S7ErrorClass[256];
+        Arrays.fill(byCode, UNKNOWN);
         for (S7ErrorClass c : VALUES) {
-            if (c.code == code) {
-                return c;
+            if (c.code >= 0) {
+                byCode[c.code] = c;
             }
         }
-        return UNKNOWN;
+        return byCode;
+    }
+
+    public static S7ErrorClass of(int code) {
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : UNKNOWN;
     }
 
     public String displayName() {

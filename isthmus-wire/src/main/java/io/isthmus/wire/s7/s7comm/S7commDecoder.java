@@ -5,6 +5,7 @@ import io.isthmus.wire.Octets;
 import io.isthmus.wire.PrintableText;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +30,10 @@ public final class S7commDecoder {
 
     private final int maxVarItems;
     private final UserdataDecoder userdata;
+    /** The anomalies of the PDU being decoded; emptied by each {@link #decode}. */
+    private final List<Anomaly> found = new ArrayList<>();
+    /** Where the parts of the PDU being decoded lie; set by each {@link #decode}. */
+    private final Part part = new Part();
 
     public S7commDecoder(int maxVarItems, int maxSzlRecords, int maxUserdataUnits, int maxUserdataOctets) {
         this.maxVarItems = maxVarItems;
@@ -51,39 +56,52 @@ public final class S7commDecoder {
             return new S7Decode.Invalid(S7Error.HEADER_TRUNCATED, at, length);
         }
         S7Header header = header(b, at, rosctr, headerLength);
-        List<Anomaly> anomalies = new ArrayList<>();
-        Part part = parts(header, at, length, anomalies);
+        List<Anomaly> anomalies = found;
+        anomalies.clear();
+        parts(header, at, length, part, anomalies);
         return switch (rosctr) {
             case JOB, ACK_DATA ->
-                part.parameterLength() < 1
-                        ? new S7Decode.Invalid(S7Error.PARAMETER_MISSING, part.parameterAt(), header.parameterLength())
-                        : new S7Decode.Decoded(header, function(b, rosctr, part, anomalies), anomalies);
+                part.parameterLength < 1
+                        ? new S7Decode.Invalid(S7Error.PARAMETER_MISSING, part.parameterAt, header.parameterLength())
+                        : decoded(header, function(b, rosctr, part, anomalies));
             case ACK ->
-                new S7Decode.Decoded(
+                decoded(
                         header,
-                        part.parameterLength() < 1
+                        part.parameterLength < 1
                                 ? new S7Message.Acknowledgement()
-                                : new S7Message.OtherFunction(u8(b, part.parameterAt())),
-                        anomalies);
+                                : new S7Message.OtherFunction(u8(b, part.parameterAt)));
             case USERDATA ->
-                part.parameterLength() < USERDATA_SHORT
-                        ? new S7Decode.Invalid(S7Error.PARAMETER_MISSING, part.parameterAt(), header.parameterLength())
-                        : new S7Decode.Decoded(
+                part.parameterLength < USERDATA_SHORT
+                        ? new S7Decode.Invalid(S7Error.PARAMETER_MISSING, part.parameterAt, header.parameterLength())
+                        : decoded(
                                 header,
                                 userdata.decode(
                                         buffer,
-                                        part.parameterAt(),
-                                        part.parameterLength(),
-                                        part.dataAt(),
-                                        part.dataLength(),
-                                        anomalies),
-                                anomalies);
+                                        part.parameterAt,
+                                        part.parameterLength,
+                                        part.dataAt,
+                                        part.dataLength,
+                                        anomalies));
             case UNKNOWN -> new S7Decode.Invalid(S7Error.ROSCTR_UNKNOWN, at + 1, rosctrCode);
         };
     }
 
-    /** Where the parameter and data parts are, clipped to the octets present. */
-    private record Part(int parameterAt, int parameterLength, int dataAt, int dataLength) {}
+    /** The PDU with the anomalies found while decoding it ({@code List.of()} when none: no copy). */
+    private S7Decode.Decoded decoded(S7Header header, S7Message message) {
+        return new S7Decode.Decoded(header, message, found.isEmpty() ? List.of() : found);
+    }
+
+    /**
+     * Where the parameter and data parts are, clipped to the octets present. One per decoder, set
+     * for each PDU and read only while it is decoded: a record per PDU was a fifth of the S7 decoder's
+     * allocation, and C1 does not scalar-replace it.
+     */
+    private static final class Part {
+        int parameterAt;
+        int parameterLength;
+        int dataAt;
+        int dataLength;
+    }
 
     private static S7Header header(byte[] b, int at, Rosctr rosctr, int headerLength) {
         int errorClass = rosctr.hasErrorFields() ? u8(b, at + 10) : 0;
@@ -100,7 +118,7 @@ public final class S7commDecoder {
                 headerLength);
     }
 
-    private static Part parts(S7Header h, int at, int length, List<Anomaly> anomalies) {
+    private static void parts(S7Header h, int at, int length, Part part, List<Anomaly> anomalies) {
         int available = length - h.length();
         if (h.parameterLength() + h.dataLength() > available) {
             anomalies.add(S7Error.LENGTH_EXCEEDS_FRAME.anomaly(String.format(
@@ -108,12 +126,14 @@ public final class S7commDecoder {
         }
         int parameterLength = Math.min(h.parameterLength(), available);
         int dataLength = Math.min(h.dataLength(), available - parameterLength);
-        int parameterAt = at + h.length();
-        return new Part(parameterAt, parameterLength, parameterAt + parameterLength, dataLength);
+        part.parameterAt = at + h.length();
+        part.parameterLength = parameterLength;
+        part.dataAt = part.parameterAt + parameterLength;
+        part.dataLength = dataLength;
     }
 
     private S7Message function(byte[] b, Rosctr rosctr, Part part, List<Anomaly> anomalies) {
-        int code = u8(b, part.parameterAt());
+        int code = u8(b, part.parameterAt);
         S7Function function = S7Function.of(code);
         boolean job = rosctr == Rosctr.JOB;
         return switch (function) {
@@ -130,8 +150,8 @@ public final class S7commDecoder {
 
     /** Setup Communication: function, reserved, max AmQ calling, max AmQ called, PDU length. */
     private static S7Message setup(byte[] b, Part part, List<Anomaly> anomalies) {
-        int p = part.parameterAt();
-        if (part.parameterLength() < 8) {
+        int p = part.parameterAt;
+        if (part.parameterLength < 8) {
             return truncated(b, part, 8, anomalies);
         }
         return new S7Message.SetupCommunication(u16(b, p + 2), u16(b, p + 4), u16(b, p + 6));
@@ -139,14 +159,15 @@ public final class S7commDecoder {
 
     /** Read/Write Var job: function, item count, then one variable specification per item. */
     private S7Message varRequest(byte[] b, S7Function function, Part part, List<Anomaly> anomalies) {
-        if (part.parameterLength() < 2) {
+        if (part.parameterLength < 2) {
             return truncated(b, part, 2, anomalies);
         }
         int count = itemCount(b, part, anomalies);
-        // every item spec takes at least 2 octets, so the list is sized by the octets present
-        List<VarItem> items = new ArrayList<>(Math.min(Math.min(count, maxVarItems), (part.parameterLength() - 2) / 2));
-        int p = part.parameterAt() + 2;
-        int end = part.parameterAt() + part.parameterLength();
+        // every item spec takes at least 2 octets, so the array is sized by the octets present
+        VarItem[] items = new VarItem[Math.min(Math.min(count, maxVarItems), (part.parameterLength - 2) / 2)];
+        int decoded = 0;
+        int p = part.parameterAt + 2;
+        int end = part.parameterAt + part.parameterLength;
         for (int i = 0; i < Math.min(count, maxVarItems); i++) {
             if (p + 2 > end || p + 2 + u8(b, p + 1) > end) {
                 anomalies.add(S7Error.ITEM_COUNT_EXCEEDS_FRAME.anomaly(
@@ -158,14 +179,15 @@ public final class S7commDecoder {
                         String.format("item %d starts with 0x%02X, not 0x12", i + 1, u8(b, p))));
                 break;
             }
-            items.add(item(b, p + 2, u8(b, p + 1)));
+            items[decoded++] = item(b, p + 2, u8(b, p + 1));
             p += 2 + u8(b, p + 1);
         }
-        return new S7Message.VarRequest(function, count, items);
+        return new S7Message.VarRequest(
+                function, count, List.of(decoded == items.length ? items : Arrays.copyOf(items, decoded)));
     }
 
     private int itemCount(byte[] b, Part part, List<Anomaly> anomalies) {
-        int count = u8(b, part.parameterAt() + 1);
+        int count = u8(b, part.parameterAt + 1);
         if (count > maxVarItems) {
             anomalies.add(
                     S7Error.ITEM_COUNT_EXCEEDS_LIMIT.anomaly("item count " + count + " above limit " + maxVarItems));
@@ -193,7 +215,7 @@ public final class S7commDecoder {
 
     /** Read/Write Var ack_data: item count in the parameter, one return code per item in the data. */
     private S7Message varResponse(byte[] b, S7Function function, Part part, List<Anomaly> anomalies) {
-        if (part.parameterLength() < 2) {
+        if (part.parameterLength < 2) {
             return truncated(b, part, 2, anomalies);
         }
         int count = itemCount(b, part, anomalies);
@@ -206,9 +228,10 @@ public final class S7commDecoder {
 
     /** Each item: return code, transport size, length (bits for sizes 3..5), data, even padding. */
     private static List<S7ReturnCode> readResults(byte[] b, Part part, int wanted, List<Anomaly> anomalies) {
-        List<S7ReturnCode> codes = new ArrayList<>(Math.min(wanted, part.dataLength() / 4)); // 4 octets per item
-        int d = part.dataAt();
-        int end = part.dataAt() + part.dataLength();
+        S7ReturnCode[] codes = new S7ReturnCode[Math.min(wanted, part.dataLength / 4)]; // 4 octets per item
+        int decoded = 0;
+        int d = part.dataAt;
+        int end = part.dataAt + part.dataLength;
         for (int i = 0; i < wanted; i++) {
             if (d + 4 > end) {
                 anomalies.add(S7Error.ITEM_COUNT_EXCEEDS_FRAME.anomaly(
@@ -222,39 +245,52 @@ public final class S7commDecoder {
                         "item " + (i + 1) + " claims " + octets + " octets, " + (end - d - 4) + " present"));
                 break;
             }
-            codes.add(S7ReturnCode.of(u8(b, d)));
+            codes[decoded++] = S7ReturnCode.of(u8(b, d));
             d += 4 + octets + (octets % 2 == 1 && i < wanted - 1 ? 1 : 0);
         }
-        return codes;
+        return returnCodes(codes, decoded);
     }
 
     private static List<S7ReturnCode> writeResults(byte[] b, Part part, int wanted, List<Anomaly> anomalies) {
-        List<S7ReturnCode> codes = new ArrayList<>(Math.min(wanted, part.dataLength())); // an octet per item
+        S7ReturnCode[] codes = new S7ReturnCode[Math.min(wanted, part.dataLength)]; // an octet per item
+        int decoded = 0;
         for (int i = 0; i < wanted; i++) {
-            if (i >= part.dataLength()) {
+            if (i >= part.dataLength) {
                 anomalies.add(S7Error.ITEM_COUNT_EXCEEDS_FRAME.anomaly(
                         "item count " + wanted + ", data holds " + i + " return codes"));
                 break;
             }
-            codes.add(S7ReturnCode.of(u8(b, part.dataAt() + i)));
+            codes[decoded++] = S7ReturnCode.of(u8(b, part.dataAt + i));
         }
-        return codes;
+        return returnCodes(codes, decoded);
+    }
+
+    /** One shared immutable list per return code: most responses carry one item. */
+    private static final List<List<S7ReturnCode>> ONE_CODE =
+            Arrays.stream(S7ReturnCode.values()).map(List::of).toList();
+
+    /** The first {@code decoded} codes as an immutable list. */
+    private static List<S7ReturnCode> returnCodes(S7ReturnCode[] codes, int decoded) {
+        if (decoded == 1) {
+            return ONE_CODE.get(codes[0].ordinal());
+        }
+        return List.of(decoded == codes.length ? codes : Arrays.copyOf(codes, decoded));
     }
 
     /** PLC Stop: function, 5 unknown octets, length and name of the PI service. */
     private static S7Message plcStop(byte[] b, Part part, List<Anomaly> anomalies) {
-        if (part.parameterLength() < 7) {
+        if (part.parameterLength < 7) {
             return truncated(b, part, 7, anomalies);
         }
-        return new S7Message.PlcStop(counted(b, part, part.parameterAt() + 6, anomalies));
+        return new S7Message.PlcStop(counted(b, part, part.parameterAt + 6, anomalies));
     }
 
     /** PLC Control: function, 7 unknown octets, argument block (16-bit length), PI service name. */
     private static S7Message plcControl(byte[] b, Part part, List<Anomaly> anomalies) {
-        int p = part.parameterAt();
-        int end = p + part.parameterLength();
-        if (part.parameterLength() < 10 || p + 10 + u16(b, p + 8) + 1 > end) {
-            return truncated(b, part, part.parameterLength() < 10 ? 10 : 11 + u16(b, p + 8), anomalies);
+        int p = part.parameterAt;
+        int end = p + part.parameterLength;
+        if (part.parameterLength < 10 || p + 10 + u16(b, p + 8) + 1 > end) {
+            return truncated(b, part, part.parameterLength < 10 ? 10 : 11 + u16(b, p + 8), anomalies);
         }
         int argumentLength = u16(b, p + 8);
         List<String> blocks = blockList(b, p + 10, argumentLength);
@@ -279,7 +315,7 @@ public final class S7commDecoder {
 
     /** A one-octet length followed by that many characters, clipped to the parameter. */
     private static String counted(byte[] b, Part part, int at, List<Anomaly> anomalies) {
-        int end = part.parameterAt() + part.parameterLength();
+        int end = part.parameterAt + part.parameterLength;
         int length = u8(b, at);
         if (at + 1 + length > end) {
             anomalies.add(S7Error.PARAMETER_TRUNCATED.anomaly(
@@ -290,18 +326,18 @@ public final class S7commDecoder {
 
     /** Jobs 0x1A..0x1D: function, status, 2 octets, 4-octet id, then the file name with its length. */
     private static Optional<String> fileName(byte[] b, S7Function function, Part part) {
-        int p = part.parameterAt();
-        if (function == S7Function.UPLOAD || function == S7Function.END_UPLOAD || part.parameterLength() < 9) {
+        int p = part.parameterAt;
+        if (function == S7Function.UPLOAD || function == S7Function.END_UPLOAD || part.parameterLength < 9) {
             return Optional.empty();
         }
-        int length = Math.min(u8(b, p + 8), part.parameterLength() - 9);
+        int length = Math.min(u8(b, p + 8), part.parameterLength - 9);
         return Optional.of(PrintableText.of(b, p + 9, length));
     }
 
     private static S7Message truncated(byte[] b, Part part, int needed, List<Anomaly> anomalies) {
-        int code = u8(b, part.parameterAt());
+        int code = u8(b, part.parameterAt);
         anomalies.add(S7Error.PARAMETER_TRUNCATED.anomaly(String.format(
-                "function 0x%02X needs %d parameter octets, %d present", code, needed, part.parameterLength())));
+                "function 0x%02X needs %d parameter octets, %d present", code, needed, part.parameterLength)));
         return new S7Message.OtherFunction(code);
     }
 

@@ -19,7 +19,24 @@ public final class Tpkt {
 
     private static final int MIN_LENGTH = 7;
 
+    /**
+     * The results for a wrong version or reserved octet, one per octet value (immutable): the S7
+     * probes try every new TCP stream and resynchronisation tries every position, and most of
+     * those start with something else.
+     */
+    private static final TpktRead.Invalid[] BAD_VERSION = invalid(TpktError.VERSION);
+
+    private static final TpktRead.Invalid[] BAD_RESERVED = invalid(TpktError.RESERVED);
+
     private Tpkt() {}
+
+    private static TpktRead.Invalid[] invalid(TpktError error) {
+        TpktRead.Invalid[] results = new TpktRead.Invalid[256];
+        for (int value = 0; value < results.length; value++) {
+            results[value] = new TpktRead.Invalid(error, value);
+        }
+        return results;
+    }
 
     /**
      * Reads the header at absolute index {@code at} with {@code available} octets present.
@@ -33,10 +50,10 @@ public final class Tpkt {
     /** {@link #read(ByteBuffer, int, int, int)} on the buffer's array ({@link Octets}). */
     public static TpktRead read(byte[] b, int at, int available, int maxLength) {
         if (available >= 1 && (b[at] & 0xFF) != VERSION) {
-            return new TpktRead.Invalid(TpktError.VERSION, b[at] & 0xFF);
+            return BAD_VERSION[b[at] & 0xFF];
         }
         if (available >= 2 && b[at + 1] != 0) {
-            return new TpktRead.Invalid(TpktError.RESERVED, b[at + 1] & 0xFF);
+            return BAD_RESERVED[b[at + 1] & 0xFF];
         }
         if (available < HEADER_LENGTH) {
             return new TpktRead.Incomplete(HEADER_LENGTH - available);

@@ -95,4 +95,33 @@ class CotpDecoderTest {
                 .isInstanceOfSatisfying(
                         CotpDecode.Invalid.class, i -> assertThat(i.error()).isEqualTo(error));
     }
+
+    @Test
+    void theDataShortcutAcceptsExactlyTheDataTpdusDecodeAccepts() {
+        // every LI and code octet, EOT set and clear, TPDUs of 0 to 4 octets after the TPKT header
+        int checked = 0;
+        for (int length = 0; length <= 4; length++) {
+            for (int li = 0; li < 256; li++) {
+                for (int code = 0; code < 256; code++) {
+                    for (int nr : new int[] {0x00, 0x81}) {
+                        byte[] b = new byte[4 + length];
+                        int[] tpdu = {li, code, nr, 0};
+                        for (int i = 0; i < length; i++) {
+                            b[4 + i] = (byte) tpdu[i];
+                        }
+                        int header = CotpDecoder.dataHeaderLength(b, 4, length);
+                        if (CotpDecoder.decode(ByteBuffer.wrap(b), 4, length) instanceof CotpDecode.Decoded d
+                                && d.tpdu() instanceof CotpTpdu.Data data) {
+                            assertThat(header).isEqualTo(data.payloadOffset() - 4);
+                            assertThat(CotpDecoder.endOfTsdu(b, 4)).isEqualTo(data.endOfTsdu());
+                            checked++;
+                        } else {
+                            assertThat(header).isEqualTo(-1);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(checked).isPositive();
+    }
 }
