@@ -231,7 +231,11 @@ public final class SampleBatchCodec {
         into.begin();
         for (String path : summary.get().paths()) {
             byte[] ascii = path.getBytes(StandardCharsets.US_ASCII);
-            into.addSpelled(ascii, ascii.length);
+            int h = 1;
+            for (byte b : ascii) {
+                h = 31 * h + b;
+            }
+            into.add(ascii, ascii.length, h);
         }
         into.commit(summary.get().minMicros(), summary.get().maxMicros());
         return true;
@@ -279,19 +283,14 @@ public final class SampleBatchCodec {
 
     /**
      * The summary's path table reader: accepts exactly the tables {@link #readPathTable} accepts and
-     * adds the same paths, but reads the array directly, checking and hashing each segment byte in one
-     * pass, and finds each path in the accumulator's trie by its new segments only: a path that
-     * shares its leading segments with the one before starts from their node (the path table is
-     * front-coded, so most paths spell one short segment). Returns the table's end, or -1 if it is
-     * malformed.
+     * adds the same paths with the same hashes, but reads the array directly and checks, copies and
+     * hashes each segment byte in one pass (the {@code ByteBuffer} reader with its three passes per
+     * segment was most of the manifest's cost). Returns the table's end, or -1 if it is malformed.
      */
     private static int addPathTable(byte[] bytes, int at, int pathCount, SummaryAccumulator into) {
-        int[] starts = new int[DEPTH];
-        int[] lengths = new int[DEPTH];
+        byte[] spelled = new byte[DEPTH * (TagPath.MAX_SEGMENT_LENGTH + 1)];
+        int[] ends = new int[DEPTH];
         int[] hashes = new int[DEPTH];
-        int[] nodes = new int[DEPTH]; // the trie node of each segment of the current path, -1 if unknown
-        int slashes = 0; // bit s: segment s holds a slash
-        boolean lookUpAll = true; // the nodes of the shared segments are stale
         int p = at;
         for (int i = 0; i < pathCount; i++) {
             if (p >= bytes.length) {
@@ -301,7 +300,13 @@ public final class SampleBatchCodec {
             if (shared >= DEPTH || (i == 0 && shared != 0)) {
                 return -1;
             }
+            int end = shared == 0 ? 0 : ends[shared - 1];
+            int h = shared == 0 ? 1 : hashes[shared - 1];
             for (int s = shared; s < DEPTH; s++) {
+                if (s > 0) {
+                    spelled[end++] = '/';
+                    h = 31 * h + '/';
+                }
                 if (p >= bytes.length) {
                     return -1;
                 }
@@ -309,51 +314,22 @@ public final class SampleBatchCodec {
                 if (length < 1 || length > TagPath.MAX_SEGMENT_LENGTH || bytes.length - p < length) {
                     return -1;
                 }
-                int h = 1;
-                boolean slash = false;
-                for (int k = p; k < p + length; k++) {
-                    byte b = bytes[k];
+                for (int k = 0; k < length; k++) {
+                    byte b = bytes[p + k];
                     if (b < 0x21 || b > 0x7E) {
                         return -1;
                     }
-                    slash |= b == '/';
+                    spelled[end + k] = b;
                     h = 31 * h + b;
                 }
-                starts[s] = p;
-                lengths[s] = length;
-                hashes[s] = h;
-                slashes = slash ? slashes | 1 << s : slashes & ~(1 << s);
                 p += length;
+                end += length;
+                ends[s] = end;
+                hashes[s] = h;
             }
-            if (slashes != 0) { // the trie splits at every slash: spell the path out (never in TagPaths)
-                addSpelled(bytes, starts, lengths, into);
-                lookUpAll = true; // it may have made nodes that the shared segments' -1 entries deny
-                continue;
-            }
-            int from = lookUpAll ? 0 : shared;
-            for (int s = from; s < DEPTH; s++) {
-                int parent = s == 0 ? SummaryAccumulator.ROOT : nodes[s - 1];
-                nodes[s] = parent == -1 && s > 0 ? -1 : into.child(parent, bytes, starts[s], lengths[s], hashes[s]);
-            }
-            lookUpAll = false;
-            if (nodes[DEPTH - 1] < 0 || !into.endsPath(nodes[DEPTH - 1])) {
-                into.addPath(bytes, starts, lengths, hashes, DEPTH, nodes);
-            }
+            into.add(spelled, end, h);
         }
         return p;
-    }
-
-    private static void addSpelled(byte[] bytes, int[] starts, int[] lengths, SummaryAccumulator into) {
-        byte[] spelled = new byte[DEPTH * (TagPath.MAX_SEGMENT_LENGTH + 1)];
-        int end = 0;
-        for (int s = 0; s < DEPTH; s++) {
-            if (s > 0) {
-                spelled[end++] = '/';
-            }
-            System.arraycopy(bytes, starts[s], spelled, end, lengths[s]);
-            end += lengths[s];
-        }
-        into.addSpelled(spelled, end);
     }
 
     /**
