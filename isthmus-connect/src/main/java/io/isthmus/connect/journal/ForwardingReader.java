@@ -113,7 +113,8 @@ public final class ForwardingReader implements AutoCloseable {
     }
 
     private List<JournalRecord> readBacklog(int room) {
-        List<JournalRecord> records = new java.util.ArrayList<>(Math.min(room, 1024));
+        List<JournalRecord> records =
+                new java.util.ArrayList<>(Math.min(room, 4096)); // the diode and HTTP forwarders read 4,096 at a time
         while (!backlogDrained && records.size() < room) {
             var next = backlog.next();
             if (next.isEmpty() || next.get().sequence() >= liveStart) {

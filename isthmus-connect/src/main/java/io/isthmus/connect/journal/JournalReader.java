@@ -73,7 +73,8 @@ public final class JournalReader implements AutoCloseable {
 
     /** Up to {@code maxRecords} records, as many as are acknowledged now; possibly none. */
     public List<JournalRecord> next(int maxRecords) {
-        List<JournalRecord> records = new ArrayList<>(Math.min(maxRecords, 1024));
+        List<JournalRecord> records =
+                new ArrayList<>(Math.min(maxRecords, 4096)); // a forwarder's whole batch without regrowing
         while (records.size() < maxRecords) {
             var record = next();
             if (record.isEmpty()) {

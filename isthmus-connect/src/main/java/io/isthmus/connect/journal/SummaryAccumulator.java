@@ -31,6 +31,8 @@ public final class SummaryAccumulator {
     private int[] offsets = new int[128];
     private int[] lengths = new int[128];
     private int size;
+    private int[] order = new int[128]; // sortedPaths: entry indices, and the merge sort's copy
+    private int[] scratch = new int[128];
     private int[] slots = new int[256]; // entry index + 1, 0 for empty
     private boolean saturated;
     private long minMicros = Long.MAX_VALUE;
@@ -92,23 +94,57 @@ public final class SummaryAccumulator {
     /**
      * The distinct paths in string order, as many as fit: each costs {@code 2 + length} of {@code
      * budgetBytes} (its place in the manifest), and at most {@code maxListed} of them.
+     *
+     * <p>The paths are sorted as bytes (ASCII, so in the order of their Strings) by a merge sort of
+     * their indices, and Strings are made only for the ones listed. {@code Arrays.sort} of Strings
+     * went through {@code ComparableTimSort}, whose compiled code the JVM threw away and compiled
+     * again over and over (type checks on its shared {@code Object[]} profile failed), a large part
+     * of the JIT work left in the sender's steady state (docs/benchmarks.md, diode15).
      */
     public List<String> sortedPaths(int budgetBytes, int maxListed) {
-        String[] all = new String[size];
-        for (int i = 0; i < size; i++) {
-            all[i] = new String(arena, offsets[i], lengths[i], StandardCharsets.US_ASCII);
+        if (order.length < size) {
+            order = new int[Math.max(size, 2 * order.length)];
+            scratch = new int[order.length];
         }
-        Arrays.sort(all);
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        sortByBytes(0, size);
         List<String> listed = new ArrayList<>();
         int budget = budgetBytes;
-        for (String path : all) {
-            budget -= 2 + path.length();
+        for (int i = 0; i < size; i++) {
+            int e = order[i];
+            budget -= 2 + lengths[e];
             if (budget < 0 || listed.size() >= maxListed) {
                 break;
             }
-            listed.add(path);
+            listed.add(new String(arena, offsets[e], lengths[e], StandardCharsets.US_ASCII));
         }
         return listed;
+    }
+
+    /** Sorts {@code order[from..to)} by the entries' bytes: merge sort, stable, n log n for any input. */
+    private void sortByBytes(int from, int to) {
+        if (to - from < 2) {
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        sortByBytes(from, mid);
+        sortByBytes(mid, to);
+        if (compare(order[mid - 1], order[mid]) <= 0) {
+            return; // already in order, as a poller's sorted path tables mostly are
+        }
+        System.arraycopy(order, from, scratch, from, to - from);
+        int i = from;
+        int j = mid;
+        for (int k = from; k < to; k++) {
+            order[k] = j >= to || (i < mid && compare(scratch[i], scratch[j]) <= 0) ? scratch[i++] : scratch[j++];
+        }
+    }
+
+    private int compare(int a, int b) {
+        return Arrays.compareUnsigned(
+                arena, offsets[a], offsets[a] + lengths[a], arena, offsets[b], offsets[b] + lengths[b]);
     }
 
     // ---- for SampleBatchCodec: one batch's contribution is added whole or not at all

@@ -215,6 +215,88 @@ class SampleBatchCodecTest {
     }
 
     @Test
+    void a_path_spelled_in_other_segments_is_one_path_in_the_accumulator() {
+        // version 2 by hand: the wire allows a slash inside a segment (TagPath never writes one), and
+        // a path is its spelling, so these five paths are three distinct ones
+        var table = new java.io.ByteArrayOutputStream();
+        path(table, 0, "a", "b", "c", "d", "e", "f", "g"); // a/b/c/d/e/f/g
+        path(table, 0, "a", "b", "c", "d", "e", "f", "g/h"); // a/b/c/d/e/f/g/h
+        path(table, 5, "f/g", "h"); // a/b/c/d/e/f/g/h again
+        path(table, 6, "i"); // a/b/c/d/e/f/g/i
+        path(table, 5, "f", "g"); // a/b/c/d/e/f/g again, after the spelled ones
+        byte[] header = {2, 5, 5, 0, 0}; // version, 5 samples, 5 paths, span from 0 µs, width 0
+        byte[] samples = new byte[5 * 4]; // not read by the summary; only their room is checked
+        byte[] batch = concat(header, table.toByteArray(), samples);
+        var into = new SummaryAccumulator(1 << 16, 1 << 20);
+
+        assertThat(codec.summarizeInto(batch, into)).isTrue();
+
+        assertThat(into.sortedPaths(Integer.MAX_VALUE, 100))
+                .containsExactly("a/b/c/d/e/f/g", "a/b/c/d/e/f/g/h", "a/b/c/d/e/f/g/i");
+        assertThat(into.pathCount()).isEqualTo(3);
+    }
+
+    /** One path of a version 2 path table: the shared segment count, then each new segment. */
+    private static void path(java.io.ByteArrayOutputStream out, int shared, String... segments) {
+        out.write(shared);
+        for (String segment : segments) {
+            out.write(segment.length());
+            out.writeBytes(segment.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        var out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void the_accumulator_keeps_one_of_each_path_across_many_overlapping_tables_and_takes_back_a_malformed_one() {
+        var into = new SummaryAccumulator(1 << 16, 1 << 20);
+        var random = new java.util.Random(15);
+        Instant t = Instant.parse("2026-11-26T09:00:00Z");
+        List<Sample> all = new java.util.ArrayList<>();
+        for (int batch = 0; batch < 200; batch++) {
+            List<Sample> samples = new java.util.ArrayList<>();
+            for (int i = 0; i < 1 + random.nextInt(40); i++) {
+                int machine = random.nextInt(6);
+                samples.add(Sample.good(
+                        new io.isthmus.model.TagPath(
+                                "acme",
+                                "plant" + random.nextInt(2),
+                                "bottling",
+                                "line1",
+                                "cell" + machine,
+                                "m" + machine,
+                                "p" + random.nextInt(12)),
+                        t.plusMillis(random.nextInt(10_000)),
+                        Value.of(i)));
+            }
+            byte[] bytes = codec.encode(samples);
+            if (batch % 7 == 3) { // cut inside its path table: nothing of it may stay
+                int tableEnd = 1;
+                while (!codec.summarizeInto(
+                        java.util.Arrays.copyOf(bytes, tableEnd), new SummaryAccumulator(1 << 16, 1 << 20))) {
+                    tableEnd++;
+                }
+                byte[] cut = java.util.Arrays.copyOf(bytes, tableEnd - 1 - random.nextInt(Math.min(tableEnd - 1, 60)));
+                int before = into.pathCount();
+                assertThat(codec.summarizeInto(cut, into)).isFalse();
+                assertThat(into.pathCount()).isEqualTo(before);
+            }
+            assertThat(codec.summarizeInto(bytes, into)).isTrue();
+            all.addAll(samples);
+        }
+
+        assertThat(into.sortedPaths(Integer.MAX_VALUE, Integer.MAX_VALUE))
+                .isEqualTo(summaryOf(all).paths());
+        assertThat(into.pathCount()).isEqualTo(summaryOf(all).paths().size());
+    }
+
+    @Test
     void a_full_accumulator_keeps_what_fits_and_says_the_count_is_a_lower_bound() {
         var into = new SummaryAccumulator(2, 1 << 20);
         Instant t = Instant.parse("2026-11-26T09:00:00Z");
