@@ -47,7 +47,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 records=200000 rate=1000000000 overhead=0.25 only=all mtu=1500 fragment= batch= jfr=0 journal=
-loss=0.01 impair=kernel handoff= build=1 warmup=20 receive_buffer=$((16 * 1024 * 1024)) # ReceiverConfig.defaults
+loss=0.01 impair=kernel handoff= build=1 warmup=20 receive_buffer=$((64 * 1024 * 1024)) # ReceiverConfig.defaults
 while [ $# -gt 0 ]; do
   case "$1" in
     --records) records=$2; shift 2 ;;
