@@ -55,16 +55,21 @@ public final class DiodeReceiver implements AutoCloseable {
 
     public DiodeReceiver(ReceiverConfig config, TransferSink sink) throws IOException {
         this.channel = DatagramChannel.open();
+        Selector opened = null;
         try {
             channel.setOption(StandardSocketOptions.SO_RCVBUF, config.receiveBufferBytes());
             channel.bind(config.listen());
             channel.configureBlocking(false);
-            this.selector = Selector.open();
-            channel.register(selector, SelectionKey.OP_READ);
+            opened = Selector.open();
+            channel.register(opened, SelectionKey.OP_READ);
         } catch (IOException | RuntimeException e) {
+            if (opened != null) {
+                opened.close();
+            }
             channel.close();
             throw e;
         }
+        this.selector = opened;
         this.requestedBuffer = config.receiveBufferBytes();
         if (receiveBufferCapped()) {
             log.log(
