@@ -326,6 +326,34 @@ public final class TransferProcess {
         }
     }
 
+    private static final String RECEIVE_THREAD = "diode-receive";
+
+    /**
+     * Context switches of the receive loop's thread over its life (Linux: voluntary and involuntary
+     * from its {@code /proc/self/task} entry; -1 where that cannot be read): how often it went to
+     * sleep and was woken, which CPU-s per Gbit on a loaded machine cannot separate from the noise.
+     */
+    private static long receiveThreadSwitches() {
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                if (Files.readAllLines(task.resolve("comm")).getFirst().trim().equals(RECEIVE_THREAD)) {
+                    long sum = 0;
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")
+                                || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                            sum += Long.parseLong(
+                                    line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                    return sum;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     /** Collections and their summed time over the process's life (a receiver paused by the GC does not read). */
     private static String gcReport() {
         long count = 0;
@@ -381,7 +409,7 @@ public final class TransferProcess {
         boolean receiveBufferCapped = receiver.receiveBufferCapped();
         var queue = new SocketQueueSampler(receiver.localAddress().getPort(), receiveBuffer, 5_000_000);
         queue.start();
-        var runner = Thread.ofPlatform().start(() -> {
+        var runner = Thread.ofPlatform().name(RECEIVE_THREAD).start(() -> {
             try {
                 receiver.run();
             } catch (IOException e) {
@@ -403,10 +431,17 @@ public final class TransferProcess {
                 break;
             }
         }
+        long switches = receiveThreadSwitches(); // while the thread (and its /proc entry) still exists
         receiver.close();
         runner.join();
         String queueReport = queue.stopAndReport();
         var status = receiver.status();
+        queueReport += String.format(
+                java.util.Locale.ROOT,
+                " datagrams %d receive_thread_switches %d switches_per_datagram %.3f",
+                status.datagrams(),
+                switches,
+                switches < 0 ? -1.0 : (double) switches / Math.max(1, status.datagrams()));
         double seconds = (times[1] - times[0]) / 1e9;
         String result = String.format(
                 java.util.Locale.ROOT,
