@@ -19,9 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The receive loop over a real loopback socket: it reads what queued while it napped between
- * bursts, wakes from an idle wait when datagrams come again, and returns promptly from either
- * state when closed.
+ * The receive loop over a real loopback socket: it reads bursts that queue while it is busy, wakes
+ * from an idle wait when datagrams come again, and returns promptly when closed.
  */
 class DiodeReceiverLoopTest {
     private static final InetSocketAddress NOWHERE = new InetSocketAddress("127.0.0.1", 9);
@@ -30,7 +29,7 @@ class DiodeReceiverLoopTest {
     Path dir;
 
     @Test
-    void bursts_sent_while_the_loop_naps_or_idles_all_arrive_and_close_ends_the_run_promptly() throws Exception {
+    void bursts_sent_while_the_loop_is_busy_or_idle_all_arrive_and_close_ends_the_run_promptly() throws Exception {
         List<JournalRecord> expected;
         List<byte[]> datagrams = new ArrayList<>();
         try (Journal journal = Journal.open(TransferData.journalConfig(dir))) {
@@ -74,7 +73,7 @@ class DiodeReceiverLoopTest {
         assertThat(receiver.status().lostBatches()).isZero();
     }
 
-    /** Bursts of 32 datagrams with 2 ms between them: each lands while the loop naps or reads. */
+    /** Bursts of 32 datagrams with 2 ms between them: each queues while the loop reads the one before. */
     private static void sendInBursts(DatagramSocket out, List<byte[]> datagrams, InetSocketAddress to)
             throws Exception {
         for (int i = 0; i < datagrams.size(); i++) {
