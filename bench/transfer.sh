@@ -4,7 +4,8 @@
 # Usage (root for the namespace part and for raising net.core.rmem_max):
 #   bench/transfer.sh [--records 200000] [--rate 1000000000] [--mtu 1500|9000] [--fragment-bytes N]
 #                     [--batch-bytes 65536 | 47 x fragment above 1,400] [--overhead 0.25] [--loss 0.01] [--impair kernel|relay]
-#                     [--hand-off N] [--only loopback|netns] [--jfr] [--journal DIR] [--warm-up 20] [--no-build]
+#                     [--hand-off N] [--receive-buffer BYTES] [--only loopback|netns] [--jfr] [--journal DIR]
+#                     [--warm-up 20] [--no-build]
 # --rate is the sender's pacing in bits per second of datagrams with IP and UDP headers (parity
 #   included): payload is about rate / (1 + overhead) less headers and manifests.
 # --mtu sets the veth MTU of the namespace run and the fragment size: 1500 → 1,400-byte fragments,
@@ -16,8 +17,14 @@
 #   host's kernel has no sch_netem; the drop count is the rule's packet counter). --impair relay puts
 #   the seeded Java ImpairmentRelay in a middle namespace instead (exact, reproducible drops, but a
 #   second receive and send per datagram on the same cores, and its socket overflows when starved).
-# As root the script raises net.core.rmem_max to the receiver's requested buffer (16 MiB) for the
-# run and restores the previous value on exit (deployment tuning of a receiver host, docs/transfer.md).
+# As root the script raises net.core.rmem_max to the receiver's requested buffer (--receive-buffer,
+# default ReceiverConfig's) for the run and restores the previous value on exit (deployment tuning of
+# a receiver host, docs/transfer.md). rmem_max is one value for the whole host: two benchmarks at
+# once share it, and the one that ends first restores it under the other.
+# The receiver's line also gives its headroom: rcvq_peak_bytes, the fullest its socket's receive
+# queue was (rx_queue of its line in /proc/net/udp6, sampled every 5 ms) against rcvq_limit_bytes (what the kernel
+# reports for SO_RCVBUF, twice the request), rcvq_over_half_pct (share of samples above half),
+# socket_drops, and gc_count / gc_ms over the receiver's life.
 # --journal DIR copies a journal an earlier run filled (e.g. TransferProcess fill DIR 500000 2026)
 # instead of filling one (a run empties its journal: retention drops what every consumer committed).
 # The segments are hard-linked, not copied (the journal only appends to new segments and deletes
@@ -40,7 +47,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 records=200000 rate=1000000000 overhead=0.25 only=all mtu=1500 fragment= batch= jfr=0 journal=
-loss=0.01 impair=kernel handoff= build=1 warmup=20
+loss=0.01 impair=kernel handoff= build=1 warmup=20 receive_buffer=$((64 * 1024 * 1024)) # ReceiverConfig.defaults
 while [ $# -gt 0 ]; do
   case "$1" in
     --records) records=$2; shift 2 ;;
@@ -57,6 +64,7 @@ while [ $# -gt 0 ]; do
     --no-build) build=0; shift ;;
     --journal) journal=$2; shift 2 ;;
     --warm-up) warmup=$2; shift 2 ;;
+    --receive-buffer) receive_buffer=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -92,7 +100,6 @@ cleanup() {
   if [ -n "$rmem_before" ]; then sysctl -q -w net.core.rmem_max="$rmem_before" || true; fi
 }
 trap cleanup EXIT
-receive_buffer=$((16 * 1024 * 1024)) # ReceiverConfig.defaults
 if [ "$(id -u)" = 0 ]; then
   rmem_now=$(sysctl -n net.core.rmem_max)
   if [ "$rmem_now" -lt "$receive_buffer" ]; then
@@ -134,7 +141,7 @@ run() { # name, receiver-prefix, sender-prefix, destination host, destination po
   local load0 start
   load0=$(load)
   start=$(date -u +%H:%M:%S)
-  $rpre "${jvm[@]}" $(jfr_opt "$name.receiver") $main bench-receive "$rhost" 5001 "$work/$name.result" "$records" > "$work/$name.receiver.log" 2>&1 &
+  $rpre "${jvm[@]}" $(jfr_opt "$name.receiver") $main bench-receive "$rhost" 5001 "$work/$name.result" "$records" "$receive_buffer" > "$work/$name.receiver.log" 2>&1 &
   local rpid=$!
   sleep 2
   local rjava; rjava=$(pgrep -P "$rpid" java || echo "$rpid")

@@ -44,7 +44,7 @@ public final class TransferReceiveCommand implements Callable<Integer> {
 
     @Option(
             names = "--receive-buffer",
-            defaultValue = "16777216",
+            defaultValue = "67108864",
             description = "Socket receive buffer to ask for, in bytes; the kernel caps it at net.core.rmem_max"
                     + " and the start line says so. Default: ${DEFAULT-VALUE}.")
     int receiveBuffer;

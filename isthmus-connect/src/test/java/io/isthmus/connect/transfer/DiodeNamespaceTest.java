@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.isthmus.connect.journal.Journal;
 import io.isthmus.connect.journal.JournalRecord;
 import io.isthmus.connect.transfer.link.ImpairmentRelay;
+import io.isthmus.connect.transfer.receive.ReceiverConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -140,7 +141,9 @@ class DiodeNamespaceTest {
     @Order(3)
     void a_receiver_stalled_for_60_seconds_reports_what_it_missed_and_goes_on() throws Exception {
         var relay = relay("0", "0", "0", "0", 4);
-        var receiver = receiver("stalled");
+        // 4 MiB at most, whatever rmem_max is: the 20,000 records (~35 MB of kernel buffer at
+        // 1,400-byte datagrams) must not all fit, or the stall would lose nothing
+        var receiver = receiver("stalled", 4 << 20);
         awaitStatus("stalled", s -> true, Duration.ofSeconds(20));
         Netns.signal(receiver, "STOP");
         var sender = sender("stalled", FAST, "0.25", 75);
@@ -250,6 +253,15 @@ class DiodeNamespaceTest {
     }
 
     private Process receiver(String name) throws Exception {
+        return receiver(
+                name, ReceiverConfig.defaults(new java.net.InetSocketAddress(0)).receiveBufferBytes());
+    }
+
+    /**
+     * A receiver asking for {@code receiveBuffer} bytes of socket buffer (the kernel caps it at
+     * net.core.rmem_max, a host-wide value a benchmark running at the same time may have raised).
+     */
+    private Process receiver(String name, int receiveBuffer) throws Exception {
         var p = net.java(
                 net.receiver,
                 "receiver-" + name,
@@ -257,7 +269,8 @@ class DiodeNamespaceTest {
                 "receive",
                 Netns.RECEIVER_IP,
                 Integer.toString(RECEIVER_PORT),
-                work.resolve(name + ".status").toString());
+                work.resolve(name + ".status").toString(),
+                Integer.toString(receiveBuffer));
         awaitFile(work.resolve(name + ".status"));
         return p;
     }

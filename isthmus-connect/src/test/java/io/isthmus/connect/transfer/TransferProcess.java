@@ -26,9 +26,9 @@ import java.util.List;
  * send    JOURNAL_DIR HOST PORT RATE_BITS OVERHEAD LINGER_SECONDS CONSUMER [FRAGMENT_BYTES [BATCH_BYTES [HAND_OFF]]]
  *                                                                   forward, then heartbeat
  * replay  JOURNAL_DIR HOST PORT RATE_BITS FROM TO                   re-send journal ids FROM..TO
- * receive HOST PORT STATUS_FILE                                     receive until SIGTERM
+ * receive HOST PORT STATUS_FILE [RECEIVE_BUFFER]                    receive until SIGTERM
  * fill    JOURNAL_DIR RECORDS SEED                                  make a journal of sample batches
- * bench-receive HOST PORT RESULT_FILE RECORDS                       count until RECORDS arrived, then exit
+ * bench-receive HOST PORT RESULT_FILE RECORDS [RECEIVE_BUFFER]      count until RECORDS arrived, then exit
  * </pre>
  *
  * {@code send} and {@code bench-receive} also print a {@code steady:} line: payload rate and
@@ -234,7 +234,11 @@ public final class TransferProcess {
         var listen = new InetSocketAddress(args[1], Integer.parseInt(args[2]));
         Path status = Path.of(args[3]);
         var sink = new RecordingSink();
-        var receiver = new DiodeReceiver(ReceiverConfig.defaults(listen), sink);
+        var config = ReceiverConfig.defaults(listen);
+        if (args.length > 4) {
+            config = config.withReceiveBufferBytes(Integer.parseInt(args[4]));
+        }
+        var receiver = new DiodeReceiver(config, sink);
         var runner = Thread.ofPlatform().name("receiver").start(() -> {
             try {
                 receiver.run();
@@ -322,6 +326,45 @@ public final class TransferProcess {
         }
     }
 
+    private static final String RECEIVE_THREAD = "diode-receive";
+
+    /**
+     * Context switches of the receive loop's thread over its life (Linux: voluntary and involuntary
+     * from its {@code /proc/self/task} entry; -1 where that cannot be read): how often it went to
+     * sleep and was woken, which CPU-s per Gbit on a loaded machine cannot separate from the noise.
+     */
+    private static long receiveThreadSwitches() {
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                if (Files.readAllLines(task.resolve("comm")).getFirst().trim().equals(RECEIVE_THREAD)) {
+                    long sum = 0;
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")
+                                || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                            sum += Long.parseLong(
+                                    line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                    return sum;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** Collections and their summed time over the process's life (a receiver paused by the GC does not read). */
+    private static String gcReport() {
+        long count = 0;
+        long millis = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+            millis += Math.max(0, gc.getCollectionTime());
+        }
+        return "gc_count " + count + " gc_ms " + millis;
+    }
+
     /**
      * The benchmark's receiver: counts payload and times first to last delivery, with nothing else
      * on its thread; exits when RECORDS distinct ids arrived (or after 120 s without progress).
@@ -357,10 +400,16 @@ public final class TransferProcess {
                 gaps[0] += gap.batches();
             }
         };
-        var receiver = new DiodeReceiver(ReceiverConfig.defaults(listen), sink);
+        var config = ReceiverConfig.defaults(listen);
+        if (args.length > 5) {
+            config = config.withReceiveBufferBytes(Integer.parseInt(args[5]));
+        }
+        var receiver = new DiodeReceiver(config, sink);
         int receiveBuffer = receiver.receiveBufferBytes();
         boolean receiveBufferCapped = receiver.receiveBufferCapped();
-        var runner = Thread.ofPlatform().start(() -> {
+        var queue = new SocketQueueSampler(receiver.localAddress().getPort(), receiveBuffer, 5_000_000);
+        queue.start();
+        var runner = Thread.ofPlatform().name(RECEIVE_THREAD).start(() -> {
             try {
                 receiver.run();
             } catch (IOException e) {
@@ -382,14 +431,22 @@ public final class TransferProcess {
                 break;
             }
         }
+        long switches = receiveThreadSwitches(); // while the thread (and its /proc entry) still exists
         receiver.close();
         runner.join();
+        String queueReport = queue.stopAndReport();
         var status = receiver.status();
+        queueReport += String.format(
+                java.util.Locale.ROOT,
+                " datagrams %d receive_thread_switches %d switches_per_datagram %.3f",
+                status.datagrams(),
+                switches,
+                switches < 0 ? -1.0 : (double) switches / Math.max(1, status.datagrams()));
         double seconds = (times[1] - times[0]) / 1e9;
         String result = String.format(
                 java.util.Locale.ROOT,
                 "records %d payload_bytes %d seconds %.3f payload_mbit_s %.1f recovered %d lost_batches %d"
-                        + " bad_frames %s duplicates %d receive_buffer %d%s %s%n",
+                        + " bad_frames %s duplicates %d receive_buffer %d%s %s %s %s%n",
                 ids.cardinality(),
                 bytes[0],
                 seconds,
@@ -400,6 +457,8 @@ public final class TransferProcess {
                 status.duplicateFrames(),
                 receiveBuffer,
                 receiveBufferCapped ? " (capped by rmem_max)" : "",
+                queueReport,
+                gcReport(),
                 window.report());
         Files.writeString(Path.of(args[3]), result);
         System.out.print(result);

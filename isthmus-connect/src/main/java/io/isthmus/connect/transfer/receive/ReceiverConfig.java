@@ -48,7 +48,7 @@ public record ReceiverConfig(
 
     public static ReceiverConfig defaults(InetSocketAddress listen) {
         return new ReceiverConfig(
-                listen, 512, Duration.ofSeconds(2), 256L * 1024 * 1024, 8, 16 * 1024 * 1024, FrameLimits.DEFAULT);
+                listen, 512, Duration.ofSeconds(2), 256L * 1024 * 1024, 8, 64 * 1024 * 1024, FrameLimits.DEFAULT);
     }
 
     public ReceiverConfig withGapTimeout(Duration timeout) {
