@@ -54,7 +54,7 @@ public final class Main implements Runnable {
 
     /**
      * The command line for these arguments. For {@code analyze}, a root with that one subcommand:
-     * picocli builds every subcommand's model up front by reflection (about 0.13 s of CPU on the
+     * picocli builds every subcommand's model up front by reflection (about 0.2 s of CPU on the
      * decoding thread before the first packet, docs/benchmarks.md "(perf11b)"), and an analysis
      * needs only its own. Its help, errors and exit codes are the same as under the full root.
      */
