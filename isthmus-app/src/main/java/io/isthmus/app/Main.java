@@ -43,13 +43,29 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        int code = commandLine().execute(args);
+        int code = commandLine(args).execute(args);
         // Javalin and Milo keep pool threads alive after close; leave explicitly.
         System.exit(code);
     }
 
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        return handled(new CommandLine(new Main()));
+    }
+
+    /**
+     * The command line for these arguments. For {@code analyze}, a root with that one subcommand:
+     * picocli builds every subcommand's model up front by reflection (about 0.2 s of CPU on the
+     * decoding thread before the first packet, docs/benchmarks.md "(perf11b)"), and an analysis
+     * needs only its own. Its help, errors and exit codes are the same as under the full root.
+     */
+    public static CommandLine commandLine(String... args) {
+        if (args.length > 0 && "analyze".equals(args[0])) {
+            return handled(new CommandLine(new AnalyzeOnly()));
+        }
+        return commandLine();
+    }
+
+    private static CommandLine handled(CommandLine cl) {
         cl.setExecutionExceptionHandler(new ErrorReporter());
         return cl;
     }
@@ -57,5 +73,21 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@link Main}'s root with only {@code analyze} under it; reached only with "analyze" first. */
+    @Command(
+            name = "isthmus",
+            mixinStandardHelpOptions = true,
+            versionProvider = VersionProvider.class,
+            subcommands = AnalyzeCommand.class)
+    static final class AnalyzeOnly implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
     }
 }

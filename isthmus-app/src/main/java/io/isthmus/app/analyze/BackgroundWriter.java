@@ -21,8 +21,14 @@ import java.util.function.Consumer;
 public final class BackgroundWriter<T> implements Consumer<T>, AutoCloseable {
     /** Items per hand-over: large enough to make the queue's cost per item negligible. */
     static final int BATCH = 2048;
-    /** Batches in flight: bounds memory to a few thousand items whatever the producer's speed. */
-    static final int QUEUE = 8;
+    /**
+     * Batches in flight: bounds memory to at most 65,536 items whatever the producer's speed. Deep
+     * enough for a stretch of messages that are slower to write than to decode (in the benchmark
+     * capture ~40,000 ENIP observations in a row, whose attribute texts are built on the writer
+     * thread) to wait here while decoding goes on, instead of stopping the decoding thread;
+     * docs/benchmarks.md "(perf11b)".
+     */
+    static final int QUEUE = 32;
 
     private static final List<Object> END = List.of();
 
