@@ -1,7 +1,7 @@
 package io.isthmus.wire.enip;
 
 import io.isthmus.model.AccessKind;
-import java.util.Arrays;
+import io.isthmus.wire.CodeTable;
 
 /**
  * The encapsulation commands of CIP Volume 2 section 2-3.2 table 2-3.2. The three list commands
@@ -40,18 +40,7 @@ public enum EncapsulationCommand {
      * The command by code for codes 0..0xFF (every defined one; UNKNOWN elsewhere): asked several
      * times per message, and by the resynchronisation at every octet it tries.
      */
-    private static final EncapsulationCommand[] BY_CODE = byCode();
-
-    private static EncapsulationCommand[] byCode() {
-        EncapsulationCommand[] table = new EncapsulationCommand[0x100];
-        Arrays.fill(table, UNKNOWN);
-        for (EncapsulationCommand c : VALUES) {
-            if (c != UNKNOWN) {
-                table[c.code] = c;
-            }
-        }
-        return table;
-    }
+    private static final EncapsulationCommand[] BY_CODE = CodeTable.of(VALUES, c -> c.code, 0x100, UNKNOWN);
 
     public static EncapsulationCommand of(int code) {
         if (code >= 0 && code < BY_CODE.length) {

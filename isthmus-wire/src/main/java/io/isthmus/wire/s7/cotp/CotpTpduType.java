@@ -1,6 +1,6 @@
 package io.isthmus.wire.s7.cotp;
 
-import java.util.Arrays;
+import io.isthmus.wire.CodeTable;
 
 /**
  * The TPDU codes of ISO 8073 section 13.1 table 8 (the high nibble of the second header octet;
@@ -34,18 +34,7 @@ public enum CotpTpduType {
     }
 
     /** The type per high nibble of the code octet: one array read per TPDU instead of a search. */
-    private static final CotpTpduType[] BY_NIBBLE = byNibble();
-
-    private static CotpTpduType[] byNibble() {
-        CotpTpduType[] types = new CotpTpduType[16];
-        Arrays.fill(types, UNKNOWN);
-        for (CotpTpduType t : VALUES) {
-            if (t.code >= 0) {
-                types[t.code] = t;
-            }
-        }
-        return types;
-    }
+    private static final CotpTpduType[] BY_NIBBLE = CodeTable.of(VALUES, t -> t.code, 16, UNKNOWN);
 
     /** The type of the TPDU whose second header octet is {@code codeOctet}. */
     public static CotpTpduType ofCodeOctet(int codeOctet) {

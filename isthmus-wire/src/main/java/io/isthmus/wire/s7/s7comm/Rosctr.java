@@ -1,6 +1,6 @@
 package io.isthmus.wire.s7.s7comm;
 
-import java.util.Arrays;
+import io.isthmus.wire.CodeTable;
 
 /**
  * The S7comm PDU type (the "remote operating service control" octet of the header): a job from
@@ -25,18 +25,7 @@ public enum Rosctr {
     }
 
     /** The constants by their one-octet code (an array read per PDU header, not a search). */
-    private static final Rosctr[] BY_CODE = byCode();
-
-    private static Rosctr[] byCode() {
-        Rosctr[] byCode = new Rosctr[256];
-        Arrays.fill(byCode, UNKNOWN);
-        for (Rosctr c : VALUES) {
-            if (c.code >= 0) {
-                byCode[c.code] = c;
-            }
-        }
-        return byCode;
-    }
+    private static final Rosctr[] BY_CODE = CodeTable.of(VALUES, c -> c.code, 0x100, UNKNOWN);
 
     public static Rosctr of(int code) {
         return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : UNKNOWN;

@@ -1,6 +1,6 @@
 package io.isthmus.wire.s7.s7comm;
 
-import java.util.Arrays;
+import io.isthmus.wire.CodeTable;
 
 /** The error class octet of an Ack or Ack_Data header; the error code octet refines it. */
 public enum S7ErrorClass {
@@ -25,18 +25,7 @@ public enum S7ErrorClass {
     }
 
     /** The constants by their one-octet code (an array read per PDU header, not a search). */
-    private static final S7ErrorClass[] BY_CODE = byCode();
-
-    private static S7ErrorClass[] byCode() {
-        S7ErrorClass[] byCode = new S7ErrorClass[256];
-        Arrays.fill(byCode, UNKNOWN);
-        for (S7ErrorClass c : VALUES) {
-            if (c.code >= 0) {
-                byCode[c.code] = c;
-            }
-        }
-        return byCode;
-    }
+    private static final S7ErrorClass[] BY_CODE = CodeTable.of(VALUES, c -> c.code, 0x100, UNKNOWN);
 
     public static S7ErrorClass of(int code) {
         return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : UNKNOWN;
