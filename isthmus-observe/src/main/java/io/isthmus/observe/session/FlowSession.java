@@ -64,11 +64,11 @@ final class FlowSession {
     }
 
     /**
-     * The direction's stream when it was used, else null: a stream not made yet is what a new one
-     * would be (no held bytes, nothing to skip, a new dissector).
+     * Whether the direction's stream was made: one not made yet is what a new one would be (no
+     * held bytes, nothing to skip, a new dissector), so a gap or close there changes nothing.
      */
-    DirectionStream used(Direction d) {
-        return d == Direction.REQUEST ? toServer : toClient;
+    boolean used(Direction d) {
+        return (d == Direction.REQUEST ? toServer : toClient) != null;
     }
 
     PendingRequests pending(int max) {

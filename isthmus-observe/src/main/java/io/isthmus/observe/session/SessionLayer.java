@@ -89,10 +89,10 @@ public final class SessionLayer implements FlowListener {
         if (!(flow.attachment() instanceof FlowSession s) || s.factory == null) {
             return;
         }
-        DirectionStream st = s.used(direction);
-        if (st == null) { // as a new stream after a gap would be
+        if (!s.used(direction)) {
             return;
         }
+        DirectionStream st = s.stream(direction);
         st.clear();
         st.skipRemaining = Math.max(0, st.skipRemaining - missingBytes);
         st.dissector = s.factory.newDissector();
@@ -101,10 +101,10 @@ public final class SessionLayer implements FlowListener {
     @Override
     public void onStreamClose(Flow flow, Direction direction, CloseReason reason) {
         if (flow.attachment() instanceof FlowSession s && s.factory != null) {
-            DirectionStream st = s.used(direction);
-            if (st == null) {
+            if (!s.used(direction)) {
                 return;
             }
+            DirectionStream st = s.stream(direction);
             if (st.heldBytes() > 0 && !st.stopped) {
                 stats.of(s.factory.protocol())
                         .anomaly(new Anomaly("session_incomplete_message", st.heldBytes() + " bytes at close"));
