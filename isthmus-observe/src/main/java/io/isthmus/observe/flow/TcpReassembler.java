@@ -43,7 +43,9 @@ public final class TcpReassembler {
     private final FlowCounters counters;
     private final FlowListener listener;
     private final PayloadView view;
-    private final TreeMap<Long, byte[]> held = new TreeMap<>();
+    /** Segments held ahead of a hole by stream offset; made on the first one (most streams have none). */
+    private TreeMap<Long, byte[]> held;
+
     private long heldCost;
     private boolean started;
     private boolean closed;
@@ -113,7 +115,7 @@ public final class TcpReassembler {
             gap(missing);
             drain();
         }
-        if (!held.isEmpty()) {
+        if (holding()) {
             giveUpAcknowledgedHoles();
         }
         if (finSeen && next >= finAt) {
@@ -143,7 +145,7 @@ public final class TcpReassembler {
             close(CloseReason.FIN);
             return;
         }
-        if (!held.isEmpty()) {
+        if (holding()) {
             giveUpAcknowledgedHoles();
         }
     }
@@ -264,6 +266,9 @@ public final class TcpReassembler {
 
     /** Holds the parts of an early segment not already held, comparing the parts that are. */
     private void hold(long start, ByteBuffer buffer, int offset, int length) {
+        if (held == null) {
+            held = new TreeMap<>();
+        }
         List<long[]> fresh = freshRanges(start, buffer, offset, length);
         long cost = 0;
         for (long[] r : fresh) {
@@ -332,9 +337,13 @@ public final class TcpReassembler {
         conflict(streamOffset, length);
     }
 
+    private boolean holding() {
+        return held != null && !held.isEmpty();
+    }
+
     /** Delivers held segments that have become contiguous with what was delivered. */
     private void drain() {
-        while (!held.isEmpty()) {
+        while (holding()) {
             Map.Entry<Long, byte[]> first = held.firstEntry();
             long s = first.getKey();
             if (s > next) {
@@ -354,7 +363,7 @@ public final class TcpReassembler {
 
     /** Gives up the holes before held data the other side has already acknowledged. */
     private void giveUpAcknowledgedHoles() {
-        while (!held.isEmpty()) {
+        while (holding()) {
             long s = held.firstKey();
             if (s > acknowledged) {
                 return;
@@ -368,7 +377,7 @@ public final class TcpReassembler {
 
     /** Gives up every hole: held bytes in order, a gap before each run. */
     private void flushAll() {
-        while (!held.isEmpty()) {
+        while (holding()) {
             long s = held.firstKey();
             if (s > next) {
                 gap(s - next);
@@ -430,8 +439,24 @@ public final class TcpReassembler {
         long from = next + length - n;
         int at = (int) (from % capacity);
         int first = Math.min(n, capacity - at);
-        buffer.get(offset + length - n, history, at, first);
-        buffer.get(offset + length - n + first, history, 0, n - first);
+        int index = offset + length - n;
+        if (index < 0 || index > buffer.limit() - n) {
+            throw new IndexOutOfBoundsException(
+                    "bytes " + index + ".." + (index + n) + " of a buffer limited to " + buffer.limit());
+        }
+        if (!buffer.hasArray()) {
+            buffer.get(index, history, at, first);
+            buffer.get(index + first, history, 0, n - first);
+            return;
+        }
+        // From the array (the capture buffer, a held segment): under C1 a plain arraycopy, where
+        // ByteBuffer.get(int, byte[], int, int) is a chain of calls and checks per segment.
+        byte[] array = buffer.array();
+        int base = buffer.arrayOffset() + index;
+        System.arraycopy(array, base, history, at, first);
+        if (first < n) {
+            System.arraycopy(array, base + first, history, 0, n - first);
+        }
     }
 
     /** Makes the ring at least {@code needed} bytes (doubling, at most {@code size}), bytes kept. */
@@ -439,8 +464,13 @@ public final class TcpReassembler {
         int old = history == null ? 0 : history.length;
         int capacity = Math.min(size, Math.max(needed, Math.max(MIN_HISTORY, 2 * old)));
         byte[] grown = new byte[capacity];
-        for (long p = Math.max(historyFrom, next - old); p < next; p++) {
-            grown[(int) (p % capacity)] = history[(int) (p % old)];
+        // Each byte keeps its stream offset modulo the ring size: copied in runs that wrap neither ring.
+        for (long p = Math.max(historyFrom, next - old); p < next; ) {
+            int from = (int) (p % old);
+            int to = (int) (p % capacity);
+            int n = (int) Math.min(next - p, Math.min(old - from, capacity - to));
+            System.arraycopy(history, from, grown, to, n);
+            p += n;
         }
         history = grown;
     }

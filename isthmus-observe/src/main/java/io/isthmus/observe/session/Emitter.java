@@ -27,8 +27,8 @@ final class Emitter {
         Optional<FlowKey> key = s.key(flow);
         Optional<IpAddress> src = fromClient ? s.client() : s.server();
         Optional<IpAddress> dst = fromClient ? s.server() : s.client();
-        long latency = pair(s, m, ts);
         ProtocolStats p = stats.of(m.protocol());
+        long latency = pair(s, m, ts, p);
         p.message(m, s.talker(fromClient, p, flow));
         stats.observations++;
         sink.accept(new Observation(
@@ -61,7 +61,7 @@ final class Emitter {
     }
 
     /** Records a request, or finds a response's request: the latency, or -1. */
-    private long pair(FlowSession s, MessageSummary m, long ts) {
+    private long pair(FlowSession s, MessageSummary m, long ts, ProtocolStats p) {
         if (m.transaction().isEmpty()) {
             return -1;
         }
@@ -72,7 +72,6 @@ final class Emitter {
             return -1;
         }
         long requestTs = pending.response(key);
-        ProtocolStats p = stats.of(m.protocol());
         if (requestTs < 0) {
             p.unsolicited++;
             return -1;

@@ -12,7 +12,9 @@ final class FlowSession {
     DissectorFactory factory;
     int probes;
     boolean givenUp;
+    /** Made with its dissector on the direction's first use: many flows carry data one way only. */
     private DirectionStream toServer;
+
     private DirectionStream toClient;
     private PendingRequests pending;
     /** The flow's key and addresses wrapped once: every observation of the flow carries them. */
@@ -40,8 +42,6 @@ final class FlowSession {
         factory = f;
         int wellKnown = f.protocol().wellKnownPort().orElse(-1);
         reversed = wellKnown == clientPort && wellKnown != serverPort;
-        toServer = new DirectionStream(f.newDissector());
-        toClient = new DirectionStream(f.newDissector());
     }
 
     /** The direction to tell the dissector for bytes the flow layer reports as {@code d}. */
@@ -49,8 +49,26 @@ final class FlowSession {
         return reversed == (d == Direction.REQUEST) ? Direction.RESPONSE : Direction.REQUEST;
     }
 
+    /** The direction's stream, made (with a new dissector) on first use; {@link #identified} was called. */
     DirectionStream stream(Direction d) {
-        return d == Direction.REQUEST ? toServer : toClient;
+        if (d == Direction.REQUEST) {
+            if (toServer == null) {
+                toServer = new DirectionStream(factory.newDissector());
+            }
+            return toServer;
+        }
+        if (toClient == null) {
+            toClient = new DirectionStream(factory.newDissector());
+        }
+        return toClient;
+    }
+
+    /**
+     * Whether the direction's stream was made: one not made yet is what a new one would be (no
+     * held bytes, nothing to skip, a new dissector), so a gap or close there changes nothing.
+     */
+    boolean used(Direction d) {
+        return (d == Direction.REQUEST ? toServer : toClient) != null;
     }
 
     PendingRequests pending(int max) {

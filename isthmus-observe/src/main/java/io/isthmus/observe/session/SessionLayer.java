@@ -89,6 +89,9 @@ public final class SessionLayer implements FlowListener {
         if (!(flow.attachment() instanceof FlowSession s) || s.factory == null) {
             return;
         }
+        if (!s.used(direction)) {
+            return;
+        }
         DirectionStream st = s.stream(direction);
         st.clear();
         st.skipRemaining = Math.max(0, st.skipRemaining - missingBytes);
@@ -98,6 +101,9 @@ public final class SessionLayer implements FlowListener {
     @Override
     public void onStreamClose(Flow flow, Direction direction, CloseReason reason) {
         if (flow.attachment() instanceof FlowSession s && s.factory != null) {
+            if (!s.used(direction)) {
+                return;
+            }
             DirectionStream st = s.stream(direction);
             if (st.heldBytes() > 0 && !st.stopped) {
                 stats.of(s.factory.protocol())

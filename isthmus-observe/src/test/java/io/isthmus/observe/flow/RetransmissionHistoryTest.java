@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,12 +24,46 @@ class RetransmissionHistoryTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 63, 64, 65, 100, 1024, 3000})
     void reportsAChangedByteExactlyWhereAFullSizeRingWouldHoldIt(int size) {
+        Run run = run(size, ByteBuffer::wrap);
+        assertThat(run.recorder.events).isEqualTo(run.expected);
+    }
+
+    /**
+     * The history copies from a buffer's array where it has one: a slice (array offset not 0), a
+     * read-only and a direct buffer, which have none, must give the same conflicts.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {65, 1024, 3000})
+    void reportsTheSameConflictsFromEveryKindOfBuffer(int size) {
+        List<Function<byte[], ByteBuffer>> kinds = List.of(
+                b -> {
+                    byte[] padded = new byte[b.length + 7];
+                    System.arraycopy(b, 0, padded, 7, b.length);
+                    return ByteBuffer.wrap(padded).position(7).slice();
+                },
+                b -> ByteBuffer.wrap(b).asReadOnlyBuffer(),
+                b -> ByteBuffer.allocateDirect(b.length).put(b).clear());
+        for (Function<byte[], ByteBuffer> kind : kinds) {
+            Run run = run(size, kind);
+            assertThat(run.recorder.events).isEqualTo(run.expected).isNotEmpty();
+        }
+    }
+
+    private record Run(Recorder recorder, List<String> expected) {}
+
+    /**
+     * A random stream delivered in random segments with random gaps, each followed by re-sent
+     * bytes with one byte changed and a long unchanged retransmission: the conflicts a full-size
+     * ring reports are {@code expected}.
+     */
+    private static Run run(int size, Function<byte[], ByteBuffer> wrap) {
         Recorder recorder = new Recorder();
         FlowLimits limits = limits(size);
         TcpReassembler r = reassembler(limits, recorder);
         Random random = new Random(size);
         byte[] stream = new byte[40_000];
         random.nextBytes(stream);
+        ByteBuffer original = wrap.apply(stream);
         r.segment(ISN, SYN, ByteBuffer.allocate(0), 0, 0, 0);
         int next = 0;
         int validFrom = 0;
@@ -36,7 +71,7 @@ class RetransmissionHistoryTest {
         while (next < 30_000) {
             int length = 1 + random.nextInt(random.nextBoolean() ? 8 : 400);
             int missing = random.nextInt(20) == 0 ? 1 + random.nextInt(50) : 0;
-            r.segment(ISN + 1 + next, PSH_ACK, ByteBuffer.wrap(stream), next, length, missing);
+            r.segment(ISN + 1 + next, PSH_ACK, original.clear(), next, length, missing);
             next += length + missing;
             if (missing > 0) {
                 validFrom = next;
@@ -46,7 +81,7 @@ class RetransmissionHistoryTest {
                 int p = Math.max(0, next - 2 - random.nextInt(Math.min(next, 2 * size + 40)));
                 byte[] changed = stream.clone();
                 changed[p] ^= 0x5A;
-                r.segment(ISN + 1 + p, PSH_ACK, ByteBuffer.wrap(changed), p, 2, 0);
+                r.segment(ISN + 1 + p, PSH_ACK, wrap.apply(changed), p, 2, 0);
                 if (p >= validFrom && p >= next - size) {
                     expected.add("conflict REQUEST at " + p);
                 }
@@ -54,13 +89,13 @@ class RetransmissionHistoryTest {
             r.segment(
                     ISN + 1 + next - Math.min(next, 300),
                     PSH_ACK,
-                    ByteBuffer.wrap(stream),
+                    original.clear(),
                     next - Math.min(next, 300),
                     Math.min(next, 300),
                     0);
         }
-        assertThat(recorder.events).isEqualTo(expected);
         assertThat(r.nextOffset()).isEqualTo(next);
+        return new Run(recorder, expected);
     }
 
     @ParameterizedTest
