@@ -28,7 +28,7 @@ public final class CotpDecoder {
         }
         byte[] b = Octets.of(buffer); // the data TPDU, every S7 frame, read in place; the rest through the buffer
         int li = b[at] & 0xFF;
-        if (li == 0 || li == LI_RESERVED || li + 1 > length) {
+        if (!lengthIndicatorFits(li, length)) {
             return new CotpDecode.Invalid(CotpError.LENGTH_INDICATOR_INVALID, at, li);
         }
         int codeOctet = b[at + 1] & 0xFF;
@@ -59,7 +59,7 @@ public final class CotpDecoder {
             return -1;
         }
         int li = b[at] & 0xFF;
-        if (li == 0 || li == LI_RESERVED || li + 1 > length || li < fixedPartLength(CotpTpduType.DATA)) {
+        if (!lengthIndicatorFits(li, length) || li < fixedPartLength(CotpTpduType.DATA)) {
             return -1;
         }
         return CotpTpduType.ofCodeOctet(b[at + 1] & 0xFF) == CotpTpduType.DATA ? li + 1 : -1;
@@ -68,6 +68,11 @@ public final class CotpDecoder {
     /** The EOT bit of the DT TPDU at {@code at} whose header {@link #dataHeaderLength} accepted. */
     public static boolean endOfTsdu(byte[] b, int at) {
         return (b[at + 2] & 0x80) != 0;
+    }
+
+    /** LI is neither 0 nor the reserved 255 and the header it announces lies within {@code length}. */
+    private static boolean lengthIndicatorFits(int li, int length) {
+        return li != 0 && li != LI_RESERVED && li + 1 <= length;
     }
 
     /** Octets of the fixed part after LI (section 13.x.2 of each TPDU), which LI must cover. */
