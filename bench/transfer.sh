@@ -5,7 +5,7 @@
 #   bench/transfer.sh [--records 200000] [--rate 1000000000] [--mtu 1500|9000] [--fragment-bytes N]
 #                     [--batch-bytes 65536 | 47 x fragment above 1,400] [--overhead 0.25] [--loss 0.01] [--impair kernel|relay]
 #                     [--hand-off N] [--receive-buffer BYTES] [--only loopback|netns] [--jfr] [--journal DIR]
-#                     [--warm-up 20] [--no-build]
+#                     [--warm-up 20] [--no-build] [--aot DIR]
 # --rate is the sender's pacing in bits per second of datagrams with IP and UDP headers (parity
 #   included): payload is about rate / (1 + overhead) less headers and manifests.
 # --mtu sets the veth MTU of the namespace run and the fragment size: 1500 → 1,400-byte fragments,
@@ -30,10 +30,14 @@
 # The segments are hard-linked, not copied (the journal only appends to new segments and deletes
 # whole ones; the cursor and state files are copied), so a large journal costs nothing per run.
 # --records must then be the journal's record count.
-# Prints one line per run: the whole run (first to last delivery) and, as "steady:", the window
+# Prints per run: the whole run (first to last delivery) and, as "steady:", the window
 # between --warm-up % (default 20) and 90 % of the records with each process's CPU seconds per Gbit
 # of payload in that window; the receiving namespace's UDP RcvbufErrors, the datagrams the
-# impairment dropped, and the load average at start and end.
+# impairment dropped, and the load average at start and end. "rates:" puts side by side the rate a
+# user timing the transfer sees (from the sender's launch, JVM start and journal open included, to the
+# last delivery), the whole run (first to last delivery) and the sender's steady window; the two
+# "timeline:" lines give each process's marks (journal_open, all_committed, ...) and its payload rate
+# every 100 ms, in milliseconds since its JVM started (jvm_start_epoch_ms aligns the two).
 # A steady state at ~1 Gbit/s: 500,000 records (418 MB) last ~3.3 s there, all of it JIT warm-up
 # (diode12). Fill a larger journal once and reuse it, and start the window later, e.g.
 #   java -cp ... io.isthmus.connect.transfer.TransferProcess fill /tmp/me/journal2m 2000000 2026
@@ -42,12 +46,18 @@
 # 800,000 records). The steady line's jit_cpu_s shows how much compiling is left in the window.
 # --hand-off N: the sender encodes on one thread and paces and sends on another, N batches between
 #   them (0: one thread does both; default: the product's SenderConfig default).
+# --aot DIR (JDK 25+): each process starts from an AOT cache, DIR/sender.aot and DIR/receiver.aot
+#   (classes loaded and linked, and method profiles, of a training run: JEPs 483, 514, 515). A run
+#   that finds no cache there is the training run and writes it as its JVM exits; delete DIR after a
+#   rebuild or a JDK change (the JVM refuses a cache whose class path or JDK differs, with a warning).
+#   The cache takes classes from jars only, so the class directories are packed into DIR once.
 # --jfr records sender.jfr and receiver.jfr (settings=profile) in the work directory.
 # docs/benchmarks.md records the figures with the command used.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 records=200000 rate=1000000000 overhead=0.25 only=all mtu=1500 fragment= batch= jfr=0 journal=
 loss=0.01 impair=kernel handoff= build=1 warmup=20 receive_buffer=$((64 * 1024 * 1024)) # ReceiverConfig.defaults
+aot=
 while [ $# -gt 0 ]; do
   case "$1" in
     --records) records=$2; shift 2 ;;
@@ -65,6 +75,7 @@ while [ $# -gt 0 ]; do
     --journal) journal=$2; shift 2 ;;
     --warm-up) warmup=$2; shift 2 ;;
     --receive-buffer) receive_buffer=$2; shift 2 ;;
+    --aot) aot=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -86,6 +97,22 @@ if [ "$build" = 1 ] || [ ! -f "$cp_file" ]; then # --no-build: reuse the classes
     -Dmdep.outputFile="$PWD/$cp_file" -Dmdep.includeScope=test
 fi
 cp="$PWD/isthmus-connect/target/test-classes:$PWD/isthmus-connect/target/classes:$(cat "$cp_file")"
+if [ -n "$aot" ]; then
+  # an AOT cache takes classes from jars only: the class directories packed once into DIR
+  mkdir -p "$aot"
+  jars=() n=0
+  IFS=: read -ra entries <<< "$cp"
+  for e in "${entries[@]}"; do
+    if [ -d "$e" ]; then
+      n=$((n + 1))
+      [ -f "$aot/classes$n.jar" ] || "$JAVA_HOME/bin/jar" cf "$aot/classes$n.jar" -C "$e" .
+      jars+=("$aot/classes$n.jar")
+    else
+      jars+=("$e")
+    fi
+  done
+  cp=$(IFS=:; echo "${jars[*]}")
+fi
 work=$(mktemp -d /tmp/isthmus-transfer-bench.XXXXXX)
 main=io.isthmus.connect.transfer.TransferProcess
 # TRANSFER_JAVA_OPTS: extra JVM options for both processes (e.g. a perf map for perf record)
@@ -124,6 +151,11 @@ else
   "${jvm[@]}" $main fill "$work/journal" "$records" 2026
 fi
 
+aot_opt() { # role: the AOT cache option for one JVM (JDK 25+), or nothing
+  [ -n "$aot" ] || return 0
+  mkdir -p "$aot"
+  if [ -f "$aot/$1.aot" ]; then echo "-XX:AOTCache=$aot/$1.aot"; else echo "-XX:AOTCacheOutput=$aot/$1.aot"; fi
+}
 jfr_opt() { # name: the JFR option for one JVM, or nothing
   [ "$jfr" = 1 ] && echo "-XX:StartFlightRecording=settings=profile,filename=$work/$1.jfr" || true
 }
@@ -141,11 +173,13 @@ run() { # name, receiver-prefix, sender-prefix, destination host, destination po
   local load0 start
   load0=$(load)
   start=$(date -u +%H:%M:%S)
-  $rpre "${jvm[@]}" $(jfr_opt "$name.receiver") $main bench-receive "$rhost" 5001 "$work/$name.result" "$records" "$receive_buffer" > "$work/$name.receiver.log" 2>&1 &
+  echo "  aot: sender $(aot_opt sender) receiver $(aot_opt receiver)"
+  $rpre "${jvm[@]}" $(aot_opt receiver) $(jfr_opt "$name.receiver") $main bench-receive "$rhost" 5001 "$work/$name.result" "$records" "$receive_buffer" > "$work/$name.receiver.log" 2>&1 &
   local rpid=$!
   sleep 2
   local rjava; rjava=$(pgrep -P "$rpid" java || echo "$rpid")
-  $spre "${jvm[@]}" $(jfr_opt "$name.sender") $main send "$work/journal" "$dest" "$dport" "$rate" "$overhead" 1 "bench-$name-$$" "$fragment" "$batch" $handoff \
+  local launch_ms; launch_ms=$(date +%s%3N)
+  $spre "${jvm[@]}" $(aot_opt sender) $(jfr_opt "$name.sender") $main send "$work/journal" "$dest" "$dport" "$rate" "$overhead" 1 "bench-$name-$$" "$fragment" "$batch" $handoff \
     > "$work/$name.sender.log" 2>&1 &
   local spid=$!
   sleep 1
@@ -158,9 +192,21 @@ run() { # name, receiver-prefix, sender-prefix, destination host, destination po
   done
   wait "$spid" || true
   local drops1; drops1=$(rcvbuf_errors "$rpre")
-  echo "$name ($start UTC, load $load0 -> $(load)): $(cat "$work/$name.result" | tr -d '\n') sender_cpu_s $scpu" \
+  local result; result=$(grep -v '^timeline:' "$work/$name.result" | tr -d '\n')
+  echo "$name ($start UTC, load $load0 -> $(load)): $result sender_cpu_s $scpu" \
     "receiver_cpu_s $rcpu udp_rcvbuf_errors $((drops1 - drops0))${impaired:+ impairment_dropped $($impaired)}"
-  echo "  sender $(grep '^steady:' "$work/$name.sender.log" || echo 'steady: (no line)')"
+  local sender_steady; sender_steady=$(grep '^steady:' "$work/$name.sender.log" || echo 'steady: (no line)')
+  echo "  sender $sender_steady"
+  # the three rates side by side: what a user timing the whole transfer sees (sender launched to
+  # last record delivered), the receiver's first to last delivery, and the sender's steady window
+  awk -v launch="$launch_ms" -v steady="$sender_steady" -v r="$result" 'BEGIN {
+    n = split(r, f, " "); for (i = 1; i < n; i++) if (!(f[i] in v)) v[f[i]] = f[i + 1]
+    m = split(steady, g, " "); for (i = 1; i < m; i++) w[g[i]] = g[i + 1]
+    s = (v["last_delivery_epoch_ms"] - launch) / 1000
+    printf "  rates: from_launch_s %.3f from_launch_mbit_s %.1f whole_run_mbit_s %s steady_mbit_s %s\n",
+      s, v["payload_bytes"] * 8 / s / 1e6, v["payload_mbit_s"], w["payload_mbit_s"] }'
+  echo "  receiver $(grep '^timeline:' "$work/$name.result" || echo 'timeline: (no line)')"
+  echo "  sender launch_epoch_ms $launch_ms $(grep '^timeline:' "$work/$name.sender.log" || echo 'timeline: (no line)')"
 }
 
 if [ "$only" = all ] || [ "$only" = loopback ]; then

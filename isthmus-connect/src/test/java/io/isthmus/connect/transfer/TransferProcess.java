@@ -81,8 +81,12 @@ public final class TransferProcess {
                                         args.length > 10 ? Integer.parseInt(args[10]) : SenderConfig.DEFAULT_HAND_OFF))
                 : base;
         long linger = Long.parseLong(args[6]) * 1_000_000_000L;
+        var timeline = new RateTimeline();
+        timeline.mark("main");
         try (Journal journal = Journal.open(TransferData.journalConfig(Path.of(args[1])));
                 DiodeSender sender = DiodeSender.udp(config)) {
+            timeline.mark("journal_open");
+            timeline.start(() -> sender.status().payloadBytes());
             long target = journal.lastSequence();
             long[] doneAt = {0};
             var window = new SteadyWindow(target);
@@ -95,12 +99,15 @@ public final class TransferProcess {
                         if (doneAt[0] == 0
                                 && journal.consumer(config.consumerName()).committed() >= target) {
                             doneAt[0] = System.nanoTime();
+                            timeline.mark("all_committed");
                         }
                         return doneAt[0] == 0 || System.nanoTime() - doneAt[0] < linger;
                     },
                     ReplayRequests.besideJournal(Path.of(args[1])));
             System.out.println("sent " + sender.status());
             System.out.println(window.report());
+            timeline.stop();
+            System.out.println(timeline.report());
         }
     }
 
@@ -374,7 +381,11 @@ public final class TransferProcess {
         long wanted = Long.parseLong(args[4]);
         var ids = new java.util.BitSet();
         long[] bytes = {0};
+        var payload = new java.util.concurrent.atomic.AtomicLong(); // bytes[0], for the timeline's thread
         long[] times = {0, 0};
+        long[] lastEpochMs = {0};
+        var timeline = new RateTimeline();
+        timeline.mark("main");
         long[] gaps = {0};
         var distinct = new java.util.concurrent.atomic.AtomicLong();
         var window = new SteadyWindow(wanted);
@@ -392,6 +403,8 @@ public final class TransferProcess {
                     }
                 }
                 times[1] = System.nanoTime();
+                lastEpochMs[0] = System.currentTimeMillis();
+                payload.set(bytes[0]);
                 window.observe(distinct.get(), bytes[0]);
             }
 
@@ -409,6 +422,8 @@ public final class TransferProcess {
         boolean receiveBufferCapped = receiver.receiveBufferCapped();
         var queue = new SocketQueueSampler(receiver.localAddress().getPort(), receiveBuffer, 5_000_000);
         queue.start();
+        timeline.mark("socket_open");
+        timeline.start(payload::get);
         var runner = Thread.ofPlatform().name(RECEIVE_THREAD).start(() -> {
             try {
                 receiver.run();
@@ -431,6 +446,7 @@ public final class TransferProcess {
                 break;
             }
         }
+        timeline.stop();
         long switches = receiveThreadSwitches(); // while the thread (and its /proc entry) still exists
         receiver.close();
         runner.join();
@@ -446,7 +462,7 @@ public final class TransferProcess {
         String result = String.format(
                 java.util.Locale.ROOT,
                 "records %d payload_bytes %d seconds %.3f payload_mbit_s %.1f recovered %d lost_batches %d"
-                        + " bad_frames %s duplicates %d receive_buffer %d%s %s %s %s%n",
+                        + " bad_frames %s duplicates %d receive_buffer %d%s %s %s last_delivery_epoch_ms %d %s%n%s%n",
                 ids.cardinality(),
                 bytes[0],
                 seconds,
@@ -459,7 +475,9 @@ public final class TransferProcess {
                 receiveBufferCapped ? " (capped by rmem_max)" : "",
                 queueReport,
                 gcReport(),
-                window.report());
+                lastEpochMs[0],
+                window.report(),
+                timeline.report());
         Files.writeString(Path.of(args[3]), result);
         System.out.print(result);
     }
