@@ -51,6 +51,7 @@
 #   that finds no cache there is the training run and writes it as its JVM exits; delete DIR after a
 #   rebuild or a JDK change (the JVM refuses a cache whose class path or JDK differs, with a warning).
 #   The cache takes classes from jars only, so the class directories are packed into DIR once.
+#   Not with --jfr: JFR adds a module the training run did not have, and the JVM then drops the cache.
 # --jfr records sender.jfr and receiver.jfr (settings=profile) in the work directory.
 # docs/benchmarks.md records the figures with the command used.
 set -euo pipefail
@@ -88,6 +89,10 @@ esac
 # 8,920-byte fragments would be 8 + 2, which 1 % random loss defeats about once in 9,000 batches
 : "${batch:=$(( fragment > 1400 ? 47 * (fragment & ~7) : 65536 ))}"
 case "$impair" in kernel|relay) ;; *) echo "--impair is kernel or relay" >&2; exit 2 ;; esac
+if [ -n "$aot" ] && [ "$jfr" = 1 ]; then # the recording adds jdk.jfr to the module graph
+  echo "--aot and --jfr do not mix: the JVM refuses an AOT cache made without JFR (and runs without it)" >&2
+  exit 2
+fi
 JAVA_HOME=$(bin/find-jdk)
 export JAVA_HOME
 java="$JAVA_HOME/bin/java"
