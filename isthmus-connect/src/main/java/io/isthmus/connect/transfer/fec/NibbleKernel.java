@@ -15,19 +15,18 @@ import java.util.Arrays;
  * per four sums. The result is the same sum of the same packets, so the same bytes.
  *
  * <p>Every input shard is read once, whatever {@code m}: the old form read each data shard once per
- * parity row. For long packets (8,968-byte shards: 141 longs each) the work runs slice by slice, at
- * most {@link #SLICE} longs of every packet, so that the 64 sums of one pass fit the first-level
- * cache; on the benchmark machine (1 MiB second-level cache, loaded) slices of 20, 40 and 160
- * longs (the last: no slicing) cost the same within the noise (docs/benchmarks.md, "diode11").
+ * parity row. For long packets (8,920-byte shards: 140 longs each) the work runs slice by slice, at
+ * most {@link #SLICE} longs of every packet. Each of the 64 sums and each output packet's slice is
+ * its own array ({@link Tables}) and every XOR loop indexes all its arrays from 0 with one index:
+ * such a loop ran about 3.5 times as fast as the same XORs at offsets into one table array and into
+ * the output shard (which might overlap, so C2 seems not to vectorize them; AVX2 on the benchmark
+ * machine), and the encoding now costs about 0.4 of what it did
+ * at 47 + 12 and 8,968 bytes (docs/benchmarks.md, "diode16"). Each slice of the output is copied
+ * into its shard once, after all inputs.
  */
 final class NibbleKernel {
     /** Longs of a packet one pass works on: 64 sums of 40 longs are 20 KiB. */
     static final int SLICE = 40;
-
-    /** Scratch longs {@link #multiply} needs for packets of {@code stride} longs. */
-    static int scratchLongs(int stride) {
-        return 64 * slice(stride);
-    }
 
     private NibbleKernel() {}
 
@@ -42,11 +41,11 @@ final class NibbleKernel {
 
     /**
      * {@code outs[j] := sum over i of coef[j][i] · ins[i]} ({@code coef[j].length == ins.length}),
-     * every shard {@code 8 × stride} longs, packet {@code c} at {@code c × stride}; {@code table} is
-     * scratch of at least {@link #scratchLongs} longs. No output may be one of the inputs. Takes
+     * every shard {@code 8 × stride} longs, packet {@code c} at {@code c × stride}; {@code tables} is
+     * the scratch. No output may be one of the inputs. Takes
      * the shared sums or one coefficient at a time, whichever does fewer packet XORs.
      */
-    static void multiply(int[][] coef, long[][] ins, long[][] outs, int stride, long[] table) {
+    static void multiply(int[][] coef, long[][] ins, long[][] outs, int stride, Tables tables) {
         if (prefersSums(coef)) {
             multiplySums(
                     coef,
@@ -54,7 +53,7 @@ final class NibbleKernel {
                     (i, c, x0, w, to, at) -> System.arraycopy(ins[i], c * stride + x0, to, at, w),
                     outs,
                     stride,
-                    table);
+                    tables);
             return;
         }
         for (long[] out : outs) {
@@ -85,7 +84,7 @@ final class NibbleKernel {
     }
 
     /** {@link #multiply} by the shared sums, the {@code k} input shards read through {@code ins}. */
-    static void multiplySums(int[][] coef, int k, Source ins, long[][] outs, int stride, long[] table) {
+    static void multiplySums(int[][] coef, int k, Source ins, long[][] outs, int stride, Tables tables) {
         int rows = outs.length;
         long[][] bits = new long[rows][k];
         for (int j = 0; j < rows; j++) {
@@ -93,82 +92,124 @@ final class NibbleKernel {
                 bits[j][i] = CauchyXorCode.bitMatrix(coef[j][i]);
             }
         }
-        for (long[] out : outs) {
-            Arrays.fill(out, 0, 8 * stride, 0L);
-        }
         int n = slice(stride);
-        Arrays.fill(table, 0, 64 * n, 0L);
+        long[][] t = tables.sums(n);
+        long[][] acc = tables.accumulators(8 * rows, n);
         for (int x0 = 0; x0 < stride; x0 += n) {
             int w = Math.min(n, stride - x0);
+            for (int a = 0; a < 8 * rows; a++) {
+                Arrays.fill(acc[a], 0, w, 0L);
+            }
             for (int i = 0; i < k; i += 2) {
-                sums(ins, i, x0, w, table, 0, n);
+                sums(ins, i, x0, w, t, 0);
                 if (i + 1 < k) {
-                    sums(ins, i + 1, x0, w, table, 32 * n, n);
-                } else {
-                    Arrays.fill(table, 32 * n, 64 * n, 0L);
+                    sums(ins, i + 1, x0, w, t, 32);
                 }
                 for (int j = 0; j < rows; j++) {
+                    // with no second input b is 0, so its rows pick entries 32 and 48, which stay zero
                     long a = bits[j][i];
                     long b = i + 1 < k ? bits[j][i + 1] : 0;
                     if ((a | b) != 0) {
-                        addRows(a, b, table, n, outs[j], x0, w, stride);
+                        addRows(a, b, t, acc, 8 * j, w);
                     }
                 }
             }
-        }
-    }
-
-    /** Packets {@code r} of out, slice {@code [x0, x0 + w)}, += row {@code r} of {@code a} and {@code b}. */
-    private static void addRows(long a, long b, long[] t, int n, long[] out, int x0, int w, int stride) {
-        for (int r = 0; r < 8; r++) {
-            int ra = (int) (a >>> (8 * r)) & 0xFF;
-            int rb = (int) (b >>> (8 * r)) & 0xFF;
-            if ((ra | rb) == 0) {
-                continue;
+            for (int j = 0; j < rows; j++) {
+                for (int r = 0; r < 8; r++) {
+                    System.arraycopy(acc[8 * j + r], 0, outs[j], r * stride + x0, w);
+                }
             }
-            xor4(
-                    t,
-                    (ra & 15) * n,
-                    (16 + (ra >>> 4)) * n,
-                    (32 + (rb & 15)) * n,
-                    (48 + (rb >>> 4)) * n,
-                    out,
-                    r * stride + x0,
-                    w);
         }
     }
 
     /**
-     * The 2 × 15 sums of slice {@code [x0, x0 + w)} of the packets of input {@code i} into {@code t} from
-     * {@code base}: entry {@code v} (1..15) is the XOR of packets {@code c < 4} with bit {@code c} of
-     * {@code v}, entry {@code 16 + v} the same over packets 4..7; entries 0 and 16 stay zero.
+     * Accumulators {@code acc[at + r]}, slice {@code [0, w)}, += row {@code r} of {@code a} and
+     * {@code b}: one four-way XOR per packet (two-way where one input's row is empty).
      */
-    private static void sums(Source in, int i, int x0, int w, long[] t, int base, int n) {
+    private static void addRows(long a, long b, long[][] t, long[][] acc, int at, int w) {
+        for (int r = 0; r < 8; r++) {
+            int ra = (int) (a >>> (8 * r)) & 0xFF;
+            int rb = (int) (b >>> (8 * r)) & 0xFF;
+            if (rb == 0) {
+                if (ra != 0) {
+                    xor2Into(t[ra & 15], t[16 + (ra >>> 4)], acc[at + r], w);
+                }
+            } else if (ra == 0) {
+                xor2Into(t[32 + (rb & 15)], t[48 + (rb >>> 4)], acc[at + r], w);
+            } else {
+                xor4Into(t[ra & 15], t[16 + (ra >>> 4)], t[32 + (rb & 15)], t[48 + (rb >>> 4)], acc[at + r], w);
+            }
+        }
+    }
+
+    /**
+     * The 2 × 15 sums of slice {@code [x0, x0 + w)} of the packets of input {@code i} into {@code t}
+     * from {@code base}: entry {@code v} (1..15) is the XOR of packets {@code c < 4} with bit {@code
+     * c} of {@code v}, entry {@code 16 + v} the same over packets 4..7; entries 0 and 16 stay zero.
+     */
+    private static void sums(Source in, int i, int x0, int w, long[][] t, int base) {
         for (int half = 0; half < 2; half++) {
-            int at = base + 16 * half * n;
+            int at = base + 16 * half;
             for (int v = 1; v < 16; v++) {
                 int low = v & -v;
-                int to = at + v * n;
                 if (low == v) {
-                    in.copy(i, 4 * half + Integer.numberOfTrailingZeros(v), x0, w, t, to);
+                    in.copy(i, 4 * half + Integer.numberOfTrailingZeros(v), x0, w, t[at + v], 0);
                 } else {
-                    xor2(t, at + (v ^ low) * n, at + low * n, to, w);
+                    xor2(t[at + (v ^ low)], t[at + low], t[at + v], w);
                 }
             }
         }
     }
 
-    /** {@code t[to + x] = t[p + x] ^ t[q + x]} for x below w. */
-    private static void xor2(long[] t, int p, int q, int to, int w) {
+    // The loops below index every array from 0 with the same x: about 3.5 times the work per
+    // CPU-second of the same XORs at offsets into one table and one output array (a loop-alone test).
+
+    /** {@code to[x] = p[x] ^ q[x]} for x below w. */
+    private static void xor2(long[] p, long[] q, long[] to, int w) {
         for (int x = 0; x < w; x++) {
-            t[to + x] = t[p + x] ^ t[q + x];
+            to[x] = p[x] ^ q[x];
         }
     }
 
-    /** {@code out[to + x] ^= t[p + x] ^ t[q + x] ^ t[s + x] ^ t[u + x]} for x below w. */
-    private static void xor4(long[] t, int p, int q, int s, int u, long[] out, int to, int w) {
+    /** {@code out[x] ^= p[x] ^ q[x]} for x below w. */
+    private static void xor2Into(long[] p, long[] q, long[] out, int w) {
         for (int x = 0; x < w; x++) {
-            out[to + x] ^= t[p + x] ^ t[q + x] ^ t[s + x] ^ t[u + x];
+            out[x] ^= p[x] ^ q[x];
+        }
+    }
+
+    /** {@code out[x] ^= p[x] ^ q[x] ^ s[x] ^ u[x]} for x below w. */
+    private static void xor4Into(long[] p, long[] q, long[] s, long[] u, long[] out, int w) {
+        for (int x = 0; x < w; x++) {
+            out[x] ^= p[x] ^ q[x] ^ s[x] ^ u[x];
+        }
+    }
+
+    /**
+     * The kernel's scratch, reused from block to block ({@link PacketShards} keeps one): the 64 sums
+     * of a pass and one accumulator per output packet, each its own array of one slice.
+     */
+    static final class Tables {
+        private long[][] sums = new long[64][0];
+        private long[][] accumulators = new long[0][0];
+
+        /** 64 arrays of at least {@code n} longs; entries 0, 16, 32 and 48 are zero and stay zero. */
+        long[][] sums(int n) {
+            if (sums[0].length < n) {
+                for (int e = 0; e < 64; e++) {
+                    sums[e] = new long[n];
+                }
+            }
+            return sums;
+        }
+
+        /** At least {@code count} arrays of at least {@code n} longs, contents unspecified. */
+        long[][] accumulators(int count, int n) {
+            if (accumulators.length < count || (count > 0 && accumulators[0].length < n)) {
+                int size = Math.max(n, accumulators.length == 0 ? 0 : accumulators[0].length);
+                accumulators = new long[Math.max(count, accumulators.length)][size];
+            }
+            return accumulators;
         }
     }
 
