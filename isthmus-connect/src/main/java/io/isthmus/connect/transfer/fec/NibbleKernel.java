@@ -11,12 +11,13 @@ import java.util.Arrays;
  * possible sums of four packets. So for each input shard the kernel first computes those 2 × 15
  * sums (8 copies and 22 packet XORs, "the method of four Russians"), and then every one of the
  * {@code 8 × rows} output packets needs only two of them instead of about four single packets per
- * coefficient. Two input shards are taken per pass, so each output packet is read and written once
- * per four sums. The result is the same sum of the same packets, so the same bytes.
+ * coefficient. Four input shards are taken per pass, so each output packet is read and written once
+ * per eight sums (two per pass cost about a fifth more at 47 + 6, 8,968 bytes; docs/benchmarks.md,
+ * "diode16"). The result is the same sum of the same packets, so the same bytes.
  *
  * <p>Every input shard is read once, whatever {@code m}: the old form read each data shard once per
  * parity row. For long packets (8,920-byte shards: 140 longs each) the work runs slice by slice, at
- * most {@link #SLICE} longs of every packet. Each of the 64 sums and each output packet's slice is
+ * most {@link #SLICE} longs of every packet. Each of the 128 sums and each output packet's slice is
  * its own array ({@link Tables}) and every XOR loop indexes all its arrays from 0 with one index:
  * such a loop ran about 3.5 times as fast as the same XORs at offsets into one table array and into
  * the output shard (which might overlap, so C2 seems not to vectorize them; AVX2 on the benchmark
@@ -25,7 +26,7 @@ import java.util.Arrays;
  * into its shard once, after all inputs.
  */
 final class NibbleKernel {
-    /** Longs of a packet one pass works on: 64 sums of 40 longs are 20 KiB. */
+    /** Longs of a packet one pass works on: 128 sums of 40 longs are 40 KiB (20 longs were slower). */
     static final int SLICE = 40;
 
     private NibbleKernel() {}
@@ -100,17 +101,19 @@ final class NibbleKernel {
             for (int a = 0; a < 8 * rows; a++) {
                 Arrays.fill(acc[a], 0, w, 0L);
             }
-            for (int i = 0; i < k; i += 2) {
-                sums(ins, i, x0, w, t, 0);
-                if (i + 1 < k) {
-                    sums(ins, i + 1, x0, w, t, 32);
+            for (int i = 0; i < k; i += 4) {
+                for (int q = 0; q < 4 && i + q < k; q++) {
+                    sums(ins, i + q, x0, w, t, 32 * q);
                 }
                 for (int j = 0; j < rows; j++) {
-                    // with no second input b is 0, so its rows pick entries 32 and 48, which stay zero
-                    long a = bits[j][i];
-                    long b = i + 1 < k ? bits[j][i + 1] : 0;
-                    if ((a | b) != 0) {
-                        addRows(a, b, t, acc, 8 * j, w);
+                    // past the last input the rows are 0 and pick entries 32q and 32q + 16, which stay zero
+                    long[] row = bits[j];
+                    long a = row[i];
+                    long b = i + 1 < k ? row[i + 1] : 0;
+                    long c = i + 2 < k ? row[i + 2] : 0;
+                    long d = i + 3 < k ? row[i + 3] : 0;
+                    if ((a | b | c | d) != 0) {
+                        addRows(a, b, c, d, t, acc, 8 * j, w);
                     }
                 }
             }
@@ -123,21 +126,32 @@ final class NibbleKernel {
     }
 
     /**
-     * Accumulators {@code acc[at + r]}, slice {@code [0, w)}, += row {@code r} of {@code a} and
-     * {@code b}: one four-way XOR per packet (two-way where one input's row is empty).
+     * Accumulators {@code acc[at + r]}, slice {@code [0, w)}, += row {@code r} of {@code a}, {@code b},
+     * {@code c} and {@code d}: one eight-way XOR per packet (four-way where the last two rows are
+     * empty).
      */
-    private static void addRows(long a, long b, long[][] t, long[][] acc, int at, int w) {
+    private static void addRows(long a, long b, long c, long d, long[][] t, long[][] acc, int at, int w) {
         for (int r = 0; r < 8; r++) {
             int ra = (int) (a >>> (8 * r)) & 0xFF;
             int rb = (int) (b >>> (8 * r)) & 0xFF;
-            if (rb == 0) {
-                if (ra != 0) {
-                    xor2Into(t[ra & 15], t[16 + (ra >>> 4)], acc[at + r], w);
+            int rc = (int) (c >>> (8 * r)) & 0xFF;
+            int rd = (int) (d >>> (8 * r)) & 0xFF;
+            if ((rc | rd) == 0) {
+                if ((ra | rb) != 0) {
+                    xor4Into(t[ra & 15], t[16 + (ra >>> 4)], t[32 + (rb & 15)], t[48 + (rb >>> 4)], acc[at + r], w);
                 }
-            } else if (ra == 0) {
-                xor2Into(t[32 + (rb & 15)], t[48 + (rb >>> 4)], acc[at + r], w);
             } else {
-                xor4Into(t[ra & 15], t[16 + (ra >>> 4)], t[32 + (rb & 15)], t[48 + (rb >>> 4)], acc[at + r], w);
+                xor8Into(
+                        t[ra & 15],
+                        t[16 + (ra >>> 4)],
+                        t[32 + (rb & 15)],
+                        t[48 + (rb >>> 4)],
+                        t[64 + (rc & 15)],
+                        t[80 + (rc >>> 4)],
+                        t[96 + (rd & 15)],
+                        t[112 + (rd >>> 4)],
+                        acc[at + r],
+                        w);
             }
         }
     }
@@ -171,10 +185,11 @@ final class NibbleKernel {
         }
     }
 
-    /** {@code out[x] ^= p[x] ^ q[x]} for x below w. */
-    private static void xor2Into(long[] p, long[] q, long[] out, int w) {
+    /** {@code out[x] ^=} the XOR of the eight arrays at {@code x}, for x below w. */
+    private static void xor8Into(
+            long[] p0, long[] p1, long[] p2, long[] p3, long[] p4, long[] p5, long[] p6, long[] p7, long[] out, int w) {
         for (int x = 0; x < w; x++) {
-            out[x] ^= p[x] ^ q[x];
+            out[x] ^= p0[x] ^ p1[x] ^ p2[x] ^ p3[x] ^ p4[x] ^ p5[x] ^ p6[x] ^ p7[x];
         }
     }
 
@@ -186,17 +201,17 @@ final class NibbleKernel {
     }
 
     /**
-     * The kernel's scratch, reused from block to block ({@link PacketShards} keeps one): the 64 sums
+     * The kernel's scratch, reused from block to block ({@link PacketShards} keeps one): the 128 sums
      * of a pass and one accumulator per output packet, each its own array of one slice.
      */
     static final class Tables {
-        private long[][] sums = new long[64][0];
+        private long[][] sums = new long[128][0];
         private long[][] accumulators = new long[0][0];
 
-        /** 64 arrays of at least {@code n} longs; entries 0, 16, 32 and 48 are zero and stay zero. */
+        /** 128 arrays of at least {@code n} longs; entries {@code 16 e} are zero and stay zero. */
         long[][] sums(int n) {
             if (sums[0].length < n) {
-                for (int e = 0; e < 64; e++) {
+                for (int e = 0; e < 128; e++) {
                     sums[e] = new long[n];
                 }
             }
