@@ -12,21 +12,37 @@ import java.util.List;
 /**
  * Where the sender's CPU goes, without sockets: batch encoding (with the manifest's sample decoding)
  * and sample decoding alone (not with {@code --encode-only}), per Gbit of payload, over a journal
- * made by {@code TransferProcess fill}: {@code TransferEncodeCost JOURNAL [--encode-only]}.
+ * made by {@code TransferProcess fill}: {@code TransferEncodeCost JOURNAL [--encode-only]
+ * [--fragment-bytes N]}. With {@code --fragment-bytes} (e.g. 8,920, what {@code bench/transfer.sh
+ * --mtu 9000} sends) batches hold 47 fragments of that size, as in the bench; without it the
+ * sender's defaults (1,400-byte fragments, 64 KiB batches).
  */
 public final class TransferEncodeCost {
     private TransferEncodeCost() {}
 
     public static void main(String[] a) throws Exception {
         Path dir = Path.of(a[0]);
-        boolean encodeOnly = a.length > 1 && a[1].equals("--encode-only"); // skips "sample decode alone"
+        boolean encodeOnly = false; // skips "sample decode alone"
+        int fragmentBytes = 0;
+        for (int i = 1; i < a.length; i++) {
+            switch (a[i]) {
+                case "--encode-only" -> encodeOnly = true;
+                case "--fragment-bytes" -> fragmentBytes = Integer.parseInt(a[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + a[i]);
+            }
+        }
+        int fragment = fragmentBytes;
         List<JournalRecord> recs;
         try (Journal j = Journal.open(TransferData.journalConfig(dir))) {
             recs = TransferData.readAll(j);
         }
         long bytes = recs.stream().mapToLong(r -> r.payload().length).sum();
-        var cfg =
-                SenderConfig.create(new InetSocketAddress("127.0.0.1", 9), b -> b.rateBitsPerSecond(100_000_000_000L));
+        var cfg = SenderConfig.create(new InetSocketAddress("127.0.0.1", 9), b -> {
+            b.rateBitsPerSecond(100_000_000_000L);
+            if (fragment > 0) {
+                b.fragmentBytes(fragment).maxBatchBytes(47 * (fragment & ~7));
+            }
+        });
         var enc = new BatchEncoder(cfg);
         var codec = SampleBatchCodec.withDefaults();
         for (int round = 0; round < 3; round++) {

@@ -162,13 +162,7 @@ public final class CauchyXorCode {
             return;
         }
         int stride = shards.stride();
-        NibbleKernel.multiplySums(
-                parity,
-                dataShards,
-                data,
-                parityWords(shards),
-                stride,
-                shards.scratch(NibbleKernel.scratchLongs(stride)));
+        NibbleKernel.multiplySums(parity, dataShards, data, parityWords(shards), stride, shards.tables());
     }
 
     private long[][] parityWords(PacketShards shards) {
@@ -187,8 +181,7 @@ public final class CauchyXorCode {
         for (int i = 0; i < dataShards; i++) {
             ins[i] = shards.words(i);
         }
-        NibbleKernel.multiply(
-                parity, ins, parityWords(shards), stride, shards.scratch(NibbleKernel.scratchLongs(stride)));
+        NibbleKernel.multiply(parity, ins, parityWords(shards), stride, shards.tables());
     }
 
     /**
@@ -257,7 +250,7 @@ public final class CauchyXorCode {
             ins[c] = shards.words(chosen[c]);
         }
         int stride = shards.stride();
-        NibbleKernel.multiply(rows, ins, outs, stride, shards.scratch(NibbleKernel.scratchLongs(stride)));
+        NibbleKernel.multiply(rows, ins, outs, stride, shards.tables());
         return true;
     }
 

@@ -11,23 +11,23 @@ import java.util.Arrays;
  * possible sums of four packets. So for each input shard the kernel first computes those 2 × 15
  * sums (8 copies and 22 packet XORs, "the method of four Russians"), and then every one of the
  * {@code 8 × rows} output packets needs only two of them instead of about four single packets per
- * coefficient. Two input shards are taken per pass, so each output packet is read and written once
- * per four sums. The result is the same sum of the same packets, so the same bytes.
+ * coefficient. Four input shards are taken per pass, so each output packet is read and written once
+ * per eight sums (two per pass cost about a fifth more at 47 + 6, 8,968 bytes; docs/benchmarks.md,
+ * "diode16"). The result is the same sum of the same packets, so the same bytes.
  *
  * <p>Every input shard is read once, whatever {@code m}: the old form read each data shard once per
- * parity row. For long packets (8,968-byte shards: 141 longs each) the work runs slice by slice, at
- * most {@link #SLICE} longs of every packet, so that the 64 sums of one pass fit the first-level
- * cache; on the benchmark machine (1 MiB second-level cache, loaded) slices of 20, 40 and 160
- * longs (the last: no slicing) cost the same within the noise (docs/benchmarks.md, "diode11").
+ * parity row. For long packets (8,920-byte shards: 140 longs each) the work runs slice by slice, at
+ * most {@link #SLICE} longs of every packet. Each of the 128 sums and each output packet's slice is
+ * its own array ({@link Tables}) and every XOR loop indexes all its arrays from 0 with one index:
+ * such a loop ran about 3.5 times as fast as the same XORs at offsets into one table array and into
+ * the output shard (which might overlap, so C2 seems not to vectorize them; AVX2 on the benchmark
+ * machine), and the encoding now costs about 0.4 of what it did
+ * at 47 + 12 and 8,968 bytes (docs/benchmarks.md, "diode16"). Each slice of the output is copied
+ * into its shard once, after all inputs.
  */
 final class NibbleKernel {
-    /** Longs of a packet one pass works on: 64 sums of 40 longs are 20 KiB. */
+    /** Longs of a packet one pass works on: 128 sums of 40 longs are 40 KiB (20 longs were slower). */
     static final int SLICE = 40;
-
-    /** Scratch longs {@link #multiply} needs for packets of {@code stride} longs. */
-    static int scratchLongs(int stride) {
-        return 64 * slice(stride);
-    }
 
     private NibbleKernel() {}
 
@@ -42,11 +42,11 @@ final class NibbleKernel {
 
     /**
      * {@code outs[j] := sum over i of coef[j][i] · ins[i]} ({@code coef[j].length == ins.length}),
-     * every shard {@code 8 × stride} longs, packet {@code c} at {@code c × stride}; {@code table} is
-     * scratch of at least {@link #scratchLongs} longs. No output may be one of the inputs. Takes
+     * every shard {@code 8 × stride} longs, packet {@code c} at {@code c × stride}; {@code tables} is
+     * the scratch. No output may be one of the inputs. Takes
      * the shared sums or one coefficient at a time, whichever does fewer packet XORs.
      */
-    static void multiply(int[][] coef, long[][] ins, long[][] outs, int stride, long[] table) {
+    static void multiply(int[][] coef, long[][] ins, long[][] outs, int stride, Tables tables) {
         if (prefersSums(coef)) {
             multiplySums(
                     coef,
@@ -54,7 +54,7 @@ final class NibbleKernel {
                     (i, c, x0, w, to, at) -> System.arraycopy(ins[i], c * stride + x0, to, at, w),
                     outs,
                     stride,
-                    table);
+                    tables);
             return;
         }
         for (long[] out : outs) {
@@ -85,7 +85,7 @@ final class NibbleKernel {
     }
 
     /** {@link #multiply} by the shared sums, the {@code k} input shards read through {@code ins}. */
-    static void multiplySums(int[][] coef, int k, Source ins, long[][] outs, int stride, long[] table) {
+    static void multiplySums(int[][] coef, int k, Source ins, long[][] outs, int stride, Tables tables) {
         int rows = outs.length;
         long[][] bits = new long[rows][k];
         for (int j = 0; j < rows; j++) {
@@ -93,82 +93,138 @@ final class NibbleKernel {
                 bits[j][i] = CauchyXorCode.bitMatrix(coef[j][i]);
             }
         }
-        for (long[] out : outs) {
-            Arrays.fill(out, 0, 8 * stride, 0L);
-        }
         int n = slice(stride);
-        Arrays.fill(table, 0, 64 * n, 0L);
+        long[][] t = tables.sums(n);
+        long[][] acc = tables.accumulators(8 * rows, n);
         for (int x0 = 0; x0 < stride; x0 += n) {
             int w = Math.min(n, stride - x0);
-            for (int i = 0; i < k; i += 2) {
-                sums(ins, i, x0, w, table, 0, n);
-                if (i + 1 < k) {
-                    sums(ins, i + 1, x0, w, table, 32 * n, n);
-                } else {
-                    Arrays.fill(table, 32 * n, 64 * n, 0L);
+            for (int a = 0; a < 8 * rows; a++) {
+                Arrays.fill(acc[a], 0, w, 0L);
+            }
+            for (int i = 0; i < k; i += 4) {
+                for (int q = 0; q < 4 && i + q < k; q++) {
+                    sums(ins, i + q, x0, w, t, 32 * q);
                 }
                 for (int j = 0; j < rows; j++) {
-                    long a = bits[j][i];
-                    long b = i + 1 < k ? bits[j][i + 1] : 0;
-                    if ((a | b) != 0) {
-                        addRows(a, b, table, n, outs[j], x0, w, stride);
+                    // past the last input the rows are 0 and pick entries 32q and 32q + 16, which stay zero
+                    long[] row = bits[j];
+                    long a = row[i];
+                    long b = i + 1 < k ? row[i + 1] : 0;
+                    long c = i + 2 < k ? row[i + 2] : 0;
+                    long d = i + 3 < k ? row[i + 3] : 0;
+                    if ((a | b | c | d) != 0) {
+                        addRows(a, b, c, d, t, acc, 8 * j, w);
                     }
                 }
             }
-        }
-    }
-
-    /** Packets {@code r} of out, slice {@code [x0, x0 + w)}, += row {@code r} of {@code a} and {@code b}. */
-    private static void addRows(long a, long b, long[] t, int n, long[] out, int x0, int w, int stride) {
-        for (int r = 0; r < 8; r++) {
-            int ra = (int) (a >>> (8 * r)) & 0xFF;
-            int rb = (int) (b >>> (8 * r)) & 0xFF;
-            if ((ra | rb) == 0) {
-                continue;
+            for (int j = 0; j < rows; j++) {
+                for (int r = 0; r < 8; r++) {
+                    System.arraycopy(acc[8 * j + r], 0, outs[j], r * stride + x0, w);
+                }
             }
-            xor4(
-                    t,
-                    (ra & 15) * n,
-                    (16 + (ra >>> 4)) * n,
-                    (32 + (rb & 15)) * n,
-                    (48 + (rb >>> 4)) * n,
-                    out,
-                    r * stride + x0,
-                    w);
         }
     }
 
     /**
-     * The 2 × 15 sums of slice {@code [x0, x0 + w)} of the packets of input {@code i} into {@code t} from
-     * {@code base}: entry {@code v} (1..15) is the XOR of packets {@code c < 4} with bit {@code c} of
-     * {@code v}, entry {@code 16 + v} the same over packets 4..7; entries 0 and 16 stay zero.
+     * Accumulators {@code acc[at + r]}, slice {@code [0, w)}, += row {@code r} of {@code a}, {@code b},
+     * {@code c} and {@code d}: one eight-way XOR per packet (four-way where the last two rows are
+     * empty).
      */
-    private static void sums(Source in, int i, int x0, int w, long[] t, int base, int n) {
+    private static void addRows(long a, long b, long c, long d, long[][] t, long[][] acc, int at, int w) {
+        for (int r = 0; r < 8; r++) {
+            int ra = (int) (a >>> (8 * r)) & 0xFF;
+            int rb = (int) (b >>> (8 * r)) & 0xFF;
+            int rc = (int) (c >>> (8 * r)) & 0xFF;
+            int rd = (int) (d >>> (8 * r)) & 0xFF;
+            if ((rc | rd) == 0) {
+                if ((ra | rb) != 0) {
+                    xor4Into(t[ra & 15], t[16 + (ra >>> 4)], t[32 + (rb & 15)], t[48 + (rb >>> 4)], acc[at + r], w);
+                }
+            } else {
+                xor8Into(
+                        t[ra & 15],
+                        t[16 + (ra >>> 4)],
+                        t[32 + (rb & 15)],
+                        t[48 + (rb >>> 4)],
+                        t[64 + (rc & 15)],
+                        t[80 + (rc >>> 4)],
+                        t[96 + (rd & 15)],
+                        t[112 + (rd >>> 4)],
+                        acc[at + r],
+                        w);
+            }
+        }
+    }
+
+    /**
+     * The 2 × 15 sums of slice {@code [x0, x0 + w)} of the packets of input {@code i} into {@code t}
+     * from {@code base}: entry {@code v} (1..15) is the XOR of packets {@code c < 4} with bit {@code
+     * c} of {@code v}, entry {@code 16 + v} the same over packets 4..7; entries 0 and 16 stay zero.
+     */
+    private static void sums(Source in, int i, int x0, int w, long[][] t, int base) {
         for (int half = 0; half < 2; half++) {
-            int at = base + 16 * half * n;
+            int at = base + 16 * half;
             for (int v = 1; v < 16; v++) {
                 int low = v & -v;
-                int to = at + v * n;
                 if (low == v) {
-                    in.copy(i, 4 * half + Integer.numberOfTrailingZeros(v), x0, w, t, to);
+                    in.copy(i, 4 * half + Integer.numberOfTrailingZeros(v), x0, w, t[at + v], 0);
                 } else {
-                    xor2(t, at + (v ^ low) * n, at + low * n, to, w);
+                    xor2(t[at + (v ^ low)], t[at + low], t[at + v], w);
                 }
             }
         }
     }
 
-    /** {@code t[to + x] = t[p + x] ^ t[q + x]} for x below w. */
-    private static void xor2(long[] t, int p, int q, int to, int w) {
+    // The loops below index every array from 0 with the same x: about 3.5 times the work per
+    // CPU-second of the same XORs at offsets into one table and one output array (a loop-alone test).
+
+    /** {@code to[x] = p[x] ^ q[x]} for x below w. */
+    private static void xor2(long[] p, long[] q, long[] to, int w) {
         for (int x = 0; x < w; x++) {
-            t[to + x] = t[p + x] ^ t[q + x];
+            to[x] = p[x] ^ q[x];
         }
     }
 
-    /** {@code out[to + x] ^= t[p + x] ^ t[q + x] ^ t[s + x] ^ t[u + x]} for x below w. */
-    private static void xor4(long[] t, int p, int q, int s, int u, long[] out, int to, int w) {
+    /** {@code out[x] ^=} the XOR of the eight arrays at {@code x}, for x below w. */
+    private static void xor8Into(
+            long[] p0, long[] p1, long[] p2, long[] p3, long[] p4, long[] p5, long[] p6, long[] p7, long[] out, int w) {
         for (int x = 0; x < w; x++) {
-            out[to + x] ^= t[p + x] ^ t[q + x] ^ t[s + x] ^ t[u + x];
+            out[x] ^= p0[x] ^ p1[x] ^ p2[x] ^ p3[x] ^ p4[x] ^ p5[x] ^ p6[x] ^ p7[x];
+        }
+    }
+
+    /** {@code out[x] ^= p[x] ^ q[x] ^ s[x] ^ u[x]} for x below w. */
+    private static void xor4Into(long[] p, long[] q, long[] s, long[] u, long[] out, int w) {
+        for (int x = 0; x < w; x++) {
+            out[x] ^= p[x] ^ q[x] ^ s[x] ^ u[x];
+        }
+    }
+
+    /**
+     * The kernel's scratch, reused from block to block ({@link PacketShards} keeps one): the 128 sums
+     * of a pass and one accumulator per output packet, each its own array of one slice.
+     */
+    static final class Tables {
+        private long[][] sums = new long[128][0];
+        private long[][] accumulators = new long[0][0];
+
+        /** 128 arrays of at least {@code n} longs; entries {@code 16 e} are zero and stay zero. */
+        long[][] sums(int n) {
+            if (sums[0].length < n) {
+                for (int e = 0; e < 128; e++) {
+                    sums[e] = new long[n];
+                }
+            }
+            return sums;
+        }
+
+        /** At least {@code count} arrays of at least {@code n} longs, contents unspecified. */
+        long[][] accumulators(int count, int n) {
+            if (accumulators.length < count || (count > 0 && accumulators[0].length < n)) {
+                int size = Math.max(n, accumulators.length == 0 ? 0 : accumulators[0].length);
+                accumulators = new long[Math.max(count, accumulators.length)][size];
+            }
+            return accumulators;
         }
     }
 

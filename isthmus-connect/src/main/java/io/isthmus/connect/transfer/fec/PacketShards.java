@@ -25,7 +25,7 @@ public final class PacketShards {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private long[][] words = new long[0][];
-    private long[] scratch = new long[0];
+    private final NibbleKernel.Tables tables = new NibbleKernel.Tables();
     private int count;
     private int length;
     private int packetBytes;
@@ -137,12 +137,9 @@ public final class PacketShards {
         }
     }
 
-    /** Scratch for the erasure kernel ({@link NibbleKernel}), at least {@code longs} long, reused. */
-    long[] scratch(int longs) {
-        if (scratch.length < longs) {
-            scratch = new long[longs];
-        }
-        return scratch;
+    /** Scratch for the erasure kernel ({@link NibbleKernel}), reused. */
+    NibbleKernel.Tables tables() {
+        return tables;
     }
 
     /**
