@@ -104,8 +104,25 @@ final class ApduSummaries {
     /** SimpleACK, ComplexACK and Error answer a confirmed service and inherit its access kind. */
     private static void answer(BacnetSummary s, PduType type, int service, int invokeId) {
         ConfirmedService c = ConfirmedService.of(service);
-        s.function(Direction.RESPONSE, code(type, service), name(c, service) + " " + type.specName(), c.access())
+        s.function(Direction.RESPONSE, code(type, service), answerName(c, service, type), c.access())
                 .transaction(invokeId);
+    }
+
+    /** {@code ReadProperty ComplexACK}: one string per known service and answer type, made on first use. */
+    private static final String[][] ANSWER_NAMES =
+            new String[PduType.values().length][ConfirmedService.values().length];
+
+    private static String answerName(ConfirmedService c, int service, PduType type) {
+        if (c == ConfirmedService.UNKNOWN) {
+            return name(c, service) + " " + type.specName();
+        }
+        String[] names = ANSWER_NAMES[type.ordinal()];
+        String n = names[c.ordinal()];
+        if (n == null) { // a race only makes an equal string twice
+            n = c.specName() + " " + type.specName();
+            names[c.ordinal()] = n;
+        }
+        return n;
     }
 
     private static void segment(BacnetSummary s, Apdu.Segment seg) {
