@@ -41,7 +41,7 @@ final class ApduSummaries {
                 }
                 if (r.segment().isEmpty() || r.segment().get().sequenceNumber() == 0) {
                     TagReader t = tags(data, r.parametersIndex(), end);
-                    apply(s, ServiceParameters.confirmedRequest(service, t), t);
+                    apply(s, ServiceParameters.confirmedRequest(service, t, s.attributes()), t);
                 }
             }
             case Apdu.UnconfirmedRequest r -> {
@@ -55,7 +55,7 @@ final class ApduSummaries {
                         name,
                         service.access());
                 TagReader t = tags(data, r.parametersIndex(), end);
-                apply(s, ServiceParameters.unconfirmedRequest(service, t), t);
+                apply(s, ServiceParameters.unconfirmedRequest(service, t, s.attributes()), t);
             }
             case Apdu.SimpleAck a -> answer(s, PduType.SIMPLE_ACK, a.service(), a.invokeId());
             case Apdu.ComplexAck a -> {
@@ -65,13 +65,13 @@ final class ApduSummaries {
                 }
                 if (a.segment().isEmpty() || a.segment().get().sequenceNumber() == 0) {
                     TagReader t = tags(data, a.parametersIndex(), end);
-                    apply(s, ServiceParameters.complexAck(ConfirmedService.of(a.service()), t), t);
+                    apply(s, ServiceParameters.complexAck(ConfirmedService.of(a.service()), t, s.attributes()), t);
                 }
             }
             case Apdu.Error e -> {
                 answer(s, PduType.ERROR, e.service(), e.invokeId());
                 TagReader t = tags(data, e.parametersIndex(), end);
-                apply(s, ServiceParameters.error(t), t);
+                apply(s, ServiceParameters.error(t, s.attributes()), t);
             }
             case Apdu.SegmentAck a ->
                 s.function(
@@ -104,8 +104,25 @@ final class ApduSummaries {
     /** SimpleACK, ComplexACK and Error answer a confirmed service and inherit its access kind. */
     private static void answer(BacnetSummary s, PduType type, int service, int invokeId) {
         ConfirmedService c = ConfirmedService.of(service);
-        s.function(Direction.RESPONSE, code(type, service), name(c, service) + " " + type.specName(), c.access())
+        s.function(Direction.RESPONSE, code(type, service), answerName(c, service, type), c.access())
                 .transaction(invokeId);
+    }
+
+    /** {@code ReadProperty ComplexACK}: one string per known service and answer type, made on first use. */
+    private static final String[][] ANSWER_NAMES =
+            new String[PduType.values().length][ConfirmedService.values().length];
+
+    private static String answerName(ConfirmedService c, int service, PduType type) {
+        if (c == ConfirmedService.UNKNOWN) {
+            return name(c, service) + " " + type.specName();
+        }
+        String[] names = ANSWER_NAMES[type.ordinal()];
+        String n = names[c.ordinal()];
+        if (n == null) { // a race only makes an equal string twice
+            n = c.specName() + " " + type.specName();
+            names[c.ordinal()] = n;
+        }
+        return n;
     }
 
     private static void segment(BacnetSummary s, Apdu.Segment seg) {
@@ -129,9 +146,7 @@ final class ApduSummaries {
      * the anomaly, otherwise a structure that does not fit the service's production is.
      */
     private static void apply(BacnetSummary s, ServiceFacts facts, TagReader t) {
-        s.attributes(facts.attributes())
-                .range(facts.address(), facts.quantity())
-                .status(facts.status());
+        s.range(facts.address(), facts.quantity()).status(facts.status());
         if (facts.access().isPresent()) { // tests and gets: no capturing lambda or Optional per APDU
             s.access(facts.access().get());
         }

@@ -3,9 +3,9 @@ package io.isthmus.wire.bacnet;
 import io.isthmus.model.AccessKind;
 import io.isthmus.model.Protocol;
 import io.isthmus.wire.Anomaly;
-import io.isthmus.wire.Attribute;
 import io.isthmus.wire.Direction;
 import io.isthmus.wire.MessageSummary;
+import io.isthmus.wire.bacnet.apdu.AttributeRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +17,8 @@ final class BacnetSummary {
     private int function;
     private String functionName = "";
     private AccessKind access = AccessKind.DIAGNOSTIC;
-    private final List<Attribute> attributes = new ArrayList<>(6);
+    /** Names with texts or numbers: the numbers' texts are made when the attributes are read. */
+    private final AttributeRecord attributes = new AttributeRecord();
     /** {@code List.of()} until the first anomaly: most messages have none. */
     private List<Anomaly> anomalies = List.of();
 
@@ -39,14 +40,24 @@ final class BacnetSummary {
         return this;
     }
 
-    BacnetSummary attribute(String name, Object value) {
-        attributes.add(new Attribute(name, String.valueOf(value)));
+    BacnetSummary attribute(String name, String value) {
+        attributes.text(name, value);
         return this;
     }
 
-    BacnetSummary attributes(List<Attribute> more) {
-        attributes.addAll(more);
+    BacnetSummary attribute(String name, long value) {
+        attributes.number(name, value);
         return this;
+    }
+
+    BacnetSummary attribute(String name, boolean value) {
+        attributes.flag(name, value);
+        return this;
+    }
+
+    /** The message's attributes so far; the service parameters add theirs after these. */
+    AttributeRecord attributes() {
+        return attributes;
     }
 
     BacnetSummary anomaly(Anomaly a) {
@@ -92,7 +103,7 @@ final class BacnetSummary {
                 address,
                 quantity,
                 status,
-                attributes,
+                attributes.freeze(),
                 anomalies);
     }
 }

@@ -3,15 +3,21 @@ package io.isthmus.wire.iec104;
 import io.isthmus.model.AccessKind;
 import io.isthmus.model.Protocol;
 import io.isthmus.wire.Anomaly;
+import io.isthmus.wire.Attribute;
+import io.isthmus.wire.AttributeSink;
 import io.isthmus.wire.Direction;
+import io.isthmus.wire.LazyAttributes;
 import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.iec104.apci.Apci;
 import io.isthmus.wire.iec104.asdu.Asdu;
 import io.isthmus.wire.iec104.asdu.AsduProblem;
 import io.isthmus.wire.iec104.asdu.Cause;
+import io.isthmus.wire.iec104.asdu.CauseOfTransmission;
 import io.isthmus.wire.iec104.asdu.TypeId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Turns an APDU into the protocol-independent summary. I-format: function = type identification,
@@ -25,48 +31,142 @@ final class Iec104Summaries {
 
     private Iec104Summaries() {}
 
+    /** {@code apci} of a U-format frame: the same for every one. */
+    private static final List<Attribute> UNNUMBERED_ATTRIBUTES = List.of(new Attribute("apci", "U"));
+
     static MessageSummary supervisory(Apci.SFormat s, Direction hint) {
-        return MessageSummary.of(Protocol.IEC104, hint, APCI_FUNCTION_BASE | 0x01, "S-format", AccessKind.DIAGNOSTIC)
-                .withAttribute("apci", "S")
-                .withAttribute("recv_seq", Integer.toString(s.receiveSequence()));
+        return summary(
+                hint,
+                APCI_FUNCTION_BASE | 0x01,
+                "S-format",
+                AccessKind.DIAGNOSTIC,
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                Optional.empty(),
+                new Supervisory(s.receiveSequence()),
+                List.of());
     }
 
     static MessageSummary unnumbered(Apci.UFormat u) {
         Direction direction = u.function().activation() ? Direction.REQUEST : Direction.RESPONSE;
-        return MessageSummary.of(
-                        Protocol.IEC104,
-                        direction,
-                        APCI_FUNCTION_BASE | u.control(),
-                        u.function().displayName(),
-                        AccessKind.DIAGNOSTIC)
-                .withAttribute("apci", "U");
+        return summary(
+                direction,
+                APCI_FUNCTION_BASE | u.control(),
+                u.function().displayName(),
+                AccessKind.DIAGNOSTIC,
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                Optional.empty(),
+                UNNUMBERED_ATTRIBUTES,
+                List.of());
     }
 
+    /**
+     * One construction per message; the attributes' texts (sequence numbers, cause, originator)
+     * are made when read, in {@code analyze} by the writer's thread (perf12m).
+     */
     static MessageSummary information(Apci.IFormat i, Asdu asdu, Direction hint) {
-        MessageSummary s = MessageSummary.of(
-                        Protocol.IEC104,
-                        direction(asdu, hint),
-                        asdu.typeCode(),
-                        name(asdu),
-                        Iec104Access.of(asdu.type()))
-                .withUnit(asdu.commonAddress())
-                .withAttribute("apci", "I")
-                .withAttribute("send_seq", Integer.toString(i.sendSequence()))
-                .withAttribute("recv_seq", Integer.toString(i.receiveSequence()))
-                .withAttribute(
-                        "cause", asdu.cause().kind().abbreviation(asdu.cause().cause()))
-                .withAttribute("originator", Integer.toString(asdu.originator()));
-        if (asdu.firstAddress().isPresent()) {
-            s = s.withRange(asdu.firstAddress().getAsLong(), asdu.objectCount());
+        boolean present = asdu.firstAddress().isPresent();
+        return summary(
+                direction(asdu, hint),
+                asdu.typeCode(),
+                name(asdu),
+                Iec104Access.of(asdu.type()),
+                MessageSummary.number(asdu.commonAddress()),
+                present ? MessageSummary.number(asdu.firstAddress().getAsLong()) : OptionalLong.empty(),
+                present ? MessageSummary.number(asdu.objectCount()) : OptionalLong.empty(),
+                status(asdu),
+                new Information(i.sendSequence(), i.receiveSequence(), asdu.cause(), asdu.originator()),
+                anomalies(asdu));
+    }
+
+    private static MessageSummary summary(
+            Direction direction,
+            int function,
+            String name,
+            AccessKind access,
+            OptionalLong unit,
+            OptionalLong address,
+            OptionalLong quantity,
+            Optional<String> status,
+            List<Attribute> attributes,
+            List<Anomaly> anomalies) {
+        return new MessageSummary(
+                Protocol.IEC104,
+                direction,
+                function,
+                name,
+                access,
+                unit,
+                OptionalLong.empty(),
+                address,
+                quantity,
+                status,
+                attributes,
+                anomalies);
+    }
+
+    private static List<Anomaly> anomalies(Asdu asdu) {
+        if (asdu.problems().isEmpty()) {
+            return List.of();
         }
-        if (asdu.cause().test()) {
-            s = s.withAttribute("test", "true");
-        }
-        s = status(s, asdu);
+        List<Anomaly> out = new ArrayList<>(asdu.problems().size());
         for (AsduProblem p : asdu.problems()) {
-            s = s.withAnomaly(new Anomaly(p.error().code(), p.detail()));
+            out.add(new Anomaly(p.error().code(), p.detail()));
         }
-        return s;
+        return out;
+    }
+
+    /** {@code apci} S and {@code recv_seq}. */
+    private static final class Supervisory extends LazyAttributes {
+        private final int receive;
+
+        Supervisory(int receive) {
+            this.receive = receive;
+        }
+
+        @Override
+        public void writeTo(AttributeSink out) {
+            out.name("apci");
+            out.text("S");
+            out.name("recv_seq");
+            out.decimal(receive);
+        }
+    }
+
+    /** {@code apci} I, {@code send_seq}, {@code recv_seq}, {@code cause}, {@code originator}, {@code test} when set. */
+    private static final class Information extends LazyAttributes {
+        private final int send;
+        private final int receive;
+        private final CauseOfTransmission cause;
+        private final int originator;
+
+        Information(int send, int receive, CauseOfTransmission cause, int originator) {
+            this.send = send;
+            this.receive = receive;
+            this.cause = cause;
+            this.originator = originator;
+        }
+
+        @Override
+        public void writeTo(AttributeSink out) {
+            out.name("apci");
+            out.text("I");
+            out.name("send_seq");
+            out.decimal(send);
+            out.name("recv_seq");
+            out.decimal(receive);
+            out.name("cause");
+            out.text(cause.kind().abbreviation(cause.cause()));
+            out.name("originator");
+            out.decimal(originator);
+            if (cause.test()) {
+                out.name("test");
+                out.text("true");
+            }
+        }
     }
 
     /**
@@ -103,18 +203,18 @@ final class Iec104Summaries {
     private static String name(Asdu asdu) {
         return asdu.type() == TypeId.UNKNOWN
                 ? "Unknown type " + asdu.typeCode()
-                : asdu.type().name() + " " + asdu.type().description();
+                : asdu.type().displayName();
     }
 
     /** Negative confirmations and the "unknown ..." causes are the station's error replies. */
-    private static MessageSummary status(MessageSummary s, Asdu asdu) {
-        List<String> status = new ArrayList<>();
-        if (asdu.cause().negative()) {
-            status.add("negative");
+    private static Optional<String> status(Asdu asdu) {
+        boolean negative = asdu.cause().negative();
+        boolean rejection = asdu.cause().kind().rejection();
+        if (!negative && !rejection) {
+            return Optional.empty();
         }
-        if (asdu.cause().kind().rejection()) {
-            status.add(asdu.cause().kind().abbreviation(asdu.cause().cause()));
-        }
-        return status.isEmpty() ? s : s.withStatus(String.join(",", status));
+        String reason =
+                rejection ? asdu.cause().kind().abbreviation(asdu.cause().cause()) : "";
+        return Optional.of(negative && rejection ? "negative," + reason : negative ? "negative" : reason);
     }
 }

@@ -93,11 +93,23 @@ public final class ModbusDissector implements Dissector {
 
     /** The frame of MBAP length {@code length} at index {@code at} of {@code b}, all present. */
     private MessageSummary summary(byte[] b, int at, int length, Direction hint) {
-        PduReader pdu = new PduReader(b, at + ModbusLimits.MBAP_HEADER_LENGTH, length - 1);
+        int pdu = at + ModbusLimits.MBAP_HEADER_LENGTH;
+        int pduLength = length - 1;
         OptionalLong unit = MessageSummary.number(Octets.u8(b, at + 6));
         OptionalLong transaction = MessageSummary.number(Octets.u16be(b, at));
-        MessageSummary s =
-                hint == Direction.REQUEST ? request(pdu, unit, transaction) : response(pdu, unit, transaction);
+        MessageSummary s;
+        if (ReadSummaries.isRead(b, pdu, pduLength)
+                && hint == Direction.REQUEST
+                && ReadSummaries.plainRequest(b, pdu, pduLength, limits)) {
+            s = ReadSummaries.request(b, pdu, unit, transaction);
+        } else if (ReadSummaries.isRead(b, pdu, pduLength)
+                && hint != Direction.REQUEST
+                && ReadSummaries.plainResponse(b, pdu, pduLength, limits)) {
+            s = ReadSummaries.response(b, pdu, unit, transaction);
+        } else {
+            PduReader reader = new PduReader(b, pdu, pduLength);
+            s = hint == Direction.REQUEST ? request(reader, unit, transaction) : response(reader, unit, transaction);
+        }
         if (length > ModbusLimits.SPEC.maxMbapLength()) {
             s = s.withAnomaly(new Anomaly(
                     "mbap_length_above_spec", "MBAP length " + length + " above " + ModbusLimits.SPEC.maxMbapLength()));

@@ -35,7 +35,11 @@ final class DeviceManagement {
             return;
         }
         long s = t.unsigned(state.get());
-        facts.attribute("reinitialize_state", s < REINITIALIZED_STATES.length ? REINITIALIZED_STATES[(int) s] : s);
+        if (s < REINITIALIZED_STATES.length) {
+            facts.attribute("reinitialize_state", REINITIALIZED_STATES[(int) s]);
+        } else {
+            facts.attribute("reinitialize_state", s);
+        }
         if (s >= 2 && s <= 6) {
             facts.access(AccessKind.PROGRAM);
         }
@@ -59,7 +63,11 @@ final class DeviceManagement {
             return;
         }
         long v = t.unsigned(tag.get());
-        facts.attribute("enable_disable", v < ENABLE_DISABLE.length ? ENABLE_DISABLE[(int) v] : v);
+        if (v < ENABLE_DISABLE.length) {
+            facts.attribute("enable_disable", ENABLE_DISABLE[(int) v]);
+        } else {
+            facts.attribute("enable_disable", v);
+        }
         Optional<Tag> password = t.next();
         facts.attribute(
                 "password_present", password.isPresent() && password.get().isContext(2));

@@ -52,8 +52,7 @@ final class Discovery {
             return;
         }
         t.objectIdentifier(device.get()).ifPresent(id -> facts.attribute("device_instance", id.instance()));
-        t.objectIdentifier(object.get())
-                .ifPresent(id -> facts.object("object", id).range(id.instance(), 1));
+        t.objectIdentifier(object.get()).ifPresent(id -> facts.object(id).range(id.instance(), 1));
         facts.attribute("object_name", CharacterStrings.decode(t, name.get(), MAX_NAME_OCTETS));
     }
 
@@ -95,8 +94,7 @@ final class Discovery {
             tag = t.next();
         }
         if (tag.isPresent() && tag.get().isContext(2)) {
-            t.objectIdentifier(tag.get())
-                    .ifPresent(id -> facts.object("object", id).range(id.instance(), 1));
+            t.objectIdentifier(tag.get()).ifPresent(id -> facts.object(id).range(id.instance(), 1));
         } else if (tag.isPresent() && tag.get().isContext(3)) {
             facts.attribute("object_name", CharacterStrings.decode(t, tag.get(), MAX_NAME_OCTETS));
         } else {

@@ -1,11 +1,8 @@
 package io.isthmus.wire.bacnet.apdu;
 
 import io.isthmus.model.AccessKind;
-import io.isthmus.wire.Attribute;
 import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.bacnet.encoding.ObjectIdentifier;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -15,14 +12,19 @@ import java.util.OptionalLong;
  * parameter (reinitializeDevice backup/restore), and where the parameters stopped making sense.
  */
 public final class ServiceFacts {
-    private final List<Attribute> attributes = new ArrayList<>(4);
+    private final AttributeRecord attributes;
     private OptionalLong address = OptionalLong.empty();
     private OptionalLong quantity = OptionalLong.empty();
     private Optional<String> status = Optional.empty();
     private Optional<AccessKind> access = Optional.empty();
     private Optional<String> unexpected = Optional.empty();
 
-    public List<Attribute> attributes() {
+    /** @param attributes where the attributes go: the message's own record, after what it holds */
+    public ServiceFacts(AttributeRecord attributes) {
+        this.attributes = attributes;
+    }
+
+    public AttributeRecord attributes() {
         return attributes;
     }
 
@@ -49,14 +51,26 @@ public final class ServiceFacts {
         return unexpected;
     }
 
-    ServiceFacts attribute(String name, Object value) {
-        attributes.add(new Attribute(name, String.valueOf(value)));
+    ServiceFacts attribute(String name, String value) {
+        attributes.text(name, value);
         return this;
     }
 
-    ServiceFacts object(String prefix, ObjectIdentifier id) {
-        attribute(prefix + "_type", ObjectType.describe(id.type()));
-        attribute(prefix + "_instance", id.instance());
+    /** A number, kept as one: its text is made when the attributes are read. */
+    ServiceFacts attribute(String name, long value) {
+        attributes.number(name, value);
+        return this;
+    }
+
+    ServiceFacts attribute(String name, boolean value) {
+        attributes.flag(name, value);
+        return this;
+    }
+
+    /** {@code object_type} and {@code object_instance} of the object the message touches. */
+    ServiceFacts object(ObjectIdentifier id) {
+        attribute("object_type", ObjectType.describe(id.type()));
+        attribute("object_instance", id.instance());
         return this;
     }
 

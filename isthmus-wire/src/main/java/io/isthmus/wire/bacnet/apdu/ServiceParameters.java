@@ -17,8 +17,8 @@ public final class ServiceParameters {
     private ServiceParameters() {}
 
     /** Parameters of a confirmed request (the first or only segment). */
-    public static ServiceFacts confirmedRequest(ConfirmedService service, TagReader t) {
-        ServiceFacts facts = new ServiceFacts();
+    public static ServiceFacts confirmedRequest(ConfirmedService service, TagReader t, AttributeRecord into) {
+        ServiceFacts facts = new ServiceFacts(into);
         switch (service) {
             case READ_PROPERTY, READ_RANGE -> objectProperty(t, facts, false);
             case WRITE_PROPERTY -> objectProperty(t, facts, true);
@@ -55,8 +55,8 @@ public final class ServiceParameters {
     }
 
     /** Parameters of a ComplexACK: readProperty and readRange start with the object and property. */
-    public static ServiceFacts complexAck(ConfirmedService service, TagReader t) {
-        ServiceFacts facts = new ServiceFacts();
+    public static ServiceFacts complexAck(ConfirmedService service, TagReader t, AttributeRecord into) {
+        ServiceFacts facts = new ServiceFacts(into);
         if (service == ConfirmedService.READ_PROPERTY || service == ConfirmedService.READ_RANGE) {
             objectProperty(t, facts, false);
         } else if (service == ConfirmedService.READ_PROPERTY_MULTIPLE) {
@@ -66,8 +66,8 @@ public final class ServiceParameters {
     }
 
     /** Parameters of an unconfirmed request. */
-    public static ServiceFacts unconfirmedRequest(UnconfirmedService service, TagReader t) {
-        ServiceFacts facts = new ServiceFacts();
+    public static ServiceFacts unconfirmedRequest(UnconfirmedService service, TagReader t, AttributeRecord into) {
+        ServiceFacts facts = new ServiceFacts(into);
         switch (service) {
             case I_AM -> Discovery.iAm(t, facts);
             case I_HAVE -> Discovery.iHave(t, facts);
@@ -93,8 +93,8 @@ public final class ServiceParameters {
      * Error-PDU parameters (clause 21 Error production): the first error class and error code,
      * found inside any context brackets that wrap them for the richer error types.
      */
-    public static ServiceFacts error(TagReader t) {
-        ServiceFacts facts = new ServiceFacts();
+    public static ServiceFacts error(TagReader t, AttributeRecord into) {
+        ServiceFacts facts = new ServiceFacts(into);
         Optional<Long> errorClass = Optional.empty();
         for (Optional<Tag> tag = t.next(); tag.isPresent(); tag = t.next()) {
             if (tag.get().kind() != Tag.Kind.PRIMITIVE || !tag.get().isApplication(Tag.ENUMERATED)) {
@@ -122,8 +122,7 @@ public final class ServiceParameters {
             facts.unexpected("no [0] objectIdentifier");
             return;
         }
-        t.objectIdentifier(object.get())
-                .ifPresent(id -> facts.object("object", id).range(id.instance(), 1));
+        t.objectIdentifier(object.get()).ifPresent(id -> facts.object(id).range(id.instance(), 1));
         Optional<Tag> property = t.next();
         if (property.isEmpty() || !property.get().isContext(1)) {
             facts.unexpected("no [1] propertyIdentifier");
@@ -199,7 +198,7 @@ public final class ServiceParameters {
             }
         }
         if (first.isPresent()) {
-            facts.object("object", first.get()).range(first.get().instance(), objects);
+            facts.object(first.get()).range(first.get().instance(), objects);
         } else if (!t.octets().failed()) {
             facts.unexpected("no [0] objectIdentifier");
         }
@@ -212,8 +211,7 @@ public final class ServiceParameters {
             facts.unexpected("no objectIdentifier");
             return;
         }
-        t.objectIdentifier(object.get())
-                .ifPresent(id -> facts.object("object", id).range(id.instance(), 1));
+        t.objectIdentifier(object.get()).ifPresent(id -> facts.object(id).range(id.instance(), 1));
     }
 
     /** SubscribeCOV and SubscribeCOVProperty (clause 13.14, 13.15): [0] process id, [1] object. */
@@ -227,8 +225,7 @@ public final class ServiceParameters {
             facts.unexpected("no [0] subscriberProcessIdentifier and [1] monitoredObjectIdentifier");
             return;
         }
-        t.objectIdentifier(object.get())
-                .ifPresent(id -> facts.object("object", id).range(id.instance(), 1));
+        t.objectIdentifier(object.get()).ifPresent(id -> facts.object(id).range(id.instance(), 1));
     }
 
     /** CreateObject (clause 15.3): [0] objectSpecifier, a choice of [0] objectType or [1] objectIdentifier. */
@@ -242,8 +239,7 @@ public final class ServiceParameters {
         if (choice.get().isContext(0)) {
             facts.attribute("object_type", ObjectType.describe(t.unsigned(choice.get())));
         } else if (choice.get().isContext(1)) {
-            t.objectIdentifier(choice.get())
-                    .ifPresent(id -> facts.object("object", id).range(id.instance(), 1));
+            t.objectIdentifier(choice.get()).ifPresent(id -> facts.object(id).range(id.instance(), 1));
         } else {
             facts.unexpected("objectSpecifier is neither [0] objectType nor [1] objectIdentifier");
         }

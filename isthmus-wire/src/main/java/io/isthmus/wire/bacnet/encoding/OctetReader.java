@@ -99,6 +99,18 @@ public final class OctetReader {
         }
     }
 
+    /**
+     * {@link #skip} of tag {@code tagNumber}'s content: the same checks, the field's name ({@code
+     * tag N content}) made only when the octets are not there, not once per tag (perf12m).
+     */
+    public void skipContent(int count, int tagNumber) {
+        if (failure == null && count >= 0 && count <= end - position) {
+            position += count;
+        } else {
+            skip(count, "tag " + tagNumber + " content");
+        }
+    }
+
     /** Copies {@code count} octets (the caller has bounded the count). */
     public byte[] bytes(int count, String field) {
         if (!has(count, field)) {

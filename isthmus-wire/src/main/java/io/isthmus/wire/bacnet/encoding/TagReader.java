@@ -41,7 +41,7 @@ public final class TagReader {
         }
         Tag tag = header();
         if (tag.kind() == Tag.Kind.PRIMITIVE && !(tag.isApplication(Tag.BOOLEAN))) {
-            octets.skip((int) Math.min(tag.length(), Integer.MAX_VALUE), "tag " + tag.number() + " content");
+            octets.skipContent((int) Math.min(tag.length(), Integer.MAX_VALUE), tag.number());
         }
         return octets.failed() ? Optional.empty() : Optional.of(tag);
     }

@@ -88,12 +88,14 @@ public enum TypeId {
     private final String description;
     private final int elementSize;
     private final TypeCategory category;
+    private final String displayName;
 
     TypeId(int code, String description, int elementSize, TypeCategory category) {
         this.code = code;
         this.description = description;
         this.elementSize = elementSize;
         this.category = category;
+        this.displayName = name() + " " + description;
     }
 
     public static TypeId of(int code) {
@@ -107,6 +109,11 @@ public enum TypeId {
 
     public String description() {
         return description;
+    }
+
+    /** The name and the description ({@code M_ME_NC_1 measured value, short floating point}), made once. */
+    public String displayName() {
+        return displayName;
     }
 
     /** Octets of one information element without its address; {@link #VARIABLE} when not fixed. */

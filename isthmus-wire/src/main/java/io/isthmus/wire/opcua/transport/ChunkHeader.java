@@ -24,6 +24,9 @@ public record ChunkHeader(MessageType type, ChunkType chunkType, long size) {
     /** Not a header: {@code offset} is the first offending byte. */
     public record Invalid(Problem problem, int offset, long value) implements Check {}
 
+    /** What {@link #check} answers for a first byte that starts no message type. */
+    private static final Invalid FIRST_LETTER_UNKNOWN = new Invalid(Problem.MESSAGE_TYPE_UNKNOWN, 0, 0);
+
     /** Why bytes are not a header. */
     public enum Problem {
         MESSAGE_TYPE_UNKNOWN,
@@ -38,6 +41,12 @@ public record ChunkHeader(MessageType type, ChunkType chunkType, long size) {
      * a size claim over {@code maxSize} at the eighth, before anything is buffered for it.
      */
     public static Check check(ByteBuffer buffer, int start, int available, long maxSize) {
+        if (available > 0 && !MessageType.anyStartsWith(buffer.get(start))) {
+            // Most bytes are not a header's first letter: every other protocol's first payload
+            // probed during identification, every byte scanned while resynchronising. Answered
+            // without a copy of the header or a new result (perf12m).
+            return FIRST_LETTER_UNKNOWN;
+        }
         int have = Math.min(available, LENGTH);
         byte[] head = new byte[have];
         buffer.get(start, head);

@@ -47,6 +47,16 @@ public enum MessageType {
     /** The constants, cloned once: {@code values()} copies its array on every call. */
     private static final MessageType[] VALUES = values();
 
+    /** True when some type's first letter is {@code first}. */
+    static boolean anyStartsWith(byte first) {
+        for (MessageType t : VALUES) {
+            if (t.letters[0] == first) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The type whose first {@code count} letters match, for checking a header that is still arriving. */
     static boolean anyStartsWith(byte[] prefix, int count) {
         for (MessageType t : VALUES) {

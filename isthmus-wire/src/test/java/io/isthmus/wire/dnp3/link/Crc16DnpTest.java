@@ -39,4 +39,30 @@ class Crc16DnpTest {
         Crc16Dnp.compute(frame, 0, 8);
         assertThat(frame.position()).isEqualTo(3);
     }
+
+    @Test
+    void theArrayFormTwoOctetsAtATimeEqualsTheBufferFormOctetByOctetForEveryLengthAndOffset() {
+        byte[] data = new byte[64];
+        new java.util.Random(1815).nextBytes(data);
+        for (int from = 0; from < 5; from++) {
+            for (int length = 0; from + length <= data.length; length++) {
+                assertThat(Crc16Dnp.compute(data, from, length))
+                        .as("from %d, length %d", from, length)
+                        .isEqualTo(Crc16Dnp.compute(ByteBuffer.wrap(data), from, length));
+            }
+        }
+    }
+
+    @Test
+    void theArrayFormSeesEveryOctetValueInEitherPositionOfAPair() {
+        byte[] pair = new byte[3];
+        for (int v = 0; v < 256; v++) {
+            for (int position = 0; position < 3; position++) {
+                java.util.Arrays.fill(pair, (byte) 0x5A);
+                pair[position] = (byte) v;
+                assertThat(Crc16Dnp.compute(pair, 0, 3)).isEqualTo(Crc16Dnp.compute(ByteBuffer.wrap(pair), 0, 3));
+                assertThat(Crc16Dnp.compute(pair, 0, 2)).isEqualTo(Crc16Dnp.compute(ByteBuffer.wrap(pair), 0, 2));
+            }
+        }
+    }
 }

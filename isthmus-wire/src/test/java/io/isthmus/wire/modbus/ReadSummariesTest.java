@@ -1,0 +1,119 @@
+package io.isthmus.wire.modbus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.isthmus.wire.Direction;
+import io.isthmus.wire.Dissection;
+import io.isthmus.wire.MessageSummary;
+import java.nio.ByteBuffer;
+import java.util.OptionalLong;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The read functions' short way ({@link ReadSummaries}, FC 1 to 4, sections 6.1 to 6.4) gives
+ * exactly the summary that the general decoders and summaries give, for plain reads and for the
+ * reads it must leave to them (bad lengths, odd register counts, quantities and ranges out of
+ * bounds), under the sensor's and the specification's limits.
+ */
+class ReadSummariesTest {
+    /** The sensor's and the specification's limits, and lower read quantities and PDU length. */
+    private static final ModbusLimits[] LIMITS = {
+        ModbusLimits.SENSOR, ModbusLimits.SPEC, new ModbusLimits(260, 100, 1000, 50, 1968, 123, 121, 31, 35, 128)
+    };
+
+    /** An MBAP frame (transaction 0x1234, unit 7) around {@code pdu}. */
+    private static ByteBuffer frame(byte[] pdu) {
+        ByteBuffer b = ByteBuffer.allocate(7 + pdu.length);
+        b.putShort((short) 0x1234)
+                .putShort((short) 0)
+                .putShort((short) (pdu.length + 1))
+                .put((byte) 7);
+        return b.put(pdu).flip();
+    }
+
+    /** What the general decoders and summaries make of {@code pdu} (the way before perf12m). */
+    private static MessageSummary general(byte[] pdu, Direction direction, ModbusLimits limits) {
+        PduReader in = new PduReader(pdu, 0, pdu.length);
+        OptionalLong unit = MessageSummary.number(7);
+        OptionalLong transaction = MessageSummary.number(0x1234);
+        if (direction == Direction.REQUEST) {
+            return switch (RequestDecoder.decode(in, limits)) {
+                case PduDecode.Ok<ModbusRequest> ok -> RequestSummaries.of(ok.value(), limits, unit, transaction);
+                case PduDecode.Malformed<ModbusRequest> m -> null;
+            };
+        }
+        return switch (ResponseDecoder.decode(in, limits)) {
+            case PduDecode.Ok<ModbusResponse> ok -> ResponseSummaries.of(ok.value(), unit, transaction);
+            case PduDecode.Malformed<ModbusResponse> m -> null;
+        };
+    }
+
+    private static void sameAsGeneral(byte[] pdu, Direction direction, ModbusLimits limits) {
+        var d = new ModbusDissector(limits).next(frame(pdu), direction);
+        assertThat(d).isInstanceOf(Dissection.Messages.class);
+        MessageSummary got = ((Dissection.Messages) d).messages().getFirst();
+        MessageSummary expected = general(pdu, direction, limits);
+        if (expected != null && pdu.length + 1 > ModbusLimits.SPEC.maxMbapLength()) { // the dissector's own check
+            expected = expected.withAnomaly(new io.isthmus.wire.Anomaly(
+                    "mbap_length_above_spec", "MBAP length " + (pdu.length + 1) + " above 254"));
+        }
+        if (expected != null) {
+            assertThat(got)
+                    .as("fc %d, %d octets, %s", pdu[0], pdu.length, direction)
+                    .isEqualTo(expected);
+        } else { // malformed PDU: still a message, with the decoder's anomaly
+            assertThat(got.anomalies()).isNotEmpty();
+            assertThat(got.function()).isEqualTo(pdu[0] & 0x7F);
+        }
+    }
+
+    @Test
+    void readRequestsAtEveryQuantityAndRangeEdgeSummariseAsTheGeneralDecoderDoes() {
+        int[] numbers = {0, 1, 2, 124, 125, 126, 2000, 2001, 0x7FFF, 0xFF83, 0xFF84, 0xFFFE, 0xFFFF};
+        for (ModbusLimits limits : LIMITS) {
+            for (int fc = 1; fc <= 4; fc++) {
+                for (int address : numbers) {
+                    for (int quantity : numbers) {
+                        byte[] pdu = {
+                            (byte) fc, (byte) (address >> 8), (byte) address, (byte) (quantity >> 8), (byte) quantity
+                        };
+                        sameAsGeneral(pdu, Direction.REQUEST, limits);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void readResponsesWithEveryByteCountAndLengthSummariseAsTheGeneralDecoderDoes() {
+        for (ModbusLimits limits : LIMITS) {
+            for (int fc = 1; fc <= 4; fc++) {
+                for (int length = 1; length <= Math.min(260, limits.maxPdu()); length++) {
+                    for (int count : new int[] {0, 1, 2, length - 3, length - 2, length - 1, 250, 255}) {
+                        byte[] pdu = new byte[length];
+                        pdu[0] = (byte) fc;
+                        if (length > 1) {
+                            pdu[1] = (byte) count;
+                        }
+                        sameAsGeneral(pdu, Direction.RESPONSE, limits);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void randomReadPdusBothWaysSummariseAsTheGeneralDecoderDoes() {
+        Random random = new Random(12);
+        for (int i = 0; i < 20_000; i++) {
+            byte[] pdu = new byte[1 + random.nextInt(12)];
+            random.nextBytes(pdu);
+            pdu[0] = (byte) (1 + random.nextInt(4));
+            if (pdu.length > 1 && random.nextBoolean()) {
+                pdu[1] = (byte) (pdu.length - 2);
+            }
+            sameAsGeneral(pdu, random.nextBoolean() ? Direction.REQUEST : Direction.RESPONSE, ModbusLimits.SENSOR);
+        }
+    }
+}
