@@ -12,8 +12,16 @@ public sealed interface Dissection {
 
     /** One or more complete messages (a frame may carry several, e.g. S7 items or DNP3 fragments). */
     record Messages(List<MessageSummary> messages, int consumed) implements Dissection {
+        /**
+         * The class of a one- or two-element {@code List.of}, what most dissectors hand their
+         * messages over in: unmodifiable and without nulls, so {@link List#copyOf} would return it
+         * as it is. Checked here because {@code analyze} runs C1, which calls {@code List.copyOf}
+         * and its helper out of line for every message.
+         */
+        private static final Class<?> ONE_OR_TWO = List.of(0).getClass();
+
         public Messages {
-            messages = List.copyOf(messages);
+            messages = messages.getClass() == ONE_OR_TWO ? messages : List.copyOf(messages);
             if (consumed <= 0) {
                 throw new IllegalArgumentException("a complete message consumes at least one byte");
             }

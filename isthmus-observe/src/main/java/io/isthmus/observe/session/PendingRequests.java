@@ -7,16 +7,40 @@ import java.util.Arrays;
  * transaction identifier, S7 PDU reference...), with the capture time they were seen. Bounded: the
  * oldest is dropped (and counted unanswered) when the table is full.
  *
- * <p>Kept as two primitive arrays in the order the requests arrived, searched linearly: a flow
- * rarely has more than a few requests outstanding (a poller waits for each answer), so a scan of a
- * handful of longs beats hashing a boxed key per message, and the bound keeps the worst case (a
- * flow of unanswered requests) at {@code max} comparisons.
+ * <p>A lone waiting request, the common case (a poller waits for each answer), is kept in two
+ * fields of this object: no arrays to allocate per flow, and no array to load from memory per
+ * message (the flow's table is rarely in cache when its next message comes). More are kept in two
+ * primitive arrays in the order the requests arrived; an answered request leaves a hole ({@link
+ * #GONE}) that the front skips and a compaction closes. Up to {@link #LINEAR} slots are searched
+ * linearly; beyond that (a flow of unanswered requests, up to {@code max}) an open-addressing index
+ * of slot numbers finds a key in a probe or two instead of a scan of every waiting request.
  */
 final class PendingRequests {
+    /** Slot arrays up to this length are searched without an index. */
+    static final int LINEAR = 8;
+
+    /** The time of an answered or dropped request's slot. */
+    private static final long GONE = Long.MIN_VALUE;
+
     private final int max;
-    private long[] keys = new long[4];
-    private long[] times = new long[4];
+    /** Whether {@link #oneKey} and {@link #oneTime} hold the only waiting request (the arrays are empty). */
+    private boolean one;
+
+    private long oneKey;
+    private long oneTime;
+    /** Made when a second request waits beside the first. */
+    private long[] keys;
+
+    private long[] times;
+    /** First slot that may be in use; slots before it are free. */
+    private int head;
+    /** Next free slot at the end. */
+    private int tail;
+
     private int size;
+    /** Slot + 1 per entry, 0 where free; null while the slot arrays are at most {@link #LINEAR} long. */
+    private int[] index;
+
     long evicted;
 
     PendingRequests(int max) {
@@ -29,28 +53,61 @@ final class PendingRequests {
 
     /** Remembers a request; a repeated key keeps its place and takes the new time. */
     void request(long key, long timestampNanos) {
-        int i = indexOf(key);
-        if (i >= 0) {
-            times[i] = timestampNanos;
+        if (one) {
+            if (oneKey == key) {
+                oneTime = timestampNanos;
+                return;
+            }
+            one = false;
+            if (keys == null) {
+                keys = new long[4];
+                times = new long[4];
+            }
+            keys[0] = oneKey;
+            times[0] = oneTime == GONE ? GONE + 1 : oneTime;
+            tail = 1;
+            if (index != null) {
+                indexAdd(oneKey, 0);
+            }
+        } else if (size == 0) {
+            one = true;
+            oneKey = key;
+            oneTime = timestampNanos;
+            size = 1;
             return;
         }
-        if (size == keys.length) {
-            int grown = Math.min(Math.max(size * 2, 4), max + 1);
-            keys = Arrays.copyOf(keys, grown);
-            times = Arrays.copyOf(times, grown);
+        int i = slotOf(key);
+        if (i >= 0) {
+            times[i] = timestampNanos == GONE ? GONE + 1 : timestampNanos;
+            return;
         }
-        keys[size] = key;
-        times[size] = timestampNanos;
+        if (tail == keys.length) {
+            makeRoom();
+        }
+        i = tail++;
+        keys[i] = key;
+        times[i] = timestampNanos == GONE ? GONE + 1 : timestampNanos;
         size++;
+        if (index != null) {
+            indexAdd(key, i);
+        }
         if (size > max) {
-            remove(0);
+            remove(head);
             evicted++;
         }
     }
 
     /** The request's time, or -1 when no request waits under this key. */
     long response(long key) {
-        int i = indexOf(key);
+        if (one) {
+            if (oneKey != key) {
+                return -1;
+            }
+            one = false;
+            size = 0;
+            return oneTime;
+        }
+        int i = slotOf(key);
         if (i < 0) {
             return -1;
         }
@@ -63,19 +120,100 @@ final class PendingRequests {
         return size;
     }
 
-    private int indexOf(long key) {
-        for (int i = 0; i < size; i++) {
-            if (keys[i] == key) {
-                return i;
+    private int slotOf(long key) {
+        if (index == null) {
+            for (int i = head; i < tail; i++) {
+                if (keys[i] == key && times[i] != GONE) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        int mask = index.length - 1;
+        for (int h = hash(key) & mask; ; h = (h + 1) & mask) {
+            int s = index[h];
+            if (s == 0) {
+                return -1;
+            }
+            if (keys[s - 1] == key) {
+                return s - 1;
             }
         }
-        return -1;
     }
 
+    /** Frees slot {@code i} (in use), then moves the front past free slots. */
     private void remove(int i) {
-        int after = size - i - 1;
-        System.arraycopy(keys, i + 1, keys, i, after);
-        System.arraycopy(times, i + 1, times, i, after);
+        if (index != null) {
+            indexRemove(keys[i], i);
+        }
+        times[i] = GONE;
         size--;
+        while (head < tail && times[head] == GONE) {
+            head++;
+        }
+        if (head == tail) {
+            head = 0;
+            tail = 0;
+        }
+    }
+
+    /** The slot arrays are used up to their end: close the holes, and grow only when they stay over half full
+     * (so there are fewer than {@code 4 * (max + 1)} slots). */
+    private void makeRoom() {
+        int n = 0;
+        for (int i = head; i < tail; i++) {
+            if (times[i] != GONE) {
+                keys[n] = keys[i];
+                times[n] = times[i];
+                n++;
+            }
+        }
+        head = 0;
+        tail = n;
+        if (n * 2 > keys.length) {
+            int grown = keys.length * 2;
+            keys = Arrays.copyOf(keys, grown);
+            times = Arrays.copyOf(times, grown);
+        }
+        Arrays.fill(times, n, times.length, GONE);
+        if (keys.length > LINEAR) {
+            index = new int[Integer.highestOneBit(keys.length) * 2];
+            for (int i = 0; i < n; i++) {
+                indexAdd(keys[i], i);
+            }
+        }
+    }
+
+    private void indexAdd(long key, int slot) {
+        int mask = index.length - 1;
+        int h = hash(key) & mask;
+        while (index[h] != 0) {
+            h = (h + 1) & mask;
+        }
+        index[h] = slot + 1;
+    }
+
+    /** Linear probing's deletion: later entries of the probe run move back into the hole. */
+    private void indexRemove(long key, int slot) {
+        int mask = index.length - 1;
+        int h = hash(key) & mask;
+        while (index[h] != slot + 1) {
+            h = (h + 1) & mask;
+        }
+        int hole = h;
+        for (int j = (hole + 1) & mask; index[j] != 0; j = (j + 1) & mask) {
+            int home = hash(keys[index[j] - 1]) & mask;
+            // j's entry may fill the hole when its home is not in the (cyclic) range (hole, j]
+            if (((j - home) & mask) >= ((j - hole) & mask)) {
+                index[hole] = index[j];
+                hole = j;
+            }
+        }
+        index[hole] = 0;
+    }
+
+    private static int hash(long key) {
+        long h = key * 0x9E37_79B9_7F4A_7C15L;
+        return (int) (h >>> 32);
     }
 }

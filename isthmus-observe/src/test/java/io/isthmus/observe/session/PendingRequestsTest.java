@@ -36,31 +36,50 @@ class PendingRequestsTest {
     @Test
     void randomRequestsAndResponsesMatchAnInsertionOrderedBoundedMap() {
         Random random = new Random(5);
-        for (int max : new int[] {1, 2, 7, 256}) {
-            PendingRequests p = new PendingRequests(max);
-            long[] evicted = {0};
-            Map<Long, Long> model = new LinkedHashMap<>() {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
-                    if (size() > max) {
-                        evicted[0]++;
-                        return true;
-                    }
-                    return false;
-                }
-            };
-            for (int step = 0; step < 20_000; step++) {
-                long key = PendingRequests.key(random.nextInt(3), random.nextInt(max * 2 + 2));
-                if (random.nextBoolean()) {
-                    p.request(key, step);
-                    model.put(key, (long) step);
-                } else {
-                    Long expected = model.remove(key);
-                    assertThat(p.response(key)).isEqualTo(expected == null ? -1 : expected);
-                }
-                assertThat(p.size()).isEqualTo(model.size());
-                assertThat(p.evicted).isEqualTo(evicted[0]);
+        // A share of requests above one half fills the table (the index, compaction and
+        // eviction); below it the table stays small (the linear search and its holes).
+        for (int requestPercent : new int[] {50, 30, 70, 95}) {
+            for (int max : new int[] {1, 2, 7, 8, 9, 100, 256}) {
+                matchesTheModel(random, max, requestPercent, max * 2 + 2);
             }
         }
+    }
+
+    @Test
+    void aFloodOfUnansweredRequestsWithFewAnswersMatchesTheModel() {
+        Random random = new Random(11);
+        matchesTheModel(random, 256, 97, 100_000);
+        matchesTheModel(random, 33, 90, 1_000);
+    }
+
+    private static void matchesTheModel(Random random, int max, int requestPercent, int transactions) {
+        PendingRequests p = new PendingRequests(max);
+        long[] evicted = {0};
+        Map<Long, Long> model = new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
+                if (size() > max) {
+                    evicted[0]++;
+                    return true;
+                }
+                return false;
+            }
+        };
+        for (int step = 0; step < 20_000; step++) {
+            long key = PendingRequests.key(random.nextInt(3), random.nextInt(transactions));
+            if (random.nextInt(100) < requestPercent) {
+                p.request(key, step);
+                model.put(key, (long) step);
+            } else {
+                Long expected = model.remove(key);
+                assertThat(p.response(key)).isEqualTo(expected == null ? -1 : expected);
+            }
+            assertThat(p.size()).isEqualTo(model.size());
+            assertThat(p.evicted).isEqualTo(evicted[0]);
+        }
+        for (Map.Entry<Long, Long> e : model.entrySet()) {
+            assertThat(p.response(e.getKey())).isEqualTo(e.getValue());
+        }
+        assertThat(p.size()).isZero();
     }
 }
