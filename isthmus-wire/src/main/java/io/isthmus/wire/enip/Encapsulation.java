@@ -44,6 +44,23 @@ public final class Encapsulation {
     }
 
     /**
+     * The header of the message at {@code at} when {@link #read} would return a {@link
+     * EncapsulationRead.Frame} (the header valid and the whole message present), else null: the
+     * same checks in one go, without the result object, for the dissector's usual case.
+     */
+    public static EncapsulationHeader frame(byte[] b, int at, int available, int maxLength) {
+        if (available < EnipLimits.HEADER_LENGTH
+                || b[at + 1] != 0
+                || u16(b, at + 2) > maxLength
+                || (b[at + 9] | b[at + 10] | b[at + 11]) != 0
+                || Octets.u32le(b, at + 20) != 0
+                || available < EnipLimits.HEADER_LENGTH + u16(b, at + 2)) {
+            return null;
+        }
+        return header(b, at);
+    }
+
+    /**
      * Octets to drop after an invalid header to reach a position that could start one; 1..available.
      * A candidate must also name a defined command with a length that command can have ({@link
      * EncapsulationCommand#plausibleLength}): without that, runs of zeros, which are everywhere in

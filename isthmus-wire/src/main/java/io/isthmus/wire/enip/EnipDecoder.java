@@ -16,7 +16,8 @@ import java.util.OptionalLong;
  * Decodes the data of one framed encapsulation message by command: identity and service items of
  * the list replies, RegisterSession's version, and the Common Packet Format of SendRRData and
  * SendUnitData (interface handle, timeout, items) with the CIP messages of their data items.
- * Stateless.
+ * Keeps nothing between messages, but reuses its working lists (no objects per message for them):
+ * one decoder per thread at a time, as a dissector is.
  */
 public final class EnipDecoder {
 
@@ -24,6 +25,19 @@ public final class EnipDecoder {
 
     private final EnipLimits limits;
     private final CipDecoder cip;
+    /** The anomalies of the message being decoded; emptied by each {@link #decode}, copied out. */
+    private final List<Anomaly> found = new ArrayList<>();
+    /**
+     * The last connection id read, as the present {@link OptionalLong} handed out: one direction
+     * of a connected flow repeats one id (32 bits, too wide for a shared table) in every message.
+     */
+    private OptionalLong lastConnection = OptionalLong.empty();
+
+    /**
+     * The connected sequence count (16 bits) as a present {@link OptionalInt}, one shared instance
+     * per value, built on first use (a race only builds an equal immutable value twice).
+     */
+    private static final OptionalInt[] SEQUENCE = new OptionalInt[1 << 16];
 
     public EnipDecoder(EnipLimits limits) {
         this.limits = limits;
@@ -38,7 +52,8 @@ public final class EnipDecoder {
     public EnipMessage decode(byte[] b, int at, EncapsulationHeader header) {
         int data = at + EnipLimits.HEADER_LENGTH;
         int length = header.length();
-        List<Anomaly> anomalies = new ArrayList<>(); // no array until the first anomaly
+        List<Anomaly> anomalies = found;
+        anomalies.clear();
         EnipBody body = switch (header.commandKind()) {
             case LIST_IDENTITY -> length == 0 ? new EnipBody.Empty() : identities(b, data, length, anomalies);
             case LIST_SERVICES -> length == 0 ? new EnipBody.Empty() : services(b, data, length, anomalies);
@@ -46,8 +61,10 @@ public final class EnipDecoder {
             case SEND_RR_DATA, SEND_UNIT_DATA -> sendData(b, data, length, anomalies);
             case NOP, LIST_INTERFACES, UNREGISTER_SESSION, INDICATE_STATUS, CANCEL, UNKNOWN -> new EnipBody.Empty();
         };
-        // Most messages have none: the shared empty list, not a copy of an empty one.
-        return new EnipMessage(header, body, anomalies.isEmpty() ? List.of() : anomalies);
+        // Most messages have none: the shared empty list; else EnipMessage copies them.
+        EnipMessage m = new EnipMessage(header, body, anomalies.isEmpty() ? List.of() : anomalies);
+        anomalies.clear(); // keeps no anomaly past its message
+        return m;
     }
 
     private EnipBody identities(byte[] b, int at, int length, List<Anomaly> anomalies) {
@@ -103,11 +120,11 @@ public final class EnipDecoder {
             int itemLength = CommonPacketFormat.itemLength(b, p, end);
             switch (CpfItemType.of(Encapsulation.u16(b, p))) {
                 case CONNECTED_ADDRESS ->
-                    connection = itemLength >= 4 ? OptionalLong.of(Octets.u32le(b, dataAt)) : connection;
+                    connection = itemLength >= 4 ? connection(Octets.u32le(b, dataAt)) : connection;
                 case UNCONNECTED_DATA -> cip(b, dataAt, itemLength, messages, anomalies);
                 case CONNECTED_DATA -> {
                     if (itemLength >= 2) {
-                        sequence = OptionalInt.of(Encapsulation.u16(b, dataAt));
+                        sequence = sequence(Encapsulation.u16(b, dataAt));
                         cip(b, dataAt + 2, itemLength - 2, messages, anomalies);
                     }
                 }
@@ -127,6 +144,25 @@ public final class EnipDecoder {
             p = dataAt + itemLength;
         }
         return new EnipBody.SendData(messages.list(), connection, sequence);
+    }
+
+    private OptionalLong connection(long id) {
+        OptionalLong last = lastConnection;
+        if (last.isPresent() && last.getAsLong() == id) {
+            return last;
+        }
+        OptionalLong o = OptionalLong.of(id);
+        lastConnection = o;
+        return o;
+    }
+
+    private static OptionalInt sequence(int value) {
+        OptionalInt o = SEQUENCE[value];
+        if (o == null) {
+            o = OptionalInt.of(value);
+            SEQUENCE[value] = o;
+        }
+        return o;
     }
 
     /**

@@ -54,6 +54,11 @@ public final class EnipDissector implements Dissector {
             }
             resynchronising = false;
         }
+        EncapsulationHeader framed = Encapsulation.frame(b, at, available, limits.maxEncapsulationLength());
+        if (framed != null) { // the usual case, without a read result
+            return new Dissection.Messages(
+                    List.of(EnipSummary.of(decoder.decode(b, at, framed), hint)), framed.totalLength());
+        }
         return switch (Encapsulation.read(b, at, available, limits.maxEncapsulationLength())) {
             case EncapsulationRead.Incomplete i -> new Dissection.NeedMore(i.needed());
             case EncapsulationRead.Invalid i -> {

@@ -60,10 +60,21 @@ public final class EnipSummary {
                 ? Optional.empty()
                 : Optional.of(h.statusKind().displayName() + " (" + HexText.of(h.status(), 4) + ")");
         long transaction = h.senderContext();
+        AccessKind access = command.access();
         if (m.body() instanceof EnipBody.SendData d) {
             transaction = d.sequenceCount().isPresent() ? d.sequenceCount().getAsInt() : transaction;
-            if (status.isEmpty()) {
-                status = firstFailure(d.messages());
+            List<CipMessage> messages = d.messages();
+            if (!messages.isEmpty()) {
+                // one walk over the message trees for both the access kind and the first failure
+                long found = NOTHING_FOUND;
+                for (int i = 0; i < messages.size(); i++) { // indexed: no iterator per message
+                    found = scan(messages.get(i), found);
+                }
+                access = CipAccess.ofRank(strongestRank(found));
+                int failure = firstFailure(found);
+                if (status.isEmpty() && failure != NO_FAILURE) {
+                    status = Optional.of(failureText(failure));
+                }
             }
         }
         return new MessageSummary(
@@ -71,7 +82,7 @@ public final class EnipSummary {
                 hint,
                 h.command(),
                 name,
-                access(m),
+                access,
                 OptionalLong.empty(),
                 MessageSummary.number(transaction),
                 OptionalLong.empty(),
@@ -98,18 +109,6 @@ public final class EnipSummary {
             out.hex(Long.reverseBytes(h.senderContext()), 16);
             body(m.body(), out);
         }
-    }
-
-    private static AccessKind access(EnipMessage m) {
-        if (m.body() instanceof EnipBody.SendData d && !d.messages().isEmpty()) {
-            AccessKind strongest = null;
-            List<CipMessage> messages = d.messages();
-            for (int i = 0; i < messages.size(); i++) { // indexed: no iterator per message
-                strongest = CipAccess.stronger(strongest, CipAccess.of(messages.get(i)));
-            }
-            return strongest;
-        }
-        return m.header().commandKind().access();
     }
 
     private static void body(EnipBody body, AttributeSink out) {
@@ -192,33 +191,66 @@ public final class EnipSummary {
         }
     }
 
-    /** The first failing reply, outer before embedded, in wire order. */
-    private static Optional<String> firstFailure(List<CipMessage> messages) {
-        for (int i = 0; i < messages.size(); i++) { // indexed: no iterator per (mostly empty) list
-            CipMessage c = messages.get(i);
-            if (c instanceof CipMessage.Response r && r.generalStatus() != 0) {
-                return Optional.of(failureText(r));
-            }
-            List<CipMessage> embedded = c.embedded();
-            if (!embedded.isEmpty()) { // no call for the (many) messages without embedded ones
-                Optional<String> inner = firstFailure(embedded);
-                if (inner.isPresent()) {
-                    return inner;
-                }
-            }
-        }
-        return Optional.empty();
+    /**
+     * No failing reply found (yet). Decoded replies carry an octet; only a hand-built reply with
+     * this general status would be taken for none.
+     */
+    private static final int NO_FAILURE = Integer.MIN_VALUE;
+
+    /**
+     * What {@link #scan} found so far: the first failing reply's general status in the low 32 bits
+     * ({@link #NO_FAILURE}: none yet) and the strongest access kind's {@link CipAccess#rank} in the
+     * high 32 (-1: none yet). Two numbers in one value, so the walk makes no object per message.
+     */
+    private static final long NOTHING_FOUND = found(-1, NO_FAILURE);
+
+    private static int firstFailure(long found) {
+        return (int) found;
     }
 
-    /** A race only builds the same immutable text twice. */
-    private static String failureText(CipMessage.Response r) {
-        int code = r.generalStatus();
+    private static int strongestRank(long found) {
+        return (int) (found >> 32);
+    }
+
+    private static long found(int strongestRank, int firstFailure) {
+        return (long) strongestRank << 32 | (firstFailure & 0xFFFF_FFFFL);
+    }
+
+    /**
+     * Adds one message tree to {@code found}: its access kind as {@link CipAccess#of} gives it (the
+     * strongest of its embedded messages, its own when it has none) and, when none was found
+     * before, its first failing reply, outer before embedded, in wire order (the reply's general
+     * status).
+     */
+    private static long scan(CipMessage c, long found) {
+        int failure = firstFailure(found);
+        if (failure == NO_FAILURE && c instanceof CipMessage.Response r && r.generalStatus() != 0) {
+            failure = r.generalStatus();
+        }
+        List<CipMessage> embedded = c.embedded();
+        int n = embedded.size();
+        int rank;
+        if (n == 0) {
+            rank = CipAccess.rank(CipAccess.own(c));
+        } else {
+            long inner = found(-1, failure);
+            for (int i = 0; i < n; i++) { // indexed: no iterator per embedded list
+                inner = scan(embedded.get(i), inner);
+            }
+            rank = strongestRank(inner);
+            failure = firstFailure(inner);
+        }
+        return found(Math.max(rank, strongestRank(found)), failure);
+    }
+
+    /** The status text of a failing reply, {@code Path destination unknown (0x05)}; a race only builds the same immutable text twice. */
+    private static String failureText(int code) {
         if (code < 0 || code >= FAILURE_TEXT.length) {
-            return r.status().displayName() + " (" + HexText.of(code, 2) + ")";
+            return CipGeneralStatus.of(code).displayName() + " (" + HexText.of(code, 2) + ")";
         }
         String text = FAILURE_TEXT[code];
         if (text == null) {
-            text = r.status().displayName() + " (" + HexText.of(code, 2) + ")";
+            text = CipGeneralStatus.of(code).displayName() + " (" + HexText.of(code, 2) + ")";
             FAILURE_TEXT[code] = text;
         }
         return text;

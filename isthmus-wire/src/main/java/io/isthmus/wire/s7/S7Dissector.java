@@ -94,6 +94,10 @@ public final class S7Dissector implements Dissector {
             }
             resynchronising = false;
         }
+        int framed = Tpkt.frameLength(b, at, available, limits.maxTpktLength());
+        if (framed > 0) { // the usual case, without a read result
+            return frame(data, b, at, framed, hint);
+        }
         return switch (Tpkt.read(b, at, available, limits.maxTpktLength())) {
             case TpktRead.Incomplete i -> new Dissection.NeedMore(i.needed());
             case TpktRead.Invalid i -> {

@@ -42,7 +42,23 @@ public final class CipAccess {
         return rank(b) > rank(a) ? b : a;
     }
 
-    private static int rank(AccessKind k) {
+    /** The kinds by {@link #rank}, weakest first. */
+    private static final AccessKind[] BY_RANK = {
+        AccessKind.DISCOVERY,
+        AccessKind.DIAGNOSTIC,
+        AccessKind.READ,
+        AccessKind.WRITE,
+        AccessKind.CONTROL,
+        AccessKind.PROGRAM
+    };
+
+    /** The kind of {@link #rank} {@code rank} (0..5). */
+    public static AccessKind ofRank(int rank) {
+        return BY_RANK[rank];
+    }
+
+    /** The kind's place in the order, weakest (discovery) 0 to strongest (program) 5. */
+    public static int rank(AccessKind k) {
         return switch (k) {
             case DISCOVERY -> 0;
             case DIAGNOSTIC -> 1;

@@ -16,6 +16,9 @@ import java.util.List;
  * (offsets must also increase), so overlapping offsets cannot multiply the work. Every size is
  * checked against the octets present; what does not fit becomes an anomaly and the rest of the
  * message is still reported.
+ *
+ * <p>A decoder keeps the working state of one decode between calls (no object per message), so it
+ * is for one thread at a time, as a dissector is; the messages it returns are immutable.
  */
 public final class CipDecoder {
 
@@ -27,6 +30,8 @@ public final class CipDecoder {
     private final int maxEmbedded;
     private final int maxDepth;
     private final int maxPathSegments;
+    /** The state of the decode in progress, reset by each {@link #decode}. */
+    private final Walk walk;
 
     /**
      * @param maxEmbedded most embedded messages decoded from one top-level message
@@ -37,6 +42,7 @@ public final class CipDecoder {
         this.maxEmbedded = maxEmbedded;
         this.maxDepth = maxDepth;
         this.maxPathSegments = maxPathSegments;
+        this.walk = new Walk(Math.max(0, maxDepth));
     }
 
     /**
@@ -44,11 +50,16 @@ public final class CipDecoder {
      * Octets}); nothing outside that range is read.
      */
     public CipDecode decode(byte[] b, int at, int length) {
-        Walk walk = new Walk(b);
-        CipMessage m = walk.node(at, length, 0);
-        return m == null
-                ? new CipDecode.Invalid(CipError.TRUNCATED, at, length)
-                : new CipDecode.Decoded(m, walk.anomalies);
+        Walk w = walk;
+        w.reset(b);
+        try {
+            CipMessage m = w.node(at, length, 0);
+            return m == null
+                    ? new CipDecode.Invalid(CipError.TRUNCATED, at, length)
+                    : new CipDecode.Decoded(m, w.anomalies); // Decoded copies the anomalies
+        } finally {
+            w.reset(null); // keeps no reference to the caller's octets
+        }
     }
 
     /**
@@ -68,16 +79,34 @@ public final class CipDecoder {
         return r;
     }
 
-    /** One top-level decode: the shared budget and anomalies of all nesting levels. */
+    /**
+     * One top-level decode: the shared budget and anomalies of all nesting levels. One per decoder,
+     * reset for each message: a walk per message was the largest allocation of the CIP decoder.
+     */
     private final class Walk {
-        private final byte[] b;
+        private byte[] b;
         /** {@code List.of()} until the first anomaly: most messages have none. */
         private List<Anomaly> anomalies = List.of();
 
-        private int budget = maxEmbedded;
+        private int budget;
+        /**
+         * The embedded messages of the Multiple Service Packet being decoded at each depth (at most
+         * {@code maxDepth} levels decode one), emptied before each use and copied out: no growing
+         * list per packet. Each holds at most {@code maxEmbedded} messages (the budget).
+         */
+        private final List<List<CipMessage>> collected;
 
-        Walk(byte[] b) {
-            this.b = b;
+        Walk(int depths) {
+            collected = new ArrayList<>(depths);
+            for (int i = 0; i < depths; i++) {
+                collected.add(new ArrayList<>());
+            }
+        }
+
+        void reset(byte[] octets) {
+            b = octets;
+            anomalies = List.of();
+            budget = maxEmbedded;
         }
 
         private void note(Anomaly a) {
@@ -112,7 +141,7 @@ public final class CipDecoder {
             } else if (service == UNCONNECTED_SEND && path.classId().orElse(-1) == CONNECTION_MANAGER) {
                 embedded = unconnectedSend(dataAt, dataLength, depth);
             }
-            return new CipMessage.Request(service, path, embedded);
+            return embedded.isEmpty() ? path.plainRequest(service) : new CipMessage.Request(service, path, embedded);
         }
 
         private EPath path(int at, int length) {
@@ -171,7 +200,8 @@ public final class CipDecoder {
                 note(CipError.SERVICE_COUNT_EXCEEDS_FRAME.anomaly(
                         count + " services, room for " + listed + " offsets"));
             }
-            List<CipMessage> out = new ArrayList<>(Math.max(0, Math.min(listed, budget)));
+            List<CipMessage> out = collected.get(depth); // deeper(depth): depth < maxDepth
+            out.clear();
             int floor = 2 + 2 * listed;
             for (int i = 0; i < listed; i++) {
                 if (budget <= 0) {
@@ -190,7 +220,9 @@ public final class CipDecoder {
                 embed(out, at + start, end - start, depth + 1);
                 floor = end;
             }
-            return out;
+            List<CipMessage> messages = out.isEmpty() ? List.of() : List.copyOf(out);
+            out.clear(); // keeps no message past this packet
+            return messages;
         }
 
         /** Unconnected Send data: priority/tick, timeout, message size, message, pad, route path. */
@@ -212,9 +244,12 @@ public final class CipDecoder {
                 return List.of();
             }
             budget--;
-            List<CipMessage> out = new ArrayList<>(1);
-            embed(out, at + 4, size, depth + 1);
-            return out;
+            CipMessage m = node(at + 4, size, depth + 1);
+            if (m == null) {
+                note(CipError.TRUNCATED.anomaly("embedded message of " + size + " octets"));
+                return List.of();
+            }
+            return List.of(m);
         }
 
         private boolean deeper(int depth) {

@@ -32,6 +32,8 @@ public final class EPath {
     private boolean shared;
     /** {@link #requestText}'s last text, kept for a shared path only. */
     private RequestText lastRequest;
+    /** {@link #plainRequest}'s last request, kept for a shared path only. */
+    private CipMessage.Request lastPlainRequest;
 
     public EPath(List<PathSegment> segments) {
         this.segments = List.copyOf(segments);
@@ -137,6 +139,23 @@ public final class EPath {
 
     /** Immutable, so a thread that reads the field while another replaces it sees a whole pair. */
     private record RequestText(int service, String text) {}
+
+    /**
+     * A request of {@code service} to this path that carries no embedded messages. A {@linkplain
+     * #isShared shared} path keeps the last one made (an immutable record, so a racing thread sees
+     * a whole one): the polls of a plant repeat one service on one path, message after message.
+     */
+    CipMessage.Request plainRequest(int service) {
+        CipMessage.Request last = lastPlainRequest;
+        if (last != null && last.service() == service) {
+            return last;
+        }
+        CipMessage.Request r = new CipMessage.Request(service, this, List.of());
+        if (shared) {
+            lastPlainRequest = r;
+        }
+        return r;
+    }
 
     void markShared() {
         shared = true;

@@ -157,11 +157,64 @@ public final class S7commDecoder {
         return new S7Message.SetupCommunication(u16(b, p + 2), u16(b, p + 4), u16(b, p + 6));
     }
 
+    /**
+     * Read/Write Var jobs whose parameter is at most this many octets are kept decoded, by their
+     * octets: a plant's HMIs and historians poll the same variables again and again, so the same
+     * parameter (function, count, item specifications) comes back in job after job. 64 octets hold
+     * five S7ANY items.
+     */
+    private static final int SHARED_MAX_OCTETS = 64;
+
+    private static final int SHARED_SLOT_BITS = 8;
+
+    /**
+     * The kept requests, direct mapped ({@code 2^SHARED_SLOT_BITS} slots for all decoders; a new
+     * parameter replaces the one in its slot, so hostile traffic can only make it miss, never grow
+     * it). Only parameters decoded without an anomaly are kept, and one is used only when its item
+     * count is within the decoder's limit: then the decode depends on the octets alone. Entries
+     * are immutable (their octets are a private copy, never written after), so threads racing on a
+     * slot see a whole entry or another one; a miss decodes as before.
+     */
+    private static final SharedRequest[] SHARED_REQUESTS = new SharedRequest[1 << SHARED_SLOT_BITS];
+
+    private record SharedRequest(int hash, byte[] octets, S7Message.VarRequest request) {}
+
     /** Read/Write Var job: function, item count, then one variable specification per item. */
     private S7Message varRequest(byte[] b, S7Function function, Part part, List<Anomaly> anomalies) {
         if (part.parameterLength < 2) {
             return truncated(b, part, 2, anomalies);
         }
+        int at = part.parameterAt;
+        int length = part.parameterLength;
+        if (length > SHARED_MAX_OCTETS || u8(b, at + 1) > maxVarItems) {
+            return decodeVarRequest(b, function, part, anomalies);
+        }
+        int hash = hash(b, at, length);
+        int slot = hash >>> (32 - SHARED_SLOT_BITS);
+        SharedRequest kept = SHARED_REQUESTS[slot];
+        if (kept != null
+                && kept.hash == hash
+                && Arrays.equals(kept.octets, 0, kept.octets.length, b, at, at + length)) {
+            return kept.request;
+        }
+        int before = anomalies.size();
+        S7Message.VarRequest request = decodeVarRequest(b, function, part, anomalies);
+        if (anomalies.size() == before) {
+            SHARED_REQUESTS[slot] = new SharedRequest(hash, Arrays.copyOfRange(b, at, at + length), request);
+        }
+        return request;
+    }
+
+    /** A hash of {@code [at, at + length)} spread over all 32 bits (the slot is its top bits). */
+    private static int hash(byte[] b, int at, int length) {
+        int h = length;
+        for (int i = 0; i < length; i++) {
+            h = 31 * h + b[at + i];
+        }
+        return h * 0x9E3779B9;
+    }
+
+    private S7Message.VarRequest decodeVarRequest(byte[] b, S7Function function, Part part, List<Anomaly> anomalies) {
         int count = itemCount(b, part, anomalies);
         // every item spec takes at least 2 octets, so the array is sized by the octets present
         VarItem[] items = new VarItem[Math.min(Math.min(count, maxVarItems), (part.parameterLength - 2) / 2)];
@@ -223,7 +276,25 @@ public final class S7commDecoder {
         List<S7ReturnCode> codes = function == S7Function.READ_VAR
                 ? readResults(b, part, wanted, anomalies)
                 : writeResults(b, part, wanted, anomalies);
+        if (count == 1 && codes.size() == 1) { // the usual one-item response: one shared record
+            return (function == S7Function.READ_VAR ? ONE_READ : ONE_WRITE)
+                    [codes.getFirst().ordinal()];
+        }
         return new S7Message.VarResponse(function, count, codes);
+    }
+
+    /** The response to a one-item Read Var, by its return code's ordinal (immutable, shared). */
+    private static final S7Message.VarResponse[] ONE_READ = oneItem(S7Function.READ_VAR);
+
+    private static final S7Message.VarResponse[] ONE_WRITE = oneItem(S7Function.WRITE_VAR);
+
+    private static S7Message.VarResponse[] oneItem(S7Function function) {
+        S7ReturnCode[] codes = S7ReturnCode.values();
+        S7Message.VarResponse[] responses = new S7Message.VarResponse[codes.length];
+        for (S7ReturnCode c : codes) {
+            responses[c.ordinal()] = new S7Message.VarResponse(function, 1, List.of(c));
+        }
+        return responses;
     }
 
     /** Each item: return code, transport size, length (bits for sizes 3..5), data, even padding. */

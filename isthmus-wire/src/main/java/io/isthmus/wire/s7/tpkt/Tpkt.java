@@ -69,6 +69,19 @@ public final class Tpkt {
     }
 
     /**
+     * The length field of the packet at {@code at} when {@link #read(byte[], int, int, int)} would
+     * return a {@link TpktRead.Frame} (a valid header and the whole packet present), else -1: the
+     * same checks without the result object, for a dissector's usual case.
+     */
+    public static int frameLength(byte[] b, int at, int available, int maxLength) {
+        if (available < HEADER_LENGTH || (b[at] & 0xFF) != VERSION || b[at + 1] != 0) {
+            return -1;
+        }
+        int length = Octets.u16be(b, at + 2);
+        return length >= MIN_LENGTH && length <= maxLength && available >= length ? length : -1;
+    }
+
+    /**
      * How many octets to drop after an invalid header to reach the next position that could start
      * a valid one (a capture that begins mid-stream, or garbage). At least 1; at most
      * {@code available}. A candidate cut off by the end of the data is kept, so a header split

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.isthmus.model.AccessKind;
 import io.isthmus.wire.Anomaly;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** CIP Volume 1 section 2-4 messages, Multiple Service Packet and Unconnected Send. */
@@ -135,5 +138,92 @@ class CipDecoderTest {
     void fewerThanTwoOctetsAreNoMessage() {
         assertThat(decode("0e")).isInstanceOf(CipDecode.Invalid.class);
         assertThat(decode("8e00")).isInstanceOf(CipDecode.Invalid.class);
+    }
+
+    @Test
+    void aRequestWithoutEmbeddedMessagesOnAShortPathIsOneSharedValuePerServiceAndPath() {
+        var first = (CipMessage.Request) decoded("0e02 20012401").message();
+        var again = (CipMessage.Request) decoded("0e02 20012401").message();
+        var otherService = (CipMessage.Request) decoded("1002 20012401").message();
+        var symbolic = (CipMessage.Request)
+                decoded("4c06 9109 53746174696f6e3132 00 0100").message();
+
+        assertThat(again).isSameAs(first);
+        assertThat(otherService).isNotSameAs(first).isEqualTo(new CipMessage.Request(0x10, first.path(), List.of()));
+        // a path of more than 8 octets is decoded afresh each time: its requests are equal, not shared
+        assertThat(decoded("4c06 9109 53746174696f6e3132 00 0100").message())
+                .isNotSameAs(symbolic)
+                .isEqualTo(symbolic);
+        // a Multiple Service Packet is never shared; its embedded plain requests are (a path keeps
+        // the request of its last service)
+        String twice = "0a02 20022401" + "0200 0600 0c00" + "0e02 20012401" + "0e02 20012401";
+        var packet = decoded(twice).message();
+        assertThat(decoded(twice).message()).isNotSameAs(packet).isEqualTo(packet);
+        assertThat(packet.embedded().get(1)).isSameAs(packet.embedded().getFirst());
+        assertThat(packet.embedded().getFirst()).isEqualTo(first);
+    }
+
+    /** Messages of every shape the decoder knows, the damaged ones included. */
+    private static List<String> variedMessages() {
+        List<String> hex = new ArrayList<>(List.of(
+                "0702208e2401",
+                "cb00 00 00 0102",
+                "8e00 1f 01 3412",
+                "0a02 20022401 0200 0600 0c00 0e02 20012401 1002 20012401",
+                "52022006240107f9 0600 010220012401 0100 0100",
+                "5202206b2401 0000",
+                "0eff 20012401",
+                "0a02 20022401 ffff 0600",
+                "0a02 20022401 0200 0600 0200 0e02 20012401",
+                "0a02 20022401 0100 ff00",
+                "52022006240107f9 ff00 0e0220012401",
+                "4c06 9109 53746174696f6e3132 00 0100",
+                "8a00 00 00 0200 0600 0a00 8e00 0000 9000 1e00",
+                "0e"));
+        String nested = "0e02 20012401";
+        for (int i = 0; i < 4; i++) {
+            nested = "0a02 20022401 0100 0400 " + nested;
+            hex.add(nested);
+        }
+        StringBuilder packet = new StringBuilder("0a02 20022401 1400");
+        for (int i = 0; i < 20; i++) {
+            packet.append(String.format("%02x00", 2 + 2 * 20 + 6 * i));
+        }
+        for (int i = 0; i < 20; i++) {
+            packet.append("0e02 20012401");
+        }
+        hex.add(packet.toString());
+        return hex;
+    }
+
+    @Test
+    void aDecoderUsedForMessageAfterMessageCarriesNothingFromOneToTheNext() {
+        // the decoder keeps its working state between calls: every message, in any order and at any
+        // offset, must decode exactly as it does on a decoder that never saw another message
+        List<String> messages = variedMessages();
+        Random random = new Random(20261127);
+        List<Integer> order = new ArrayList<>();
+        for (int round = 0; round < 20; round++) {
+            for (int i = 0; i < messages.size(); i++) {
+                order.add(i);
+            }
+        }
+        Collections.shuffle(order, random);
+        for (int i : order) {
+            byte[] bytes = HexFormat.of().parseHex(messages.get(i).replace(" ", ""));
+            int offset = random.nextInt(5);
+            byte[] placed = new byte[offset + bytes.length + random.nextInt(5)];
+            random.nextBytes(placed);
+            System.arraycopy(bytes, 0, placed, offset, bytes.length);
+
+            CipDecode reused = decoder.decode(placed, offset, bytes.length);
+            CipDecode fresh = new CipDecoder(16, 3, 16).decode(bytes, 0, bytes.length);
+
+            if (fresh instanceof CipDecode.Invalid f) {
+                assertThat(reused).isEqualTo(new CipDecode.Invalid(f.error(), f.offset() + offset, f.value()));
+            } else {
+                assertThat(reused).as(messages.get(i)).isEqualTo(fresh);
+            }
+        }
     }
 }

@@ -63,4 +63,26 @@ class TpktTest {
         byte[] stream = HexFormat.of().parseHex("ffeeddcc");
         assertThat(Tpkt.resync(ByteBuffer.wrap(stream), 0, stream.length, 8196)).isEqualTo(4);
     }
+
+    @Test
+    void frameLengthIsTheLengthExactlyWhenReadGivesAFrame() {
+        java.util.Random random = new java.util.Random(27);
+        byte[] b = new byte[12];
+        for (int run = 0; run < 200_000; run++) {
+            random.nextBytes(b);
+            if (random.nextInt(4) > 0) { // mostly near-valid headers
+                b[2] = 0;
+                b[0] = (byte) (random.nextInt(8) > 0 ? 3 : random.nextInt(256));
+                b[1] = (byte) (random.nextInt(8) > 0 ? 0 : random.nextInt(256));
+                b[3] = (byte) random.nextInt(16);
+            }
+            int at = random.nextInt(2);
+            int available = random.nextInt(b.length - at + 1);
+            int max = random.nextBoolean() ? 8196 : 7 + random.nextInt(10);
+            TpktRead read = Tpkt.read(b, at, available, max);
+            assertThat(Tpkt.frameLength(b, at, available, max))
+                    .as("%s, available %d", HexFormat.of().formatHex(b), available)
+                    .isEqualTo(read instanceof TpktRead.Frame f ? f.length() : -1);
+        }
+    }
 }

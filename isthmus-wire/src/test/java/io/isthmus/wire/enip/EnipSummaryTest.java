@@ -1,0 +1,116 @@
+package io.isthmus.wire.enip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.isthmus.model.AccessKind;
+import io.isthmus.wire.Direction;
+import io.isthmus.wire.MessageSummary;
+import io.isthmus.wire.enip.cip.CipAccess;
+import io.isthmus.wire.enip.cip.CipMessage;
+import io.isthmus.wire.enip.cip.EPath;
+import io.isthmus.wire.enip.cip.LogicalType;
+import io.isthmus.wire.enip.cip.PathSegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The summary's access kind and status, found in one walk over the CIP message trees. */
+class EnipSummaryTest {
+
+    private static final int[] SERVICES = {0x01, 0x05, 0x07, 0x0E, 0x10, 0x4B, 0x4C, 0x4D, 0x4E, 0x52, 0x54, 0x0A};
+    private static final long[] CLASSES = {0x01, 0x02, 0x06, 0x37, 0x67, 0x6B, 0x72, 0x8E, 0xA1};
+    private static final int[] STATUSES = {0, 0, 0, 0x01, 0x05, 0x08, 0x1E, 0xFF};
+
+    /** A random tree of requests and replies, up to three levels of embedded messages. */
+    private static CipMessage message(Random random, int depth) {
+        List<CipMessage> embedded = new ArrayList<>();
+        if (depth < 3 && random.nextInt(3) == 0) {
+            for (int i = random.nextInt(4); i >= 0; i--) {
+                embedded.add(message(random, depth + 1));
+            }
+        }
+        int service = SERVICES[random.nextInt(SERVICES.length)];
+        if (random.nextBoolean()) {
+            return new CipMessage.Response(service, STATUSES[random.nextInt(STATUSES.length)], List.of(), embedded);
+        }
+        List<PathSegment> path = random.nextInt(5) == 0
+                ? List.of(new PathSegment.Symbolic("Tag" + random.nextInt(3)))
+                : List.of(
+                        new PathSegment.Logical(LogicalType.CLASS_ID, CLASSES[random.nextInt(CLASSES.length)]),
+                        new PathSegment.Logical(LogicalType.INSTANCE_ID, 1));
+        return new CipMessage.Request(service, new EPath(path), embedded);
+    }
+
+    /** The reference: the strongest {@link CipAccess#of} of the messages. */
+    private static AccessKind access(List<CipMessage> messages) {
+        AccessKind strongest = null;
+        for (CipMessage m : messages) {
+            strongest = CipAccess.stronger(strongest, CipAccess.of(m));
+        }
+        return strongest;
+    }
+
+    /** The reference: the first failing reply in wire order, outer before embedded. */
+    private static Optional<CipMessage.Response> firstFailure(List<CipMessage> messages) {
+        for (CipMessage m : messages) {
+            if (m instanceof CipMessage.Response r && r.generalStatus() != 0) {
+                return Optional.of(r);
+            }
+            Optional<CipMessage.Response> inner = firstFailure(m.embedded());
+            if (inner.isPresent()) {
+                return inner;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Test
+    void accessIsTheStrongestOfTheTreesAndStatusTheFirstFailingReplyInWireOrder() {
+        Random random = new Random(6_500);
+        int failures = 0;
+        for (int run = 0; run < 5_000; run++) {
+            List<CipMessage> messages = new ArrayList<>();
+            for (int i = random.nextInt(3); i >= 0; i--) {
+                messages.add(message(random, 0));
+            }
+            var header = new EncapsulationHeader(0x6F, 0, 1, 0, run, 0);
+            var body = new EnipBody.SendData(messages, OptionalLong.empty(), OptionalInt.empty());
+            MessageSummary s = EnipSummary.of(new EnipMessage(header, body, List.of()), Direction.REQUEST);
+
+            assertThat(s.access()).as("%s", messages).isEqualTo(access(messages));
+            Optional<CipMessage.Response> failure = firstFailure(messages);
+            assertThat(s.status())
+                    .as("%s", messages)
+                    .isEqualTo(
+                            failure.map(r -> r.status().displayName() + String.format(" (0x%02X)", r.generalStatus())));
+            failures += failure.isPresent() ? 1 : 0;
+        }
+        assertThat(failures).isBetween(500, 4_500); // both cases well covered
+    }
+
+    @Test
+    void aSendDataWithoutCipMessagesTakesTheCommandsAccessAndAnEncapsulationErrorComesFirst() {
+        var failing = new CipMessage.Response(0x4C, 0x05, List.of(), List.of());
+        var header = new EncapsulationHeader(0x6F, 0, 1, 0x65, 0, 0);
+        MessageSummary withError = EnipSummary.of(
+                new EnipMessage(
+                        header,
+                        new EnipBody.SendData(List.of(failing), OptionalLong.empty(), OptionalInt.empty()),
+                        List.of()),
+                Direction.RESPONSE);
+        MessageSummary empty = EnipSummary.of(
+                new EnipMessage(
+                        new EncapsulationHeader(0x6F, 0, 1, 0, 0, 0),
+                        new EnipBody.SendData(List.of(), OptionalLong.empty(), OptionalInt.empty()),
+                        List.of()),
+                Direction.REQUEST);
+
+        assertThat(withError.status()).hasValueSatisfying(t -> assertThat(t).endsWith("(0x0065)"));
+        assertThat(empty.access()).isEqualTo(EncapsulationCommand.SEND_RR_DATA.access());
+        assertThat(empty.status()).isEmpty();
+    }
+}

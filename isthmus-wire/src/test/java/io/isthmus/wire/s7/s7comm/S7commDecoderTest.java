@@ -1,0 +1,133 @@
+package io.isthmus.wire.s7.s7comm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.isthmus.wire.Anomaly;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Read/Write Var jobs kept decoded by their parameter octets, and shared one-item responses. */
+class S7commDecoderTest {
+
+    private final S7commDecoder decoder = new S7commDecoder(128, 256, 64, 65_536);
+
+    /** A job PDU (header of 10 octets, no data) with this parameter, placed at {@code offset}. */
+    private static ByteBuffer job(int reference, byte[] parameter, int offset) {
+        ByteBuffer b = ByteBuffer.allocate(offset + 10 + parameter.length + 3);
+        b.position(offset);
+        b.put((byte) 0x32).put((byte) 1).putShort((short) 0).putShort((short) reference);
+        b.putShort((short) parameter.length).putShort((short) 0).put(parameter);
+        return b;
+    }
+
+    private static S7Decode.Decoded decode(S7commDecoder decoder, byte[] parameter, int offset) {
+        ByteBuffer b = job(1, parameter, offset);
+        return (S7Decode.Decoded) decoder.decode(b, offset, 10 + parameter.length);
+    }
+
+    private static byte[] hex(String hex) {
+        return HexFormat.of().parseHex(hex.replace(" ", ""));
+    }
+
+    /** Read Var of DB1 16.0 BYTE[4] (snap7_s300_everything.pcapng). */
+    private static final byte[] READ_DB1 = hex("0401 120a10020004000184000080");
+
+    @Test
+    void theSameReadVarParameterIsOneSharedRequest() {
+        var first = decode(decoder, READ_DB1, 0);
+        var again = decode(new S7commDecoder(128, 256, 64, 65_536), READ_DB1, 7);
+
+        assertThat(again.message()).isSameAs(first.message());
+        assertThat(first.message())
+                .isEqualTo(new S7Message.VarRequest(
+                        S7Function.READ_VAR,
+                        1,
+                        List.of(new VarItem.S7Any(S7TransportSize.BYTE, 2, 4, 1, S7Area.DATA_BLOCKS, 16, 0))));
+        assertThat(again.anomalies()).isEmpty();
+    }
+
+    @Test
+    void aKeptRequestIsNotUsedByADecoderWhoseItemLimitItsCountExceeds() {
+        byte[] two = hex("0402 120a10020004000184000080 120a10020002000284000000");
+        var kept = decode(decoder, two, 0);
+        var limited = decode(new S7commDecoder(1, 256, 64, 65_536), two, 0);
+
+        assertThat(kept.anomalies()).isEmpty();
+        assertThat(limited.anomalies()).extracting(Anomaly::code).containsExactly("s7_item_count_exceeds_limit");
+        assertThat(((S7Message.VarRequest) limited.message()).items()).hasSize(1);
+        assertThat(decode(decoder, two, 3).message()).isSameAs(kept.message());
+    }
+
+    @Test
+    void aParameterWithAnAnomalyIsDecodedAfreshEachTime() {
+        byte[] broken = hex("0402 120a10020004000184000080 ff0a10020002000284000000");
+        var first = decode(decoder, broken, 0);
+        var again = decode(decoder, broken, 0);
+
+        assertThat(first.anomalies()).extracting(Anomaly::code).containsExactly("s7_item_spec_invalid");
+        assertThat(again.anomalies()).isEqualTo(first.anomalies());
+        assertThat(again.message()).isEqualTo(first.message()).isNotSameAs(first.message());
+    }
+
+    @Test
+    void manyDistinctParametersInRandomOrderEachDecodeToTheirOwnItems() {
+        // ten times the kept slots, one to five items each, decoded five times in random order at
+        // random offsets: every decode gives the items the octets say (a hit needs equal octets)
+        Random random = new Random(1127);
+        List<byte[]> parameters = new ArrayList<>();
+        List<S7Message.VarRequest> expected = new ArrayList<>();
+        for (int p = 0; p < 2_560; p++) {
+            int n = 1 + random.nextInt(5);
+            ByteBuffer parameter = ByteBuffer.allocate(2 + 12 * n);
+            boolean write = random.nextBoolean();
+            parameter.put((byte) (write ? 0x05 : 0x04)).put((byte) n);
+            List<VarItem> items = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int count = random.nextInt(1 << 16);
+                int db = random.nextInt(1 << 16);
+                int address = random.nextInt(1 << 19);
+                int bit = random.nextInt(8);
+                int bits = address << 3 | bit;
+                parameter.put((byte) 0x12).put((byte) 0x0a).put((byte) 0x10).put((byte) 0x02);
+                parameter.putShort((short) count).putShort((short) db).put((byte) 0x84);
+                parameter.put((byte) (bits >> 16)).putShort((short) bits);
+                items.add(new VarItem.S7Any(S7TransportSize.BYTE, 2, count, db, S7Area.DATA_BLOCKS, address, bit));
+            }
+            parameters.add(parameter.array());
+            expected.add(new S7Message.VarRequest(write ? S7Function.WRITE_VAR : S7Function.READ_VAR, n, items));
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            for (int i = 0; i < parameters.size(); i++) {
+                order.add(i);
+            }
+        }
+        Collections.shuffle(order, random);
+        for (int i : order) {
+            var d = decode(decoder, parameters.get(i), random.nextInt(9));
+            assertThat(d.message()).isEqualTo(expected.get(i));
+            assertThat(d.anomalies()).isEmpty();
+        }
+    }
+
+    @Test
+    void aOneItemResponseIsOneSharedValuePerFunctionAndReturnCode() {
+        // ack_data: header of 12 octets, parameter 04 01, data: return code, size, length, value
+        ByteBuffer b = ByteBuffer.wrap(hex("3203 0000 0001 0002 0006 0000 0401 ff040008 2a00"));
+        ByteBuffer failed = ByteBuffer.wrap(hex("3203 0000 0001 0002 0004 0000 0401 0a000000"));
+        var success = (S7Message.VarResponse) ((S7Decode.Decoded) decoder.decode(b, 0, b.limit())).message();
+        var again = (S7Message.VarResponse) ((S7Decode.Decoded) decoder.decode(b, 0, b.limit())).message();
+        var notFound = (S7Message.VarResponse) ((S7Decode.Decoded) decoder.decode(failed, 0, failed.limit())).message();
+
+        assertThat(again).isSameAs(success);
+        assertThat(success).isEqualTo(new S7Message.VarResponse(S7Function.READ_VAR, 1, List.of(S7ReturnCode.SUCCESS)));
+        assertThat(notFound)
+                .isEqualTo(
+                        new S7Message.VarResponse(S7Function.READ_VAR, 1, List.of(S7ReturnCode.OBJECT_DOES_NOT_EXIST)));
+    }
+}
