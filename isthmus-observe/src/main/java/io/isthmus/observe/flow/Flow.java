@@ -20,8 +20,12 @@ public final class Flow {
     private long lastSeenNanos;
     private long clientMac = LinkHeader.NONE;
     private long serverMac = LinkHeader.NONE;
-    private final long[] packets = new long[2];
-    private final long[] bytes = new long[2];
+    /** Per-direction counters as fields rather than two {@code long[2]}: touched on every packet. */
+    private long requestPackets;
+
+    private long responsePackets;
+    private long requestBytes;
+    private long responseBytes;
     private Object attachment;
     private boolean ended;
     /** {@link FlowKey#hashCode()}, kept for the {@link FlowIndex}. */
@@ -90,12 +94,12 @@ public final class Flow {
     }
 
     public long packets(Direction direction) {
-        return packets[direction.ordinal()];
+        return direction == Direction.REQUEST ? requestPackets : responsePackets;
     }
 
     /** Transport payload bytes captured in one direction. */
     public long bytes(Direction direction) {
-        return bytes[direction.ordinal()];
+        return direction == Direction.REQUEST ? requestBytes : responseBytes;
     }
 
     /** Whatever the session layer keeps with the flow (its dissectors); the flow layer never reads it. */
@@ -148,8 +152,13 @@ public final class Flow {
 
     void touch(Direction direction, long srcMac, long dstMac, int payloadBytes, long timestampNanos) {
         lastSeenNanos = Math.max(lastSeenNanos, timestampNanos);
-        packets[direction.ordinal()]++;
-        bytes[direction.ordinal()] += payloadBytes;
+        if (direction == Direction.REQUEST) {
+            requestPackets++;
+            requestBytes += payloadBytes;
+        } else {
+            responsePackets++;
+            responseBytes += payloadBytes;
+        }
         if (direction == Direction.REQUEST && clientMac == LinkHeader.NONE) {
             clientMac = srcMac;
             serverMac = serverMac == LinkHeader.NONE ? dstMac : serverMac;

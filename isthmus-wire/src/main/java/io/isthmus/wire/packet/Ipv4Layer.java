@@ -67,21 +67,18 @@ final class Ipv4Layer {
     }
 
     /**
-     * RFC 1071: the ones' complement sum of the header, checksum included, is all ones. Summed a
-     * 32-bit word at a time (the header is whole words, RFC 791 3.1: IHL counts them) and folded
-     * once at the end: the same sum as 16-bit steps (RFC 1071 2(B), any grouping), in half the reads.
+     * RFC 1071: the ones' complement sum of the header, checksum included, is all ones. The 16-bit
+     * words are summed in an int (at most 30 words of 0xFFFF, IHL 15, cannot overflow it) and
+     * folded twice at the end, which leaves at most 16 bits (RFC 1071 2(C), deferred carries).
      */
     static boolean checksumMatches(byte[] b, int off, int headerLength) {
-        long sum = 0;
-        for (int i = 0; i < headerLength; i += 4) {
-            sum += Integer.toUnsignedLong(i32(b, off + i));
+        int sum = 0;
+        for (int i = off, end = off + headerLength; i < end; i += 2) {
+            sum += u16(b, i);
         }
-        sum = (sum & 0xFFFF_FFFFL) + (sum >>> 32);
         sum = (sum & 0xFFFF) + (sum >>> 16);
-        while ((sum >>> 16) != 0) {
-            sum = (sum & 0xFFFF) + (sum >>> 16);
-        }
-        return sum == 0xFFFF;
+        sum += sum >>> 16;
+        return (sum & 0xFFFF) == 0xFFFF;
     }
 
     private static PacketError error(Problem problem, int off, long value) {

@@ -1,0 +1,97 @@
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+
+/**
+ * Two builds of the dissect core in one JVM, each in its own class loader, passes alternated A B A
+ * B on the same thread: both see the same machine at the same moments, which separate processes
+ * on a loaded shared machine do not. Prints each pass's thread CPU time. The loaders are named A
+ * and B, so a JFR recording of the run tells the two builds' frames apart by class loader. Run by bench/dissect-core-ab.
+ * Usage: java DissectCoreAb.java CAPTURE MEGABYTES PASSES CLASSES_A CLASSES_B
+ */
+public final class DissectCoreAb {
+    public static void main(String[] args) throws Exception {
+        byte[] bytes = prefix(Path.of(args[0]), Long.parseLong(args[1]) << 20);
+        int passes = Integer.parseInt(args[2]);
+        Variant[] variants = {new Variant("A", Path.of(args[3])), new Variant("B", Path.of(args[4]))};
+        var threads = ManagementFactory.getThreadMXBean();
+        double[][] cpu = new double[2][passes];
+        for (int i = 0; i < passes; i++) {
+            for (int v = 0; v < 2; v++) {
+                // Alternate which build goes first, so neither always follows the other.
+                int which = (i % 2 == 0) ? v : 1 - v;
+                long start = threads.getCurrentThreadCpuTime();
+                long observations = variants[which].pass(bytes);
+                cpu[which][i] = (threads.getCurrentThreadCpuTime() - start) / 1e9;
+                System.out.printf("pass %d %s: %d observations, CPU %.3f s (%.1f MB/s)%n",
+                        i + 1, variants[which].name, observations, cpu[which][i], bytes.length / 1e6 / cpu[which][i]);
+            }
+        }
+        int from = passes / 2;
+        for (int v = 0; v < 2; v++) {
+            double[] tail = Arrays.copyOfRange(cpu[v], from, passes);
+            double sum = Arrays.stream(tail).sum();
+            System.out.printf("%s passes %d-%d: mean CPU %.3f s (%.1f MB/s), min %.3f, max %.3f%n",
+                    variants[v].name, from + 1, passes, sum / tail.length, bytes.length / 1e6 / (sum / tail.length),
+                    Arrays.stream(tail).min().orElse(0), Arrays.stream(tail).max().orElse(0));
+        }
+    }
+
+    private static final class Variant {
+        final String name;
+        final Method open;
+        final Method run;
+        final Object limits;
+
+        Variant(String name, Path classes) throws Exception {
+            this.name = name;
+            ClassLoader loader = new URLClassLoader(name, new URL[] {classes.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+            Class<?> source = loader.loadClass("io.isthmus.observe.capture.CaptureSource");
+            Class<?> limitsType = loader.loadClass("io.isthmus.wire.capture.CaptureLimits");
+            this.limits = limitsType.getField("DEFAULT").get(null);
+            this.open = source.getMethod("of", InputStream.class, OptionalLong.class, limitsType);
+            this.run = loader.loadClass("io.isthmus.observe.session.CaptureAnalysis").getMethod("run", source, Consumer.class);
+        }
+
+        long pass(byte[] bytes) throws Exception {
+            long[] count = new long[1];
+            Consumer<Object> sink = o -> count[0]++;
+            try (AutoCloseable s = (AutoCloseable) open.invoke(null, new ByteArrayInputStream(bytes), OptionalLong.of(bytes.length), limits)) {
+                run.invoke(null, s, sink);
+            }
+            return count[0];
+        }
+    }
+
+    /** The first bytes of a classic pcap file up to a limit, ending at a record boundary. */
+    private static byte[] prefix(Path file, long limit) throws Exception {
+        byte[] all;
+        try (var in = Files.newInputStream(file)) {
+            all = in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
+        }
+        ByteBuffer b = ByteBuffer.wrap(all);
+        int magic = b.getInt(0);
+        if (magic == 0xD4C3B2A1 || magic == 0x4D3CB2A1) {
+            b.order(ByteOrder.LITTLE_ENDIAN);
+        }
+        int end = 24;
+        while (end + 16 <= all.length) {
+            long next = (long) end + 16 + Integer.toUnsignedLong(b.getInt(end + 8));
+            if (next > all.length) {
+                break;
+            }
+            end = (int) next;
+        }
+        return Arrays.copyOf(all, end);
+    }
+}
