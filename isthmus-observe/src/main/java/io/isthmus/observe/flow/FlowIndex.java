@@ -23,6 +23,8 @@ final class FlowIndex {
     private Flow eldest;
     /** The most recently seen flow; null when empty. */
     private Flow youngest;
+    /** The number of the packet being handled, stamped on every flow made the most recently seen. */
+    long clock;
 
     int size() {
         return size;
@@ -90,6 +92,7 @@ final class FlowIndex {
 
     /** Makes a flow in the index the most recently seen. */
     private void touch(Flow f) {
+        f.lastPacket = clock;
         if (f != youngest) {
             unlink(f);
             link(f);
@@ -97,6 +100,7 @@ final class FlowIndex {
     }
 
     private void link(Flow f) {
+        f.lastPacket = clock;
         f.older = youngest;
         f.newer = null;
         if (youngest == null) {
