@@ -17,6 +17,7 @@ import io.isthmus.observe.session.DissectorRegistry;
 import io.isthmus.observe.session.FlowSummary;
 import io.isthmus.observe.session.Observation;
 import io.isthmus.observe.session.SessionLimits;
+import io.isthmus.observe.session.ShardedAnalysis;
 import io.isthmus.wire.capture.CaptureLimits;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -124,12 +125,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + " tcp://HOST:PORT.")
     Optional<String> syslog;
 
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Dissect on N threads, the capture split by address pair (docs/analyze.md); same output."
+                    + " Detection (--policy, --learn, --baseline) always runs on one. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
+        if (threads < 1 || threads > ShardedAnalysis.MAX_SHARDS) {
+            err.println("isthmus: --threads must be 1.." + ShardedAnalysis.MAX_SHARDS + ", was " + threads);
+            return ExitCodes.USAGE;
+        }
         Path file = out.resolve(OBSERVATIONS);
         if (Files.exists(file) && !force) {
             err.println("isthmus: " + file + " exists; use --force to overwrite or --out to choose another directory");
@@ -209,7 +222,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
                             new BackgroundWriter<>("isthmus-observations", writer, writer);
                     Progress progress = bar ? Progress.start(System.err, source::progress) : null) {
                 if (guard.isEmpty() && reporting.isEmpty()) {
-                    result = CaptureAnalysis.run(source, observations);
+                    result = ShardedAnalysis.run(source, observations, threads);
+                } else if (guard.isEmpty()) {
+                    // flow summaries merge in order like observations; detection's per-frame tap does not
+                    result = ShardedAnalysis.run(
+                            source,
+                            DissectorRegistry.defaults(),
+                            SessionLimits.DEFAULT,
+                            FlowLimits.DEFAULT,
+                            reporting.get().observations(observations),
+                            reporting.get().flows(),
+                            threads);
                 } else {
                     Consumer<Observation> sink =
                             reporting.isPresent() ? reporting.get().observations(observations) : observations;

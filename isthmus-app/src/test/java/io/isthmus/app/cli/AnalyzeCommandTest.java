@@ -128,6 +128,44 @@ class AnalyzeCommandTest {
                 .isZero();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("captures")
+    void onTwoThreadsEveryTestCaptureGivesTheSameFileAsOnOne(Path capture) throws IOException {
+        Path one = tmp.resolve("one");
+        Path two = tmp.resolve("two");
+        Run single = run("analyze", capture.toString(), "--out", one.toString(), "--quiet");
+        Run sharded = run("analyze", capture.toString(), "--out", two.toString(), "--quiet", "--threads", "2");
+        assertThat(sharded.exit()).as(sharded.err()).isEqualTo(single.exit());
+        assertThat(sharded.err()).isEqualTo(single.err());
+        assertThat(Files.readAllBytes(two.resolve("observations.jsonl")))
+                .isEqualTo(Files.readAllBytes(one.resolve("observations.jsonl")));
+    }
+
+    @Test
+    void aTruncatedCaptureOnTwoThreadsEndsLikeOnOne() throws IOException {
+        byte[] whole = Files.readAllBytes(CAPTURES.resolve("s7comm__ITI__snap7_s300_everything.pcapng"));
+        Path cut = tmp.resolve("cut.pcapng");
+        Files.write(cut, Arrays.copyOf(whole, whole.length / 2 + 7));
+        Run single = run("analyze", cut.toString(), "--out", tmp.resolve("a").toString(), "--quiet");
+        Run sharded = run("analyze", cut.toString(), "--out", tmp.resolve("b").toString(), "--quiet", "--threads", "2");
+        assertThat(single.exit()).isEqualTo(ExitCodes.CAPTURE_DAMAGED);
+        assertThat(sharded.exit()).isEqualTo(ExitCodes.CAPTURE_DAMAGED);
+        assertThat(sharded.err()).isEqualTo(single.err());
+        assertThat(Files.readAllLines(tmp.resolve("b").resolve("observations.jsonl")))
+                .isNotEmpty()
+                .isEqualTo(Files.readAllLines(tmp.resolve("a").resolve("observations.jsonl")));
+    }
+
+    @Test
+    void threadsOutsideOneToSixtyFourAreAUsageError() {
+        String capture = CAPTURES.resolve("modbus__ITI__fuzz-1011.pcap").toString();
+        for (String n : List.of("0", "65")) {
+            Run r = run("analyze", capture, "--out", tmp.toString(), "--quiet", "--threads", n);
+            assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+            assertThat(r.err()).contains("--threads must be 1..64");
+        }
+    }
+
     @Test
     void aMissingFileIsAUsageError() {
         Run r = run("analyze", tmp.resolve("nope.pcap").toString(), "--out", tmp.toString());

@@ -34,6 +34,8 @@ public final class Flow {
     Flow older;
 
     Flow newer;
+    /** The capture-wide number of the packet that last made this flow the most recently seen. */
+    long lastPacket;
 
     Flow(FlowKey key, boolean clientIsA, ClientBasis basis, long firstSeenNanos, StreamContext tcp) {
         this.key = key;
@@ -44,6 +46,16 @@ public final class Flow {
         boolean isTcp = key.protocol() == IpHeader.TCP;
         this.toServer = isTcp ? new TcpReassembler(this, Direction.REQUEST, tcp) : null;
         this.toClient = isTcp ? new TcpReassembler(this, Direction.RESPONSE, tcp) : null;
+    }
+
+    /**
+     * The capture-wide number of the packet that last made this flow the most recently seen (its
+     * place in the table's least-recently-seen order), as given to {@link FlowPipeline#sequence};
+     * 0 when the pipeline is not given packet numbers. A sharded analysis orders the flows that end
+     * at one instant across shards by it.
+     */
+    public long lastPacket() {
+        return lastPacket;
     }
 
     public FlowKey key() {

@@ -28,6 +28,8 @@ final class FlowIndex {
     private Flow eldest;
     /** The most recently seen flow; null when empty. */
     private Flow youngest;
+    /** The number of the packet being handled, stamped on every flow made the most recently seen. */
+    long clock;
 
     int size() {
         return size;
@@ -104,6 +106,7 @@ final class FlowIndex {
      * packet; under C1 the two were calls).
      */
     private void touch(Flow f) {
+        f.lastPacket = clock;
         Flow last = youngest;
         if (f == last) {
             return;
@@ -123,6 +126,7 @@ final class FlowIndex {
     }
 
     private void link(Flow f) {
+        f.lastPacket = clock;
         f.older = youngest;
         f.newer = null;
         if (youngest == null) {

@@ -52,6 +52,28 @@ public final class FlowPipeline {
         }
     }
 
+    /**
+     * For a pipeline that sees only some of a capture's packets (one shard of a flow-sharded
+     * analysis): the capture-wide number of the packet the next {@link #accept} gets, kept by the
+     * flows it touches as {@link Flow#lastPacket()}.
+     */
+    public void sequence(long packetNumber) {
+        table.sequence(packetNumber);
+    }
+
+    /**
+     * For a shard: a packet that decoded but went to another shard, at {@code timestampNanos}. Capture
+     * time passes here exactly as {@link #accept} would let it pass (idle flows time out, and for a
+     * fragment, incomplete datagrams), so every shard times out at the same packets as one pipeline
+     * over the whole capture would.
+     */
+    public void passTime(long timestampNanos, boolean fragment) {
+        table.advanceTime(timestampNanos);
+        if (fragment) {
+            fragments.expire(timestampNanos);
+        }
+    }
+
     /** The capture ended: every flow is closed and its held bytes delivered with gaps. */
     public void finish() {
         table.closeAll(CloseReason.END_OF_CAPTURE);

@@ -66,6 +66,14 @@ public final class FlowTable {
         }
     }
 
+    /**
+     * The capture-wide number of the packet about to be accepted; flows it touches record it as
+     * {@link Flow#lastPacket()}.
+     */
+    public void sequence(long packetNumber) {
+        flows.clock = packetNumber;
+    }
+
     /** Lets capture time pass without a packet: idle flows time out. */
     public void advanceTime(long timestampNanos) {
         now = Math.max(now, timestampNanos);

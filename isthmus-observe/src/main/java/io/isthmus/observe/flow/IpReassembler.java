@@ -125,7 +125,8 @@ public final class IpReassembler {
         return d;
     }
 
-    private void expire(long now) {
+    /** Drops the datagrams still incomplete {@link FlowLimits#fragmentTimeout()} before {@code now}. */
+    void expire(long now) {
         long timeout = limits.fragmentTimeout().toNanos();
         Iterator<PartialDatagram> it = open.values().iterator();
         while (it.hasNext()) {

@@ -32,6 +32,13 @@ public final class AnalysisStats {
         return s;
     }
 
+    /** Adds another shard's counters (a flow-sharded analysis; see {@link ProtocolStats#add}). */
+    void add(AnalysisStats o) {
+        unidentifiedFlows += o.unidentifiedFlows;
+        observations += o.observations;
+        o.protocols.forEach((p, s) -> of(p).add(s));
+    }
+
     /** Protocols seen, in enum order. */
     public Map<Protocol, ProtocolStats> protocols() {
         return Collections.unmodifiableMap(protocols);

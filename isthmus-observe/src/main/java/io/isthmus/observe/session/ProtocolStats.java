@@ -154,6 +154,52 @@ public final class ProtocolStats {
         return n;
     }
 
+    /**
+     * Adds another shard's counts of the same protocol (a flow-sharded analysis). Below the bounds
+     * of {@link SessionLimits} the sum equals what one session layer would have counted; beyond
+     * them, which function codes, anomaly codes and talkers got their own entry may differ (each
+     * shard kept the first ones it saw), the totals do not.
+     */
+    void add(ProtocolStats o) {
+        requests += o.requests;
+        responses += o.responses;
+        malformed += o.malformed;
+        flows += o.flows;
+        paired += o.paired;
+        unanswered += o.unanswered;
+        unsolicited += o.unsolicited;
+        heldOverflows += o.heldOverflows;
+        stoppedDirections += o.stoppedDirections;
+        talkersNotCounted += o.talkersNotCounted;
+        FunctionCount otherOfO = o.functions.get(-1);
+        o.functions.forEach((code, c) -> {
+            if (c == otherOfO && code != -1) {
+                return; // a code beyond o's bound: counted once, under -1
+            }
+            FunctionCount f = functions.get(code);
+            if (f == null) {
+                f = functions.size() < limits.maxFunctions() || code == -1
+                        ? new FunctionCount(c.name)
+                        : functions.computeIfAbsent(-1, k -> new FunctionCount("other"));
+                functions.putIfAbsent(code, f);
+            }
+            f.requests += c.requests;
+            f.responses += c.responses;
+        });
+        o.anomalies.forEach((code, n) -> {
+            String kept = anomalies.containsKey(code) || anomalies.size() < limits.maxAnomalyCodes() ? code : "other";
+            anomalies.merge(kept, n, Long::sum);
+        });
+        o.talkers.forEach((address, n) -> {
+            long[] slot = talkerSlot(address);
+            if (slot == NOT_COUNTED) {
+                talkersNotCounted += n[0];
+            } else {
+                slot[0] += n[0];
+            }
+        });
+    }
+
     public Protocol protocol() {
         return protocol;
     }

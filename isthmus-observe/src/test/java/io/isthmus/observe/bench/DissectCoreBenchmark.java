@@ -2,6 +2,7 @@ package io.isthmus.observe.bench;
 
 import io.isthmus.observe.capture.CaptureSource;
 import io.isthmus.observe.session.CaptureAnalysis;
+import io.isthmus.observe.session.ShardedAnalysis;
 import io.isthmus.wire.capture.CaptureLimits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -29,7 +30,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * it).
  *
  * <p>The bytes are the first {@code megabytes} of {@code capture} (default: the 298 MB benchmark
- * capture that {@code bench/analyze-vs-tshark} uses), cut at a packet boundary.
+ * capture that {@code bench/analyze-vs-tshark} uses), cut at a packet boundary. {@code threads}
+ * above 1 runs {@link ShardedAnalysis} on that many shards (plus its reading thread; the
+ * observations reach the Blackhole on the benchmark thread, merged in order); 1 is {@link
+ * CaptureAnalysis#run} as {@code isthmus analyze} ran it before.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,6 +45,9 @@ public class DissectCoreBenchmark {
 
     @Param("64")
     public int megabytes;
+
+    @Param("1")
+    public int threads;
 
     private byte[] bytes;
 
@@ -60,10 +67,13 @@ public class DissectCoreBenchmark {
         long[] count = new long[1];
         try (CaptureSource source = CaptureSource.of(
                 new ByteArrayInputStream(bytes), OptionalLong.of(bytes.length), CaptureLimits.DEFAULT)) {
-            CaptureAnalysis result = CaptureAnalysis.run(source, o -> {
-                hole.consume(o);
-                count[0]++;
-            });
+            CaptureAnalysis result = ShardedAnalysis.run(
+                    source,
+                    o -> {
+                        hole.consume(o);
+                        count[0]++;
+                    },
+                    threads);
             if (result.damage().isPresent()) {
                 throw new IllegalStateException(
                         "the capture is damaged: " + result.damage().get());

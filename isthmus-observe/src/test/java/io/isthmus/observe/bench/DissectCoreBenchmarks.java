@@ -8,7 +8,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Runs {@link DissectCoreBenchmark} and {@link DetectionBenchmark} (select one with a JMH
  * include pattern as first argument, e.g. {@code Detection}) with JMH command-line arguments ({@code -wi 2 -i 3 -f 1}, {@code
- * -p megabytes=32}) and prints MB/s beside JMH's time per pass. Needs the classes the JMH
+ * -p megabytes=32}, {@code -p threads=1,2}) and prints MB/s per thread count beside JMH's time per pass. Needs the classes the JMH
  * annotation processor generates, so build with the bench profile and {@code clean}:
  *
  * <pre>
@@ -46,8 +46,14 @@ public final class DissectCoreBenchmarks {
             double ms = r.getPrimaryResult().getScore();
             double error = r.getPrimaryResult().getScoreError();
             System.out.printf(
-                    "dissect core: %s, %.1f MB (%d bytes): %.1f ms per pass (± %.1f) = %.1f MB/s%n",
-                    capture, bytes / 1e6, bytes, ms, error, bytes / 1e6 / (ms / 1000));
+                    "dissect core: %s, %.1f MB (%d bytes), %s thread(s): %.1f ms per pass (± %.1f) = %.1f MB/s%n",
+                    capture,
+                    bytes / 1e6,
+                    bytes,
+                    r.getParams().getParam("threads"),
+                    ms,
+                    error,
+                    bytes / 1e6 / (ms / 1000));
         }
     }
 }

@@ -1,0 +1,171 @@
+package io.isthmus.observe.session;
+
+import io.isthmus.observe.flow.CloseReason;
+import io.isthmus.observe.flow.Flow;
+import io.isthmus.observe.flow.FlowLimits;
+import io.isthmus.observe.flow.FlowListener;
+import io.isthmus.observe.flow.FlowPipeline;
+import io.isthmus.observe.flow.FlowStats;
+import io.isthmus.wire.Direction;
+import io.isthmus.wire.packet.DecodedPacket;
+import io.isthmus.wire.packet.PacketDecoder;
+import io.isthmus.wire.packet.PacketError;
+import java.nio.ByteBuffer;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * One shard of a {@link ShardedAnalysis}: its own flow pipeline and session layer over the packets
+ * whose address pair hashes to it, letting capture time pass at every other packet as well, so that
+ * idle flows time out at the same packets as in one pipeline. What the session layer emits is
+ * queued with its {@link EventBatch key} for the merge.
+ */
+final class ShardWorker implements Runnable, FlowListener {
+    static final int EVENTS_PER_BATCH = 512;
+
+    private final int index;
+    private final Handoff handoff;
+    private final BlockingQueue<PacketBatch> in;
+    private final BlockingQueue<EventBatch> out;
+    private final BlockingQueue<PacketBatch> free;
+    private final AnalysisStats stats;
+    private final SessionLayer sessions;
+    private final FlowPipeline pipeline;
+    private EventBatch events = new EventBatch(EVENTS_PER_BATCH);
+    /** The number of the packet being handled; {@code Long.MAX_VALUE} at the end of the capture. */
+    private long packet;
+    /** Where what is emitted now goes within the packet: the flow's {@link Flow#lastPacket()}. */
+    private long place;
+
+    ShardWorker(
+            int index,
+            Handoff handoff,
+            BlockingQueue<PacketBatch> free,
+            int queuedBatches,
+            DissectorRegistry registry,
+            SessionLimits sessionLimits,
+            FlowLimits flowLimits) {
+        this.index = index;
+        this.handoff = handoff;
+        this.free = free;
+        this.in = new ArrayBlockingQueue<>(queuedBatches);
+        this.out = new ArrayBlockingQueue<>(queuedBatches * 2);
+        this.stats = new AnalysisStats(sessionLimits);
+        this.sessions = new SessionLayer(registry, sessionLimits, stats, this::emit, this::emit);
+        this.pipeline = new FlowPipeline(flowLimits, new PacketDecoder(), this);
+    }
+
+    BlockingQueue<PacketBatch> input() {
+        return in;
+    }
+
+    BlockingQueue<EventBatch> output() {
+        return out;
+    }
+
+    AnalysisStats stats() {
+        return stats;
+    }
+
+    FlowStats flowStats() {
+        return pipeline.stats();
+    }
+
+    @Override
+    public void run() {
+        try {
+            for (PacketBatch b = handoff.take(in); b != ShardedAnalysis.END; b = handoff.take(in)) {
+                handle(b);
+                long next = b.number(b.count());
+                if (b.release()) {
+                    b.clear();
+                    handoff.put(free, b);
+                }
+                flush(next, Long.MIN_VALUE, false);
+            }
+            packet = Long.MAX_VALUE;
+            pipeline.finish();
+            flush(Long.MAX_VALUE, Long.MAX_VALUE, true);
+        } catch (Throwable t) {
+            handoff.fail(Thread.currentThread().getName(), t);
+        }
+    }
+
+    private void handle(PacketBatch b) {
+        ByteBuffer bytes = b.view(index);
+        for (int i = 0, n = b.count(); i < n; i++) {
+            packet = b.number(i);
+            byte kind = b.kind(i);
+            if (b.owner(i) == index) {
+                pipeline.sequence(packet);
+                pipeline.accept(bytes, b.packet(i));
+            } else if (kind != PacketBatch.UNDECODED) {
+                pipeline.passTime(b.packet(i).timestampNanos(), kind == PacketBatch.FRAGMENT);
+            }
+        }
+    }
+
+    private void emit(Object item) {
+        if (events.full()) {
+            flush(packet, place, false);
+        }
+        events.add(packet, place, item);
+    }
+
+    /** Sends what was emitted; the shard's next keys are at least (boundPacket, boundPlace). */
+    private void flush(long boundPacket, long boundPlace, boolean last) {
+        EventBatch e = events;
+        e.boundPacket = boundPacket;
+        e.boundPlace = boundPlace;
+        e.last = last;
+        handoff.put(out, e);
+        events = new EventBatch(EVENTS_PER_BATCH);
+    }
+
+    @Override
+    public void onStreamData(Flow flow, Direction direction, ByteBuffer data) {
+        place = flow.lastPacket();
+        sessions.onStreamData(flow, direction, data);
+    }
+
+    @Override
+    public void onStreamGap(Flow flow, Direction direction, long missingBytes) {
+        place = flow.lastPacket();
+        sessions.onStreamGap(flow, direction, missingBytes);
+    }
+
+    @Override
+    public void onStreamClose(Flow flow, Direction direction, CloseReason reason) {
+        place = flow.lastPacket();
+        sessions.onStreamClose(flow, direction, reason);
+    }
+
+    @Override
+    public void onDatagram(Flow flow, Direction direction, ByteBuffer payload) {
+        place = flow.lastPacket();
+        sessions.onDatagram(flow, direction, payload);
+    }
+
+    @Override
+    public void onOverlapConflict(Flow flow, Direction direction, long streamOffset, int length) {
+        place = flow.lastPacket();
+        sessions.onOverlapConflict(flow, direction, streamOffset, length);
+    }
+
+    @Override
+    public void onFlowEnd(Flow flow, CloseReason reason) {
+        place = flow.lastPacket();
+        sessions.onFlowEnd(flow, reason);
+    }
+
+    @Override
+    public void onFrame(DecodedPacket frame, ByteBuffer buffer, long timestampNanos) {
+        place = packet;
+        sessions.onFrame(frame, buffer, timestampNanos);
+    }
+
+    @Override
+    public void onPacketError(PacketError error, long timestampNanos) {
+        sessions.onPacketError(error, timestampNanos);
+    }
+}

@@ -1,0 +1,260 @@
+package io.isthmus.observe.session;
+
+import io.isthmus.observe.capture.CaptureSource;
+import io.isthmus.observe.flow.FlowLimits;
+import io.isthmus.observe.flow.FlowStats;
+import io.isthmus.wire.capture.CaptureRecord;
+import io.isthmus.wire.packet.PacketDecoder;
+import io.isthmus.wire.packet.PacketView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
+
+/**
+ * {@link CaptureAnalysis#run} split by flow over several threads, with the same output: one thread
+ * reads the capture and decodes each packet's headers to choose its shard (a hash of the unordered
+ * IP address pair, so both directions and every fragment of a datagram meet on one shard; of the MAC
+ * pair for frames without IP), copies the packets into pooled {@link PacketBatch}es and hands every
+ * batch to every shard. Each {@link ShardWorker} runs its own {@link
+ * io.isthmus.observe.flow.FlowPipeline} and {@link SessionLayer} over its packets and lets capture
+ * time pass at the others'. The calling thread merges the shards' output back into the
+ * single-threaded order ({@link ShardMerge}) and calls {@code sink} and {@code flowSink} on itself.
+ *
+ * <p>The order and content of observations and flow summaries are those of {@link CaptureAnalysis}
+ * as long as no bound is reached: each shard gets {@code 1/n} of the flow table, stream buffers and
+ * fragment slots of {@code flowLimits} (the total bound is unchanged), so under pressure a shard
+ * evicts its own least recently seen flow, not the capture's; and when capture timestamps go
+ * backwards, a shard may time out an idle flow that the single run kept because another shard's
+ * flow before it in the table was not idle yet. Counters are the shards' sums (see {@link
+ * ProtocolStats#add} for the bounded maps). Memory stays bounded: a fixed pool of batches, bounded
+ * queues.
+ *
+ * <p>No {@link CaptureTap}: its calls are per frame, in capture order, on the pipeline's thread.
+ * Callers that need one run {@link CaptureAnalysis#run} on one thread.
+ */
+public final class ShardedAnalysis {
+    /** The most shards: the owner of a packet is kept in a byte. */
+    public static final int MAX_SHARDS = 64;
+
+    static final PacketBatch END = new PacketBatch(1, 0, 1);
+    private static final int BATCH_BYTES = 256 * 1024;
+    private static final int BATCH_PACKETS = 4096;
+    private static final int QUEUED_BATCHES = 4;
+
+    private ShardedAnalysis() {}
+
+    /**
+     * Runs the capture to its end (or its damage) on {@code shards} threads besides the reading one
+     * and the calling one; 1 runs {@link CaptureAnalysis#run} on the calling thread.
+     *
+     * @throws IOException when reading the capture failed
+     * @throws IllegalStateException when a shard failed (the run ends; nothing after the failure
+     *     was emitted)
+     */
+    public static CaptureAnalysis run(
+            CaptureSource source,
+            DissectorRegistry registry,
+            SessionLimits sessionLimits,
+            FlowLimits flowLimits,
+            Consumer<Observation> sink,
+            Consumer<FlowSummary> flowSink,
+            int shards)
+            throws IOException {
+        if (shards < 1 || shards > MAX_SHARDS) {
+            throw new IllegalArgumentException("shards must be 1.." + MAX_SHARDS + ", was " + shards);
+        }
+        if (shards == 1) {
+            return CaptureAnalysis.run(source, registry, sessionLimits, flowLimits, sink, CaptureTap.NONE, flowSink);
+        }
+        return new ShardedAnalysis.Run(source, shards)
+                .run(registry, sessionLimits, perShard(flowLimits, shards), sink, flowSink);
+    }
+
+    /** {@link #run} with the default registry and limits. */
+    public static CaptureAnalysis run(CaptureSource source, Consumer<Observation> sink, int shards) throws IOException {
+        return run(
+                source, DissectorRegistry.defaults(), SessionLimits.DEFAULT, FlowLimits.DEFAULT, sink, f -> {}, shards);
+    }
+
+    /** One shard's part of the flow layer's bounds: the sum over the shards stays within {@code limits}. */
+    static FlowLimits perShard(FlowLimits limits, int shards) {
+        long total = Math.max(1, limits.maxTotalStreamBufferBytes() / shards);
+        return new FlowLimits(
+                Math.max(1, limits.maxFlows() / shards),
+                limits.idleTimeout(),
+                (int) Math.min(limits.maxStreamBufferBytes(), total),
+                total,
+                limits.retransmissionCheckBytes(),
+                Math.max(1, limits.maxFragmentedDatagrams() / shards),
+                limits.maxDatagramBytes(),
+                limits.maxFragmentsPerDatagram(),
+                limits.fragmentTimeout());
+    }
+
+    /** The shard of a packet whose headers decoded: by address pair, or MAC pair without IP. */
+    static int shardOf(PacketView v, int shards) {
+        long h;
+        if (v.isIp()) {
+            h = mix(v.srcHigh() * 0x9E3779B97F4A7C15L + v.srcLow())
+                    + mix(v.dstHigh() * 0x9E3779B97F4A7C15L + v.dstLow());
+        } else {
+            h = mix(v.srcMac()) + mix(v.dstMac());
+        }
+        return (int) Long.remainderUnsigned(mix(h), shards);
+    }
+
+    /** A 64-bit finaliser (the MurmurHash3 fmix64 constants). */
+    private static long mix(long x) {
+        x ^= x >>> 33;
+        x *= 0xff51afd7ed558ccdL;
+        x ^= x >>> 33;
+        x *= 0xc4ceb9fe1a85ec53L;
+        return x ^ (x >>> 33);
+    }
+
+    /** The threads and queues of one run. */
+    private static final class Run {
+        private final CaptureSource source;
+        private final int shards;
+        private final Handoff handoff = new Handoff();
+        private final BlockingQueue<PacketBatch> free;
+        private long first = -1;
+        private long last = -1;
+
+        Run(CaptureSource source, int shards) {
+            this.source = source;
+            this.shards = shards;
+            int pool = shards * QUEUED_BATCHES + 2;
+            this.free = new ArrayBlockingQueue<>(pool);
+            for (int i = 0; i < pool; i++) {
+                free.add(new PacketBatch(shards, BATCH_BYTES, BATCH_PACKETS));
+            }
+        }
+
+        CaptureAnalysis run(
+                DissectorRegistry registry,
+                SessionLimits sessionLimits,
+                FlowLimits flowLimits,
+                Consumer<Observation> sink,
+                Consumer<FlowSummary> flowSink)
+                throws IOException {
+            List<ShardWorker> workers = new ArrayList<>();
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < shards; i++) {
+                ShardWorker w = new ShardWorker(i, handoff, free, QUEUED_BATCHES, registry, sessionLimits, flowLimits);
+                workers.add(w);
+                threads.add(
+                        Thread.ofPlatform().name("isthmus-shard-" + i).daemon().unstarted(w));
+            }
+            threads.add(Thread.ofPlatform().name("isthmus-capture").daemon().unstarted(() -> read(workers)));
+            threads.forEach(Thread::start);
+            try {
+                new ShardMerge(workers.stream().map(ShardWorker::output).toList(), handoff, sink, flowSink).run();
+            } catch (Throwable t) {
+                handoff.fail(Thread.currentThread().getName(), t);
+            }
+            join(threads);
+            Throwable failure = handoff.failure();
+            if (failure != null) {
+                throw failed(failure);
+            }
+            var stats = new AnalysisStats(sessionLimits);
+            List<FlowStats> flows = new ArrayList<>();
+            for (ShardWorker w : workers) {
+                stats.add(w.stats());
+                flows.add(w.flowStats());
+            }
+            return new CaptureAnalysis(stats, FlowStatsSum.of(flows), source.failure(), first, last);
+        }
+
+        private RuntimeException failed(Throwable failure) throws IOException {
+            if (failure instanceof IOException e) {
+                throw e;
+            }
+            if (failure instanceof UncheckedIOException e) {
+                throw e.getCause();
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            if (failure instanceof RuntimeException e
+                    && handoff.failedThread().equals(Thread.currentThread().getName())) {
+                return e; // the sink's own exception, as the single-threaded run would throw it
+            }
+            return new IllegalStateException(
+                    "sharded analysis stopped: thread " + handoff.failedThread() + " failed: " + failure, failure);
+        }
+
+        private void join(List<Thread> threads) {
+            boolean interrupted = false;
+            for (Thread t : threads) {
+                while (t.isAlive()) {
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        handoff.fail(Thread.currentThread().getName(), e);
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The reading thread: capture to batches, every batch to every shard, then the end. */
+        private void read(List<ShardWorker> workers) {
+            try {
+                var decoder = new PacketDecoder();
+                var view = new PacketView();
+                long number = 0;
+                PacketBatch batch = handoff.take(free);
+                while (source.advance()) {
+                    CaptureRecord.Packet p = source.packet();
+                    ByteBuffer buffer = source.buffer();
+                    number++;
+                    long ts = p.timestampNanos();
+                    if (first < 0) {
+                        first = ts;
+                    }
+                    last = Math.max(last, ts);
+                    int shard = 0;
+                    byte kind = PacketBatch.UNDECODED;
+                    if (decoder.decode(buffer, p, view)) {
+                        shard = shardOf(view, shards);
+                        kind = view.isIp() && view.isFragment() ? PacketBatch.FRAGMENT : PacketBatch.WHOLE;
+                    }
+                    if (!batch.fits(p.capturedLength())) {
+                        publish(batch, workers);
+                        batch = handoff.take(free);
+                    }
+                    batch.add(number, buffer, p, shard, kind);
+                }
+                if (batch.isEmpty()) {
+                    handoff.put(free, batch);
+                } else {
+                    publish(batch, workers);
+                }
+                for (ShardWorker w : workers) {
+                    handoff.put(w.input(), END);
+                }
+            } catch (IOException e) {
+                handoff.fail(Thread.currentThread().getName(), e);
+            } catch (Throwable t) {
+                handoff.fail(Thread.currentThread().getName(), t);
+            }
+        }
+
+        private void publish(PacketBatch batch, List<ShardWorker> workers) {
+            batch.handOut(workers.size());
+            for (ShardWorker w : workers) {
+                handoff.put(w.input(), batch);
+            }
+        }
+    }
+}
