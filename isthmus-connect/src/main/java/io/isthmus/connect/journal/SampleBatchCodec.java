@@ -64,7 +64,6 @@ public final class SampleBatchCodec {
     public static final int FORMAT_VERSION_1 = 1;
 
     private static final int DEPTH = 7;
-    static final int PATH_DEPTH = DEPTH;
     private static final int MIN_SAMPLE_BYTES = 4;
     private static final int MIN_PATH_BYTES = 3;
     private static final long MIN_SECOND = Instant.MIN.getEpochSecond();
@@ -284,18 +283,14 @@ public final class SampleBatchCodec {
 
     /**
      * The summary's path table reader: accepts exactly the tables {@link #readPathTable} accepts and
-     * adds the same paths with the same hashes, but reads the array directly. An entry whose tail
-     * (the bytes after its shared count) was read before under the same prefix is looked up in the
-     * accumulator's {@link PathTableMemo} (its length bytes walked, its bytes hashed and compared
-     * once); only a new one is spelled, byte by byte checked, copied and hashed. Each path is then
-     * looked up in the batch's set only the first time in the batch. Returns the table's end, or -1
-     * if it is malformed.
+     * adds the same paths with the same hashes, but reads the array directly and checks, copies and
+     * hashes each segment byte in one pass (the {@code ByteBuffer} reader with its three passes per
+     * segment was most of the manifest's cost). Returns the table's end, or -1 if it is malformed.
      */
     private static int addPathTable(byte[] bytes, int at, int pathCount, SummaryAccumulator into) {
-        PathTableMemo memo = into.memo();
-        // the accumulator's scratch, not arrays per record: the path being spelled, and its node per depth
-        byte[] spelled = into.spelled(DEPTH * (TagPath.MAX_SEGMENT_LENGTH + 1));
-        int[] nodes = into.nodes(DEPTH);
+        byte[] spelled = new byte[DEPTH * (TagPath.MAX_SEGMENT_LENGTH + 1)];
+        int[] ends = new int[DEPTH];
+        int[] hashes = new int[DEPTH];
         int p = at;
         for (int i = 0; i < pathCount; i++) {
             if (p >= bytes.length) {
@@ -305,71 +300,36 @@ public final class SampleBatchCodec {
             if (shared >= DEPTH || (i == 0 && shared != 0)) {
                 return -1;
             }
-            // the entry's tail: its segments' lengths checked here, their bytes when it is spelled
-            int tail = p;
+            int end = shared == 0 ? 0 : ends[shared - 1];
+            int h = shared == 0 ? 1 : hashes[shared - 1];
             for (int s = shared; s < DEPTH; s++) {
+                if (s > 0) {
+                    spelled[end++] = '/';
+                    h = 31 * h + '/';
+                }
                 if (p >= bytes.length) {
                     return -1;
                 }
-                int length = bytes[p] & 0xFF;
-                if (length < 1 || length > TagPath.MAX_SEGMENT_LENGTH || bytes.length - p - 1 < length) {
+                int length = bytes[p++] & 0xFF;
+                if (length < 1 || length > TagPath.MAX_SEGMENT_LENGTH || bytes.length - p < length) {
                     return -1;
                 }
-                p += 1 + length;
-            }
-            int tailHash = 1;
-            for (int k = tail; k < p; k++) {
-                tailHash = 31 * tailHash + bytes[k];
-            }
-            int prefix = shared == 0 ? 0 : nodes[shared - 1];
-            int path = memo.find(prefix, bytes, tail, p, tailHash);
-            if (path >= 0) {
-                for (int s = DEPTH - 1, n = path; s >= shared; s--, n = memo.parent(n)) {
-                    nodes[s] = n;
+                for (int k = 0; k < length; k++) {
+                    byte b = bytes[p + k];
+                    if (b < 0x21 || b > 0x7E) {
+                        return -1;
+                    }
+                    spelled[end + k] = b;
+                    h = 31 * h + b;
                 }
-            } else {
-                path = spellTail(bytes, tail, shared, prefix, memo, spelled, nodes);
-                if (path < 0) {
-                    return -1;
-                }
-                memo.remember(prefix, bytes, tail, p, tailHash, path);
+                p += length;
+                end += length;
+                ends[s] = end;
+                hashes[s] = h;
             }
-            into.addPath(path);
+            into.add(spelled, end, h);
         }
         return p;
-    }
-
-    /**
-     * Spells the tail at {@code bytes[tail..]} (its lengths checked) after the prefix node {@code
-     * prefix}, checking each byte as {@link #readPathTable} does and making the memo's nodes: the
-     * full path's node, or -1 if a byte is not printable ASCII.
-     */
-    private static int spellTail(
-            byte[] bytes, int tail, int shared, int prefix, PathTableMemo memo, byte[] spelled, int[] nodes) {
-        int end = memo.spell(prefix, spelled);
-        int h = memo.hash(prefix);
-        int node = prefix;
-        int p = tail;
-        for (int s = shared; s < DEPTH; s++) {
-            if (s > 0) {
-                spelled[end++] = '/';
-                h = 31 * h + '/';
-            }
-            int length = bytes[p++] & 0xFF;
-            for (int k = 0; k < length; k++) {
-                byte b = bytes[p + k];
-                if (b < 0x21 || b > 0x7E) {
-                    return -1;
-                }
-                spelled[end + k] = b;
-                h = 31 * h + b;
-            }
-            p += length;
-            end += length;
-            node = memo.node(node, spelled, end, h);
-            nodes[s] = node;
-        }
-        return node;
     }
 
     /**

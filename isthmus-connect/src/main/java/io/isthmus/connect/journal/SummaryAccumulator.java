@@ -16,9 +16,7 @@ import java.util.List;
  * segment as the path table is read (paths share their leading segments), and looked up once in an
  * open-addressing table; Strings are made only for the distinct paths, when the manifest lists them.
  * A record whose path table is byte for byte the previous record's (a poller repeats its table every
- * cycle) is not read again at all. Across batches a {@link PathTableMemo} remembers which path each
- * table entry spells, so a known entry costs one short lookup and a path is looked up in this set
- * once per batch (docs/benchmarks.md, diode18).
+ * cycle) is not read again at all.
  *
  * <p>Bounded: at most {@code maxPaths} distinct paths and {@code maxPathBytes} bytes of them; beyond,
  * further new paths are not kept and {@link #saturated()} says the count is a lower bound. Not
@@ -45,13 +43,6 @@ public final class SummaryAccumulator {
     private int markSize = -1;
     private int markArena;
     private boolean markSaturated;
-    // the paths of the memo found in the set during this transfer batch (stamps[node] == generation)
-    private final PathTableMemo memo = new PathTableMemo(SampleBatchCodec.PATH_DEPTH);
-    private int generation = 1;
-    private int[] stamps = new int[256];
-    private int[] stamped = new int[128];
-    private int stampedCount;
-    private int markStamped;
 
     public SummaryAccumulator(int maxPaths, int maxPathBytes) {
         if (maxPaths < 1 || maxPathBytes < 1) {
@@ -64,11 +55,6 @@ public final class SummaryAccumulator {
 
     /** Forgets every path and time: the start of the next transfer batch. */
     public void clear() {
-        if (++generation == 0) { // after 2^32 batches: no stamp may look current
-            Arrays.fill(stamps, 0);
-            generation = 1;
-        }
-        stampedCount = 0;
         Arrays.fill(slots, 0);
         size = 0;
         arenaUsed = 0;
@@ -163,27 +149,7 @@ public final class SummaryAccumulator {
 
     // ---- for SampleBatchCodec: one batch's contribution is added whole or not at all
 
-    private byte[] spelledScratch = new byte[0];
-    private int[] nodesScratch = new int[0];
-
-    /** Scratch for the path being spelled, at least {@code length} bytes; its contents are left over. */
-    byte[] spelled(int length) {
-        if (spelledScratch.length < length) {
-            spelledScratch = new byte[length];
-        }
-        return spelledScratch;
-    }
-
-    /** Scratch for the memo's node of each prefix of the path being read. */
-    int[] nodes(int depth) {
-        if (nodesScratch.length < depth) {
-            nodesScratch = new int[depth];
-        }
-        return nodesScratch;
-    }
-
     void begin() {
-        markStamped = stampedCount;
         markSize = size;
         markArena = arenaUsed;
         markSaturated = saturated;
@@ -195,10 +161,6 @@ public final class SummaryAccumulator {
             // newest first: with linear probing no older entry's probe passes a newer entry's slot
             slots[slotOf(e)] = 0;
         }
-        for (int i = stampedCount - 1; i >= markStamped; i--) {
-            stamps[stamped[i]] = 0;
-        }
-        stampedCount = markStamped;
         size = markSize;
         arenaUsed = markArena;
         saturated = markSaturated;
@@ -235,60 +197,25 @@ public final class SummaryAccumulator {
 
     /** Adds the path spelled by {@code spelled[0..length)}, whose {@code 31 * h + b} hash is {@code hash}. */
     void add(byte[] spelled, int length, int hash) {
-        add(spelled, 0, length, hash);
-    }
-
-    /**
-     * Adds the path {@code node} of {@link #memo()}: looked up in the set only the first time in this
-     * transfer batch (then it is stamped with the batch's generation).
-     */
-    void addPath(int node) {
-        if (node < stamps.length && stamps[node] == generation) {
-            return;
-        }
-        if (add(memo.arena(), memo.offset(node), memo.length(node), memo.hash(node))) {
-            if (stamps.length <= node) {
-                stamps = Arrays.copyOf(stamps, Math.max(node + 1, 2 * stamps.length));
-            }
-            if (stamped.length == stampedCount) {
-                stamped = Arrays.copyOf(stamped, 2 * stamped.length);
-            }
-            stamps[node] = generation;
-            stamped[stampedCount++] = node;
-        }
-    }
-
-    /** The path table memo, reset first if it holds more than its bounds (never within a table). */
-    PathTableMemo memo() {
-        if (memo.full()) {
-            memo.reset();
-            Arrays.fill(stamps, 0);
-            stampedCount = 0;
-            markStamped = 0;
-        }
-        return memo;
-    }
-
-    /** True if the path is in the set afterwards (false: a new path not kept because of the bounds). */
-    private boolean add(byte[] spelled, int from, int length, int hash) {
         int mask = slots.length - 1;
         for (int s = mix(hash) & mask; ; s = (s + 1) & mask) {
             int entry = slots[s] - 1;
             if (entry < 0) {
-                return insert(s, spelled, from, length, hash);
+                insert(s, spelled, length, hash);
+                return;
             }
             if (hashes[entry] == hash
                     && lengths[entry] == length
-                    && Arrays.equals(arena, offsets[entry], offsets[entry] + length, spelled, from, from + length)) {
-                return true;
+                    && Arrays.equals(arena, offsets[entry], offsets[entry] + length, spelled, 0, length)) {
+                return;
             }
         }
     }
 
-    private boolean insert(int slot, byte[] spelled, int from, int length, int hash) {
+    private void insert(int slot, byte[] spelled, int length, int hash) {
         if (size >= maxPaths || arenaUsed + length > maxPathBytes) {
             saturated = true;
-            return false;
+            return;
         }
         if (arena.length < arenaUsed + length) {
             arena = Arrays.copyOf(arena, Math.max(arenaUsed + length, 2 * arena.length));
@@ -298,7 +225,7 @@ public final class SummaryAccumulator {
             offsets = Arrays.copyOf(offsets, 2 * size);
             lengths = Arrays.copyOf(lengths, 2 * size);
         }
-        System.arraycopy(spelled, from, arena, arenaUsed, length);
+        System.arraycopy(spelled, 0, arena, arenaUsed, length);
         hashes[size] = hash;
         offsets[size] = arenaUsed;
         lengths[size] = length;
@@ -307,7 +234,6 @@ public final class SummaryAccumulator {
         if (2 * size > slots.length) {
             rehash();
         }
-        return true;
     }
 
     private void rehash() {
