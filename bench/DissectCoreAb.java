@@ -1,12 +1,10 @@
+import io.isthmus.observe.bench.PcapPrefix;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.OptionalLong;
@@ -17,11 +15,12 @@ import java.util.function.Consumer;
  * B on the same thread: both see the same machine at the same moments, which separate processes
  * on a loaded shared machine do not. Prints each pass's thread CPU time. The loaders are named A
  * and B, so a JFR recording of the run tells the two builds' frames apart by class loader. Run by bench/dissect-core-ab.
- * Usage: java DissectCoreAb.java CAPTURE MEGABYTES PASSES CLASSES_A CLASSES_B
+ * Usage: java -cp PCAP_PREFIX_CLASSES DissectCoreAb.java CAPTURE MEGABYTES PASSES CLASSES_A CLASSES_B
+ * (PCAP_PREFIX_CLASSES: the compiled {@code io.isthmus.observe.bench.PcapPrefix}, which cuts the capture)
  */
 public final class DissectCoreAb {
     public static void main(String[] args) throws Exception {
-        byte[] bytes = prefix(Path.of(args[0]), Long.parseLong(args[1]) << 20);
+        byte[] bytes = PcapPrefix.read(Path.of(args[0]), Long.parseLong(args[1]) << 20);
         int passes = Integer.parseInt(args[2]);
         Variant[] variants = {new Variant("A", Path.of(args[3])), new Variant("B", Path.of(args[4]))};
         var threads = ManagementFactory.getThreadMXBean();
@@ -71,27 +70,5 @@ public final class DissectCoreAb {
             }
             return count[0];
         }
-    }
-
-    /** The first bytes of a classic pcap file up to a limit, ending at a record boundary. */
-    private static byte[] prefix(Path file, long limit) throws Exception {
-        byte[] all;
-        try (var in = Files.newInputStream(file)) {
-            all = in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
-        }
-        ByteBuffer b = ByteBuffer.wrap(all);
-        int magic = b.getInt(0);
-        if (magic == 0xD4C3B2A1 || magic == 0x4D3CB2A1) {
-            b.order(ByteOrder.LITTLE_ENDIAN);
-        }
-        int end = 24;
-        while (end + 16 <= all.length) {
-            long next = (long) end + 16 + Integer.toUnsignedLong(b.getInt(end + 8));
-            if (next > all.length) {
-                break;
-            }
-            end = (int) next;
-        }
-        return Arrays.copyOf(all, end);
     }
 }

@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /** The first bytes of a classic pcap file, up to a limit, ending at a packet boundary. */
-final class PcapPrefix {
+public final class PcapPrefix {
     private static final int GLOBAL_HEADER = 24;
     private static final int RECORD_HEADER = 16;
 
     private PcapPrefix() {}
 
-    static byte[] read(Path file, long limit) throws IOException {
+    public static byte[] read(Path file, long limit) throws IOException {
         byte[] all;
         try (var in = Files.newInputStream(file)) {
             all = in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
