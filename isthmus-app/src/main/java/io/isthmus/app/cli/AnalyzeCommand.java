@@ -234,6 +234,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                             reporting.get().flows(),
                             threads);
                 } else {
+                    if (threads > 1) {
+                        err.println("isthmus: --threads " + threads
+                                + " not used: detection (--policy, --learn, --baseline) needs capture order, so the"
+                                + " capture is analysed on one thread");
+                    }
                     Consumer<Observation> sink =
                             reporting.isPresent() ? reporting.get().observations(observations) : observations;
                     if (guard.isPresent()) {

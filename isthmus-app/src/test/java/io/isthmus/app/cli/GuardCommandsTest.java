@@ -131,6 +131,43 @@ class GuardCommandsTest {
     }
 
     @Test
+    void detectionWithThreadsRunsOnOneThreadAndSaysSo() throws IOException {
+        Path one = tmp.resolve("one");
+        Path two = tmp.resolve("two");
+        Run single = run(
+                "analyze",
+                BENIGN.toString(),
+                "--out",
+                one.toString(),
+                "--quiet",
+                "--policy",
+                POLICY.toString(),
+                "--learn",
+                "18s");
+        Run asked = run(
+                "analyze",
+                BENIGN.toString(),
+                "--out",
+                two.toString(),
+                "--quiet",
+                "--policy",
+                POLICY.toString(),
+                "--learn",
+                "18s",
+                "--threads",
+                "2");
+        assertThat(asked.exit()).as(asked.err()).isEqualTo(ExitCodes.OK);
+        assertThat(single.err()).doesNotContain("--threads");
+        assertThat(asked.err())
+                .contains(
+                        "isthmus: --threads 2 not used: detection (--policy, --learn, --baseline) needs capture order");
+        assertThat(Files.readAllBytes(two.resolve("observations.jsonl")))
+                .isEqualTo(Files.readAllBytes(one.resolve("observations.jsonl")));
+        assertThat(Files.readAllLines(two.resolve("alerts.jsonl")))
+                .isEqualTo(Files.readAllLines(one.resolve("alerts.jsonl")));
+    }
+
+    @Test
     void aTighterPollingToleranceInThePolicyFileTurnsTheBenignJitterIntoDriftAlerts() throws IOException {
         // With the default tolerances the benign capture raises nothing (test above); the same
         // capture with tolerances of 0.1 % and no absolute or spread allowance sees its jitter as drift.
