@@ -134,28 +134,8 @@ class GuardCommandsTest {
     void detectionWithThreadsRunsOnOneThreadAndSaysSo() throws IOException {
         Path one = tmp.resolve("one");
         Path two = tmp.resolve("two");
-        Run single = run(
-                "analyze",
-                BENIGN.toString(),
-                "--out",
-                one.toString(),
-                "--quiet",
-                "--policy",
-                POLICY.toString(),
-                "--learn",
-                "18s");
-        Run asked = run(
-                "analyze",
-                BENIGN.toString(),
-                "--out",
-                two.toString(),
-                "--quiet",
-                "--policy",
-                POLICY.toString(),
-                "--learn",
-                "18s",
-                "--threads",
-                "2");
+        Run single = learnOnBenign(one);
+        Run asked = learnOnBenign(two, "--threads", "2");
         assertThat(asked.exit()).as(asked.err()).isEqualTo(ExitCodes.OK);
         assertThat(single.err()).doesNotContain("--threads");
         assertThat(asked.err())
@@ -165,6 +145,22 @@ class GuardCommandsTest {
                 .isEqualTo(Files.readAllBytes(one.resolve("observations.jsonl")));
         assertThat(Files.readAllLines(two.resolve("alerts.jsonl")))
                 .isEqualTo(Files.readAllLines(one.resolve("alerts.jsonl")));
+    }
+
+    /** {@code analyze} of the benign capture with the shipped policy and 18 s of learning, plus {@code more}. */
+    private static Run learnOnBenign(Path out, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "analyze",
+                BENIGN.toString(),
+                "--out",
+                out.toString(),
+                "--quiet",
+                "--policy",
+                POLICY.toString(),
+                "--learn",
+                "18s"));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,16 +121,7 @@ class ShardedAnalysisTest {
         assertTimeoutPreemptively(
                 Duration.ofSeconds(30),
                 () -> assertThatThrownBy(() -> {
-                            try (CaptureSource source = source(bytes)) {
-                                ShardedAnalysis.run(
-                                        source,
-                                        failing,
-                                        SessionLimits.DEFAULT,
-                                        FlowLimits.DEFAULT,
-                                        o -> {},
-                                        f -> {},
-                                        2);
-                            }
+                            runOnTwoShards(bytes, failing, o -> {});
                         })
                         .isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("isthmus-shard-")
@@ -143,24 +135,22 @@ class ShardedAnalysisTest {
         assertTimeoutPreemptively(
                 Duration.ofSeconds(30),
                 () -> assertThatThrownBy(() -> {
-                            try (CaptureSource source = source(bytes)) {
-                                ShardedAnalysis.run(
-                                        source,
-                                        DissectorRegistry.defaults(),
-                                        SessionLimits.DEFAULT,
-                                        FlowLimits.DEFAULT,
-                                        o -> {
-                                            if (++seen[0] == 100) {
-                                                throw new IllegalArgumentException("sink full");
-                                            }
-                                        },
-                                        f -> {},
-                                        2);
-                            }
+                            runOnTwoShards(bytes, DissectorRegistry.defaults(), o -> {
+                                if (++seen[0] == 100) {
+                                    throw new IllegalArgumentException("sink full");
+                                }
+                            });
                         })
                         .isInstanceOf(IllegalArgumentException.class)
                         .hasMessage("sink full"));
         assertThat(seen[0]).isEqualTo(100);
+    }
+
+    private static void runOnTwoShards(byte[] bytes, DissectorRegistry registry, Consumer<Observation> sink)
+            throws IOException {
+        try (CaptureSource source = source(bytes)) {
+            ShardedAnalysis.run(source, registry, SessionLimits.DEFAULT, FlowLimits.DEFAULT, sink, f -> {}, 2);
+        }
     }
 
     @Test
