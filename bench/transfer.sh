@@ -24,7 +24,12 @@
 # The receiver's line also gives its headroom: rcvq_peak_bytes, the fullest its socket's receive
 # queue was (rx_queue of its line in /proc/net/udp6, sampled every 5 ms) against rcvq_limit_bytes (what the kernel
 # reports for SO_RCVBUF, twice the request), rcvq_over_half_pct (share of samples above half),
-# socket_drops, and gc_count / gc_ms over the receiver's life.
+# socket_drops, and gc_count / gc_ms over the receiver's life. Its timeline marks the first sample above
+# half the limit (rcvq_over_half), the first socket drop (first_socket_drop) and the first gap the receiver
+# reported (first_gap): when a stall began, apart from the pause in deliveries the gap causes after it.
+# A run that lost batches never delivers all records: the receiver stops 15 s after its last delivery.
+# TRANSFER_JAVA_OPTS="-Disthmus.transfer.reorderWindow=N -Disthmus.transfer.maxBuffered=BYTES" set the
+# receiver's reorder window and ReceiverConfig.maxBufferedBytes for an experiment (default: the product's).
 # --journal DIR copies a journal an earlier run filled (e.g. TransferProcess fill DIR 500000 2026)
 # instead of filling one (a run empties its journal: retention drops what every consumer committed).
 # The segments are hard-linked, not copied (the journal only appends to new segments and deletes

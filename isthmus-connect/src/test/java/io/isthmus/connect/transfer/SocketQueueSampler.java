@@ -29,6 +29,7 @@ final class SocketQueueSampler {
     private long overHalf;
     private long drops = -1;
     private Thread thread;
+    private java.util.function.Consumer<String> marks = name -> {};
 
     /**
      * {@code javaReceiveBuffer}: what {@code getReceiveBufferSize()} says. Linux keeps twice the
@@ -39,6 +40,16 @@ final class SocketQueueSampler {
         this.localPortHex = String.format(Locale.ROOT, ":%04X", localPort);
         this.limitBytes = 2 * javaReceiveBuffer;
         this.periodNanos = periodNanos;
+    }
+
+    /**
+     * Where to mark, once each, the first sample above half the limit ({@code rcvq_over_half}) and
+     * the first socket drop ({@code first_socket_drop}): on the receiver's timeline they show when
+     * a stall began, apart from the later gap it causes in the deliveries.
+     */
+    SocketQueueSampler marking(java.util.function.Consumer<String> marker) {
+        this.marks = marker;
+        return this;
     }
 
     void start() {
@@ -88,9 +99,15 @@ final class SocketQueueSampler {
                 peakBytes = Math.max(peakBytes, queued);
                 samples++;
                 if (queued * 2 > limitBytes) {
-                    overHalf++;
+                    if (overHalf++ == 0) {
+                        marks.accept("rcvq_over_half");
+                    }
                 }
-                drops = Long.parseLong(f[12]);
+                long now = Long.parseLong(f[12]);
+                if (now > 0 && drops <= 0) {
+                    marks.accept("first_socket_drop");
+                }
+                drops = now;
                 return true;
             }
         }
