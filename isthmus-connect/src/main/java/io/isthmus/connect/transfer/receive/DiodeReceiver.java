@@ -15,14 +15,17 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>{@link #run()} loops on the calling thread until {@link #close()}; it wakes at least every 100
  * ms to give up overdue batches even when nothing arrives. The sink runs on a thread of its own
- * ({@link HandOffSink}, at most 32 MiB queued), so a historian transaction does not keep the loop
- * from the socket; when {@code run()} returns the sink has taken everything. {@link #status()} may be read from any
- * thread: it is a snapshot refreshed by the loop.
+ * ({@link HandOffSink}, at most 32 MiB or {@code maxBufferedBytes} queued), so a historian
+ * transaction does not keep the loop from the socket; when {@code run()} returns the sink has taken
+ * everything. {@link #status()} may be read from any thread: it is a snapshot refreshed by the loop.
  */
 public final class DiodeReceiver implements AutoCloseable {
     private static final int POLL_MILLIS = 100;
 
-    /** Delivered payload waiting for the sink (its own thread, {@link HandOffSink}) at most. */
+    /**
+     * Delivered payload waiting for the sink (its own thread, {@link HandOffSink}) at least; at most
+     * the larger of this and {@link ReceiverConfig#maxBufferedBytes()} (see {@link #handOffBytes}).
+     */
     static final long MAX_QUEUED_BYTES = 32L * 1024 * 1024;
 
     private static final System.Logger log = System.getLogger(DiodeReceiver.class.getName());
@@ -52,9 +55,22 @@ public final class DiodeReceiver implements AutoCloseable {
                     requestedBuffer,
                     socket.getReceiveBufferSize());
         }
-        this.handOff = new HandOffSink(sink, MAX_QUEUED_BYTES, "diode-receiver-sink");
+        this.handOff = new HandOffSink(sink, handOffBytes(config), "diode-receiver-sink");
         this.reassembler = new Reassembler(config, handOff, InstantSource.system(), System.nanoTime());
         status.set(reassembler.status());
+    }
+
+    /**
+     * What the hand-off to the sink holds before the receive loop waits: at least everything the
+     * reassembler may hold back behind a missing batch ({@link ReceiverConfig#maxBufferedBytes()}), so
+     * that the batches released at once when a gap is given up go to the sink's queue without
+     * keeping the loop from the socket while the sink works through them (the hub's sink stores
+     * each batch in a historian transaction; a loop that waited for a burst of them would let the
+     * socket overflow and open the next gap). It is the same memory: a released batch leaves the
+     * reassembler as it enters the queue.
+     */
+    static long handOffBytes(ReceiverConfig config) {
+        return Math.max(MAX_QUEUED_BYTES, config.maxBufferedBytes());
     }
 
     /** The bound address (with the actual port when the configuration asked for port 0). */

@@ -11,7 +11,10 @@ import java.util.Objects;
  * @param listen the local address and UDP port to receive on
  * @param reorderWindow a missing batch is lost once a batch this many sequences later has been seen
  * @param gapTimeout ...or once this long has passed since a later batch or heartbeat showed it exists
- * @param maxBufferedBytes fragment bytes held for incomplete batches; beyond it the oldest are lost
+ * @param maxBufferedBytes bytes held for batches not yet delivered: fragments of incomplete ones and
+ *     the bodies of complete ones waiting behind a missing batch; beyond it the oldest missing or
+ *     incomplete batch is given up (64 MiB: the reorder window of 512 default 64 KiB batches with
+ *     their fragments, about 150 batches of 47 jumbo fragments)
  * @param maxSessions sender epochs tracked at once (a live sender plus replays and restarts)
  * @param receiveBufferBytes the socket receive buffer asked for (the kernel caps it at rmem_max)
  */
@@ -48,7 +51,7 @@ public record ReceiverConfig(
 
     public static ReceiverConfig defaults(InetSocketAddress listen) {
         return new ReceiverConfig(
-                listen, 512, Duration.ofSeconds(2), 256L * 1024 * 1024, 8, 64 * 1024 * 1024, FrameLimits.DEFAULT);
+                listen, 512, Duration.ofSeconds(2), 64L * 1024 * 1024, 8, 64 * 1024 * 1024, FrameLimits.DEFAULT);
     }
 
     public ReceiverConfig withGapTimeout(Duration timeout) {

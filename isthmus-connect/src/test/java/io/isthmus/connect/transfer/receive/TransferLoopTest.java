@@ -188,6 +188,67 @@ class TransferLoopTest {
         assertThat(sink.records).hasSize(1000);
     }
 
+    /**
+     * A batch lost whole (a burst of socket drops) with the rest arriving: the complete batches behind
+     * it count against maxBufferedBytes, so the gap is given up once they exceed it, long before the
+     * reorder window (512 batches) or the gap timeout (2 s; here the clock moves 1 µs per datagram),
+     * and what waited behind it is delivered. With the bound above what the stream holds, the same
+     * stream keeps everything after the gap back until a tick past the timeout.
+     */
+    @ParameterizedTest(name = "maxBufferedBytes {0}: gap given up before the timeout {1}")
+    @CsvSource({"262144, true", "8388608, false"})
+    void complete_batches_waiting_behind_a_missing_one_count_against_max_buffered_bytes(
+            long maxBuffered, boolean givenUpEarly) throws Exception {
+        var d = ReceiverConfig.defaults(NOWHERE);
+        var limits = new io.isthmus.connect.transfer.frame.FrameLimits(
+                io.isthmus.connect.transfer.frame.FrameLimits.UDP_MAX_PAYLOAD, 200, 56, 128 * 1024, 65_536, 64, 512);
+        receiver = new Reassembler(
+                new ReceiverConfig(
+                        NOWHERE,
+                        d.reorderWindow(),
+                        d.gapTimeout(),
+                        maxBuffered,
+                        d.maxSessions(),
+                        d.receiveBufferBytes(),
+                        limits),
+                sink,
+                InstantSource.system(),
+                0);
+        long missing = 3;
+        var sender = sender(null, b -> {});
+        var out = (io.isthmus.connect.transfer.send.DatagramOut) (datagram, n) -> {
+            boolean dropped = io.isthmus.connect.transfer.frame.FrameCodec.claimsBatchFrame(datagram, 0, n)
+                    && io.isthmus.connect.transfer.frame.FrameCodec.claimedSequence(datagram, 0) == missing;
+            if (!dropped) {
+                receive(java.util.Arrays.copyOf(datagram, n));
+            }
+        };
+        var live = new DiodeSender(config(b -> {}), out, sender.epoch());
+        live.send(expected, false);
+        live.finish();
+        long sent = live.status().lastSequence();
+
+        assertThat(sent).as("batches sent").isBetween(missing + 8, (long) d.reorderWindow());
+        assertThat(now).as("receiver clock, ns").isLessThan(d.gapTimeout().toNanos());
+        if (givenUpEarly) {
+            assertThat(sink.gaps()).singleElement().satisfies(g -> {
+                assertThat(g.firstSequence()).isEqualTo(missing);
+                assertThat(g.lastSequence()).isEqualTo(missing);
+            });
+            assertThat(sink.deliveries).hasSize((int) sent - 1);
+        } else {
+            assertThat(sink.gaps()).isEmpty();
+            assertThat(sink.deliveries).hasSize((int) missing - 1);
+            receiver.tick(now + Duration.ofSeconds(10).toNanos());
+            assertThat(sink.gaps())
+                    .singleElement()
+                    .satisfies(g -> assertThat(g.firstSequence()).isEqualTo(missing));
+            assertThat(sink.deliveries).hasSize((int) sent - 1);
+        }
+        var gap = sink.gaps().getFirst();
+        assertThat(sink.records.size() + gap.replayTo() - gap.replayFrom() + 1).isEqualTo(expected.size());
+    }
+
     @Test
     void garbage_between_frames_is_counted_and_changes_nothing() throws Exception {
         var random = new Random(3);
