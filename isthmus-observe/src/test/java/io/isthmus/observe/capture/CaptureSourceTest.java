@@ -149,6 +149,36 @@ class CaptureSourceTest {
         }
     }
 
+    @Test
+    void itsPacketCountTrailsByLessThan1024WhileReadingAndIsExactAtTheEnd() throws IOException {
+        int records = 5_000;
+        ByteBuffer pcap = ByteBuffer.allocate(24 + records * 17).order(ByteOrder.LITTLE_ENDIAN);
+        pcap.putInt(0xA1B2C3D4)
+                .putShort((short) 2)
+                .putShort((short) 4)
+                .putInt(0)
+                .putInt(0);
+        pcap.putInt(65535).putInt(1);
+        for (int i = 0; i < records; i++) {
+            pcap.putInt(i).putInt(0).putInt(1).putInt(1).put((byte) i);
+        }
+        try (CaptureSource source = source(pcap.array())) {
+            long delivered = 0;
+            while (source.advance()) {
+                delivered++;
+                assertThat(source.progress().packets()).isBetween(delivered - 1023, delivered);
+            }
+            assertThat(delivered).isEqualTo(records);
+            assertThat(source.progress().packets()).isEqualTo(records);
+        }
+        CaptureSource closedEarly = source(pcap.array());
+        for (int i = 0; i < 1500; i++) {
+            assertThat(closedEarly.advance()).isTrue();
+        }
+        closedEarly.close();
+        assertThat(closedEarly.progress().packets()).isEqualTo(1500);
+    }
+
     private static CaptureSource source(byte[] bytes) throws IOException {
         return CaptureSource.of(new ByteArrayInputStream(bytes), OptionalLong.of(bytes.length), CaptureLimits.DEFAULT);
     }

@@ -45,9 +45,6 @@ final class Ipv4Layer {
         if (total > avail) {
             anomalies |= PacketAnomaly.CAPTURE_TRUNCATED.bit();
         }
-        if (!checksumMatches(b, off, headerLength)) {
-            anomalies |= PacketAnomaly.IPV4_CHECKSUM_MISMATCH.bit();
-        }
         int flags = u16(b, off + 6);
         v.ip(
                 4,
@@ -62,6 +59,8 @@ final class Ipv4Layer {
                 (flags & 0x1FFF) * 8,
                 (flags & 0x2000) != 0,
                 (flags & 0x4000) != 0);
+        // Verified only if someone asks for the anomalies (PacketView.anomalies()): the flow layer never does.
+        v.ipv4Checksum(b, off, headerLength);
         int capturedEnd = Math.min(off + total, end);
         return TransportLayer.decode(b, off + headerLength, capturedEnd, off + total - capturedEnd, anomalies, v);
     }

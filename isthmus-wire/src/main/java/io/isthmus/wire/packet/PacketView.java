@@ -62,6 +62,15 @@ public final class PacketView {
     private int payloadLength;
     private int payloadMissing;
     private int anomalies;
+    /**
+     * The decoded IPv4 header whose checksum {@link #anomalies()} has not verified yet; null when
+     * there is none or it was verified. Only {@code anomalies()} needs the verdict, and the flow
+     * pipeline never asks for it, so the sum is not worked out per packet.
+     */
+    private byte[] checksumBytes;
+
+    private int checksumOffset;
+    private int checksumLength;
     private PacketError error;
 
     /** A view filled with the fields of {@code packet} (for callers holding records, e.g. tests). */
@@ -96,6 +105,7 @@ public final class PacketView {
         network = OTHER;
         otherEtherType = type;
         transport = NONE;
+        checksumBytes = null;
         error = null;
     }
 
@@ -103,7 +113,18 @@ public final class PacketView {
     void relink(int offset) {
         networkOffset = offset;
         transport = NONE;
+        checksumBytes = null;
         error = null;
+    }
+
+    /**
+     * The IPv4 header at {@code offset} of {@code bytes}, {@code headerLength} bytes long: its
+     * checksum is verified by the first {@link #anomalies()} after this decode.
+     */
+    void ipv4Checksum(byte[] bytes, int offset, int headerLength) {
+        checksumBytes = bytes;
+        checksumOffset = offset;
+        checksumLength = headerLength;
     }
 
     void ip(
@@ -188,6 +209,7 @@ public final class PacketView {
     /** Records why decoding stopped; always false, for {@code return view.fail(...)}. */
     boolean fail(PacketError e) {
         error = e;
+        checksumBytes = null;
         return false;
     }
 
@@ -315,7 +337,19 @@ public final class PacketView {
         return payloadMissing;
     }
 
+    /**
+     * {@link PacketAnomaly} bits. The IPv4 header checksum is verified here, on the first call after
+     * a decode, from the decoded bytes: call it before those bytes change (as the offsets, it
+     * describes the buffer that was decoded).
+     */
     public int anomalies() {
+        byte[] b = checksumBytes;
+        if (b != null) {
+            checksumBytes = null;
+            if (!Ipv4Layer.checksumMatches(b, checksumOffset, checksumLength)) {
+                anomalies |= PacketAnomaly.IPV4_CHECKSUM_MISMATCH.bit();
+            }
+        }
         return anomalies;
     }
 
@@ -357,6 +391,6 @@ public final class PacketView {
             case UDP -> new UdpHeader(srcPort, dstPort, udpLength);
             default -> Transport.NONE;
         };
-        return new DecodedPacket(linkHeader(), n, t, payloadOffset, payloadLength, payloadMissing, anomalies);
+        return new DecodedPacket(linkHeader(), n, t, payloadOffset, payloadLength, payloadMissing, anomalies());
     }
 }

@@ -300,6 +300,34 @@ class PacketDecoderTest {
     }
 
     @Test
+    void aReusedViewVerifiesTheChecksumOfItsLatestDecodeWhenAskedForTheAnomalies() {
+        byte[] good = udpOverIpv4();
+        byte[] bad = udpOverIpv4();
+        bad[10] ^= 0x55;
+        int mismatch = PacketAnomaly.IPV4_CHECKSUM_MISMATCH.bit();
+        PacketView view = new PacketView();
+        // the bad header's verdict is never asked for; the next decode's is the one reported
+        assertThat(decodeInto(view, bad)).isTrue();
+        assertThat(decodeInto(view, good)).isTrue();
+        assertThat(view.anomalies()).isZero();
+        assertThat(decodeInto(view, bad)).isTrue();
+        assertThat(view.anomalies()).isEqualTo(mismatch);
+        assertThat(view.anomalies()).as("asked again").isEqualTo(mismatch);
+        assertThat(view.toDecodedPacket().anomalySet()).containsExactly(PacketAnomaly.IPV4_CHECKSUM_MISMATCH);
+        // a decode that fails leaves no verdict of the packet before it behind
+        assertThat(decodeInto(view, bad)).isTrue();
+        assertThat(decodeInto(view, Arrays.copyOf(good, 10))).isFalse();
+        assertThat(decodeInto(view, good)).isTrue();
+        assertThat(view.toDecodedPacket().anomalies()).isZero();
+    }
+
+    private boolean decodeInto(PacketView view, byte[] ipPacket) {
+        var packet = new io.isthmus.wire.capture.CaptureRecord.Packet(
+                0, LinkType.RAW.code(), LinkType.RAW, 0, ipPacket.length, 0, ipPacket.length, ipPacket.length);
+        return decoder.decode(ByteBuffer.wrap(ipPacket), packet, view);
+    }
+
+    @Test
     void usesTheCapturedLengthWhenTotalLengthIsZero() {
         byte[] packet = udpOverIpv4();
         packet[2] = 0;
