@@ -35,7 +35,8 @@ public sealed interface FsyncPolicy {
 
     /**
      * Acknowledge a record once the operating system has it (written, not forced). Survives the
-     * process being killed, not the machine losing power. Segments are still forced on close.
+     * process being killed, not the machine losing power. Segments are still forced on close, and
+     * each full segment once when the next one starts (so that its seal may be trusted at open).
      */
     record Never() implements FsyncPolicy {}
 

@@ -30,9 +30,12 @@ import java.util.function.Consumer;
  *       FsyncPolicy}; an acknowledged record survives {@code kill -9} (every policy) and power loss
  *       (fsync policies).
  *   <li>Ids are strictly increasing and never reused, across restarts, crashes and truncation.
- *   <li>{@link #open} scans every segment: a torn tail is truncated, damage anywhere else is kept
- *       and skipped by readers; both are listed in the {@link RecoveryReport}, and possible loss is
- *       raised as a DATA_LOSS event.
+ *   <li>{@link #open} scans every segment that has no valid seal: a torn tail is truncated, damage
+ *       anywhere else is kept and skipped by readers; both are listed in the {@link RecoveryReport},
+ *       and possible loss is raised as a DATA_LOSS event. A segment that was full when the next
+ *       one started, or that a scan at open found whole, is forced and sealed ({@link
+ *       SegmentSeals}); the next open takes it from its seal instead of scanning it. The segment
+ *       being written when the journal closed or crashed has no seal and is always scanned.
  *   <li>Size is bounded; when full, the {@link FullPolicy} drops the oldest segment or rejects the
  *       record, and either way the loss is counted and raised as a DATA_LOSS event.
  * </ul>
@@ -40,8 +43,8 @@ import java.util.function.Consumer;
  * <p>Thread-safe. Appenders may be many virtual threads; they share fsyncs (group commit).
  *
  * <p>On disk, in the configured directory: {@code journal.lock}, {@code journal.state} (id
- * reservation and clean-shutdown mark), {@code segments/<first id>.seg}, {@code
- * consumers/<name>.cursor}.
+ * reservation and clean-shutdown mark), {@code segments/<first id>.seg} and its {@code .seal},
+ * {@code consumers/<name>.cursor}.
  */
 public final class Journal implements AutoCloseable {
     private static final String LOCK_FILE = "journal.lock";
@@ -378,13 +381,19 @@ public final class Journal implements AutoCloseable {
     private void roll(long firstSequence) throws IOException {
         if (active != null) {
             durability.seal(active, active.channel);
+            if (config.fsync() instanceof FsyncPolicy.Never) {
+                active.channel.force(true); // a seal may only describe forced bytes
+            }
+            if (!active.isEmpty()) {
+                SegmentSeals.write(active);
+            }
             active.closeChannel();
         }
         Path path = segmentsDir.resolve(Segment.fileName(firstSequence));
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        var header = new SegmentHeader(
+                firstSequence, RecordFormat.micros(config.clock().instant()));
         try {
-            var header = new SegmentHeader(
-                    firstSequence, RecordFormat.micros(config.clock().instant()));
             writeFully(channel, header.encode(), 0);
             if (!(config.fsync() instanceof FsyncPolicy.Never)) {
                 channel.force(true);
@@ -396,6 +405,7 @@ public final class Journal implements AutoCloseable {
         }
         Segment segment = new Segment(path, firstSequence, new SegmentIndex(config.indexIntervalBytes()), List.of());
         segment.channel = channel;
+        segment.createdMicros = header.createdMicros();
         segment.writtenEnd = SegmentHeader.SIZE;
         segment.fileBytes = SegmentHeader.SIZE;
         segment.visibleEnd = SegmentHeader.SIZE;
@@ -416,6 +426,8 @@ public final class Journal implements AutoCloseable {
         long offset = segment.writtenEnd;
         writeFully(segment.channel, buf, offset);
         segment.index.add(sequence, (int) offset);
+        segment.records++;
+        segment.lastRecordOffset = offset;
         segment.writtenEnd = offset + size;
         segment.fileBytes = segment.writtenEnd;
         segment.lastSequence = sequence;
@@ -442,6 +454,7 @@ public final class Journal implements AutoCloseable {
         segment.deleted = true;
         totalBytes -= segment.fileBytes;
         segment.closeChannel();
+        SegmentSeals.delete(segment.path);
         Files.deleteIfExists(segment.path);
     }
 

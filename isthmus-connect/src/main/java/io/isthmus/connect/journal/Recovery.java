@@ -20,9 +20,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Opens what a previous run left: scans every segment with {@link SegmentScanner}, truncates a torn
- * tail of the last one, keeps and reports damage anywhere else, and works out the next sequence id
- * from the records found and the persisted reservation. Runs before the journal accepts appends.
+ * Opens what a previous run left: takes each segment from its seal when the seal verifies ({@link
+ * SegmentSeals}), else scans it with {@link SegmentScanner}, truncates a torn tail of the last one,
+ * keeps and reports damage anywhere else, and works out the next sequence id from the records found
+ * and the persisted reservation. A scanned segment found whole is forced and sealed, so the next
+ * open need not scan it again. Runs before the journal accepts appends.
  */
 final class Recovery {
     static final String STATE_MAGIC = "ISTHSTAT";
@@ -79,54 +81,80 @@ final class Recovery {
 
     private void recover(Path path, long first, long ceiling, boolean last) throws IOException {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            long size = ch.size();
-            int limit = (int) Math.min(size, JournalConfig.MAX_SEGMENT_BYTES);
-            ByteBuffer bytes = ch.map(FileChannel.MapMode.READ_ONLY, 0, limit);
-            SegmentIndex index = new SegmentIndex(config.indexIntervalBytes());
-            var scan = SegmentScanner.scan(
-                    bytes,
-                    limit,
-                    first,
-                    ceiling,
-                    limit,
-                    (sequence, offset, recordBytes) -> index.add(sequence, offset));
-            if (scan.headerError().isPresent()) {
-                unreadableSegment(ch, path, scan.headerError().get(), size, first, ceiling, last);
+            Optional<Segment> sealed = SegmentSeals.open(ch, path, first, ceiling, config);
+            if (sealed.isPresent()) {
+                Segment segment = sealed.get();
+                records += segment.records;
+                lastRecord = Math.max(lastRecord, segment.lastSequence);
+                segments.add(segment);
                 return;
             }
-            Segment segment = new Segment(path, first, index, scan.damages());
-            for (var d : scan.damages()) {
-                findings.add(new Corruption(
-                        path, d.offset(), d.length(), d.error(), d.lastGoodSequence(), d.nextGoodSequence()));
-            }
-            long fileBytes = size;
-            if (scan.tail().isPresent()) {
-                var tail = scan.tail().get();
-                if (last) {
-                    ch.truncate(tail.offset());
-                    fileBytes = tail.offset();
-                    findings.add(new TornTail(
-                            path, tail.offset(), size - tail.offset(), tail.error(), tail.lastGoodSequence()));
-                } else {
-                    findings.add(new Corruption(
-                            path, tail.offset(), size - tail.offset(), tail.error(), tail.lastGoodSequence(), ceiling));
-                }
-            }
-            if (last && !(config.fsync() instanceof FsyncPolicy.Never)) {
-                ch.force(true);
-            }
-            segment.lastSequence = scan.lastSequence();
-            segment.visibleEnd = scan.validEnd();
-            segment.writtenEnd = scan.validEnd();
-            segment.fileBytes = fileBytes;
-            records += scan.records();
-            lastRecord = Math.max(lastRecord, scan.lastSequence());
-            if (last && segment.isEmpty() && scan.damages().isEmpty()) {
-                Files.delete(path);
-                return;
-            }
-            segments.add(segment);
+            scan(ch, path, first, ceiling, last);
         }
+    }
+
+    private void scan(FileChannel ch, Path path, long first, long ceiling, boolean last) throws IOException {
+        long size = ch.size();
+        int limit = (int) Math.min(size, JournalConfig.MAX_SEGMENT_BYTES);
+        ByteBuffer bytes = ch.map(FileChannel.MapMode.READ_ONLY, 0, limit);
+        SegmentIndex index = new SegmentIndex(config.indexIntervalBytes());
+        long[] lastOffset = {0};
+        var scan = SegmentScanner.scan(bytes, limit, first, ceiling, limit, (sequence, offset, recordBytes) -> {
+            index.add(sequence, offset);
+            lastOffset[0] = offset;
+        });
+        SegmentSeals.delete(path); // it did not verify; a whole segment gets a new one below
+        if (scan.headerError().isPresent()) {
+            unreadableSegment(ch, path, scan.headerError().get(), size, first, ceiling, last);
+            return;
+        }
+        Segment segment = new Segment(path, first, index, scan.damages());
+        for (var d : scan.damages()) {
+            findings.add(new Corruption(
+                    path, d.offset(), d.length(), d.error(), d.lastGoodSequence(), d.nextGoodSequence()));
+        }
+        long fileBytes = size;
+        if (scan.tail().isPresent()) {
+            var tail = scan.tail().get();
+            if (last) {
+                ch.truncate(tail.offset());
+                fileBytes = tail.offset();
+                findings.add(
+                        new TornTail(path, tail.offset(), size - tail.offset(), tail.error(), tail.lastGoodSequence()));
+            } else {
+                findings.add(new Corruption(
+                        path, tail.offset(), size - tail.offset(), tail.error(), tail.lastGoodSequence(), ceiling));
+            }
+        }
+        boolean whole =
+                scan.damages().isEmpty() && scan.tail().isEmpty() && scan.records() > 0 && scan.validEnd() == size;
+        if (whole || (last && !(config.fsync() instanceof FsyncPolicy.Never))) {
+            ch.force(true);
+        }
+        segment.lastSequence = scan.lastSequence();
+        segment.visibleEnd = scan.validEnd();
+        segment.writtenEnd = scan.validEnd();
+        segment.fileBytes = fileBytes;
+        segment.records = scan.records();
+        segment.lastRecordOffset = lastOffset[0];
+        records += scan.records();
+        lastRecord = Math.max(lastRecord, scan.lastSequence());
+        if (last && segment.isEmpty() && scan.damages().isEmpty()) {
+            Files.delete(path);
+            return;
+        }
+        if (whole) {
+            segment.createdMicros = createdMicros(bytes, limit);
+            SegmentSeals.write(segment);
+        }
+        segments.add(segment);
+    }
+
+    private static long createdMicros(ByteBuffer bytes, int limit) {
+        return switch (SegmentHeader.decode(bytes, limit)) {
+            case SegmentHeader.Valid v -> v.header().createdMicros();
+            case SegmentHeader.Invalid i -> throw new IllegalStateException("a scanned segment's header is " + i);
+        };
     }
 
     private void unreadableSegment(
@@ -158,11 +186,22 @@ final class Recovery {
         }
     }
 
+    /** The segment files by first id; deletes seals left without their segment (a crash in retention). */
     private TreeMap<Long, Path> listSegments() throws IOException {
         TreeMap<Long, Path> files = new TreeMap<>();
+        List<Path> seals = new ArrayList<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(segmentsDir)) {
             for (Path p : dir) {
                 Segment.parseName(p.getFileName().toString()).ifPresent(first -> files.put(first, p));
+                if (SegmentSeals.isSeal(p)) {
+                    seals.add(p);
+                }
+            }
+        }
+        var present = new java.util.HashSet<>(files.values());
+        for (Path seal : seals) {
+            if (!present.contains(SegmentSeals.segmentFor(seal))) {
+                Files.deleteIfExists(seal);
             }
         }
         return files;

@@ -29,6 +29,12 @@ final class Segment {
 
     /** Bytes of the file, header and any unreadable bytes included. Writer only. */
     long fileBytes;
+    /** Records in the file, and where the last one starts. Writer only. */
+    long records;
+
+    long lastRecordOffset;
+    /** The header's creation time, which a seal repeats. Writer only. */
+    long createdMicros;
     /** Where the next record goes. Writer only. */
     long writtenEnd;
     /** Open while this is the segment being written. Writer only. */
