@@ -25,7 +25,7 @@ public final class EnipDecoder {
 
     private final EnipLimits limits;
     private final CipDecoder cip;
-    /** The anomalies of the message being decoded; emptied by each {@link #decode}, copied out. */
+    /** The anomalies of the message being decoded; emptied by each {@link #decode}, copied out by {@link #anomalies}. */
     private final List<Anomaly> found = new ArrayList<>();
     /**
      * The last connection id read, as the present {@link OptionalLong} handed out: one direction
@@ -50,21 +50,44 @@ public final class EnipDecoder {
      * octets, must be present there. Nothing outside it is read.
      */
     public EnipMessage decode(byte[] b, int at, EncapsulationHeader header) {
+        EnipBody body = body(b, at, header.commandKind(), header.length());
+        return new EnipMessage(header, body, anomalies());
+    }
+
+    /**
+     * The body of the message whose header starts at index {@code at} of {@code b}, as {@link
+     * #decode} gives it, read from the header in place (no header or message object: the
+     * dissector's path); the whole message must be present. What was wrong inside it is then
+     * {@link #anomalies()}, until the next call.
+     */
+    public EnipBody decode(byte[] b, int at) {
+        return body(b, at, EncapsulationCommand.of(Encapsulation.command(b, at)), Encapsulation.dataLength(b, at));
+    }
+
+    /**
+     * The anomalies of the message last decoded, as an immutable list ({@code List.of()} when none,
+     * as for most messages: no copy); the working list keeps none past this call.
+     */
+    public List<Anomaly> anomalies() {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        List<Anomaly> copy = List.copyOf(found);
+        found.clear();
+        return copy;
+    }
+
+    private EnipBody body(byte[] b, int at, EncapsulationCommand command, int length) {
         int data = at + EnipLimits.HEADER_LENGTH;
-        int length = header.length();
         List<Anomaly> anomalies = found;
         anomalies.clear();
-        EnipBody body = switch (header.commandKind()) {
+        return switch (command) {
             case LIST_IDENTITY -> length == 0 ? new EnipBody.Empty() : identities(b, data, length, anomalies);
             case LIST_SERVICES -> length == 0 ? new EnipBody.Empty() : services(b, data, length, anomalies);
             case REGISTER_SESSION -> session(b, data, length, anomalies);
             case SEND_RR_DATA, SEND_UNIT_DATA -> sendData(b, data, length, anomalies);
             case NOP, LIST_INTERFACES, UNREGISTER_SESSION, INDICATE_STATUS, CANCEL, UNKNOWN -> new EnipBody.Empty();
         };
-        // Most messages have none: the shared empty list; else EnipMessage copies them.
-        EnipMessage m = new EnipMessage(header, body, anomalies.isEmpty() ? List.of() : anomalies);
-        anomalies.clear(); // keeps no anomaly past its message
-        return m;
     }
 
     private EnipBody identities(byte[] b, int at, int length, List<Anomaly> anomalies) {
