@@ -13,8 +13,11 @@ import java.util.Set;
 public final class AppParser {
     private final int maxObjectHeaders;
     private final long maxPointsPerHeader;
-    /** The object walk, reused for each fragment: a parser is for one thread at a time. */
-    private final ObjectWalk walk;
+    /**
+     * The object walk, made on the first fragment (the many short flows of a capture parse none or
+     * one) and reused for each after it: a parser is for one thread at a time.
+     */
+    private ObjectWalk walk;
 
     /**
      * @param maxObjectHeaders object headers read per fragment before giving up
@@ -27,7 +30,6 @@ public final class AppParser {
         }
         this.maxObjectHeaders = maxObjectHeaders;
         this.maxPointsPerHeader = maxPointsPerHeader;
-        this.walk = new ObjectWalk(maxObjectHeaders, maxPointsPerHeader);
     }
 
     public AppParsing parse(byte[] fragment) {
@@ -70,6 +72,10 @@ public final class AppParser {
     private AppParsing walk(
             AppControl control, int code, FunctionCode function, Set<Iin> iin, byte[] fragment, int start) {
         ObjectWalk objects = walk;
+        if (objects == null) {
+            objects = new ObjectWalk(maxObjectHeaders, maxPointsPerHeader);
+            walk = objects;
+        }
         objects.run(fragment, start, function);
         // the fragment copies the walk's lists (immutable copies), which the next walk reuses
         AppFragment parsed = new AppFragment(control, code, function, iin, objects.headers(), objects.problems());
