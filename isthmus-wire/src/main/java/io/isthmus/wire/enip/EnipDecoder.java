@@ -32,6 +32,8 @@ public final class EnipDecoder {
      * of a connected flow repeats one id (32 bits, too wide for a shared table) in every message.
      */
     private OptionalLong lastConnection = OptionalLong.empty();
+    /** The CIP messages of the SendData being decoded. */
+    private final CipMessages cipMessages = new CipMessages();
 
     /**
      * The connected sequence count (16 bits) as a present {@link OptionalInt}, one shared instance
@@ -131,7 +133,8 @@ public final class EnipDecoder {
             anomalies.add(EnipError.DATA_TRUNCATED.anomaly("send data of " + length + " octets"));
             return new EnipBody.SendData(List.of(), OptionalLong.empty(), OptionalInt.empty());
         }
-        CipMessages messages = new CipMessages();
+        CipMessages messages = cipMessages;
+        messages.clear();
         OptionalLong connection = OptionalLong.empty();
         OptionalInt sequence = OptionalInt.empty();
         int cpf = at + 6;
@@ -166,7 +169,9 @@ public final class EnipDecoder {
             }
             p = dataAt + itemLength;
         }
-        return new EnipBody.SendData(messages.list(), connection, sequence);
+        EnipBody.SendData body = new EnipBody.SendData(messages.list(), connection, sequence); // copies the list
+        messages.clear(); // keeps no message past its packet
+        return body;
     }
 
     private OptionalLong connection(long id) {
@@ -191,6 +196,7 @@ public final class EnipDecoder {
     /**
      * The CIP messages of one SendData, one per data item. One message is the rule: it becomes a
      * two-field {@code List.of(m)} that the record keeps as it is, with no list to grow before.
+     * One per decoder, emptied for each SendData (C1 does not scalar-replace one per message).
      */
     private static final class CipMessages {
         private CipMessage first;
@@ -206,6 +212,11 @@ public final class EnipDecoder {
                 more.add(first);
                 more.add(m);
             }
+        }
+
+        void clear() {
+            first = null;
+            more = null;
         }
 
         List<CipMessage> list() {
