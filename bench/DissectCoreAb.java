@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 /**
  * Two builds of the dissect core in one JVM, each in its own class loader, passes alternated A B A
  * B on the same thread: both see the same machine at the same moments, which separate processes
- * on a loaded shared machine do not. Prints each pass's thread CPU time and the bytes the thread allocated. The loaders are named A
+ * on a loaded shared machine do not. Prints each pass's thread CPU time and the bytes the thread
+ * allocated (exact, not sampled, and independent of the load). The loaders are named A
  * and B, so a JFR recording of the run tells the two builds' frames apart by class loader. Run by bench/dissect-core-ab.
  * Usage: java -cp PCAP_PREFIX_CLASSES DissectCoreAb.java CAPTURE MEGABYTES PASSES CLASSES_A CLASSES_B
  * (PCAP_PREFIX_CLASSES: the compiled {@code io.isthmus.observe.bench.PcapPrefix}, which cuts the capture)
@@ -30,11 +31,11 @@ public final class DissectCoreAb {
             for (int v = 0; v < 2; v++) {
                 // Alternate which build goes first, so neither always follows the other.
                 int which = (i % 2 == 0) ? v : 1 - v;
-                long bytesBefore = threads.getCurrentThreadAllocatedBytes();
                 long start = threads.getCurrentThreadCpuTime();
+                long startBytes = threads.getCurrentThreadAllocatedBytes();
                 long observations = variants[which].pass(bytes);
                 cpu[which][i] = (threads.getCurrentThreadCpuTime() - start) / 1e9;
-                allocated[which][i] = (threads.getCurrentThreadAllocatedBytes() - bytesBefore) / 1e6;
+                allocated[which][i] = (threads.getCurrentThreadAllocatedBytes() - startBytes) / 1e6;
                 System.out.printf("pass %d %s: %d observations, CPU %.3f s (%.1f MB/s), allocated %.1f MB%n",
                         i + 1, variants[which].name, observations, cpu[which][i], bytes.length / 1e6 / cpu[which][i],
                         allocated[which][i]);
@@ -44,10 +45,12 @@ public final class DissectCoreAb {
         for (int v = 0; v < 2; v++) {
             double[] tail = Arrays.copyOfRange(cpu[v], from, passes);
             double sum = Arrays.stream(tail).sum();
-            double alloc = Arrays.stream(allocated[v], from, passes).sum() / tail.length;
-            System.out.printf("%s passes %d-%d: mean CPU %.3f s (%.1f MB/s), min %.3f, max %.3f; allocated %.1f MB per pass%n",
+            double meanAllocated = Arrays.stream(allocated[v], from, passes).average().orElse(0);
+            System.out.printf("%s passes %d-%d: mean CPU %.3f s (%.1f MB/s), min %.3f, max %.3f; allocated %.1f MB per pass"
+                            + " (%.2f bytes per input byte)%n",
                     variants[v].name, from + 1, passes, sum / tail.length, bytes.length / 1e6 / (sum / tail.length),
-                    Arrays.stream(tail).min().orElse(0), Arrays.stream(tail).max().orElse(0), alloc);
+                    Arrays.stream(tail).min().orElse(0), Arrays.stream(tail).max().orElse(0), meanAllocated,
+                    meanAllocated * 1e6 / bytes.length);
         }
     }
 

@@ -20,10 +20,16 @@ import java.nio.ByteBuffer;
  * request and every answer to it, and what the service parameters say.
  */
 final class ApduSummaries {
-    private final BacnetLimits limits;
+    /** The service parameters' reader, reset for each APDU: one per dissector, one thread at a time. */
+    private final TagReader tags;
 
     ApduSummaries(BacnetLimits limits) {
-        this.limits = limits;
+        this.tags = new TagReader(new OctetReader(BacnetDissector.NOTHING, 0, 0), limits.maxTagsPerApdu());
+    }
+
+    /** Drops the reader's reference to the last datagram's octets. */
+    void release() {
+        tags.reset(BacnetDissector.NOTHING, 0, 0);
     }
 
     void fill(BacnetSummary s, Apdu apdu, ByteBuffer data, int end) {
@@ -138,7 +144,7 @@ final class ApduSummaries {
     }
 
     private TagReader tags(ByteBuffer data, int from, int end) {
-        return new TagReader(new OctetReader(data, from, end), limits.maxTagsPerApdu());
+        return tags.reset(data, from, end);
     }
 
     /**

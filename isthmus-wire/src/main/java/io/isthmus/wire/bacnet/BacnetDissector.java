@@ -7,6 +7,7 @@ import io.isthmus.wire.Dissection;
 import io.isthmus.wire.Dissector;
 import io.isthmus.wire.Octets;
 import io.isthmus.wire.bacnet.apdu.Apdu;
+import io.isthmus.wire.bacnet.apdu.AttributeRecord;
 import io.isthmus.wire.bacnet.bvlc.BvlcFunction;
 import io.isthmus.wire.bacnet.bvlc.BvlcResultCode;
 import io.isthmus.wire.bacnet.bvlc.Bvll;
@@ -23,11 +24,25 @@ import java.util.List;
  * anomaly on the summary and the layers are read within the shorter of the two (as tshark does).
  * Damage to a layer's fixed fields is {@link
  * Dissection.Malformed} skipping the datagram; damage inside service parameters is an anomaly on
- * the summary, which still names the service. Stateless: the same instance may serve any flow.
+ * the summary, which still names the service. Keeps nothing between datagrams (its working
+ * attribute record is emptied for each): the same instance may serve any flow, one thread at a time.
  */
 public final class BacnetDissector implements Dissector {
     private final BacnetLimits limits;
     private final ApduSummaries apdus;
+    /**
+     * The attributes of the datagram being dissected: one record per dissector (one thread at a
+     * time, as a dissector is), so its arrays are made at the size its messages need.
+     */
+    private final AttributeRecord attributes = new AttributeRecord();
+    /**
+     * The reader of the BVLL, NPDU and APDU fields, reset for each layer (each layer's failure is
+     * taken before the next is read) and released after each datagram.
+     */
+    private final OctetReader octets = new OctetReader(NOTHING, 0, 0);
+
+    /** What the readers point at between datagrams (read only, never written). */
+    static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
 
     public BacnetDissector(BacnetLimits limits) {
         this.limits = limits;
@@ -41,6 +56,15 @@ public final class BacnetDissector implements Dissector {
 
     @Override
     public Dissection next(ByteBuffer data, Direction hint) {
+        try {
+            return datagram(data);
+        } finally { // keeps no reference to the datagram's octets past it
+            octets.reset(NOTHING, 0, 0);
+            apdus.release();
+        }
+    }
+
+    private Dissection datagram(ByteBuffer data) {
         int start = data.position();
         int datagram = data.remaining();
         if (datagram < Bvll.HEADER) {
@@ -52,12 +76,12 @@ public final class BacnetDissector implements Dissector {
             return new Dissection.Malformed(BacnetAnomalies.lengthBelowHeader(length), 2, datagram);
         }
         int end = start + Math.min(length, datagram);
-        OctetReader r = new OctetReader(data, start + Bvll.HEADER, end);
+        OctetReader r = octets.reset(data, start + Bvll.HEADER, end);
         Bvll bvll = Bvll.read(r, b[start] & 0xFF, b[start + 1] & 0xFF, length);
         if (r.failed()) {
             return malformed("bvlc", r, Bvll.HEADER, datagram);
         }
-        BacnetSummary summary = new BacnetSummary();
+        BacnetSummary summary = new BacnetSummary(attributes);
         if (length < datagram) {
             summary.anomaly(BacnetAnomalies.lengthShortOfDatagram(length, datagram));
         } else if (length > datagram) {
@@ -77,7 +101,7 @@ public final class BacnetDissector implements Dissector {
 
     private Dissection network(
             ByteBuffer data, int start, int end, int npduIndex, BacnetSummary summary, int datagram) {
-        OctetReader r = new OctetReader(data, npduIndex, end);
+        OctetReader r = octets.reset(data, npduIndex, end);
         Npdu npdu = Npdu.read(r, limits.maxMacLength());
         if (r.failed()) {
             return malformed("npdu", r, npduIndex - start, datagram);
@@ -95,7 +119,7 @@ public final class BacnetDissector implements Dissector {
             }
             return done(summary, datagram);
         }
-        OctetReader a = new OctetReader(data, npdu.payloadIndex(), end);
+        OctetReader a = octets.reset(data, npdu.payloadIndex(), end);
         Apdu apdu = Apdu.read(a);
         if (a.failed()) {
             return malformed("apdu", a, npdu.payloadIndex() - start, datagram);

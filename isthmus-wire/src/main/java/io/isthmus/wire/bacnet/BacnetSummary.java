@@ -18,7 +18,7 @@ final class BacnetSummary {
     private String functionName = "";
     private AccessKind access = AccessKind.DIAGNOSTIC;
     /** Names with texts or numbers: the numbers' texts are made when the attributes are read. */
-    private final AttributeRecord attributes = new AttributeRecord();
+    private final AttributeRecord attributes;
     /** {@code List.of()} until the first anomaly: most messages have none. */
     private List<Anomaly> anomalies = List.of();
 
@@ -26,6 +26,12 @@ final class BacnetSummary {
     private OptionalLong address = OptionalLong.empty();
     private OptionalLong quantity = OptionalLong.empty();
     private Optional<String> status = Optional.empty();
+
+    /** Fills {@code attributes} (the dissector's, reused: emptied first) for this message. */
+    BacnetSummary(AttributeRecord attributes) {
+        attributes.clear();
+        this.attributes = attributes;
+    }
 
     BacnetSummary function(Direction d, int code, String name, AccessKind kind) {
         direction = d;

@@ -20,6 +20,7 @@ import io.isthmus.wire.dnp3.transport.TransportProblem;
 import io.isthmus.wire.dnp3.transport.TransportReassembler;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * DNP3 over TCP or UDP, one flow direction: link frames (CRC checked), transport reassembly per
@@ -125,8 +126,8 @@ public final class Dnp3Dissector implements Dissector {
             return kind;
         }
         if (fragment.function() == FunctionCode.RESPONSE && fragment.control().fir()) {
-            return requests.answer(sequence, header.destination(), header.source())
-                    .orElseGet(() -> Dnp3Access.ofResponse(fragment));
+            Optional<AccessKind> answered = requests.answer(sequence, header.destination(), header.source());
+            return answered.isPresent() ? answered.get() : Dnp3Access.ofResponse(fragment); // no lambda per response
         }
         return Dnp3Access.ofResponse(fragment);
     }

@@ -17,7 +17,6 @@ import io.isthmus.wire.dnp3.link.LinkHeader;
 import io.isthmus.wire.dnp3.transport.TransportProblem;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -60,7 +59,7 @@ final class Dnp3Summaries {
                 MessageSummary.number(fragment.control().sequence()),
                 address,
                 quantity,
-                status(fragment),
+                fragment.iinProblems(),
                 new Attributes(link.source(), fragment),
                 anomalies(fragment, transportProblems));
     }
@@ -140,27 +139,5 @@ final class Dnp3Summaries {
             out.decimal(headers.size() - LISTED_HEADERS);
             out.text(" more");
         }
-    }
-
-    /** The IIN bits that report problems, joined with commas; empty when none does. */
-    private static Optional<String> status(AppFragment fragment) {
-        if (fragment.iin().isEmpty()) {
-            return Optional.empty();
-        }
-        StringBuilder problems = new StringBuilder();
-        for (Iin bit : fragment.iin()) {
-            if (bit.problem()) {
-                append(problems, bit);
-            }
-        }
-        return problems.isEmpty() ? Optional.empty() : Optional.of(problems.toString());
-    }
-
-    /** Names joined with commas, built by hand: every DNP3 response carries its IIN bits. */
-    private static void append(StringBuilder names, Iin bit) {
-        if (!names.isEmpty()) {
-            names.append(',');
-        }
-        names.append(bit.name());
     }
 }

@@ -44,20 +44,21 @@ public final class Encapsulation {
     }
 
     /**
-     * The header of the message at {@code at} when {@link #read} would return a {@link
-     * EncapsulationRead.Frame} (the header valid and the whole message present), else null: the
-     * same checks in one go, without the result object, for the dissector's usual case.
+     * Octets of the whole message at {@code at} (header plus data) when {@link #read} would return
+     * a {@link EncapsulationRead.Frame} (the header valid and the whole message present), else -1:
+     * the same checks in one go, without a result or header object, for the dissector's usual case
+     * (the dissector reads the header's fields in place).
      */
-    public static EncapsulationHeader frame(byte[] b, int at, int available, int maxLength) {
+    public static int frameLength(byte[] b, int at, int available, int maxLength) {
         if (available < EnipLimits.HEADER_LENGTH
                 || b[at + 1] != 0
                 || u16(b, at + 2) > maxLength
                 || (b[at + 9] | b[at + 10] | b[at + 11]) != 0
                 || Octets.u32le(b, at + 20) != 0
                 || available < EnipLimits.HEADER_LENGTH + u16(b, at + 2)) {
-            return null;
+            return -1;
         }
-        return header(b, at);
+        return EnipLimits.HEADER_LENGTH + u16(b, at + 2);
     }
 
     /**
@@ -104,10 +105,33 @@ public final class Encapsulation {
         return new EncapsulationHeader(
                 u16(b, at),
                 u16(b, at + 2),
-                Octets.u32le(b, at + 4),
-                Octets.u32le(b, at + 8),
-                Octets.u32le(b, at + 12) | Octets.u32le(b, at + 16) << 32,
+                session(b, at),
+                status(b, at),
+                senderContext(b, at),
                 Octets.u32le(b, at + 20));
+    }
+
+    /** The command of the header at {@code at} (its 24 octets present). */
+    static int command(byte[] b, int at) {
+        return u16(b, at);
+    }
+
+    /** The length of the data after the header at {@code at}. */
+    static int dataLength(byte[] b, int at) {
+        return u16(b, at + 2);
+    }
+
+    static long session(byte[] b, int at) {
+        return Octets.u32le(b, at + 4);
+    }
+
+    static long status(byte[] b, int at) {
+        return Octets.u32le(b, at + 8);
+    }
+
+    /** The 8 octets of the sender context read little-endian as one value. */
+    static long senderContext(byte[] b, int at) {
+        return Octets.u32le(b, at + 12) | Octets.u32le(b, at + 16) << 32;
     }
 
     static int u16(byte[] b, int at) {

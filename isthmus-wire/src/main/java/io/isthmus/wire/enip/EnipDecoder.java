@@ -25,13 +25,15 @@ public final class EnipDecoder {
 
     private final EnipLimits limits;
     private final CipDecoder cip;
-    /** The anomalies of the message being decoded; emptied by each {@link #decode}, copied out. */
+    /** The anomalies of the message being decoded; emptied by each {@link #decode}, copied out by {@link #anomalies}. */
     private final List<Anomaly> found = new ArrayList<>();
     /**
      * The last connection id read, as the present {@link OptionalLong} handed out: one direction
      * of a connected flow repeats one id (32 bits, too wide for a shared table) in every message.
      */
     private OptionalLong lastConnection = OptionalLong.empty();
+    /** The CIP messages of the SendData being decoded. */
+    private final CipMessages cipMessages = new CipMessages();
 
     /**
      * The connected sequence count (16 bits) as a present {@link OptionalInt}, one shared instance
@@ -50,21 +52,44 @@ public final class EnipDecoder {
      * octets, must be present there. Nothing outside it is read.
      */
     public EnipMessage decode(byte[] b, int at, EncapsulationHeader header) {
+        EnipBody body = body(b, at, header.commandKind(), header.length());
+        return new EnipMessage(header, body, anomalies());
+    }
+
+    /**
+     * The body of the message whose header starts at index {@code at} of {@code b}, as {@link
+     * #decode} gives it, read from the header in place (no header or message object: the
+     * dissector's path); the whole message must be present. What was wrong inside it is then
+     * {@link #anomalies()}, until the next call.
+     */
+    public EnipBody decode(byte[] b, int at) {
+        return body(b, at, EncapsulationCommand.of(Encapsulation.command(b, at)), Encapsulation.dataLength(b, at));
+    }
+
+    /**
+     * The anomalies of the message last decoded, as an immutable list ({@code List.of()} when none,
+     * as for most messages: no copy); the working list keeps none past this call.
+     */
+    public List<Anomaly> anomalies() {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        List<Anomaly> copy = List.copyOf(found);
+        found.clear();
+        return copy;
+    }
+
+    private EnipBody body(byte[] b, int at, EncapsulationCommand command, int length) {
         int data = at + EnipLimits.HEADER_LENGTH;
-        int length = header.length();
         List<Anomaly> anomalies = found;
         anomalies.clear();
-        EnipBody body = switch (header.commandKind()) {
+        return switch (command) {
             case LIST_IDENTITY -> length == 0 ? new EnipBody.Empty() : identities(b, data, length, anomalies);
             case LIST_SERVICES -> length == 0 ? new EnipBody.Empty() : services(b, data, length, anomalies);
             case REGISTER_SESSION -> session(b, data, length, anomalies);
             case SEND_RR_DATA, SEND_UNIT_DATA -> sendData(b, data, length, anomalies);
             case NOP, LIST_INTERFACES, UNREGISTER_SESSION, INDICATE_STATUS, CANCEL, UNKNOWN -> new EnipBody.Empty();
         };
-        // Most messages have none: the shared empty list; else EnipMessage copies them.
-        EnipMessage m = new EnipMessage(header, body, anomalies.isEmpty() ? List.of() : anomalies);
-        anomalies.clear(); // keeps no anomaly past its message
-        return m;
     }
 
     private EnipBody identities(byte[] b, int at, int length, List<Anomaly> anomalies) {
@@ -108,7 +133,8 @@ public final class EnipDecoder {
             anomalies.add(EnipError.DATA_TRUNCATED.anomaly("send data of " + length + " octets"));
             return new EnipBody.SendData(List.of(), OptionalLong.empty(), OptionalInt.empty());
         }
-        CipMessages messages = new CipMessages();
+        CipMessages messages = cipMessages;
+        messages.clear();
         OptionalLong connection = OptionalLong.empty();
         OptionalInt sequence = OptionalInt.empty();
         int cpf = at + 6;
@@ -143,7 +169,9 @@ public final class EnipDecoder {
             }
             p = dataAt + itemLength;
         }
-        return new EnipBody.SendData(messages.list(), connection, sequence);
+        EnipBody.SendData body = new EnipBody.SendData(messages.list(), connection, sequence); // copies the list
+        messages.clear(); // keeps no message past its packet
+        return body;
     }
 
     private OptionalLong connection(long id) {
@@ -168,6 +196,7 @@ public final class EnipDecoder {
     /**
      * The CIP messages of one SendData, one per data item. One message is the rule: it becomes a
      * two-field {@code List.of(m)} that the record keeps as it is, with no list to grow before.
+     * One per decoder, emptied for each SendData (C1 does not scalar-replace one per message).
      */
     private static final class CipMessages {
         private CipMessage first;
@@ -183,6 +212,11 @@ public final class EnipDecoder {
                 more.add(first);
                 more.add(m);
             }
+        }
+
+        void clear() {
+            first = null;
+            more = null;
         }
 
         List<CipMessage> list() {

@@ -54,10 +54,9 @@ public final class EnipDissector implements Dissector {
             }
             resynchronising = false;
         }
-        EncapsulationHeader framed = Encapsulation.frame(b, at, available, limits.maxEncapsulationLength());
-        if (framed != null) { // the usual case, without a read result
-            return new Dissection.Messages(
-                    List.of(EnipSummary.of(decoder.decode(b, at, framed), hint)), framed.totalLength());
+        int framed = Encapsulation.frameLength(b, at, available, limits.maxEncapsulationLength());
+        if (framed > 0) { // the usual case, without a read result
+            return message(b, at, framed, hint);
         }
         return switch (Encapsulation.read(b, at, available, limits.maxEncapsulationLength())) {
             case EncapsulationRead.Incomplete i -> new Dissection.NeedMore(i.needed());
@@ -70,10 +69,16 @@ public final class EnipDissector implements Dissector {
                         0,
                         Encapsulation.resync(b, at, available, limits.maxEncapsulationLength()));
             }
-            case EncapsulationRead.Frame f ->
-                new Dissection.Messages(
-                        List.of(EnipSummary.of(decoder.decode(b, at, f.header()), hint)),
-                        f.header().totalLength());
+            case EncapsulationRead.Frame f -> message(b, at, f.header().totalLength(), hint);
         };
+    }
+
+    /**
+     * The summary of the whole message of {@code length} octets at {@code at}, its header read in
+     * place (no header or message object per message).
+     */
+    private Dissection message(byte[] b, int at, int length, Direction hint) {
+        EnipBody body = decoder.decode(b, at);
+        return new Dissection.Messages(List.of(EnipSummary.of(b, at, body, decoder.anomalies(), hint)), length);
     }
 }

@@ -2,6 +2,7 @@ package io.isthmus.wire.enip;
 
 import io.isthmus.model.AccessKind;
 import io.isthmus.model.Protocol;
+import io.isthmus.wire.Anomaly;
 import io.isthmus.wire.Attribute;
 import io.isthmus.wire.AttributeSink;
 import io.isthmus.wire.Direction;
@@ -52,16 +53,44 @@ public final class EnipSummary {
 
     public static MessageSummary of(EnipMessage m, Direction hint) {
         EncapsulationHeader h = m.header();
-        EncapsulationCommand command = h.commandKind();
+        return of(h.command(), h.status(), h.sessionHandle(), h.senderContext(), m.body(), m.anomalies(), hint);
+    }
+
+    /**
+     * The summary of the message whose header starts at index {@code at} of {@code b} (read in
+     * place: the dissector's path, without a header or message object), with its decoded body and
+     * anomalies; the same as {@link #of(EnipMessage, Direction)} gives for that message.
+     */
+    public static MessageSummary of(byte[] b, int at, EnipBody body, List<Anomaly> anomalies, Direction hint) {
+        return of(
+                Encapsulation.command(b, at),
+                Encapsulation.status(b, at),
+                Encapsulation.session(b, at),
+                Encapsulation.senderContext(b, at),
+                body,
+                anomalies,
+                hint);
+    }
+
+    private static MessageSummary of(
+            int code,
+            long encapsulationStatus,
+            long session,
+            long senderContext,
+            EnipBody body,
+            List<Anomaly> anomalies,
+            Direction hint) {
+        EncapsulationCommand command = EncapsulationCommand.of(code);
         String name = command == EncapsulationCommand.UNKNOWN
-                ? "Unknown Command " + HexText.of(h.command(), 4)
+                ? "Unknown Command " + HexText.of(code, 4)
                 : command.displayName();
-        Optional<String> status = h.statusKind() == EncapsulationStatus.SUCCESS
+        EncapsulationStatus statusKind = EncapsulationStatus.of(encapsulationStatus);
+        Optional<String> status = statusKind == EncapsulationStatus.SUCCESS
                 ? Optional.empty()
-                : Optional.of(h.statusKind().displayName() + " (" + HexText.of(h.status(), 4) + ")");
-        long transaction = h.senderContext();
+                : Optional.of(statusKind.displayName() + " (" + HexText.of(encapsulationStatus, 4) + ")");
+        long transaction = senderContext;
         AccessKind access = command.access();
-        if (m.body() instanceof EnipBody.SendData d) {
+        if (body instanceof EnipBody.SendData d) {
             transaction = d.sequenceCount().isPresent() ? d.sequenceCount().getAsInt() : transaction;
             List<CipMessage> messages = d.messages();
             if (!messages.isEmpty()) {
@@ -80,7 +109,7 @@ public final class EnipSummary {
         return new MessageSummary(
                 Protocol.ENIP,
                 hint,
-                h.command(),
+                code,
                 name,
                 access,
                 OptionalLong.empty(),
@@ -88,26 +117,32 @@ public final class EnipSummary {
                 OptionalLong.empty(),
                 OptionalLong.empty(),
                 status,
-                new Attributes(m),
-                m.anomalies());
+                new Attributes(session, senderContext, body),
+                anomalies);
     }
 
-    /** The attributes of one message, described from the decoded message when they are read. */
+    /**
+     * The attributes of one message, described from its decoded body and the two header fields
+     * they show when they are read (no header or message object kept per message).
+     */
     private static final class Attributes extends LazyAttributes {
-        private final EnipMessage m;
+        private final long session;
+        private final long senderContext;
+        private final EnipBody body;
 
-        Attributes(EnipMessage m) {
-            this.m = m;
+        Attributes(long session, long senderContext, EnipBody body) {
+            this.session = session;
+            this.senderContext = senderContext;
+            this.body = body;
         }
 
         @Override
         public void writeTo(AttributeSink out) {
-            EncapsulationHeader h = m.header();
             out.name("enip_session");
-            out.hex(h.sessionHandle(), 8);
+            out.hex(session, 8);
             out.name("enip_sender_context");
-            out.hex(Long.reverseBytes(h.senderContext()), 16);
-            body(m.body(), out);
+            out.hex(Long.reverseBytes(senderContext), 16);
+            body(body, out);
         }
     }
 

@@ -212,14 +212,14 @@ public final class S7Dissector implements Dissector {
 
     private Dissection s7comm(ByteBuffer b, int from, int size, int base, int length, Direction hint) {
         recognise(Protocol.S7COMM);
-        return switch (s7comm.decode(b, from, size)) {
-            case S7Decode.Decoded d -> messages(List.of(S7commSummary.of(d, hint)), length);
-            case S7Decode.Invalid i ->
-                malformed(
-                        i.error().anomaly("S7 " + i.error().name().toLowerCase() + " value " + i.value()),
-                        i.offset() - base,
-                        length);
-        };
+        if (s7comm.read(b, from, size)) { // no header or result object per PDU
+            return messages(List.of(S7commSummary.of(s7comm, hint)), length);
+        }
+        S7Decode.Invalid i = s7comm.invalid();
+        return malformed(
+                i.error().anomaly("S7 " + i.error().name().toLowerCase() + " value " + i.value()),
+                i.offset() - base,
+                length);
     }
 
     private Dissection s7commPlus(ByteBuffer b, int from, int size, int base, int length, Direction hint) {

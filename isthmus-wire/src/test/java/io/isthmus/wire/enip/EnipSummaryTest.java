@@ -113,4 +113,50 @@ class EnipSummaryTest {
         assertThat(empty.access()).isEqualTo(EncapsulationCommand.SEND_RR_DATA.access());
         assertThat(empty.status()).isEmpty();
     }
+
+    @Test
+    void theSummaryReadFromTheHeaderInPlaceEqualsTheOneFromTheDecodedMessage() {
+        Random random = new Random(44_818);
+        int[] commands = {0x00, 0x04, 0x63, 0x64, 0x65, 0x66, 0x6F, 0x70, 0x72, 0x73, 0x99, 0xFF};
+        long[] statuses = {0, 0, 0, 0x01, 0x65, 0x69, 0x1234, 0xFFFF_FFFFL};
+        for (int run = 0; run < 5_000; run++) {
+            byte[] b = new byte[30];
+            int at = random.nextInt(6);
+            random.nextBytes(b);
+            var header = new EncapsulationHeader(
+                    commands[random.nextInt(commands.length)],
+                    0,
+                    random.nextLong() >>> 32,
+                    statuses[random.nextInt(statuses.length)],
+                    random.nextLong(),
+                    0);
+            java.nio.ByteBuffer.wrap(b, at, EnipLimits.HEADER_LENGTH)
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                    .putShort((short) header.command())
+                    .putShort((short) header.length())
+                    .putInt((int) header.sessionHandle())
+                    .putInt((int) header.status())
+                    .putLong(header.senderContext())
+                    .putInt(0);
+            List<CipMessage> messages = new ArrayList<>();
+            for (int i = random.nextInt(3); i > 0; i--) {
+                messages.add(message(random, 0));
+            }
+            EnipBody body = random.nextBoolean()
+                    ? new EnipBody.SendData(
+                            messages,
+                            random.nextBoolean() ? OptionalLong.of(random.nextLong() >>> 32) : OptionalLong.empty(),
+                            random.nextBoolean() ? OptionalInt.of(random.nextInt(65_536)) : OptionalInt.empty())
+                    : new EnipBody.Session(1, random.nextInt(3));
+            List<io.isthmus.wire.Anomaly> anomalies =
+                    random.nextInt(4) == 0 ? List.of(EnipError.DATA_TRUNCATED.anomaly("run " + run)) : List.of();
+            Direction hint = random.nextBoolean() ? Direction.REQUEST : Direction.RESPONSE;
+
+            MessageSummary inPlace = EnipSummary.of(b, at, body, anomalies, hint);
+            MessageSummary decoded = EnipSummary.of(new EnipMessage(header, body, anomalies), hint);
+
+            assertThat(inPlace).as("run %d", run).isEqualTo(decoded);
+            assertThat(List.copyOf(inPlace.attributes())).isEqualTo(List.copyOf(decoded.attributes()));
+        }
+    }
 }

@@ -23,6 +23,12 @@ public final class AttributeRecord {
     private String[] texts = NO_STRINGS;
     private long[] numbers = NO_NUMBERS;
     private int size;
+    /**
+     * Slots to make for the next message's first attribute: the size of the last frozen list (at
+     * least 4). A dissector reuses its record, and the messages of one flow direction mostly have
+     * the same number of attributes, so the arrays are made once at the right size, not grown.
+     */
+    private int expected = 4;
 
     public boolean isEmpty() {
         return size == 0;
@@ -40,6 +46,7 @@ public final class AttributeRecord {
     public AttributeRecord number(String name, long value) {
         int i = slot();
         names[i] = name;
+        texts[i] = null; // a number (the slot may hold a text of a message cleared before)
         numbers[i] = value;
         return this;
     }
@@ -58,6 +65,7 @@ public final class AttributeRecord {
             return List.of();
         }
         Described d = new Described(names, texts, numbers, size);
+        expected = Math.max(4, size);
         names = NO_STRINGS;
         texts = NO_STRINGS;
         numbers = NO_NUMBERS;
@@ -65,9 +73,14 @@ public final class AttributeRecord {
         return d;
     }
 
+    /** Forgets the attributes added since the last {@link #freeze} (a message given up). */
+    public void clear() {
+        size = 0;
+    }
+
     private int slot() {
         if (size == names.length) {
-            int capacity = Math.max(4, size * 2);
+            int capacity = size == 0 ? expected : size * 2;
             names = Arrays.copyOf(names, capacity);
             texts = Arrays.copyOf(texts, capacity);
             numbers = Arrays.copyOf(numbers, capacity);

@@ -16,20 +16,31 @@ import java.util.Optional;
  * window first, as it was on the buffer.
  */
 public final class OctetReader {
-    private final ByteBuffer buffer;
-    private final byte[] b;
-    private final int start;
-    private final int end;
+    private ByteBuffer buffer;
+    private byte[] b;
+    private int start;
+    private int end;
     private int position;
     private DecodeFailure failure;
 
     /** Reads {@code buffer[start, end)}; failure offsets are relative to {@code start}. */
     public OctetReader(ByteBuffer buffer, int start, int end) {
+        reset(buffer, start, end);
+    }
+
+    /**
+     * Reads {@code buffer[start, end)} from now on, exactly as a new reader would (no failure, at
+     * {@code start}): a dissector reuses one reader for the layers of a datagram, one thread at a
+     * time, instead of a reader per layer and datagram.
+     */
+    public OctetReader reset(ByteBuffer buffer, int start, int end) {
         this.buffer = buffer;
         this.b = Octets.of(buffer);
         this.start = start;
         this.end = end;
         this.position = start;
+        this.failure = null;
+        return this;
     }
 
     /** Absolute index of the next octet in the buffer. */

@@ -1,5 +1,6 @@
 package io.isthmus.wire.bacnet.encoding;
 
+import java.nio.ByteBuffer;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,17 @@ public final class TagReader {
     public TagReader(OctetReader octets, int maxTags) {
         this.octets = octets;
         this.maxTags = maxTags;
+    }
+
+    /**
+     * Reads tags from {@code buffer[start, end)} from now on, as a new reader over a new {@link
+     * OctetReader} would (its octet reader is reset, the tag count starts again): one reader per
+     * dissector, one thread at a time.
+     */
+    public TagReader reset(ByteBuffer buffer, int start, int end) {
+        octets.reset(buffer, start, end);
+        tags = 0;
+        return this;
     }
 
     public OctetReader octets() {

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,9 +25,27 @@ public record AppFragment(
     public AppFragment {
         Objects.requireNonNull(control, "control");
         Objects.requireNonNull(function, "function");
-        iin = iin.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(iin));
+        // an IinSet is immutable and shared: kept as it is (its empty one too: the empty word)
+        iin = iin instanceof IinSet ? iin : iin.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(iin));
         headers = List.copyOf(headers);
         problems = List.copyOf(problems);
+    }
+
+    /**
+     * The names of the IIN bits that report problems ({@link Iin#problem()}), joined with commas in
+     * bit order; empty when none does.
+     */
+    public Optional<String> iinProblems() {
+        if (iin instanceof IinSet shared) {
+            return shared.problems();
+        }
+        StringBuilder names = new StringBuilder();
+        for (Iin bit : iin) {
+            if (bit.problem()) {
+                names.append(names.isEmpty() ? "" : ",").append(bit.name());
+            }
+        }
+        return names.isEmpty() ? Optional.empty() : Optional.of(names.toString());
     }
 
     /** True when any header is of one of the groups. */

@@ -7,11 +7,17 @@ import java.util.Set;
  * Reads an application fragment (IEEE 1815-2012 clause 4): control, function code, IIN for
  * responses, then the object headers. Object data is stepped over by its known size; the walk
  * stops with a problem — never an exception or an allocation by a wire count — at the first header
- * it cannot size or that names more points than the limit.
+ * it cannot size or that names more points than the limit. Keeps nothing between fragments, but
+ * reuses its walk's lists: one parser per thread at a time, as its dissector is.
  */
 public final class AppParser {
     private final int maxObjectHeaders;
     private final long maxPointsPerHeader;
+    /**
+     * The object walk, made on the first fragment (the many short flows of a capture parse none or
+     * one) and reused for each after it: a parser is for one thread at a time.
+     */
+    private ObjectWalk walk;
 
     /**
      * @param maxObjectHeaders object headers read per fragment before giving up
@@ -60,15 +66,21 @@ public final class AppParser {
                             "response of " + fragment.length + " octets lacks its IIN octets",
                             2));
         }
-        return walk(control, code, function, Iin.of(fragment[2], fragment[3]), fragment, 4);
+        return walk(control, code, function, IinSet.of(fragment[2], fragment[3]), fragment, 4);
     }
 
     private AppParsing walk(
             AppControl control, int code, FunctionCode function, Set<Iin> iin, byte[] fragment, int start) {
-        ObjectWalk objects = new ObjectWalk(fragment, start, function, maxObjectHeaders, maxPointsPerHeader);
-        objects.run();
-        return new AppParsing.Parsed(
-                new AppFragment(control, code, function, iin, objects.headers(), objects.problems()));
+        ObjectWalk objects = walk;
+        if (objects == null) {
+            objects = new ObjectWalk(maxObjectHeaders, maxPointsPerHeader);
+            walk = objects;
+        }
+        objects.run(fragment, start, function);
+        // the fragment copies the walk's lists (immutable copies), which the next walk reuses
+        AppFragment parsed = new AppFragment(control, code, function, iin, objects.headers(), objects.problems());
+        objects.clear(); // keeps nothing of a fragment past it
+        return new AppParsing.Parsed(parsed);
     }
 
     private static AppParsing parsed(

@@ -8,6 +8,21 @@ package io.isthmus.wire.dnp3.app;
 public final class ObjectFormats {
     private static final ObjectFormat UNKNOWN = new ObjectFormat.Unknown();
     private static final ObjectFormat BIT = new ObjectFormat.Packed(1);
+    private static final ObjectFormat DOUBLE_BIT = new ObjectFormat.Packed(2);
+    private static final ObjectFormat DEVICE_ATTRIBUTE = new ObjectFormat.DeviceAttribute();
+    static final ObjectFormat EMPTY = new ObjectFormat.Empty();
+
+    /**
+     * One shared {@link ObjectFormat.Fixed} per size (immutable values; sizes are below 256: the
+     * table's and the variation of groups 110..113), so a walk makes none per object header.
+     */
+    private static final ObjectFormat[] FIXED_BY_OCTETS = new ObjectFormat[256];
+
+    static {
+        for (int octets = 0; octets < FIXED_BY_OCTETS.length; octets++) {
+            FIXED_BY_OCTETS[octets] = new ObjectFormat.Fixed(octets);
+        }
+    }
 
     /** Octets per object by group, indexed by variation - 1; 0 marks a hole. */
     private static final int[][] FIXED = fixedTable();
@@ -19,12 +34,12 @@ public final class ObjectFormats {
             return UNKNOWN;
         }
         return switch (group) {
-            case 0 -> new ObjectFormat.DeviceAttribute();
+            case 0 -> DEVICE_ATTRIBUTE;
             case 1, 10, 80 -> variation == 1 ? BIT : fixed(group, variation);
-            case 3 -> variation == 1 ? new ObjectFormat.Packed(2) : fixed(group, variation);
+            case 3 -> variation == 1 ? DOUBLE_BIT : fixed(group, variation);
             case 12 -> variation == 3 ? BIT : fixed(group, variation);
-            case 60 -> variation <= 4 ? new ObjectFormat.Empty() : UNKNOWN;
-            case 110, 111, 112, 113 -> new ObjectFormat.Fixed(variation);
+            case 60 -> variation <= 4 ? EMPTY : UNKNOWN;
+            case 110, 111, 112, 113 -> fixedOf(variation);
             default -> fixed(group, variation);
         };
     }
@@ -34,7 +49,13 @@ public final class ObjectFormats {
             return UNKNOWN;
         }
         int octets = FIXED[group][variation - 1];
-        return octets == 0 ? UNKNOWN : new ObjectFormat.Fixed(octets);
+        return octets == 0 ? UNKNOWN : fixedOf(octets);
+    }
+
+    private static ObjectFormat fixedOf(int octets) {
+        return octets >= 0 && octets < FIXED_BY_OCTETS.length
+                ? FIXED_BY_OCTETS[octets]
+                : new ObjectFormat.Fixed(octets);
     }
 
     private static int[][] fixedTable() {

@@ -10,24 +10,45 @@ import java.util.OptionalLong;
  * before it moves the cursor; arithmetic is in {@code long}, so 2^32-point ranges cannot overflow.
  */
 final class ObjectWalk {
-    private final byte[] bytes;
-    private final FunctionCode function;
     private final int maxHeaders;
     private final long maxPoints;
     private final List<ObjectHeader> headers = new ArrayList<>();
     private final List<AppProblem> problems = new ArrayList<>();
+    private byte[] bytes;
+    private FunctionCode function;
     private int pos;
     private int headerStart;
 
-    ObjectWalk(byte[] bytes, int start, FunctionCode function, int maxHeaders, long maxPoints) {
-        this.bytes = bytes;
-        this.pos = start;
-        this.function = function;
+    /**
+     * One walk per parser, {@link #run run} once per fragment (one thread at a time, as its
+     * parser's dissector): its lists are emptied and filled again, and the fragment copies them.
+     */
+    ObjectWalk(int maxHeaders, long maxPoints) {
         this.maxHeaders = maxHeaders;
         this.maxPoints = maxPoints;
     }
 
-    void run() {
+    /** Walks the object headers of {@code bytes} from {@code start}; then {@link #headers} and {@link #problems} hold them until the next run. */
+    void run(byte[] bytes, int start, FunctionCode function) {
+        this.bytes = bytes;
+        this.pos = start;
+        this.headerStart = 0;
+        this.function = function;
+        headers.clear();
+        problems.clear();
+        run();
+    }
+
+    /** Forgets the last fragment (its octets, headers and problems). */
+    void clear() {
+        bytes = NOTHING;
+        headers.clear();
+        problems.clear();
+    }
+
+    private static final byte[] NOTHING = {};
+
+    private void run() {
         while (pos < bytes.length) {
             if (headers.size() >= maxHeaders) {
                 stop(AppError.TOO_MANY_HEADERS, "more than " + maxHeaders + " object headers");
@@ -138,7 +159,7 @@ final class ObjectWalk {
         boolean freezeTime = header.group() == 50
                 && (function == FunctionCode.FREEZE_AT_TIME || function == FunctionCode.FREEZE_AT_TIME_NR);
         return function.headersOnly() && !freezeTime
-                ? new ObjectFormat.Empty()
+                ? ObjectFormats.EMPTY
                 : ObjectFormats.of(header.group(), header.variation());
     }
 

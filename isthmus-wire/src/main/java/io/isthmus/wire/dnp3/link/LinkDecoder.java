@@ -107,14 +107,14 @@ public final class LinkDecoder {
         return new LinkDecoding.Frame(new LinkFrame(header, copyUserData(data, base, header)), frameLength);
     }
 
+    /** The user data without the block CRCs: a block of up to 16 octets at a time. */
     private static byte[] copyUserData(byte[] data, int base, LinkHeader header) {
         byte[] out = new byte[header.userDataLength()];
         int at = base + LinkHeader.SIZE;
-        for (int i = 0; i < out.length; i++) {
-            if (i > 0 && i % BLOCK == 0) {
-                at += 2;
-            }
-            out[i] = data[at++];
+        for (int i = 0; i < out.length; i += BLOCK) {
+            int size = Math.min(BLOCK, out.length - i);
+            System.arraycopy(data, at, out, i, size);
+            at += size + 2; // the block's CRC
         }
         return out;
     }

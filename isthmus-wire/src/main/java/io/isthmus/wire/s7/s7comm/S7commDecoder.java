@@ -34,6 +34,14 @@ public final class S7commDecoder {
     private final List<Anomaly> found = new ArrayList<>();
     /** Where the parts of the PDU being decoded lie; set by each {@link #decode}. */
     private final Part part = new Part();
+    /** Return codes of the var response being decoded ({@link #codes}). */
+    private S7ReturnCode[] codeScratch = new S7ReturnCode[8];
+    /** The header of the PDU being decoded; set by each {@link #read}. */
+    private final Head head = new Head();
+    /** The outcome of the last {@link #read}: its message when it decoded, else why not. */
+    private S7Message message;
+
+    private S7Decode.Invalid invalid;
 
     public S7commDecoder(int maxVarItems, int maxSzlRecords, int maxUserdataUnits, int maxUserdataOctets) {
         this.maxVarItems = maxVarItems;
@@ -42,53 +50,144 @@ public final class S7commDecoder {
 
     /** Decodes the PDU in {@code [at, at + length)} of {@code buffer} (absolute indexes, not moved). */
     public S7Decode decode(ByteBuffer buffer, int at, int length) {
+        if (!read(buffer, at, length)) {
+            return invalid;
+        }
+        S7Header header = new S7Header(
+                head.rosctr,
+                head.rosctr.code(),
+                head.pduReference,
+                head.parameterLength,
+                head.dataLength,
+                S7ErrorClass.of(head.errorClass),
+                head.errorClass,
+                head.errorCode,
+                head.length);
+        return new S7Decode.Decoded(header, message, anomalies());
+    }
+
+    /**
+     * Decodes the PDU as {@link #decode} does, without a header or result object (the dissector's
+     * path): true when {@link #decode} would give {@link S7Decode.Decoded}, whose parts are then
+     * {@link #rosctr()}, {@link #pduReference()}, {@link #errorClass()}, {@link #error()}, {@link
+     * #message()} and {@link #anomalies()} until the next call; false when it would give the
+     * {@link S7Decode.Invalid} that {@link #invalid()} then is.
+     */
+    public boolean read(ByteBuffer buffer, int at, int length) {
         byte[] b = Octets.of(buffer); // read in place at the buffer's indexes; nothing past the PDU
+        message = null;
+        invalid = null;
+        found.clear();
         if (length < 2) {
-            return new S7Decode.Invalid(S7Error.HEADER_TRUNCATED, at, length);
+            return invalid(new S7Decode.Invalid(S7Error.HEADER_TRUNCATED, at, length));
         }
         int rosctrCode = u8(b, at + 1);
         Rosctr rosctr = Rosctr.of(rosctrCode);
         if (rosctr == Rosctr.UNKNOWN) {
-            return new S7Decode.Invalid(S7Error.ROSCTR_UNKNOWN, at + 1, rosctrCode);
+            return invalid(new S7Decode.Invalid(S7Error.ROSCTR_UNKNOWN, at + 1, rosctrCode));
         }
         int headerLength = rosctr.hasErrorFields() ? S7Header.LONG_LENGTH : S7Header.SHORT_LENGTH;
         if (length < headerLength) {
-            return new S7Decode.Invalid(S7Error.HEADER_TRUNCATED, at, length);
+            return invalid(new S7Decode.Invalid(S7Error.HEADER_TRUNCATED, at, length));
         }
-        S7Header header = header(b, at, rosctr, headerLength);
+        Head h = head;
+        h.read(b, at, rosctr, headerLength);
         List<Anomaly> anomalies = found;
-        anomalies.clear();
-        parts(header, at, length, part, anomalies);
+        parts(h, at, length, part, anomalies);
         return switch (rosctr) {
             case JOB, ACK_DATA ->
                 part.parameterLength < 1
-                        ? new S7Decode.Invalid(S7Error.PARAMETER_MISSING, part.parameterAt, header.parameterLength())
-                        : decoded(header, function(b, rosctr, part, anomalies));
+                        ? invalid(new S7Decode.Invalid(S7Error.PARAMETER_MISSING, part.parameterAt, h.parameterLength))
+                        : decoded(function(b, rosctr, part, anomalies));
             case ACK ->
                 decoded(
-                        header,
                         part.parameterLength < 1
                                 ? new S7Message.Acknowledgement()
                                 : new S7Message.OtherFunction(u8(b, part.parameterAt)));
             case USERDATA ->
                 part.parameterLength < USERDATA_SHORT
-                        ? new S7Decode.Invalid(S7Error.PARAMETER_MISSING, part.parameterAt, header.parameterLength())
-                        : decoded(
-                                header,
-                                userdata.decode(
-                                        buffer,
-                                        part.parameterAt,
-                                        part.parameterLength,
-                                        part.dataAt,
-                                        part.dataLength,
-                                        anomalies));
-            case UNKNOWN -> new S7Decode.Invalid(S7Error.ROSCTR_UNKNOWN, at + 1, rosctrCode);
+                        ? invalid(new S7Decode.Invalid(S7Error.PARAMETER_MISSING, part.parameterAt, h.parameterLength))
+                        : decoded(userdata.decode(
+                                buffer,
+                                part.parameterAt,
+                                part.parameterLength,
+                                part.dataAt,
+                                part.dataLength,
+                                anomalies));
+            case UNKNOWN -> invalid(new S7Decode.Invalid(S7Error.ROSCTR_UNKNOWN, at + 1, rosctrCode));
         };
     }
 
-    /** The PDU with the anomalies found while decoding it ({@code List.of()} when none: no copy). */
-    private S7Decode.Decoded decoded(S7Header header, S7Message message) {
-        return new S7Decode.Decoded(header, message, found.isEmpty() ? List.of() : found);
+    /** The PDU type of the PDU last {@link #read}. */
+    public Rosctr rosctr() {
+        return head.rosctr;
+    }
+
+    /** The PDU reference of the PDU last {@link #read}. */
+    public int pduReference() {
+        return head.pduReference;
+    }
+
+    /** The error class of the PDU last {@link #read} (ack and ack_data; else {@link S7ErrorClass#of} of 0). */
+    public S7ErrorClass errorClass() {
+        return S7ErrorClass.of(head.errorClass);
+    }
+
+    /** The 16-bit error of the PDU last {@link #read}, as {@link S7Header#error()} gives it. */
+    public int error() {
+        return (head.errorClass << 8) | head.errorCode;
+    }
+
+    /** The message of the PDU last {@link #read} when it returned true. */
+    public S7Message message() {
+        return message;
+    }
+
+    /** What {@link #decode} would have returned for the PDU last {@link #read} when it returned false. */
+    public S7Decode.Invalid invalid() {
+        return invalid;
+    }
+
+    /**
+     * The anomalies of the PDU last {@link #read} as an immutable list ({@code List.of()} when none,
+     * as for most PDUs: no copy).
+     */
+    public List<Anomaly> anomalies() {
+        return found.isEmpty() ? List.of() : List.copyOf(found);
+    }
+
+    private boolean decoded(S7Message m) {
+        message = m;
+        return true;
+    }
+
+    private boolean invalid(S7Decode.Invalid i) {
+        invalid = i;
+        return false;
+    }
+
+    /**
+     * The header fields of the PDU being decoded. One per decoder, set for each PDU (as {@link
+     * Part}): the dissector reads them in place instead of an {@link S7Header} per PDU.
+     */
+    private static final class Head {
+        Rosctr rosctr = Rosctr.UNKNOWN;
+        int pduReference;
+        int parameterLength;
+        int dataLength;
+        int errorClass;
+        int errorCode;
+        int length;
+
+        void read(byte[] b, int at, Rosctr r, int headerLength) {
+            rosctr = r;
+            pduReference = u16(b, at + 4);
+            parameterLength = u16(b, at + 6);
+            dataLength = u16(b, at + 8);
+            errorClass = r.hasErrorFields() ? u8(b, at + 10) : 0;
+            errorCode = r.hasErrorFields() ? u8(b, at + 11) : 0;
+            length = headerLength;
+        }
     }
 
     /**
@@ -103,30 +202,15 @@ public final class S7commDecoder {
         int dataLength;
     }
 
-    private static S7Header header(byte[] b, int at, Rosctr rosctr, int headerLength) {
-        int errorClass = rosctr.hasErrorFields() ? u8(b, at + 10) : 0;
-        int errorCode = rosctr.hasErrorFields() ? u8(b, at + 11) : 0;
-        return new S7Header(
-                rosctr,
-                rosctr.code(),
-                u16(b, at + 4),
-                u16(b, at + 6),
-                u16(b, at + 8),
-                S7ErrorClass.of(errorClass),
-                errorClass,
-                errorCode,
-                headerLength);
-    }
-
-    private static void parts(S7Header h, int at, int length, Part part, List<Anomaly> anomalies) {
-        int available = length - h.length();
-        if (h.parameterLength() + h.dataLength() > available) {
+    private static void parts(Head h, int at, int length, Part part, List<Anomaly> anomalies) {
+        int available = length - h.length;
+        if (h.parameterLength + h.dataLength > available) {
             anomalies.add(S7Error.LENGTH_EXCEEDS_FRAME.anomaly(String.format(
-                    "parameter %d + data %d octets, %d present", h.parameterLength(), h.dataLength(), available)));
+                    "parameter %d + data %d octets, %d present", h.parameterLength, h.dataLength, available)));
         }
-        int parameterLength = Math.min(h.parameterLength(), available);
-        int dataLength = Math.min(h.dataLength(), available - parameterLength);
-        part.parameterAt = at + h.length();
+        int parameterLength = Math.min(h.parameterLength, available);
+        int dataLength = Math.min(h.dataLength, available - parameterLength);
+        part.parameterAt = at + h.length;
         part.parameterLength = parameterLength;
         part.dataAt = part.parameterAt + parameterLength;
         part.dataLength = dataLength;
@@ -298,8 +382,8 @@ public final class S7commDecoder {
     }
 
     /** Each item: return code, transport size, length (bits for sizes 3..5), data, even padding. */
-    private static List<S7ReturnCode> readResults(byte[] b, Part part, int wanted, List<Anomaly> anomalies) {
-        S7ReturnCode[] codes = new S7ReturnCode[Math.min(wanted, part.dataLength / 4)]; // 4 octets per item
+    private List<S7ReturnCode> readResults(byte[] b, Part part, int wanted, List<Anomaly> anomalies) {
+        S7ReturnCode[] codes = codes(Math.min(wanted, part.dataLength / 4)); // 4 octets per item
         int decoded = 0;
         int d = part.dataAt;
         int end = part.dataAt + part.dataLength;
@@ -322,8 +406,8 @@ public final class S7commDecoder {
         return returnCodes(codes, decoded);
     }
 
-    private static List<S7ReturnCode> writeResults(byte[] b, Part part, int wanted, List<Anomaly> anomalies) {
-        S7ReturnCode[] codes = new S7ReturnCode[Math.min(wanted, part.dataLength)]; // an octet per item
+    private List<S7ReturnCode> writeResults(byte[] b, Part part, int wanted, List<Anomaly> anomalies) {
+        S7ReturnCode[] codes = codes(Math.min(wanted, part.dataLength)); // an octet per item
         int decoded = 0;
         for (int i = 0; i < wanted; i++) {
             if (i >= part.dataLength) {
@@ -340,12 +424,23 @@ public final class S7commDecoder {
     private static final List<List<S7ReturnCode>> ONE_CODE =
             Arrays.stream(S7ReturnCode.values()).map(List::of).toList();
 
-    /** The first {@code decoded} codes as an immutable list. */
+    /**
+     * The decoder's working array for at least {@code n} return codes (n is at most the item limit
+     * and the octets present); grown when needed, its contents copied out by {@link #returnCodes}.
+     */
+    private S7ReturnCode[] codes(int n) {
+        if (codeScratch.length < n) {
+            codeScratch = new S7ReturnCode[Math.max(n, 2 * codeScratch.length)];
+        }
+        return codeScratch;
+    }
+
+    /** The first {@code decoded} codes as an immutable list (one shared list for a single code). */
     private static List<S7ReturnCode> returnCodes(S7ReturnCode[] codes, int decoded) {
         if (decoded == 1) {
             return ONE_CODE.get(codes[0].ordinal());
         }
-        return List.of(decoded == codes.length ? codes : Arrays.copyOf(codes, decoded));
+        return List.of(Arrays.copyOf(codes, decoded));
     }
 
     /** PLC Stop: function, 5 unknown octets, length and name of the PI service. */

@@ -2,6 +2,7 @@ package io.isthmus.wire.s7.s7comm;
 
 import io.isthmus.model.AccessKind;
 import io.isthmus.model.Protocol;
+import io.isthmus.wire.Anomaly;
 import io.isthmus.wire.Attribute;
 import io.isthmus.wire.AttributeSink;
 import io.isthmus.wire.Direction;
@@ -37,10 +38,36 @@ public final class S7commSummary {
 
     public static MessageSummary of(S7Decode.Decoded pdu, Direction hint) {
         S7Header h = pdu.header();
-        S7Message m = pdu.message();
-        Head head = head(m, h.rosctr(), hint);
-        Optional<String> status = h.rosctr().hasErrorFields() && h.error() != 0
-                ? Optional.of(h.errorClass().displayName() + " (" + HexText.of(h.error(), 4) + ")")
+        return of(h.rosctr(), h.pduReference(), h.errorClass(), h.error(), pdu.message(), pdu.anomalies(), hint);
+    }
+
+    /**
+     * The summary of the PDU that {@code decoder} last {@link S7commDecoder#read read} (it decoded):
+     * the same as {@link #of(S7Decode.Decoded, Direction)} gives, without the header and result
+     * objects.
+     */
+    public static MessageSummary of(S7commDecoder decoder, Direction hint) {
+        return of(
+                decoder.rosctr(),
+                decoder.pduReference(),
+                decoder.errorClass(),
+                decoder.error(),
+                decoder.message(),
+                decoder.anomalies(),
+                hint);
+    }
+
+    private static MessageSummary of(
+            Rosctr rosctr,
+            int pduReference,
+            S7ErrorClass errorClass,
+            int error,
+            S7Message m,
+            List<Anomaly> anomalies,
+            Direction hint) {
+        Head head = head(m, rosctr, hint);
+        Optional<String> status = rosctr.hasErrorFields() && error != 0
+                ? Optional.of(errorClass.displayName() + " (" + HexText.of(error, 4) + ")")
                 : status(m);
         OptionalLong address = OptionalLong.empty();
         OptionalLong quantity = OptionalLong.empty();
@@ -57,12 +84,12 @@ public final class S7commSummary {
                 head.functionName(),
                 head.access(),
                 OptionalLong.empty(),
-                MessageSummary.number(h.pduReference()),
+                MessageSummary.number(pduReference),
                 address,
                 quantity,
                 status,
-                new Attributes(h, m),
-                pdu.anomalies());
+                new Attributes(rosctr, m),
+                anomalies);
     }
 
     /** Direction, function number, name and access of a PDU: the summary's mandatory fields. */
@@ -131,17 +158,17 @@ public final class S7commSummary {
 
     /** The attributes of one PDU, described from the decoded PDU when they are read. */
     private static final class Attributes extends LazyAttributes {
-        private final S7Header h;
+        private final Rosctr rosctr;
         private final S7Message m;
 
-        Attributes(S7Header h, S7Message m) {
-            this.h = h;
+        Attributes(Rosctr rosctr, S7Message m) {
+            this.rosctr = rosctr;
             this.m = m;
         }
 
         @Override
         public void writeTo(AttributeSink out) {
-            text("rosctr", h.rosctr().id(), out);
+            text("rosctr", rosctr.id(), out);
             details(m, out);
         }
     }

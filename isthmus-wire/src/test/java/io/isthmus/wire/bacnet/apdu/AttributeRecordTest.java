@@ -89,4 +89,26 @@ class AttributeRecordTest {
         assertThat(second).hasSize(40);
         assertThat(second.get(39)).isEqualTo(new Attribute("n39", "39"));
     }
+
+    @Test
+    void aRecordReusedAfterFreezeOrClearHoldsOnlyTheNewAttributes() {
+        var record = new AttributeRecord();
+        for (int i = 0; i < 6; i++) {
+            record.text("t" + i, "text " + i);
+        }
+        List<Attribute> first = record.freeze();
+        record.text("dropped", "x").text("dropped too", "y");
+        record.clear(); // a datagram given up half-way
+        record.number("n", 7).text("t", "z");
+        List<Attribute> second = record.freeze();
+        record.text("a", "b");
+        record.clear();
+        record.number("after clear", 1);
+        List<Attribute> third = record.freeze();
+
+        assertThat(first).hasSize(6).endsWith(new Attribute("t5", "text 5"));
+        assertThat(second).containsExactly(new Attribute("n", "7"), new Attribute("t", "z"));
+        assertThat(third).containsExactly(new Attribute("after clear", "1"));
+        assertThat(record.freeze()).isSameAs(List.of());
+    }
 }

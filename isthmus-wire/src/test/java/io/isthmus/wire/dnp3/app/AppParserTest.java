@@ -206,4 +206,39 @@ class AppParserTest {
         assertThat(Iin.DEVICE_TROUBLE.problem()).isTrue();
         assertThat(Iin.of(0, 0)).isEmpty();
     }
+
+    @Test
+    void aParserReusedOverManyFragmentsGivesWhatAFreshParserGives() {
+        java.util.Random random = new java.util.Random(1815);
+        int[] groups = {1, 2, 30, 32, 60, 12, 50, 0, 110, 7};
+        int[] qualifiers = {0x00, 0x01, 0x06, 0x07, 0x08, 0x17, 0x28, 0x5B, 0x99};
+        AppParser reused = new AppParser(4, 1_000);
+        int problems = 0;
+        int withHeaders = 0;
+        for (int run = 0; run < 20_000; run++) {
+            byte[] fragment = new byte[random.nextInt(40)];
+            random.nextBytes(fragment);
+            for (int at = 4; at + 2 < fragment.length; at += 3 + random.nextInt(6)) { // plausible headers
+                fragment[at] = (byte) groups[random.nextInt(groups.length)];
+                fragment[at + 1] = (byte) random.nextInt(4);
+                fragment[at + 2] = (byte) qualifiers[random.nextInt(qualifiers.length)];
+            }
+            if (fragment.length > 1) {
+                fragment[1] = (byte) (random.nextBoolean() ? 0x81 : random.nextInt(25));
+            }
+            AppParsing expected = new AppParser(4, 1_000).parse(fragment);
+            assertThat(reused.parse(fragment)).as("run %d", run).isEqualTo(expected);
+            if (expected instanceof AppParsing.Parsed p
+                    && !p.fragment().problems().isEmpty()) {
+                problems++;
+            }
+            if (expected instanceof AppParsing.Parsed p
+                    && !p.fragment().headers().isEmpty()) {
+                withHeaders++;
+            }
+        }
+        // random octets mostly end in a problem (18,461 of 20,000); both cases and headers covered
+        assertThat(problems).isBetween(1_000, 19_500);
+        assertThat(withHeaders).isGreaterThan(2_000);
+    }
 }

@@ -130,4 +130,56 @@ class S7commDecoderTest {
                 .isEqualTo(
                         new S7Message.VarResponse(S7Function.READ_VAR, 1, List.of(S7ReturnCode.OBJECT_DOES_NOT_EXIST)));
     }
+
+    @Test
+    void readInPlaceGivesWhatDecodeGivesAndTheSameSummary() {
+        Random random = new Random(102);
+        int[] rosctrs = {1, 2, 3, 7, 7, 5};
+        int[] functions = {0x04, 0x05, 0xF0, 0x28, 0x29, 0x1A, 0x1D, 0x00};
+        S7commDecoder decoding = new S7commDecoder(4, 256, 64, 65_536);
+        S7commDecoder reading = new S7commDecoder(4, 256, 64, 65_536);
+        int decoded = 0;
+        for (int run = 0; run < 20_000; run++) {
+            byte[] b = new byte[3 + random.nextInt(40)];
+            random.nextBytes(b);
+            int at = random.nextInt(3);
+            int length = random.nextInt(b.length - at + 1);
+            if (length >= 12 && random.nextInt(5) > 0) { // mostly a plausible header and parameter
+                b[at] = 0x32;
+                b[at + 1] = (byte) rosctrs[random.nextInt(rosctrs.length)];
+                int header = b[at + 1] == 2 || b[at + 1] == 3 ? 12 : 10;
+                int parameter = random.nextInt(length - header + 3);
+                b[at + 6] = 0;
+                b[at + 7] = (byte) parameter;
+                b[at + 8] = 0;
+                b[at + 9] = (byte) random.nextInt(Math.max(1, length - header - parameter + 3));
+                if (length > header) {
+                    b[at + header] = (byte) functions[random.nextInt(functions.length)];
+                }
+                if (length > header + 1 && random.nextBoolean()) {
+                    b[at + header + 1] = (byte) random.nextInt(4);
+                }
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(b);
+            S7Decode expected = decoding.decode(buffer, at, length);
+            boolean read = reading.read(buffer, at, length);
+            String why = HexFormat.of().formatHex(b, at, at + length);
+            if (expected instanceof S7Decode.Decoded d) {
+                assertThat(read).as(why).isTrue();
+                assertThat(reading.message()).as(why).isEqualTo(d.message());
+                assertThat(reading.anomalies()).as(why).isEqualTo(d.anomalies());
+                var hint =
+                        random.nextBoolean() ? io.isthmus.wire.Direction.REQUEST : io.isthmus.wire.Direction.RESPONSE;
+                var inPlace = S7commSummary.of(reading, hint);
+                var fromRecord = S7commSummary.of(d, hint);
+                assertThat(inPlace).as(why).isEqualTo(fromRecord);
+                assertThat(List.copyOf(inPlace.attributes())).as(why).isEqualTo(List.copyOf(fromRecord.attributes()));
+                decoded++;
+            } else {
+                assertThat(read).as(why).isFalse();
+                assertThat(reading.invalid()).as(why).isEqualTo(expected);
+            }
+        }
+        assertThat(decoded).isBetween(2_000, 18_000); // both outcomes well covered (3,410 decoded)
+    }
 }
