@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 /**
  * Two builds of the dissect core in one JVM, each in its own class loader, passes alternated A B A
  * B on the same thread: both see the same machine at the same moments, which separate processes
- * on a loaded shared machine do not. Prints each pass's thread CPU time. The loaders are named A
+ * on a loaded shared machine do not. Prints each pass's thread CPU time and the bytes the thread
+ * allocated per input byte (exact, from the JVM's per-thread counter; not sampled). The loaders are named A
  * and B, so a JFR recording of the run tells the two builds' frames apart by class loader. Run by bench/dissect-core-ab.
  * Usage: java -cp PCAP_PREFIX_CLASSES DissectCoreAb.java CAPTURE MEGABYTES PASSES CLASSES_A CLASSES_B
  * (PCAP_PREFIX_CLASSES: the compiled {@code io.isthmus.observe.bench.PcapPrefix}, which cuts the capture)
@@ -23,26 +24,31 @@ public final class DissectCoreAb {
         byte[] bytes = PcapPrefix.read(Path.of(args[0]), Long.parseLong(args[1]) << 20);
         int passes = Integer.parseInt(args[2]);
         Variant[] variants = {new Variant("A", Path.of(args[3])), new Variant("B", Path.of(args[4]))};
-        var threads = ManagementFactory.getThreadMXBean();
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         double[][] cpu = new double[2][passes];
+        double[][] allocated = new double[2][passes]; // bytes allocated by the thread per input byte
         for (int i = 0; i < passes; i++) {
             for (int v = 0; v < 2; v++) {
                 // Alternate which build goes first, so neither always follows the other.
                 int which = (i % 2 == 0) ? v : 1 - v;
+                long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
                 long start = threads.getCurrentThreadCpuTime();
                 long observations = variants[which].pass(bytes);
                 cpu[which][i] = (threads.getCurrentThreadCpuTime() - start) / 1e9;
-                System.out.printf("pass %d %s: %d observations, CPU %.3f s (%.1f MB/s)%n",
-                        i + 1, variants[which].name, observations, cpu[which][i], bytes.length / 1e6 / cpu[which][i]);
+                allocated[which][i] = (double) (threads.getCurrentThreadAllocatedBytes() - allocatedBefore) / bytes.length;
+                System.out.printf("pass %d %s: %d observations, CPU %.3f s (%.1f MB/s), allocated %.2f bytes per input byte%n",
+                        i + 1, variants[which].name, observations, cpu[which][i], bytes.length / 1e6 / cpu[which][i],
+                        allocated[which][i]);
             }
         }
         int from = passes / 2;
         for (int v = 0; v < 2; v++) {
             double[] tail = Arrays.copyOfRange(cpu[v], from, passes);
             double sum = Arrays.stream(tail).sum();
-            System.out.printf("%s passes %d-%d: mean CPU %.3f s (%.1f MB/s), min %.3f, max %.3f%n",
+            double perByte = Arrays.stream(allocated[v], from, passes).average().orElse(0);
+            System.out.printf("%s passes %d-%d: mean CPU %.3f s (%.1f MB/s), min %.3f, max %.3f; allocated %.2f bytes per input byte%n",
                     variants[v].name, from + 1, passes, sum / tail.length, bytes.length / 1e6 / (sum / tail.length),
-                    Arrays.stream(tail).min().orElse(0), Arrays.stream(tail).max().orElse(0));
+                    Arrays.stream(tail).min().orElse(0), Arrays.stream(tail).max().orElse(0), perByte);
         }
     }
 
