@@ -9,11 +9,9 @@ import io.isthmus.wire.Direction;
 import io.isthmus.wire.Dissection;
 import io.isthmus.wire.Dissector;
 import io.isthmus.wire.DissectorFactory;
-import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.packet.DecodedPacket;
 import java.nio.ByteBuffer;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -150,7 +148,9 @@ public final class SessionLayer implements FlowListener {
         while (payload.hasRemaining()) {
             switch (d.next(payload, Direction.REQUEST)) {
                 case Dissection.Messages m -> {
-                    m.messages().forEach(msg -> emitter.frame(frame, timestampNanos, msg));
+                    for (int i = 0; i < m.count(); i++) {
+                        emitter.frame(frame, timestampNanos, m.get(i));
+                    }
                     payload.position(payload.position() + Math.min(m.consumed(), payload.remaining()));
                 }
                 case Dissection.NeedMore n -> {
@@ -196,9 +196,9 @@ public final class SessionLayer implements FlowListener {
     }
 
     private void emit(Flow flow, FlowSession s, Direction direction, Dissection.Messages m, ByteBuffer data, int pos) {
-        List<MessageSummary> messages = m.messages();
-        for (int i = 0; i < messages.size(); i++) {
-            emitter.stream(flow, s, direction, messages.get(i));
+        int n = m.count();
+        for (int i = 0; i < n; i++) {
+            emitter.stream(flow, s, direction, m.get(i));
         }
         data.position(pos + Math.min(m.consumed(), data.remaining()));
     }

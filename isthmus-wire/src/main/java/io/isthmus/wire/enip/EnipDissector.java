@@ -56,8 +56,7 @@ public final class EnipDissector implements Dissector {
         }
         EncapsulationHeader framed = Encapsulation.frame(b, at, available, limits.maxEncapsulationLength());
         if (framed != null) { // the usual case, without a read result
-            return new Dissection.Messages(
-                    List.of(EnipSummary.of(decoder.decode(b, at, framed), hint)), framed.totalLength());
+            return new Dissection.Messages(EnipSummary.of(decoder.decode(b, at, framed), hint), framed.totalLength());
         }
         return switch (Encapsulation.read(b, at, available, limits.maxEncapsulationLength())) {
             case EncapsulationRead.Incomplete i -> new Dissection.NeedMore(i.needed());
@@ -72,7 +71,7 @@ public final class EnipDissector implements Dissector {
             }
             case EncapsulationRead.Frame f ->
                 new Dissection.Messages(
-                        List.of(EnipSummary.of(decoder.decode(b, at, f.header()), hint)),
+                        EnipSummary.of(decoder.decode(b, at, f.header()), hint),
                         f.header().totalLength());
         };
     }

@@ -213,7 +213,7 @@ public final class S7Dissector implements Dissector {
     private Dissection s7comm(ByteBuffer b, int from, int size, int base, int length, Direction hint) {
         recognise(Protocol.S7COMM);
         return switch (s7comm.decode(b, from, size)) {
-            case S7Decode.Decoded d -> messages(List.of(S7commSummary.of(d, hint)), length);
+            case S7Decode.Decoded d -> new Dissection.Messages(S7commSummary.of(d, hint), length);
             case S7Decode.Invalid i ->
                 malformed(
                         i.error().anomaly("S7 " + i.error().name().toLowerCase() + " value " + i.value()),
@@ -225,7 +225,7 @@ public final class S7Dissector implements Dissector {
     private Dissection s7commPlus(ByteBuffer b, int from, int size, int base, int length, Direction hint) {
         recognise(Protocol.S7COMM_PLUS);
         return switch (s7commPlus.decode(b, from, size)) {
-            case S7CommPlusDecode.Decoded d -> messages(List.of(S7CommPlusSummary.of(d, hint)), length);
+            case S7CommPlusDecode.Decoded d -> new Dissection.Messages(S7CommPlusSummary.of(d, hint), length);
             case S7CommPlusDecode.Continuation c -> messages(List.of(), length);
             case S7CommPlusDecode.Invalid i ->
                 malformed(
