@@ -23,9 +23,10 @@ final class Emitter {
         boolean fromClient = direction == Direction.REQUEST;
         ProtocolStats p = stats.of(m.protocol());
         long latency = pair(s, m, ts, p);
-        p.message(m, s.talker(fromClient, p, flow));
+        Endpoints e = s.endpoints(flow, fromClient);
+        p.message(m, s.talker(fromClient, p, e));
         stats.observations++;
-        sink.accept(new Observation(s.endpoints(flow, fromClient), ts, latency, m));
+        sink.accept(new Observation(e, ts, latency, m));
     }
 
     void frame(DecodedPacket frame, long ts, MessageSummary m) {

@@ -124,8 +124,11 @@ final class FlowSession {
         return made;
     }
 
-    /** The counter of messages sent by the client ({@code fromClient}) or the server. */
-    long[] talker(boolean fromClient, ProtocolStats stats, Flow flow) {
+    /**
+     * The counter of messages sent by the client ({@code fromClient}) or the server, whose address
+     * is the sender of {@code e}, that direction's {@link #endpoints}.
+     */
+    long[] talker(boolean fromClient, ProtocolStats stats, Endpoints e) {
         if (stats != talkerStats) {
             talkerStats = stats;
             clientTalker = null;
@@ -133,14 +136,28 @@ final class FlowSession {
         }
         if (fromClient) {
             if (clientTalker == null) {
-                clientTalker = stats.talkerSlot(flow.client());
+                clientTalker = stats.talkerSlot(e.src().orElseThrow());
             }
             return clientTalker;
         }
         if (serverTalker == null) {
-            serverTalker = stats.talkerSlot(flow.server());
+            serverTalker = stats.talkerSlot(e.src().orElseThrow());
         }
         return serverTalker;
+    }
+
+    /** The flow's client address, from the endpoints when a message made them (no new object). */
+    IpAddress client(Flow flow) {
+        return fromClient != null
+                ? fromClient.src().orElseThrow()
+                : fromServer != null ? fromServer.dst().orElseThrow() : flow.client();
+    }
+
+    /** The flow's server address, as {@link #client}. */
+    IpAddress server(Flow flow) {
+        return fromServer != null
+                ? fromServer.src().orElseThrow()
+                : fromClient != null ? fromClient.dst().orElseThrow() : flow.server();
     }
 
     /** Requests still waiting plus those dropped from the table. */

@@ -11,7 +11,9 @@ import io.isthmus.wire.Dissector;
 import io.isthmus.wire.DissectorFactory;
 import io.isthmus.wire.packet.DecodedPacket;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -23,6 +25,10 @@ import java.util.function.Consumer;
  * damage and gaps, and pairs responses with requests. Single-threaded, like the pipeline feeding it.
  */
 public final class SessionLayer implements FlowListener {
+    /** {@code Optional.of(protocol)} per protocol, shared by the summaries of ended flows. */
+    private static final List<Optional<Protocol>> PROTOCOLS =
+            Arrays.stream(Protocol.values()).map(Optional::of).toList();
+
     private final DissectorRegistry registry;
     private final SessionLimits limits;
     private final AnalysisStats stats;
@@ -128,12 +134,16 @@ public final class SessionLayer implements FlowListener {
     @Override
     public void onFlowEnd(Flow flow, CloseReason reason) {
         Optional<Protocol> protocol = Optional.empty();
-        if (flow.attachment() instanceof FlowSession s && s.factory != null) {
+        FlowSession s = flow.attachment() instanceof FlowSession f ? f : null;
+        if (s != null && s.factory != null) {
             stats.of(s.factory.protocol()).unanswered += s.unanswered();
-            protocol = Optional.of(s.factory.protocol());
+            protocol = PROTOCOLS.get(s.factory.protocol().ordinal());
         }
         flow.attach(null);
-        flowSink.accept(FlowSummary.of(flow, protocol));
+        flowSink.accept(
+                s == null
+                        ? FlowSummary.of(flow, protocol, flow.client(), flow.server())
+                        : FlowSummary.of(flow, protocol, s.client(flow), s.server(flow)));
     }
 
     @Override
