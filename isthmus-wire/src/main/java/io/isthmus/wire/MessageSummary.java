@@ -54,13 +54,11 @@ public record MessageSummary(
     /**
      * The present {@link OptionalLong} of {@code value}, one shared instance per value in 0..65535
      * (units, transaction ids, addresses and quantities are 8- or 16-bit numbers in most protocols),
-     * so that summaries do not allocate one per field and message. Other values (ENIP's 64-bit
-     * sender context) go through a small direct-mapped table that keeps the last one per slot: a
-     * response repeats its request's value a moment later.
+     * so that summaries do not allocate one per field and message.
      */
     public static OptionalLong number(long value) {
         if (value < 0 || value >= SHARED_NUMBERS.length) {
-            return large(value);
+            return OptionalLong.of(value);
         }
         int i = (int) value;
         OptionalLong o = SHARED_NUMBERS[i];
@@ -71,20 +69,7 @@ public record MessageSummary(
         return o;
     }
 
-    private static OptionalLong large(long value) {
-        long h = value * 0x9E37_79B9_7F4A_7C15L; // Fibonacci hashing: the top bits mix all of value's
-        int i = (int) (h >>> (64 - LARGE_BITS));
-        OptionalLong o = LARGE_NUMBERS[i];
-        if (o == null || o.getAsLong() != value) { // a race only replaces one immutable value by another
-            o = OptionalLong.of(value);
-            LARGE_NUMBERS[i] = o;
-        }
-        return o;
-    }
-
     private static final OptionalLong[] SHARED_NUMBERS = new OptionalLong[65_536];
-    private static final int LARGE_BITS = 10;
-    private static final OptionalLong[] LARGE_NUMBERS = new OptionalLong[1 << LARGE_BITS];
 
     /** A summary with only the mandatory fields; add the rest with the {@code with...} methods. */
     public static MessageSummary of(
