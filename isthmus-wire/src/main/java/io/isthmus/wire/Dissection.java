@@ -10,21 +10,91 @@ import java.util.Objects;
  */
 public sealed interface Dissection {
 
-    /** One or more complete messages (a frame may carry several, e.g. S7 items or DNP3 fragments). */
-    record Messages(List<MessageSummary> messages, int consumed) implements Dissection {
+    /**
+     * Complete messages and the bytes they used: none (a frame that carries no message), one, or
+     * several (a frame may carry several, e.g. S7 items or DNP3 fragments).
+     *
+     * <p>A class rather than a record: most frames carry one message, and a record would need a
+     * list object around it; {@link #count} and {@link #get} read the messages without one, and
+     * {@link #messages} makes the list only for a caller that asks. Equal as a record of {@code
+     * (messages, consumed)} would be.
+     */
+    final class Messages implements Dissection {
         /**
-         * The class of a one- or two-element {@code List.of}, what most dissectors hand their
-         * messages over in: unmodifiable and without nulls, so {@link List#copyOf} would return it
-         * as it is. Checked here because {@code analyze} runs C1, which calls {@code List.copyOf}
-         * and its helper out of line for every message.
+         * The class of a one- or two-element {@code List.of}: unmodifiable and without nulls, so
+         * {@link List#copyOf} would return it as it is. Checked here because {@code analyze} runs
+         * C1, which calls {@code List.copyOf} and its helper out of line for every message.
          */
         private static final Class<?> ONE_OR_TWO = List.of(0).getClass();
 
-        public Messages {
-            messages = messages.getClass() == ONE_OR_TWO ? messages : List.copyOf(messages);
+        /** The message when there is exactly one and no list was given, else null. */
+        private final MessageSummary one;
+
+        /** The messages when given as a list, else null. */
+        private final List<MessageSummary> many;
+
+        private final int consumed;
+
+        /** Any number of messages (copied unless unmodifiable already). */
+        public Messages(List<MessageSummary> messages, int consumed) {
+            this.one = null;
+            this.many = messages.getClass() == ONE_OR_TWO ? messages : List.copyOf(messages);
+            this.consumed = checked(consumed);
+        }
+
+        /** One message: the common case, without a list. */
+        public Messages(MessageSummary message, int consumed) {
+            this.one = Objects.requireNonNull(message, "message");
+            this.many = null;
+            this.consumed = checked(consumed);
+        }
+
+        private static int checked(int consumed) {
             if (consumed <= 0) {
                 throw new IllegalArgumentException("a complete message consumes at least one byte");
             }
+            return consumed;
+        }
+
+        /** The messages in order, unmodifiable. */
+        public List<MessageSummary> messages() {
+            return one != null ? List.of(one) : many;
+        }
+
+        /** How many messages there are. */
+        public int count() {
+            return one != null ? 1 : many.size();
+        }
+
+        /** The {@code i}-th message. */
+        public MessageSummary get(int i) {
+            if (one != null) {
+                Objects.checkIndex(i, 1);
+                return one;
+            }
+            return many.get(i);
+        }
+
+        /** The bytes the messages used, at least one. */
+        public int consumed() {
+            return consumed;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Messages m
+                    && consumed == m.consumed
+                    && messages().equals(m.messages());
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * messages().hashCode() + consumed;
+        }
+
+        @Override
+        public String toString() {
+            return "Messages[messages=" + messages() + ", consumed=" + consumed + "]";
         }
     }
 

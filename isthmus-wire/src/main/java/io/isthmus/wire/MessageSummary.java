@@ -116,6 +116,92 @@ public record MessageSummary(
                 List.of());
     }
 
+    /**
+     * A builder for one summary: the mandatory fields now, the optional parts as the dissector finds
+     * them, and one {@link MessageSummary} at the end, where a {@code with...} chain makes a copy
+     * per part. For one message on one thread.
+     */
+    public static Builder builder(
+            Protocol protocol, Direction direction, int function, String functionName, AccessKind access) {
+        return new Builder(protocol, direction, function, functionName, access);
+    }
+
+    /** Collects a summary's parts; see {@link #builder}. Its setters replace, as the {@code with...} methods do. */
+    public static final class Builder {
+        private final Protocol protocol;
+        private final Direction direction;
+        private final int function;
+        private final String functionName;
+        private final AccessKind access;
+        private OptionalLong unit = OptionalLong.empty();
+        private OptionalLong transaction = OptionalLong.empty();
+        private OptionalLong address = OptionalLong.empty();
+        private OptionalLong quantity = OptionalLong.empty();
+        private Optional<String> status = Optional.empty();
+        private List<Attribute> attributes = List.of();
+        private List<Anomaly> anomalies = List.of();
+
+        private Builder(Protocol protocol, Direction direction, int function, String functionName, AccessKind access) {
+            this.protocol = protocol;
+            this.direction = direction;
+            this.function = function;
+            this.functionName = functionName;
+            this.access = access;
+        }
+
+        public Builder unit(OptionalLong u) {
+            unit = Objects.requireNonNull(u, "unit");
+            return this;
+        }
+
+        public Builder transaction(OptionalLong t) {
+            transaction = Objects.requireNonNull(t, "transaction");
+            return this;
+        }
+
+        public Builder range(long firstAddress, long count) {
+            address = number(firstAddress);
+            quantity = number(count);
+            return this;
+        }
+
+        public Builder status(String s) {
+            status = Optional.of(s);
+            return this;
+        }
+
+        public Builder attribute(String name, String value) {
+            attributes = AppendedList.append(attributes, new Attribute(name, value));
+            return this;
+        }
+
+        public Builder anomaly(Anomaly anomaly) {
+            anomalies = AppendedList.append(anomalies, anomaly);
+            return this;
+        }
+
+        /** The quantity set so far, empty when none. */
+        public OptionalLong quantity() {
+            return quantity;
+        }
+
+        public MessageSummary build() {
+            return new MessageSummary(
+                    protocol,
+                    direction,
+                    function,
+                    functionName,
+                    access,
+                    unit,
+                    transaction,
+                    address,
+                    quantity,
+                    status,
+                    attributes,
+                    anomalies);
+        }
+    }
+
     public MessageSummary withUnit(long u) {
         return copy(number(u), transaction, address, quantity, status, attributes, anomalies);
     }

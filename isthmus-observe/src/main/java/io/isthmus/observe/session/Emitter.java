@@ -1,12 +1,9 @@
 package io.isthmus.observe.session;
 
 import io.isthmus.observe.flow.Flow;
-import io.isthmus.observe.flow.FlowKey;
 import io.isthmus.wire.Direction;
 import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.packet.DecodedPacket;
-import io.isthmus.wire.packet.IpAddress;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Builds {@link Observation}s from summaries, pairs requests with responses and counts them. */
@@ -24,40 +21,19 @@ final class Emitter {
     void stream(Flow flow, FlowSession s, Direction direction, MessageSummary m) {
         long ts = flow.lastSeenNanos();
         boolean fromClient = direction == Direction.REQUEST;
-        Optional<FlowKey> key = s.key(flow);
-        Optional<IpAddress> src = fromClient ? s.client() : s.server();
-        Optional<IpAddress> dst = fromClient ? s.server() : s.client();
         ProtocolStats p = stats.of(m.protocol());
         long latency = pair(s, m, ts, p);
-        p.message(m, s.talker(fromClient, p, flow));
+        Endpoints e = s.endpoints(flow, fromClient);
+        p.message(m, s.talker(fromClient, p, e));
         stats.observations++;
-        sink.accept(new Observation(
-                key,
-                ts,
-                src,
-                dst,
-                fromClient ? flow.clientPort() : flow.serverPort(),
-                fromClient ? flow.serverPort() : flow.clientPort(),
-                fromClient ? flow.clientMac() : flow.serverMac(),
-                fromClient ? flow.serverMac() : flow.clientMac(),
-                latency,
-                m));
+        sink.accept(new Observation(e, ts, latency, m));
     }
 
     void frame(DecodedPacket frame, long ts, MessageSummary m) {
         stats.of(m.protocol()).message(m, (long[]) null);
         stats.observations++;
         sink.accept(new Observation(
-                Optional.empty(),
-                ts,
-                Optional.empty(),
-                Optional.empty(),
-                0,
-                0,
-                frame.link().srcMac(),
-                frame.link().dstMac(),
-                -1,
-                m));
+                Endpoints.link(frame.link().srcMac(), frame.link().dstMac()), ts, -1, m));
     }
 
     /** Records a request, or finds a response's request: the latency, or -1. */

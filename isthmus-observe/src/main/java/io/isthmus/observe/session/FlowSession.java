@@ -17,11 +17,13 @@ final class FlowSession {
 
     private DirectionStream toClient;
     private PendingRequests pending;
-    /** The flow's key and addresses wrapped once: every observation of the flow carries them. */
-    private Optional<FlowKey> key;
+    /**
+     * Where each direction's messages go, made on the direction's first message and again when the
+     * flow learns a MAC address: every observation of the direction refers to it.
+     */
+    private Endpoints fromClient;
 
-    private Optional<IpAddress> client;
-    private Optional<IpAddress> server;
+    private Endpoints fromServer;
     /**
      * The talker counters of client and server in {@link #talkerStats}, looked up once (a flow's
      * messages are nearly always of one protocol; S7 flows may mix s7comm and s7comm-plus).
@@ -78,26 +80,55 @@ final class FlowSession {
         return pending;
     }
 
-    Optional<FlowKey> key(Flow flow) {
-        if (key == null) {
+    /** The endpoints of the messages sent by the client ({@code fromClient}) or the server. */
+    Endpoints endpoints(Flow flow, boolean fromClient) {
+        Endpoints e = fromClient ? this.fromClient : fromServer;
+        long srcMac = fromClient ? flow.clientMac() : flow.serverMac();
+        long dstMac = fromClient ? flow.serverMac() : flow.clientMac();
+        return e != null && e.srcMac() == srcMac && e.dstMac() == dstMac
+                ? e
+                : remake(flow, fromClient, e, srcMac, dstMac);
+    }
+
+    private Endpoints remake(Flow flow, boolean fromClient, Endpoints e, long srcMac, long dstMac) {
+        Endpoints other = fromClient ? fromServer : this.fromClient;
+        Optional<FlowKey> key;
+        Optional<IpAddress> src;
+        Optional<IpAddress> dst;
+        if (e != null) { // a MAC learnt since: the wrapped key and addresses stay
+            key = e.flow();
+            src = e.src();
+            dst = e.dst();
+        } else if (other != null) {
+            key = other.flow();
+            src = other.dst();
+            dst = other.src();
+        } else {
             key = Optional.of(flow.key());
-            client = Optional.of(flow.client());
-            server = Optional.of(flow.server());
+            src = Optional.of(fromClient ? flow.client() : flow.server());
+            dst = Optional.of(fromClient ? flow.server() : flow.client());
         }
-        return key;
+        Endpoints made = new Endpoints(
+                key,
+                src,
+                dst,
+                fromClient ? flow.clientPort() : flow.serverPort(),
+                fromClient ? flow.serverPort() : flow.clientPort(),
+                srcMac,
+                dstMac);
+        if (fromClient) {
+            this.fromClient = made;
+        } else {
+            fromServer = made;
+        }
+        return made;
     }
 
-    /** The flow's client, wrapped; {@link #key} has been called. */
-    Optional<IpAddress> client() {
-        return client;
-    }
-
-    Optional<IpAddress> server() {
-        return server;
-    }
-
-    /** The counter of messages sent by the client ({@code fromClient}) or the server. */
-    long[] talker(boolean fromClient, ProtocolStats stats, Flow flow) {
+    /**
+     * The counter of messages sent by the client ({@code fromClient}) or the server, whose address
+     * is the sender of {@code e}, that direction's {@link #endpoints}.
+     */
+    long[] talker(boolean fromClient, ProtocolStats stats, Endpoints e) {
         if (stats != talkerStats) {
             talkerStats = stats;
             clientTalker = null;
@@ -105,14 +136,28 @@ final class FlowSession {
         }
         if (fromClient) {
             if (clientTalker == null) {
-                clientTalker = stats.talkerSlot(flow.client());
+                clientTalker = stats.talkerSlot(e.src().orElseThrow());
             }
             return clientTalker;
         }
         if (serverTalker == null) {
-            serverTalker = stats.talkerSlot(flow.server());
+            serverTalker = stats.talkerSlot(e.src().orElseThrow());
         }
         return serverTalker;
+    }
+
+    /** The flow's client address, from the endpoints when a message made them (no new object). */
+    IpAddress client(Flow flow) {
+        return fromClient != null
+                ? fromClient.src().orElseThrow()
+                : fromServer != null ? fromServer.dst().orElseThrow() : flow.client();
+    }
+
+    /** The flow's server address, as {@link #client}. */
+    IpAddress server(Flow flow) {
+        return fromServer != null
+                ? fromServer.src().orElseThrow()
+                : fromClient != null ? fromClient.dst().orElseThrow() : flow.server();
     }
 
     /** Requests still waiting plus those dropped from the table. */

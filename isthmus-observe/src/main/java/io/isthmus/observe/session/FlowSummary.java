@@ -35,12 +35,13 @@ public record FlowSummary(
         long bytesToServer,
         long bytesToClient) {
 
-    static FlowSummary of(Flow f, Optional<Protocol> protocol) {
+    /** The flow's summary; {@code client} and {@code server} are its addresses, passed in to share them. */
+    static FlowSummary of(Flow f, Optional<Protocol> protocol, IpAddress client, IpAddress server) {
         return new FlowSummary(
                 f.key(),
                 f.protocol(),
-                f.client(),
-                f.server(),
+                client,
+                server,
                 f.clientPort(),
                 f.serverPort(),
                 f.clientMac(),

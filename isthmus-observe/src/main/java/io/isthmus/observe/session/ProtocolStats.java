@@ -49,6 +49,16 @@ public final class ProtocolStats {
     private final Protocol protocol;
     private final SessionLimits limits;
     private final FunctionCount[] smallCodes = new FunctionCount[SMALL_CODES];
+
+    /**
+     * Codes from {@link #SMALL_CODES} up (S7comm-plus, OPC UA services) and negative ones, found
+     * again without boxing the code for the ordered map: the last count per slot, direct mapped by
+     * the code's low bits.
+     */
+    private final int[] otherCodes = new int[OTHER_SLOTS];
+
+    private final FunctionCount[] otherCounts = new FunctionCount[OTHER_SLOTS];
+    private static final int OTHER_SLOTS = 16;
     private final Map<Integer, FunctionCount> functions = new TreeMap<>();
     private final Map<String, Long> anomalies = new TreeMap<>();
     private final Map<IpAddress, long[]> talkers = new HashMap<>();
@@ -88,12 +98,10 @@ public final class ProtocolStats {
      */
     void message(MessageSummary m, long[] senderSlot) {
         int code = m.function();
-        FunctionCount f = code >= 0 && code < SMALL_CODES ? smallCodes[code] : null;
+        FunctionCount f = code >= 0 && code < SMALL_CODES ? smallCodes[code] : other(m);
         if (f == null) {
             f = function(m);
-            if (code >= 0 && code < SMALL_CODES) {
-                smallCodes[code] = f;
-            }
+            smallCodes[code] = f;
         }
         if (m.direction() == Direction.REQUEST) {
             f.requests++;
@@ -113,6 +121,19 @@ public final class ProtocolStats {
         } else if (senderSlot != null) {
             senderSlot[0]++;
         }
+    }
+
+    /** The count of a code outside {@link #smallCodes}, remembered in its slot. */
+    private FunctionCount other(MessageSummary m) {
+        int code = m.function();
+        int slot = code & (OTHER_SLOTS - 1);
+        FunctionCount f = otherCounts[slot];
+        if (f == null || otherCodes[slot] != code) {
+            f = function(m);
+            otherCodes[slot] = code;
+            otherCounts[slot] = f;
+        }
+        return f;
     }
 
     /** The count of the message's function code, created (or "other") on its first message. */

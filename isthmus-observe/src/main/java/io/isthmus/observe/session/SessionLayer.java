@@ -9,9 +9,9 @@ import io.isthmus.wire.Direction;
 import io.isthmus.wire.Dissection;
 import io.isthmus.wire.Dissector;
 import io.isthmus.wire.DissectorFactory;
-import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.packet.DecodedPacket;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +25,10 @@ import java.util.function.Consumer;
  * damage and gaps, and pairs responses with requests. Single-threaded, like the pipeline feeding it.
  */
 public final class SessionLayer implements FlowListener {
+    /** {@code Optional.of(protocol)} per protocol, shared by the summaries of ended flows. */
+    private static final List<Optional<Protocol>> PROTOCOLS =
+            Arrays.stream(Protocol.values()).map(Optional::of).toList();
+
     private final DissectorRegistry registry;
     private final SessionLimits limits;
     private final AnalysisStats stats;
@@ -130,12 +134,16 @@ public final class SessionLayer implements FlowListener {
     @Override
     public void onFlowEnd(Flow flow, CloseReason reason) {
         Optional<Protocol> protocol = Optional.empty();
-        if (flow.attachment() instanceof FlowSession s && s.factory != null) {
+        FlowSession s = flow.attachment() instanceof FlowSession f ? f : null;
+        if (s != null && s.factory != null) {
             stats.of(s.factory.protocol()).unanswered += s.unanswered();
-            protocol = Optional.of(s.factory.protocol());
+            protocol = PROTOCOLS.get(s.factory.protocol().ordinal());
         }
         flow.attach(null);
-        flowSink.accept(FlowSummary.of(flow, protocol));
+        flowSink.accept(
+                s == null
+                        ? FlowSummary.of(flow, protocol, flow.client(), flow.server())
+                        : FlowSummary.of(flow, protocol, s.client(flow), s.server(flow)));
     }
 
     @Override
@@ -150,7 +158,9 @@ public final class SessionLayer implements FlowListener {
         while (payload.hasRemaining()) {
             switch (d.next(payload, Direction.REQUEST)) {
                 case Dissection.Messages m -> {
-                    m.messages().forEach(msg -> emitter.frame(frame, timestampNanos, msg));
+                    for (int i = 0; i < m.count(); i++) {
+                        emitter.frame(frame, timestampNanos, m.get(i));
+                    }
                     payload.position(payload.position() + Math.min(m.consumed(), payload.remaining()));
                 }
                 case Dissection.NeedMore n -> {
@@ -196,9 +206,9 @@ public final class SessionLayer implements FlowListener {
     }
 
     private void emit(Flow flow, FlowSession s, Direction direction, Dissection.Messages m, ByteBuffer data, int pos) {
-        List<MessageSummary> messages = m.messages();
-        for (int i = 0; i < messages.size(); i++) {
-            emitter.stream(flow, s, direction, messages.get(i));
+        int n = m.count();
+        for (int i = 0; i < n; i++) {
+            emitter.stream(flow, s, direction, m.get(i));
         }
         data.position(pos + Math.min(m.consumed(), data.remaining()));
     }

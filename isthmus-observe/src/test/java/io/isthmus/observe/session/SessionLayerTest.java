@@ -9,12 +9,14 @@ import io.isthmus.wire.Direction;
 import io.isthmus.wire.capture.CaptureRecord;
 import io.isthmus.wire.capture.LinkType;
 import io.isthmus.wire.packet.Frames;
+import io.isthmus.wire.packet.IpAddress;
 import io.isthmus.wire.packet.PacketDecoder;
 import io.isthmus.wire.packet.TcpHeader;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -110,5 +112,35 @@ class SessionLayerTest {
         assertThat(anomalies).as(name).isPositive();
         assertThat(observations).as(name).isNotEmpty();
         assertThat(observations.getFirst().message().function()).isEqualTo(1);
+    }
+
+    @Test
+    void messagesOfOneFlowDirectionShareOneEndpointsWhichNamesTheSenderAndReceiverOfThatDirection() {
+        handshake(502);
+        send(true, 502, HEX.parseHex(REQUEST), 100);
+        send(false, 502, HEX.parseHex(RESPONSE), 100);
+        send(true, 502, HEX.parseHex("000200000006010100000003"), 100);
+        send(false, 502, HEX.parseHex("00020000000401010100"), 100);
+        pipeline.finish();
+        assertThat(observations).hasSize(4);
+        Observation request = observations.get(0);
+        Observation response = observations.get(1);
+        assertThat(observations.get(2).endpoints()).isSameAs(request.endpoints());
+        assertThat(observations.get(3).endpoints()).isSameAs(response.endpoints());
+        assertThat(request.endpoints())
+                .isEqualTo(new Endpoints(
+                        request.flow(),
+                        Optional.of(IpAddress.ofIpv4(Frames.ip4("10.0.0.1"))),
+                        Optional.of(IpAddress.ofIpv4(Frames.ip4("10.0.0.2"))),
+                        49152,
+                        502,
+                        Frames.MAC_A,
+                        Frames.MAC_B));
+        assertThat(response.endpoints())
+                .isEqualTo(new Endpoints(
+                        request.flow(), request.dst(), request.src(), 502, 49152, Frames.MAC_B, Frames.MAC_A));
+        assertThat(request.flow()).isPresent().isSameAs(response.flow());
+        assertThat(List.of(request.flow().get().aPort(), request.flow().get().bPort()))
+                .containsExactlyInAnyOrder(49152, 502);
     }
 }

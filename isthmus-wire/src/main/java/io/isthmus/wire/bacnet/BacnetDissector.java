@@ -15,7 +15,6 @@ import io.isthmus.wire.bacnet.encoding.OctetReader;
 import io.isthmus.wire.bacnet.npdu.NetworkMessageType;
 import io.isthmus.wire.bacnet.npdu.Npdu;
 import java.nio.ByteBuffer;
-import java.util.List;
 
 /**
  * Dissects BACnet/IP datagrams (ASHRAE 135 Annex J): BVLL, then the NPDU (clause 6) and the APDU
@@ -184,6 +183,6 @@ public final class BacnetDissector implements Dissector {
     }
 
     private static Dissection done(BacnetSummary s, int datagram) {
-        return new Dissection.Messages(List.of(s.build()), datagram);
+        return new Dissection.Messages(s.build(), datagram);
     }
 }

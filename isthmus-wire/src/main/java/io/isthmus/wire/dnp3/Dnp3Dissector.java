@@ -110,8 +110,7 @@ public final class Dnp3Dissector implements Dissector {
                 malformed(u.problem().error().code(), u.problem().detail(), consumed);
             case AppParsing.Parsed p ->
                 new Dissection.Messages(
-                        List.of(Dnp3Summaries.of(
-                                header, p.fragment(), access(header, p.fragment()), complete.problems())),
+                        Dnp3Summaries.of(header, p.fragment(), access(header, p.fragment()), complete.problems()),
                         consumed);
         };
     }

@@ -79,6 +79,6 @@ public final class EnipDissector implements Dissector {
      */
     private Dissection message(byte[] b, int at, int length, Direction hint) {
         EnipBody body = decoder.decode(b, at);
-        return new Dissection.Messages(List.of(EnipSummary.of(b, at, body, decoder.anomalies(), hint)), length);
+        return new Dissection.Messages(EnipSummary.of(b, at, body, decoder.anomalies(), hint), length);
     }
 }

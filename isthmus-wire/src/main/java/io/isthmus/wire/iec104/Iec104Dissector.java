@@ -79,6 +79,6 @@ public final class Iec104Dissector implements Dissector {
     }
 
     private static Dissection one(MessageSummary summary, ApduDecoding.Apdu apdu) {
-        return new Dissection.Messages(List.of(summary), apdu.consumed());
+        return new Dissection.Messages(summary, apdu.consumed());
     }
 }

@@ -8,7 +8,6 @@ import io.isthmus.wire.Dissector;
 import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.Octets;
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -59,8 +58,7 @@ public final class ModbusDissector implements Dissector {
         Optional<MbapDecode> unframed = MbapCodec.unframed(b, at, data.remaining(), limits);
         if (unframed.isEmpty()) {
             int length = Octets.u16be(b, at + 4);
-            return new Dissection.Messages(
-                    List.of(summary(b, at, length, hint)), ModbusLimits.MBAP_HEADER_LENGTH - 1 + length);
+            return new Dissection.Messages(summary(b, at, length, hint), ModbusLimits.MBAP_HEADER_LENGTH - 1 + length);
         }
         return switch (unframed.get()) {
             case MbapDecode.NeedMore n -> new Dissection.NeedMore(n.bytesNeeded());

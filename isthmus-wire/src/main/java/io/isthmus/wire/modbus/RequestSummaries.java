@@ -20,12 +20,13 @@ final class RequestSummaries {
 
     /** With the MBAP header's unit and transaction, set in the first construction. */
     static MessageSummary of(ModbusRequest request, ModbusLimits limits, OptionalLong unit, OptionalLong transaction) {
-        MessageSummary s = base(request, unit, transaction);
-        s = fields(s, request);
-        return validation(s, request, limits);
+        MessageSummary.Builder s = base(request, unit, transaction);
+        fields(s, request);
+        validation(s, request, limits);
+        return s.build();
     }
 
-    private static MessageSummary base(ModbusRequest request, OptionalLong unit, OptionalLong transaction) {
+    private static MessageSummary.Builder base(ModbusRequest request, OptionalLong unit, OptionalLong transaction) {
         int fc = request.functionCode();
         int detail = switch (request) {
             case ModbusRequest.Diagnostics d -> d.subFunction();
@@ -36,56 +37,49 @@ final class RequestSummaries {
         String name = fc == FunctionCode.ENCAPSULATED_INTERFACE
                 ? ModbusFunctionNames.meiName(detail)
                 : ModbusFunctionNames.name(fc);
-        MessageSummary s = MessageSummary.of(
-                Protocol.MODBUS,
-                Direction.REQUEST,
-                fc,
-                name,
-                ModbusFunctionNames.access(fc, detail),
-                unit,
-                transaction);
+        MessageSummary.Builder s = MessageSummary.builder(
+                        Protocol.MODBUS, Direction.REQUEST, fc, name, ModbusFunctionNames.access(fc, detail))
+                .unit(unit)
+                .transaction(transaction);
         if (request instanceof ModbusRequest.Unknown) {
-            s = s.withAnomaly(new Anomaly("modbus_unknown_function", "function code " + fc + " is not public"));
+            s.anomaly(new Anomaly("modbus_unknown_function", "function code " + fc + " is not public"));
         }
         return s;
     }
 
-    private static MessageSummary fields(MessageSummary s, ModbusRequest request) {
+    private static MessageSummary.Builder fields(MessageSummary.Builder s, ModbusRequest request) {
         return switch (request) {
-            case ModbusRequest.ReadCoils r -> s.withRange(r.address(), r.quantity());
-            case ModbusRequest.ReadDiscreteInputs r -> s.withRange(r.address(), r.quantity());
-            case ModbusRequest.ReadHoldingRegisters r -> s.withRange(r.address(), r.quantity());
-            case ModbusRequest.ReadInputRegisters r -> s.withRange(r.address(), r.quantity());
+            case ModbusRequest.ReadCoils r -> s.range(r.address(), r.quantity());
+            case ModbusRequest.ReadDiscreteInputs r -> s.range(r.address(), r.quantity());
+            case ModbusRequest.ReadHoldingRegisters r -> s.range(r.address(), r.quantity());
+            case ModbusRequest.ReadInputRegisters r -> s.range(r.address(), r.quantity());
             case ModbusRequest.WriteSingleCoil r ->
-                s.withRange(r.address(), 1)
-                        .withAttribute(
+                s.range(r.address(), 1)
+                        .attribute(
                                 "values",
                                 r.value() == 0xFF00
                                         ? "1"
                                         : r.value() == 0 ? "0" : "0x" + Integer.toHexString(r.value()));
             case ModbusRequest.WriteSingleRegister r ->
-                s.withRange(r.address(), 1).withAttribute("values", Integer.toString(r.value()));
+                s.range(r.address(), 1).attribute("values", Integer.toString(r.value()));
             case ModbusRequest.WriteMultipleCoils r ->
-                s.withRange(r.address(), r.quantity())
-                        .withAttribute("values", WrittenValues.coils(r.values(), r.quantity()));
+                s.range(r.address(), r.quantity()).attribute("values", WrittenValues.coils(r.values(), r.quantity()));
             case ModbusRequest.WriteMultipleRegisters r ->
-                s.withRange(r.address(), r.quantity()).withAttribute("values", WrittenValues.registers(r.values()));
+                s.range(r.address(), r.quantity()).attribute("values", WrittenValues.registers(r.values()));
             case ModbusRequest.ReadWriteMultipleRegisters r ->
-                s.withRange(r.writeAddress(), r.writeQuantity())
-                        .withAttribute("values", WrittenValues.registers(r.values()))
-                        .withAttribute("read_address", Integer.toString(r.readAddress()))
-                        .withAttribute("read_quantity", Integer.toString(r.readQuantity()));
+                s.range(r.writeAddress(), r.writeQuantity())
+                        .attribute("values", WrittenValues.registers(r.values()))
+                        .attribute("read_address", Integer.toString(r.readAddress()))
+                        .attribute("read_quantity", Integer.toString(r.readQuantity()));
             case ModbusRequest.MaskWriteRegister r ->
-                s.withRange(r.address(), 1)
-                        .withAttribute("and_mask", hex(r.andMask()))
-                        .withAttribute("or_mask", hex(r.orMask()));
-            case ModbusRequest.ReadFifoQueue r -> s.withRange(r.fifoPointerAddress(), 1);
-            case ModbusRequest.Diagnostics r -> s.withAttribute("sub_function", Integer.toString(r.subFunction()));
+                s.range(r.address(), 1).attribute("and_mask", hex(r.andMask())).attribute("or_mask", hex(r.orMask()));
+            case ModbusRequest.ReadFifoQueue r -> s.range(r.fifoPointerAddress(), 1);
+            case ModbusRequest.Diagnostics r -> s.attribute("sub_function", Integer.toString(r.subFunction()));
             case ModbusRequest.ReadDeviceIdentification r ->
-                s.withAttribute("mei_type", "14")
-                        .withAttribute("read_device_id_code", Integer.toString(r.readDeviceIdCode()))
-                        .withAttribute("object_id", Integer.toString(r.objectId()));
-            case ModbusRequest.EncapsulatedInterface r -> s.withAttribute("mei_type", Integer.toString(r.meiType()));
+                s.attribute("mei_type", "14")
+                        .attribute("read_device_id_code", Integer.toString(r.readDeviceIdCode()))
+                        .attribute("object_id", Integer.toString(r.objectId()));
+            case ModbusRequest.EncapsulatedInterface r -> s.attribute("mei_type", Integer.toString(r.meiType()));
             case ModbusRequest.ReadFileRecord r -> fileRead(s, r);
             case ModbusRequest.WriteFileRecord r -> fileWrite(s, r);
             case ModbusRequest.ReadExceptionStatus r -> s;
@@ -96,34 +90,34 @@ final class RequestSummaries {
         };
     }
 
-    private static MessageSummary fileRead(MessageSummary s, ModbusRequest.ReadFileRecord r) {
+    private static MessageSummary.Builder fileRead(MessageSummary.Builder s, ModbusRequest.ReadFileRecord r) {
         if (r.references().isEmpty()) {
             return s;
         }
         FileRecordReference first = r.references().getFirst();
-        return s.withRange(first.recordNumber(), first.recordLength())
-                .withAttribute("file_number", Integer.toString(first.fileNumber()))
-                .withAttribute("sub_requests", Integer.toString(r.references().size()));
+        return s.range(first.recordNumber(), first.recordLength())
+                .attribute("file_number", Integer.toString(first.fileNumber()))
+                .attribute("sub_requests", Integer.toString(r.references().size()));
     }
 
-    private static MessageSummary fileWrite(MessageSummary s, ModbusRequest.WriteFileRecord r) {
+    private static MessageSummary.Builder fileWrite(MessageSummary.Builder s, ModbusRequest.WriteFileRecord r) {
         if (r.records().isEmpty()) {
             return s;
         }
         FileRecordWrite first = r.records().getFirst();
-        return s.withRange(first.recordNumber(), first.data().size())
-                .withAttribute("file_number", Integer.toString(first.fileNumber()))
-                .withAttribute("sub_requests", Integer.toString(r.records().size()))
-                .withAttribute("values", WrittenValues.registers(first.data()));
+        return s.range(first.recordNumber(), first.data().size())
+                .attribute("file_number", Integer.toString(first.fileNumber()))
+                .attribute("sub_requests", Integer.toString(r.records().size()))
+                .attribute("values", WrittenValues.registers(first.data()));
     }
 
-    private static MessageSummary validation(MessageSummary s, ModbusRequest request, ModbusLimits limits) {
+    private static void validation(MessageSummary.Builder s, ModbusRequest request, ModbusLimits limits) {
         var exception = request.validate(limits);
         if (exception.isEmpty() || request instanceof ModbusRequest.Unknown) {
-            return s;
+            return;
         }
         String answer = "a server answers " + exception.get().name();
-        return s.withAnomaly(
+        s.anomaly(
                 switch (request) {
                     case ModbusRequest.WriteMultipleCoils r
                     when r.quantity() >= 1 && r.quantity() <= limits.maxWriteCoils() ->

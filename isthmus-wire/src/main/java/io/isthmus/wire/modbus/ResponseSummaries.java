@@ -5,6 +5,7 @@ import io.isthmus.wire.Anomaly;
 import io.isthmus.wire.Direction;
 import io.isthmus.wire.MessageSummary;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -19,65 +20,122 @@ final class ResponseSummaries {
 
     private ResponseSummaries() {}
 
+    /**
+     * One summary per response: the echoing writes and the plain responses are made in one
+     * construction, the rest through one {@link MessageSummary.Builder}, not a copy per part.
+     */
     static MessageSummary of(ModbusResponse response, OptionalLong unit, OptionalLong transaction) {
-        MessageSummary s = base(response, unit, transaction);
         return switch (response) {
             case ModbusResponse.ExceptionResponse e ->
-                s.withStatus(e.code().name())
-                        .withAttribute(
-                                "exception_code", Integer.toString(e.code().code()));
-            case ModbusResponse.WriteSingleCoil r -> s.withRange(r.address(), 1);
-            case ModbusResponse.WriteSingleRegister r -> s.withRange(r.address(), 1);
-            case ModbusResponse.WriteMultipleCoils r -> s.withRange(r.address(), r.quantity());
-            case ModbusResponse.WriteMultipleRegisters r -> s.withRange(r.address(), r.quantity());
-            case ModbusResponse.MaskWriteRegister r -> s.withRange(r.address(), 1);
-            case ModbusResponse.Diagnostics r -> s.withAttribute("sub_function", Integer.toString(r.subFunction()));
-            case ModbusResponse.ReadDeviceIdentification r -> deviceIdentification(s, r);
-            case ModbusResponse.EncapsulatedInterface r -> s.withAttribute("mei_type", Integer.toString(r.meiType()));
+                builder(response, unit, transaction)
+                        .status(e.code().name())
+                        .attribute("exception_code", Integer.toString(e.code().code()))
+                        .build();
+            case ModbusResponse.WriteSingleCoil r -> summary(response, unit, transaction, r.address(), 1);
+            case ModbusResponse.WriteSingleRegister r -> summary(response, unit, transaction, r.address(), 1);
+            case ModbusResponse.WriteMultipleCoils r -> summary(response, unit, transaction, r.address(), r.quantity());
+            case ModbusResponse.WriteMultipleRegisters r ->
+                summary(response, unit, transaction, r.address(), r.quantity());
+            case ModbusResponse.MaskWriteRegister r -> summary(response, unit, transaction, r.address(), 1);
+            case ModbusResponse.Diagnostics r ->
+                builder(response, unit, transaction)
+                        .attribute("sub_function", Integer.toString(r.subFunction()))
+                        .build();
+            case ModbusResponse.ReadDeviceIdentification r ->
+                deviceIdentification(builder(response, unit, transaction), r).build();
+            case ModbusResponse.EncapsulatedInterface r ->
+                builder(response, unit, transaction)
+                        .attribute("mei_type", Integer.toString(r.meiType()))
+                        .build();
             case ModbusResponse.Unknown r ->
-                s.withAnomaly(
-                        new Anomaly("modbus_unknown_function", "function code " + r.functionCode() + " is not public"));
-            case ModbusResponse.ReadCoils r -> s;
-            case ModbusResponse.ReadDiscreteInputs r -> s;
-            case ModbusResponse.ReadHoldingRegisters r -> s;
-            case ModbusResponse.ReadInputRegisters r -> s;
-            case ModbusResponse.ReadExceptionStatus r -> s;
-            case ModbusResponse.GetCommEventCounter r -> s;
-            case ModbusResponse.GetCommEventLog r -> s;
-            case ModbusResponse.ReportServerId r -> s;
-            case ModbusResponse.ReadFileRecord r -> s;
-            case ModbusResponse.WriteFileRecord r -> s;
-            case ModbusResponse.ReadWriteMultipleRegisters r -> s;
-            case ModbusResponse.ReadFifoQueue r -> s;
+                builder(response, unit, transaction)
+                        .anomaly(new Anomaly(
+                                "modbus_unknown_function", "function code " + r.functionCode() + " is not public"))
+                        .build();
+            case ModbusResponse.ReadCoils r -> plain(response, unit, transaction);
+            case ModbusResponse.ReadDiscreteInputs r -> plain(response, unit, transaction);
+            case ModbusResponse.ReadHoldingRegisters r -> plain(response, unit, transaction);
+            case ModbusResponse.ReadInputRegisters r -> plain(response, unit, transaction);
+            case ModbusResponse.ReadExceptionStatus r -> plain(response, unit, transaction);
+            case ModbusResponse.GetCommEventCounter r -> plain(response, unit, transaction);
+            case ModbusResponse.GetCommEventLog r -> plain(response, unit, transaction);
+            case ModbusResponse.ReportServerId r -> plain(response, unit, transaction);
+            case ModbusResponse.ReadFileRecord r -> plain(response, unit, transaction);
+            case ModbusResponse.WriteFileRecord r -> plain(response, unit, transaction);
+            case ModbusResponse.ReadWriteMultipleRegisters r -> plain(response, unit, transaction);
+            case ModbusResponse.ReadFifoQueue r -> plain(response, unit, transaction);
         };
     }
 
-    private static MessageSummary base(ModbusResponse response, OptionalLong unit, OptionalLong transaction) {
-        int fc = response.functionCode();
-        int detail = switch (response) {
+    /** The sub-function or MEI type that names the function, -1 for the others. */
+    private static int detail(ModbusResponse response) {
+        return switch (response) {
             case ModbusResponse.Diagnostics d -> d.subFunction();
             case ModbusResponse.ReadDeviceIdentification r -> FunctionCode.MEI_READ_DEVICE_IDENTIFICATION;
             case ModbusResponse.EncapsulatedInterface e -> e.meiType();
             default -> -1;
         };
-        String name = fc == FunctionCode.ENCAPSULATED_INTERFACE && detail >= 0
+    }
+
+    private static String name(int fc, int detail) {
+        return fc == FunctionCode.ENCAPSULATED_INTERFACE && detail >= 0
                 ? ModbusFunctionNames.meiName(detail)
                 : ModbusFunctionNames.name(fc);
+    }
+
+    private static MessageSummary plain(ModbusResponse response, OptionalLong unit, OptionalLong transaction) {
+        int fc = response.functionCode();
+        int detail = detail(response);
         return MessageSummary.of(
                 Protocol.MODBUS,
                 Direction.RESPONSE,
                 fc,
-                name,
+                name(fc, detail),
                 ModbusFunctionNames.access(fc, detail),
                 unit,
                 transaction);
     }
 
-    private static MessageSummary deviceIdentification(MessageSummary s, ModbusResponse.ReadDeviceIdentification r) {
-        s = s.withAttribute("mei_type", "14").withAttribute("conformity_level", Integer.toString(r.conformityLevel()));
+    /** A write's echo: the function and the range it wrote, in one construction. */
+    private static MessageSummary summary(
+            ModbusResponse response, OptionalLong unit, OptionalLong transaction, long address, long quantity) {
+        int fc = response.functionCode();
+        int detail = detail(response);
+        return new MessageSummary(
+                Protocol.MODBUS,
+                Direction.RESPONSE,
+                fc,
+                name(fc, detail),
+                ModbusFunctionNames.access(fc, detail),
+                unit,
+                transaction,
+                MessageSummary.number(address),
+                MessageSummary.number(quantity),
+                Optional.empty(),
+                List.of(),
+                List.of());
+    }
+
+    private static MessageSummary.Builder builder(
+            ModbusResponse response, OptionalLong unit, OptionalLong transaction) {
+        int fc = response.functionCode();
+        int detail = detail(response);
+        return MessageSummary.builder(
+                        Protocol.MODBUS,
+                        Direction.RESPONSE,
+                        fc,
+                        name(fc, detail),
+                        ModbusFunctionNames.access(fc, detail))
+                .unit(unit)
+                .transaction(transaction);
+    }
+
+    private static MessageSummary.Builder deviceIdentification(
+            MessageSummary.Builder s, ModbusResponse.ReadDeviceIdentification r) {
+        s.attribute("mei_type", "14").attribute("conformity_level", Integer.toString(r.conformityLevel()));
         List<DeviceIdObject> objects = r.objects();
         for (DeviceIdObject o : objects) {
-            s = s.withAttribute(objectName(o.id()), printable(o.valueAsString()));
+            s.attribute(objectName(o.id()), printable(o.valueAsString()));
         }
         return s;
     }

@@ -7,7 +7,6 @@ import io.isthmus.wire.opcua.service.UaStatusCode;
 import io.isthmus.wire.opcua.transport.ChunkHeader;
 import io.isthmus.wire.opcua.transport.ChunkType;
 import io.isthmus.wire.opcua.transport.TransportMessage;
-import java.util.List;
 
 /** Turns HEL, ACK, ERR and RHE (IEC 62541-6 §7.1.2) into summaries. */
 final class ConnectionMessages {
@@ -23,7 +22,7 @@ final class ConnectionMessages {
         if (header.chunkType() != ChunkType.FINAL) {
             summary.anomaly(OpcUaAnomalies.notFinal(header.type().name()));
         }
-        return new Dissection.Messages(List.of(summary.build()), (int) header.size());
+        return new Dissection.Messages(summary.build(), (int) header.size());
     }
 
     private static OpcUaSummary summarise(TransportMessage message, Direction hint, ChannelState state) {

@@ -75,7 +75,7 @@ final class SecureConversation {
         if (security.receiverThumbprintLength() > 0) {
             summary.attribute("receiver_thumbprint_length", security.receiverThumbprintLength());
         }
-        return new Dissection.Messages(List.of(summary.build()), (int) header.size());
+        return new Dissection.Messages(summary.build(), (int) header.size());
     }
 
     private Optional<OpcUaSummary> readableOpen(UaBinaryReader r, Direction hint) {
@@ -161,7 +161,7 @@ final class SecureConversation {
                 summary.anomaly(OpcUaAnomalies.pendingExceeded(limits.maxPendingMessages()));
             }
         }
-        return new Dissection.Messages(List.of(summary.build()), (int) header.size());
+        return new Dissection.Messages(summary.build(), (int) header.size());
     }
 
     private Dissection continuation(
@@ -201,7 +201,7 @@ final class SecureConversation {
         if (!reason.isEmpty()) {
             summary.attribute("reason", reason);
         }
-        return new Dissection.Messages(List.of(summary.build()), (int) header.size());
+        return new Dissection.Messages(summary.build(), (int) header.size());
     }
 
     private Dissection encrypted(ChunkHeader header, SymmetricSecurityHeader security, Direction hint) {
@@ -228,7 +228,7 @@ final class SecureConversation {
         summary.attribute("body_readable", false)
                 .attribute("secure_channel_id", security.secureChannelId())
                 .attribute("token_id", security.tokenId());
-        return new Dissection.Messages(List.of(summary.build()), size);
+        return new Dissection.Messages(summary.build(), size);
     }
 
     /** The summary of a readable body: a known service message, or an unknown TypeId. */

@@ -49,8 +49,7 @@ public final class DcpDissector implements Dissector {
         DcpBlocks.Result blocks = DcpBlocks.read(data, start + DcpHeader.LENGTH, end, layout(header), limits);
         blocks.anomaly().ifPresent(summary::anomaly);
         DcpDescriber.describe(header, blocks.entries(), summary);
-        return new Dissection.Messages(
-                List.of(summary.build(header, DcpAccess.of(header.service(), blocks.entries()))), frame);
+        return new Dissection.Messages(summary.build(header, DcpAccess.of(header.service(), blocks.entries())), frame);
     }
 
     private static void checkHeader(DcpHeader header, int frame, DcpSummary summary) {

@@ -213,7 +213,7 @@ public final class S7Dissector implements Dissector {
     private Dissection s7comm(ByteBuffer b, int from, int size, int base, int length, Direction hint) {
         recognise(Protocol.S7COMM);
         if (s7comm.read(b, from, size)) { // no header or result object per PDU
-            return messages(List.of(S7commSummary.of(s7comm, hint)), length);
+            return new Dissection.Messages(S7commSummary.of(s7comm, hint), length);
         }
         S7Decode.Invalid i = s7comm.invalid();
         return malformed(
@@ -225,7 +225,7 @@ public final class S7Dissector implements Dissector {
     private Dissection s7commPlus(ByteBuffer b, int from, int size, int base, int length, Direction hint) {
         recognise(Protocol.S7COMM_PLUS);
         return switch (s7commPlus.decode(b, from, size)) {
-            case S7CommPlusDecode.Decoded d -> messages(List.of(S7CommPlusSummary.of(d, hint)), length);
+            case S7CommPlusDecode.Decoded d -> new Dissection.Messages(S7CommPlusSummary.of(d, hint), length);
             case S7CommPlusDecode.Continuation c -> messages(List.of(), length);
             case S7CommPlusDecode.Invalid i ->
                 malformed(

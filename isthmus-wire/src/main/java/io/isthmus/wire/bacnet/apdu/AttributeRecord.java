@@ -3,7 +3,6 @@ package io.isthmus.wire.bacnet.apdu;
 import io.isthmus.wire.Attribute;
 import io.isthmus.wire.AttributeSink;
 import io.isthmus.wire.LazyAttributes;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,10 +16,13 @@ public final class AttributeRecord {
     private static final String[] NO_STRINGS = {};
     private static final long[] NO_NUMBERS = {};
 
-    /** Made on the first attribute (many messages have none), handed to the frozen list whole. */
-    private String[] names = NO_STRINGS;
+    /**
+     * Name {@code i} at {@code 2i}, its text (null for a number) at {@code 2i + 1}: one array for
+     * both, made on the first attribute (many messages have none) and handed to the frozen list
+     * whole.
+     */
+    private String[] namesAndTexts = NO_STRINGS;
 
-    private String[] texts = NO_STRINGS;
     private long[] numbers = NO_NUMBERS;
     private int size;
     /**
@@ -37,16 +39,16 @@ public final class AttributeRecord {
     /** Adds {@code name} with the text {@code value}. */
     public AttributeRecord text(String name, String value) {
         int i = slot();
-        names[i] = name;
-        texts[i] = value == null ? "null" : value; // as String.valueOf gave it before
+        namesAndTexts[2 * i] = name;
+        namesAndTexts[2 * i + 1] = value == null ? "null" : value; // as String.valueOf gave it before
         return this;
     }
 
     /** Adds {@code name} with the decimal text of {@code value}, as {@link Long#toString(long)} gives it. */
     public AttributeRecord number(String name, long value) {
         int i = slot();
-        names[i] = name;
-        texts[i] = null; // a number (the slot may hold a text of a message cleared before)
+        namesAndTexts[2 * i] = name;
+        namesAndTexts[2 * i + 1] = null; // a number (the slot may hold a text of a message cleared before)
         numbers[i] = value;
         return this;
     }
@@ -64,10 +66,9 @@ public final class AttributeRecord {
         if (size == 0) {
             return List.of();
         }
-        Described d = new Described(names, texts, numbers, size);
+        Described d = new Described(namesAndTexts, numbers, size);
         expected = Math.max(4, size);
-        names = NO_STRINGS;
-        texts = NO_STRINGS;
+        namesAndTexts = NO_STRINGS;
         numbers = NO_NUMBERS;
         size = 0;
         return d;
@@ -78,27 +79,29 @@ public final class AttributeRecord {
         size = 0;
     }
 
+    /** The next attribute's index, the arrays grown when full (by plain copies: no reflection). */
     private int slot() {
-        if (size == names.length) {
+        if (size == numbers.length) {
             int capacity = size == 0 ? expected : size * 2;
-            names = Arrays.copyOf(names, capacity);
-            texts = Arrays.copyOf(texts, capacity);
-            numbers = Arrays.copyOf(numbers, capacity);
+            String[] s = new String[2 * capacity];
+            System.arraycopy(namesAndTexts, 0, s, 0, 2 * size);
+            long[] n = new long[capacity];
+            System.arraycopy(numbers, 0, n, 0, size);
+            namesAndTexts = s;
+            numbers = n;
         }
         return size++;
     }
 
     /** The frozen attributes: a text where one was given, else the number in decimal. */
     private static final class Described extends LazyAttributes {
-        private final String[] names;
-        private final String[] texts;
+        private final String[] namesAndTexts;
         private final long[] numbers;
         private final int size;
 
         /** Takes the arrays: nothing else writes them after this. */
-        Described(String[] names, String[] texts, long[] numbers, int size) {
-            this.names = names;
-            this.texts = texts;
+        Described(String[] namesAndTexts, long[] numbers, int size) {
+            this.namesAndTexts = namesAndTexts;
             this.numbers = numbers;
             this.size = size;
         }
@@ -106,9 +109,10 @@ public final class AttributeRecord {
         @Override
         public void writeTo(AttributeSink sink) {
             for (int i = 0; i < size; i++) {
-                sink.name(names[i]);
-                if (texts[i] != null) {
-                    sink.text(texts[i]);
+                sink.name(namesAndTexts[2 * i]);
+                String text = namesAndTexts[2 * i + 1];
+                if (text != null) {
+                    sink.text(text);
                 } else {
                     sink.decimal(numbers[i]);
                 }
