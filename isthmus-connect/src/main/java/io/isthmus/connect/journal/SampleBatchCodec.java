@@ -286,15 +286,17 @@ public final class SampleBatchCodec {
 
     /**
      * The summary's path table reader: accepts exactly the tables {@link #readPathTable} accepts and
-     * adds the same paths with the same hashes, but reads the array directly and looks each segment
-     * of at most 8 bytes up as one word in the accumulator's trie of the batch's paths; only a path
-     * the trie does not know (new to the batch, or with a longer segment) is spelled, hashed and
-     * added. Returns the table's end, or -1 if it is malformed.
+     * adds the same paths with the same hashes, but reads the array directly, and a path whose first
+     * six segments it has seen in this transfer batch and whose last segment is at most 8 bytes is
+     * found by those two alone (the accumulator's leaf cache: one probe on a number and a word) instead
+     * of being spelled, hashed and compared whole. Most paths of a poller's table differ from the one
+     * before only in that last segment (the point). Returns the table's end, or -1 if it is malformed.
      */
     private static int addPathTable(byte[] bytes, int at, int pathCount, SummaryAccumulator into) {
-        int[] offsets = into.segmentOffsets;
-        int[] lengths = into.segmentLengths;
-        int[] nodes = into.nodes; // the trie node after each inner segment of the current path, -1 if none
+        byte[] spelled = into.spelled;
+        int[] ends = into.ends;
+        int[] hashes = into.hashes;
+        int prefix = -1;
         int p = at;
         for (int i = 0; i < pathCount; i++) {
             if (p >= bytes.length) {
@@ -304,76 +306,98 @@ public final class SampleBatchCodec {
             if (shared >= DEPTH || (i == 0 && shared != 0)) {
                 return -1;
             }
-            long word = -1; // the last segment as a word, -1 if it is longer than one
-            for (int s = shared; s < DEPTH; s++) {
-                if (p >= bytes.length) {
+            if (shared < DEPTH - 1) {
+                p = spellPrefix(bytes, p, shared, spelled, ends, hashes);
+                if (p < 0) {
                     return -1;
                 }
-                int length = bytes[p++] & 0xFF;
-                if (length < 1 || length > TagPath.MAX_SEGMENT_LENGTH || bytes.length - p < length) {
-                    return -1;
-                }
-                offsets[s] = p;
-                lengths[s] = length;
-                p += length;
-                int node = -1;
-                word = -1;
-                if (length <= Long.BYTES) {
-                    word = SegmentWord.read(bytes, offsets[s], length);
-                    if (!SegmentWord.printable(word, length)) {
-                        return -1;
-                    }
-                    int parent = s == 0 ? 0 : nodes[s - 1];
-                    if (s < DEPTH - 1 && parent >= 0) {
-                        node = into.node(parent, length, word);
-                    }
-                } else if (!printable(bytes, offsets[s], length)) {
-                    return -1;
-                }
-                nodes[s] = node;
+                prefix = into.prefix(spelled, ends[DEPTH - 2], hashes[DEPTH - 2]);
             }
-            int parent = nodes[DEPTH - 2];
-            if (parent < 0 || word == -1) {
-                addSpelled(bytes, offsets, lengths, into); // not in the trie: a long segment or a full trie
-            } else if (into.path(parent, lengths[DEPTH - 1], word) < 0) {
-                int path = addSpelled(bytes, offsets, lengths, into); // new to the batch
-                if (path >= 0) {
-                    into.cachePath(parent, lengths[DEPTH - 1], word, path);
-                }
+            p = addLastSegment(bytes, p, prefix, spelled, ends[DEPTH - 2], hashes[DEPTH - 2], into);
+            if (p < 0) {
+                return -1;
             }
         }
         return p;
     }
 
     /**
-     * Adds the path of the segments at {@code offsets} with {@code lengths}, spelled "a/b/.../g" and
-     * hashed; its index in the set, or -1 if it was left out for the bounds.
+     * Spells segments {@code from} to {@code DEPTH - 2} after the {@code from} kept ones, checking each
+     * byte; their ends and hashes go to {@code ends} and {@code hashes}. Returns the position after them,
+     * or -1.
      */
-    private static int addSpelled(byte[] bytes, int[] offsets, int[] lengths, SummaryAccumulator into) {
-        byte[] spelled = into.spelled;
-        int end = 0;
-        int h = 1;
-        for (int s = 0; s < DEPTH; s++) {
+    private static int spellPrefix(byte[] bytes, int p, int from, byte[] spelled, int[] ends, int[] hashes) {
+        int end = from == 0 ? 0 : ends[from - 1];
+        int h = from == 0 ? 1 : hashes[from - 1];
+        for (int s = from; s < DEPTH - 1; s++) {
             if (s > 0) {
                 spelled[end++] = '/';
                 h = 31 * h + '/';
             }
-            for (int k = 0; k < lengths[s]; k++) {
-                byte b = bytes[offsets[s] + k];
-                spelled[end++] = b;
+            if (p >= bytes.length) {
+                return -1;
+            }
+            int length = bytes[p++] & 0xFF;
+            if (length < 1 || length > TagPath.MAX_SEGMENT_LENGTH || bytes.length - p < length) {
+                return -1;
+            }
+            for (int k = 0; k < length; k++) {
+                byte b = bytes[p + k];
+                if (b < 0x21 || b > 0x7E) {
+                    return -1;
+                }
+                spelled[end + k] = b;
                 h = 31 * h + b;
             }
+            p += length;
+            end += length;
+            ends[s] = end;
+            hashes[s] = h;
         }
-        return into.add(spelled, end, h);
+        return p;
     }
 
-    private static boolean printable(byte[] bytes, int at, int length) {
-        for (int k = at; k < at + length; k++) {
-            if (bytes[k] < 0x21 || bytes[k] > 0x7E) {
-                return false;
+    /**
+     * Reads a path's last segment and adds the path: through the leaf cache when the prefix has a
+     * number and the segment fits a word, else spelled after the prefix. Returns the position after
+     * the segment, or -1 if it is malformed.
+     */
+    private static int addLastSegment(
+            byte[] bytes, int p, int prefix, byte[] spelled, int prefixEnd, int prefixHash, SummaryAccumulator into) {
+        if (p >= bytes.length) {
+            return -1;
+        }
+        int length = bytes[p++] & 0xFF;
+        if (length < 1 || length > TagPath.MAX_SEGMENT_LENGTH || bytes.length - p < length) {
+            return -1;
+        }
+        boolean cached = prefix >= 0 && length <= Long.BYTES;
+        long word = 0;
+        if (cached) {
+            word = SegmentWord.read(bytes, p, length);
+            if (!SegmentWord.printable(word, length)) {
+                return -1;
+            }
+            if (into.leaf(prefix, length, word) >= 0) {
+                return p + length;
             }
         }
-        return true;
+        int end = prefixEnd;
+        spelled[end++] = '/';
+        int h = 31 * prefixHash + '/';
+        for (int k = 0; k < length; k++) {
+            byte b = bytes[p + k];
+            if (b < 0x21 || b > 0x7E) {
+                return -1;
+            }
+            spelled[end + k] = b;
+            h = 31 * h + b;
+        }
+        int path = into.add(spelled, end + length, h);
+        if (cached && path >= 0) {
+            into.cacheLeaf(prefix, length, word, path);
+        }
+        return p + length;
     }
 
     /**

@@ -18,37 +18,37 @@ import java.util.List;
  * A record whose path table is byte for byte the previous record's (a poller repeats its table every
  * cycle) is not read again at all.
  *
- * <p>Within one transfer batch, each segment of at most 8 bytes is also looked up as one word under
- * the number of the segments before it (a trie of the batch's paths in one open-addressing table,
- * one probe per segment), so a path seen before in the batch is found without being spelled, hashed
- * and compared whole: a poller's tables repeat the same few dozen paths in every record. Only a path
- * new to the batch, or with a segment longer than 8 bytes, is spelled and looked up in the set. The
- * trie only names paths the set holds: a path left out for the bounds is never in it, and a rollback
- * that takes paths back empties it (docs/benchmarks.md, diode20).
+ * <p>Within one transfer batch, a path whose first six segments were seen before and whose last
+ * segment is at most 8 bytes is found by the number of those six and the last segment as a word (a
+ * leaf cache of one probe), without spelling, hashing and comparing the whole path: in a poller's
+ * table most paths differ from the one before only in the point. The cache only names paths the set
+ * holds: a path left out for the bounds is never cached, and a rollback that takes paths back empties
+ * it (docs/benchmarks.md, diode20).
  *
  * <p>Bounded: at most {@code maxPaths} distinct paths and {@code maxPathBytes} bytes of them; beyond,
  * further new paths are not kept and {@link #saturated()} says the count is a lower bound. Not
  * thread-safe: one per sender.
  */
 public final class SummaryAccumulator {
-    /** Trie entries at most (16 bytes each): a batch's distinct paths and prefixes are far fewer. */
-    private static final int MAX_TRIE_ENTRIES = 1 << 16;
+    /** Entries of the leaf cache at most (16 bytes each): a batch's distinct paths are far fewer. */
+    private static final int MAX_LEAVES = 1 << 16;
+    /** Prefix numbers at most, so that a leaf key (number, segment length) fits an int. */
+    private static final int MAX_PREFIXES = 1 << 20;
 
     // the path table reader's scratch (SampleBatchCodec): here, so that a record allocates none
     final byte[] spelled = new byte[SampleBatchCodec.MAX_SPELLED_BYTES];
-    final int[] segmentOffsets = new int[SampleBatchCodec.DEPTH];
-    final int[] segmentLengths = new int[SampleBatchCodec.DEPTH];
-    final int[] nodes = new int[SampleBatchCodec.DEPTH];
+    final int[] ends = new int[SampleBatchCodec.DEPTH];
+    final int[] hashes = new int[SampleBatchCodec.DEPTH];
 
     private final int maxPaths;
     private final int maxPathBytes;
     private final ByteStrings paths = new ByteStrings();
-    // trie: (node number, segment of at most 8 bytes, last or not) -> the next node's number, or the
-    // path's index after the last segment; slot s is trie[2s] = key << 32 | value (key 0: free) and
-    // trie[2s + 1] = the segment's bytes as a word. Node 0 is the root; numbers are given per batch.
-    private long[] trie = new long[2 * 256];
-    private int trieEntries;
-    private int nextNode = 1;
+    /** The paths' first six segments as spelled, each numbered once per batch: the leaf cache's keys. */
+    private final ByteStrings prefixes = new ByteStrings();
+    // leaf cache: (prefix number, last segment of at most 8 bytes) -> path index, open addressing;
+    // slot s is leafSlots[2s] = key << 32 | path index (key 0: free) and leafSlots[2s + 1] = the segment
+    private long[] leafSlots = new long[2 * 256];
+    private int leaves;
     private int[] order = new int[128]; // sortedPaths: entry indices, and the merge sort's copy
     private int[] scratch = new int[128];
     private boolean saturated;
@@ -72,7 +72,8 @@ public final class SummaryAccumulator {
     /** Forgets every path and time: the start of the next transfer batch. */
     public void clear() {
         paths.clear();
-        clearTrie();
+        prefixes.clear();
+        clearLeaves();
         saturated = false;
         minMicros = Long.MAX_VALUE;
         maxMicros = Long.MIN_VALUE;
@@ -180,7 +181,7 @@ public final class SummaryAccumulator {
     void rollback() {
         if (paths.size() > markSize) {
             paths.truncate(markSize);
-            clearTrie(); // some of it may name a path taken back
+            clearLeaves(); // some may name a path taken back; the prefixes are only spellings, and stay
         }
         saturated = markSaturated;
         markSize = -1;
@@ -231,42 +232,31 @@ public final class SummaryAccumulator {
     }
 
     /**
-     * The number of the node reached from node {@code parent} (0: the root) by an inner segment of
-     * {@code length} (1..8) bytes packed little-endian in {@code word}; a new number the first time in
-     * the batch, -1 once the trie is full.
+     * The number of the prefix (a path's first six segments) spelled by {@code spelled[0..length)}
+     * in this batch, or -1 beyond the same bounds as the paths (then its paths are not cached).
      */
-    int node(int parent, int length, long word) {
-        int key = trieKey(parent, length, false);
-        int found = lookUp(key, word);
-        if (found >= 0 || trieEntries >= MAX_TRIE_ENTRIES) {
+    int prefix(byte[] spelled, int length, int hash) {
+        int found = prefixes.find(spelled, length, hash);
+        if (found >= 0) {
             return found;
         }
-        int node = nextNode++;
-        put(key, word, node);
-        return node;
+        if (prefixes.size() >= Math.min(maxPaths, MAX_PREFIXES) || prefixes.arenaUsed() + length > maxPathBytes) {
+            return -1;
+        }
+        return prefixes.insert(found, spelled, length, hash);
     }
 
     /**
-     * The index of the path that ends with last segment {@code word} under node {@code parent}, if
-     * {@link #cachePath} saw it in this batch; else -1.
+     * The index of the path made of prefix number {@code prefix} and a last segment of {@code length}
+     * (1..8) bytes packed little-endian in {@code word}, if {@link #cacheLeaf} saw it; else -1.
      */
-    int path(int parent, int length, long word) {
-        return lookUp(trieKey(parent, length, true), word);
-    }
-
-    /** Remembers that last segment {@code word} under node {@code parent} ends path {@code path}. */
-    void cachePath(int parent, int length, long word, int path) {
-        if (trieEntries < MAX_TRIE_ENTRIES) {
-            put(trieKey(parent, length, true), word, path);
-        }
-    }
-
-    private int lookUp(int key, long word) {
-        int mask = trie.length / 2 - 1;
-        for (int s = trieSlot(key, word) & mask; ; s = (s + 1) & mask) {
-            long slot = trie[2 * s];
+    int leaf(int prefix, int length, long word) {
+        int key = leafKey(prefix, length);
+        int mask = leafSlots.length / 2 - 1;
+        for (int s = leafSlot(key, word) & mask; ; s = (s + 1) & mask) {
+            long slot = leafSlots[2 * s];
             int k = (int) (slot >>> 32);
-            if (k == key && trie[2 * s + 1] == word) {
+            if (k == key && leafSlots[2 * s + 1] == word) {
                 return (int) slot;
             }
             if (k == 0) {
@@ -275,47 +265,45 @@ public final class SummaryAccumulator {
         }
     }
 
-    private void put(int key, long word, int value) {
-        insert(trie, (long) key << 32 | value, word);
-        if (2 * ++trieEntries > trie.length / 2) {
-            long[] old = trie;
-            trie = new long[2 * old.length];
+    /** Remembers that prefix {@code prefix} and last segment {@code word} spell path {@code path}. */
+    void cacheLeaf(int prefix, int length, long word, int path) {
+        if (leaves >= MAX_LEAVES) {
+            return;
+        }
+        put(leafSlots, (long) leafKey(prefix, length) << 32 | path, word);
+        if (2 * ++leaves > leafSlots.length / 2) {
+            long[] old = leafSlots;
+            leafSlots = new long[2 * old.length];
             for (int i = 0; i < old.length; i += 2) {
                 if (old[i] != 0) {
-                    insert(trie, old[i], old[i + 1]);
+                    put(leafSlots, old[i], old[i + 1]);
                 }
             }
         }
     }
 
-    private static void insert(long[] slots, long keyAndValue, long word) {
+    private static void put(long[] slots, long keyAndPath, long word) {
         int mask = slots.length / 2 - 1;
-        int s = trieSlot((int) (keyAndValue >>> 32), word) & mask;
+        int s = leafSlot((int) (keyAndPath >>> 32), word) & mask;
         while (slots[2 * s] != 0) {
             s = (s + 1) & mask;
         }
-        slots[2 * s] = keyAndValue;
+        slots[2 * s] = keyAndPath;
         slots[2 * s + 1] = word;
     }
 
-    private void clearTrie() {
-        if (trieEntries > 0) {
-            Arrays.fill(trie, 0);
-            trieEntries = 0;
+    private void clearLeaves() {
+        if (leaves > 0) {
+            Arrays.fill(leafSlots, 0);
+            leaves = 0;
         }
-        nextNode = 1;
     }
 
-    /** Node numbers stay below 2^16 + 1 (one per trie entry), so the key fits an int and is never 0. */
-    private static int trieKey(int parent, int length, boolean last) {
-        return (parent << 8 | length << 1 | (last ? 1 : 0)) + 1;
+    private static int leafKey(int prefix, int length) {
+        return (prefix << 7 | length) + 1;
     }
 
-    /**
-     * The high half of a 64-bit multiplicative hash: keys and words differ mostly in a few bits (the
-     * node number, the point's digits), which a 32-bit mix of their low bytes spread badly.
-     */
-    private static int trieSlot(int key, long word) {
-        return (int) (((word ^ (long) key << 40) * 0x9E3779B97F4A7C15L + key) * 0xBF58476D1CE4E5B9L >>> 32);
+    private static int leafSlot(int key, long word) {
+        return ByteStrings.mix(key * 0x27D4EB2F ^ (int) (word ^ (word >>> 29)));
     }
 }
