@@ -63,7 +63,10 @@ public final class SampleBatchCodec {
     /** The version before the time span; still decoded. */
     public static final int FORMAT_VERSION_1 = 1;
 
-    private static final int DEPTH = 7;
+    static final int DEPTH = 7;
+    /** A path spelled "a/b/.../g" at most. */
+    static final int MAX_SPELLED_BYTES = DEPTH * (TagPath.MAX_SEGMENT_LENGTH + 1);
+
     private static final int MIN_SAMPLE_BYTES = 4;
     private static final int MIN_PATH_BYTES = 3;
     private static final long MIN_SECOND = Instant.MIN.getEpochSecond();
@@ -283,14 +286,17 @@ public final class SampleBatchCodec {
 
     /**
      * The summary's path table reader: accepts exactly the tables {@link #readPathTable} accepts and
-     * adds the same paths with the same hashes, but reads the array directly and checks, copies and
-     * hashes each segment byte in one pass (the {@code ByteBuffer} reader with its three passes per
-     * segment was most of the manifest's cost). Returns the table's end, or -1 if it is malformed.
+     * adds the same paths with the same hashes, but reads the array directly, and a path whose first
+     * six segments it has seen in this transfer batch and whose last segment is at most 8 bytes is
+     * found by those two alone (the accumulator's leaf cache: one probe on a number and a word) instead
+     * of being spelled, hashed and compared whole. Most paths of a poller's table differ from the one
+     * before only in that last segment (the point). Returns the table's end, or -1 if it is malformed.
      */
     private static int addPathTable(byte[] bytes, int at, int pathCount, SummaryAccumulator into) {
-        byte[] spelled = new byte[DEPTH * (TagPath.MAX_SEGMENT_LENGTH + 1)];
-        int[] ends = new int[DEPTH];
-        int[] hashes = new int[DEPTH];
+        byte[] spelled = into.spelled;
+        int[] ends = into.ends;
+        int[] hashes = into.hashes;
+        int prefix = -1;
         int p = at;
         for (int i = 0; i < pathCount; i++) {
             if (p >= bytes.length) {
@@ -300,36 +306,98 @@ public final class SampleBatchCodec {
             if (shared >= DEPTH || (i == 0 && shared != 0)) {
                 return -1;
             }
-            int end = shared == 0 ? 0 : ends[shared - 1];
-            int h = shared == 0 ? 1 : hashes[shared - 1];
-            for (int s = shared; s < DEPTH; s++) {
-                if (s > 0) {
-                    spelled[end++] = '/';
-                    h = 31 * h + '/';
-                }
-                if (p >= bytes.length) {
+            if (shared < DEPTH - 1) {
+                p = spellPrefix(bytes, p, shared, spelled, ends, hashes);
+                if (p < 0) {
                     return -1;
                 }
-                int length = bytes[p++] & 0xFF;
-                if (length < 1 || length > TagPath.MAX_SEGMENT_LENGTH || bytes.length - p < length) {
-                    return -1;
-                }
-                for (int k = 0; k < length; k++) {
-                    byte b = bytes[p + k];
-                    if (b < 0x21 || b > 0x7E) {
-                        return -1;
-                    }
-                    spelled[end + k] = b;
-                    h = 31 * h + b;
-                }
-                p += length;
-                end += length;
-                ends[s] = end;
-                hashes[s] = h;
+                prefix = into.prefix(spelled, ends[DEPTH - 2], hashes[DEPTH - 2]);
             }
-            into.add(spelled, end, h);
+            p = addLastSegment(bytes, p, prefix, spelled, ends[DEPTH - 2], hashes[DEPTH - 2], into);
+            if (p < 0) {
+                return -1;
+            }
         }
         return p;
+    }
+
+    /**
+     * Spells segments {@code from} to {@code DEPTH - 2} after the {@code from} kept ones, checking each
+     * byte; their ends and hashes go to {@code ends} and {@code hashes}. Returns the position after them,
+     * or -1.
+     */
+    private static int spellPrefix(byte[] bytes, int p, int from, byte[] spelled, int[] ends, int[] hashes) {
+        int end = from == 0 ? 0 : ends[from - 1];
+        int h = from == 0 ? 1 : hashes[from - 1];
+        for (int s = from; s < DEPTH - 1; s++) {
+            if (s > 0) {
+                spelled[end++] = '/';
+                h = 31 * h + '/';
+            }
+            if (p >= bytes.length) {
+                return -1;
+            }
+            int length = bytes[p++] & 0xFF;
+            if (length < 1 || length > TagPath.MAX_SEGMENT_LENGTH || bytes.length - p < length) {
+                return -1;
+            }
+            for (int k = 0; k < length; k++) {
+                byte b = bytes[p + k];
+                if (b < 0x21 || b > 0x7E) {
+                    return -1;
+                }
+                spelled[end + k] = b;
+                h = 31 * h + b;
+            }
+            p += length;
+            end += length;
+            ends[s] = end;
+            hashes[s] = h;
+        }
+        return p;
+    }
+
+    /**
+     * Reads a path's last segment and adds the path: through the leaf cache when the prefix has a
+     * number and the segment fits a word, else spelled after the prefix. Returns the position after
+     * the segment, or -1 if it is malformed.
+     */
+    private static int addLastSegment(
+            byte[] bytes, int p, int prefix, byte[] spelled, int prefixEnd, int prefixHash, SummaryAccumulator into) {
+        if (p >= bytes.length) {
+            return -1;
+        }
+        int length = bytes[p++] & 0xFF;
+        if (length < 1 || length > TagPath.MAX_SEGMENT_LENGTH || bytes.length - p < length) {
+            return -1;
+        }
+        boolean cached = prefix >= 0 && length <= Long.BYTES;
+        long word = 0;
+        if (cached) {
+            word = SegmentWord.read(bytes, p, length);
+            if (!SegmentWord.printable(word, length)) {
+                return -1;
+            }
+            if (into.leaf(prefix, length, word) >= 0) {
+                return p + length;
+            }
+        }
+        int end = prefixEnd;
+        spelled[end++] = '/';
+        int h = 31 * prefixHash + '/';
+        for (int k = 0; k < length; k++) {
+            byte b = bytes[p + k];
+            if (b < 0x21 || b > 0x7E) {
+                return -1;
+            }
+            spelled[end + k] = b;
+            h = 31 * h + b;
+        }
+        int path = into.add(spelled, end + length, h);
+        if (cached && path >= 0) {
+            into.cacheLeaf(prefix, length, word, path);
+        }
+        return p + length;
     }
 
     /**

@@ -18,22 +18,39 @@ import java.util.List;
  * A record whose path table is byte for byte the previous record's (a poller repeats its table every
  * cycle) is not read again at all.
  *
+ * <p>Within one transfer batch, a path whose first six segments were seen before and whose last
+ * segment is at most 8 bytes is found by the number of those six and the last segment as a word (a
+ * leaf cache of one probe), without spelling, hashing and comparing the whole path: in a poller's
+ * table most paths differ from the one before only in the point. The cache only names paths the set
+ * holds: a path left out for the bounds is never cached, and a rollback that takes paths back empties
+ * it (docs/benchmarks.md, diode20).
+ *
  * <p>Bounded: at most {@code maxPaths} distinct paths and {@code maxPathBytes} bytes of them; beyond,
  * further new paths are not kept and {@link #saturated()} says the count is a lower bound. Not
  * thread-safe: one per sender.
  */
 public final class SummaryAccumulator {
+    /** Entries of the leaf cache at most (16 bytes each): a batch's distinct paths are far fewer. */
+    private static final int MAX_LEAVES = 1 << 16;
+    /** Prefix numbers at most, so that a leaf key (number, segment length) fits an int. */
+    private static final int MAX_PREFIXES = 1 << 20;
+
+    // the path table reader's scratch (SampleBatchCodec): here, so that a record allocates none
+    final byte[] spelled = new byte[SampleBatchCodec.MAX_SPELLED_BYTES];
+    final int[] ends = new int[SampleBatchCodec.DEPTH];
+    final int[] hashes = new int[SampleBatchCodec.DEPTH];
+
     private final int maxPaths;
     private final int maxPathBytes;
-    private byte[] arena = new byte[4096];
-    private int arenaUsed;
-    private int[] hashes = new int[128];
-    private int[] offsets = new int[128];
-    private int[] lengths = new int[128];
-    private int size;
+    private final ByteStrings paths = new ByteStrings();
+    /** The paths' first six segments as spelled, each numbered once per batch: the leaf cache's keys. */
+    private final ByteStrings prefixes = new ByteStrings();
+    // leaf cache: (prefix number, last segment of at most 8 bytes) -> path index, open addressing;
+    // slot s is leafSlots[2s] = key << 32 | path index (key 0: free) and leafSlots[2s + 1] = the segment
+    private long[] leafSlots = new long[2 * 256];
+    private int leaves;
     private int[] order = new int[128]; // sortedPaths: entry indices, and the merge sort's copy
     private int[] scratch = new int[128];
-    private int[] slots = new int[256]; // entry index + 1, 0 for empty
     private boolean saturated;
     private long minMicros = Long.MAX_VALUE;
     private long maxMicros = Long.MIN_VALUE;
@@ -41,7 +58,6 @@ public final class SummaryAccumulator {
     private int lastTableLength = -1;
     private int lastTableCount;
     private int markSize = -1;
-    private int markArena;
     private boolean markSaturated;
 
     public SummaryAccumulator(int maxPaths, int maxPathBytes) {
@@ -55,9 +71,9 @@ public final class SummaryAccumulator {
 
     /** Forgets every path and time: the start of the next transfer batch. */
     public void clear() {
-        Arrays.fill(slots, 0);
-        size = 0;
-        arenaUsed = 0;
+        paths.clear();
+        prefixes.clear();
+        clearLeaves();
         saturated = false;
         minMicros = Long.MAX_VALUE;
         maxMicros = Long.MIN_VALUE;
@@ -83,7 +99,7 @@ public final class SummaryAccumulator {
 
     /** Distinct paths kept (all of them unless {@link #saturated()}). */
     public int pathCount() {
-        return size;
+        return paths.size();
     }
 
     /** True once a new path was not kept because of the bounds: {@link #pathCount()} is a lower bound. */
@@ -102,6 +118,7 @@ public final class SummaryAccumulator {
      * of the JIT work left in the sender's steady state (docs/benchmarks.md, diode15).
      */
     public List<String> sortedPaths(int budgetBytes, int maxListed) {
+        int size = paths.size();
         if (order.length < size) {
             order = new int[Math.max(size, 2 * order.length)];
             scratch = new int[order.length];
@@ -114,11 +131,11 @@ public final class SummaryAccumulator {
         int budget = budgetBytes;
         for (int i = 0; i < size; i++) {
             int e = order[i];
-            budget -= 2 + lengths[e];
+            budget -= 2 + paths.length(e);
             if (budget < 0 || listed.size() >= maxListed) {
                 break;
             }
-            listed.add(new String(arena, offsets[e], lengths[e], StandardCharsets.US_ASCII));
+            listed.add(new String(paths.arena(), paths.offset(e), paths.length(e), StandardCharsets.US_ASCII));
         }
         return listed;
     }
@@ -143,26 +160,29 @@ public final class SummaryAccumulator {
     }
 
     private int compare(int a, int b) {
+        byte[] arena = paths.arena();
         return Arrays.compareUnsigned(
-                arena, offsets[a], offsets[a] + lengths[a], arena, offsets[b], offsets[b] + lengths[b]);
+                arena,
+                paths.offset(a),
+                paths.offset(a) + paths.length(a),
+                arena,
+                paths.offset(b),
+                paths.offset(b) + paths.length(b));
     }
 
     // ---- for SampleBatchCodec: one batch's contribution is added whole or not at all
 
     void begin() {
-        markSize = size;
-        markArena = arenaUsed;
+        markSize = paths.size();
         markSaturated = saturated;
     }
 
     /** Takes back every path added since {@link #begin()}: the batch turned out malformed. */
     void rollback() {
-        for (int e = size - 1; e >= markSize; e--) {
-            // newest first: with linear probing no older entry's probe passes a newer entry's slot
-            slots[slotOf(e)] = 0;
+        if (paths.size() > markSize) {
+            paths.truncate(markSize);
+            clearLeaves(); // some may name a path taken back; the prefixes are only spellings, and stay
         }
-        size = markSize;
-        arenaUsed = markArena;
         saturated = markSaturated;
         markSize = -1;
     }
@@ -195,70 +215,95 @@ public final class SummaryAccumulator {
         lastTableCount = count;
     }
 
-    /** Adds the path spelled by {@code spelled[0..length)}, whose {@code 31 * h + b} hash is {@code hash}. */
-    void add(byte[] spelled, int length, int hash) {
-        int mask = slots.length - 1;
-        for (int s = mix(hash) & mask; ; s = (s + 1) & mask) {
-            int entry = slots[s] - 1;
-            if (entry < 0) {
-                insert(s, spelled, length, hash);
-                return;
+    /**
+     * Adds the path spelled by {@code spelled[0..length)}, whose {@code 31 * h + b} hash is {@code
+     * hash}; its index in the set, or -1 if it is new and beyond the bounds (not kept).
+     */
+    int add(byte[] spelled, int length, int hash) {
+        int found = paths.find(spelled, length, hash);
+        if (found >= 0) {
+            return found;
+        }
+        if (paths.size() >= maxPaths || paths.arenaUsed() + length > maxPathBytes) {
+            saturated = true;
+            return -1;
+        }
+        return paths.insert(found, spelled, length, hash);
+    }
+
+    /**
+     * The number of the prefix (a path's first six segments) spelled by {@code spelled[0..length)}
+     * in this batch, or -1 beyond the same bounds as the paths (then its paths are not cached).
+     */
+    int prefix(byte[] spelled, int length, int hash) {
+        int found = prefixes.find(spelled, length, hash);
+        if (found >= 0) {
+            return found;
+        }
+        if (prefixes.size() >= Math.min(maxPaths, MAX_PREFIXES) || prefixes.arenaUsed() + length > maxPathBytes) {
+            return -1;
+        }
+        return prefixes.insert(found, spelled, length, hash);
+    }
+
+    /**
+     * The index of the path made of prefix number {@code prefix} and a last segment of {@code length}
+     * (1..8) bytes packed little-endian in {@code word}, if {@link #cacheLeaf} saw it; else -1.
+     */
+    int leaf(int prefix, int length, long word) {
+        int key = leafKey(prefix, length);
+        int mask = leafSlots.length / 2 - 1;
+        for (int s = leafSlot(key, word) & mask; ; s = (s + 1) & mask) {
+            long slot = leafSlots[2 * s];
+            int k = (int) (slot >>> 32);
+            if (k == key && leafSlots[2 * s + 1] == word) {
+                return (int) slot;
             }
-            if (hashes[entry] == hash
-                    && lengths[entry] == length
-                    && Arrays.equals(arena, offsets[entry], offsets[entry] + length, spelled, 0, length)) {
-                return;
+            if (k == 0) {
+                return -1;
             }
         }
     }
 
-    private void insert(int slot, byte[] spelled, int length, int hash) {
-        if (size >= maxPaths || arenaUsed + length > maxPathBytes) {
-            saturated = true;
+    /** Remembers that prefix {@code prefix} and last segment {@code word} spell path {@code path}. */
+    void cacheLeaf(int prefix, int length, long word, int path) {
+        if (leaves >= MAX_LEAVES) {
             return;
         }
-        if (arena.length < arenaUsed + length) {
-            arena = Arrays.copyOf(arena, Math.max(arenaUsed + length, 2 * arena.length));
-        }
-        if (size == hashes.length) {
-            hashes = Arrays.copyOf(hashes, 2 * size);
-            offsets = Arrays.copyOf(offsets, 2 * size);
-            lengths = Arrays.copyOf(lengths, 2 * size);
-        }
-        System.arraycopy(spelled, 0, arena, arenaUsed, length);
-        hashes[size] = hash;
-        offsets[size] = arenaUsed;
-        lengths[size] = length;
-        arenaUsed += length;
-        slots[slot] = ++size;
-        if (2 * size > slots.length) {
-            rehash();
-        }
-    }
-
-    private void rehash() {
-        slots = new int[2 * slots.length];
-        int mask = slots.length - 1;
-        for (int e = 0; e < size; e++) {
-            int s = mix(hashes[e]) & mask;
-            while (slots[s] != 0) {
-                s = (s + 1) & mask;
+        put(leafSlots, (long) leafKey(prefix, length) << 32 | path, word);
+        if (2 * ++leaves > leafSlots.length / 2) {
+            long[] old = leafSlots;
+            leafSlots = new long[2 * old.length];
+            for (int i = 0; i < old.length; i += 2) {
+                if (old[i] != 0) {
+                    put(leafSlots, old[i], old[i + 1]);
+                }
             }
-            slots[s] = e + 1;
         }
     }
 
-    private int slotOf(int entry) {
-        int mask = slots.length - 1;
-        int s = mix(hashes[entry]) & mask;
-        while (slots[s] != entry + 1) {
+    private static void put(long[] slots, long keyAndPath, long word) {
+        int mask = slots.length / 2 - 1;
+        int s = leafSlot((int) (keyAndPath >>> 32), word) & mask;
+        while (slots[2 * s] != 0) {
             s = (s + 1) & mask;
         }
-        return s;
+        slots[2 * s] = keyAndPath;
+        slots[2 * s + 1] = word;
     }
 
-    private static int mix(int h) {
-        int m = h * 0x9E3779B9;
-        return m ^ (m >>> 16);
+    private void clearLeaves() {
+        if (leaves > 0) {
+            Arrays.fill(leafSlots, 0);
+            leaves = 0;
+        }
+    }
+
+    private static int leafKey(int prefix, int length) {
+        return (prefix << 7 | length) + 1;
+    }
+
+    private static int leafSlot(int key, long word) {
+        return ByteStrings.mix(key * 0x27D4EB2F ^ (int) (word ^ (word >>> 29)));
     }
 }

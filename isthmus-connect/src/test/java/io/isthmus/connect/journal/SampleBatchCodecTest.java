@@ -315,6 +315,34 @@ class SampleBatchCodecTest {
     }
 
     @Test
+    void a_path_left_out_of_a_full_accumulator_stays_out_when_later_tables_repeat_it() {
+        var into = new SummaryAccumulator(3, 1 << 20);
+        Instant t = Instant.parse("2026-11-26T09:00:00Z");
+        byte[] first = codec.encode(List.of(
+                Sample.good(Samples.tag("a", "x"), t, Value.of(1)),
+                Sample.good(Samples.tag("a", "y"), t, Value.of(1)),
+                Sample.good(Samples.tag("b", "z"), t, Value.of(1)),
+                Sample.good(Samples.tag("c", "w"), t, Value.of(1))));
+        byte[] second = codec.encode(List.of(
+                Sample.good(Samples.tag("c", "w"), t, Value.of(1)),
+                Sample.good(Samples.tag("a", "y"), t, Value.of(1)),
+                Sample.good(Samples.tag("a", "x"), t, Value.of(1))));
+
+        assertThat(codec.summarizeInto(first, into)).isTrue();
+        assertThat(codec.summarizeInto(second, into)).isTrue();
+        assertThat(codec.summarizeInto(first, into)).isTrue();
+
+        assertThat(into.pathCount()).isEqualTo(3);
+        assertThat(into.saturated()).isTrue();
+        assertThat(into.sortedPaths(Integer.MAX_VALUE, 100))
+                .isEqualTo(summaryOf(List.of(
+                                Sample.good(Samples.tag("a", "x"), t, Value.of(1)),
+                                Sample.good(Samples.tag("a", "y"), t, Value.of(1)),
+                                Sample.good(Samples.tag("b", "z"), t, Value.of(1))))
+                        .paths());
+    }
+
+    @Test
     void the_summary_saturates_times_beyond_the_microsecond_range() {
         List<Sample> samples = List.of(
                 Sample.good(Samples.tag("a", "min"), Instant.MIN, Value.of(1)),
