@@ -2,8 +2,7 @@ package io.isthmus.app.analyze;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
@@ -30,14 +29,22 @@ public final class BackgroundWriter<T> implements Consumer<T>, AutoCloseable {
      */
     static final int QUEUE = 32;
 
-    private static final List<Object> END = List.of();
+    private static final Object[] END = new Object[0];
 
     private final Consumer<? super T> downstream;
     private final AutoCloseable closeable;
-    private final BlockingQueue<List<Object>> queue = new ArrayBlockingQueue<>(QUEUE);
+    /** Full batches, the last one cut to its length; {@link #END} after it. */
+    private final BlockingQueue<Object[]> queue = new ArrayBlockingQueue<>(QUEUE);
+
     private final Thread thread;
     private volatile Throwable failure;
-    private List<Object> batch = new ArrayList<>(BATCH);
+    /*
+     * A plain array and a count rather than an ArrayList: accept runs on the decoding thread, the
+     * pace-setter, once per observation, and C1 does not inline ArrayList.add's checks and growth
+     * path (docs/benchmarks.md, "(perf13w)").
+     */
+    private Object[] batch = new Object[BATCH];
+    private int count;
     private boolean closed;
 
     /**
@@ -52,11 +59,16 @@ public final class BackgroundWriter<T> implements Consumer<T>, AutoCloseable {
 
     @Override
     public void accept(T item) {
-        batch.add(item);
-        if (batch.size() == BATCH) {
-            handOver(batch);
-            batch = new ArrayList<>(BATCH);
+        Object[] b = batch;
+        int n = count;
+        b[n++] = item;
+        if (n < BATCH) {
+            count = n;
+            return;
         }
+        batch = new Object[BATCH];
+        count = 0;
+        handOver(b);
     }
 
     /** Writes what is left, closes the downstream, and rethrows a failure of the writer thread. */
@@ -66,8 +78,9 @@ public final class BackgroundWriter<T> implements Consumer<T>, AutoCloseable {
             return;
         }
         closed = true;
-        if (!batch.isEmpty()) {
-            handOver(batch);
+        if (count > 0) {
+            handOver(Arrays.copyOf(batch, count));
+            count = 0;
         }
         handOver(END);
         try {
@@ -79,7 +92,7 @@ public final class BackgroundWriter<T> implements Consumer<T>, AutoCloseable {
         rethrow();
     }
 
-    private void handOver(List<Object> items) {
+    private void handOver(Object[] items) {
         rethrow();
         try {
             while (!queue.offer(items, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
@@ -98,12 +111,12 @@ public final class BackgroundWriter<T> implements Consumer<T>, AutoCloseable {
     private void drain() {
         try (closeable) {
             while (true) {
-                List<Object> items = queue.take();
+                Object[] items = queue.take();
                 if (items == END) {
                     return;
                 }
-                for (int i = 0, n = items.size(); i < n; i++) {
-                    downstream.accept((T) items.get(i));
+                for (Object item : items) {
+                    downstream.accept((T) item);
                 }
             }
         } catch (Throwable t) {

@@ -64,12 +64,17 @@ final class JsonAttributes implements AttributeSink {
     /**
      * {@code ","name":"} for a name String object seen before (names are constants of the
      * dissectors), or null the first time: one copy instead of five writes per attribute. A name is
-     * kept on its second sighting, so names made per message only pass through {@code seenOnce}.
+     * kept on its second sighting, so names made per message only pass through {@code seenOnce};
+     * two-way as {@link JsonLineBuffer}'s string cache (the slot and {@code slot ^ 1}).
      */
     private byte[] member(String name) {
         int slot = name.hashCode() & (SLOTS - 1);
         if (names[slot] == name) {
             return members[slot];
+        }
+        int other = slot ^ 1;
+        if (names[other] == name) {
+            return members[other];
         }
         if (seenOnce[slot] == name) {
             byte[] quoted = JsonLineBuffer.quoted(name);
@@ -79,6 +84,10 @@ final class JsonAttributes implements AttributeSink {
             System.arraycopy(quoted, 0, m, 2, quoted.length);
             m[m.length - 2] = ':';
             m[m.length - 1] = '"';
+            if (names[slot] != null) {
+                names[other] = names[slot];
+                members[other] = members[slot];
+            }
             names[slot] = name;
             members[slot] = m;
             return null;

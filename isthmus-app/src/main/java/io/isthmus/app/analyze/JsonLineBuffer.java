@@ -59,19 +59,31 @@ final class JsonLineBuffer implements AutoCloseable {
      * Escaped content of strings seen again by identity: names, protocol and service names and
      * status texts are the same few String objects on every line, and copying their bytes costs a
      * fraction of escaping them char by char. A string is kept on its second sighting, so strings
-     * made per message (a tag name, a concatenation) only pass through {@code seenOnce}. Direct
-     * mapped and bounded: at most CACHE_SLOTS strings of CACHE_MAX_CHARS chars.
+     * made per message (a tag name, a concatenation) only pass through {@code seenOnce}. Bounded:
+     * at most CACHE_SLOTS strings of CACHE_MAX_CHARS chars. Two-way: a string is looked for in its
+     * slot and the slot's neighbour ({@code slot ^ 1}); a new one goes into its slot and the one it
+     * displaces moves next door, so two strings that share a slot and alternate in runs (a request
+     * and its response's names, e.g. "object-type" and "object-name") both stay (docs/benchmarks.md,
+     * "(perf13w)"). Unused for {@link #quoted}'s one-off buffers.
      */
-    private final String[] cachedKeys = new String[CACHE_SLOTS];
-    private final byte[][] cachedBytes = new byte[CACHE_SLOTS][];
-    private final String[] seenOnce = new String[CACHE_SLOTS];
+    private final String[] cachedKeys;
+    private final byte[][] cachedBytes;
+    private final String[] seenOnce;
 
     JsonLineBuffer(OutputStream out, int size) {
+        this(out, size, true);
+    }
+
+    /** Without the string cache ({@link #quoted}: one string, then thrown away). */
+    private JsonLineBuffer(OutputStream out, int size, boolean cache) {
         if (size < 64) {
             throw new IllegalArgumentException("buffer size must be at least 64 bytes, was " + size);
         }
         this.out = out;
         this.buf = new byte[size];
+        this.cachedKeys = cache ? new String[CACHE_SLOTS] : null;
+        this.cachedBytes = cache ? new byte[CACHE_SLOTS][] : null;
+        this.seenOnce = cache ? new String[CACHE_SLOTS] : null;
     }
 
     /** Pre-encoded bytes (field names with their quotes and colon, punctuation). */
@@ -217,19 +229,32 @@ final class JsonLineBuffer implements AutoCloseable {
     private void cached(String s, int n) {
         int slot = (n * 31 + s.charAt(0) * 7 + s.charAt(n >> 1) * 131 + s.charAt(n - 1)) & (CACHE_SLOTS - 1);
         if (cachedKeys[slot] == s) {
-            byte[] b = cachedBytes[slot];
-            System.arraycopy(b, 0, buf, pos, b.length);
-            pos += b.length;
+            copy(cachedBytes[slot]);
+            return;
+        }
+        int other = slot ^ 1;
+        if (cachedKeys[other] == s) {
+            copy(cachedBytes[other]);
             return;
         }
         int start = pos;
         escaped(s, n);
         if (seenOnce[slot] == s) {
+            if (cachedKeys[slot] != null) {
+                cachedKeys[other] = cachedKeys[slot];
+                cachedBytes[other] = cachedBytes[slot];
+            }
             cachedKeys[slot] = s;
             cachedBytes[slot] = Arrays.copyOfRange(buf, start, pos);
         } else {
             seenOnce[slot] = s;
         }
+    }
+
+    /** A cached string's bytes; room for them is there. */
+    private void copy(byte[] b) {
+        System.arraycopy(b, 0, buf, pos, b.length);
+        pos += b.length;
     }
 
     /** Room for {@code n} chars escaped is there. */
@@ -336,15 +361,28 @@ final class JsonLineBuffer implements AutoCloseable {
         return d;
     }
 
-    /** {@code s} as a quoted JSON string's bytes, for texts encoded once (enum ids). */
+    /**
+     * {@code s} as a quoted JSON string's bytes, for texts encoded once (enum ids) and the writer's
+     * caches of names: a buffer the escaped string fits in, without the string cache (its three
+     * tables, 12 KB, were most of what the writer thread allocated while a function name cache
+     * thrashed; docs/benchmarks.md, "(perf13w)").
+     */
     static byte[] quoted(String s) {
-        var bytes = new ByteArrayOutputStream();
-        try (JsonLineBuffer b = new JsonLineBuffer(bytes, 64)) {
-            b.string(s);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        long fits = (long) s.length() * MAX_PER_CHAR + 2;
+        if (fits > 1 << 16) {
+            var bytes = new ByteArrayOutputStream();
+            try (JsonLineBuffer b = new JsonLineBuffer(bytes, 64, false)) {
+                b.string(s);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
         }
-        return bytes.toByteArray();
+        var b = new JsonLineBuffer(null, Math.max(64, (int) fits), false);
+        b.buf[b.pos++] = '"';
+        b.escaped(s, s.length());
+        b.buf[b.pos++] = '"';
+        return Arrays.copyOf(b.buf, b.pos);
     }
 
     void flush() throws IOException {

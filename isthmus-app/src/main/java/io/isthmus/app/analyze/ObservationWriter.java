@@ -167,12 +167,21 @@ public final class ObservationWriter implements Consumer<Observation>, AutoClose
     /**
      * {@code N,"function_name":"Name"}: from the cache when this function code came with this name
      * String object before (names are constants of the dissectors), else field by field. Kept on
-     * its second sighting, like {@link JsonLineBuffer}'s strings.
+     * its second sighting, like {@link JsonLineBuffer}'s strings, and two-way as they are: looked
+     * for in its slot and the neighbour ({@code slot ^ 1}), the displaced entry moving next door.
+     * (Direct mapped, Modbus's "15 Write Multiple Coils" and "2 Read Discrete Inputs" shared a
+     * slot and came in request-response runs: each replaced the other 8,355 times on the benchmark
+     * capture; docs/benchmarks.md, "(perf13w)".)
      */
     private void function(int code, String name) throws IOException {
         int slot = (code * 0x9E37_79B9 ^ name.hashCode()) >>> (32 - FUNCTION_SLOT_BITS);
         if (functionNames[slot] == name && functionCodes[slot] == code) {
             json.raw(functionTexts[slot]);
+            return;
+        }
+        int other = slot ^ 1;
+        if (functionNames[other] == name && functionCodes[other] == code) {
+            json.raw(functionTexts[other]);
             return;
         }
         json.number(code);
@@ -183,6 +192,11 @@ public final class ObservationWriter implements Consumer<Observation>, AutoClose
             text.writeBytes(ascii(Integer.toString(code)));
             text.writeBytes(FUNCTION_NAME);
             text.writeBytes(JsonLineBuffer.quoted(name));
+            if (functionNames[slot] != null) {
+                functionNames[other] = functionNames[slot];
+                functionCodes[other] = functionCodes[slot];
+                functionTexts[other] = functionTexts[slot];
+            }
             functionNames[slot] = name;
             functionCodes[slot] = code;
             functionTexts[slot] = text.toByteArray();

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The hand-over to the writer thread keeps order, loses nothing and never swallows a failure. */
 class BackgroundWriterTest {
@@ -18,6 +20,32 @@ class BackgroundWriterTest {
         List<Integer> seen = new ArrayList<>();
         AtomicBoolean closed = new AtomicBoolean();
         int n = BackgroundWriter.BATCH * BackgroundWriter.QUEUE * 3 + 17;
+        try (var w = new BackgroundWriter<Integer>("test-writer", seen::add, () -> closed.set(true))) {
+            for (int i = 0; i < n; i++) {
+                w.accept(i);
+            }
+        }
+        assertThat(seen).hasSize(n);
+        for (int i = 0; i < n; i++) {
+            assertThat(seen.get(i)).isEqualTo(i);
+        }
+        assertThat(closed).isTrue();
+    }
+
+    /** Batch edges: nothing, a partial last batch, exactly full batches, one past a full one. */
+    @ParameterizedTest
+    @ValueSource(
+            ints = {
+                0,
+                1,
+                BackgroundWriter.BATCH - 1,
+                BackgroundWriter.BATCH,
+                BackgroundWriter.BATCH + 1,
+                BackgroundWriter.BATCH * 5
+            })
+    void everyCountOfItemsArrivesWhole(int n) throws IOException {
+        List<Integer> seen = new ArrayList<>();
+        AtomicBoolean closed = new AtomicBoolean();
         try (var w = new BackgroundWriter<Integer>("test-writer", seen::add, () -> closed.set(true))) {
             for (int i = 0; i < n; i++) {
                 w.accept(i);

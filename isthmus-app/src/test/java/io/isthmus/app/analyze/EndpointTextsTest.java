@@ -102,6 +102,49 @@ class EndpointTextsTest {
         }
     }
 
+    /**
+     * Far more addresses than the address text cache has slots (IPv4 and IPv6, so cached texts are
+     * replaced all the time) and ports of every length from one digit to five: still each
+     * direction's own text.
+     */
+    @Test
+    void manyAddressesAndPortsOfEveryLengthGiveTheirOwnText() {
+        var texts = new EndpointTexts();
+        var random = new Random(43);
+        int[] ports = {0, 7, 10, 42, 99, 100, 502, 999, 1000, 2578, 9999, 10000, 44818, 65535};
+        for (int n = 0; n < 200_000; n++) {
+            long srcHigh = random.nextInt(4) == 0 ? 0x2001_0DB8_0000_0000L | random.nextInt(16) : 0;
+            long srcLow = srcHigh == 0
+                    ? IpAddress.ofIpv4(0x0A00_0000 | random.nextInt(4096)).low()
+                    : random.nextInt(4096);
+            long dstLow = IpAddress.ofIpv4(0xC0A8_0000 | random.nextInt(4096)).low();
+            long[] k = {
+                srcHigh,
+                srcLow,
+                dstLow,
+                ports[random.nextInt(ports.length)],
+                ports[random.nextInt(ports.length)],
+                random.nextBoolean() ? -1 : random.nextLong(1L << 48),
+                -1,
+                random.nextInt(2)
+            };
+            int kind = (int) k[7];
+            byte[] text = texts.text(
+                    k[0],
+                    k[1],
+                    0,
+                    k[2],
+                    (int) k[3],
+                    (int) k[4],
+                    k[5],
+                    k[6],
+                    kind,
+                    MODBUS,
+                    kind == 0 ? REQUEST : RESPONSE);
+            assertThat(new String(text, StandardCharsets.US_ASCII)).isEqualTo(fieldByField(k));
+        }
+    }
+
     private static String fieldByField(long[] k) {
         var s = new StringBuilder();
         s.append(",\"src\":\"").append(new IpAddress(k[0], k[1])).append('"');

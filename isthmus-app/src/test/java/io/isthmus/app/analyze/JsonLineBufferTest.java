@@ -240,8 +240,41 @@ class JsonLineBufferTest {
 
     @Test
     void enumTextsEncodedOnceAreTheStringsBytes() throws IOException {
-        for (String s : new String[] {"modbus", "pn_dcp", "quote \" é \uD800", "x".repeat(100)}) {
+        for (String s : new String[] {
+            "", "modbus", "pn_dcp", "quote \" é \uD800", "x".repeat(100), "\u0001".repeat(20_000), "é".repeat(40_000)
+        }) {
             assertThat(JsonLineBuffer.quoted(s)).isEqualTo(jacksonString(s));
         }
+    }
+
+    /**
+     * Strings that share a cache slot (the slot depends on the length and the first, middle and
+     * last chars only) or sit in neighbouring slots, written in runs of one to three as requests
+     * and responses come: kept, displaced to the neighbour and replaced all the time, every
+     * sighting must still give the string's own bytes.
+     */
+    @Test
+    void stringsSharingASlotAndItsNeighbourWrittenInRunsAreTheirOwnBytes() throws IOException {
+        String[] strings = new String[24];
+        for (int i = 0; i < strings.length; i++) {
+            // "a?m?z" and "a?m?{": the same slot for one last char, the neighbouring slot for the other.
+            strings[i] = "a" + (char) ('0' + i % 6) + "m" + (char) ('A' + i % 4) + (i < 12 ? "z" : "{");
+        }
+        Random random = new Random(23);
+        var ours = new ByteArrayOutputStream();
+        var plain = new ByteArrayOutputStream();
+        try (var a = new JsonLineBuffer(ours, 256);
+                var b = new JsonLineBuffer(plain, 1 << 16)) {
+            for (int round = 0; round < 20_000; round++) {
+                String s = strings[random.nextInt(round < 1_000 ? 3 : strings.length)];
+                for (int run = 1 + random.nextInt(3); run > 0; run--) {
+                    a.cachedString(s);
+                    b.string(s);
+                    a.raw(',');
+                    b.raw(',');
+                }
+            }
+        }
+        assertThat(ours.toByteArray()).isEqualTo(plain.toByteArray());
     }
 }
