@@ -15,24 +15,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The hand-over to the writer thread keeps order, loses nothing and never swallows a failure. */
 class BackgroundWriterTest {
 
-    @Test
-    void everyItemArrivesInOrderAcrossManyBatchesAndTheStreamIsClosedAfterTheLast() throws IOException {
-        List<Integer> seen = new ArrayList<>();
-        AtomicBoolean closed = new AtomicBoolean();
-        int n = BackgroundWriter.BATCH * BackgroundWriter.QUEUE * 3 + 17;
-        try (var w = new BackgroundWriter<Integer>("test-writer", seen::add, () -> closed.set(true))) {
-            for (int i = 0; i < n; i++) {
-                w.accept(i);
-            }
-        }
-        assertThat(seen).hasSize(n);
-        for (int i = 0; i < n; i++) {
-            assertThat(seen.get(i)).isEqualTo(i);
-        }
-        assertThat(closed).isTrue();
-    }
-
-    /** Batch edges: nothing, a partial last batch, exactly full batches, one past a full one. */
+    /**
+     * Batch edges (nothing, a partial last batch, exactly full batches, one past a full one) and
+     * more batches than the queue holds three times over: every item arrives in order, then the
+     * stream is closed.
+     */
     @ParameterizedTest
     @ValueSource(
             ints = {
@@ -41,7 +28,8 @@ class BackgroundWriterTest {
                 BackgroundWriter.BATCH - 1,
                 BackgroundWriter.BATCH,
                 BackgroundWriter.BATCH + 1,
-                BackgroundWriter.BATCH * 5
+                BackgroundWriter.BATCH * 5,
+                BackgroundWriter.BATCH * BackgroundWriter.QUEUE * 3 + 17
             })
     void everyCountOfItemsArrivesWhole(int n) throws IOException {
         List<Integer> seen = new ArrayList<>();

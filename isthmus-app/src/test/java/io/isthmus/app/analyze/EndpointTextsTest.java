@@ -85,20 +85,7 @@ class EndpointTextsTest {
         }
         for (int n = 0; n < directions * 4; n++) {
             long[] k = keys[random.nextInt(directions)];
-            int kind = (int) k[7];
-            byte[] text = texts.text(
-                    k[0],
-                    k[1],
-                    0,
-                    k[2],
-                    (int) k[3],
-                    (int) k[4],
-                    k[5],
-                    k[6],
-                    kind,
-                    MODBUS,
-                    kind == 0 ? REQUEST : RESPONSE);
-            assertThat(new String(text, StandardCharsets.US_ASCII)).isEqualTo(fieldByField(k));
+            assertThat(textOf(texts, k)).isEqualTo(fieldByField(k));
         }
     }
 
@@ -128,21 +115,16 @@ class EndpointTextsTest {
                 -1,
                 random.nextInt(2)
             };
-            int kind = (int) k[7];
-            byte[] text = texts.text(
-                    k[0],
-                    k[1],
-                    0,
-                    k[2],
-                    (int) k[3],
-                    (int) k[4],
-                    k[5],
-                    k[6],
-                    kind,
-                    MODBUS,
-                    kind == 0 ? REQUEST : RESPONSE);
-            assertThat(new String(text, StandardCharsets.US_ASCII)).isEqualTo(fieldByField(k));
+            assertThat(textOf(texts, k)).isEqualTo(fieldByField(k));
         }
+    }
+
+    /** The text for key {@code k}: source high, source low, destination low, ports, MACs, kind (0 request). */
+    private static String textOf(EndpointTexts texts, long[] k) {
+        int kind = (int) k[7];
+        byte[] text = texts.text(
+                k[0], k[1], 0, k[2], (int) k[3], (int) k[4], k[5], k[6], kind, MODBUS, kind == 0 ? REQUEST : RESPONSE);
+        return new String(text, StandardCharsets.US_ASCII);
     }
 
     private static String fieldByField(long[] k) {

@@ -334,27 +334,52 @@ public final class SampleBatchCodec {
                 spelled[end++] = '/';
                 h = 31 * h + '/';
             }
-            if (p >= bytes.length) {
+            int length = segmentLength(bytes, p++);
+            if (length < 0) {
                 return -1;
             }
-            int length = bytes[p++] & 0xFF;
-            if (length < 1 || length > TagPath.MAX_SEGMENT_LENGTH || bytes.length - p < length) {
+            long spelt = spell(bytes, p, length, spelled, end, h);
+            if (spelt == NOT_PRINTABLE) {
                 return -1;
             }
-            for (int k = 0; k < length; k++) {
-                byte b = bytes[p + k];
-                if (b < 0x21 || b > 0x7E) {
-                    return -1;
-                }
-                spelled[end + k] = b;
-                h = 31 * h + b;
-            }
+            h = (int) spelt;
             p += length;
             end += length;
             ends[s] = end;
             hashes[s] = h;
         }
         return p;
+    }
+
+    /** What {@link #spell} returns for a segment with a byte outside 0x21..0x7E (no int hash equals it). */
+    private static final long NOT_PRINTABLE = Long.MIN_VALUE;
+
+    /**
+     * The length octet of the segment at {@code p}: 1 to {@link TagPath#MAX_SEGMENT_LENGTH} with that
+     * many bytes after it, else -1.
+     */
+    private static int segmentLength(byte[] bytes, int p) {
+        if (p >= bytes.length) {
+            return -1;
+        }
+        int length = bytes[p] & 0xFF;
+        return length < 1 || length > TagPath.MAX_SEGMENT_LENGTH || bytes.length - p - 1 < length ? -1 : length;
+    }
+
+    /**
+     * Copies the {@code length} segment bytes at {@code p} to {@code spelled} at {@code end}, each
+     * folded into the hash {@code h}: the hash, or {@link #NOT_PRINTABLE} if a byte is not 0x21..0x7E.
+     */
+    private static long spell(byte[] bytes, int p, int length, byte[] spelled, int end, int h) {
+        for (int k = 0; k < length; k++) {
+            byte b = bytes[p + k];
+            if (b < 0x21 || b > 0x7E) {
+                return NOT_PRINTABLE;
+            }
+            spelled[end + k] = b;
+            h = 31 * h + b;
+        }
+        return h;
     }
 
     /**
@@ -364,11 +389,8 @@ public final class SampleBatchCodec {
      */
     private static int addLastSegment(
             byte[] bytes, int p, int prefix, byte[] spelled, int prefixEnd, int prefixHash, SummaryAccumulator into) {
-        if (p >= bytes.length) {
-            return -1;
-        }
-        int length = bytes[p++] & 0xFF;
-        if (length < 1 || length > TagPath.MAX_SEGMENT_LENGTH || bytes.length - p < length) {
+        int length = segmentLength(bytes, p++);
+        if (length < 0) {
             return -1;
         }
         boolean cached = prefix >= 0 && length <= Long.BYTES;
@@ -384,16 +406,11 @@ public final class SampleBatchCodec {
         }
         int end = prefixEnd;
         spelled[end++] = '/';
-        int h = 31 * prefixHash + '/';
-        for (int k = 0; k < length; k++) {
-            byte b = bytes[p + k];
-            if (b < 0x21 || b > 0x7E) {
-                return -1;
-            }
-            spelled[end + k] = b;
-            h = 31 * h + b;
+        long h = spell(bytes, p, length, spelled, end, 31 * prefixHash + '/');
+        if (h == NOT_PRINTABLE) {
+            return -1;
         }
-        int path = into.add(spelled, end + length, h);
+        int path = into.add(spelled, end + length, (int) h);
         if (cached && path >= 0) {
             into.cacheLeaf(prefix, length, word, path);
         }

@@ -53,7 +53,7 @@ class RecoveryTest {
         }
     }
 
-    private static void flip(Path file, long offset) throws IOException {
+    static void flip(Path file, long offset) throws IOException {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.seek(offset);
             int b = raf.read();

@@ -52,15 +52,6 @@ class SealedSegmentsTest {
         return LongStream.rangeClosed(1, last).boxed().toList();
     }
 
-    private static void flip(Path file, long offset) throws IOException {
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
-            raf.seek(offset);
-            int b = raf.read();
-            raf.seek(offset);
-            raf.write(b ^ 0x40);
-        }
-    }
-
     @Test
     void full_segments_are_sealed_and_the_one_being_written_is_sealed_by_the_next_open() throws IOException {
         List<Path> files = writeThreeSegments();
@@ -89,7 +80,7 @@ class SealedSegmentsTest {
     void a_sealed_segment_is_not_read_at_open_so_bytes_that_turn_bad_later_stop_the_reader() throws IOException {
         List<Path> files = writeThreeSegments();
         long thirdAt = SegmentHeader.SIZE + 2L * RecordFormat.size(8);
-        flip(files.get(0), thirdAt + RecordFormat.HEADER_BYTES + 2);
+        RecoveryTest.flip(files.get(0), thirdAt + RecordFormat.HEADER_BYTES + 2);
 
         try (Journal journal = Journal.open(small(dir, b -> {}))) {
             assertThat(journal.recoveryReport().findings()).isEmpty();
@@ -130,7 +121,7 @@ class SealedSegmentsTest {
                 ((SegmentSeal.Valid) SegmentSeal.decode(original)).seal().lastRecordOffset();
         switch (mismatch) {
             case SEAL_CUT_BY_A_CRASH -> Files.write(seal, java.util.Arrays.copyOf(original, original.length / 2));
-            case SEAL_BIT_FLIPPED -> flip(seal, 30);
+            case SEAL_BIT_FLIPPED -> RecoveryTest.flip(seal, 30);
             case SEAL_EMPTY -> Files.write(seal, new byte[0]);
             case SEAL_OF_ANOTHER_SEGMENT ->
                 Files.copy(SegmentSeals.pathFor(files.get(1)), seal, StandardCopyOption.REPLACE_EXISTING);
@@ -140,7 +131,7 @@ class SealedSegmentsTest {
                     raf.write(header.array(), 0, header.remaining());
                 }
             }
-            case SEGMENT_LAST_RECORD_CHANGED -> flip(segment, lastRecordAt + RecordFormat.HEADER_BYTES);
+            case SEGMENT_LAST_RECORD_CHANGED -> RecoveryTest.flip(segment, lastRecordAt + RecordFormat.HEADER_BYTES);
         }
         boolean segmentDamaged = mismatch == Mismatch.SEGMENT_LAST_RECORD_CHANGED;
 

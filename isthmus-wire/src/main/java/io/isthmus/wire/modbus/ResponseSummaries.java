@@ -84,21 +84,22 @@ final class ResponseSummaries {
     }
 
     private static MessageSummary plain(ModbusResponse response, OptionalLong unit, OptionalLong transaction) {
-        int fc = response.functionCode();
-        int detail = detail(response);
-        return MessageSummary.of(
-                Protocol.MODBUS,
-                Direction.RESPONSE,
-                fc,
-                name(fc, detail),
-                ModbusFunctionNames.access(fc, detail),
-                unit,
-                transaction);
+        return summary(response, unit, transaction, OptionalLong.empty(), OptionalLong.empty());
     }
 
     /** A write's echo: the function and the range it wrote, in one construction. */
     private static MessageSummary summary(
             ModbusResponse response, OptionalLong unit, OptionalLong transaction, long address, long quantity) {
+        return summary(response, unit, transaction, MessageSummary.number(address), MessageSummary.number(quantity));
+    }
+
+    /** A response without attributes, status or anomalies, in one construction. */
+    private static MessageSummary summary(
+            ModbusResponse response,
+            OptionalLong unit,
+            OptionalLong transaction,
+            OptionalLong address,
+            OptionalLong quantity) {
         int fc = response.functionCode();
         int detail = detail(response);
         return new MessageSummary(
@@ -109,8 +110,8 @@ final class ResponseSummaries {
                 ModbusFunctionNames.access(fc, detail),
                 unit,
                 transaction,
-                MessageSummary.number(address),
-                MessageSummary.number(quantity),
+                address,
+                quantity,
                 Optional.empty(),
                 List.of(),
                 List.of());
