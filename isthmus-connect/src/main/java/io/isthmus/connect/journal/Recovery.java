@@ -131,12 +131,7 @@ final class Recovery {
         if (whole || (last && !(config.fsync() instanceof FsyncPolicy.Never))) {
             ch.force(true);
         }
-        segment.lastSequence = scan.lastSequence();
-        segment.visibleEnd = scan.validEnd();
-        segment.writtenEnd = scan.validEnd();
-        segment.fileBytes = fileBytes;
-        segment.records = scan.records();
-        segment.lastRecordOffset = lastOffset[0];
+        segment.opened(scan.lastSequence(), scan.records(), lastOffset[0], scan.validEnd(), fileBytes);
         records += scan.records();
         lastRecord = Math.max(lastRecord, scan.lastSequence());
         if (last && segment.isEmpty() && scan.damages().isEmpty()) {

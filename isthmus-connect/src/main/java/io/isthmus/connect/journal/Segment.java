@@ -70,6 +70,19 @@ final class Segment {
         }
     }
 
+    /**
+     * Sets what open found, by a scan ({@link Recovery}) or from a verified seal ({@link SegmentSeals}):
+     * records readable and written up to {@code end}, the file {@code fileBytes} long.
+     */
+    void opened(long lastSequence, long records, long lastRecordOffset, long end, long fileBytes) {
+        this.lastSequence = lastSequence;
+        this.records = records;
+        this.lastRecordOffset = lastRecordOffset;
+        this.visibleEnd = end;
+        this.writtenEnd = end;
+        this.fileBytes = fileBytes;
+    }
+
     boolean isEmpty() {
         return lastSequence < firstSequence;
     }

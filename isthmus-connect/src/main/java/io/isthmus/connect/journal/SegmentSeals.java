@@ -94,13 +94,9 @@ final class SegmentSeals {
             return Optional.empty();
         }
         Segment segment = new Segment(path, first, SegmentIndex.of(seal.indexInterval(), seal.index()), List.of());
-        segment.lastSequence = seal.lastSequence();
-        segment.records = seal.records();
+        segment.opened(
+                seal.lastSequence(), seal.records(), seal.lastRecordOffset(), seal.segmentBytes(), seal.segmentBytes());
         segment.createdMicros = seal.createdMicros();
-        segment.lastRecordOffset = seal.lastRecordOffset();
-        segment.fileBytes = seal.segmentBytes();
-        segment.writtenEnd = seal.segmentBytes();
-        segment.visibleEnd = seal.segmentBytes();
         return Optional.of(segment);
     }
 
