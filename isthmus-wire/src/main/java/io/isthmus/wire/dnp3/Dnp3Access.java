@@ -14,6 +14,10 @@ final class Dnp3Access {
     private static final int GROUP_CROB = 12;
     private static final int GROUP_ANALOG_OUTPUT = 41;
     private static final int GROUP_FILE = 70;
+    /** The groups a response echoes to a select or operate; one array, not one per response. */
+    private static final int[] CONTROL_GROUPS = {GROUP_CROB, GROUP_ANALOG_OUTPUT};
+
+    private static final int[] FILE_GROUPS = {GROUP_FILE};
 
     private Dnp3Access() {}
 
@@ -62,9 +66,9 @@ final class Dnp3Access {
         if (fragment.function() != FunctionCode.RESPONSE) {
             return ofRequest(fragment.function());
         }
-        if (fragment.hasGroup(GROUP_CROB, GROUP_ANALOG_OUTPUT)) {
+        if (fragment.hasGroup(CONTROL_GROUPS)) {
             return AccessKind.CONTROL;
         }
-        return fragment.hasGroup(GROUP_FILE) ? AccessKind.PROGRAM : AccessKind.READ;
+        return fragment.hasGroup(FILE_GROUPS) ? AccessKind.PROGRAM : AccessKind.READ;
     }
 }

@@ -6,13 +6,13 @@ import io.isthmus.wire.Anomaly;
 import io.isthmus.wire.Direction;
 import io.isthmus.wire.Dissection;
 import io.isthmus.wire.Dissector;
+import io.isthmus.wire.Octets;
 import io.isthmus.wire.dnp3.app.AppFragment;
 import io.isthmus.wire.dnp3.app.AppParser;
 import io.isthmus.wire.dnp3.app.AppParsing;
 import io.isthmus.wire.dnp3.app.FunctionCode;
 import io.isthmus.wire.dnp3.link.LinkDecoder;
 import io.isthmus.wire.dnp3.link.LinkDecoding;
-import io.isthmus.wire.dnp3.link.LinkFrame;
 import io.isthmus.wire.dnp3.link.LinkHeader;
 import io.isthmus.wire.dnp3.transport.ReassemblyKey;
 import io.isthmus.wire.dnp3.transport.SegmentOutcome;
@@ -38,6 +38,8 @@ public final class Dnp3Dissector implements Dissector {
     private final AppParser app;
     private final RequestMemory requests = new RequestMemory();
     private boolean resynchronising;
+    /** The key of the last segment: a flow direction's frames mostly share one. */
+    private ReassemblyKey lastKey;
 
     public Dnp3Dissector(Dnp3Limits limits) {
         this.transport = new TransportReassembler(
@@ -52,12 +54,17 @@ public final class Dnp3Dissector implements Dissector {
 
     @Override
     public Dissection next(ByteBuffer data, Direction hint) {
+        int frameLength = LinkDecoder.goodFrameLength(data);
+        if (frameLength > 0) { // the common case, read in place: no frame objects, one copy of the payload
+            resynchronising = false;
+            return frame(LinkDecoder.header(data), data, frameLength);
+        }
         return switch (LinkDecoder.decode(data)) {
             case LinkDecoding.NeedMore n -> new Dissection.NeedMore(n.bytes());
             case LinkDecoding.Invalid i -> invalid(i);
-            case LinkDecoding.Frame f -> {
+            case LinkDecoding.Frame f -> { // goodFrameLength gives these; decode agrees (LinkDecoderTest)
                 resynchronising = false;
-                yield frame(f.frame(), f.consumed());
+                yield frame(f.frame().header(), data, f.consumed());
             }
         };
     }
@@ -82,8 +89,8 @@ public final class Dnp3Dissector implements Dissector {
                 new Anomaly(invalid.error().code(), invalid.detail()), invalid.offset(), invalid.skip());
     }
 
-    private Dissection frame(LinkFrame frame, int consumed) {
-        LinkHeader header = frame.header();
+    /** A good frame at the buffer's position: its header, {@code consumed} octets in all. */
+    private Dissection frame(LinkHeader header, ByteBuffer data, int consumed) {
         if (!header.function().carriesUserData()) {
             return header.userDataLength() == 0
                     ? new Dissection.Messages(List.of(), consumed)
@@ -93,8 +100,13 @@ public final class Dnp3Dissector implements Dissector {
                                     + " user-data octets; discarded",
                             consumed);
         }
-        ReassemblyKey key = new ReassemblyKey(header.fromMaster(), header.source(), header.destination());
-        return switch (transport.accept(key, frame.userData())) {
+        SegmentOutcome outcome = header.userDataLength() == 0
+                ? TransportReassembler.emptySegment()
+                : transport.accept(
+                        key(header),
+                        Octets.u8(Octets.of(data), data.position() + LinkHeader.SIZE), // the transport header
+                        LinkDecoder.userData(data, 1));
+        return switch (outcome) {
             case SegmentOutcome.Pending p ->
                 p.problems().isEmpty()
                         ? new Dissection.Messages(List.of(), consumed)
@@ -102,6 +114,19 @@ public final class Dnp3Dissector implements Dissector {
             case SegmentOutcome.Rejected r -> malformed(r.problem(), consumed);
             case SegmentOutcome.Complete c -> fragment(header, c, consumed);
         };
+    }
+
+    /** The reassembly key of the frame: the last one again when its stations and direction are the same. */
+    private ReassemblyKey key(LinkHeader header) {
+        ReassemblyKey last = lastKey;
+        if (last == null
+                || last.fromMaster() != header.fromMaster()
+                || last.source() != header.source()
+                || last.destination() != header.destination()) {
+            last = new ReassemblyKey(header.fromMaster(), header.source(), header.destination());
+            lastKey = last;
+        }
+        return last;
     }
 
     private Dissection fragment(LinkHeader header, SegmentOutcome.Complete complete, int consumed) {

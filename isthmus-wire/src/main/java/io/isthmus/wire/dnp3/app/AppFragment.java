@@ -50,9 +50,10 @@ public record AppFragment(
 
     /** True when any header is of one of the groups. */
     public boolean hasGroup(int... groups) {
-        for (ObjectHeader h : headers) {
+        for (int i = 0, n = headers.size(); i < n; i++) { // indexed: no iterator per call (perf14d)
+            int group = headers.get(i).group();
             for (int g : groups) {
-                if (h.group() == g) {
+                if (group == g) {
                     return true;
                 }
             }

@@ -46,7 +46,59 @@ public final class LinkDecoder {
         if (available < frameLength) {
             return new LinkDecoding.NeedMore(frameLength - available);
         }
-        return userData(data, base, header, frameLength);
+        int badBlock = badBlock(data, base, header.userDataLength());
+        if (badBlock >= 0) {
+            return new LinkDecoding.Invalid(
+                    LinkError.DATA_CRC,
+                    "CRC mismatch in user-data block " + badBlock + "; the frame's " + header.userDataLength()
+                            + " user-data octets are discarded",
+                    LinkHeader.SIZE + badBlock * (BLOCK + 2),
+                    frameLength);
+        }
+        return new LinkDecoding.Frame(
+                new LinkFrame(header, userData(data, base, 0, header.userDataLength())), frameLength);
+    }
+
+    /**
+     * The octets a whole, good frame at the buffer's position occupies, or 0 when {@link #decode}
+     * would not give a {@link LinkDecoding.Frame} (too few bytes, no start octets, a CRC mismatch,
+     * a length below 5). Reads in place and makes nothing: a caller that gets a length reads the
+     * frame with {@link #header(ByteBuffer)} and {@link #userData(ByteBuffer, int)}, and on 0 asks
+     * {@link #decode} what is wrong.
+     */
+    public static int goodFrameLength(ByteBuffer buffer) {
+        int available = buffer.remaining();
+        if (available < LinkHeader.SIZE) {
+            return 0;
+        }
+        byte[] data = Octets.of(buffer);
+        int base = buffer.position();
+        int length = data[base + 2] & 0xFF;
+        if (!startsFrame(data, base)
+                || length < LinkHeader.MIN_LENGTH
+                || !Crc16Dnp.matches(data, base, HEADER_CRC_INDEX, base + HEADER_CRC_INDEX)) {
+            return 0;
+        }
+        int userDataLength = length - LinkHeader.MIN_LENGTH;
+        int frameLength = LinkHeader.frameLength(userDataLength);
+        return available >= frameLength && badBlock(data, base, userDataLength) < 0 ? frameLength : 0;
+    }
+
+    /** The header of the good frame at the buffer's position ({@link #goodFrameLength} said so). */
+    public static LinkHeader header(ByteBuffer buffer) {
+        return header(Octets.of(buffer), buffer.position());
+    }
+
+    /**
+     * The user data of the good frame at the buffer's position ({@link #goodFrameLength} said so)
+     * from user-data octet {@code from} to its end, without the block CRCs, in a new array: the one
+     * copy a segment's payload needs (from 1: after the transport header).
+     */
+    public static byte[] userData(ByteBuffer buffer, int from) {
+        byte[] data = Octets.of(buffer);
+        int base = buffer.position();
+        int userDataLength = (data[base + 2] & 0xFF) - LinkHeader.MIN_LENGTH;
+        return userData(data, base, from, userDataLength);
     }
 
     /**
@@ -88,33 +140,36 @@ public final class LinkDecoder {
         return new LinkHeader(data[base + 2] & 0xFF, data[base + 3] & 0xFF, u16(data, base + 4), u16(data, base + 6));
     }
 
-    private static LinkDecoding userData(byte[] data, int base, LinkHeader header, int frameLength) {
-        int remaining = header.userDataLength();
+    /** The first user-data block whose CRC does not match, or -1 when all do. */
+    private static int badBlock(byte[] data, int base, int userDataLength) {
+        int remaining = userDataLength;
         int at = base + LinkHeader.SIZE;
         for (int block = 0; remaining > 0; block++) {
             int size = Math.min(BLOCK, remaining);
             if (!Crc16Dnp.matches(data, at, size, at + size)) {
-                return new LinkDecoding.Invalid(
-                        LinkError.DATA_CRC,
-                        "CRC mismatch in user-data block " + block + "; the frame's " + header.userDataLength()
-                                + " user-data octets are discarded",
-                        at - base,
-                        frameLength);
+                return block;
             }
             at += size + 2;
             remaining -= size;
         }
-        return new LinkDecoding.Frame(new LinkFrame(header, copyUserData(data, base, header)), frameLength);
+        return -1;
     }
 
-    /** The user data without the block CRCs: a block of up to 16 octets at a time. */
-    private static byte[] copyUserData(byte[] data, int base, LinkHeader header) {
-        byte[] out = new byte[header.userDataLength()];
-        int at = base + LinkHeader.SIZE;
-        for (int i = 0; i < out.length; i += BLOCK) {
-            int size = Math.min(BLOCK, out.length - i);
+    /**
+     * User-data octets {@code from} up to {@code userDataLength} without the block CRCs: a block
+     * (or the rest of one) at a time.
+     */
+    private static byte[] userData(byte[] data, int base, int from, int userDataLength) {
+        byte[] out = new byte[Math.max(0, userDataLength - from)];
+        int block = from / BLOCK;
+        int in = from % BLOCK;
+        int at = base + LinkHeader.SIZE + block * (BLOCK + 2) + in;
+        for (int i = 0; i < out.length; ) {
+            int size = Math.min(BLOCK - in, out.length - i);
             System.arraycopy(data, at, out, i, size);
+            i += size;
             at += size + 2; // the block's CRC
+            in = 0;
         }
         return out;
     }

@@ -41,7 +41,11 @@ public record LinkHeader(int length, int control, int destination, int source) {
 
     /** Octets the whole frame occupies on the wire: header, user data and one CRC per 16-octet block. */
     public int frameLength() {
-        int data = userDataLength();
-        return SIZE + data + 2 * ((data + DATA_BLOCK - 1) / DATA_BLOCK);
+        return frameLength(userDataLength());
+    }
+
+    /** {@link #frameLength()} of a frame with this many user-data octets. */
+    static int frameLength(int userDataLength) {
+        return SIZE + userDataLength + 2 * ((userDataLength + DATA_BLOCK - 1) / DATA_BLOCK);
     }
 }

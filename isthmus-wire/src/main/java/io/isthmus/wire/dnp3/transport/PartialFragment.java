@@ -13,9 +13,10 @@ final class PartialFragment {
     private int segments;
     private int lastSequence;
 
-    PartialFragment(ReassemblyKey key, byte[] segment, int sequence) {
+    /** @param payload the first segment's payload, taken over as the buffer's start */
+    PartialFragment(ReassemblyKey key, byte[] payload, int sequence) {
         this.key = key;
-        this.bytes = Arrays.copyOfRange(segment, 1, segment.length);
+        this.bytes = payload;
         this.length = bytes.length;
         this.segments = 1;
         this.lastSequence = sequence;
@@ -37,19 +38,20 @@ final class PartialFragment {
         return lastSequence;
     }
 
-    void append(byte[] segment, int sequence, int maxSize) {
-        int add = segment.length - 1;
+    void append(byte[] payload, int sequence, int maxSize) {
+        int add = payload.length;
         if (length + add > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.min(maxSize, Math.max(length + add, bytes.length * 2)));
         }
-        System.arraycopy(segment, 1, bytes, length, add);
+        System.arraycopy(payload, 0, bytes, length, add);
         length += add;
         segments++;
         lastSequence = sequence;
     }
 
+    /** The fragment; the buffer itself when it is exactly full (the reassembler has let go of it). */
     byte[] toFragment() {
-        return Arrays.copyOf(bytes, length);
+        return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
     }
 
     String describe() {

@@ -3,7 +3,10 @@ package io.isthmus.wire.dnp3.link;
 import static io.isthmus.wire.CaptureStreams.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** IEEE 1815-2012 clause 9.2: link frame format, CRC per header and per 16-octet block. */
@@ -131,5 +134,78 @@ class LinkDecoderTest {
         assertThat(LinkFunction.of(true, 11)).isEqualTo(LinkFunction.UNKNOWN);
         assertThat(LinkFunction.of(true, 3).carriesUserData()).isTrue();
         assertThat(LinkFunction.of(false, 3).carriesUserData()).isFalse();
+    }
+
+    /**
+     * The in-place path the dissector takes ({@code goodFrameLength}, {@code header}, {@code
+     * userData}) says what {@code decode} says: a length exactly when decode gives a frame, its
+     * header and its user data from any offset; over every user-data length, good frames, frames
+     * with one octet changed (CRCs, length, start octets) and every prefix, at a position inside a
+     * larger buffer.
+     */
+    @Test
+    void theInPlaceReadsAgreeWithDecodeOnGoodDamagedAndCutFrames() {
+        SplittableRandom random = new SplittableRandom(1815);
+        int frames = 0;
+        for (int round = 0; round < 6_000; round++) {
+            byte[] userData = new byte[random.nextInt(251)];
+            random.nextBytes(userData);
+            byte[] frame = frame(random.nextInt(256), random.nextInt(65536), random.nextInt(65536), userData);
+            int mode = random.nextInt(4);
+            if (mode == 1) {
+                frame[random.nextInt(frame.length)] ^= (byte) (1 + random.nextInt(255));
+            } else if (mode == 2) {
+                frame = Arrays.copyOf(frame, random.nextInt(frame.length));
+            }
+            int lead = random.nextInt(4);
+            byte[] held = new byte[lead + frame.length + random.nextInt(4)];
+            System.arraycopy(frame, 0, held, lead, frame.length);
+            ByteBuffer data =
+                    ByteBuffer.wrap(held, lead, frame.length + (mode == 3 ? held.length - lead - frame.length : 0));
+            LinkDecoding decoded = LinkDecoder.decode(data);
+            int length = LinkDecoder.goodFrameLength(data);
+            assertThat(data.position()).isEqualTo(lead);
+            if (decoded instanceof LinkDecoding.Frame f) {
+                frames++;
+                assertThat(length).as("round %d", round).isEqualTo(f.consumed());
+                assertThat(LinkDecoder.header(data)).isEqualTo(f.frame().header());
+                byte[] all = f.frame().userData();
+                for (int from = 0; from <= all.length; from += 1 + random.nextInt(17)) {
+                    assertThat(LinkDecoder.userData(data, from)).isEqualTo(Arrays.copyOfRange(all, from, all.length));
+                }
+            } else {
+                assertThat(length).as("round %d: %s", round, decoded).isZero();
+            }
+        }
+        assertThat(frames).as("good frames among the rounds").isGreaterThan(2_000);
+    }
+
+    /** A frame with its CRCs: header, then user data in blocks of 16, each followed by its CRC. */
+    private static byte[] frame(int control, int destination, int source, byte[] userData) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] header = {
+            0x05,
+            0x64,
+            (byte) (userData.length + 5),
+            (byte) control,
+            (byte) destination,
+            (byte) (destination >> 8),
+            (byte) source,
+            (byte) (source >> 8)
+        };
+        out.writeBytes(header);
+        crc(out, header, 0, header.length);
+        for (int i = 0; i < userData.length; i += 16) {
+            int size = Math.min(16, userData.length - i);
+            out.write(userData, i, size);
+            crc(out, userData, i, size);
+        }
+        return out.toByteArray();
+    }
+
+    private static void crc(ByteArrayOutputStream out, byte[] bytes, int from, int length) {
+        int crc = Crc16Dnp.compute(bytes, from, length);
+        out.write(crc & 0xFF);
+        out.write(crc >>> 8);
     }
 }
