@@ -65,4 +65,21 @@ class Crc16DnpTest {
             }
         }
     }
+
+    /** Every octet value at every place of an eight-octet step (and of the steps before a remainder). */
+    @Test
+    void theArrayFormSeesEveryOctetValueAtEveryPlaceOfAnEightOctetStep() {
+        byte[] data = new byte[19];
+        for (int v = 0; v < 256; v++) {
+            for (int position = 0; position < data.length; position++) {
+                java.util.Arrays.fill(data, (byte) 0xA5);
+                data[position] = (byte) v;
+                for (int length : new int[] {8, 16, 17, 19}) {
+                    assertThat(Crc16Dnp.compute(data, 0, length))
+                            .as("value %d at %d, length %d", v, position, length)
+                            .isEqualTo(Crc16Dnp.compute(ByteBuffer.wrap(data), 0, length));
+                }
+            }
+        }
+    }
 }
