@@ -75,10 +75,15 @@ public final class BacnetDissector implements Dissector {
             return new Dissection.Malformed(BacnetAnomalies.lengthBelowHeader(length), 2, datagram);
         }
         int end = start + Math.min(length, datagram);
-        OctetReader r = octets.reset(data, start + Bvll.HEADER, end);
-        Bvll bvll = Bvll.read(r, b[start] & 0xFF, b[start + 1] & 0xFF, length);
-        if (r.failed()) {
-            return malformed("bvlc", r, Bvll.HEADER, datagram);
+        Bvll bvll = null; // none for the usual Original-Unicast/Broadcast-NPDU: nothing in it but the NPDU's index
+        int npduIndex = start + Bvll.HEADER;
+        if (!Bvll.plainNpdu(b[start] & 0xFF, b[start + 1] & 0xFF)) {
+            OctetReader r = octets.reset(data, start + Bvll.HEADER, end);
+            bvll = Bvll.read(r, b[start] & 0xFF, b[start + 1] & 0xFF, length);
+            if (r.failed()) {
+                return malformed("bvlc", r, Bvll.HEADER, datagram);
+            }
+            npduIndex = bvll.payloadIndex();
         }
         BacnetSummary summary = new BacnetSummary(attributes);
         if (length < datagram) {
@@ -86,16 +91,19 @@ public final class BacnetDissector implements Dissector {
         } else if (length > datagram) {
             summary.anomaly(BacnetAnomalies.lengthBeyondDatagram(length, datagram));
         }
-        if (bvll.originatingAddress().isPresent()) { // no capturing lambda per datagram
-            summary.attribute("originating_address", bvll.originatingAddress().get());
+        if (bvll != null) {
+            if (bvll.originatingAddress().isPresent()) { // no capturing lambda per datagram
+                summary.attribute(
+                        "originating_address", bvll.originatingAddress().get());
+            }
+            if (!bvll.function().carriesNpdu()) {
+                return done(virtualLink(summary, bvll), datagram);
+            }
         }
-        if (!bvll.function().carriesNpdu()) {
-            return done(virtualLink(summary, bvll), datagram);
+        if (npduIndex >= end) {
+            return new Dissection.Malformed(BacnetAnomalies.empty(), npduIndex - start, datagram);
         }
-        if (bvll.payloadIndex() >= end) {
-            return new Dissection.Malformed(BacnetAnomalies.empty(), bvll.payloadIndex() - start, datagram);
-        }
-        return network(data, start, end, bvll.payloadIndex(), summary, datagram);
+        return network(data, start, end, npduIndex, summary, datagram);
     }
 
     private Dissection network(

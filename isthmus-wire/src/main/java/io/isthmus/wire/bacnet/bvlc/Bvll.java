@@ -31,6 +31,18 @@ public record Bvll(
     public static final int HEADER = 4;
 
     /**
+     * True for a BACnet/IP Original-Unicast-NPDU or Original-Broadcast-NPDU (J.2.11, J.2.12): the
+     * NPDU follows the four header octets, there are no fixed fields, and {@link #read} would give
+     * nothing but the function, the length and that index. Most datagrams are one of these; the
+     * dissector reads them without a header object (perf14d).
+     */
+    public static boolean plainNpdu(int type, int functionCode) {
+        return type == TYPE_BACNET_IP
+                && (functionCode == BvlcFunction.ORIGINAL_UNICAST_NPDU.code()
+                        || functionCode == BvlcFunction.ORIGINAL_BROADCAST_NPDU.code());
+    }
+
+    /**
      * Reads the header and the function's fixed fields. The reader's window must end at the BVLC
      * Length (the caller has checked it against the datagram).
      */

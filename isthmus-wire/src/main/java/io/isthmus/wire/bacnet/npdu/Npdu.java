@@ -56,22 +56,22 @@ public record Npdu(
         OptionalInt dnet = OptionalInt.empty();
         Optional<String> dadr = Optional.empty();
         if ((control & DESTINATION) != 0) {
-            dnet = OptionalInt.of(r.u16("DNET"));
+            dnet = number(r.u16("DNET"));
             dadr = Optional.of(address(r, "DLEN", maxMacLength, true));
         }
         OptionalInt snet = OptionalInt.empty();
         Optional<String> sadr = Optional.empty();
         if ((control & SOURCE) != 0) {
-            snet = OptionalInt.of(r.u16("SNET"));
+            snet = number(r.u16("SNET"));
             sadr = Optional.of(address(r, "SLEN", maxMacLength, false));
         }
-        OptionalInt hops = (control & DESTINATION) != 0 ? OptionalInt.of(r.u8("Hop Count")) : OptionalInt.empty();
+        OptionalInt hops = (control & DESTINATION) != 0 ? number(r.u8("Hop Count")) : OptionalInt.empty();
         OptionalInt type = OptionalInt.empty();
         OptionalInt vendor = OptionalInt.empty();
         if ((control & NETWORK_MESSAGE) != 0) {
             int t = r.u8("Message Type");
-            type = OptionalInt.of(t);
-            vendor = t >= PROPRIETARY ? OptionalInt.of(r.u16("Vendor ID")) : OptionalInt.empty();
+            type = number(t);
+            vendor = t >= PROPRIETARY ? number(r.u16("Vendor ID")) : OptionalInt.empty();
         }
         return new Npdu(
                 control & 0x03,
@@ -85,6 +85,30 @@ public record Npdu(
                 vendor,
                 r.index(),
                 (control & RESERVED) != 0);
+    }
+
+    /**
+     * Network numbers, hop counts and message types from 0 to 255, and the global broadcast network
+     * 65535, one shared {@code OptionalInt} each: no allocation per routed datagram for these (perf14d).
+     */
+    private static final OptionalInt[] NUMBERS = numbers();
+
+    private static final int GLOBAL_BROADCAST = 0xFFFF;
+
+    private static OptionalInt number(int value) {
+        if (value >= 0 && value < NUMBERS.length - 1) {
+            return NUMBERS[value];
+        }
+        return value == GLOBAL_BROADCAST ? NUMBERS[NUMBERS.length - 1] : OptionalInt.of(value);
+    }
+
+    private static OptionalInt[] numbers() {
+        OptionalInt[] out = new OptionalInt[257];
+        for (int v = 0; v < 256; v++) {
+            out[v] = OptionalInt.of(v);
+        }
+        out[256] = OptionalInt.of(GLOBAL_BROADCAST);
+        return out;
     }
 
     /** DLEN/SLEN and the MAC address (clause 6.2.2): DLEN 0 is a broadcast, SLEN 0 is invalid. */

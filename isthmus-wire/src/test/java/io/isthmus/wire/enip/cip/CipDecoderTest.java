@@ -124,6 +124,33 @@ class CipDecoderTest {
         assertThat(codes(d)).contains("cip_service_count_exceeds_limit");
     }
 
+    /** Every count up to past the fixed-arity lists: the services in wire order, the list immutable. */
+    @Test
+    void aMultipleServicePacketOfZeroToFourteenServicesKeepsThemAllInOrder() {
+        CipDecoder wide = new CipDecoder(16, 3, 64);
+        for (int n = 0; n <= 14; n++) {
+            StringBuilder packet = new StringBuilder("0a02 20022401").append(String.format("%02x00", n));
+            for (int i = 0; i < n; i++) {
+                packet.append(String.format("%02x00", 2 + 2 * n + 6 * i));
+            }
+            List<Integer> services = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int service = 0x30 + i; // distinct plain requests (not 0x0A or 0x52), in order
+                services.add(service);
+                packet.append(String.format("%02x02 20012401", service));
+            }
+            byte[] bytes = HexFormat.of().parseHex(packet.toString().replace(" ", ""));
+            var d = (CipDecode.Decoded) wide.decode(bytes, 0, bytes.length);
+            List<CipMessage> embedded = d.message().embedded();
+            assertThat(embedded)
+                    .as("%d services", n)
+                    .extracting(CipMessage::service)
+                    .isEqualTo(services);
+            assertThat(d.anomalies()).as("%d services", n).isEmpty();
+            assertThat(List.copyOf(embedded)).as("already immutable").isSameAs(embedded);
+        }
+    }
+
     @Test
     void unconnectedSendWhoseMessageSizeExceedsTheDataIsAnAnomaly() {
         var d = decoded("52022006240107f9 ff00 0e0220012401");
