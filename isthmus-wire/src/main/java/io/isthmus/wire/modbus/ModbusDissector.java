@@ -96,13 +96,10 @@ public final class ModbusDissector implements Dissector {
         OptionalLong unit = MessageSummary.number(Octets.u8(b, at + 6));
         OptionalLong transaction = MessageSummary.number(Octets.u16be(b, at));
         MessageSummary s;
-        if (ReadSummaries.isRead(b, pdu, pduLength)
-                && hint == Direction.REQUEST
-                && ReadSummaries.plainRequest(b, pdu, pduLength, limits)) {
+        boolean read = ReadSummaries.isRead(b, pdu, pduLength); // asked once (perf14d)
+        if (read && hint == Direction.REQUEST && ReadSummaries.plainRequest(b, pdu, pduLength, limits)) {
             s = ReadSummaries.request(b, pdu, unit, transaction);
-        } else if (ReadSummaries.isRead(b, pdu, pduLength)
-                && hint != Direction.REQUEST
-                && ReadSummaries.plainResponse(b, pdu, pduLength, limits)) {
+        } else if (read && hint != Direction.REQUEST && ReadSummaries.plainResponse(b, pdu, pduLength, limits)) {
             s = ReadSummaries.response(b, pdu, unit, transaction);
         } else {
             PduReader reader = new PduReader(b, pdu, pduLength);

@@ -78,9 +78,24 @@ public final class AppParser {
         }
         objects.run(fragment, start, function);
         // the fragment copies the walk's lists (immutable copies), which the next walk reuses
-        AppFragment parsed = new AppFragment(control, code, function, iin, objects.headers(), objects.problems());
+        AppFragment parsed =
+                new AppFragment(control, code, function, iin, frozen(objects.headers()), frozen(objects.problems()));
         objects.clear(); // keeps nothing of a fragment past it
         return new AppParsing.Parsed(parsed);
+    }
+
+    /**
+     * An immutable copy of a walk's list, which {@link AppFragment} keeps as it is: up to two
+     * elements (most fragments' headers, nearly all fragments' problems) without {@code
+     * List.copyOf}'s array copy of the {@code ArrayList} first (perf14d).
+     */
+    private static <T> List<T> frozen(List<T> walked) {
+        return switch (walked.size()) {
+            case 0 -> List.of();
+            case 1 -> List.of(walked.get(0));
+            case 2 -> List.of(walked.get(0), walked.get(1));
+            default -> List.copyOf(walked);
+        };
     }
 
     private static AppParsing parsed(
