@@ -63,6 +63,13 @@ public final class TcpReassembler {
     private byte[] history;
     /** The lowest stream offset whose byte the history still holds. */
     private long historyFrom;
+    /**
+     * Where the next delivered byte goes in the history: {@code next % history.length} while there
+     * is a history, kept up as bytes arrive instead of a {@code long} division per delivery.
+     */
+    private int historyAt;
+    /** {@link FlowLimits#retransmissionCheckBytes()}, read once per delivery. */
+    private final int historyLimit;
 
     /** Whether a segment of this direction was seen, and the sequence number after its highest one. */
     private boolean sentSeen;
@@ -78,6 +85,7 @@ public final class TcpReassembler {
         this.flow = flow;
         this.direction = direction;
         this.limits = context.limits();
+        this.historyLimit = limits.retransmissionCheckBytes();
         this.counters = context.counters();
         this.listener = context.listener();
         this.view = context.view();
@@ -108,7 +116,10 @@ public final class TcpReassembler {
             finSeen = true;
             finAt = start + length + missing;
         }
-        if (length > 0) {
+        if (length > 0 && start == next && !holding()) {
+            // In order with nothing held (most segments): straight to the listener, as data() would.
+            deliver(buffer, offset, length, true);
+        } else if (length > 0) {
             data(start, buffer, offset, length);
         }
         if (missing > 0 && next == start + length) {
@@ -402,6 +413,9 @@ public final class TcpReassembler {
         counters.gapBytes += bytes;
         next += bytes;
         historyFrom = next;
+        if (history != null) {
+            historyAt = (int) (next % history.length);
+        }
         listener.onStreamGap(flow, direction, bytes);
     }
 
@@ -423,7 +437,7 @@ public final class TcpReassembler {
      * size it holds every byte since {@link #historyFrom}, so what it can compare is the same.
      */
     private void remember(ByteBuffer buffer, int offset, int length) {
-        int size = limits.retransmissionCheckBytes();
+        int size = historyLimit;
         if (size == 0) {
             return;
         }
@@ -436,14 +450,17 @@ public final class TcpReassembler {
         }
         int capacity = history.length;
         int n = Math.min(length, capacity);
-        long from = next + length - n;
-        int at = (int) (from % capacity);
+        // The n bytes go to stream offsets next + length - n onwards; their place in the ring is
+        // historyAt when that is next, else (a delivery longer than the ring) length - n further.
+        int at = n == length ? historyAt : (historyAt + length - n) % capacity;
         int first = Math.min(n, capacity - at);
         int index = offset + length - n;
         if (index < 0 || index > buffer.limit() - n) {
             throw new IndexOutOfBoundsException(
                     "bytes " + index + ".." + (index + n) + " of a buffer limited to " + buffer.limit());
         }
+        int end = at + n;
+        historyAt = end >= capacity ? end - capacity : end;
         if (!buffer.hasArray()) {
             buffer.get(index, history, at, first);
             buffer.get(index + first, history, 0, n - first);
@@ -473,6 +490,7 @@ public final class TcpReassembler {
             p += n;
         }
         history = grown;
+        historyAt = (int) (next % capacity);
     }
 
     /** Compares re-sent bytes with the delivered ones the history still holds. */
