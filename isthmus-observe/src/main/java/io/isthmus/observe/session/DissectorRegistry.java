@@ -21,10 +21,25 @@ import java.util.Optional;
  * Each protocol package contributes one {@link DissectorFactory}; {@link #defaults()} lists them.
  */
 public final class DissectorRegistry {
+    /** What {@link #ports} holds for a protocol without a port: equal to no server port, not even -1. */
+    private static final int NO_PORT = Integer.MIN_VALUE;
+
     private final List<DissectorFactory> factories;
+
+    /** The factories by position, with each one's well-known port ({@link #NO_PORT} without) and result. */
+    private final DissectorFactory[] byIndex;
+
+    private final int[] ports;
+    private final List<Optional<DissectorFactory>> results;
 
     public DissectorRegistry(List<DissectorFactory> factories) {
         this.factories = List.copyOf(factories);
+        this.byIndex = this.factories.toArray(DissectorFactory[]::new);
+        this.ports = new int[byIndex.length];
+        for (int i = 0; i < byIndex.length; i++) {
+            ports[i] = byIndex[i].protocol().wellKnownPort().orElse(NO_PORT);
+        }
+        this.results = this.factories.stream().map(Optional::of).toList();
     }
 
     /** Every dissector Isthmus ships. New protocols are added here, one line each. */
@@ -50,33 +65,44 @@ public final class DissectorRegistry {
      * content match beats a port match; among content matches the one whose well-known port is the
      * server port wins, then the first listed; among port matches the first listed. {@code
      * serverPort} is -1 for frames without ports, where only protocols without a port take part.
+     *
+     * <p>The usual flow is a protocol on its own port, so the factories of the server port are
+     * probed first, in list order: the first of them whose content matches is what the rule above
+     * picks, and the others are not probed. Only when none matches are all factories probed in
+     * order (probes are pure: they neither move the payload nor keep state).
      */
     public Optional<DissectorFactory> identify(ByteBuffer payload, int serverPort) {
-        DissectorFactory content = null;
-        DissectorFactory port = null;
         // One view re-aimed per probe instead of a duplicate per factory and payload: each probe
         // starts at the payload's position, limit and big-endian order, and cannot move the payload.
         ByteBuffer probe = payload.duplicate();
         int position = payload.position();
         int limit = payload.limit();
-        for (int i = 0; i < factories.size(); i++) {
-            DissectorFactory f = factories.get(i);
-            boolean portless = f.protocol().wellKnownPort().isEmpty();
-            if ((serverPort < 0) != portless) {
-                continue;
-            }
-            probe.order(ByteOrder.BIG_ENDIAN).clear().limit(limit).position(position);
-            Confidence c = f.probe(probe, serverPort);
-            if (c == Confidence.CONTENT && (content == null || onItsPort(f, serverPort))) {
-                content = content != null && onItsPort(content, serverPort) ? content : f;
-            } else if (c == Confidence.PORT_ONLY && port == null) {
-                port = f;
+        if (serverPort >= 0) {
+            for (int i = 0; i < byIndex.length; i++) {
+                if (ports[i] == serverPort && probe(i, probe, position, limit, serverPort) == Confidence.CONTENT) {
+                    return results.get(i);
+                }
             }
         }
-        return Optional.ofNullable(content != null ? content : port);
+        int content = -1;
+        int port = -1;
+        for (int i = 0; i < byIndex.length; i++) {
+            if ((serverPort < 0) != (ports[i] == NO_PORT)) {
+                continue;
+            }
+            Confidence c = probe(i, probe, position, limit, serverPort);
+            if (c == Confidence.CONTENT && (content < 0 || ports[i] == serverPort)) {
+                content = content >= 0 && ports[content] == serverPort ? content : i;
+            } else if (c == Confidence.PORT_ONLY && port < 0) {
+                port = i;
+            }
+        }
+        int found = content >= 0 ? content : port;
+        return found >= 0 ? results.get(found) : Optional.empty();
     }
 
-    private static boolean onItsPort(DissectorFactory f, int serverPort) {
-        return f.protocol().wellKnownPort().orElse(-2) == serverPort;
+    private Confidence probe(int i, ByteBuffer probe, int position, int limit, int serverPort) {
+        probe.order(ByteOrder.BIG_ENDIAN).clear().limit(limit).position(position);
+        return byIndex[i].probe(probe, serverPort);
     }
 }

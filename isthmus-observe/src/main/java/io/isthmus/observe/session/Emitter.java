@@ -42,12 +42,11 @@ final class Emitter {
             return -1;
         }
         long key = PendingRequests.key(m.unit().orElse(-1), m.transaction().getAsLong());
-        PendingRequests pending = s.pending(limits.maxPendingRequests());
         if (m.direction() == Direction.REQUEST) {
-            pending.request(key, ts);
+            s.request(key, ts, limits.maxPendingRequests());
             return -1;
         }
-        long requestTs = pending.response(key);
+        long requestTs = s.response(key);
         if (requestTs < 0) {
             p.unsolicited++;
             return -1;

@@ -16,6 +16,16 @@ final class FlowSession {
     private DirectionStream toServer;
 
     private DirectionStream toClient;
+    /**
+     * Whether {@link #loneKey} and {@link #loneTime} hold the flow's only waiting request ({@link
+     * #pending} is then empty). A poller waits for each answer, so this is the usual case, and
+     * pairing reads this object, already loaded for the message, instead of the table's.
+     */
+    private boolean lone;
+
+    private long loneKey;
+    private long loneTime;
+    /** The waiting requests when more than one waits; made when a second one first comes. */
     private PendingRequests pending;
     /**
      * Where each direction's messages go, made on the direction's first message and again when the
@@ -73,11 +83,41 @@ final class FlowSession {
         return (d == Direction.REQUEST ? toServer : toClient) != null;
     }
 
-    PendingRequests pending(int max) {
-        if (pending == null) {
-            pending = new PendingRequests(max);
+    /**
+     * Remembers a request as {@link PendingRequests#request} does: a repeated key keeps its place
+     * and takes the new time; beyond {@code max} the oldest is dropped and counted.
+     */
+    void request(long key, long timestampNanos, int max) {
+        if (pending == null || pending.size() == 0) {
+            if (!lone) {
+                lone = true;
+                loneKey = key;
+                loneTime = timestampNanos;
+                return;
+            }
+            if (loneKey == key) {
+                loneTime = timestampNanos;
+                return;
+            }
+            if (pending == null) {
+                pending = new PendingRequests(max);
+            }
+            lone = false;
+            pending.request(loneKey, loneTime);
         }
-        return pending;
+        pending.request(key, timestampNanos);
+    }
+
+    /** The time of the request waiting under {@code key}, no longer waiting; -1 when none waits. */
+    long response(long key) {
+        if (lone) {
+            if (loneKey != key) {
+                return -1;
+            }
+            lone = false;
+            return loneTime;
+        }
+        return pending == null ? -1 : pending.response(key);
     }
 
     /** The endpoints of the messages sent by the client ({@code fromClient}) or the server. */
@@ -162,6 +202,6 @@ final class FlowSession {
 
     /** Requests still waiting plus those dropped from the table. */
     long unanswered() {
-        return pending == null ? 0 : pending.size() + pending.evicted;
+        return (lone ? 1 : 0) + (pending == null ? 0 : pending.size() + pending.evicted);
     }
 }

@@ -60,7 +60,17 @@ public final class ProtocolStats {
     private final FunctionCount[] otherCounts = new FunctionCount[OTHER_SLOTS];
     private static final int OTHER_SLOTS = 16;
     private final Map<Integer, FunctionCount> functions = new TreeMap<>();
-    private final Map<String, Long> anomalies = new TreeMap<>();
+    /** Anomaly code to its count, ordered by code. */
+    private final Map<String, long[]> anomalies = new TreeMap<>();
+    /**
+     * The counter each recent code went to (its own or "other"), found again by the code's identity
+     * in the slot of its hash: an anomaly's code is nearly always one of a dissector's constants.
+     * A code's counter never changes, because the table only grows.
+     */
+    private final String[] recentCodes = new String[RECENT_CODES];
+
+    private final long[][] recentCounts = new long[RECENT_CODES][];
+    private static final int RECENT_CODES = 16;
     private final Map<IpAddress, long[]> talkers = new HashMap<>();
     long requests;
     long responses;
@@ -149,9 +159,23 @@ public final class ProtocolStats {
     }
 
     void anomaly(Anomaly a) {
-        String code =
-                anomalies.containsKey(a.code()) || anomalies.size() < limits.maxAnomalyCodes() ? a.code() : "other";
-        anomalies.merge(code, 1L, Long::sum);
+        String code = a.code();
+        int slot = code.hashCode() & (RECENT_CODES - 1);
+        if (recentCodes[slot] != code) {
+            recentCodes[slot] = code;
+            recentCounts[slot] = anomalyCount(code);
+        }
+        recentCounts[slot][0]++;
+    }
+
+    /** The counter of {@code code}: its own while there is room for it, else the one of "other". */
+    private long[] anomalyCount(String code) {
+        long[] n = anomalies.get(code);
+        if (n == null) {
+            n = anomalies.computeIfAbsent(
+                    anomalies.size() < limits.maxAnomalyCodes() ? code : "other", k -> new long[1]);
+        }
+        return n;
     }
 
     void malformed(Anomaly a) {
@@ -207,10 +231,7 @@ public final class ProtocolStats {
             f.requests += c.requests;
             f.responses += c.responses;
         });
-        o.anomalies.forEach((code, n) -> {
-            String kept = anomalies.containsKey(code) || anomalies.size() < limits.maxAnomalyCodes() ? code : "other";
-            anomalies.merge(kept, n, Long::sum);
-        });
+        o.anomalies.forEach((code, n) -> anomalyCount(code)[0] += n[0]);
         o.talkers.forEach((address, n) -> {
             long[] slot = talkerSlot(address);
             if (slot == NOT_COUNTED) {
@@ -241,8 +262,11 @@ public final class ProtocolStats {
         return out;
     }
 
+    /** Anomaly code to its count, ordered by code; "other" collects codes beyond the bound. A copy. */
     public Map<String, Long> anomalies() {
-        return java.util.Collections.unmodifiableMap(anomalies);
+        Map<String, Long> out = new TreeMap<>();
+        anomalies.forEach((code, n) -> out.put(code, n[0]));
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** The {@code n} addresses that sent the most messages. */
