@@ -9,12 +9,9 @@ import io.isthmus.wire.capture.CaptureRecord.NeedMore;
 import io.isthmus.wire.capture.CaptureRecord.Packet;
 import io.isthmus.wire.capture.CaptureRecord.Skipped;
 import java.io.EOFException;
-import java.io.FileInputStream;
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -104,25 +101,7 @@ public final class CaptureSource implements AutoCloseable {
 
     public static CaptureSource open(Path file, CaptureLimits limits) throws IOException {
         long size = Files.size(file);
-        return new CaptureSource(openFile(file), OptionalLong.of(size), limits, true);
-    }
-
-    /**
-     * A {@link FileInputStream} for a file of the default file system: its 1 MiB reads took about a
-     * quarter of the CPU time of {@link Files#newInputStream}'s (a channel read through a temporary
-     * direct buffer, then copied; docs/benchmarks.md, twelfth session, perf14c). Other file systems,
-     * and a file that cannot be opened that way, go through {@code Files.newInputStream}, so the
-     * error names the reason as {@code java.nio.file} does ({@code AccessDeniedException}, ...).
-     */
-    private static InputStream openFile(Path file) throws IOException {
-        if (file.getFileSystem() == FileSystems.getDefault()) {
-            try {
-                return new FileInputStream(file.toFile());
-            } catch (FileNotFoundException e) {
-                // fall through: the NIO call below throws the exception callers expect
-            }
-        }
-        return Files.newInputStream(file);
+        return new CaptureSource(Files.newInputStream(file), OptionalLong.of(size), limits, true);
     }
 
     /** Any stream; closed with this source. {@code totalBytes} is its length when known, for progress. */
