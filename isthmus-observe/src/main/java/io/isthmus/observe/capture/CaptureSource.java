@@ -11,10 +11,10 @@ import io.isthmus.wire.capture.CaptureRecord.Skipped;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,15 +33,23 @@ import java.util.zip.ZipException;
  * buffer's bytes are overwritten by the next refill, so copy what must be kept. After the last packet, {@link #failure()} says whether the capture ended cleanly or
  * names the byte offset of the damage; every packet before it was delivered.
  *
+ * <p>A plain capture is read straight from the file or stream into the buffer, in blocks as large as
+ * the buffer has room for (one {@code read} per refill, no wrapper streams in between), and the
+ * bytes taken are counted here for {@link #progress()}. The two bytes read to recognise gzip stay
+ * in the buffer as the capture's first bytes; a gzip stream gets them back first, then the rest of
+ * the input, through {@link CompressedInput}, which counts the compressed bytes.
+ *
  * <p>Not thread-safe, except {@link #progress()}, which another thread may poll.
  */
 public final class CaptureSource implements AutoCloseable {
     private static final int INITIAL_BUFFER = 1 << 20;
     private static final int GZIP_BUFFER = 1 << 16;
     private static final int PUBLISH_EVERY = 1 << 10;
+    private static final int GZIP_MAGIC_BYTES = 2;
 
-    private final CountingInputStream raw;
+    /** The capture itself for a plain input; a {@link GZIPInputStream} over {@link CompressedInput} otherwise. */
     private final InputStream in;
+
     private final boolean compressed;
     private final boolean closeInput;
     private final OptionalLong totalBytes;
@@ -58,18 +66,29 @@ public final class CaptureSource implements AutoCloseable {
      * packets and when the source ends, not per packet (a volatile write per packet showed under C1).
      */
     private volatile long packets;
+    /**
+     * Bytes taken from the file or stream (compressed bytes for gzip), written by the reading
+     * thread once per {@code read} call, read by {@link #progress()}.
+     */
+    private volatile long inputBytes;
 
     private CaptureSource(InputStream input, OptionalLong totalBytes, CaptureLimits limits, boolean closeInput)
             throws IOException {
-        this.raw = new CountingInputStream(input);
-        PushbackInputStream peek = new PushbackInputStream(raw, 2);
-        this.compressed = startsWithGzipMagic(peek);
-        this.in = compressed ? new GZIPInputStream(peek, GZIP_BUFFER) : peek;
         this.closeInput = closeInput;
         this.totalBytes = totalBytes;
         this.decoder = new CaptureDecoder(limits);
-        this.buffer = ByteBuffer.allocate(Math.min(INITIAL_BUFFER, limits.maxRecordBytes()))
-                .limit(0);
+        this.buffer = ByteBuffer.allocate(Math.min(INITIAL_BUFFER, limits.maxRecordBytes()));
+        int sniffed = readMagic(input, buffer.array());
+        inputBytes = sniffed;
+        byte[] a = buffer.array();
+        this.compressed = sniffed == GZIP_MAGIC_BYTES && a[0] == 0x1f && a[1] == (byte) 0x8b;
+        if (compressed) {
+            buffer.limit(0);
+            this.in = new GZIPInputStream(new CompressedInput(Arrays.copyOf(a, sniffed), input), GZIP_BUFFER);
+        } else {
+            buffer.limit(sniffed); // the capture's first bytes, where the decoder expects them
+            this.in = input;
+        }
     }
 
     /** A file, or standard input for {@code "-"}. */
@@ -158,7 +177,7 @@ public final class CaptureSource implements AutoCloseable {
      * source was closed.
      */
     public CaptureProgress progress() {
-        return new CaptureProgress(raw.count(), totalBytes, packets);
+        return new CaptureProgress(inputBytes, totalBytes, packets);
     }
 
     @Override
@@ -182,9 +201,12 @@ public final class CaptureSource implements AutoCloseable {
         int added = 0;
         try {
             while (added < need) {
-                int n = in.read(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+                int n = in.read(buffer.array(), buffer.position(), buffer.remaining());
                 if (n < 0) {
                     break;
+                }
+                if (!compressed) {
+                    inputBytes += n;
                 }
                 buffer.position(buffer.position() + n);
                 added += n;
@@ -214,7 +236,7 @@ public final class CaptureSource implements AutoCloseable {
         return new Malformed(
                 CaptureError.COMPRESSED_STREAM_DAMAGED,
                 decoder.offset() + buffer.remaining(),
-                "decompressing failed (" + e.getMessage() + ") after " + raw.count()
+                "decompressing failed (" + e.getMessage() + ") after " + inputBytes
                         + " compressed bytes; the record at " + decoder.offset() + " is incomplete");
     }
 
@@ -226,17 +248,79 @@ public final class CaptureSource implements AutoCloseable {
         return false;
     }
 
-    private static boolean startsWithGzipMagic(PushbackInputStream in) throws IOException {
-        byte[] magic = new byte[2];
+    /**
+     * Reads up to the two bytes of the gzip magic into {@code into}, fewer only at the end of the
+     * input; never waits for more than those two (a pipe's first write may be shorter).
+     */
+    private static int readMagic(InputStream in, byte[] into) throws IOException {
         int n = 0;
-        while (n < 2) {
-            int r = in.read(magic, n, 2 - n);
+        while (n < GZIP_MAGIC_BYTES) {
+            int r = in.read(into, n, GZIP_MAGIC_BYTES - n);
             if (r < 0) {
                 break;
             }
             n += r;
         }
-        in.unread(magic, 0, n);
-        return n == 2 && magic[0] == 0x1f && magic[1] == (byte) 0x8b;
+        return n;
+    }
+
+    /**
+     * What the gzip decompressor reads: the magic bytes the source read to recognise it, then the
+     * rest of the input, counted into {@link #inputBytes} as they are taken. Reads from the input
+     * only what the decompressor asks for, so a pipe is never waited on for more.
+     */
+    private final class CompressedInput extends InputStream {
+        private final byte[] magic;
+        private final InputStream input;
+        private int magicRead;
+
+        CompressedInput(byte[] magic, InputStream input) {
+            this.magic = magic;
+            this.input = input;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (magicRead < magic.length) {
+                return magic[magicRead++] & 0xFF;
+            }
+            int b = input.read();
+            if (b >= 0) {
+                inputBytes++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (len == 0) {
+                return 0;
+            }
+            if (magicRead < magic.length) {
+                int n = Math.min(len, magic.length - magicRead);
+                System.arraycopy(magic, magicRead, b, off, n);
+                magicRead += n;
+                return n;
+            }
+            int n = input.read(b, off, len);
+            if (n > 0) {
+                inputBytes += n;
+            }
+            return n;
+        }
+
+        /** Whether more input is ready: the decompressor asks after each member for concatenated gzip. */
+        @Override
+        public int available() throws IOException {
+            int left = magic.length - magicRead;
+            int ready = input.available();
+            return ready > Integer.MAX_VALUE - left ? Integer.MAX_VALUE : ready + left;
+        }
+
+        @Override
+        public void close() throws IOException {
+            input.close();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.isthmus.observe.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.isthmus.wire.capture.CaptureBytes;
 import io.isthmus.wire.capture.CaptureError;
@@ -13,11 +14,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -72,6 +77,7 @@ class CaptureSourceTest {
             assertThat(times(source)).hasSize(18).endsWith(1614578459_652418000L);
             assertThat(source.failure()).isEmpty();
             assertThat(source.progress().fraction()).isEmpty();
+            assertThat(source.progress().bytesRead()).isEqualTo(pcapng.length);
         }
     }
 
@@ -79,14 +85,85 @@ class CaptureSourceTest {
     void readsStandardInputForADash() throws IOException {
         InputStream stdin = System.in;
         try {
-            System.setIn(trickle(gzip(CaptureBytes.resource(CAPTURE))));
+            byte[] gz = gzip(CaptureBytes.resource(CAPTURE));
+            System.setIn(trickle(gz));
             try (CaptureSource source = CaptureSource.open("-", CaptureLimits.DEFAULT)) {
                 assertThat(times(source)).hasSize(166);
                 assertThat(source.progress().totalBytes()).isEmpty();
+                assertThat(source.progress().bytesRead()).as("compressed bytes").isEqualTo(gz.length);
             }
         } finally {
             System.setIn(stdin);
         }
+    }
+
+    @Test
+    void neverWaitsOnAStreamForMoreThanTheNextRecordNeeds() throws IOException {
+        byte[] bytes = CaptureBytes.resource(CAPTURE);
+        int threeRecords = 24 + 3 * 16 + recordLengths(bytes, 3);
+        // a pipe that has written three records so far: a fourth read would block
+        InputStream pipe = new InputStream() {
+            private int at;
+
+            @Override
+            public int read() {
+                throw new AssertionError("single-byte reads are not expected");
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (at == threeRecords) {
+                    throw new IllegalStateException("would block");
+                }
+                int n = Math.min(len, threeRecords - at);
+                System.arraycopy(bytes, at, b, off, n);
+                at += n;
+                return n;
+            }
+        };
+        try (CaptureSource source = CaptureSource.of(pipe, OptionalLong.empty(), CaptureLimits.DEFAULT)) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(source.advance()).isTrue();
+            }
+            assertThat(source.packet().timestampNanos()).isGreaterThan(FIRST);
+            assertThat(source.progress().bytesRead()).isEqualTo(threeRecords);
+            assertThatThrownBy(source::advance).hasMessage("would block");
+        }
+    }
+
+    @Test
+    void readsConcatenatedGzipMembers() throws IOException {
+        byte[] bytes = CaptureBytes.resource(CAPTURE);
+        int half = 24 + 16 * 80 + recordLengths(bytes, 80);
+        ByteArrayOutputStream both = new ByteArrayOutputStream();
+        both.write(gzip(Arrays.copyOf(bytes, half)));
+        both.write(gzip(Arrays.copyOfRange(bytes, half, bytes.length)));
+        byte[] gz = both.toByteArray();
+        try (CaptureSource source = source(gz)) {
+            assertThat(times(source)).hasSize(166).endsWith(LAST);
+            assertThat(source.failure()).isEmpty();
+            assertThat(source.progress().bytesRead()).isEqualTo(gz.length);
+        }
+    }
+
+    @Test
+    void readsACaptureOfAnotherFileSystem() throws IOException {
+        byte[] bytes = CaptureBytes.resource(CAPTURE);
+        Path zip = dir.resolve("captures.zip");
+        try (FileSystem zipfs = FileSystems.newFileSystem(zip, Map.of("create", "true"))) {
+            Path inside = Files.write(zipfs.getPath("c.pcap"), bytes);
+            try (CaptureSource source = CaptureSource.open(inside, CaptureLimits.DEFAULT)) {
+                assertThat(times(source)).hasSize(166).endsWith(LAST);
+                assertThat(source.progress())
+                        .isEqualTo(new CaptureProgress(bytes.length, OptionalLong.of(bytes.length), 166));
+            }
+        }
+    }
+
+    @Test
+    void namesAMissingFileAsJavaNioDoes() {
+        assertThatThrownBy(() -> CaptureSource.open(dir.resolve("absent.pcap"), CaptureLimits.DEFAULT))
+                .isInstanceOf(NoSuchFileException.class);
     }
 
     @Test
@@ -191,6 +268,19 @@ class CaptureSourceTest {
                     .isLessThanOrEqualTo(source.buffer().limit());
         }
         return times;
+    }
+
+    /** The captured bytes of the first {@code records} records of a little-endian pcap file. */
+    private static int recordLengths(byte[] pcap, int records) {
+        ByteBuffer b = ByteBuffer.wrap(pcap).order(ByteOrder.LITTLE_ENDIAN);
+        int at = 24;
+        int sum = 0;
+        for (int i = 0; i < records; i++) {
+            int captured = b.getInt(at + 8);
+            sum += captured;
+            at += 16 + captured;
+        }
+        return sum;
     }
 
     private static int blockLength(byte[] pcapng, int at) {

@@ -44,6 +44,11 @@ final class Endian {
         return bigEndian ? be32(a, i) : le32(a, i);
     }
 
+    /** The unsigned 16-bit field at {@code i} of an array the caller has bounds-checked. */
+    static int u16(byte[] a, int i, boolean bigEndian) {
+        return bigEndian ? be16(a, i) : le16(a, i);
+    }
+
     private static long be32(byte[] a, int i) {
         return (long) be16(a, i) << 16 | be16(a, i + 2);
     }

@@ -21,10 +21,13 @@ final class PcapReader {
     private final int recordHeaderBytes;
     private final long nanosPerFractionTick;
     private final CaptureInterface iface;
-    /** {@code iface.linkType()}, looked up once rather than per record. */
+    /** {@code iface.linkType()} and its code, looked up once rather than per record. */
     private final LinkType linkType;
 
+    private final int linkTypeCode;
     private final CaptureLimits limits;
+    /** {@code limits.maxPacketBytes()}, read once. */
+    private final long maxPacketBytes;
     /** Re-filled per record: valid until the next call (see {@link Packet}). */
     private final Packet packet = new Packet();
     /** A record header copied out of a buffer without an accessible array. */
@@ -42,7 +45,9 @@ final class PcapReader {
         this.nanosPerFractionTick = format == CaptureFormat.PCAP_NANOSECONDS ? 1 : 1000;
         this.iface = new CaptureInterface(0, linkType, (int) Math.min(snap, Integer.MAX_VALUE), resolution, 0);
         this.linkType = iface.linkType();
+        this.linkTypeCode = iface.linkTypeCode();
         this.limits = limits;
+        this.maxPacketBytes = limits.maxPacketBytes();
     }
 
     /** The file header's version must be 2.x (section 4: major version 2, minor 4 in practice). */
@@ -83,7 +88,7 @@ final class PcapReader {
             i = 0;
         }
         long captured = Endian.u32(h, i + 8, bigEndian);
-        if (captured > limits.maxPacketBytes()) {
+        if (captured > maxPacketBytes) {
             return new Malformed(
                     CaptureError.RECORD_TOO_LARGE,
                     offset,
@@ -98,13 +103,6 @@ final class PcapReader {
         long nanos = seconds * 1_000_000_000L + fraction * nanosPerFractionTick;
         long original = Math.min(Endian.u32(h, i + 12, bigEndian), Integer.MAX_VALUE);
         return packet.set(
-                0,
-                iface.linkTypeCode(),
-                linkType,
-                nanos,
-                (int) original,
-                pos + recordHeaderBytes,
-                (int) captured,
-                total);
+                0, linkTypeCode, linkType, nanos, (int) original, pos + recordHeaderBytes, (int) captured, total);
     }
 }

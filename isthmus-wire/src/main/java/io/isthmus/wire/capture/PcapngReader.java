@@ -8,6 +8,7 @@ import io.isthmus.wire.capture.CaptureRecord.Skipped;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,14 +24,21 @@ final class PcapngReader {
     private static final int BYTE_ORDER_MAGIC_SWAPPED = 0x4D3C2B1A;
     private static final int MIN_BLOCK = 12;
     private static final int MIN_SECTION_HEADER = 28;
+    /** Type, length, interface, timestamp (2), captured and original length: the packet block's fixed fields. */
+    private static final int PACKET_FIELDS = 28;
 
     private final CaptureLimits limits;
     private final List<CaptureInterface> interfaces = new ArrayList<>();
+    /** Each interface's {@link CaptureInterface#linkType()}, looked up once per description, not per packet. */
+    private final List<LinkType> linkTypes = new ArrayList<>();
+
     private boolean bigEndian;
     /** Simple packet blocks carry no timestamp; they get the last one seen in the section. */
     private long lastTimestampNanos;
     /** Re-filled per packet block: valid until the next call (see {@link Packet}). */
     private final Packet packet = new Packet();
+    /** A block's fixed fields copied out of a buffer without an accessible array. */
+    private final byte[] fields = new byte[PACKET_FIELDS];
 
     PcapngReader(CaptureLimits limits) {
         this.limits = limits;
@@ -46,11 +54,21 @@ final class PcapngReader {
             return new NeedMore(8 - avail);
         }
         int pos = in.position();
-        if (Endian.i32(in, pos, true) == SECTION_HEADER_TYPE) {
+        byte[] h;
+        int i;
+        if (in.hasArray()) { // type and length from the array after one bounds check, as PcapReader does
+            h = in.array();
+            i = in.arrayOffset() + Objects.checkFromIndexSize(pos, 8, in.limit());
+        } else {
+            in.get(pos, fields, 0, 8);
+            h = fields;
+            i = 0;
+        }
+        int type = (int) Endian.u32(h, i, bigEndian);
+        if (type == SECTION_HEADER_TYPE) { // a palindrome: the same in either byte order
             return sectionHeader(in, offset);
         }
-        int type = Endian.i32(in, pos, bigEndian);
-        long length = Endian.u32(in, pos + 4, bigEndian);
+        long length = Endian.u32(h, i + 4, bigEndian);
         Optional<CaptureRecord> framing = checkFraming(in, offset, length, MIN_BLOCK);
         return framing.isPresent() ? framing.get() : block(in, offset, type, (int) length);
     }
@@ -81,6 +99,7 @@ final class PcapngReader {
                     CaptureError.UNSUPPORTED_VERSION, offset + 12, "pcapng major version " + major + ", expected 1");
         }
         interfaces.clear();
+        linkTypes.clear();
         return new Skipped(BlockKind.SECTION_HEADER, SECTION_HEADER_TYPE, (int) length);
     }
 
@@ -152,12 +171,14 @@ final class PcapngReader {
                     offset,
                     "if_tsresol 0x" + Integer.toHexString(options.rawResolution()) + " is finer than a long can count");
         }
-        interfaces.add(new CaptureInterface(
+        CaptureInterface added = new CaptureInterface(
                 interfaces.size(),
                 linkType,
                 (int) Math.min(snap, Integer.MAX_VALUE),
                 options.resolution().get(),
-                options.timestampOffsetSeconds()));
+                options.timestampOffsetSeconds());
+        interfaces.add(added);
+        linkTypes.add(added.linkType());
         return new Skipped(BlockKind.INTERFACE_DESCRIPTION, 1, length);
     }
 
@@ -168,11 +189,23 @@ final class PcapngReader {
             return bodyError(offset, "packet block body has " + body + " bytes, needs 20");
         }
         int pos = in.position();
-        long ifId = obsolete ? Endian.u16(in, pos + 8, bigEndian) : Endian.u32(in, pos + 8, bigEndian);
+        // The fixed fields from the array after one bounds check (a copy for other buffers):
+        // under C1, which analyze runs, each checked ByteBuffer read is a call.
+        byte[] h;
+        int i;
+        if (in.hasArray()) {
+            h = in.array();
+            i = in.arrayOffset() + Objects.checkFromIndexSize(pos, PACKET_FIELDS, in.limit());
+        } else {
+            in.get(pos, fields, 0, PACKET_FIELDS);
+            h = fields;
+            i = 0;
+        }
+        long ifId = obsolete ? Endian.u16(h, i + 8, bigEndian) : Endian.u32(h, i + 8, bigEndian);
         if (ifId >= interfaces.size()) {
             return unknownInterface(offset, ifId);
         }
-        long captured = Endian.u32(in, pos + 20, bigEndian);
+        long captured = Endian.u32(h, i + 20, bigEndian);
         if (captured > limits.maxPacketBytes()) {
             return new Malformed(
                     CaptureError.RECORD_TOO_LARGE,
@@ -183,13 +216,13 @@ final class PcapngReader {
             return bodyError(offset + 20, "captured length " + captured + " exceeds the block body of " + body);
         }
         CaptureInterface iface = interfaces.get((int) ifId);
-        long ticks = (Endian.u32(in, pos + 12, bigEndian) << 32) | Endian.u32(in, pos + 16, bigEndian);
+        long ticks = (Endian.u32(h, i + 12, bigEndian) << 32) | Endian.u32(h, i + 16, bigEndian);
         lastTimestampNanos = iface.toEpochNanos(ticks);
-        long original = Math.min(Endian.u32(in, pos + 24, bigEndian), Integer.MAX_VALUE);
+        long original = Math.min(Endian.u32(h, i + 24, bigEndian), Integer.MAX_VALUE);
         return packet.set(
                 iface.id(),
                 iface.linkTypeCode(),
-                iface.linkType(),
+                linkTypes.get((int) ifId),
                 lastTimestampNanos,
                 (int) original,
                 pos + 28,
@@ -222,7 +255,7 @@ final class PcapngReader {
         return packet.set(
                 0,
                 iface.linkTypeCode(),
-                iface.linkType(),
+                linkTypes.get(0),
                 lastTimestampNanos,
                 (int) Math.min(original, Integer.MAX_VALUE),
                 pos + 12,

@@ -20,27 +20,21 @@ final class Ipv4Layer {
     /** Fills the view's IP, transport and payload fields; false with the view's error set when they do not decode. */
     static boolean decode(byte[] b, int off, int end, PacketView v) {
         int avail = end - off;
-        if (avail < MIN_HEADER) {
-            return v.fail(error(Problem.TRUNCATED_HEADER, off, avail));
-        }
-        int versionIhl = u8(b, off);
-        if (versionIhl >>> 4 != 4) {
-            return v.fail(error(Problem.BAD_VERSION, off, versionIhl >>> 4));
-        }
+        // One test for a well-formed header; which rule failed is worked out by malformed(), off
+        // the common path (this method stays under C2's 325-byte inlining limit, FreqInlineSize).
+        int versionIhl = avail >= MIN_HEADER ? u8(b, off) : 0;
         int headerLength = (versionIhl & 0x0F) * 4;
-        if (headerLength < MIN_HEADER) {
-            return v.fail(error(Problem.BAD_HEADER_LENGTH, off, versionIhl & 0x0F));
+        int total = avail >= MIN_HEADER ? u16(b, off + 2) : 0;
+        if (versionIhl >>> 4 != 4
+                || headerLength < MIN_HEADER
+                || headerLength > avail
+                || (total < headerLength && total != 0)) {
+            return malformed(b, off, avail, v);
         }
-        if (headerLength > avail) {
-            return v.fail(error(Problem.TRUNCATED_HEADER, off, avail));
-        }
-        int total = u16(b, off + 2);
         int anomalies = 0;
         if (total == 0) {
-            anomalies |= PacketAnomaly.IPV4_ZERO_TOTAL_LENGTH.bit();
+            anomalies = PacketAnomaly.IPV4_ZERO_TOTAL_LENGTH.bit();
             total = avail;
-        } else if (total < headerLength) {
-            return v.fail(error(Problem.BAD_TOTAL_LENGTH, off, total));
         }
         if (total > avail) {
             anomalies |= PacketAnomaly.CAPTURE_TRUNCATED.bit();
@@ -63,6 +57,25 @@ final class Ipv4Layer {
         v.ipv4Checksum(b, off, headerLength);
         int capturedEnd = Math.min(off + total, end);
         return TransportLayer.decode(b, off + headerLength, capturedEnd, off + total - capturedEnd, anomalies, v);
+    }
+
+    /** The first rule a header that failed decode()'s test breaks, in RFC 791's field order; always false. */
+    private static boolean malformed(byte[] b, int off, int avail, PacketView v) {
+        if (avail < MIN_HEADER) {
+            return v.fail(error(Problem.TRUNCATED_HEADER, off, avail));
+        }
+        int versionIhl = u8(b, off);
+        if (versionIhl >>> 4 != 4) {
+            return v.fail(error(Problem.BAD_VERSION, off, versionIhl >>> 4));
+        }
+        int headerLength = (versionIhl & 0x0F) * 4;
+        if (headerLength < MIN_HEADER) {
+            return v.fail(error(Problem.BAD_HEADER_LENGTH, off, versionIhl & 0x0F));
+        }
+        if (headerLength > avail) {
+            return v.fail(error(Problem.TRUNCATED_HEADER, off, avail));
+        }
+        return v.fail(error(Problem.BAD_TOTAL_LENGTH, off, u16(b, off + 2)));
     }
 
     /**

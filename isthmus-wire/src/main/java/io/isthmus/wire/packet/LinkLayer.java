@@ -25,6 +25,9 @@ final class LinkLayer {
 
     /** Fills the view's link fields; false (with the view's error set) when the header does not decode. */
     static boolean decode(byte[] b, int off, int end, LinkType type, int code, PacketLimits limits, PacketView v) {
+        if (type == LinkType.ETHERNET) { // nearly every capture: one compare, not the enum switch's table
+            return ethernet(b, off, end, limits, v);
+        }
         return switch (type) {
             case ETHERNET -> ethernet(b, off, end, limits, v);
             case LINUX_SLL -> sll(b, off, end, limits, v);
@@ -47,7 +50,16 @@ final class LinkLayer {
         if (end - off < ETHERNET_HEADER) {
             return truncated(off, end, v);
         }
-        return tags(b, u16(b, off + 12), off + ETHERNET_HEADER, end, u48(b, off), u48(b, off + 6), limits, v);
+        int type = u16(b, off + 12);
+        if (!isTag(type)) { // untagged, the common case: no tag walk
+            v.link(u48(b, off), u48(b, off + 6), NONE, NONE, type, off + ETHERNET_HEADER);
+            return true;
+        }
+        return tags(b, type, off + ETHERNET_HEADER, end, u48(b, off), u48(b, off + 6), limits, v);
+    }
+
+    private static boolean isTag(int type) {
+        return type == 0x8100 || type == 0x88A8 || type == 0x9100 || type == 0x9200;
     }
 
     /** SLL: packet type, ARPHRD type, address length, 8 address bytes, protocol. */
@@ -79,7 +91,7 @@ final class LinkLayer {
         int outer = NONE;
         int inner = NONE;
         int count = 0;
-        while (type == 0x8100 || type == 0x88A8 || type == 0x9100 || type == 0x9200) {
+        while (isTag(type)) {
             if (count == limits.maxVlanTags()) {
                 return v.fail(new PacketError(Layer.VLAN, Problem.TOO_MANY_VLAN_TAGS, pos, count + 1L));
             }

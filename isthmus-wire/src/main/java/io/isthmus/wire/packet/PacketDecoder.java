@@ -88,7 +88,11 @@ public final class PacketDecoder {
 
     private boolean network(byte[] b, int end, PacketView v) {
         int off = v.networkOffset();
-        return switch (v.etherType()) {
+        int etherType = v.etherType();
+        if (etherType == LinkLayer.IPV4) { // the common case first, before the switch's lookup
+            return Ipv4Layer.decode(b, off, end, v);
+        }
+        return switch (etherType) {
             case LinkLayer.IPV4 -> Ipv4Layer.decode(b, off, end, v);
             case LinkLayer.IPV6 -> Ipv6Layer.decode(b, off, end, limits, v);
             case PROFINET -> {

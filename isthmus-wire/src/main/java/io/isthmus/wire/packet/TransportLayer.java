@@ -38,15 +38,10 @@ final class TransportLayer {
 
     private static boolean tcp(byte[] b, int p, int end, int missing, int anomalies, PacketView v) {
         int avail = end - p;
-        if (avail < TCP_MIN) {
-            return v.fail(new PacketError(Layer.TCP, Problem.TRUNCATED_HEADER, p, avail));
-        }
-        int dataOffset = (u8(b, p + 12) >>> 4) * 4;
-        if (dataOffset < TCP_MIN) {
-            return v.fail(new PacketError(Layer.TCP, Problem.BAD_HEADER_LENGTH, p, dataOffset / 4));
-        }
-        if (dataOffset > avail) {
-            return v.fail(new PacketError(Layer.TCP, Problem.TRUNCATED_HEADER, p, avail));
+        // One test on the common path; tcpMalformed() works out which rule failed.
+        int dataOffset = avail >= TCP_MIN ? (u8(b, p + 12) >>> 4) * 4 : 0;
+        if (dataOffset < TCP_MIN || dataOffset > avail) {
+            return tcpMalformed(b, p, avail, v);
         }
         v.tcp(
                 u16(b, p),
@@ -58,6 +53,18 @@ final class TransportLayer {
                 dataOffset);
         v.payload(p + dataOffset, avail - dataOffset, missing, anomalies);
         return true;
+    }
+
+    /** The first rule a TCP header that failed tcp()'s test breaks; always false. */
+    private static boolean tcpMalformed(byte[] b, int p, int avail, PacketView v) {
+        if (avail < TCP_MIN) {
+            return v.fail(new PacketError(Layer.TCP, Problem.TRUNCATED_HEADER, p, avail));
+        }
+        int dataOffset = (u8(b, p + 12) >>> 4) * 4;
+        if (dataOffset < TCP_MIN) {
+            return v.fail(new PacketError(Layer.TCP, Problem.BAD_HEADER_LENGTH, p, dataOffset / 4));
+        }
+        return v.fail(new PacketError(Layer.TCP, Problem.TRUNCATED_HEADER, p, avail));
     }
 
     private static boolean udp(byte[] b, int p, int end, int missing, int anomalies, PacketView v) {
