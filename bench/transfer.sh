@@ -5,7 +5,7 @@
 #   bench/transfer.sh [--records 200000] [--rate 1000000000] [--mtu 1500|9000] [--fragment-bytes N]
 #                     [--batch-bytes 65536 | 47 x fragment above 1,400] [--overhead 0.25] [--loss 0.01] [--impair kernel|relay]
 #                     [--hand-off N] [--receive-buffer BYTES] [--only loopback|netns] [--jfr] [--journal DIR]
-#                     [--warm-up 20] [--no-build] [--aot DIR]
+#                     [--warm-up 20] [--no-build] [--aot DIR] [--ramp FRACTION,SECONDS | --ramp off]
 # --rate is the sender's pacing in bits per second of datagrams with IP and UDP headers (parity
 #   included): payload is about rate / (1 + overhead) less headers and manifests.
 # --mtu sets the veth MTU of the namespace run and the fragment size: 1500 → 1,400-byte fragments,
@@ -57,13 +57,16 @@
 #   rebuild or a JDK change (the JVM refuses a cache whose class path or JDK differs, with a warning).
 #   The cache takes classes from jars only, so the class directories are packed into DIR once.
 #   Not with --jfr: JFR adds a module the training run did not have, and the JVM then drops the cache.
+# --ramp FRACTION,SECONDS: the sender's start-up ramp (SenderConfig.ramp: the pacing starts at FRACTION
+#   of --rate and reaches it after SECONDS, docs/transfer.md "Start-up ramp"); --ramp off sends at the
+#   full rate from the first datagram; without the option the product's default.
 # --jfr records sender.jfr and receiver.jfr (settings=profile) in the work directory.
 # docs/benchmarks.md records the figures with the command used.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 records=200000 rate=1000000000 overhead=0.25 only=all mtu=1500 fragment= batch= jfr=0 journal=
 loss=0.01 impair=kernel handoff= build=1 warmup=20 receive_buffer=$((64 * 1024 * 1024)) # ReceiverConfig.defaults
-aot=
+aot= ramp=
 while [ $# -gt 0 ]; do
   case "$1" in
     --records) records=$2; shift 2 ;;
@@ -82,6 +85,7 @@ while [ $# -gt 0 ]; do
     --warm-up) warmup=$2; shift 2 ;;
     --receive-buffer) receive_buffer=$2; shift 2 ;;
     --aot) aot=$2; shift 2 ;;
+    --ramp) ramp=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -94,6 +98,12 @@ esac
 # 8,920-byte fragments would be 8 + 2, which 1 % random loss defeats about once in 9,000 batches
 : "${batch:=$(( fragment > 1400 ? 47 * (fragment & ~7) : 65536 ))}"
 case "$impair" in kernel|relay) ;; *) echo "--impair is kernel or relay" >&2; exit 2 ;; esac
+case "$ramp" in
+  '') ;;
+  off) ramp=1,0 ;;
+  *,*) ;;
+  *) echo "--ramp is FRACTION,SECONDS (e.g. 0.25,3) or off" >&2; exit 2 ;;
+esac
 if [ -n "$aot" ] && [ "$jfr" = 1 ]; then # the recording adds jdk.jfr to the module graph
   echo "--aot and --jfr do not mix: the JVM refuses an AOT cache made without JFR (and runs without it)" >&2
   exit 2
@@ -145,7 +155,8 @@ if [ "$(id -u)" = 0 ]; then
   fi
 fi
 echo "net.core.rmem_max $(sysctl -n net.core.rmem_max) (receiver asks $receive_buffer); rate $rate bit/s;" \
-  "fragments $fragment bytes; batch $batch bytes; overhead $overhead; hand-off ${handoff:-default}"
+  "fragments $fragment bytes; batch $batch bytes; overhead $overhead; hand-off ${handoff:-default};" \
+  "ramp ${ramp:-default}"
 
 case "$warmup" in [0-9]|[1-8][0-9]) ;; *) echo "--warm-up is a percentage of the records, 0..89" >&2; exit 2 ;; esac
 if [ -n "$journal" ]; then
@@ -189,7 +200,7 @@ run() { # name, receiver-prefix, sender-prefix, destination host, destination po
   sleep 2
   local rjava; rjava=$(pgrep -P "$rpid" java || echo "$rpid")
   local launch_ms; launch_ms=$(date +%s%3N)
-  $spre "${jvm[@]}" $(aot_opt sender) $(jfr_opt "$name.sender") $main send "$work/journal" "$dest" "$dport" "$rate" "$overhead" 1 "bench-$name-$$" "$fragment" "$batch" $handoff \
+  $spre "${jvm[@]}" ${ramp:+"-Disthmus.transfer.ramp=$ramp"} $(aot_opt sender) $(jfr_opt "$name.sender") $main send "$work/journal" "$dest" "$dport" "$rate" "$overhead" 1 "bench-$name-$$" "$fragment" "$batch" $handoff \
     > "$work/$name.sender.log" 2>&1 &
   local spid=$!
   sleep 1

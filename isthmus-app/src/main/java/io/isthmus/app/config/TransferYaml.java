@@ -3,6 +3,7 @@ package io.isthmus.app.config;
 import io.isthmus.app.hub.ReceiverSettings;
 import io.isthmus.app.transfer.TransferText;
 import io.isthmus.connect.transfer.receive.ReceiverConfig;
+import io.isthmus.connect.transfer.send.PacingRamp;
 import io.isthmus.connect.transfer.send.SenderConfig;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,9 @@ final class TransferYaml {
             "fragment-bytes",
             "batch-size",
             "consumer",
-            "hand-off-batches");
+            "hand-off-batches",
+            "ramp-from",
+            "ramp-up");
     static final Set<String> RECEIVER =
             Set.of("listen", "site", "gap-timeout", "reorder-window", "receive-buffer", "max-buffered");
 
@@ -60,6 +63,11 @@ final class TransferYaml {
                 }
                 if (m.containsKey("hand-off-batches")) {
                     b.handOffBatches(whole(m, "hand-off-batches"));
+                }
+                if (m.containsKey("ramp-from") || m.containsKey("ramp-up")) {
+                    b.ramp(PacingRamp.of(
+                            m.containsKey("ramp-from") ? SourceYaml.number(m, "ramp-from", 0) : null,
+                            m.containsKey("ramp-up") ? DurationText.parse(String.valueOf(m.get("ramp-up"))) : null));
                 }
             });
         } catch (IllegalArgumentException | ArithmeticException e) {

@@ -1,5 +1,7 @@
 package io.isthmus.app.transfer;
 
+import io.isthmus.app.config.DurationText;
+import io.isthmus.connect.transfer.send.PacingRamp;
 import io.isthmus.connect.transfer.send.SenderConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -55,6 +57,20 @@ final class SenderOptions {
                     + " and sends, with at most N encoded batches waiting for it. Default: ${DEFAULT-VALUE}.")
     int handOffBatches;
 
+    @Option(
+            names = "--ramp-from",
+            paramLabel = "FRACTION",
+            description = "The share of --rate the pacing starts at after a start or an idle spell, 0.01..1"
+                    + " (1: no ramp). Default: " + PacingRamp.DEFAULT_START_FRACTION + ".")
+    Double rampFrom;
+
+    @Option(
+            names = "--ramp-up",
+            paramLabel = "DURATION",
+            description = "How long the pacing takes from --ramp-from to the full rate, 0s..10m (0s: no ramp)."
+                    + " Default: " + PacingRamp.DEFAULT_RAMP_UP_SECONDS + "s.")
+    String rampUp;
+
     SenderConfig toConfig() {
         return SenderConfig.create(
                 TransferText.hostPort(destination),
@@ -63,6 +79,7 @@ final class SenderOptions {
                         .redundancy(redundancy)
                         .fragmentBytes(fragmentBytes)
                         .consumerName(consumer)
-                        .handOffBatches(handOffBatches));
+                        .handOffBatches(handOffBatches)
+                        .ramp(PacingRamp.of(rampFrom, rampUp == null ? null : DurationText.parse(rampUp))));
     }
 }

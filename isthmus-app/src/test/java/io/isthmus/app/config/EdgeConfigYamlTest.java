@@ -7,6 +7,7 @@ import io.isthmus.app.config.TagConfigYaml.TagConfigException;
 import io.isthmus.app.edge.EdgeConfig;
 import io.isthmus.connect.journal.FsyncPolicy;
 import io.isthmus.connect.journal.FullPolicy;
+import io.isthmus.connect.transfer.send.PacingRamp;
 import io.isthmus.connect.transfer.send.SenderConfig;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -84,6 +85,8 @@ class EdgeConfigYamlTest {
                     batch-size: 32KiB
                     consumer: oneway
                     hand-off-batches: 8
+                    ramp-from: 0.5
+                    ramp-up: 1500ms
                 """ + SOURCES);
         var e = c.edge();
         assertThat(e.forward())
@@ -101,6 +104,39 @@ class EdgeConfigYamlTest {
         assertThat(t.handOffBatches())
                 .as("a sending thread with at most 8 batches waiting for it")
                 .isEqualTo(8);
+        assertThat(t.ramp()).isEqualTo(new PacingRamp(0.5, Duration.ofMillis(1500)));
+    }
+
+    @Test
+    void eitherRampKeyAloneKeepsTheOthersDefaultAndRampFromOneTurnsItOff() throws Exception {
+        String head =
+                "edge:\n  site-id: line-7\n  journal: { dir: journal }\n  transfer: { destination: \"127.0.0.1:4800\", ";
+        assertThat(parse(head + "ramp-up: 10s }\n" + SOURCES)
+                        .edge()
+                        .transfer()
+                        .orElseThrow()
+                        .ramp())
+                .isEqualTo(new PacingRamp(PacingRamp.DEFAULT.rampFrom(), Duration.ofSeconds(10)));
+        assertThat(parse(head + "ramp-from: 0.1 }\n" + SOURCES)
+                        .edge()
+                        .transfer()
+                        .orElseThrow()
+                        .ramp())
+                .isEqualTo(new PacingRamp(0.1, PacingRamp.DEFAULT.rampUp()));
+        assertThat(parse(head + "ramp-from: 1 }\n" + SOURCES)
+                        .edge()
+                        .transfer()
+                        .orElseThrow()
+                        .ramp()
+                        .ramps())
+                .isFalse();
+        assertThat(parse(head + "ramp-up: 0s }\n" + SOURCES)
+                        .edge()
+                        .transfer()
+                        .orElseThrow()
+                        .ramp()
+                        .ramps())
+                .isFalse();
     }
 
     @Test
@@ -116,6 +152,8 @@ class EdgeConfigYamlTest {
         SenderConfig d = SenderConfig.defaults(new InetSocketAddress("127.0.0.1", 4800));
         assertThat(t).isEqualTo(d);
         assertThat(t.handOffBatches()).as("one thread by default").isZero();
+        assertThat(t.ramp()).as("a start-up ramp by default").isEqualTo(PacingRamp.DEFAULT);
+        assertThat(t.ramp().ramps()).isTrue();
         assertThat(c.edge().forward()).isPresent();
     }
 
@@ -193,6 +231,24 @@ class EdgeConfigYamlTest {
                                 + "  transfer: { destination: \"127.0.0.1:4800\", hand-off-batches: 2.5 }\n"
                                 + SOURCES,
                         "transfer: hand-off-batches must be a whole number, was '2.5'"),
+                Arguments.of(
+                        "transfer ramp start out of range",
+                        "edge:\n  site-id: a\n  journal: { dir: j }\n"
+                                + "  transfer: { destination: \"127.0.0.1:4800\", ramp-from: 0 }\n"
+                                + SOURCES,
+                        "transfer: rampFrom is 0.0; it must be in 0.01..1 (a share of rate)"),
+                Arguments.of(
+                        "transfer ramp start above the rate",
+                        "edge:\n  site-id: a\n  journal: { dir: j }\n"
+                                + "  transfer: { destination: \"127.0.0.1:4800\", ramp-from: 1.5 }\n"
+                                + SOURCES,
+                        "transfer: rampFrom is 1.5; it must be in 0.01..1 (a share of rate)"),
+                Arguments.of(
+                        "transfer ramp too long",
+                        "edge:\n  site-id: a\n  journal: { dir: j }\n"
+                                + "  transfer: { destination: \"127.0.0.1:4800\", ramp-up: 1h }\n"
+                                + SOURCES,
+                        "transfer: rampUp is PT1H; it must be in 0s..10m"),
                 Arguments.of(
                         "transfer destination without port",
                         "edge:\n  site-id: a\n  journal: { dir: j }\n" + "  transfer: { destination: \"127.0.0.1\" }\n"

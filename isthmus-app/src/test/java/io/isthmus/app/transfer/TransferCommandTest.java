@@ -12,6 +12,7 @@ import io.isthmus.connect.journal.RecordType;
 import io.isthmus.connect.journal.SampleBatchCodec;
 import io.isthmus.connect.transfer.receive.DiodeReceiver;
 import io.isthmus.connect.transfer.receive.ReceiverConfig;
+import io.isthmus.connect.transfer.send.PacingRamp;
 import io.isthmus.model.Sample;
 import io.isthmus.model.TagPath;
 import io.isthmus.model.Value;
@@ -20,6 +21,7 @@ import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,6 +101,25 @@ class TransferCommandTest {
 
         assertThat(defaults.toConfig().handOffBatches()).isZero();
         assertThat(threaded.toConfig().handOffBatches()).isEqualTo(8);
+    }
+
+    @Test
+    void the_start_up_ramp_is_on_by_default_and_set_by_ramp_from_and_ramp_up() {
+        var defaults = CommandLine.populateCommand(new SenderOptions(), "--journal", "j", "-d", "127.0.0.1:9");
+        var ramped = CommandLine.populateCommand(
+                new SenderOptions(), "--journal", "j", "-d", "127.0.0.1:9", "--ramp-from", "0.1", "--ramp-up", "5s");
+        var off = CommandLine.populateCommand(
+                new SenderOptions(), "--journal", "j", "-d", "127.0.0.1:9", "--ramp-up", "0s");
+        assertThat(defaults.toConfig().ramp()).isEqualTo(PacingRamp.DEFAULT);
+        assertThat(ramped.toConfig().ramp()).isEqualTo(new PacingRamp(0.1, Duration.ofSeconds(5)));
+        assertThat(off.toConfig().ramp().ramps()).isFalse();
+    }
+
+    @Test
+    void a_ramp_out_of_range_is_a_usage_error_naming_the_value(@TempDir Path dir) {
+        Run r = run("transfer", "send", "--journal", dir.toString(), "-d", "127.0.0.1:9", "--ramp-from", "0");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("rampFrom is 0.0; it must be in 0.01..1");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.isthmus.connect.transfer.receive.Gap;
 import io.isthmus.connect.transfer.receive.ReceiverConfig;
 import io.isthmus.connect.transfer.receive.RecordingSink;
 import io.isthmus.connect.transfer.send.DiodeSender;
+import io.isthmus.connect.transfer.send.PacingRamp;
 import io.isthmus.connect.transfer.send.ReplayRequests;
 import io.isthmus.connect.transfer.send.SenderConfig;
 import java.io.IOException;
@@ -36,6 +37,9 @@ import java.util.List;
  * isthmus.transfer.steadyFrom}, in percent) and 90 % of the records, i.e. after JVM start and JIT
  * warm-up and before the tail (the benchmark's steady state).
  *
+ * <p>{@code send} takes its start-up ramp from the system property {@code isthmus.transfer.ramp},
+ * {@code FRACTION,SECONDS} (e.g. {@code 0.25,3}; {@code 1,0} for none), or the product's default.
+ *
  * The receiver rewrites STATUS_FILE (atomically) every 200 ms and at exit: {@code records N},
  * {@code digest HEX}, {@code epochs E1,E2}, then one {@code gap ...} line per gap.
  */
@@ -63,7 +67,19 @@ public final class TransferProcess {
                 b -> b.rateBitsPerSecond(Long.parseLong(args[4]))
                         .fecOverhead(overhead)
                         .heartbeatInterval(Duration.ofMillis(200))
-                        .consumerName(consumer));
+                        .consumerName(consumer)
+                        .ramp(ramp()));
+    }
+
+    /** The ramp of system property {@code isthmus.transfer.ramp} ({@code FRACTION,SECONDS}), else the default. */
+    private static PacingRamp ramp() {
+        String text = System.getProperty("isthmus.transfer.ramp");
+        if (text == null || text.isBlank()) {
+            return PacingRamp.DEFAULT;
+        }
+        String[] parts = text.split(",");
+        return new PacingRamp(
+                Double.parseDouble(parts[0]), Duration.ofMillis(Math.round(Double.parseDouble(parts[1]) * 1000)));
     }
 
     private static void send(String[] args) throws Exception {
@@ -75,6 +91,7 @@ public final class TransferProcess {
                                 .fecOverhead(base.fecOverhead())
                                 .heartbeatInterval(base.heartbeatInterval())
                                 .consumerName(base.consumerName())
+                                .ramp(base.ramp())
                                 .fragmentBytes(Integer.parseInt(args[8]))
                                 .maxBatchBytes(args.length > 9 ? Integer.parseInt(args[9]) : 64 * 1024)
                                 .handOffBatches(

@@ -82,7 +82,7 @@ public final class DiodeSender implements AutoCloseable {
         long bytesPerSecond = Math.max(1, config.rateBitsPerSecond() / 8);
         // a burst of 5 ms of the rate (at least MIN_PAUSE_NANOS' worth), never less than four datagrams
         long burst = Math.max(4L * config.limits().maxDatagramBytes(), bytesPerSecond / 200);
-        this.bucket = new TokenBucket(bytesPerSecond, burst, startNanos);
+        this.bucket = new TokenBucket(bytesPerSecond, burst, config.ramp(), startNanos);
         this.handOff = config.handOffBatches() == 0
                 ? null
                 : new HandOff(config.handOffBatches(), "diode-send-" + config.consumerName(), this::sendUnit);
@@ -254,6 +254,10 @@ public final class DiodeSender implements AutoCloseable {
     /** The sending thread's work: one batch's (or heartbeat's) datagrams, paced, in order. */
     private void sendUnit(HandOff.Unit unit) {
         byte[] bytes = unit.bytes();
+        if (unit.heartbeat) {
+            sendUnpaced(bytes, 0, unit.end(0));
+            return;
+        }
         for (int i = 0; i < unit.count(); i++) {
             sendPaced(bytes, unit.start(i), unit.end(i) - unit.start(i));
         }
@@ -262,13 +266,18 @@ public final class DiodeSender implements AutoCloseable {
         }
     }
 
-    /** Sends a heartbeat now. */
+    /**
+     * Sends a heartbeat now (with a sending thread: after what was encoded before it). Heartbeats are
+     * not paced: one small datagram per interval is nothing against the rate, and one held back by
+     * the pacing's debt (a start-up ramp's low rate above all) would tell the receiver late.
+     */
     public void heartbeat() {
         byte[] hb = encoder.heartbeat(epoch, encodedSequence, BatchBody.micros(Instant.now()), encodedLastRecord);
         if (handOff == null) {
-            sendPaced(hb, hb.length);
+            sendUnpaced(hb, 0, hb.length);
         } else {
             HandOff.Unit unit = handOff.claim();
+            unit.heartbeat = true;
             unit.add(hb, hb.length);
             handOff.publish(unit);
         }
@@ -355,6 +364,10 @@ public final class DiodeSender implements AutoCloseable {
                 LockSupport.parkNanos(left);
             }
         }
+        sendUnpaced(datagram, offset, length);
+    }
+
+    private void sendUnpaced(byte[] datagram, int offset, int length) {
         if (!trySend(datagram, offset, length)) {
             LockSupport.parkNanos(1_000_000);
             if (!trySend(datagram, offset, length)) {

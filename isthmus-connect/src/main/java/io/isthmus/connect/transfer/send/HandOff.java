@@ -36,6 +36,9 @@ final class HandOff implements AutoCloseable {
         long records;
         long payloadBytes;
         long lastRecord;
+        /** One heartbeat datagram, sent without pacing. */
+        boolean heartbeat;
+
         boolean stop;
 
         void add(byte[] datagram, int length) {
@@ -73,6 +76,7 @@ final class HandOff implements AutoCloseable {
             records = 0;
             payloadBytes = 0;
             lastRecord = 0;
+            heartbeat = false;
             stop = false;
         }
     }

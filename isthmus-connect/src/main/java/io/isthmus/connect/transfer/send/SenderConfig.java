@@ -30,6 +30,9 @@ import java.util.function.Consumer;
  * @param handOffBatches 0: the caller's thread encodes, paces and sends; n &gt; 0: it encodes, and a
  *     sending thread of the sender paces and sends, with at most n encoded batches handed over and
  *     not yet sent (the bound on the memory between the two: n × a batch's datagrams)
+ * @param ramp how the pacing rate rises to {@code rateBitsPerSecond} after a start or an idle
+ *     spell, so that a receiver which just started is not overrun ({@link PacingRamp#NONE}: the full
+ *     rate at once)
  */
 public record SenderConfig(
         InetSocketAddress destination,
@@ -41,7 +44,8 @@ public record SenderConfig(
         Duration heartbeatInterval,
         String consumerName,
         FrameLimits limits,
-        int handOffBatches) {
+        int handOffBatches,
+        PacingRamp ramp) {
 
     public static final long DEFAULT_RATE = 100_000_000L;
     /** Encoded batches in flight between the encoding and the sending thread by default. */
@@ -53,6 +57,7 @@ public record SenderConfig(
             throw new IllegalArgumentException("destination " + destination + " does not resolve");
         }
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(ramp, "ramp");
         if (handOffBatches < 0 || handOffBatches > 1024) {
             throw new IllegalArgumentException("handOffBatches is " + handOffBatches + "; it must be in 0..1024");
         }
@@ -182,6 +187,7 @@ public record SenderConfig(
         private String consumerName = "diode";
         private FrameLimits limits = FrameLimits.DEFAULT;
         private int handOffBatches = DEFAULT_HAND_OFF;
+        private PacingRamp ramp = PacingRamp.DEFAULT;
 
         private Builder(InetSocketAddress destination) {
             this.destination = destination;
@@ -232,6 +238,11 @@ public record SenderConfig(
             return this;
         }
 
+        public Builder ramp(PacingRamp v) {
+            ramp = v;
+            return this;
+        }
+
         public SenderConfig build() {
             return new SenderConfig(
                     destination,
@@ -243,7 +254,8 @@ public record SenderConfig(
                     heartbeatInterval,
                     consumerName,
                     limits,
-                    handOffBatches);
+                    handOffBatches,
+                    ramp);
         }
     }
 }
