@@ -1,6 +1,7 @@
 package io.isthmus.connect.journal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -38,10 +39,6 @@ public final class ForwardingReader implements AutoCloseable {
     private long liveThrough;
     /** The highest id a batch returned so far lets the cursor commit. */
     private long handedOut;
-    /** Live records at the front of the last batch read into a block. */
-    private int liveCount;
-    /** The block {@link #nextBatch()} reads into before it makes records of it. */
-    private RecordBlock materialized;
 
     private ForwardingReader(Journal journal, ConsumerCursor cursor, ForwardingBudget budget) {
         this.journal = journal;
@@ -67,13 +64,17 @@ public final class ForwardingReader implements AutoCloseable {
 
     /** The next batch from what is acknowledged now; empty if there is nothing to send. */
     public ForwardBatch nextBatch() {
-        if (materialized == null) {
-            materialized = new RecordBlock(budget.maxRecords(), 0);
+        List<JournalRecord> liveRecords = live.next(liveRoom());
+        if (!liveRecords.isEmpty()) {
+            liveThrough = liveRecords.getLast().sequence();
         }
-        materialized.clear();
-        long committable = nextBatch(materialized);
-        return new ForwardBatch(
-                materialized.records(0, liveCount), materialized.records(liveCount, materialized.size()), committable);
+        int room = budget.maxRecords() - liveRecords.size();
+        List<JournalRecord> backlogRecords = backlogDrained ? List.of() : backlog.next(room, liveStart);
+        backlogRead(
+                backlogRecords.size(),
+                room,
+                backlogRecords.isEmpty() ? 0 : backlogRecords.getLast().sequence());
+        return new ForwardBatch(liveRecords, backlogRecords, committable());
     }
 
     /**
@@ -84,15 +85,14 @@ public final class ForwardingReader implements AutoCloseable {
      */
     public long nextBatch(RecordBlock into) {
         into.clear();
-        int reserve = backlogDrained ? 0 : budget.minBacklogRecords();
-        liveCount = live.readInto(into, budget.maxRecords() - reserve, Long.MAX_VALUE);
+        int liveCount = live.readInto(into, liveRoom(), Long.MAX_VALUE);
         if (liveCount > 0) {
             liveThrough = into.sequence(liveCount - 1);
         }
-        readBacklog(into, budget.maxRecords() - liveCount);
-        long committable = backlogDrained ? liveThrough : backlogThrough;
-        handedOut = Math.max(handedOut, committable);
-        return committable;
+        int room = budget.maxRecords() - liveCount;
+        int read = backlogDrained ? 0 : backlog.readInto(into, room, liveStart);
+        backlogRead(read, room, read == 0 ? 0 : into.sequence(into.size() - 1));
+        return committable();
     }
 
     /** Like {@link #nextBatch(RecordBlock)}, but waits up to {@code maxWait} for a live record if there is nothing. */
@@ -159,17 +159,29 @@ public final class ForwardingReader implements AutoCloseable {
         backlog.close();
     }
 
-    private void readBacklog(RecordBlock into, int room) {
+    /** Live records the next batch may take: all of it once the backlog is drained, less the backlog's share before. */
+    private int liveRoom() {
+        return budget.maxRecords() - (backlogDrained ? 0 : budget.minBacklogRecords());
+    }
+
+    /** After reading {@code read} backlog records (the last with id {@code last}) into {@code room} places. */
+    private void backlogRead(int read, int room, long last) {
         if (backlogDrained || room <= 0) {
             return;
         }
-        int read = backlog.readInto(into, room, liveStart);
         if (read > 0) {
-            backlogThrough = into.sequence(into.size() - 1);
+            backlogThrough = last;
         }
         if (read < room) { // caught up with the live start, or nothing more below it exists
             backlogDrained = true;
             backlogThrough = liveStart - 1;
         }
+    }
+
+    /** What the batch just read lets the cursor commit; remembered for {@link #commit(long)}'s check. */
+    private long committable() {
+        long committable = backlogDrained ? liveThrough : backlogThrough;
+        handedOut = Math.max(handedOut, committable);
+        return committable;
     }
 }

@@ -114,14 +114,23 @@ public final class JournalReader implements AutoCloseable {
 
     /** Up to {@code maxRecords} records, as many as are acknowledged now; possibly none. */
     public List<JournalRecord> next(int maxRecords) {
+        return next(maxRecords, Long.MAX_VALUE);
+    }
+
+    /**
+     * Up to {@code maxRecords} records with ids below {@code belowSequence}, as many as are
+     * acknowledged now; possibly none. The first record at or above {@code belowSequence} is left
+     * for the next read.
+     */
+    public List<JournalRecord> next(int maxRecords, long belowSequence) {
         List<JournalRecord> records =
-                new ArrayList<>(Math.min(maxRecords, 4096)); // a forwarder's whole batch without regrowing
+                new ArrayList<>(Math.clamp(maxRecords, 0, 4096)); // a forwarder's whole batch without regrowing
         while (records.size() < maxRecords) {
-            var record = next();
-            if (record.isEmpty()) {
+            var frame = advance(belowSequence);
+            if (frame == null) {
                 break;
             }
-            records.add(record.get());
+            records.add(toRecord(frame));
         }
         return records;
     }

@@ -44,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class JournalReadBenchmark {
-    static final int RECORDS = 100_000;
+    static final int RECORDS = 50_000;
     static final int READ_RECORDS = 4096;
 
     private Path dir;
