@@ -1,6 +1,7 @@
 package io.isthmus.app.edge;
 
 import io.isthmus.connect.journal.Journal;
+import io.isthmus.connect.journal.RecoveryReport;
 import io.isthmus.connect.poll.ConnectionState;
 import io.isthmus.connect.poll.SampleSink;
 import io.isthmus.connect.source.SourceDefinition;
@@ -43,6 +44,7 @@ public final class Edge implements AutoCloseable {
     private final Forwarder forwarder;
     private final DiodeForwarder diode;
     private final List<String> recoveryFindings;
+    private final RecoveryReport journalOpened;
     private StatusServer status;
 
     private Edge(EdgeConfig config, Consumer<Journaled> appended) {
@@ -54,6 +56,8 @@ public final class Edge implements AutoCloseable {
         this.recoveryFindings = journal.recoveryReport().findings().stream()
                 .map(Object::toString)
                 .toList();
+        this.journalOpened = journal.recoveryReport();
+        log.info("journal {} opened: {}", config.edge().journal().directory(), journalOpened.summary());
         recoveryFindings.forEach(f -> log.warn("journal recovery: {}", f));
         this.forwarder = config.edge()
                 .forward()
@@ -78,7 +82,9 @@ public final class Edge implements AutoCloseable {
                                     "sources",
                                     Integer.toString(config.sources().sources().size()))
                             .with("tags", Integer.toString(config.sources().tagCount()))
-                            .with("journal_recovery_findings", Integer.toString(edge.recoveryFindings.size())));
+                            .with("journal_recovery_findings", Integer.toString(edge.recoveryFindings.size()))
+                            .with("journal_segments_from_seal", Integer.toString(edge.journalOpened.sealedSegments()))
+                            .with("journal_segments_scanned", Integer.toString(edge.journalOpened.scannedSegments())));
             edge.startSources(config.sources());
             if (edge.forwarder != null) {
                 edge.forwarder.start();
@@ -199,6 +205,8 @@ public final class Edge implements AutoCloseable {
                 forwarder != null && forwarder.inBackfill(),
                 forwarder == null ? "off" : describe(forwarder.state()),
                 recoveryFindings,
+                journalOpened.sealedSegments(),
+                journalOpened.scannedSegments(),
                 diode == null ? null : diode.status());
     }
 

@@ -14,6 +14,9 @@ import java.util.Map;
  * @param journalLast the newest record id; {@code forwardedThrough} the hub's acknowledged cursor
  * @param forwarder {@code starting}, {@code forwarding}, {@code retrying: <last error>}, or {@code
  *     off} when the edge does not forward over HTTP
+ * @param journalSegmentsFromSeal segments the journal's open took from a verified seal; {@code
+ *     journalSegmentsScanned} those it read record by record (what the open cost, see {@link
+ *     io.isthmus.connect.journal.RecoveryReport})
  * @param transfer the one-way transfer's sender side; null when the edge has no {@code transfer}
  *     section
  */
@@ -35,6 +38,8 @@ public record EdgeStatus(
         boolean backfilling,
         String forwarder,
         List<String> recoveryFindings,
+        int journalSegmentsFromSeal,
+        int journalSegmentsScanned,
         EdgeTransferStatus transfer) {
 
     /** Records journaled but not yet acknowledged by the hub (ids are not dense: an upper bound). */
@@ -68,6 +73,18 @@ public record EdgeStatus(
                 journalLost);
         gauge(b, "isthmus_edge_journal_bytes", "Bytes of journal segments on disk.", site, journalBytes);
         gauge(b, "isthmus_edge_journal_last_sequence", "Newest journal record id.", site, journalLast);
+        gauge(
+                b,
+                "isthmus_edge_journal_open_sealed_segments",
+                "Segments the journal's open took from a verified seal.",
+                site,
+                journalSegmentsFromSeal);
+        gauge(
+                b,
+                "isthmus_edge_journal_open_scanned_segments",
+                "Segments the journal's open read record by record.",
+                site,
+                journalSegmentsScanned);
         gauge(b, "isthmus_edge_forwarded_through_sequence", "Journal id the hub acknowledged.", site, forwardedThrough);
         gauge(
                 b,

@@ -48,6 +48,9 @@ public final class TransferSendCommand implements Callable<Integer> {
         try (Journal journal = Journal.open(JournalConfig.defaults(options.journal));
                 DiodeSender sender = DiodeSender.udp(config)) {
             out.printf(
+                    "Journal %s: %s.%n",
+                    options.journal, journal.recoveryReport().summary());
+            out.printf(
                     "Sending journal %s to %s at %s bit/s, epoch %d. Ctrl-C stops.%n",
                     options.journal, config.destination(), config.rateBitsPerSecond(), sender.epoch());
             out.flush();

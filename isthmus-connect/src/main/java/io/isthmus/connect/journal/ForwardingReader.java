@@ -37,6 +37,8 @@ public final class ForwardingReader implements AutoCloseable {
     private boolean backlogDrained;
     private long backlogThrough;
     private long liveThrough;
+    /** The highest id a batch returned so far lets the cursor commit. */
+    private long handedOut;
 
     private ForwardingReader(Journal journal, ConsumerCursor cursor, ForwardingBudget budget) {
         this.journal = journal;
@@ -49,6 +51,7 @@ public final class ForwardingReader implements AutoCloseable {
         this.backlogDrained = from >= liveStart;
         this.backlogThrough = cursor.committed();
         this.liveThrough = liveStart - 1;
+        this.handedOut = cursor.committed();
     }
 
     /** Starts forwarding the consumer's records; the backlog is what it has not committed yet. */
@@ -61,14 +64,44 @@ public final class ForwardingReader implements AutoCloseable {
 
     /** The next batch from what is acknowledged now; empty if there is nothing to send. */
     public ForwardBatch nextBatch() {
-        int reserve = backlogDrained ? 0 : budget.minBacklogRecords();
-        List<JournalRecord> liveRecords = live.next(budget.maxRecords() - reserve);
+        List<JournalRecord> liveRecords = live.next(liveRoom());
         if (!liveRecords.isEmpty()) {
             liveThrough = liveRecords.getLast().sequence();
         }
-        List<JournalRecord> backlogRecords = readBacklog(budget.maxRecords() - liveRecords.size());
-        long committable = backlogDrained ? liveThrough : backlogThrough;
-        return new ForwardBatch(liveRecords, backlogRecords, committable);
+        int room = budget.maxRecords() - liveRecords.size();
+        List<JournalRecord> backlogRecords = backlogDrained ? List.of() : backlog.next(room, liveStart);
+        backlogRead(
+                backlogRecords.size(),
+                room,
+                backlogRecords.isEmpty() ? 0 : backlogRecords.getLast().sequence());
+        return new ForwardBatch(liveRecords, backlogRecords, committable());
+    }
+
+    /**
+     * The next batch as {@link #nextBatch()} takes it, read into {@code into} (cleared first) instead
+     * of a {@link JournalRecord} per record: live records first, then backlog records. Returns the id
+     * every record up to which is in this batch or an earlier one, for {@link #commit(long)} once the
+     * batch is delivered.
+     */
+    public long nextBatch(RecordBlock into) {
+        into.clear();
+        int liveCount = live.readInto(into, liveRoom(), Long.MAX_VALUE);
+        if (liveCount > 0) {
+            liveThrough = into.sequence(liveCount - 1);
+        }
+        int room = budget.maxRecords() - liveCount;
+        int read = backlogDrained ? 0 : backlog.readInto(into, room, liveStart);
+        backlogRead(read, room, read == 0 ? 0 : into.sequence(into.size() - 1));
+        return committable();
+    }
+
+    /** Like {@link #nextBatch(RecordBlock)}, but waits up to {@code maxWait} for a live record if there is nothing. */
+    public long nextBatch(RecordBlock into, Duration maxWait) throws InterruptedException {
+        long committable = nextBatch(into);
+        if (into.isEmpty() && journal.awaitSequence(live.position(), maxWait)) {
+            return nextBatch(into);
+        }
+        return committable;
     }
 
     /** Like {@link #nextBatch()}, but waits up to {@code maxWait} for a live record if there is nothing. */
@@ -91,8 +124,22 @@ public final class ForwardingReader implements AutoCloseable {
 
     /** Stores in the consumer's cursor that the batch was delivered. */
     public void commit(ForwardBatch delivered) {
-        if (delivered.committableThrough() > cursor.committed()) {
-            cursor.commit(delivered.committableThrough());
+        commit(delivered.committableThrough());
+    }
+
+    /**
+     * Stores in the consumer's cursor that the batches up to the one for which {@link
+     * #nextBatch(RecordBlock)} returned {@code committableThrough} were delivered.
+     *
+     * @throws IllegalArgumentException if no batch returned so far allows it
+     */
+    public void commit(long committableThrough) {
+        if (committableThrough > handedOut) {
+            throw new IllegalArgumentException("commit through " + committableThrough
+                    + ", but the batches returned so far allow at most " + handedOut);
+        }
+        if (committableThrough > cursor.committed()) {
+            cursor.commit(committableThrough);
         }
     }
 
@@ -112,19 +159,29 @@ public final class ForwardingReader implements AutoCloseable {
         backlog.close();
     }
 
-    private List<JournalRecord> readBacklog(int room) {
-        List<JournalRecord> records =
-                new java.util.ArrayList<>(Math.min(room, 4096)); // the diode and HTTP forwarders read 4,096 at a time
-        while (!backlogDrained && records.size() < room) {
-            var next = backlog.next();
-            if (next.isEmpty() || next.get().sequence() >= liveStart) {
-                backlogDrained = true;
-                backlogThrough = liveStart - 1;
-                break;
-            }
-            records.add(next.get());
-            backlogThrough = next.get().sequence();
+    /** Live records the next batch may take: all of it once the backlog is drained, less the backlog's share before. */
+    private int liveRoom() {
+        return budget.maxRecords() - (backlogDrained ? 0 : budget.minBacklogRecords());
+    }
+
+    /** After reading {@code read} backlog records (the last with id {@code last}) into {@code room} places. */
+    private void backlogRead(int read, int room, long last) {
+        if (backlogDrained || room <= 0) {
+            return;
         }
-        return records;
+        if (read > 0) {
+            backlogThrough = last;
+        }
+        if (read < room) { // caught up with the live start, or nothing more below it exists
+            backlogDrained = true;
+            backlogThrough = liveStart - 1;
+        }
+    }
+
+    /** What the batch just read lets the cursor commit; remembered for {@link #commit(long)}'s check. */
+    private long committable() {
+        long committable = backlogDrained ? liveThrough : backlogThrough;
+        handedOut = Math.max(handedOut, committable);
+        return committable;
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.CRC32C;
 
 /**
  * Reads acknowledged records in id order from a starting id, across segments, and follows the live
@@ -32,6 +33,8 @@ public final class JournalReader implements AutoCloseable {
     private ByteBuffer buf = ByteBuffer.allocate(READ_AHEAD).limit(0);
     private long bufStart;
     private boolean closed;
+    /** Every record's checksum, reset for each. */
+    private final CRC32C crc = new CRC32C();
 
     JournalReader(Journal journal, long fromSequence) {
         this.journal = journal;
@@ -45,16 +48,51 @@ public final class JournalReader implements AutoCloseable {
 
     /** The next acknowledged record, or nothing if the reader has caught up. */
     public Optional<JournalRecord> next() {
+        var frame = advance(Long.MAX_VALUE);
+        return frame == null ? Optional.empty() : Optional.of(toRecord(frame));
+    }
+
+    /**
+     * Appends to {@code into} up to {@code maxRecords} acknowledged records whose ids are below
+     * {@code belowSequence}, as many as there are now; returns how many. The first record at or above
+     * {@code belowSequence} is left for the next read. The bulk read of {@link #next()}: the same
+     * records with the same checks, without an object per record.
+     */
+    public int readInto(RecordBlock into, int maxRecords, long belowSequence) {
+        int read = 0;
+        while (read < maxRecords) {
+            var frame = advance(belowSequence);
+            if (frame == null) {
+                break;
+            }
+            into.add(
+                    frame.sequence(),
+                    frame.type().code(),
+                    frame.appendMicros(),
+                    buf.array(),
+                    buf.arrayOffset() + frame.payloadOffset(),
+                    frame.payloadLength());
+            read++;
+        }
+        return read;
+    }
+
+    /**
+     * Moves past the next acknowledged record and returns it (its payload in {@link #buf}), or null
+     * if the reader has caught up or the next record's id is {@code belowSequence} or more (then it
+     * stays unread).
+     */
+    private RecordFormat.Frame advance(long belowSequence) {
         requireUsable();
         while (true) {
             if (!positioned()) {
-                return Optional.empty();
+                return null;
             }
             long visibleEnd = segment.visibleEnd;
             if (offset >= visibleEnd) {
                 Segment after = journal.segmentAfter(segment);
                 if (after == null) {
-                    return Optional.empty();
+                    return null;
                 }
                 moveTo(after, SegmentHeader.SIZE);
                 continue;
@@ -63,24 +101,36 @@ public final class JournalReader implements AutoCloseable {
             if (frame == null) {
                 continue;
             }
+            if (frame.sequence() >= belowSequence) {
+                return null;
+            }
             offset += frame.size();
             if (frame.sequence() >= position) {
                 position = frame.sequence() + 1;
-                return Optional.of(toRecord(frame));
+                return frame;
             }
         }
     }
 
     /** Up to {@code maxRecords} records, as many as are acknowledged now; possibly none. */
     public List<JournalRecord> next(int maxRecords) {
+        return next(maxRecords, Long.MAX_VALUE);
+    }
+
+    /**
+     * Up to {@code maxRecords} records with ids below {@code belowSequence}, as many as are
+     * acknowledged now; possibly none. The first record at or above {@code belowSequence} is left
+     * for the next read.
+     */
+    public List<JournalRecord> next(int maxRecords, long belowSequence) {
         List<JournalRecord> records =
-                new ArrayList<>(Math.min(maxRecords, 4096)); // a forwarder's whole batch without regrowing
+                new ArrayList<>(Math.clamp(maxRecords, 0, 4096)); // a forwarder's whole batch without regrowing
         while (records.size() < maxRecords) {
-            var record = next();
-            if (record.isEmpty()) {
+            var frame = advance(belowSequence);
+            if (frame == null) {
                 break;
             }
-            records.add(record.get());
+            records.add(toRecord(frame));
         }
         return records;
     }
@@ -136,7 +186,10 @@ public final class JournalReader implements AutoCloseable {
             }
             int relative = (int) (offset - bufStart);
             int limit = (int) (Math.min(visibleEnd, bufStart + buf.limit()) - bufStart);
-            var decoded = RecordFormat.decode(buf, relative, limit, Integer.MAX_VALUE - RecordFormat.OVERHEAD);
+            var decoded = RecordFormat.decode(buf, relative, limit, Integer.MAX_VALUE - RecordFormat.OVERHEAD, crc);
+            if (decoded instanceof RecordFormat.Frame f) { // the usual case, before the switch's type dispatch
+                return f;
+            }
             switch (decoded) {
                 case RecordFormat.Frame f -> {
                     return f;

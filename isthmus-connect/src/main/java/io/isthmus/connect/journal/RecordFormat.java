@@ -27,9 +27,19 @@ final class RecordFormat {
 
     private RecordFormat() {}
 
-    /** Microseconds since the epoch, the resolution of the append time in the envelope. */
+    /**
+     * Microseconds since the epoch, the resolution of the append time in the envelope; the exact
+     * inverse of {@link #instant} over the whole long range (before 1970 the second is moved up
+     * first, so the product cannot pass Long.MIN_VALUE).
+     */
     static long micros(Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
+        long seconds = t.getEpochSecond();
+        long micros = t.getNano() / 1_000;
+        if (seconds < 0 && micros > 0) {
+            seconds++;
+            micros -= 1_000_000L;
+        }
+        return Math.addExact(Math.multiplyExact(seconds, 1_000_000L), micros);
     }
 
     static Instant instant(long micros) {
@@ -75,6 +85,14 @@ final class RecordFormat {
      * only: the buffer's position and limit are left alone.
      */
     static Decoded decode(ByteBuffer buf, int offset, int limit, int maxPayload) {
+        return decode(buf, offset, limit, maxPayload, new CRC32C());
+    }
+
+    /**
+     * {@link #decode(ByteBuffer, int, int, int)} with a checksum object the caller reuses (it is reset
+     * here); a heap buffer's bytes are checksummed in its array, without a view per record.
+     */
+    static Decoded decode(ByteBuffer buf, int offset, int limit, int maxPayload, CRC32C crc) {
         int available = limit - offset;
         if (available < HEADER_BYTES) {
             return new Truncated(HEADER_BYTES);
@@ -87,8 +105,12 @@ final class RecordFormat {
         if (available < size(payloadLength)) {
             return new Truncated(size(payloadLength));
         }
-        CRC32C crc = new CRC32C();
-        crc.update(buf.slice(offset, HEADER_BYTES + payloadLength));
+        crc.reset();
+        if (buf.hasArray()) {
+            crc.update(buf.array(), buf.arrayOffset() + offset, HEADER_BYTES + payloadLength);
+        } else {
+            crc.update(buf.slice(offset, HEADER_BYTES + payloadLength));
+        }
         if (buf.getInt(offset + HEADER_BYTES + payloadLength) != (int) crc.getValue()) {
             return new Invalid(FrameError.CHECKSUM_MISMATCH);
         }

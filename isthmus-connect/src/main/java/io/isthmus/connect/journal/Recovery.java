@@ -38,6 +38,8 @@ final class Recovery {
     private long lastRecord;
     private long highestNamed;
     private long records;
+    private int sealedSegments;
+    private int scannedSegments;
 
     /** What the journal starts from. */
     record Result(List<Segment> segments, RecoveryReport report, long nextSequence, long lastRecord) {}
@@ -75,7 +77,8 @@ final class Recovery {
                 .mapToLong(s -> s.firstSequence)
                 .findFirst()
                 .orElse(0);
-        var report = new RecoveryReport(clean, segments.size(), records, first, lastRecord, next, findings);
+        var report = new RecoveryReport(
+                clean, segments.size(), sealedSegments, scannedSegments, records, first, lastRecord, next, findings);
         return new Result(List.copyOf(segments), report, next, lastRecord);
     }
 
@@ -87,8 +90,10 @@ final class Recovery {
                 records += segment.records;
                 lastRecord = Math.max(lastRecord, segment.lastSequence);
                 segments.add(segment);
+                sealedSegments++;
                 return;
             }
+            scannedSegments++;
             scan(ch, path, first, ceiling, last);
         }
     }

@@ -11,6 +11,12 @@ import java.util.Optional;
  * ids concerned, and (where data may be lost) also raised as a DATA_LOSS event.
  *
  * @param cleanShutdown the previous run closed the journal
+ * @param segments the segments the journal holds after open
+ * @param sealedSegments segment files taken from a seal that verified ({@link SegmentSeals}), without
+ *     reading their records
+ * @param scannedSegments segment files read record by record because they had no seal that verified
+ *     (the one being written when the journal last closed or crashed, a seal that did not match);
+ *     {@code sealedSegments + scannedSegments} is every segment file found, including unreadable ones
  * @param firstSequence the oldest record's id, 0 when the journal holds none
  * @param lastSequence the newest record's id, 0 when the journal holds none
  * @param nextSequence the id the next append gets
@@ -18,6 +24,8 @@ import java.util.Optional;
 public record RecoveryReport(
         boolean cleanShutdown,
         int segments,
+        int sealedSegments,
+        int scannedSegments,
         long records,
         long firstSequence,
         long lastSequence,
@@ -25,7 +33,22 @@ public record RecoveryReport(
         List<Finding> findings) {
 
     public RecoveryReport {
+        if (sealedSegments < 0 || scannedSegments < 0) {
+            throw new IllegalArgumentException(
+                    "sealed " + sealedSegments + " and scanned " + scannedSegments + " segments must not be negative");
+        }
         findings = List.copyOf(findings);
+    }
+
+    /**
+     * One line for a log or a console: segments (from a seal / scanned), records and id range,
+     * and how many findings.
+     */
+    public String summary() {
+        return segments + " segments (" + sealedSegments + " from a seal, " + scannedSegments + " scanned), "
+                + records + " records" + (records == 0 ? "" : " " + firstSequence + ".." + lastSequence)
+                + ", next id " + nextSequence + (cleanShutdown ? ", closed cleanly" : ", not closed cleanly")
+                + ", " + findings.size() + (findings.size() == 1 ? " finding" : " findings");
     }
 
     public <T extends Finding> List<T> findings(Class<T> kind) {

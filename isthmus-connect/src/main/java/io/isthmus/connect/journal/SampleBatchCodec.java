@@ -190,10 +190,21 @@ public final class SampleBatchCodec {
      * same count) is skipped: its paths are in the set already. Never throws for any input.
      */
     public boolean summarizeInto(byte[] bytes, SummaryAccumulator into) {
-        if (bytes.length > 0 && bytes[0] == FORMAT_VERSION_1) {
-            return addVersion1(bytes, into); // older journals: walked sample by sample anyway
+        return summarizeInto(bytes, 0, bytes.length, into);
+    }
+
+    /**
+     * {@link #summarizeInto(byte[], SummaryAccumulator)} of the batch in {@code bytes[offset, offset +
+     * length)}, reading nothing outside it: the diode sender's path, which holds many records'
+     * payloads back to back in one array ({@link RecordBlock}).
+     */
+    public boolean summarizeInto(byte[] bytes, int offset, int length, SummaryAccumulator into) {
+        java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+        int end = offset + length;
+        if (length > 0 && bytes[offset] == FORMAT_VERSION_1) { // older journals: walked sample by sample anyway
+            return addVersion1(java.util.Arrays.copyOfRange(bytes, offset, end), into);
         }
-        var in = new Input(ByteBuffer.wrap(bytes));
+        var in = new Input(ByteBuffer.wrap(bytes, offset, length));
         into.begin();
         try {
             int version = in.u8();
@@ -208,15 +219,15 @@ public final class SampleBatchCodec {
                 return false;
             }
             int table = in.position();
-            if (into.sameTable(bytes, table, pathCount)) {
+            if (into.sameTable(bytes, table, end, pathCount)) {
                 in.skip(into.lastTableLength());
             } else {
-                int end = addPathTable(bytes, table, pathCount, into);
-                if (end < 0) {
+                int tableEnd = addPathTable(bytes, table, end, pathCount, into);
+                if (tableEnd < 0) {
                     into.rollback();
                     return false;
                 }
-                into.rememberTable(bytes, table, end - table, pathCount);
+                into.rememberTable(bytes, table, tableEnd - table, pathCount);
             }
             into.commit(span[0], span[1]);
             return true;
@@ -292,14 +303,14 @@ public final class SampleBatchCodec {
      * of being spelled, hashed and compared whole. Most paths of a poller's table differ from the one
      * before only in that last segment (the point). Returns the table's end, or -1 if it is malformed.
      */
-    private static int addPathTable(byte[] bytes, int at, int pathCount, SummaryAccumulator into) {
+    private static int addPathTable(byte[] bytes, int at, int limit, int pathCount, SummaryAccumulator into) {
         byte[] spelled = into.spelled;
         int[] ends = into.ends;
         int[] hashes = into.hashes;
         int prefix = -1;
         int p = at;
         for (int i = 0; i < pathCount; i++) {
-            if (p >= bytes.length) {
+            if (p >= limit) {
                 return -1;
             }
             int shared = bytes[p++] & 0xFF;
@@ -307,13 +318,13 @@ public final class SampleBatchCodec {
                 return -1;
             }
             if (shared < DEPTH - 1) {
-                p = spellPrefix(bytes, p, shared, spelled, ends, hashes);
+                p = spellPrefix(bytes, p, limit, shared, spelled, ends, hashes);
                 if (p < 0) {
                     return -1;
                 }
                 prefix = into.prefix(spelled, ends[DEPTH - 2], hashes[DEPTH - 2]);
             }
-            p = addLastSegment(bytes, p, prefix, spelled, ends[DEPTH - 2], hashes[DEPTH - 2], into);
+            p = addLastSegment(bytes, p, limit, prefix, spelled, ends[DEPTH - 2], hashes[DEPTH - 2], into);
             if (p < 0) {
                 return -1;
             }
@@ -326,7 +337,7 @@ public final class SampleBatchCodec {
      * byte; their ends and hashes go to {@code ends} and {@code hashes}. Returns the position after them,
      * or -1.
      */
-    private static int spellPrefix(byte[] bytes, int p, int from, byte[] spelled, int[] ends, int[] hashes) {
+    private static int spellPrefix(byte[] bytes, int p, int limit, int from, byte[] spelled, int[] ends, int[] hashes) {
         int end = from == 0 ? 0 : ends[from - 1];
         int h = from == 0 ? 1 : hashes[from - 1];
         for (int s = from; s < DEPTH - 1; s++) {
@@ -334,7 +345,7 @@ public final class SampleBatchCodec {
                 spelled[end++] = '/';
                 h = 31 * h + '/';
             }
-            int length = segmentLength(bytes, p++);
+            int length = segmentLength(bytes, p++, limit);
             if (length < 0) {
                 return -1;
             }
@@ -356,14 +367,14 @@ public final class SampleBatchCodec {
 
     /**
      * The length octet of the segment at {@code p}: 1 to {@link TagPath#MAX_SEGMENT_LENGTH} with that
-     * many bytes after it, else -1.
+     * many bytes after it before {@code limit}, else -1.
      */
-    private static int segmentLength(byte[] bytes, int p) {
-        if (p >= bytes.length) {
+    private static int segmentLength(byte[] bytes, int p, int limit) {
+        if (p >= limit) {
             return -1;
         }
         int length = bytes[p] & 0xFF;
-        return length < 1 || length > TagPath.MAX_SEGMENT_LENGTH || bytes.length - p - 1 < length ? -1 : length;
+        return length < 1 || length > TagPath.MAX_SEGMENT_LENGTH || limit - p - 1 < length ? -1 : length;
     }
 
     /**
@@ -388,8 +399,15 @@ public final class SampleBatchCodec {
      * the segment, or -1 if it is malformed.
      */
     private static int addLastSegment(
-            byte[] bytes, int p, int prefix, byte[] spelled, int prefixEnd, int prefixHash, SummaryAccumulator into) {
-        int length = segmentLength(bytes, p++);
+            byte[] bytes,
+            int p,
+            int limit,
+            int prefix,
+            byte[] spelled,
+            int prefixEnd,
+            int prefixHash,
+            SummaryAccumulator into) {
+        int length = segmentLength(bytes, p++, limit);
         if (length < 0) {
             return -1;
         }

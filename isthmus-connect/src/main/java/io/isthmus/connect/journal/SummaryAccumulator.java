@@ -194,10 +194,10 @@ public final class SummaryAccumulator {
     }
 
     /** True when {@code count} paths at {@code bytes[at..]} are exactly the last table remembered. */
-    boolean sameTable(byte[] bytes, int at, int count) {
+    boolean sameTable(byte[] bytes, int at, int limit, int count) {
         return lastTableLength >= 0
                 && count == lastTableCount
-                && bytes.length - at >= lastTableLength
+                && limit - at >= lastTableLength
                 && Arrays.equals(lastTable, 0, lastTableLength, bytes, at, at + lastTableLength);
     }
 

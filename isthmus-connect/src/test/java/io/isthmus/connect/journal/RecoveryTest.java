@@ -215,6 +215,13 @@ class RecoveryTest {
                             Optional.of(new SequenceRange(secondFirst, thirdFirst - 1))));
             assertThat(readAll(journal, 1)).hasSize((int) (400 - (thirdFirst - secondFirst)));
             assertThat(events.ofKind(EventKind.DATA_LOSS)).hasSize(1);
+            var report = journal.recoveryReport();
+            assertThat(report.sealedSegments() + report.scannedSegments())
+                    .as("every segment file, the unreadable one too")
+                    .isEqualTo(files.size());
+            assertThat(report.scannedSegments())
+                    .as("the one whose header no longer matches its seal, and the last")
+                    .isEqualTo(2);
         }
     }
 

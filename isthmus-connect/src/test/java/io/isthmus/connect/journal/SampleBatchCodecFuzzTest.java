@@ -41,5 +41,20 @@ class SampleBatchCodecFuzzTest {
                 CODEC.summarizeInto(data, new SummaryAccumulator(1 << 16, 1 << 20));
             }
         }
+        embeddedSummaryIsTheSame(data);
+    }
+
+    /** The batch between other bytes (as the diode sender's record block holds it) summarizes as alone. */
+    private static void embeddedSummaryIsTheSame(byte[] data) {
+        byte[] packed = new byte[data.length + 2 * 7];
+        java.util.Arrays.fill(packed, (byte) 0x21);
+        System.arraycopy(data, 0, packed, 7, data.length);
+        var alone = new SummaryAccumulator(1 << 16, 1 << 20);
+        var embedded = new SummaryAccumulator(1 << 16, 1 << 20);
+        assertThat(CODEC.summarizeInto(packed, 7, data.length, embedded)).isEqualTo(CODEC.summarizeInto(data, alone));
+        assertThat(embedded.sortedPaths(Integer.MAX_VALUE, Integer.MAX_VALUE))
+                .isEqualTo(alone.sortedPaths(Integer.MAX_VALUE, Integer.MAX_VALUE));
+        assertThat(embedded.minMicros()).isEqualTo(alone.minMicros());
+        assertThat(embedded.maxMicros()).isEqualTo(alone.maxMicros());
     }
 }

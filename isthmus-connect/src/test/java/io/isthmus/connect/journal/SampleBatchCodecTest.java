@@ -167,6 +167,39 @@ class SampleBatchCodecTest {
     }
 
     @Test
+    void a_batch_inside_a_larger_array_summarizes_as_alone_and_no_byte_outside_it_is_read() {
+        Instant t = Instant.parse("2026-11-26T09:00:00Z");
+        byte[] batch = codec.encode(List.of(
+                Sample.good(Samples.tag("a", "x"), t, Value.of(1)),
+                Sample.good(Samples.tag("b", "y"), t.plusSeconds(3), Value.of(2))));
+        byte[] before = {0x02, 0x05, 0x07}; // a version 2 header's bytes: what a reader running left would take
+        for (int cut = 0; cut <= batch.length; cut++) {
+            byte[] alone = java.util.Arrays.copyOf(batch, cut);
+            // the cut batch, then the rest of the batch and more: bytes a reader running past the end would accept
+            byte[] packed = new byte[before.length + batch.length + batch.length];
+            System.arraycopy(before, 0, packed, 0, before.length);
+            System.arraycopy(batch, 0, packed, before.length, batch.length);
+            System.arraycopy(batch, 0, packed, before.length + batch.length, batch.length);
+            var expected = new SummaryAccumulator(1 << 16, 1 << 20);
+            var actual = new SummaryAccumulator(1 << 16, 1 << 20);
+
+            boolean expectedAdded = codec.summarizeInto(alone, expected);
+            boolean added = codec.summarizeInto(packed, before.length, cut, actual);
+
+            assertThat(added).as("cut at %d", cut).isEqualTo(expectedAdded);
+            assertThat(actual.sortedPaths(Integer.MAX_VALUE, 100))
+                    .as("cut at %d", cut)
+                    .isEqualTo(expected.sortedPaths(Integer.MAX_VALUE, 100));
+            assertThat(actual.minMicros()).isEqualTo(expected.minMicros());
+            assertThat(actual.maxMicros()).isEqualTo(expected.maxMicros());
+        }
+        assertThat(codec.summarizeInto(batch, 0, batch.length, new SummaryAccumulator(1 << 16, 1 << 20)))
+                .isTrue();
+        assertThatThrownBy(() -> codec.summarizeInto(batch, 1, batch.length, new SummaryAccumulator(16, 1024)))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void the_accumulator_agrees_with_the_full_decoding_on_every_single_byte_change_of_a_batch() {
         Instant t = Instant.parse("2026-11-26T09:00:00Z");
         byte[] good = codec.encode(List.of(

@@ -62,12 +62,28 @@ class SealedSegmentsTest {
         try (Journal journal = Journal.open(small(dir, b -> {}))) {
             assertThat(journal.recoveryReport().findings()).isEmpty();
             assertThat(journal.recoveryReport().records()).isEqualTo(RECORDS);
+            assertThat(journal.recoveryReport().sealedSegments())
+                    .as("the two full segments")
+                    .isEqualTo(2);
+            assertThat(journal.recoveryReport().scannedSegments())
+                    .as("the one being written at close")
+                    .isEqualTo(1);
+            assertThat(journal.recoveryReport().summary())
+                    .startsWith("3 segments (2 from a seal, 1 scanned), 300 records 1..300, next id ")
+                    .endsWith(", closed cleanly, 0 findings");
             assertThat(SegmentSeals.pathFor(files.get(2))).exists();
             assertThat(ids(journal)).isEqualTo(oneTo(RECORDS));
             assertThat(journal.append(RecordType.OPAQUE, payload(301))).isEqualTo(301);
         }
         try (Journal journal = Journal.open(small(dir, b -> {}))) {
             assertThat(journal.recoveryReport().findings()).isEmpty();
+            assertThat(journal.recoveryReport().scannedSegments())
+                    .as("only the one record 301 was written to")
+                    .isEqualTo(1);
+            assertThat(journal.recoveryReport().sealedSegments())
+                    .as("the open before sealed the third")
+                    .isEqualTo(Journals.segmentFiles(dir).size() - 1)
+                    .isGreaterThanOrEqualTo(2);
             assertThat(ids(journal)).isEqualTo(oneTo(RECORDS + 1));
             assertThat(journal.read(150).next())
                     .get()
@@ -137,6 +153,10 @@ class SealedSegmentsTest {
 
         try (Journal journal = Journal.open(small(dir, b -> {}))) {
             var report = journal.recoveryReport();
+            assertThat(report.scannedSegments())
+                    .as("the first, whose seal did not verify, and the third, never sealed")
+                    .isEqualTo(2);
+            assertThat(report.sealedSegments()).isEqualTo(1);
             if (segmentDamaged) {
                 assertThat(report.findings(Corruption.class))
                         .singleElement()
@@ -205,6 +225,9 @@ class SealedSegmentsTest {
             assertThat(report.findings())
                     .hasSize(2)
                     .anySatisfy(f -> assertThat(f).isInstanceOf(UncleanShutdown.class));
+            assertThat(report.sealedSegments()).isEqualTo(report.segments() - 1);
+            assertThat(report.scannedSegments()).isEqualTo(1);
+            assertThat(report.summary()).contains("not closed cleanly", "2 findings");
             assertThat(report.findings(RecoveryReport.TornTail.class))
                     .singleElement()
                     .satisfies(t -> assertThat(t.segment()).isEqualTo(writing));

@@ -103,6 +103,7 @@ public final class TransferProcess {
         try (Journal journal = Journal.open(TransferData.journalConfig(Path.of(args[1])));
                 DiodeSender sender = DiodeSender.udp(config)) {
             timeline.mark("journal_open");
+            System.out.println("journal opened: " + journal.recoveryReport().summary());
             timeline.start(() -> sender.status().payloadBytes());
             long target = journal.lastSequence();
             long[] doneAt = {0};

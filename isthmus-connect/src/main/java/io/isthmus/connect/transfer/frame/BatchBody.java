@@ -1,6 +1,7 @@
 package io.isthmus.connect.transfer.frame;
 
 import io.isthmus.connect.journal.JournalRecord;
+import io.isthmus.connect.journal.RecordBlock;
 import io.isthmus.connect.journal.RecordType;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -53,17 +54,30 @@ public final class BatchBody {
      * {@link #encodedSize} bytes.
      */
     public static int encode(List<JournalRecord> records, byte[] out, MessageDigest sha) {
-        if (records.isEmpty()) {
+        var block = RecordBlock.of(records);
+        return encode(block, 0, block.size(), out, sha);
+    }
+
+    /**
+     * Writes the body of records {@code from} (inclusive) to {@code to} (exclusive) of {@code block}
+     * into {@code out} from 0 and returns its length; the journal's envelope fields and payload bytes
+     * go straight from the block's arrays. {@code out} must hold {@link #encodedSize(RecordBlock, int,
+     * int)} bytes.
+     */
+    public static int encode(RecordBlock block, int from, int to, byte[] out, MessageDigest sha) {
+        if (from >= to) {
             throw new IllegalArgumentException("a batch holds at least one record");
         }
-        int p = FrameCodec.putInt(out, 0, records.size());
-        for (JournalRecord r : records) {
-            p = FrameCodec.putLong(out, p, r.sequence());
-            out[p++] = (byte) r.type().code();
-            p = FrameCodec.putLong(out, p, micros(r.appendedAt()));
-            p = FrameCodec.putInt(out, p, r.payload().length);
-            System.arraycopy(r.payload(), 0, out, p, r.payload().length);
-            p += r.payload().length;
+        byte[] payloads = block.payloads();
+        int p = FrameCodec.putInt(out, 0, to - from);
+        for (int i = from; i < to; i++) {
+            int length = block.payloadLength(i);
+            p = FrameCodec.putLong(out, p, block.sequence(i));
+            out[p++] = (byte) block.typeCode(i);
+            p = FrameCodec.putLong(out, p, block.appendMicros(i));
+            p = FrameCodec.putInt(out, p, length);
+            System.arraycopy(payloads, block.payloadOffset(i), out, p, length);
+            p += length;
         }
         sha.reset();
         sha.update(out, 0, p);
@@ -80,6 +94,15 @@ public final class BatchBody {
         long size = 4 + HASH_BYTES;
         for (JournalRecord r : records) {
             size += RECORD_OVERHEAD + r.payload().length;
+        }
+        return size;
+    }
+
+    /** The encoded size of records {@code from} to {@code to} (exclusive) of {@code block}. */
+    public static long encodedSize(RecordBlock block, int from, int to) {
+        long size = 4 + HASH_BYTES;
+        for (int i = from; i < to; i++) {
+            size += RECORD_OVERHEAD + block.payloadLength(i);
         }
         return size;
     }

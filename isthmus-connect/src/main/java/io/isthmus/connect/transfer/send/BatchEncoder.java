@@ -1,6 +1,8 @@
 package io.isthmus.connect.transfer.send;
 
 import io.isthmus.connect.journal.JournalRecord;
+import io.isthmus.connect.journal.RecordBlock;
+import io.isthmus.connect.journal.RecordType;
 import io.isthmus.connect.journal.SampleBatchCodec;
 import io.isthmus.connect.journal.SummaryAccumulator;
 import io.isthmus.connect.transfer.fec.CauchyXorCode;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * Turns one batch of journal records into the datagrams that carry it, in sending order: the
@@ -61,59 +64,86 @@ public final class BatchEncoder {
      * A record too large for any batch is handed to {@code oversize} and left out.
      */
     public List<List<JournalRecord>> split(List<JournalRecord> records, Consumer<JournalRecord> oversize) {
+        var block = RecordBlock.of(records);
+        dropOversize(block, i -> oversize.accept(block.record(i)));
         List<List<JournalRecord>> batches = new ArrayList<>();
-        List<JournalRecord> current = new ArrayList<>();
-        long size = 4 + BatchBody.HASH_BYTES;
-        int maxPayload = maxRecordPayload();
-        for (JournalRecord r : records) {
-            if (r.payload().length > maxPayload) {
-                oversize.accept(r);
-                continue;
-            }
-            long add = BatchBody.RECORD_OVERHEAD + r.payload().length;
-            if (!current.isEmpty()
-                    && (size + add > config.maxBatchBytes()
-                            || current.size() >= config.limits().maxRecords())) {
-                batches.add(current);
-                current = new ArrayList<>();
-                size = 4 + BatchBody.HASH_BYTES;
-            }
-            current.add(r);
-            size += add;
-        }
-        if (!current.isEmpty()) {
-            batches.add(current);
+        for (int from = 0, to; from < block.size(); from = to) {
+            to = batchEnd(block, from);
+            batches.add(block.records(from, to));
         }
         return batches;
     }
 
+    /**
+     * Takes out of {@code block} every record too large for any batch, handing its index to {@code
+     * oversize} first; the rest keep their order.
+     */
+    public void dropOversize(RecordBlock block, IntConsumer oversize) {
+        int maxPayload = maxRecordPayload();
+        for (int i = block.size() - 1; i >= 0; i--) {
+            if (block.payloadLength(i) > maxPayload) {
+                oversize.accept(i);
+                block.remove(i);
+            }
+        }
+    }
+
+    /**
+     * The end (exclusive) of the batch that starts at record {@code from} of {@code block}: as many
+     * records as fit {@link SenderConfig#maxBatchBytes} and the record limit, at least one. The block
+     * holds no oversize record ({@link #dropOversize}).
+     */
+    public int batchEnd(RecordBlock block, int from) {
+        long size = 4 + BatchBody.HASH_BYTES + BatchBody.RECORD_OVERHEAD + block.payloadLength(from);
+        int to = from + 1;
+        int maxRecords = config.limits().maxRecords();
+        while (to < block.size() && to - from < maxRecords) {
+            long add = BatchBody.RECORD_OVERHEAD + block.payloadLength(to);
+            if (size + add > config.maxBatchBytes()) {
+                break;
+            }
+            size += add;
+            to++;
+        }
+        return to;
+    }
+
     /** The datagrams of batch {@code sequence}; hands each to {@code out} (the array is reused). */
     public void encode(long epoch, long sequence, boolean replay, List<JournalRecord> records, Datagrams out) {
-        long size = BatchBody.encodedSize(records);
+        var block = RecordBlock.of(records);
+        encode(epoch, sequence, replay, block, 0, block.size(), out);
+    }
+
+    /**
+     * The datagrams of batch {@code sequence}, records {@code from} (inclusive) to {@code to}
+     * (exclusive) of {@code block}; hands each to {@code out} (the array is reused).
+     */
+    public void encode(long epoch, long sequence, boolean replay, RecordBlock block, int from, int to, Datagrams out) {
+        long size = BatchBody.encodedSize(block, from, to);
         if (size > config.limits().maxBodyBytes()) {
-            throw new IllegalArgumentException("a batch body of " + size + " bytes; split() keeps it within "
+            throw new IllegalArgumentException("a batch body of " + size + " bytes; batchEnd() keeps it within "
                     + config.limits().maxBodyBytes());
         }
         if (body.length < size) {
             body = new byte[(int) size];
         }
-        int bodyLength = BatchBody.encode(records, body, sha);
-        long first = firstRecord(records);
-        long last = lastRecord(records);
+        int bodyLength = BatchBody.encode(block, from, to, body, sha);
+        long first = firstRecord(block, from, to);
+        long last = lastRecord(block, from, to);
         int k = Math.max(1, (bodyLength + config.shardUnit() - 1) / config.shardUnit());
         int m = config.parityFor(k);
-        var block = new Block(epoch, sequence, replay, k, m, bodyLength, first, last, records.size());
-        int padded = k * block.shardLength();
+        var b = new Block(epoch, sequence, replay, k, m, bodyLength, first, last, to - from);
+        int padded = k * b.shardLength();
         if (body.length < padded) {
             body = Arrays.copyOf(body, padded);
         }
         Arrays.fill(body, bodyLength, padded, (byte) 0); // data fragments are cut straight from the body
         if (m > 0) {
-            computeParity(k, m, block.shardLength());
+            computeParity(k, m, b.shardLength());
         }
-        byte[] manifest = codec.encode(manifest(epoch, sequence, records, first, last));
+        byte[] manifest = codec.encode(manifest(epoch, sequence, block, from, to, first, last));
         out.accept(manifest, manifest.length);
-        sendFragments(block, out);
+        sendFragments(b, out);
         out.accept(manifest, manifest.length);
     }
 
@@ -139,19 +169,19 @@ public final class BatchEncoder {
         }
     }
 
-    private static long firstRecord(List<JournalRecord> records) {
+    private static long firstRecord(RecordBlock block, int from, int to) {
         long first = Long.MAX_VALUE;
-        for (JournalRecord r : records) {
-            first = Math.min(first, r.sequence());
+        for (int i = from; i < to; i++) {
+            first = Math.min(first, block.sequence(i));
         }
         return first;
     }
 
-    /** The newest journal id in {@code records} (0 for none); the sender's status uses it too. */
-    static long lastRecord(List<JournalRecord> records) {
+    /** The newest journal id in records {@code from} to {@code to} of {@code block} (0 for none); the sender's status uses it too. */
+    static long lastRecord(RecordBlock block, int from, int to) {
         long last = 0;
-        for (JournalRecord r : records) {
-            last = Math.max(last, r.sequence());
+        for (int i = from; i < to; i++) {
+            last = Math.max(last, block.sequence(i));
         }
         return last;
     }
@@ -204,15 +234,14 @@ public final class BatchEncoder {
     }
 
     private DiodeFrame.Manifest manifest(
-            long epoch, long sequence, List<JournalRecord> records, long first, long last) {
+            long epoch, long sequence, RecordBlock block, int from, int to, long first, long last) {
         summary.clear();
-        for (JournalRecord r : records) {
-            boolean summarized = switch (r.type()) {
-                case SAMPLE_BATCH -> samples.summarizeInto(r.payload(), summary);
-                case EVENT, OPAQUE -> false;
-            };
-            if (!summarized) {
-                summary.addTime(BatchBody.micros(r.appendedAt()));
+        byte[] payloads = block.payloads();
+        for (int i = from; i < to; i++) {
+            boolean summarized = block.typeCode(i) == RecordType.SAMPLE_BATCH.code()
+                    && samples.summarizeInto(payloads, block.payloadOffset(i), block.payloadLength(i), summary);
+            if (!summarized) { // EVENT and OPAQUE records, and sample batches without a path: the append time
+                summary.addTime(block.appendMicros(i));
             }
         }
         List<String> listed =
@@ -222,7 +251,7 @@ public final class BatchEncoder {
                 sequence,
                 first,
                 last,
-                records.size(),
+                to - from,
                 summary.minMicros(),
                 summary.maxMicros(),
                 summary.pathCount(),

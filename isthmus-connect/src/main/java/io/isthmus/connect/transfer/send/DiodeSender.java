@@ -1,16 +1,15 @@
 package io.isthmus.connect.transfer.send;
 
-import io.isthmus.connect.journal.ForwardBatch;
 import io.isthmus.connect.journal.ForwardingBudget;
 import io.isthmus.connect.journal.ForwardingReader;
 import io.isthmus.connect.journal.Journal;
 import io.isthmus.connect.journal.JournalReader;
 import io.isthmus.connect.journal.JournalRecord;
+import io.isthmus.connect.journal.RecordBlock;
 import io.isthmus.connect.transfer.frame.BatchBody;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -44,12 +43,17 @@ public final class DiodeSender implements AutoCloseable {
      * out in a burst of about this duration, which the bucket's own burst allowance already covers.
      */
     static final long MIN_PAUSE_NANOS = 1_000_000;
+    /** Records read from the journal at a time (one {@link ForwardingReader} batch). */
+    private static final int READ_RECORDS = 4096;
 
     private static final AtomicLong LAST_EPOCH = new AtomicLong();
 
     private final SenderConfig config;
     private final DatagramOut out;
     private final BatchEncoder encoder;
+    /** What the forwarding and replay loops read into, reused from read to read. */
+    private final RecordBlock block = new RecordBlock(READ_RECORDS, READ_RECORDS * 1024);
+
     private final long epoch;
     private final TokenBucket bucket;
     private final long startNanos = System.nanoTime();
@@ -119,17 +123,17 @@ public final class DiodeSender implements AutoCloseable {
      * requests an operator queued in {@code requests} (null for none).
      */
     public void forward(Journal journal, BooleanSupplier running, ReplayRequests requests) throws InterruptedException {
-        try (var reader =
-                ForwardingReader.open(journal, journal.consumer(config.consumerName()), ForwardingBudget.of(4096))) {
+        try (var reader = ForwardingReader.open(
+                journal, journal.consumer(config.consumerName()), ForwardingBudget.of(READ_RECORDS))) {
             var unsent = new ArrayDeque<Unsent>();
             while (running.getAsBoolean()) {
-                ForwardBatch batch = reader.nextBatch(config.heartbeatInterval());
-                if (!batch.isEmpty()) {
-                    send(batch.records(), false);
+                long committable = reader.nextBatch(block, config.heartbeatInterval());
+                if (!block.isEmpty()) {
+                    send(block, false);
                     if (handOff == null) {
-                        reader.commit(batch);
+                        reader.commit(committable);
                     } else {
-                        unsent.add(new Unsent(handOff.published(), batch));
+                        unsent.add(new Unsent(handOff.published(), committable));
                     }
                 }
                 commitSent(reader, unsent);
@@ -152,12 +156,12 @@ public final class DiodeSender implements AutoCloseable {
     }
 
     /** A journal batch encoded and handed to the sending thread, committed once {@code ticket} was sent. */
-    private record Unsent(long ticket, ForwardBatch batch) {}
+    private record Unsent(long ticket, long committableThrough) {}
 
     private void commitSent(ForwardingReader reader, ArrayDeque<Unsent> unsent) {
         long sent = handOff == null ? Long.MAX_VALUE : handOff.sentThrough();
         while (!unsent.isEmpty() && unsent.peekFirst().ticket() <= sent) {
-            reader.commit(unsent.pollFirst().batch());
+            reader.commit(unsent.pollFirst().committableThrough());
         }
     }
 
@@ -183,23 +187,16 @@ public final class DiodeSender implements AutoCloseable {
             throw new IllegalArgumentException("replay range " + from + ".." + to + " must have 1 <= from <= to");
         }
         long sent = 0;
+        long below = to == Long.MAX_VALUE ? Long.MAX_VALUE : to + 1;
         try (JournalReader reader = journal.read(from)) {
             while (true) {
-                List<JournalRecord> chunk = new ArrayList<>();
-                for (JournalRecord r : reader.next(4096)) {
-                    if (r.sequence() <= to) {
-                        chunk.add(r);
-                    }
-                }
-                if (chunk.isEmpty()) {
+                block.clear();
+                if (reader.readInto(block, READ_RECORDS, below) == 0) {
                     break;
                 }
-                send(chunk, true);
-                sent += chunk.size();
+                sent += block.size();
+                send(block, true);
                 heartbeatIfDue();
-                if (chunk.getLast().sequence() >= to) {
-                    break;
-                }
             }
         }
         return sent;
@@ -207,22 +204,32 @@ public final class DiodeSender implements AutoCloseable {
 
     /** Frames, codes, paces and sends {@code batchRecords}, cut into batches as needed. */
     public void send(List<JournalRecord> batchRecords, boolean replay) {
-        for (List<JournalRecord> batch : encoder.split(batchRecords, this::oversize)) {
+        send(RecordBlock.of(batchRecords), replay);
+    }
+
+    /**
+     * Frames, codes, paces and sends the records of {@code records}, cut into batches as needed; a
+     * record too large for any batch is counted, logged and taken out of the block.
+     */
+    public void send(RecordBlock records, boolean replay) {
+        encoder.dropOversize(records, i -> oversize(records.sequence(i), records.payloadLength(i)));
+        for (int from = 0, to; from < records.size(); from = to) {
+            to = encoder.batchEnd(records, from);
             long seq = encodedSequence + 1;
-            long bytes = payloadBytes(batch);
-            long last = Math.max(encodedLastRecord, BatchEncoder.lastRecord(batch));
+            long bytes = payloadBytes(records, from, to);
+            long last = Math.max(encodedLastRecord, BatchEncoder.lastRecord(records, from, to));
             if (handOff == null) {
                 for (int copy = 0; copy < config.redundancy(); copy++) {
-                    encoder.encode(epoch, seq, replay, batch, this::sendPaced);
+                    encoder.encode(epoch, seq, replay, records, from, to, this::sendPaced);
                 }
-                countSent(seq, batch.size(), bytes, last);
+                countSent(seq, to - from, bytes, last);
             } else {
                 HandOff.Unit unit = handOff.claim();
                 for (int copy = 0; copy < config.redundancy(); copy++) {
-                    encoder.encode(epoch, seq, replay, batch, unit::add);
+                    encoder.encode(epoch, seq, replay, records, from, to, unit::add);
                 }
                 unit.sequence = seq;
-                unit.records = batch.size();
+                unit.records = to - from;
                 unit.payloadBytes = bytes;
                 unit.lastRecord = last;
                 handOff.publish(unit);
@@ -234,10 +241,10 @@ public final class DiodeSender implements AutoCloseable {
 
     // loops in methods of their own, so that the JIT never compiles send() on stack with the whole
     // encoder inlined into it (BatchEncoder.Block says why)
-    private static long payloadBytes(List<JournalRecord> batch) {
+    private static long payloadBytes(RecordBlock records, int from, int to) {
         long bytes = 0;
-        for (JournalRecord r : batch) {
-            bytes += r.payload().length;
+        for (int i = from; i < to; i++) {
+            bytes += records.payloadLength(i);
         }
         return bytes;
     }
@@ -342,13 +349,13 @@ public final class DiodeSender implements AutoCloseable {
         }
     }
 
-    private void oversize(JournalRecord r) {
+    private void oversize(long sequence, int payloadLength) {
         oversize.incrementAndGet();
         log.log(
                 System.Logger.Level.WARNING,
                 "journal record {0} has {1} bytes, more than one batch carries ({2}); it is not sent",
-                r.sequence(),
-                r.payload().length,
+                sequence,
+                payloadLength,
                 encoder.maxRecordPayload());
     }
 
