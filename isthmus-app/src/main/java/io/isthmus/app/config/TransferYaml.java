@@ -24,7 +24,7 @@ final class TransferYaml {
             "consumer",
             "hand-off-batches");
     static final Set<String> RECEIVER =
-            Set.of("listen", "site", "gap-timeout", "reorder-window", "receive-buffer", "max-buffered");
+            Set.of("listen", "site", "gap-timeout", "reorder-window", "receive-buffer", "max-buffered", "warm-up");
 
     private TransferYaml() {}
 
@@ -92,7 +92,8 @@ final class TransferYaml {
                             : d.maxBufferedBytes(),
                     d.maxSessions(),
                     m.containsKey("receive-buffer") ? size(m, "receive-buffer") : d.receiveBufferBytes(),
-                    d.limits());
+                    d.limits(),
+                    m.containsKey("warm-up") ? DurationText.parse(String.valueOf(m.get("warm-up"))) : d.warmUp());
             return new ReceiverSettings(String.valueOf(site), config);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new IllegalArgumentException("receiver: " + e.getMessage());
