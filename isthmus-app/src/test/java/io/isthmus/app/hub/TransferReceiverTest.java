@@ -247,17 +247,7 @@ class TransferReceiverTest {
         assertThat(JSON.readTree(get("/api/events")).get("items"))
                 .as("no event")
                 .isEmpty();
-        // the warm-up's synthetic tags (ReceiverWarmUp.payloads: cell0..4, m0..4, p0..9) were never stored
-        for (int machine = 0; machine < 5; machine++) {
-            for (int point = 0; point < 10; point++) {
-                var path = TagPath.parse("warm-up/site/area/line/cell" + machine + "/m" + machine + "/p" + point);
-                assertThat(hub.historian()
-                                .range(path, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"), 10)
-                                .samples())
-                        .as(path.toString())
-                        .isEmpty();
-            }
-        }
+        // nothing of the warm-up's records reached the historian: no journal id of the site is applied
         assertThat(hub.historian().journalProgress(JournalId.of(SITE))).isEqualTo(JournalProgress.NONE);
 
         // and the receiver still receives, exactly as without it
