@@ -48,9 +48,10 @@ final class ReceiverWarmUp {
     /**
      * (fragment bytes, batch bytes): the product's default. Not also the jumbo shape of a 9,000-byte
      * MTU (47 fragments of 8,920 bytes): the receiver runs the same code for both, and making eight
-     * such batches in a cold JVM (the encoder's SHA-256 and parity still interpreted) took 2.6 s of a
-     * 3 s warm-up at load 17 and longer than the whole warm-up at load 30 (docs/benchmarks.md,
-     * "diode22w"), where 64 KiB batches take a tenth of that.
+     * jumbo and eight default batches in a cold JVM (class loading, the encoder's SHA-256 and parity
+     * still interpreted) took 2.6 s of a 3 s warm-up at load 17 and longer than the whole warm-up at
+     * load 20-38; eight default batches of random records took 1.1 s at load 14, class loading
+     * included (docs/benchmarks.md, "diode22w").
      */
     private static final int[][] SHAPES = {{1_400, 64 * 1024}};
 
