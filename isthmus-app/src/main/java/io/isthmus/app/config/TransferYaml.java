@@ -27,7 +27,7 @@ final class TransferYaml {
             "ramp-from",
             "ramp-up");
     static final Set<String> RECEIVER =
-            Set.of("listen", "site", "gap-timeout", "reorder-window", "receive-buffer", "max-buffered");
+            Set.of("listen", "site", "gap-timeout", "reorder-window", "receive-buffer", "max-buffered", "warm-up");
 
     private TransferYaml() {}
 
@@ -100,7 +100,8 @@ final class TransferYaml {
                             : d.maxBufferedBytes(),
                     d.maxSessions(),
                     m.containsKey("receive-buffer") ? size(m, "receive-buffer") : d.receiveBufferBytes(),
-                    d.limits());
+                    d.limits(),
+                    m.containsKey("warm-up") ? DurationText.parse(String.valueOf(m.get("warm-up"))) : d.warmUp());
             return new ReceiverSettings(String.valueOf(site), config);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new IllegalArgumentException("receiver: " + e.getMessage());

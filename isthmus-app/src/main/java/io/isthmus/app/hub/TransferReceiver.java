@@ -158,6 +158,7 @@ final class TransferReceiver implements TransferSink, AutoCloseable {
         }
         m.put("lostRanges", lost);
         m.put("lastHeartbeat", s.lastHeartbeat().map(Instant::toString).orElse(null));
+        m.put("warmUp", receiver.warmUpReport().orElse(null));
         return m;
     }
 

@@ -49,6 +49,13 @@ public final class TransferReceiveCommand implements Callable<Integer> {
                     + " and the start line says so. Default: ${DEFAULT-VALUE}.")
     int receiveBuffer;
 
+    @Option(
+            names = "--warm-up",
+            defaultValue = "3s",
+            description = "Until the first datagram, drive the receive path with synthetic batches for at most this"
+                    + " long, so the JIT has compiled it when traffic arrives (0s: off). Default: ${DEFAULT-VALUE}.")
+    String warmUp;
+
     @Spec
     CommandSpec spec;
 
@@ -60,7 +67,8 @@ public final class TransferReceiveCommand implements Callable<Integer> {
             config = ReceiverConfig.defaults(TransferText.hostPort(listen))
                     .withGapTimeout(DurationText.parse(gapTimeout))
                     .withReorderWindow(reorderWindow)
-                    .withReceiveBufferBytes(receiveBuffer);
+                    .withReceiveBufferBytes(receiveBuffer)
+                    .withWarmUp(DurationText.parse(warmUp));
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("isthmus transfer: " + e.getMessage());
             return ExitCodes.USAGE;

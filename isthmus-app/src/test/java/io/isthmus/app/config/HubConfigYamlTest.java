@@ -65,6 +65,7 @@ class HubConfigYamlTest {
                     reorder-window: 1024
                     receive-buffer: 8MiB
                     max-buffered: 64MiB
+                    warm-up: 1500ms
                 """);
         var r = h.receiver().orElseThrow();
         assertThat(r.site()).isEqualTo("line-7");
@@ -73,6 +74,7 @@ class HubConfigYamlTest {
         assertThat(r.config().reorderWindow()).isEqualTo(1024);
         assertThat(r.config().receiveBufferBytes()).isEqualTo(8 << 20);
         assertThat(r.config().maxBufferedBytes()).isEqualTo(64L << 20);
+        assertThat(r.config().warmUp()).isEqualTo(Duration.ofMillis(1500));
     }
 
     @Test

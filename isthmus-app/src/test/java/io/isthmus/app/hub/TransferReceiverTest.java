@@ -218,6 +218,48 @@ class TransferReceiverTest {
         return out;
     }
 
+    @Test
+    void theStartUpWarmUpStoresNothingCountsNothingAndRaisesNoEvent() throws Exception {
+        // nothing is sent: the receiver's warm-up (default 3 s) runs to its time limit
+        await("the warm-up ended", () -> !transfer().get("warmUp").isNull());
+
+        JsonNode t = transfer();
+        assertThat(t.get("warmUp").asText()).startsWith("receiver warm-up: ").contains("ended by its time limit");
+        assertThat(t.get("warmUp").asText()).doesNotContain(" 0 synthetic batches");
+        for (String counter : List.of(
+                "epoch",
+                "lastSequence",
+                "batches",
+                "records",
+                "recordsStored",
+                "payloadBytes",
+                "datagrams",
+                "recoveredBatches",
+                "recoveredFragments",
+                "lostBatches",
+                "duplicateFrames",
+                "refusedBatches")) {
+            assertThat(t.get(counter).asLong()).as(counter).isZero();
+        }
+        assertThat(t.get("badFrames")).isEmpty();
+        assertThat(t.get("lostRanges")).isEmpty();
+        assertThat(t.get("lastHeartbeat").isNull()).isTrue();
+        assertThat(JSON.readTree(get("/api/events")).get("items"))
+                .as("no event")
+                .isEmpty();
+        // nothing of the warm-up's records reached the historian: no journal id of the site is applied
+        assertThat(hub.historian().journalProgress(JournalId.of(SITE))).isEqualTo(JournalProgress.NONE);
+
+        // and the receiver still receives, exactly as without it
+        try (var sender = sender(new UdpOut(hub.receiverAddress().orElseThrow()))) {
+            sender.send(all(), false);
+            sender.finish();
+        }
+        await("delivered and stored", () -> transfer().get("recordsStored").asLong() == RECORDS);
+        assertThat(storedSamples()).isEqualTo((long) RECORDS * SAMPLES_PER_RECORD);
+        assertThat(transfer().get("lostBatches").asLong()).isZero();
+    }
+
     static List<String> tagsOf(long fromRecord, long toRecord) {
         var tags = new TreeSet<String>();
         for (long r = fromRecord - 1; r < toRecord; r++) {

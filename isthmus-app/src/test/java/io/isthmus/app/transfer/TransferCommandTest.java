@@ -123,6 +123,13 @@ class TransferCommandTest {
     }
 
     @Test
+    void a_receive_warm_up_beyond_a_minute_is_a_usage_error_naming_the_value(@TempDir Path dir) {
+        Run r = run("transfer", "receive", "--listen", "127.0.0.1:0", "--out", dir.toString(), "--warm-up", "61s");
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("warmUp is PT1M1S; it must be in 0s..60s");
+    }
+
+    @Test
     void a_hand_off_out_of_range_is_a_usage_error_naming_the_value(@TempDir Path dir) {
         Run r = run("transfer", "send", "--journal", dir.toString(), "-d", "127.0.0.1:9", "--hand-off-batches", "-1");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);

@@ -187,10 +187,61 @@ public final class TransferProcess {
                     jit < 0 ? -1 : (cpu - jit) / gbit);
         }
 
-        private static long cpuNanos() {
+        static long cpuNanos() {
             return ((com.sun.management.OperatingSystemMXBean)
                             java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime();
+        }
+    }
+
+    /**
+     * The receiver's first seconds of traffic: when the delivered payload first reaches 0 (the first
+     * delivery), 50, 100, 200 and 400 MB, the wall time since the first delivery and the CPU so far
+     * of the receive thread, of the whole process (JVM start and any warm-up included) and of the
+     * compiler threads. The receive thread's CPU per MB between two marks is what the cold path
+     * costs; on a quiet machine one core's worth of it is the receiver's rate then.
+     */
+    static final class EarlyCost {
+        private static final long[] MARKS_MB = {0, 50, 100, 200, 400};
+        private final long[][] at = new long[MARKS_MB.length][];
+        private final java.util.concurrent.atomic.AtomicLong receiveThread =
+                new java.util.concurrent.atomic.AtomicLong(-1);
+        private int next;
+
+        void receiveThread(Thread t) {
+            receiveThread.set(t.threadId());
+        }
+
+        /** From the sink's thread, after each delivery. */
+        void observe(long payloadBytes) {
+            while (next < MARKS_MB.length && payloadBytes >= MARKS_MB[next] * 1_000_000L && payloadBytes > 0) {
+                long id = receiveThread.get();
+                at[next++] = new long[] {
+                    System.nanoTime(),
+                    id < 0
+                            ? -1
+                            : java.lang.management.ManagementFactory.getThreadMXBean()
+                                    .getThreadCpuTime(id),
+                    SteadyWindow.cpuNanos(),
+                    CompilerThreads.cpuNanos()
+                };
+            }
+        }
+
+        String report() {
+            StringBuilder out = new StringBuilder("early: at_mb");
+            String[] names = {" wall_ms", " recv_cpu_ms", " process_cpu_ms", " jit_cpu_ms"};
+            for (long mb : MARKS_MB) {
+                out.append(mb == 0 ? " " : "/").append(mb);
+            }
+            for (int f = 0; f < names.length; f++) {
+                out.append(names[f]);
+                for (int i = 0; i < at.length; i++) {
+                    long v = at[i] == null ? -1 : f == 0 ? (at[i][0] - at[0][0]) : at[i][f];
+                    out.append(i == 0 ? " " : "/").append(v < 0 ? -1 : v / 1_000_000);
+                }
+            }
+            return out.toString();
         }
     }
 
@@ -407,6 +458,7 @@ public final class TransferProcess {
         long[] gaps = {0};
         var distinct = new java.util.concurrent.atomic.AtomicLong();
         var window = new SteadyWindow(wanted);
+        var early = new EarlyCost();
         var sink = new io.isthmus.connect.transfer.receive.TransferSink() {
             @Override
             public void deliver(Delivery d) {
@@ -424,6 +476,7 @@ public final class TransferProcess {
                 lastEpochMs[0] = System.currentTimeMillis();
                 payload.set(bytes[0]);
                 window.observe(distinct.get(), bytes[0]);
+                early.observe(bytes[0]);
             }
 
             @Override
@@ -451,7 +504,12 @@ public final class TransferProcess {
                     held,
                     config.maxSessions(),
                     config.receiveBufferBytes(),
-                    config.limits());
+                    config.limits(),
+                    config.warmUp());
+        }
+        Long warmUpMillis = Long.getLong("isthmus.transfer.warmUpMillis");
+        if (warmUpMillis != null) { // the same, for ReceiverConfig.warmUp (0: none)
+            config = config.withWarmUp(java.time.Duration.ofMillis(warmUpMillis));
         }
         var receiver = new DiodeReceiver(config, sink);
         int receiveBuffer = receiver.receiveBufferBytes();
@@ -461,13 +519,15 @@ public final class TransferProcess {
         queue.start();
         timeline.mark("socket_open");
         timeline.start(payload::get);
-        var runner = Thread.ofPlatform().name(RECEIVE_THREAD).start(() -> {
+        var runner = Thread.ofPlatform().name(RECEIVE_THREAD).unstarted(() -> {
             try {
                 receiver.run();
             } catch (IOException e) {
                 e.printStackTrace();
             }
         });
+        early.receiveThread(runner);
+        runner.start();
         long lastProgress = System.nanoTime();
         long lastCount = 0;
         while (true) {
@@ -516,7 +576,7 @@ public final class TransferProcess {
                 queueReport,
                 gcReport(),
                 lastEpochMs[0],
-                window.report(),
+                window.report() + " " + early.report(),
                 timeline.report());
         Files.writeString(Path.of(args[3]), result);
         System.out.print(result);

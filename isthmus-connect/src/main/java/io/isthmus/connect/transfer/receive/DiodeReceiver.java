@@ -18,6 +18,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * ({@link HandOffSink}, at most 32 MiB or {@code maxBufferedBytes} queued), so a historian
  * transaction does not keep the loop from the socket; when {@code run()} returns the sink has taken
  * everything. {@link #status()} may be read from any thread: it is a snapshot refreshed by the loop.
+ *
+ * <p>While it waits for the first datagram, {@code run()} lets a thread of its own drive the same
+ * path with synthetic batches ({@link ReceiverWarmUp}, at most {@link ReceiverConfig#warmUp()}), so
+ * that the JIT has compiled it when the sender's traffic arrives; the first datagram, or {@link
+ * #close()}, ends it after the batch it is feeding. It uses no socket and reaches neither the sink
+ * nor {@link #status()}.
  */
 public final class DiodeReceiver implements AutoCloseable {
     private static final int POLL_MILLIS = 100;
@@ -36,11 +42,17 @@ public final class DiodeReceiver implements AutoCloseable {
     private final Reassembler reassembler;
     private final HandOffSink handOff;
     private final AtomicReference<ReceiverStatus> status = new AtomicReference<>();
+    private final ReceiverConfig config;
     private volatile boolean closed;
+    /** Set once, by the loop, when the first datagram arrived: it ends the warm-up. */
+    private volatile boolean traffic;
+
+    private volatile ReceiverWarmUp.Result warmUp;
     /** When the loop next gives up overdue batches and refreshes the status (the loop's thread only). */
     private long nextTick;
 
     public DiodeReceiver(ReceiverConfig config, TransferSink sink) throws IOException {
+        this.config = config;
         this.socket = new DatagramSocket(null);
         socket.setReceiveBufferSize(config.receiveBufferBytes());
         socket.setSoTimeout(POLL_MILLIS);
@@ -111,11 +123,26 @@ public final class DiodeReceiver implements AutoCloseable {
         return status.get();
     }
 
+    /**
+     * What the warm-up did, once it has ended (empty before, and when {@link ReceiverConfig#warmUp()}
+     * is zero).
+     */
+    public java.util.Optional<String> warmUpReport() {
+        ReceiverWarmUp.Result r = warmUp;
+        return r == null ? java.util.Optional.empty() : java.util.Optional.of(r.describe());
+    }
+
+    /** The warm-up's result, for tests in this package; null until it ended. */
+    ReceiverWarmUp.Result warmUpResult() {
+        return warmUp;
+    }
+
     /** Receives until closed, then gives up what is still incomplete. */
     public void run() throws IOException {
         byte[] buf = new byte[65_536];
         DatagramPacket packet = new DatagramPacket(buf, buf.length);
         nextTick = System.nanoTime();
+        Thread warming = startWarmUp();
         try {
             while (!closed) {
                 receiveOne(packet);
@@ -125,12 +152,40 @@ public final class DiodeReceiver implements AutoCloseable {
                 throw e;
             }
         } finally {
+            traffic = true; // ends the warm-up, if it still runs
+            joinWarmUp(warming);
             try {
                 reassembler.finish();
             } finally {
                 handOff.close(); // the sink has taken every delivery and gap when run() returns
                 status.set(reassembler.status());
             }
+        }
+    }
+
+    private Thread startWarmUp() {
+        if (config.warmUp().isZero()) {
+            return null;
+        }
+        return Thread.ofPlatform().daemon().name("diode-receiver-warm-up").start(() -> {
+            try {
+                ReceiverWarmUp.Result r = ReceiverWarmUp.run(config, config.warmUp(), () -> traffic || closed);
+                warmUp = r;
+                log.log(System.Logger.Level.INFO, r.describe());
+            } catch (RuntimeException e) { // the receiver runs on cold, as without a warm-up
+                log.log(System.Logger.Level.WARNING, "receiver warm-up failed; receiving without it: " + e, e);
+            }
+        });
+    }
+
+    private static void joinWarmUp(Thread warming) {
+        if (warming == null) {
+            return;
+        }
+        try {
+            warming.join(); // it ends after the batch it is feeding
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -143,6 +198,9 @@ public final class DiodeReceiver implements AutoCloseable {
         try {
             packet.setLength(packet.getData().length);
             socket.receive(packet);
+            if (!traffic) {
+                traffic = true; // the first datagram: the warm-up ends after its current batch
+            }
             reassembler.accept(packet.getData(), packet.getOffset(), packet.getLength(), System.nanoTime());
         } catch (SocketTimeoutException idle) {
             // nothing arrived: fall through to the tick

@@ -17,6 +17,9 @@ import java.util.Objects;
  *     their fragments, about 150 batches of 47 jumbo fragments)
  * @param maxSessions sender epochs tracked at once (a live sender plus replays and restarts)
  * @param receiveBufferBytes the socket receive buffer asked for (the kernel caps it at rmem_max)
+ * @param warmUp how long the receiver may drive its own path with synthetic batches while it waits
+ *     for the first datagram, so that the JIT has compiled it before real traffic ({@link
+ *     ReceiverWarmUp}; ends at the first datagram; {@link Duration#ZERO}: none)
  */
 public record ReceiverConfig(
         InetSocketAddress listen,
@@ -25,7 +28,14 @@ public record ReceiverConfig(
         long maxBufferedBytes,
         int maxSessions,
         int receiveBufferBytes,
-        FrameLimits limits) {
+        FrameLimits limits,
+        Duration warmUp) {
+
+    /** The default {@link #warmUp}. */
+    public static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(3);
+
+    /** The longest {@link #warmUp}: it runs once per start, on a core of its own. */
+    public static final Duration MAX_WARM_UP = Duration.ofSeconds(60);
 
     public ReceiverConfig {
         Objects.requireNonNull(listen, "listen");
@@ -47,24 +57,41 @@ public record ReceiverConfig(
         if (receiveBufferBytes < 65_536) {
             throw new IllegalArgumentException("receiveBufferBytes is " + receiveBufferBytes + "; at least 65536");
         }
+        Objects.requireNonNull(warmUp, "warmUp");
+        if (warmUp.isNegative() || warmUp.compareTo(MAX_WARM_UP) > 0) {
+            throw new IllegalArgumentException("warmUp is " + warmUp + "; it must be in 0s..60s");
+        }
     }
 
     public static ReceiverConfig defaults(InetSocketAddress listen) {
         return new ReceiverConfig(
-                listen, 512, Duration.ofSeconds(2), 64L * 1024 * 1024, 8, 64 * 1024 * 1024, FrameLimits.DEFAULT);
+                listen,
+                512,
+                Duration.ofSeconds(2),
+                64L * 1024 * 1024,
+                8,
+                64 * 1024 * 1024,
+                FrameLimits.DEFAULT,
+                DEFAULT_WARM_UP);
     }
 
     public ReceiverConfig withGapTimeout(Duration timeout) {
         return new ReceiverConfig(
-                listen, reorderWindow, timeout, maxBufferedBytes, maxSessions, receiveBufferBytes, limits);
+                listen, reorderWindow, timeout, maxBufferedBytes, maxSessions, receiveBufferBytes, limits, warmUp);
     }
 
     public ReceiverConfig withReceiveBufferBytes(int bytes) {
-        return new ReceiverConfig(listen, reorderWindow, gapTimeout, maxBufferedBytes, maxSessions, bytes, limits);
+        return new ReceiverConfig(
+                listen, reorderWindow, gapTimeout, maxBufferedBytes, maxSessions, bytes, limits, warmUp);
     }
 
     public ReceiverConfig withReorderWindow(int window) {
         return new ReceiverConfig(
-                listen, window, gapTimeout, maxBufferedBytes, maxSessions, receiveBufferBytes, limits);
+                listen, window, gapTimeout, maxBufferedBytes, maxSessions, receiveBufferBytes, limits, warmUp);
+    }
+
+    public ReceiverConfig withWarmUp(Duration limit) {
+        return new ReceiverConfig(
+                listen, reorderWindow, gapTimeout, maxBufferedBytes, maxSessions, receiveBufferBytes, limits, limit);
     }
 }

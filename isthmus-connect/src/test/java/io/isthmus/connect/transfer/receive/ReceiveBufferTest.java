@@ -57,7 +57,6 @@ class ReceiveBufferTest {
 
     private static ReceiverConfig withBuffer(InetSocketAddress listen, int bytes) {
         var d = ReceiverConfig.defaults(listen);
-        return new ReceiverConfig(
-                listen, d.reorderWindow(), d.gapTimeout(), d.maxBufferedBytes(), d.maxSessions(), bytes, d.limits());
+        return d.withReceiveBufferBytes(bytes);
     }
 }

@@ -210,7 +210,8 @@ class TransferLoopTest {
                         maxBuffered,
                         d.maxSessions(),
                         d.receiveBufferBytes(),
-                        limits),
+                        limits,
+                        d.warmUp()),
                 sink,
                 InstantSource.system(),
                 0);
