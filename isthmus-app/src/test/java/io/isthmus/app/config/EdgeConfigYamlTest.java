@@ -109,34 +109,21 @@ class EdgeConfigYamlTest {
 
     @Test
     void eitherRampKeyAloneKeepsTheOthersDefaultAndRampFromOneTurnsItOff() throws Exception {
-        String head =
-                "edge:\n  site-id: line-7\n  journal: { dir: journal }\n  transfer: { destination: \"127.0.0.1:4800\", ";
-        assertThat(parse(head + "ramp-up: 10s }\n" + SOURCES)
-                        .edge()
-                        .transfer()
-                        .orElseThrow()
-                        .ramp())
+        assertThat(rampOf("ramp-up: 10s"))
                 .isEqualTo(new PacingRamp(PacingRamp.DEFAULT.rampFrom(), Duration.ofSeconds(10)));
-        assertThat(parse(head + "ramp-from: 0.1 }\n" + SOURCES)
-                        .edge()
-                        .transfer()
-                        .orElseThrow()
-                        .ramp())
-                .isEqualTo(new PacingRamp(0.1, PacingRamp.DEFAULT.rampUp()));
-        assertThat(parse(head + "ramp-from: 1 }\n" + SOURCES)
-                        .edge()
-                        .transfer()
-                        .orElseThrow()
-                        .ramp()
-                        .ramps())
-                .isFalse();
-        assertThat(parse(head + "ramp-up: 0s }\n" + SOURCES)
-                        .edge()
-                        .transfer()
-                        .orElseThrow()
-                        .ramp()
-                        .ramps())
-                .isFalse();
+        assertThat(rampOf("ramp-from: 0.1")).isEqualTo(new PacingRamp(0.1, PacingRamp.DEFAULT.rampUp()));
+        assertThat(rampOf("ramp-from: 1").ramps()).isFalse();
+        assertThat(rampOf("ramp-up: 0s").ramps()).isFalse();
+    }
+
+    /** The ramp an edge config gets from a transfer section with {@code keys} after its destination. */
+    private static PacingRamp rampOf(String keys) throws Exception {
+        return parse("edge:\n  site-id: line-7\n  journal: { dir: journal }\n"
+                        + "  transfer: { destination: \"127.0.0.1:4800\", " + keys + " }\n" + SOURCES)
+                .edge()
+                .transfer()
+                .orElseThrow()
+                .ramp();
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.isthmus.observe.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -53,31 +52,20 @@ class FlowSessionTest {
 
     private static void matchesTheModel(Random random, int max, int requestPercent, int transactions) {
         FlowSession s = new FlowSession();
-        long[] evicted = {0};
-        Map<Long, Long> model = new LinkedHashMap<>() {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
-                if (size() > max) {
-                    evicted[0]++;
-                    return true;
-                }
-                return false;
-            }
-        };
+        PairingModel model = new PairingModel(max);
         for (int step = 0; step < 5_000; step++) {
             long key = PendingRequests.key(random.nextInt(2), random.nextInt(transactions));
             if (random.nextInt(100) < requestPercent) {
                 s.request(key, step, max);
-                model.put(key, (long) step);
+                model.request(key, step);
             } else {
-                Long expected = model.remove(key);
-                assertThat(s.response(key)).isEqualTo(expected == null ? -1 : expected);
+                assertThat(s.response(key)).isEqualTo(model.response(key));
             }
-            assertThat(s.unanswered()).isEqualTo(model.size() + evicted[0]);
+            assertThat(s.unanswered()).isEqualTo(model.size() + model.evicted());
         }
-        for (Map.Entry<Long, Long> e : model.entrySet()) {
+        for (Map.Entry<Long, Long> e : model.waiting().entrySet()) {
             assertThat(s.response(e.getKey())).isEqualTo(e.getValue());
         }
-        assertThat(s.unanswered()).isEqualTo(evicted[0]);
+        assertThat(s.unanswered()).isEqualTo(model.evicted());
     }
 }

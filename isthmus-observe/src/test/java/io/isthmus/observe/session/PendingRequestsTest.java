@@ -2,7 +2,6 @@ package io.isthmus.observe.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -54,30 +53,19 @@ class PendingRequestsTest {
 
     private static void matchesTheModel(Random random, int max, int requestPercent, int transactions) {
         PendingRequests p = new PendingRequests(max);
-        long[] evicted = {0};
-        Map<Long, Long> model = new LinkedHashMap<>() {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
-                if (size() > max) {
-                    evicted[0]++;
-                    return true;
-                }
-                return false;
-            }
-        };
+        PairingModel model = new PairingModel(max);
         for (int step = 0; step < 20_000; step++) {
             long key = PendingRequests.key(random.nextInt(3), random.nextInt(transactions));
             if (random.nextInt(100) < requestPercent) {
                 p.request(key, step);
-                model.put(key, (long) step);
+                model.request(key, step);
             } else {
-                Long expected = model.remove(key);
-                assertThat(p.response(key)).isEqualTo(expected == null ? -1 : expected);
+                assertThat(p.response(key)).isEqualTo(model.response(key));
             }
             assertThat(p.size()).isEqualTo(model.size());
-            assertThat(p.evicted).isEqualTo(evicted[0]);
+            assertThat(p.evicted).isEqualTo(model.evicted());
         }
-        for (Map.Entry<Long, Long> e : model.entrySet()) {
+        for (Map.Entry<Long, Long> e : model.waiting().entrySet()) {
             assertThat(p.response(e.getKey())).isEqualTo(e.getValue());
         }
         assertThat(p.size()).isZero();

@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
  * (64 segments, 2^32-point ranges). The CRC itself is checked against published vectors in
  * Crc16DnpTest.
  */
-final class Dnp3Frames {
+public final class Dnp3Frames {
     static final int MASTER = 1;
     static final int OUTSTATION = 10;
 
@@ -38,7 +38,8 @@ final class Dnp3Frames {
         return fromMaster(segment(true, true, 0, fragment));
     }
 
-    static byte[] frame(int control, int destination, int source, byte[] userData) {
+    /** A link frame (IEEE 1815 clause 9.2) with its header CRC and one CRC per 16-octet block. */
+    public static byte[] frame(int control, int destination, int source, byte[] userData) {
         if (userData.length > 250) {
             throw new IllegalArgumentException("a link frame carries at most 250 user-data octets");
         }

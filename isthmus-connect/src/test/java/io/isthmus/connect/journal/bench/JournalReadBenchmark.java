@@ -11,10 +11,8 @@ import io.isthmus.connect.transfer.TransferData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -64,11 +62,7 @@ public class JournalReadBenchmark {
     @TearDown(Level.Trial)
     public void close() throws IOException {
         journal.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        BenchDirectory.delete(dir);
     }
 
     /** Payload bytes read, so that nothing is optimised away. */

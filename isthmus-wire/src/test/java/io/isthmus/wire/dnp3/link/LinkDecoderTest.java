@@ -3,7 +3,7 @@ package io.isthmus.wire.dnp3.link;
 import static io.isthmus.wire.CaptureStreams.hex;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
+import io.isthmus.wire.dnp3.Dnp3Frames;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -150,7 +150,8 @@ class LinkDecoderTest {
         for (int round = 0; round < 6_000; round++) {
             byte[] userData = new byte[random.nextInt(251)];
             random.nextBytes(userData);
-            byte[] frame = frame(random.nextInt(256), random.nextInt(65536), random.nextInt(65536), userData);
+            byte[] frame =
+                    Dnp3Frames.frame(random.nextInt(256), random.nextInt(65536), random.nextInt(65536), userData);
             int mode = random.nextInt(4);
             if (mode == 1) {
                 frame[random.nextInt(frame.length)] ^= (byte) (1 + random.nextInt(255));
@@ -178,34 +179,5 @@ class LinkDecoderTest {
             }
         }
         assertThat(frames).as("good frames among the rounds").isGreaterThan(2_000);
-    }
-
-    /** A frame with its CRCs: header, then user data in blocks of 16, each followed by its CRC. */
-    private static byte[] frame(int control, int destination, int source, byte[] userData) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] header = {
-            0x05,
-            0x64,
-            (byte) (userData.length + 5),
-            (byte) control,
-            (byte) destination,
-            (byte) (destination >> 8),
-            (byte) source,
-            (byte) (source >> 8)
-        };
-        out.writeBytes(header);
-        crc(out, header, 0, header.length);
-        for (int i = 0; i < userData.length; i += 16) {
-            int size = Math.min(16, userData.length - i);
-            out.write(userData, i, size);
-            crc(out, userData, i, size);
-        }
-        return out.toByteArray();
-    }
-
-    private static void crc(ByteArrayOutputStream out, byte[] bytes, int from, int length) {
-        int crc = Crc16Dnp.compute(bytes, from, length);
-        out.write(crc & 0xFF);
-        out.write(crc >>> 8);
     }
 }
