@@ -392,7 +392,7 @@ public final class Journal implements AutoCloseable {
         Path path = segmentsDir.resolve(Segment.fileName(firstSequence));
         FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         var header = new SegmentHeader(
-                firstSequence, RecordFormat.micros(config.clock().instant()));
+                firstSequence, EpochMicros.micros(config.clock().instant()));
         try {
             writeFully(channel, header.encode(), 0);
             if (!(config.fsync() instanceof FsyncPolicy.Never)) {
@@ -420,7 +420,7 @@ public final class Journal implements AutoCloseable {
         }
         ByteBuffer buf = writeBuffer.clear();
         RecordFormat.encode(
-                buf, sequence, type, RecordFormat.micros(config.clock().instant()), payload);
+                buf, sequence, type, EpochMicros.micros(config.clock().instant()), payload);
         buf.flip();
         Segment segment = active;
         long offset = segment.writtenEnd;

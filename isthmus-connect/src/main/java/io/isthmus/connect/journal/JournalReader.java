@@ -255,7 +255,7 @@ public final class JournalReader implements AutoCloseable {
     private JournalRecord toRecord(RecordFormat.Frame frame) {
         byte[] payload = new byte[frame.payloadLength()];
         buf.get(frame.payloadOffset(), payload);
-        return new JournalRecord(frame.sequence(), frame.type(), RecordFormat.instant(frame.appendMicros()), payload);
+        return new JournalRecord(frame.sequence(), frame.type(), EpochMicros.instant(frame.appendMicros()), payload);
     }
 
     private void requireUsable() {

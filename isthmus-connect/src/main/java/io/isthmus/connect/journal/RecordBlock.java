@@ -102,7 +102,7 @@ public final class RecordBlock {
     public JournalRecord record(int i) {
         int offset = payloadOffset(i);
         byte[] payload = Arrays.copyOfRange(payloads, offset, offset + payloadLengths[i]);
-        return new JournalRecord(sequences[i], type(i), RecordFormat.instant(appendMicros[i]), payload);
+        return new JournalRecord(sequences[i], type(i), EpochMicros.instant(appendMicros[i]), payload);
     }
 
     /** Records {@code from} (inclusive) to {@code to} (exclusive) as {@link JournalRecord}s. */
@@ -117,7 +117,7 @@ public final class RecordBlock {
 
     /** Appends a copy of {@code r}. */
     public void add(JournalRecord r) {
-        add(r.sequence(), r.type().code(), RecordFormat.micros(r.appendedAt()), r.payload(), 0, r.payload().length);
+        add(r.sequence(), r.type().code(), EpochMicros.micros(r.appendedAt()), r.payload(), 0, r.payload().length);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.isthmus.connect.journal;
 
 import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.util.zip.CRC32C;
 
 /**
@@ -26,25 +25,6 @@ final class RecordFormat {
     static final int OVERHEAD = HEADER_BYTES + TRAILER_BYTES;
 
     private RecordFormat() {}
-
-    /**
-     * Microseconds since the epoch, the resolution of the append time in the envelope; the exact
-     * inverse of {@link #instant} over the whole long range (before 1970 the second is moved up
-     * first, so the product cannot pass Long.MIN_VALUE).
-     */
-    static long micros(Instant t) {
-        long seconds = t.getEpochSecond();
-        long micros = t.getNano() / 1_000;
-        if (seconds < 0 && micros > 0) {
-            seconds++;
-            micros -= 1_000_000L;
-        }
-        return Math.addExact(Math.multiplyExact(seconds, 1_000_000L), micros);
-    }
-
-    static Instant instant(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
-    }
 
     /** Bytes one record with this payload length takes on disk. */
     static int size(int payloadLength) {

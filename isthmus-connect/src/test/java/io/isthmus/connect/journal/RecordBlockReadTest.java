@@ -91,7 +91,7 @@ class RecordBlockReadTest {
                 assertThat(block.sequence(i)).isEqualTo(r.sequence());
                 assertThat(block.type(i)).isEqualTo(r.type());
                 assertThat(block.typeCode(i)).isEqualTo(r.type().code());
-                assertThat(RecordFormat.instant(block.appendMicros(i))).isEqualTo(r.appendedAt());
+                assertThat(EpochMicros.instant(block.appendMicros(i))).isEqualTo(r.appendedAt());
                 assertThat(java.util.Arrays.copyOfRange(
                                 block.payloads(),
                                 block.payloadOffset(i),

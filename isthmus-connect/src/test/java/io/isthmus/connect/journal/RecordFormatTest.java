@@ -100,8 +100,8 @@ class RecordFormatTest {
         Instant before = Instant.parse("1969-12-31T23:59:59.999999Z");
         Instant after = Instant.parse("2026-11-25T10:15:30.123456789Z");
 
-        assertThat(RecordFormat.instant(RecordFormat.micros(before))).isEqualTo(before);
-        assertThat(RecordFormat.instant(RecordFormat.micros(after)))
+        assertThat(EpochMicros.instant(EpochMicros.micros(before))).isEqualTo(before);
+        assertThat(EpochMicros.instant(EpochMicros.micros(after)))
                 .isEqualTo(Instant.parse("2026-11-25T10:15:30.123456Z"));
     }
 

@@ -1,11 +1,11 @@
 package io.isthmus.connect.transfer.frame;
 
+import io.isthmus.connect.journal.EpochMicros;
 import io.isthmus.connect.journal.JournalRecord;
 import io.isthmus.connect.journal.RecordBlock;
 import io.isthmus.connect.journal.RecordType;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -143,32 +143,12 @@ public final class BatchBody {
             if (id < 1 || type.isEmpty() || len > end - in.position()) {
                 return new Decoding.Malformed("record " + i + ": id " + id + ", type " + type + ", length " + len, at);
             }
-            records.add(new JournalRecord(id, type.get(), instant(micros), in.bytes((int) len)));
+            records.add(new JournalRecord(id, type.get(), EpochMicros.instant(micros), in.bytes((int) len)));
         }
         if (in.position() != end) {
             return new Decoding.Malformed((end - in.position()) + " bytes after the records", in.position());
         }
         return new Decoding.Decoded(records);
-    }
-
-    /**
-     * Microseconds since 1970, the exact inverse of {@link #instant(long)} over the whole long range
-     * (before 1970 the second is moved up first, so the product cannot pass Long.MIN_VALUE).
-     *
-     * @throws ArithmeticException if {@code t} is beyond ±292,000 years, which no journal produces
-     */
-    public static long micros(Instant t) {
-        long seconds = t.getEpochSecond();
-        long micros = t.getNano() / 1000;
-        if (seconds < 0 && micros > 0) {
-            seconds++;
-            micros -= 1_000_000L;
-        }
-        return Math.addExact(Math.multiplyExact(seconds, 1_000_000L), micros);
-    }
-
-    public static Instant instant(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
     }
 
     /** A new SHA-256 digest (the JDK's, with the CPU's SHA instructions where it has them). */

@@ -1,5 +1,6 @@
 package io.isthmus.connect.transfer.receive;
 
+import io.isthmus.connect.journal.EpochMicros;
 import io.isthmus.connect.transfer.fec.CauchyXorCode;
 import io.isthmus.connect.transfer.frame.BatchBody;
 import io.isthmus.connect.transfer.frame.DiodeFrame;
@@ -377,8 +378,8 @@ public final class Reassembler {
                 before,
                 count - known,
                 new ArrayList<>(tags),
-                min == Long.MAX_VALUE ? java.util.Optional.empty() : java.util.Optional.of(BatchBody.instant(min)),
-                max == Long.MIN_VALUE ? java.util.Optional.empty() : java.util.Optional.of(BatchBody.instant(max)),
+                min == Long.MAX_VALUE ? java.util.Optional.empty() : java.util.Optional.of(EpochMicros.instant(min)),
+                max == Long.MIN_VALUE ? java.util.Optional.empty() : java.util.Optional.of(EpochMicros.instant(max)),
                 clock.instant());
         if (recentGaps.size() == RECENT_GAPS) {
             recentGaps.removeFirst();

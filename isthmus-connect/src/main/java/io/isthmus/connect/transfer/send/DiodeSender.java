@@ -1,12 +1,12 @@
 package io.isthmus.connect.transfer.send;
 
+import io.isthmus.connect.journal.EpochMicros;
 import io.isthmus.connect.journal.ForwardingBudget;
 import io.isthmus.connect.journal.ForwardingReader;
 import io.isthmus.connect.journal.Journal;
 import io.isthmus.connect.journal.JournalReader;
 import io.isthmus.connect.journal.JournalRecord;
 import io.isthmus.connect.journal.RecordBlock;
-import io.isthmus.connect.transfer.frame.BatchBody;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -102,7 +102,7 @@ public final class DiodeSender implements AutoCloseable {
      * larger one (a clock stepped backwards still gets a fresh value within this JVM).
      */
     public static long newEpoch() {
-        long now = BatchBody.micros(Instant.now());
+        long now = EpochMicros.micros(Instant.now());
         return LAST_EPOCH.updateAndGet(previous -> Math.max(previous + 1, now));
     }
 
@@ -279,7 +279,7 @@ public final class DiodeSender implements AutoCloseable {
      * the pacing's debt (a start-up ramp's low rate above all) would tell the receiver late.
      */
     public void heartbeat() {
-        byte[] hb = encoder.heartbeat(epoch, encodedSequence, BatchBody.micros(Instant.now()), encodedLastRecord);
+        byte[] hb = encoder.heartbeat(epoch, encodedSequence, EpochMicros.micros(Instant.now()), encodedLastRecord);
         if (handOff == null) {
             sendUnpaced(hb, 0, hb.length);
         } else {
