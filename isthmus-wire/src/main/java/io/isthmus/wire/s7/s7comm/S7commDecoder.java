@@ -1,6 +1,7 @@
 package io.isthmus.wire.s7.s7comm;
 
 import io.isthmus.wire.Anomaly;
+import io.isthmus.wire.LazyAttributes;
 import io.isthmus.wire.Octets;
 import io.isthmus.wire.PrintableText;
 import java.nio.ByteBuffer;
@@ -41,6 +42,9 @@ public final class S7commDecoder {
     /** The outcome of the last {@link #read}: its message when it decoded, else why not. */
     private S7Message message;
 
+    /** The summary attributes of the last {@link #read} when its message is a kept request, else null. */
+    private LazyAttributes keptAttributes;
+
     private S7Decode.Invalid invalid;
 
     public S7commDecoder(int maxVarItems, int maxSzlRecords, int maxUserdataUnits, int maxUserdataOctets) {
@@ -77,6 +81,7 @@ public final class S7commDecoder {
         byte[] b = Octets.of(buffer); // read in place at the buffer's indexes; nothing past the PDU
         message = null;
         invalid = null;
+        keptAttributes = null;
         found.clear();
         if (length < 2) {
             return invalid(new S7Decode.Invalid(S7Error.HEADER_TRUNCATED, at, length));
@@ -141,6 +146,15 @@ public final class S7commDecoder {
     /** The message of the PDU last {@link #read} when it returned true. */
     public S7Message message() {
         return message;
+    }
+
+    /**
+     * The attributes of the summary of the PDU last {@link #read} when its message is a Read/Write Var
+     * job kept decoded ({@link S7commSummary#attributes} of it, shared by every summary of the same
+     * job), else null.
+     */
+    LazyAttributes keptAttributes() {
+        return keptAttributes;
     }
 
     /** What {@link #decode} would have returned for the PDU last {@link #read} when it returned false. */
@@ -249,7 +263,7 @@ public final class S7commDecoder {
      */
     private static final int SHARED_MAX_OCTETS = 64;
 
-    private static final int SHARED_SLOT_BITS = 8;
+    private static final int SHARED_SLOT_BITS = 10;
 
     /**
      * The kept requests, direct mapped ({@code 2^SHARED_SLOT_BITS} slots for all decoders; a new
@@ -261,7 +275,11 @@ public final class S7commDecoder {
      */
     private static final SharedRequest[] SHARED_REQUESTS = new SharedRequest[1 << SHARED_SLOT_BITS];
 
-    private record SharedRequest(int hash, byte[] octets, S7Message.VarRequest request) {}
+    /**
+     * A kept request with the attributes its summaries describe ({@link S7commSummary#attributes}:
+     * immutable, so every summary of the same job shares them).
+     */
+    private record SharedRequest(int hash, byte[] octets, S7Message.VarRequest request, LazyAttributes attributes) {}
 
     /** Read/Write Var job: function, item count, then one variable specification per item. */
     private S7Message varRequest(byte[] b, S7Function function, Part part, List<Anomaly> anomalies) {
@@ -279,23 +297,46 @@ public final class S7commDecoder {
         if (kept != null
                 && kept.hash == hash
                 && Arrays.equals(kept.octets, 0, kept.octets.length, b, at, at + length)) {
+            keptAttributes = kept.attributes;
             return kept.request;
         }
         int before = anomalies.size();
         S7Message.VarRequest request = decodeVarRequest(b, function, part, anomalies);
         if (anomalies.size() == before) {
-            SHARED_REQUESTS[slot] = new SharedRequest(hash, Arrays.copyOfRange(b, at, at + length), request);
+            LazyAttributes attributes = S7commSummary.attributes(Rosctr.JOB, request);
+            SHARED_REQUESTS[slot] =
+                    new SharedRequest(hash, Arrays.copyOfRange(b, at, at + length), request, attributes);
+            keptAttributes = attributes;
         }
         return request;
     }
 
-    /** A hash of {@code [at, at + length)} spread over all 32 bits (the slot is its top bits). */
+    private static final int GOLDEN = 0x9E3779B9;
+
+    /**
+     * A hash of {@code [at, at + length)} whose top bits (the slot) depend on every octet. It takes
+     * four octets a step, the last step on the last four (overlapping the one before when the length
+     * is not a multiple of four): a one-item parameter (14 octets) is four multiplications, where an
+     * octet a step made a chain of fourteen, the decoder's largest cost per Read/Write Var job.
+     */
     private static int hash(byte[] b, int at, int length) {
-        int h = length;
-        for (int i = 0; i < length; i++) {
-            h = 31 * h + b[at + i];
+        int h = length * GOLDEN;
+        if (length < 4) {
+            for (int i = 0; i < length; i++) {
+                h = (h ^ b[at + i]) * GOLDEN;
+            }
+            return h;
         }
-        return h * 0x9E3779B9;
+        int last = at + length - 4;
+        for (int p = at; p < last; p += 4) {
+            h = (h ^ int32(b, p)) * GOLDEN;
+        }
+        return (h ^ int32(b, last)) * GOLDEN;
+    }
+
+    /** Four octets as one int, for {@link #hash} (any fixed order would do). */
+    private static int int32(byte[] b, int at) {
+        return b[at] & 0xFF | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | b[at + 3] << 24;
     }
 
     private S7Message.VarRequest decodeVarRequest(byte[] b, S7Function function, Part part, List<Anomaly> anomalies) {

@@ -10,6 +10,7 @@ import io.isthmus.wire.HexText;
 import io.isthmus.wire.LazyAttributes;
 import io.isthmus.wire.MessageSummary;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -38,7 +39,7 @@ public final class S7commSummary {
 
     public static MessageSummary of(S7Decode.Decoded pdu, Direction hint) {
         S7Header h = pdu.header();
-        return of(h.rosctr(), h.pduReference(), h.errorClass(), h.error(), pdu.message(), pdu.anomalies(), hint);
+        return of(h.rosctr(), h.pduReference(), h.errorClass(), h.error(), pdu.message(), pdu.anomalies(), null, hint);
     }
 
     /**
@@ -54,6 +55,7 @@ public final class S7commSummary {
                 decoder.error(),
                 decoder.message(),
                 decoder.anomalies(),
+                decoder.keptAttributes(),
                 hint);
     }
 
@@ -64,6 +66,7 @@ public final class S7commSummary {
             int error,
             S7Message m,
             List<Anomaly> anomalies,
+            LazyAttributes kept,
             Direction hint) {
         Head head = head(m, rosctr, hint);
         Optional<String> status = rosctr.hasErrorFields() && error != 0
@@ -88,9 +91,25 @@ public final class S7commSummary {
                 address,
                 quantity,
                 status,
-                new Attributes(rosctr, m),
+                kept != null ? kept : attributes(rosctr, m),
                 anomalies);
     }
+
+    /**
+     * The attributes of a PDU of type {@code rosctr} carrying {@code m}: described when they are
+     * read, from the immutable message, so equal inputs give equal attributes and one instance may
+     * serve many summaries (the decoder keeps one per kept Read/Write Var job). A var response
+     * whose items all succeeded shares one instance: its only attribute is {@code rosctr}.
+     */
+    static LazyAttributes attributes(Rosctr rosctr, S7Message m) {
+        if (rosctr == Rosctr.ACK_DATA && m instanceof S7Message.VarResponse v && firstFailure(v) == null) {
+            return ACK_DATA_ALL_SUCCEEDED;
+        }
+        return new Attributes(rosctr, m);
+    }
+
+    private static final LazyAttributes ACK_DATA_ALL_SUCCEEDED =
+            new Attributes(Rosctr.ACK_DATA, new S7Message.VarResponse(S7Function.READ_VAR, 0, List.of()));
 
     /** Direction, function number, name and access of a PDU: the summary's mandatory fields. */
     private record Head(Direction direction, int function, String functionName, AccessKind access) {
@@ -220,7 +239,7 @@ public final class S7commSummary {
     /** The first failing item of a var response, or a userdata error code. */
     private static Optional<String> status(S7Message m) {
         return switch (m) {
-            case S7Message.VarResponse v -> firstFailure(v);
+            case S7Message.VarResponse v -> failureStatus(v);
             case S7Message.Userdata u -> UserdataDetails.status(u);
             case S7Message.SetupCommunication c -> Optional.empty();
             case S7Message.VarRequest v -> Optional.empty();
@@ -245,16 +264,27 @@ public final class S7commSummary {
         }
     }
 
-    /** The first item's return code that is not success (a loop: every read response asks). */
-    private static Optional<String> firstFailure(S7Message.VarResponse v) {
+    /** The status of a var response: its first failing item's return code, if any. */
+    private static Optional<String> failureStatus(S7Message.VarResponse v) {
+        S7ReturnCode c = firstFailure(v);
+        return c == null ? Optional.empty() : FAILURE_STATUS.get(c.ordinal());
+    }
+
+    /** The status text of each return code (immutable, shared): no Optional per failing response. */
+    private static final List<Optional<String>> FAILURE_STATUS = Arrays.stream(S7ReturnCode.values())
+            .map(c -> Optional.of(c.displayName()))
+            .toList();
+
+    /** The first item's return code that is not success, or null (a loop: every var response asks). */
+    private static S7ReturnCode firstFailure(S7Message.VarResponse v) {
         List<S7ReturnCode> codes = v.returnCodes();
         for (int i = 0; i < codes.size(); i++) { // indexed: no iterator per read response
             S7ReturnCode c = codes.get(i);
             if (c != S7ReturnCode.SUCCESS) {
-                return Optional.of(c.displayName());
+                return c;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     private static void failures(S7Message.VarResponse v, AttributeSink out) {
