@@ -114,6 +114,7 @@ public final class S7commDecoder {
                         ? invalid(new S7Decode.Invalid(S7Error.PARAMETER_MISSING, part.parameterAt, h.parameterLength))
                         : decoded(userdata.decode(
                                 buffer,
+                                b,
                                 part.parameterAt,
                                 part.parameterLength,
                                 part.dataAt,
@@ -396,16 +397,40 @@ public final class S7commDecoder {
         if (part.parameterLength < 2) {
             return truncated(b, part, 2, anomalies);
         }
+        if (u8(b, part.parameterAt + 1) == 1 && maxVarItems >= 1) { // the usual one-item response
+            S7ReturnCode code = oneResult(b, function, part);
+            if (code != null) {
+                return (function == S7Function.READ_VAR ? ONE_READ : ONE_WRITE)[code.ordinal()];
+            }
+        }
         int count = itemCount(b, part, anomalies);
         int wanted = Math.min(count, maxVarItems);
         List<S7ReturnCode> codes = function == S7Function.READ_VAR
                 ? readResults(b, part, wanted, anomalies)
                 : writeResults(b, part, wanted, anomalies);
-        if (count == 1 && codes.size() == 1) { // the usual one-item response: one shared record
+        if (count == 1 && codes.size() == 1) { // one shared record
             return (function == S7Function.READ_VAR ? ONE_READ : ONE_WRITE)
                     [codes.getFirst().ordinal()];
         }
         return new S7Message.VarResponse(function, count, codes);
+    }
+
+    /**
+     * The return code of a one-item var response when its data holds the item whole (what {@link
+     * #readResults} or {@link #writeResults} would decode without an anomaly), else null: then those
+     * decode it and say what is missing.
+     */
+    private static S7ReturnCode oneResult(byte[] b, S7Function function, Part part) {
+        int d = part.dataAt;
+        if (function != S7Function.READ_VAR) {
+            return part.dataLength >= 1 ? S7ReturnCode.of(u8(b, d)) : null;
+        }
+        if (part.dataLength < 4) {
+            return null;
+        }
+        int size = u8(b, d + 1);
+        int octets = size >= 3 && size <= 5 ? (u16(b, d + 2) + 7) / 8 : u16(b, d + 2);
+        return 4 + octets <= part.dataLength ? S7ReturnCode.of(u8(b, d)) : null;
     }
 
     /** The response to a one-item Read Var, by its return code's ordinal (immutable, shared). */

@@ -69,9 +69,20 @@ public final class S7commSummary {
             LazyAttributes kept,
             Direction hint) {
         Head head = head(m, rosctr, hint);
-        Optional<String> status = rosctr.hasErrorFields() && error != 0
-                ? Optional.of(errorClass.displayName() + " (" + HexText.of(error, 4) + ")")
-                : status(m);
+        Optional<String> status;
+        LazyAttributes attributes = kept;
+        if (m instanceof S7Message.VarResponse v) { // most responses: their items looked at once
+            S7ReturnCode failure = firstFailure(v);
+            status = failure == null ? Optional.empty() : FAILURE_STATUS.get(failure.ordinal());
+            if (attributes == null) {
+                attributes = attributes(rosctr, m, failure == null);
+            }
+        } else {
+            status = status(m);
+        }
+        if (rosctr.hasErrorFields() && error != 0) {
+            status = Optional.of(errorClass.displayName() + " (" + HexText.of(error, 4) + ")");
+        }
         OptionalLong address = OptionalLong.empty();
         OptionalLong quantity = OptionalLong.empty();
         if (m instanceof S7Message.VarRequest v
@@ -91,7 +102,7 @@ public final class S7commSummary {
                 address,
                 quantity,
                 status,
-                kept != null ? kept : attributes(rosctr, m),
+                attributes != null ? attributes : new Attributes(rosctr, m),
                 anomalies);
     }
 
@@ -102,10 +113,14 @@ public final class S7commSummary {
      * whose items all succeeded shares one instance: its only attribute is {@code rosctr}.
      */
     static LazyAttributes attributes(Rosctr rosctr, S7Message m) {
-        if (rosctr == Rosctr.ACK_DATA && m instanceof S7Message.VarResponse v && firstFailure(v) == null) {
-            return ACK_DATA_ALL_SUCCEEDED;
-        }
-        return new Attributes(rosctr, m);
+        return attributes(rosctr, m, m instanceof S7Message.VarResponse v && firstFailure(v) == null);
+    }
+
+    /** {@link #attributes(Rosctr, S7Message)} when whether every item of a var response succeeded is known. */
+    private static LazyAttributes attributes(Rosctr rosctr, S7Message m, boolean noFailedItem) {
+        return rosctr == Rosctr.ACK_DATA && m instanceof S7Message.VarResponse && noFailedItem
+                ? ACK_DATA_ALL_SUCCEEDED
+                : new Attributes(rosctr, m);
     }
 
     private static final LazyAttributes ACK_DATA_ALL_SUCCEEDED =
@@ -168,12 +183,39 @@ public final class S7commSummary {
     private static Head userdata(UserdataParameter p, Direction hint) {
         Direction direction =
                 p.isRequest() ? Direction.REQUEST : p.isResponse() || p.type() == 0 ? Direction.RESPONSE : hint;
+        int groupCode = p.groupCode();
+        int subfunction = p.subfunction();
+        if (groupCode < 0
+                || groupCode > 0x0F
+                || subfunction < 0
+                || subfunction > 0xFF
+                || UserdataGroup.of(groupCode) != p.group()) { // not from a decoder: not kept
+            return userdataHead(p.group(), groupCode, subfunction, direction);
+        }
+        int slot = (groupCode << 8 | subfunction) * DIRECTIONS + direction.ordinal();
+        Head head = USERDATA_HEADS[slot];
+        if (head == null) { // a race only builds the same immutable head twice
+            head = userdataHead(p.group(), groupCode, subfunction, direction);
+            USERDATA_HEADS[slot] = head;
+        }
+        return head;
+    }
+
+    private static Head userdataHead(UserdataGroup group, int groupCode, int subfunction, Direction direction) {
         return new Head(
                 direction,
-                UserdataFunction.number(p.groupCode(), p.subfunction()),
-                UserdataFunction.name(p.group(), p.subfunction()),
-                UserdataFunction.access(p.group(), p.subfunction()));
+                UserdataFunction.number(groupCode, subfunction),
+                UserdataFunction.name(group, subfunction),
+                UserdataFunction.access(group, subfunction));
     }
+
+    private static final int DIRECTIONS = Direction.values().length;
+
+    /**
+     * The heads of userdata summaries, built on first use, by group code (a nibble, whose group
+     * names the function), subfunction (an octet) and direction: no name is joined per PDU.
+     */
+    private static final Head[] USERDATA_HEADS = new Head[0x10 * 0x100 * DIRECTIONS];
 
     /** The attributes of one PDU, described from the decoded PDU when they are read. */
     private static final class Attributes extends LazyAttributes {
@@ -239,7 +281,7 @@ public final class S7commSummary {
     /** The first failing item of a var response, or a userdata error code. */
     private static Optional<String> status(S7Message m) {
         return switch (m) {
-            case S7Message.VarResponse v -> failureStatus(v);
+            case S7Message.VarResponse v -> failureStatus(v); // of() reads var responses before
             case S7Message.Userdata u -> UserdataDetails.status(u);
             case S7Message.SetupCommunication c -> Optional.empty();
             case S7Message.VarRequest v -> Optional.empty();
