@@ -7,6 +7,7 @@ import io.isthmus.wire.PrintableText;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,7 +37,10 @@ public final class S7commDecoder {
     /** Where the parts of the PDU being decoded lie; set by each {@link #decode}. */
     private final Part part = new Part();
     /** Return codes of the var response being decoded ({@link #codes}). */
-    private S7ReturnCode[] codeScratch = new S7ReturnCode[8];
+    private S7ReturnCode[] codeScratch = NO_CODES;
+
+    /** The working array until a response needs one (one-item responses, the most, never do). */
+    private static final S7ReturnCode[] NO_CODES = new S7ReturnCode[0];
     /** The header of the PDU being decoded; set by each {@link #read}. */
     private final Head head = new Head();
     /** The outcome of the last {@link #read}: its message when it decoded, else why not. */
@@ -405,14 +409,44 @@ public final class S7commDecoder {
         }
         int count = itemCount(b, part, anomalies);
         int wanted = Math.min(count, maxVarItems);
-        List<S7ReturnCode> codes = function == S7Function.READ_VAR
+        int decoded = function == S7Function.READ_VAR
                 ? readResults(b, part, wanted, anomalies)
                 : writeResults(b, part, wanted, anomalies);
-        if (count == 1 && codes.size() == 1) { // one shared record
-            return (function == S7Function.READ_VAR ? ONE_READ : ONE_WRITE)
-                    [codes.getFirst().ordinal()];
+        S7ReturnCode[] codes = codeScratch;
+        if (count == 1 && decoded == 1) { // one shared record
+            return (function == S7Function.READ_VAR ? ONE_READ : ONE_WRITE)[codes[0].ordinal()];
         }
-        return new S7Message.VarResponse(function, count, codes);
+        if (decoded == count && count >= 2 && count < SHARED_SUCCESS_ITEMS && allSucceeded(codes, decoded)) {
+            return (function == S7Function.READ_VAR ? ALL_READ : ALL_WRITE)[count];
+        }
+        return new S7Message.VarResponse(function, count, returnCodes(codes, decoded));
+    }
+
+    private static boolean allSucceeded(S7ReturnCode[] codes, int n) {
+        for (int i = 0; i < n; i++) {
+            if (codes[i] != S7ReturnCode.SUCCESS) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Var responses of 2 to {@code SHARED_SUCCESS_ITEMS - 1} items that all succeeded, by item count:
+     * immutable and shared, as the one-item responses are (what a poll of several variables gets).
+     */
+    private static final int SHARED_SUCCESS_ITEMS = 32;
+
+    private static final S7Message.VarResponse[] ALL_READ = allSucceeded(S7Function.READ_VAR);
+
+    private static final S7Message.VarResponse[] ALL_WRITE = allSucceeded(S7Function.WRITE_VAR);
+
+    private static S7Message.VarResponse[] allSucceeded(S7Function function) {
+        S7Message.VarResponse[] responses = new S7Message.VarResponse[SHARED_SUCCESS_ITEMS];
+        for (int n = 2; n < SHARED_SUCCESS_ITEMS; n++) {
+            responses[n] = new S7Message.VarResponse(function, n, Collections.nCopies(n, S7ReturnCode.SUCCESS));
+        }
+        return responses;
     }
 
     /**
@@ -447,8 +481,11 @@ public final class S7commDecoder {
         return responses;
     }
 
-    /** Each item: return code, transport size, length (bits for sizes 3..5), data, even padding. */
-    private List<S7ReturnCode> readResults(byte[] b, Part part, int wanted, List<Anomaly> anomalies) {
+    /**
+     * Each item: return code, transport size, length (bits for sizes 3..5), data, even padding. The
+     * codes go to the working array ({@link #codes}); returns how many were decoded.
+     */
+    private int readResults(byte[] b, Part part, int wanted, List<Anomaly> anomalies) {
         S7ReturnCode[] codes = codes(Math.min(wanted, part.dataLength / 4)); // 4 octets per item
         int decoded = 0;
         int d = part.dataAt;
@@ -469,10 +506,11 @@ public final class S7commDecoder {
             codes[decoded++] = S7ReturnCode.of(u8(b, d));
             d += 4 + octets + (octets % 2 == 1 && i < wanted - 1 ? 1 : 0);
         }
-        return returnCodes(codes, decoded);
+        return decoded;
     }
 
-    private List<S7ReturnCode> writeResults(byte[] b, Part part, int wanted, List<Anomaly> anomalies) {
+    /** One return code octet per item, as {@link #readResults} gives them. */
+    private int writeResults(byte[] b, Part part, int wanted, List<Anomaly> anomalies) {
         S7ReturnCode[] codes = codes(Math.min(wanted, part.dataLength)); // an octet per item
         int decoded = 0;
         for (int i = 0; i < wanted; i++) {
@@ -483,7 +521,7 @@ public final class S7commDecoder {
             }
             codes[decoded++] = S7ReturnCode.of(u8(b, part.dataAt + i));
         }
-        return returnCodes(codes, decoded);
+        return decoded;
     }
 
     /** One shared immutable list per return code: most responses carry one item. */
@@ -496,7 +534,7 @@ public final class S7commDecoder {
      */
     private S7ReturnCode[] codes(int n) {
         if (codeScratch.length < n) {
-            codeScratch = new S7ReturnCode[Math.max(n, 2 * codeScratch.length)];
+            codeScratch = new S7ReturnCode[Math.max(Math.max(n, 8), 2 * codeScratch.length)];
         }
         return codeScratch;
     }

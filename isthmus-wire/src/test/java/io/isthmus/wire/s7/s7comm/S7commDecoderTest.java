@@ -171,6 +171,38 @@ class S7commDecoderTest {
     }
 
     @Test
+    void aMultiItemResponseWhoseItemsAllSucceededIsOneSharedValuePerFunctionAndCount() {
+        ByteBuffer two = ByteBuffer.wrap(hex("3203 0000 0001 0002 000b 0000 0402 ff0400082a00 ff0400082b"));
+        ByteBuffer writes = ByteBuffer.wrap(hex("3203 0000 0002 0002 0003 0000 0503 ffffff"));
+        ByteBuffer oneFailed = ByteBuffer.wrap(hex("3203 0000 0003 0002 0003 0000 0503 ff0aff"));
+        ByteBuffer none = ByteBuffer.wrap(hex("3203 0000 0004 0002 0000 0000 0400"));
+
+        var read = message(two);
+        assertThat(message(two)).isSameAs(read);
+        assertThat(read)
+                .isEqualTo(new S7Message.VarResponse(
+                        S7Function.READ_VAR, 2, List.of(S7ReturnCode.SUCCESS, S7ReturnCode.SUCCESS)));
+        assertThat(message(writes)).isSameAs(message(writes)).isNotSameAs(read);
+        assertThat(message(writes))
+                .isEqualTo(new S7Message.VarResponse(
+                        S7Function.WRITE_VAR,
+                        3,
+                        List.of(S7ReturnCode.SUCCESS, S7ReturnCode.SUCCESS, S7ReturnCode.SUCCESS)));
+        assertThat(message(oneFailed))
+                .isEqualTo(new S7Message.VarResponse(
+                        S7Function.WRITE_VAR,
+                        3,
+                        List.of(S7ReturnCode.SUCCESS, S7ReturnCode.OBJECT_DOES_NOT_EXIST, S7ReturnCode.SUCCESS)));
+        assertThat(message(none)).isEqualTo(new S7Message.VarResponse(S7Function.READ_VAR, 0, List.of()));
+    }
+
+    private S7Message message(ByteBuffer pdu) {
+        var d = (S7Decode.Decoded) decoder.decode(pdu, 0, pdu.limit());
+        assertThat(d.anomalies()).isEmpty();
+        return d.message();
+    }
+
+    @Test
     void readInPlaceGivesWhatDecodeGivesAndTheSameSummary() {
         Random random = new Random(102);
         int[] rosctrs = {1, 2, 3, 7, 7, 5};
