@@ -68,28 +68,33 @@ public final class S7commSummary {
             List<Anomaly> anomalies,
             LazyAttributes kept,
             Direction hint) {
-        Head head = head(m, rosctr, hint);
-        Optional<String> status;
+        Direction direction = rosctr == Rosctr.JOB ? Direction.REQUEST : Direction.RESPONSE;
+        Head head;
+        Optional<String> status = Optional.empty();
         LazyAttributes attributes = kept;
-        if (m instanceof S7Message.VarResponse v) { // most responses: their items looked at once
+        OptionalLong address = OptionalLong.empty();
+        OptionalLong quantity = OptionalLong.empty();
+        // Read/Write Var jobs and their responses, most PDUs, are told apart by two class checks
+        // rather than by the switches over every kind of message that head and status make
+        if (m instanceof S7Message.VarRequest v) {
+            head = job(v.function(), direction);
+            if (!v.items().isEmpty() && v.items().getFirst() instanceof VarItem.S7Any first) {
+                address = MessageSummary.number(first.byteAddress());
+                quantity = MessageSummary.number(v.declaredCount());
+            }
+        } else if (m instanceof S7Message.VarResponse v) { // its items looked at once
+            head = job(v.function(), direction);
             S7ReturnCode failure = firstFailure(v);
             status = failure == null ? Optional.empty() : FAILURE_STATUS.get(failure.ordinal());
             if (attributes == null) {
                 attributes = attributes(rosctr, m, failure == null);
             }
         } else {
+            head = head(m, direction, hint);
             status = status(m);
         }
         if (rosctr.hasErrorFields() && error != 0) {
             status = Optional.of(errorClass.displayName() + " (" + HexText.of(error, 4) + ")");
-        }
-        OptionalLong address = OptionalLong.empty();
-        OptionalLong quantity = OptionalLong.empty();
-        if (m instanceof S7Message.VarRequest v
-                && !v.items().isEmpty()
-                && v.items().getFirst() instanceof VarItem.S7Any first) {
-            address = MessageSummary.number(first.byteAddress());
-            quantity = MessageSummary.number(v.declaredCount());
         }
         return new MessageSummary(
                 Protocol.S7COMM,
@@ -149,8 +154,8 @@ public final class S7commSummary {
         return heads;
     }
 
-    private static Head head(S7Message m, Rosctr rosctr, Direction hint) {
-        Direction direction = rosctr == Rosctr.JOB ? Direction.REQUEST : Direction.RESPONSE;
+    /** The head of a PDU whose type gives {@code direction} (userdata: its own type, else the hint). */
+    private static Head head(S7Message m, Direction direction, Direction hint) {
         return switch (m) {
             case S7Message.SetupCommunication c -> job(S7Function.SETUP_COMMUNICATION, direction);
             case S7Message.VarRequest v -> job(v.function(), direction);
