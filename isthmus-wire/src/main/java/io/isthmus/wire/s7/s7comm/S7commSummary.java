@@ -10,6 +10,7 @@ import io.isthmus.wire.HexText;
 import io.isthmus.wire.LazyAttributes;
 import io.isthmus.wire.MessageSummary;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -38,7 +39,7 @@ public final class S7commSummary {
 
     public static MessageSummary of(S7Decode.Decoded pdu, Direction hint) {
         S7Header h = pdu.header();
-        return of(h.rosctr(), h.pduReference(), h.errorClass(), h.error(), pdu.message(), pdu.anomalies(), hint);
+        return of(h.rosctr(), h.pduReference(), h.errorClass(), h.error(), pdu.message(), pdu.anomalies(), null, hint);
     }
 
     /**
@@ -54,6 +55,7 @@ public final class S7commSummary {
                 decoder.error(),
                 decoder.message(),
                 decoder.anomalies(),
+                decoder.keptAttributes(),
                 hint);
     }
 
@@ -64,18 +66,35 @@ public final class S7commSummary {
             int error,
             S7Message m,
             List<Anomaly> anomalies,
+            LazyAttributes kept,
             Direction hint) {
-        Head head = head(m, rosctr, hint);
-        Optional<String> status = rosctr.hasErrorFields() && error != 0
-                ? Optional.of(errorClass.displayName() + " (" + HexText.of(error, 4) + ")")
-                : status(m);
+        Direction direction = rosctr == Rosctr.JOB ? Direction.REQUEST : Direction.RESPONSE;
+        Head head;
+        Optional<String> status = Optional.empty();
+        LazyAttributes attributes = kept;
         OptionalLong address = OptionalLong.empty();
         OptionalLong quantity = OptionalLong.empty();
-        if (m instanceof S7Message.VarRequest v
-                && !v.items().isEmpty()
-                && v.items().getFirst() instanceof VarItem.S7Any first) {
-            address = MessageSummary.number(first.byteAddress());
-            quantity = MessageSummary.number(v.declaredCount());
+        // Read/Write Var jobs and their responses, most PDUs, are told apart by two class checks
+        // rather than by the switches over every kind of message that head and status make
+        if (m instanceof S7Message.VarRequest v) {
+            head = job(v.function(), direction);
+            if (!v.items().isEmpty() && v.items().getFirst() instanceof VarItem.S7Any first) {
+                address = MessageSummary.number(first.byteAddress());
+                quantity = MessageSummary.number(v.declaredCount());
+            }
+        } else if (m instanceof S7Message.VarResponse v) { // its items looked at once
+            head = job(v.function(), direction);
+            S7ReturnCode failure = firstFailure(v);
+            status = failure == null ? Optional.empty() : FAILURE_STATUS.get(failure.ordinal());
+            if (attributes == null) {
+                attributes = attributes(rosctr, m, failure == null);
+            }
+        } else {
+            head = head(m, direction, hint);
+            status = status(m);
+        }
+        if (rosctr.hasErrorFields() && error != 0) {
+            status = Optional.of(errorClass.displayName() + " (" + HexText.of(error, 4) + ")");
         }
         return new MessageSummary(
                 Protocol.S7COMM,
@@ -88,9 +107,29 @@ public final class S7commSummary {
                 address,
                 quantity,
                 status,
-                new Attributes(rosctr, m),
+                attributes != null ? attributes : new Attributes(rosctr, m),
                 anomalies);
     }
+
+    /**
+     * The attributes of a PDU of type {@code rosctr} carrying {@code m}: described when they are
+     * read, from the immutable message, so equal inputs give equal attributes and one instance may
+     * serve many summaries (the decoder keeps one per kept Read/Write Var job). A var response
+     * whose items all succeeded shares one instance: its only attribute is {@code rosctr}.
+     */
+    static LazyAttributes attributes(Rosctr rosctr, S7Message m) {
+        return attributes(rosctr, m, m instanceof S7Message.VarResponse v && firstFailure(v) == null);
+    }
+
+    /** {@link #attributes(Rosctr, S7Message)} when whether every item of a var response succeeded is known. */
+    private static LazyAttributes attributes(Rosctr rosctr, S7Message m, boolean noFailedItem) {
+        return rosctr == Rosctr.ACK_DATA && m instanceof S7Message.VarResponse && noFailedItem
+                ? ACK_DATA_ALL_SUCCEEDED
+                : new Attributes(rosctr, m);
+    }
+
+    private static final LazyAttributes ACK_DATA_ALL_SUCCEEDED =
+            new Attributes(Rosctr.ACK_DATA, new S7Message.VarResponse(S7Function.READ_VAR, 0, List.of()));
 
     /** Direction, function number, name and access of a PDU: the summary's mandatory fields. */
     private record Head(Direction direction, int function, String functionName, AccessKind access) {
@@ -115,8 +154,8 @@ public final class S7commSummary {
         return heads;
     }
 
-    private static Head head(S7Message m, Rosctr rosctr, Direction hint) {
-        Direction direction = rosctr == Rosctr.JOB ? Direction.REQUEST : Direction.RESPONSE;
+    /** The head of a PDU whose type gives {@code direction} (userdata: its own type, else the hint). */
+    private static Head head(S7Message m, Direction direction, Direction hint) {
         return switch (m) {
             case S7Message.SetupCommunication c -> job(S7Function.SETUP_COMMUNICATION, direction);
             case S7Message.VarRequest v -> job(v.function(), direction);
@@ -149,12 +188,39 @@ public final class S7commSummary {
     private static Head userdata(UserdataParameter p, Direction hint) {
         Direction direction =
                 p.isRequest() ? Direction.REQUEST : p.isResponse() || p.type() == 0 ? Direction.RESPONSE : hint;
+        int groupCode = p.groupCode();
+        int subfunction = p.subfunction();
+        if (groupCode < 0
+                || groupCode > 0x0F
+                || subfunction < 0
+                || subfunction > 0xFF
+                || UserdataGroup.of(groupCode) != p.group()) { // not from a decoder: not kept
+            return userdataHead(p.group(), groupCode, subfunction, direction);
+        }
+        int slot = (groupCode << 8 | subfunction) * DIRECTIONS + direction.ordinal();
+        Head head = USERDATA_HEADS[slot];
+        if (head == null) { // a race only builds the same immutable head twice
+            head = userdataHead(p.group(), groupCode, subfunction, direction);
+            USERDATA_HEADS[slot] = head;
+        }
+        return head;
+    }
+
+    private static Head userdataHead(UserdataGroup group, int groupCode, int subfunction, Direction direction) {
         return new Head(
                 direction,
-                UserdataFunction.number(p.groupCode(), p.subfunction()),
-                UserdataFunction.name(p.group(), p.subfunction()),
-                UserdataFunction.access(p.group(), p.subfunction()));
+                UserdataFunction.number(groupCode, subfunction),
+                UserdataFunction.name(group, subfunction),
+                UserdataFunction.access(group, subfunction));
     }
+
+    private static final int DIRECTIONS = Direction.values().length;
+
+    /**
+     * The heads of userdata summaries, built on first use, by group code (a nibble, whose group
+     * names the function), subfunction (an octet) and direction: no name is joined per PDU.
+     */
+    private static final Head[] USERDATA_HEADS = new Head[0x10 * 0x100 * DIRECTIONS];
 
     /** The attributes of one PDU, described from the decoded PDU when they are read. */
     private static final class Attributes extends LazyAttributes {
@@ -220,7 +286,7 @@ public final class S7commSummary {
     /** The first failing item of a var response, or a userdata error code. */
     private static Optional<String> status(S7Message m) {
         return switch (m) {
-            case S7Message.VarResponse v -> firstFailure(v);
+            case S7Message.VarResponse v -> failureStatus(v); // of() reads var responses before
             case S7Message.Userdata u -> UserdataDetails.status(u);
             case S7Message.SetupCommunication c -> Optional.empty();
             case S7Message.VarRequest v -> Optional.empty();
@@ -245,16 +311,27 @@ public final class S7commSummary {
         }
     }
 
-    /** The first item's return code that is not success (a loop: every read response asks). */
-    private static Optional<String> firstFailure(S7Message.VarResponse v) {
+    /** The status of a var response: its first failing item's return code, if any. */
+    private static Optional<String> failureStatus(S7Message.VarResponse v) {
+        S7ReturnCode c = firstFailure(v);
+        return c == null ? Optional.empty() : FAILURE_STATUS.get(c.ordinal());
+    }
+
+    /** The status text of each return code (immutable, shared): no Optional per failing response. */
+    private static final List<Optional<String>> FAILURE_STATUS = Arrays.stream(S7ReturnCode.values())
+            .map(c -> Optional.of(c.displayName()))
+            .toList();
+
+    /** The first item's return code that is not success, or null (a loop: every var response asks). */
+    private static S7ReturnCode firstFailure(S7Message.VarResponse v) {
         List<S7ReturnCode> codes = v.returnCodes();
         for (int i = 0; i < codes.size(); i++) { // indexed: no iterator per read response
             S7ReturnCode c = codes.get(i);
             if (c != S7ReturnCode.SUCCESS) {
-                return Optional.of(c.displayName());
+                return c;
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     private static void failures(S7Message.VarResponse v, AttributeSink out) {

@@ -28,7 +28,7 @@ public final class Szl {
     /** The SZL id and index of a request payload (the octets after the 4-octet data item header). */
     public static UserdataContent request(ByteBuffer b, int at, int length) {
         if (length < 4) {
-            return new UserdataContent.Opaque();
+            return UserdataContent.OPAQUE;
         }
         return new UserdataContent.SzlRead(u16(b, at), u16(b, at + 2), List.of());
     }
@@ -37,7 +37,7 @@ public final class Szl {
     public static UserdataContent response(
             ByteBuffer b, int at, int length, int maxRecords, List<io.isthmus.wire.Anomaly> anomalies) {
         if (length < 4) {
-            return new UserdataContent.Opaque();
+            return UserdataContent.OPAQUE;
         }
         int id = u16(b, at);
         int index = u16(b, at + 2);

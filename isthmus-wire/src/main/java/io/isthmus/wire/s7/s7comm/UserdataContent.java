@@ -22,4 +22,7 @@ public sealed interface UserdataContent {
 
     /** Any other userdata payload: recognised by group and subfunction, not decoded further. */
     record Opaque() implements UserdataContent {}
+
+    /** The one {@link Opaque} value the decoders hand out (it has no fields: all are equal). */
+    Opaque OPAQUE = new Opaque();
 }

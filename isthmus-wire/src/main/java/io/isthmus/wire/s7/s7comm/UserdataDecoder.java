@@ -1,6 +1,7 @@
 package io.isthmus.wire.s7.s7comm;
 
 import io.isthmus.wire.Anomaly;
+import io.isthmus.wire.Octets;
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -25,9 +26,17 @@ final class UserdataDecoder {
     /**
      * The parameter at {@code p} (at least 8 octets: head, length, method, type and group,
      * subfunction, sequence; 12 in the long form with data unit reference, last-unit flag, error)
-     * and the data part {@code [dataAt, dataAt + dataLength)}.
+     * and the data part {@code [dataAt, dataAt + dataLength)}, of {@code buffer}; {@code b} is its
+     * array ({@link Octets#of}), where parameter and data item header are read in place.
      */
-    S7Message decode(ByteBuffer b, int p, int parameterLength, int dataAt, int dataLength, List<Anomaly> anomalies) {
+    S7Message decode(
+            ByteBuffer buffer,
+            byte[] b,
+            int p,
+            int parameterLength,
+            int dataAt,
+            int dataLength,
+            List<Anomaly> anomalies) {
         boolean longForm = u8(b, p + 3) >= 8 && parameterLength >= LONG_FORM;
         int typeGroup = u8(b, p + 5);
         var parameter = new UserdataParameter(
@@ -39,17 +48,17 @@ final class UserdataDecoder {
                 longForm ? u8(b, p + 8) : -1,
                 longForm && u8(b, p + 9) != 0,
                 longForm ? u16(b, p + 10) : 0);
-        return new S7Message.Userdata(parameter, content(b, parameter, dataAt, dataLength, anomalies));
+        return new S7Message.Userdata(parameter, content(buffer, b, parameter, dataAt, dataLength, anomalies));
     }
 
     /** The data item: return code, transport size, 16-bit length, then the SZL payload. */
     private UserdataContent content(
-            ByteBuffer b, UserdataParameter parameter, int d, int dataLength, List<Anomaly> anomalies) {
+            ByteBuffer buffer, byte[] b, UserdataParameter parameter, int d, int dataLength, List<Anomaly> anomalies) {
         boolean readSzl = parameter.group() == UserdataGroup.CPU_FUNCTIONS && parameter.subfunction() == 1;
         if (!readSzl || dataLength < DATA_ITEM_HEADER) {
             return parameter.moreDataUnits()
                     ? new UserdataContent.MoreFollows(parameter.dataUnitReference())
-                    : new UserdataContent.Opaque();
+                    : UserdataContent.OPAQUE;
         }
         int claimed = u16(b, d + 2);
         int length = Math.min(claimed, dataLength - DATA_ITEM_HEADER);
@@ -58,12 +67,12 @@ final class UserdataDecoder {
                     "SZL data item claims " + claimed + " octets, " + length + " present"));
         }
         if (u8(b, d) != RETURN_SUCCESS) {
-            return new UserdataContent.Opaque();
+            return UserdataContent.OPAQUE;
         }
         if (parameter.isRequest()) {
-            return Szl.request(b, d + DATA_ITEM_HEADER, length);
+            return Szl.request(buffer, d + DATA_ITEM_HEADER, length);
         }
-        return szlAnswer(b, parameter, d + DATA_ITEM_HEADER, length, anomalies);
+        return szlAnswer(buffer, parameter, d + DATA_ITEM_HEADER, length, anomalies);
     }
 
     /** A single-unit answer is read in place; the units of a longer one are joined first. */
@@ -79,17 +88,17 @@ final class UserdataDecoder {
                 Szl.response(c.payload(), 0, c.payload().limit(), maxSzlRecords, anomalies);
             case UserdataReassembler.Step.Failed f -> {
                 anomalies.add(f.error().anomaly("data unit reference " + reference + ": " + f.value()));
-                yield new UserdataContent.Opaque();
+                yield UserdataContent.OPAQUE;
             }
-            case UserdataReassembler.Step.Dropped d -> new UserdataContent.Opaque();
+            case UserdataReassembler.Step.Dropped d -> UserdataContent.OPAQUE;
         };
     }
 
-    private static int u8(ByteBuffer b, int at) {
-        return b.get(at) & 0xFF;
+    private static int u8(byte[] b, int at) {
+        return b[at] & 0xFF;
     }
 
-    private static int u16(ByteBuffer b, int at) {
-        return ((b.get(at) & 0xFF) << 8) | (b.get(at + 1) & 0xFF);
+    private static int u16(byte[] b, int at) {
+        return Octets.u16be(b, at);
     }
 }

@@ -1,5 +1,7 @@
 package io.isthmus.wire.s7.s7comm;
 
+import io.isthmus.wire.CodeTable;
+
 /** The function groups of userdata PDUs (low nibble of the type/group octet). */
 public enum UserdataGroup {
     MODE_TRANSITION(0x0, "Mode transition"),
@@ -24,13 +26,11 @@ public enum UserdataGroup {
         this.displayName = displayName;
     }
 
+    /** The constants by their code (a nibble): an array read per userdata PDU, not a search. */
+    private static final UserdataGroup[] BY_CODE = CodeTable.of(VALUES, g -> g.code, 0x10, UNKNOWN);
+
     public static UserdataGroup of(int code) {
-        for (UserdataGroup g : VALUES) {
-            if (g.code == code) {
-                return g;
-            }
-        }
-        return UNKNOWN;
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : UNKNOWN;
     }
 
     public String displayName() {

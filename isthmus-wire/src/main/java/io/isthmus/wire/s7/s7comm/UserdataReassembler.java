@@ -29,9 +29,12 @@ public final class UserdataReassembler {
     private static final int INITIAL_CAPACITY = 256;
     private static final int NONE = -1;
 
+    /** Storage while nothing is held: shared (never written: {@code append} grows it first). */
+    private static final byte[] NOTHING = new byte[0];
+
     private final int maxUnits;
     private final int maxOctets;
-    private byte[] octets = new byte[0];
+    private byte[] octets = NOTHING;
     private int size;
     private int units;
     private int reference = NONE;
@@ -88,7 +91,7 @@ public final class UserdataReassembler {
     }
 
     private void clear() {
-        octets = new byte[0];
+        octets = NOTHING;
         size = 0;
         units = 0;
         reference = NONE;

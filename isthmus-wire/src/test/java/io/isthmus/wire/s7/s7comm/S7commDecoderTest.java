@@ -3,6 +3,8 @@ package io.isthmus.wire.s7.s7comm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.isthmus.wire.Anomaly;
+import io.isthmus.wire.Attribute;
+import io.isthmus.wire.Direction;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -129,6 +131,75 @@ class S7commDecoderTest {
         assertThat(notFound)
                 .isEqualTo(
                         new S7Message.VarResponse(S7Function.READ_VAR, 1, List.of(S7ReturnCode.OBJECT_DOES_NOT_EXIST)));
+    }
+
+    @Test
+    void summariesOfAKeptJobShareOneAttributeListThatDescribesTheJob() {
+        S7commDecoder other = new S7commDecoder(128, 256, 64, 65_536);
+        assertThat(decoder.read(job(1, READ_DB1, 0), 0, 10 + READ_DB1.length)).isTrue();
+        var first = S7commSummary.of(decoder, Direction.REQUEST);
+        assertThat(other.read(job(2, READ_DB1, 5), 5, 10 + READ_DB1.length)).isTrue();
+        var again = S7commSummary.of(other, Direction.REQUEST);
+        var fromRecord =
+                S7commSummary.of(decode(new S7commDecoder(128, 256, 64, 65_536), READ_DB1, 3), Direction.REQUEST);
+
+        assertThat(again.attributes()).isSameAs(first.attributes());
+        assertThat(again.transaction()).hasValue(2);
+        assertThat(List.copyOf(again.attributes()))
+                .isEqualTo(List.copyOf(fromRecord.attributes()))
+                .containsExactly(new Attribute("rosctr", "job"), new Attribute("s7_item", "DB1 16.0 BYTE[4]"));
+    }
+
+    @Test
+    void varResponsesWithoutAFailedItemShareOneAttributeListAndAFailureIsTheStatus() {
+        ByteBuffer one = ByteBuffer.wrap(hex("3203 0000 0001 0002 0006 0000 0401 ff040008 2a00"));
+        ByteBuffer two = ByteBuffer.wrap(hex("3203 0000 0002 0002 000b 0000 0402 ff0400082a00 ff0400082b"));
+        ByteBuffer failed = ByteBuffer.wrap(hex("3203 0000 0003 0002 0004 0000 0401 0a000000"));
+        assertThat(decoder.read(one, 0, one.limit())).isTrue();
+        var single = S7commSummary.of(decoder, Direction.RESPONSE);
+        assertThat(decoder.read(two, 0, two.limit())).isTrue();
+        var pair = S7commSummary.of(decoder, Direction.RESPONSE);
+        assertThat(decoder.read(failed, 0, failed.limit())).isTrue();
+        var notFound = S7commSummary.of(decoder, Direction.RESPONSE);
+
+        assertThat(pair.attributes()).isSameAs(single.attributes());
+        assertThat(List.copyOf(single.attributes())).containsExactly(new Attribute("rosctr", "ack_data"));
+        assertThat(single.status()).isEmpty();
+        assertThat(notFound.status()).hasValue(S7ReturnCode.OBJECT_DOES_NOT_EXIST.displayName());
+        assertThat(List.copyOf(notFound.attributes()))
+                .containsExactly(new Attribute("rosctr", "ack_data"), new Attribute("s7_items_failed", "1"));
+    }
+
+    @Test
+    void aMultiItemResponseWhoseItemsAllSucceededIsOneSharedValuePerFunctionAndCount() {
+        ByteBuffer two = ByteBuffer.wrap(hex("3203 0000 0001 0002 000b 0000 0402 ff0400082a00 ff0400082b"));
+        ByteBuffer writes = ByteBuffer.wrap(hex("3203 0000 0002 0002 0003 0000 0503 ffffff"));
+        ByteBuffer oneFailed = ByteBuffer.wrap(hex("3203 0000 0003 0002 0003 0000 0503 ff0aff"));
+        ByteBuffer none = ByteBuffer.wrap(hex("3203 0000 0004 0002 0000 0000 0400"));
+
+        var read = message(two);
+        assertThat(message(two)).isSameAs(read);
+        assertThat(read)
+                .isEqualTo(new S7Message.VarResponse(
+                        S7Function.READ_VAR, 2, List.of(S7ReturnCode.SUCCESS, S7ReturnCode.SUCCESS)));
+        assertThat(message(writes)).isSameAs(message(writes)).isNotSameAs(read);
+        assertThat(message(writes))
+                .isEqualTo(new S7Message.VarResponse(
+                        S7Function.WRITE_VAR,
+                        3,
+                        List.of(S7ReturnCode.SUCCESS, S7ReturnCode.SUCCESS, S7ReturnCode.SUCCESS)));
+        assertThat(message(oneFailed))
+                .isEqualTo(new S7Message.VarResponse(
+                        S7Function.WRITE_VAR,
+                        3,
+                        List.of(S7ReturnCode.SUCCESS, S7ReturnCode.OBJECT_DOES_NOT_EXIST, S7ReturnCode.SUCCESS)));
+        assertThat(message(none)).isEqualTo(new S7Message.VarResponse(S7Function.READ_VAR, 0, List.of()));
+    }
+
+    private S7Message message(ByteBuffer pdu) {
+        var d = (S7Decode.Decoded) decoder.decode(pdu, 0, pdu.limit());
+        assertThat(d.anomalies()).isEmpty();
+        return d.message();
     }
 
     @Test
