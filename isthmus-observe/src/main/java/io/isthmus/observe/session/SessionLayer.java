@@ -39,10 +39,13 @@ public final class SessionLayer implements FlowListener {
 
     public SessionLayer(
             DissectorRegistry registry, SessionLimits limits, AnalysisStats stats, Consumer<Observation> sink) {
-        this(registry, limits, stats, sink, f -> {});
+        this(registry, limits, stats, sink, FlowSummary.NONE);
     }
 
-    /** A session layer that also reports every flow, identified or not, when it leaves the table. */
+    /**
+     * A session layer that also reports every flow, identified or not, when it leaves the table
+     * (none with {@link FlowSummary#NONE}).
+     */
     public SessionLayer(
             DissectorRegistry registry,
             SessionLimits limits,
@@ -140,6 +143,9 @@ public final class SessionLayer implements FlowListener {
             protocol = PROTOCOLS.get(s.factory.protocol().ordinal());
         }
         flow.attach(null);
+        if (flowSink == FlowSummary.NONE) {
+            return;
+        }
         flowSink.accept(
                 s == null
                         ? FlowSummary.of(flow, protocol, flow.client(), flow.server())
