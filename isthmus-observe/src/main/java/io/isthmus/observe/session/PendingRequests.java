@@ -12,9 +12,10 @@ import java.util.Arrays;
  * message (the flow's table is rarely in cache when its next message comes). More are kept in one
  * primitive array of key and time pairs, in the order the requests arrived (one array, so a lookup
  * loads one object beside this one, not one for the keys and one for the times); an answered
- * request leaves a hole ({@link #GONE}) that the front skips and a compaction closes. Up to {@link #LINEAR} slots are searched
- * linearly; beyond that (a flow of unanswered requests, up to {@code max}) an open-addressing index
- * of slot numbers finds a key in a probe or two instead of a scan of every waiting request.
+ * request leaves a hole ({@link #GONE}) that the front skips and a compaction closes. Up to {@link
+ * #LINEAR} slots are searched linearly; beyond that (a flow of unanswered requests, up to {@code
+ * max}) an open-addressing index of slot numbers finds a key in a probe or two instead of a scan of
+ * every waiting request.
  */
 final class PendingRequests {
     /** Up to this many slots are searched without an index. */
