@@ -24,11 +24,14 @@ public final class AnalysisStats {
 
     ProtocolStats of(Protocol p) {
         ProtocolStats s = byOrdinal[p.ordinal()];
-        if (s == null) {
-            s = new ProtocolStats(p, limits);
-            byOrdinal[p.ordinal()] = s;
-            protocols.put(p, s);
-        }
+        return s != null ? s : first(p);
+    }
+
+    /** The stats of a protocol seen for the first time; apart from {@link #of} so that the JIT inlines that one. */
+    private ProtocolStats first(Protocol p) {
+        ProtocolStats s = new ProtocolStats(p, limits);
+        byOrdinal[p.ordinal()] = s;
+        protocols.put(p, s);
         return s;
     }
 

@@ -37,7 +37,7 @@ public record CaptureAnalysis(
             FlowLimits flowLimits,
             Consumer<Observation> sink)
             throws IOException {
-        return run(source, registry, sessionLimits, flowLimits, sink, CaptureTap.NONE, f -> {});
+        return run(source, registry, sessionLimits, flowLimits, sink, CaptureTap.NONE, FlowSummary.NONE);
     }
 
     /** {@link #run} with a tap that sees frame numbers and ended flows (detection). */
@@ -49,7 +49,7 @@ public record CaptureAnalysis(
             Consumer<Observation> sink,
             CaptureTap tap)
             throws IOException {
-        return run(source, registry, sessionLimits, flowLimits, sink, tap, f -> {});
+        return run(source, registry, sessionLimits, flowLimits, sink, tap, FlowSummary.NONE);
     }
 
     /**

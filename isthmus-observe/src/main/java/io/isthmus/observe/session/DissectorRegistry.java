@@ -72,11 +72,20 @@ public final class DissectorRegistry {
      * order (probes are pure: they neither move the payload nor keep state).
      */
     public Optional<DissectorFactory> identify(ByteBuffer payload, int serverPort) {
-        // One view re-aimed per probe instead of a duplicate per factory and payload: each probe
-        // starts at the payload's position, limit and big-endian order, and cannot move the payload.
-        ByteBuffer probe = payload.duplicate();
+        // The payload itself, re-aimed before each probe and restored after the last, instead of a
+        // duplicate per payload (one allocation per flow's first packets): each probe starts at the
+        // payload's position, limit and big-endian order, and the payload is left as it came.
         int position = payload.position();
         int limit = payload.limit();
+        ByteOrder order = payload.order();
+        try {
+            return identify(payload, position, limit, serverPort);
+        } finally {
+            payload.order(order).limit(limit).position(position);
+        }
+    }
+
+    private Optional<DissectorFactory> identify(ByteBuffer probe, int position, int limit, int serverPort) {
         if (serverPort >= 0) {
             for (int i = 0; i < byIndex.length; i++) {
                 if (ports[i] == serverPort && probe(i, probe, position, limit, serverPort) == Confidence.CONTENT) {
@@ -102,7 +111,7 @@ public final class DissectorRegistry {
     }
 
     private Confidence probe(int i, ByteBuffer probe, int position, int limit, int serverPort) {
-        probe.order(ByteOrder.BIG_ENDIAN).clear().limit(limit).position(position);
+        probe.order(ByteOrder.BIG_ENDIAN).limit(limit).position(position);
         return byIndex[i].probe(probe, serverPort);
     }
 }

@@ -63,16 +63,19 @@ final class FlowSession {
 
     /** The direction's stream, made (with a new dissector) on first use; {@link #identified} was called. */
     DirectionStream stream(Direction d) {
+        DirectionStream st = d == Direction.REQUEST ? toServer : toClient;
+        return st != null ? st : newStream(d);
+    }
+
+    /** Makes the direction's stream; apart from {@link #stream} so that the JIT inlines that one. */
+    private DirectionStream newStream(Direction d) {
+        DirectionStream st = new DirectionStream(factory.newDissector());
         if (d == Direction.REQUEST) {
-            if (toServer == null) {
-                toServer = new DirectionStream(factory.newDissector());
-            }
-            return toServer;
+            toServer = st;
+        } else {
+            toClient = st;
         }
-        if (toClient == null) {
-            toClient = new DirectionStream(factory.newDissector());
-        }
-        return toClient;
+        return st;
     }
 
     /**
@@ -169,6 +172,12 @@ final class FlowSession {
      * is the sender of {@code e}, that direction's {@link #endpoints}.
      */
     long[] talker(boolean fromClient, ProtocolStats stats, Endpoints e) {
+        long[] slot = fromClient ? clientTalker : serverTalker;
+        return slot != null && stats == talkerStats ? slot : lookUpTalker(fromClient, stats, e);
+    }
+
+    /** {@link #talker} when the counter is not at hand: looked up, for other stats after a change of protocol. */
+    private long[] lookUpTalker(boolean fromClient, ProtocolStats stats, Endpoints e) {
         if (stats != talkerStats) {
             talkerStats = stats;
             clientTalker = null;

@@ -6,6 +6,7 @@ import io.isthmus.observe.flow.FlowKey;
 import io.isthmus.wire.Direction;
 import io.isthmus.wire.packet.IpAddress;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A flow as it left the flow table, with the industrial protocol the session layer found in it (if
@@ -34,6 +35,12 @@ public record FlowSummary(
         long packetsToClient,
         long bytesToServer,
         long bytesToClient) {
+
+    /**
+     * The flow sink of callers that want no summaries: given it, the session layer makes none (one
+     * record per flow, most of them short, saved when nobody reads them). Compared by identity.
+     */
+    public static final Consumer<FlowSummary> NONE = f -> {};
 
     /** The flow's summary; {@code client} and {@code server} are its addresses, passed in to share them. */
     static FlowSummary of(Flow f, Optional<Protocol> protocol, IpAddress client, IpAddress server) {

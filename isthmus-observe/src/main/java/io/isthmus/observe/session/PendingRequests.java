@@ -9,14 +9,16 @@ import java.util.Arrays;
  *
  * <p>A lone waiting request, the common case (a poller waits for each answer), is kept in two
  * fields of this object: no arrays to allocate per flow, and no array to load from memory per
- * message (the flow's table is rarely in cache when its next message comes). More are kept in two
- * primitive arrays in the order the requests arrived; an answered request leaves a hole ({@link
- * #GONE}) that the front skips and a compaction closes. Up to {@link #LINEAR} slots are searched
- * linearly; beyond that (a flow of unanswered requests, up to {@code max}) an open-addressing index
- * of slot numbers finds a key in a probe or two instead of a scan of every waiting request.
+ * message (the flow's table is rarely in cache when its next message comes). More are kept in one
+ * primitive array of key and time pairs, in the order the requests arrived (one array, so a lookup
+ * loads one object beside this one, not one for the keys and one for the times); an answered
+ * request leaves a hole ({@link #GONE}) that the front skips and a compaction closes. Up to {@link
+ * #LINEAR} slots are searched linearly; beyond that (a flow of unanswered requests, up to {@code
+ * max}) an open-addressing index of slot numbers finds a key in a probe or two instead of a scan of
+ * every waiting request.
  */
 final class PendingRequests {
-    /** Slot arrays up to this length are searched without an index. */
+    /** Up to this many slots are searched without an index. */
     static final int LINEAR = 8;
 
     /** The time of an answered or dropped request's slot. */
@@ -28,17 +30,18 @@ final class PendingRequests {
 
     private long oneKey;
     private long oneTime;
-    /** Made when a second request waits beside the first. */
-    private long[] keys;
-
-    private long[] times;
+    /**
+     * Slot {@code i}'s key at {@code 2 * i} and its time at {@code 2 * i + 1}; made when a second
+     * request waits beside the first.
+     */
+    private long[] slots;
     /** First slot that may be in use; slots before it are free. */
     private int head;
     /** Next free slot at the end. */
     private int tail;
 
     private int size;
-    /** Slot + 1 per entry, 0 where free; null while the slot arrays are at most {@link #LINEAR} long. */
+    /** Slot + 1 per entry, 0 where free; null while there are at most {@link #LINEAR} slots. */
     private int[] index;
 
     long evicted;
@@ -59,12 +62,11 @@ final class PendingRequests {
                 return;
             }
             one = false;
-            if (keys == null) {
-                keys = new long[4];
-                times = new long[4];
+            if (slots == null) {
+                slots = new long[2 * 4];
             }
-            keys[0] = oneKey;
-            times[0] = oneTime == GONE ? GONE + 1 : oneTime;
+            slots[0] = oneKey;
+            slots[1] = oneTime == GONE ? GONE + 1 : oneTime;
             tail = 1;
             if (index != null) {
                 indexAdd(oneKey, 0);
@@ -78,15 +80,15 @@ final class PendingRequests {
         }
         int i = slotOf(key);
         if (i >= 0) {
-            times[i] = timestampNanos == GONE ? GONE + 1 : timestampNanos;
+            slots[2 * i + 1] = timestampNanos == GONE ? GONE + 1 : timestampNanos;
             return;
         }
-        if (tail == keys.length) {
+        if (2 * tail == slots.length) {
             makeRoom();
         }
         i = tail++;
-        keys[i] = key;
-        times[i] = timestampNanos == GONE ? GONE + 1 : timestampNanos;
+        slots[2 * i] = key;
+        slots[2 * i + 1] = timestampNanos == GONE ? GONE + 1 : timestampNanos;
         size++;
         if (index != null) {
             indexAdd(key, i);
@@ -111,7 +113,7 @@ final class PendingRequests {
         if (i < 0) {
             return -1;
         }
-        long t = times[i];
+        long t = slots[2 * i + 1];
         remove(i);
         return t;
     }
@@ -123,7 +125,7 @@ final class PendingRequests {
     private int slotOf(long key) {
         if (index == null) {
             for (int i = head; i < tail; i++) {
-                if (keys[i] == key && times[i] != GONE) {
+                if (slots[2 * i] == key && slots[2 * i + 1] != GONE) {
                     return i;
                 }
             }
@@ -135,7 +137,7 @@ final class PendingRequests {
             if (s == 0) {
                 return -1;
             }
-            if (keys[s - 1] == key) {
+            if (slots[2 * (s - 1)] == key) {
                 return s - 1;
             }
         }
@@ -144,11 +146,11 @@ final class PendingRequests {
     /** Frees slot {@code i} (in use), then moves the front past free slots. */
     private void remove(int i) {
         if (index != null) {
-            indexRemove(keys[i], i);
+            indexRemove(slots[2 * i], i);
         }
-        times[i] = GONE;
+        slots[2 * i + 1] = GONE;
         size--;
-        while (head < tail && times[head] == GONE) {
+        while (head < tail && slots[2 * head + 1] == GONE) {
             head++;
         }
         if (head == tail) {
@@ -157,29 +159,30 @@ final class PendingRequests {
         }
     }
 
-    /** The slot arrays are used up to their end: close the holes, and grow only when they stay over half full
+    /** The slots are used up to their end: close the holes, and grow only when they stay over half full
      * (so there are fewer than {@code 4 * (max + 1)} slots). */
     private void makeRoom() {
         int n = 0;
         for (int i = head; i < tail; i++) {
-            if (times[i] != GONE) {
-                keys[n] = keys[i];
-                times[n] = times[i];
+            if (slots[2 * i + 1] != GONE) {
+                slots[2 * n] = slots[2 * i];
+                slots[2 * n + 1] = slots[2 * i + 1];
                 n++;
             }
         }
         head = 0;
         tail = n;
-        if (n * 2 > keys.length) {
-            int grown = keys.length * 2;
-            keys = Arrays.copyOf(keys, grown);
-            times = Arrays.copyOf(times, grown);
+        if (n * 4 > slots.length) {
+            slots = Arrays.copyOf(slots, slots.length * 2);
         }
-        Arrays.fill(times, n, times.length, GONE);
-        if (keys.length > LINEAR) {
-            index = new int[Integer.highestOneBit(keys.length) * 2];
+        int capacity = slots.length / 2;
+        for (int i = n; i < capacity; i++) {
+            slots[2 * i + 1] = GONE;
+        }
+        if (capacity > LINEAR) {
+            index = new int[Integer.highestOneBit(capacity) * 2];
             for (int i = 0; i < n; i++) {
-                indexAdd(keys[i], i);
+                indexAdd(slots[2 * i], i);
             }
         }
     }
@@ -202,7 +205,7 @@ final class PendingRequests {
         }
         int hole = h;
         for (int j = (hole + 1) & mask; index[j] != 0; j = (j + 1) & mask) {
-            int home = hash(keys[index[j] - 1]) & mask;
+            int home = hash(slots[2 * (index[j] - 1)]) & mask;
             // j's entry may fill the hole when its home is not in the (cyclic) range (hole, j]
             if (((j - home) & mask) >= ((j - hole) & mask)) {
                 index[hole] = index[j];

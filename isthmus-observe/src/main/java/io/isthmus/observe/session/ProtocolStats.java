@@ -110,8 +110,7 @@ public final class ProtocolStats {
         int code = m.function();
         FunctionCount f = code >= 0 && code < SMALL_CODES ? smallCodes[code] : other(m);
         if (f == null) {
-            f = function(m);
-            smallCodes[code] = f;
+            f = firstOfSmallCode(m);
         }
         if (m.direction() == Direction.REQUEST) {
             f.requests++;
@@ -122,14 +121,26 @@ public final class ProtocolStats {
         }
         List<Anomaly> anomalies = m.anomalies();
         if (anomalies != NO_ANOMALIES) {
-            for (int i = 0; i < anomalies.size(); i++) {
-                anomaly(anomalies.get(i));
-            }
+            anomalies(anomalies);
         }
         if (senderSlot == NOT_COUNTED) {
             talkersNotCounted++;
         } else if (senderSlot != null) {
             senderSlot[0]++;
+        }
+    }
+
+    /** The count of a code of {@link #smallCodes} on its first message, remembered there; apart from {@link
+     * #message}, as {@link #anomalies} is, so that the JIT inlines that one. */
+    private FunctionCount firstOfSmallCode(MessageSummary m) {
+        FunctionCount f = function(m);
+        smallCodes[m.function()] = f;
+        return f;
+    }
+
+    private void anomalies(List<Anomaly> anomalies) {
+        for (int i = 0; i < anomalies.size(); i++) {
+            anomaly(anomalies.get(i));
         }
     }
 

@@ -39,10 +39,13 @@ public final class SessionLayer implements FlowListener {
 
     public SessionLayer(
             DissectorRegistry registry, SessionLimits limits, AnalysisStats stats, Consumer<Observation> sink) {
-        this(registry, limits, stats, sink, f -> {});
+        this(registry, limits, stats, sink, FlowSummary.NONE);
     }
 
-    /** A session layer that also reports every flow, identified or not, when it leaves the table. */
+    /**
+     * A session layer that also reports every flow, identified or not, when it leaves the table
+     * (none with {@link FlowSummary#NONE}).
+     */
     public SessionLayer(
             DissectorRegistry registry,
             SessionLimits limits,
@@ -78,8 +81,13 @@ public final class SessionLayer implements FlowListener {
         if (st.heldBytes() == 0) {
             dissect(flow, s, direction, st, data);
             keepRest(s, st, data);
-            return;
+        } else {
+            dissectHeld(flow, s, direction, st, data);
         }
+    }
+
+    /** {@link #onStreamData} after a packet that left bytes unframed: the new bytes join them first. */
+    private void dissectHeld(Flow flow, FlowSession s, Direction direction, DirectionStream st, ByteBuffer data) {
         if (!st.append(data, limits.maxHeldBytes())) {
             overflow(s, st, "held " + st.heldBytes() + " + " + data.remaining() + " bytes");
             return;
@@ -140,6 +148,9 @@ public final class SessionLayer implements FlowListener {
             protocol = PROTOCOLS.get(s.factory.protocol().ordinal());
         }
         flow.attach(null);
+        if (flowSink == FlowSummary.NONE) {
+            return;
+        }
         flowSink.accept(
                 s == null
                         ? FlowSummary.of(flow, protocol, flow.client(), flow.server())
@@ -174,17 +185,23 @@ public final class SessionLayer implements FlowListener {
         }
     }
 
-    /** The flow's session, identifying its protocol on first payload; null while unidentified. */
+    /**
+     * The flow's session, identifying its protocol on first payload; null while unidentified. The
+     * usual case, a flow already identified, is kept apart from {@link #identify} so that the JIT
+     * inlines it into every caller.
+     */
     private FlowSession session(Flow flow, ByteBuffer data) {
+        return flow.attachment() instanceof FlowSession s && s.factory != null ? s : identify(flow, data);
+    }
+
+    /** {@link #session} for a flow whose protocol is not known yet. */
+    private FlowSession identify(Flow flow, ByteBuffer data) {
         FlowSession s;
         if (flow.attachment() instanceof FlowSession existing) {
             s = existing;
         } else {
             s = new FlowSession();
             flow.attach(s);
-        }
-        if (s.factory != null) {
-            return s;
         }
         if (s.givenUp || !data.hasRemaining()) {
             return null;
@@ -224,20 +241,30 @@ public final class SessionLayer implements FlowListener {
             // invokedynamic call through method handles on every message (docs/benchmarks.md, sixth session).
             if (d instanceof Dissection.Messages m) {
                 emit(flow, s, direction, m, data, pos);
-                continue;
-            }
-            switch (d) {
-                case Dissection.Messages m -> emit(flow, s, direction, m, data, pos);
-                case Dissection.NeedMore n -> {
-                    if ((long) data.remaining() + n.bytes() > limits.maxHeldBytes()) {
-                        overflow(s, st, "message needs " + ((long) data.remaining() + n.bytes()) + " bytes");
-                        data.position(lim);
-                    }
-                    return;
-                }
-                case Dissection.Malformed m -> malformed(s, st, data, m);
+            } else if (!notMessages(flow, s, direction, st, data, d, pos)) {
+                return;
             }
         }
+    }
+
+    /**
+     * What {@link #dissect} does with an answer other than messages, apart so that the loop stays
+     * small enough for the JIT to inline: false when the dissector needs more bytes (the loop ends).
+     */
+    private boolean notMessages(
+            Flow flow, FlowSession s, Direction direction, DirectionStream st, ByteBuffer data, Dissection d, int pos) {
+        switch (d) {
+            case Dissection.Messages m -> emit(flow, s, direction, m, data, pos);
+            case Dissection.NeedMore n -> {
+                if ((long) data.remaining() + n.bytes() > limits.maxHeldBytes()) {
+                    overflow(s, st, "message needs " + ((long) data.remaining() + n.bytes()) + " bytes");
+                    data.position(data.limit());
+                }
+                return false;
+            }
+            case Dissection.Malformed m -> malformed(s, st, data, m);
+        }
+        return true;
     }
 
     private void malformed(FlowSession s, DirectionStream st, ByteBuffer data, Dissection.Malformed m) {

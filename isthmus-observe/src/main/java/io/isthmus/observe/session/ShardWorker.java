@@ -37,6 +37,7 @@ final class ShardWorker implements Runnable, FlowListener {
     /** Where what is emitted now goes within the packet: the flow's {@link Flow#lastPacket()}. */
     private long place;
 
+    /** {@code flows}: whether flow summaries are wanted (sent with the observations); none are made without. */
     ShardWorker(
             int index,
             Handoff handoff,
@@ -44,14 +45,16 @@ final class ShardWorker implements Runnable, FlowListener {
             int queuedBatches,
             DissectorRegistry registry,
             SessionLimits sessionLimits,
-            FlowLimits flowLimits) {
+            FlowLimits flowLimits,
+            boolean flows) {
         this.index = index;
         this.handoff = handoff;
         this.free = free;
         this.in = new ArrayBlockingQueue<>(queuedBatches);
         this.out = new ArrayBlockingQueue<>(queuedBatches * 2);
         this.stats = new AnalysisStats(sessionLimits);
-        this.sessions = new SessionLayer(registry, sessionLimits, stats, this::emit, this::emit);
+        this.sessions =
+                new SessionLayer(registry, sessionLimits, stats, this::emit, flows ? this::emit : FlowSummary.NONE);
         this.pipeline = new FlowPipeline(flowLimits, new PacketDecoder(), this);
     }
 

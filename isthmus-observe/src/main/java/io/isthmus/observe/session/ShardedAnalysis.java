@@ -78,7 +78,13 @@ public final class ShardedAnalysis {
     /** {@link #run} with the default registry and limits. */
     public static CaptureAnalysis run(CaptureSource source, Consumer<Observation> sink, int shards) throws IOException {
         return run(
-                source, DissectorRegistry.defaults(), SessionLimits.DEFAULT, FlowLimits.DEFAULT, sink, f -> {}, shards);
+                source,
+                DissectorRegistry.defaults(),
+                SessionLimits.DEFAULT,
+                FlowLimits.DEFAULT,
+                sink,
+                FlowSummary.NONE,
+                shards);
     }
 
     /** One shard's part of the flow layer's bounds: the sum over the shards stays within {@code limits}. */
@@ -146,7 +152,15 @@ public final class ShardedAnalysis {
             List<ShardWorker> workers = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < shards; i++) {
-                ShardWorker w = new ShardWorker(i, handoff, free, QUEUED_BATCHES, registry, sessionLimits, flowLimits);
+                ShardWorker w = new ShardWorker(
+                        i,
+                        handoff,
+                        free,
+                        QUEUED_BATCHES,
+                        registry,
+                        sessionLimits,
+                        flowLimits,
+                        flowSink != FlowSummary.NONE);
                 workers.add(w);
                 threads.add(
                         Thread.ofPlatform().name("isthmus-shard-" + i).daemon().unstarted(w));

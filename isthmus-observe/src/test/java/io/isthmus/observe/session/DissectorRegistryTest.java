@@ -7,6 +7,7 @@ import io.isthmus.wire.Dissector;
 import io.isthmus.wire.DissectorFactory;
 import io.isthmus.wire.DissectorFactory.Confidence;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -63,6 +64,45 @@ class DissectorRegistryTest {
         assertThat(registry.identify(payload(0), 502)).containsSame(modbus);
         assertThat(new DissectorRegistry(List.of(modbus)).identify(payload(0), -1))
                 .isEmpty();
+    }
+
+    /**
+     * A probe that notes the position, limit and byte order it was given, then reads the way a
+     * careless one might: it moves all three.
+     */
+    private record Careless(Protocol protocol, List<String> seen) implements DissectorFactory {
+        @Override
+        public Confidence probe(ByteBuffer firstPayload, int serverPort) {
+            seen.add(firstPayload.position() + " " + firstPayload.limit() + " " + firstPayload.order());
+            firstPayload
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .limit(firstPayload.position() + 1)
+                    .get();
+            return Confidence.NO;
+        }
+
+        @Override
+        public Dissector newDissector() {
+            throw new UnsupportedOperationException("not dissected here");
+        }
+    }
+
+    @Test
+    void eachProbeSeesThePayloadAsItCameInBigEndianOrderAndThePayloadIsLeftAsItCame() {
+        // identify probes the payload itself, not a duplicate: what a probe moved is put back
+        List<String> seen = new ArrayList<>();
+        Table modbus = fixed(Protocol.MODBUS, Confidence.CONTENT);
+        var registry = new DissectorRegistry(
+                List.of(new Careless(Protocol.ENIP, seen), modbus, new Careless(Protocol.DNP3, seen)));
+        ByteBuffer payload = payload(0).order(ByteOrder.LITTLE_ENDIAN);
+
+        assertThat(registry.identify(payload, 7)).containsSame(modbus);
+        assertThat(registry.identify(payload, 44_818)).containsSame(modbus);
+
+        assertThat(seen).hasSize(5).containsOnly("3 5 BIG_ENDIAN");
+        assertThat(payload.position()).isEqualTo(3);
+        assertThat(payload.limit()).isEqualTo(5);
+        assertThat(payload.order()).isEqualTo(ByteOrder.LITTLE_ENDIAN);
     }
 
     @Test
