@@ -121,7 +121,9 @@ public final class CaptureSource implements AutoCloseable {
             // The common case first, by instanceof: analyze runs C1 only, where a pattern switch is an
             // invokedynamic call through method handles on every packet (docs/benchmarks.md, sixth session).
             if (r instanceof Packet p) {
-                current = p;
+                if (current != p) { // the decoder's one reused packet: no G1 write barrier per packet
+                    current = p;
+                }
                 pendingConsume = p.consumed();
                 if ((++delivered & (PUBLISH_EVERY - 1)) == 0) {
                     packets = delivered;
