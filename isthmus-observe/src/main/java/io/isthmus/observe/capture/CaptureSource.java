@@ -116,35 +116,47 @@ public final class CaptureSource implements AutoCloseable {
         }
         buffer.position(buffer.position() + pendingConsume);
         pendingConsume = 0;
+        CaptureRecord r = decoder.next(buffer);
+        // The common case first, by instanceof: analyze runs C1 only, where a pattern switch is an
+        // invokedynamic call through method handles on every packet (docs/benchmarks.md, sixth session).
+        // Blocks, refills and the end are in packetAfter(), which keeps this method small enough for
+        // C2 to inline into the caller's loop (it did not when the loop over them was here).
+        Packet p = r instanceof Packet packet ? packet : packetAfter(r);
+        if (p == null) {
+            return false;
+        }
+        if (current != p) { // the decoder's one reused packet: no G1 write barrier per packet
+            current = p;
+        }
+        pendingConsume = p.consumed();
+        if ((++delivered & (PUBLISH_EVERY - 1)) == 0) {
+            packets = delivered;
+        }
+        return true;
+    }
+
+    /**
+     * The first packet from {@code r} (what the decoder just returned, not a packet) on: skips blocks
+     * and refills; null at the end of the input or at damage, with the source stopped.
+     */
+    private Packet packetAfter(CaptureRecord r) throws IOException {
         while (true) {
-            CaptureRecord r = decoder.next(buffer);
-            // The common case first, by instanceof: analyze runs C1 only, where a pattern switch is an
-            // invokedynamic call through method handles on every packet (docs/benchmarks.md, sixth session).
-            if (r instanceof Packet p) {
-                current = p;
-                pendingConsume = p.consumed();
-                if ((++delivered & (PUBLISH_EVERY - 1)) == 0) {
-                    packets = delivered;
-                }
-                return true;
-            }
             switch (r) {
                 case Packet p -> {
-                    current = p;
-                    pendingConsume = p.consumed();
-                    packets = ++delivered;
-                    return true;
+                    return p;
                 }
                 case Skipped s -> buffer.position(buffer.position() + s.consumed());
                 case NeedMore n -> {
                     if (!fill(n.bytes())) {
-                        return false;
+                        return null;
                     }
                 }
                 case Malformed m -> {
-                    return stop(Optional.of(m));
+                    stop(Optional.of(m));
+                    return null;
                 }
             }
+            r = decoder.next(buffer);
         }
     }
 

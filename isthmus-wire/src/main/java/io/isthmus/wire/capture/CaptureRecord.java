@@ -73,7 +73,9 @@ public sealed interface CaptureRecord {
                 int consumed) {
             this.interfaceId = interfaceId;
             this.linkTypeCode = linkTypeCode;
-            this.linkType = linkType;
+            if (this.linkType != linkType) { // nearly always the same: no G1 write barrier per packet
+                this.linkType = linkType;
+            }
             this.timestampNanos = timestampNanos;
             this.originalLength = originalLength;
             this.dataOffset = dataOffset;

@@ -63,14 +63,19 @@ public final class PacketView {
     private int payloadMissing;
     private int anomalies;
     /**
-     * The decoded IPv4 header whose checksum {@link #anomalies()} has not verified yet; null when
-     * there is none or it was verified. Only {@code anomalies()} needs the verdict, and the flow
-     * pipeline never asks for it, so the sum is not worked out per packet.
+     * The bytes of the IPv4 header whose checksum {@link #anomalies()} has not verified yet, at
+     * {@link #checksumOffset}, {@link #checksumLength} bytes long; nothing is pending when that
+     * length is 0. Only {@code anomalies()} needs the verdict, and the flow pipeline never asks for
+     * it, so the sum is not worked out per packet. The array is replaced only when another one is
+     * decoded and otherwise left as it was (it may outlive its packet: it is the decoded buffer,
+     * never read again once nothing is pending): under G1 a reference store into an object costs a
+     * write barrier, and this was two of them per packet.
      */
     private byte[] checksumBytes;
 
     private int checksumOffset;
     private int checksumLength;
+    /** Why the latest decode failed; null after a success (cleared only when it was set: see above). */
     private PacketError error;
 
     /** A view filled with the fields of {@code packet} (for callers holding records, e.g. tests). */
@@ -105,16 +110,22 @@ public final class PacketView {
         network = OTHER;
         otherEtherType = type;
         transport = NONE;
-        checksumBytes = null;
-        error = null;
+        cleared();
     }
 
     /** The same link fields for a network header at {@code offset} (a reassembled datagram). */
     void relink(int offset) {
         networkOffset = offset;
         transport = NONE;
-        checksumBytes = null;
-        error = null;
+        cleared();
+    }
+
+    /** No checksum pending and no error: the start of every decode. */
+    private void cleared() {
+        checksumLength = 0;
+        if (error != null) {
+            error = null;
+        }
     }
 
     /**
@@ -122,7 +133,9 @@ public final class PacketView {
      * checksum is verified by the first {@link #anomalies()} after this decode.
      */
     void ipv4Checksum(byte[] bytes, int offset, int headerLength) {
-        checksumBytes = bytes;
+        if (checksumBytes != bytes) {
+            checksumBytes = bytes;
+        }
         checksumOffset = offset;
         checksumLength = headerLength;
     }
@@ -209,7 +222,7 @@ public final class PacketView {
     /** Records why decoding stopped; always false, for {@code return view.fail(...)}. */
     boolean fail(PacketError e) {
         error = e;
-        checksumBytes = null;
+        checksumLength = 0;
         return false;
     }
 
@@ -343,10 +356,10 @@ public final class PacketView {
      * describes the buffer that was decoded).
      */
     public int anomalies() {
-        byte[] b = checksumBytes;
-        if (b != null) {
-            checksumBytes = null;
-            if (!Ipv4Layer.checksumMatches(b, checksumOffset, checksumLength)) {
+        if (checksumLength != 0) {
+            int length = checksumLength;
+            checksumLength = 0;
+            if (!Ipv4Layer.checksumMatches(checksumBytes, checksumOffset, length)) {
                 anomalies |= PacketAnomaly.IPV4_CHECKSUM_MISMATCH.bit();
             }
         }

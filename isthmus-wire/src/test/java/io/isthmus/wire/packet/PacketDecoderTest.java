@@ -321,6 +321,18 @@ class PacketDecoderTest {
         assertThat(view.toDecodedPacket().anomalies()).isZero();
     }
 
+    @Test
+    void aReusedViewHasNoErrorAfterADecodeThatSucceeded() {
+        byte[] good = udpOverIpv4();
+        PacketView view = new PacketView();
+        assertThat(decodeInto(view, Arrays.copyOf(good, 10))).isFalse();
+        assertThat(view.error().problem()).isEqualTo(PacketError.Problem.TRUNCATED_HEADER);
+        assertThat(decodeInto(view, good)).isTrue();
+        assertThatThrownBy(view::error).isInstanceOf(NullPointerException.class);
+        assertThat(decodeInto(view, good)).as("decoded again").isTrue();
+        assertThatThrownBy(view::error).isInstanceOf(NullPointerException.class);
+    }
+
     private boolean decodeInto(PacketView view, byte[] ipPacket) {
         var packet = new io.isthmus.wire.capture.CaptureRecord.Packet(
                 0, LinkType.RAW.code(), LinkType.RAW, 0, ipPacket.length, 0, ipPacket.length, ipPacket.length);
