@@ -246,7 +246,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     }
                     CaptureTap tap = guard.isPresent() ? guard.get().detection() : CaptureTap.NONE;
                     Consumer<FlowSummary> flows =
-                            reporting.isPresent() ? reporting.get().flows() : f -> {};
+                            reporting.isPresent() ? reporting.get().flows() : FlowSummary.NONE;
                     result = CaptureAnalysis.run(
                             source,
                             DissectorRegistry.defaults(),
