@@ -3,8 +3,8 @@ package io.isthmus.observe.flow;
 /**
  * The retransmission-history rings of streams that closed, kept for streams that start later: a
  * capture's flows come and go (most of the benchmark capture's are one packet that times out), and
- * each new direction otherwise allocated its rings afresh (a twentieth of the dissect core's
- * allocation). Rings are handed out by size and never cleared: a stream reads only the ring
+ * each new direction otherwise allocated its rings afresh (4.5 % of the dissect core's allocation
+ * in a JFR sample). Rings are handed out by size and never cleared: a stream reads only the ring
  * positions it wrote since it took the ring (see {@link TcpReassembler}'s history).
  *
  * <p>Bounded: at most {@link #BYTES_PER_SIZE} bytes of rings of each size (at least one ring). Not
