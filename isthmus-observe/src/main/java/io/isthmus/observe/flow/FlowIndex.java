@@ -52,7 +52,7 @@ final class FlowIndex {
         // ICS capture ics_big (a poll's response follows its request), which then costs neither
         // the hash nor a probe, and needs no relinking.
         Flow y = youngest;
-        if (y != null && y.key().matches(protocol, aHigh, aLow, aPort, bHigh, bLow, bPort, vlan)) {
+        if (y != null && y.hasKey(protocol, aHigh, aLow, aPort, bHigh, bLow, bPort, vlan)) {
             y.lastPacket = clock;
             return y;
         }
@@ -65,7 +65,7 @@ final class FlowIndex {
             if (f == null) {
                 return null;
             }
-            if (h[i] == hash && f.key().matches(protocol, aHigh, aLow, aPort, bHigh, bLow, bPort, vlan)) {
+            if (h[i] == hash && f.hasKey(protocol, aHigh, aLow, aPort, bHigh, bLow, bPort, vlan)) {
                 touch(f);
                 return f;
             }

@@ -72,18 +72,6 @@ public record FlowKey(int protocol, long aHigh, long aLow, int aPort, long bHigh
         return (int) (h ^ (h >>> 32));
     }
 
-    /** Whether this key has these components: {@link #equals} without a key to compare with. */
-    boolean matches(int protocol, long aHigh, long aLow, int aPort, long bHigh, long bLow, int bPort, int vlan) {
-        return this.aLow == aLow
-                && this.bLow == bLow
-                && this.aPort == aPort
-                && this.bPort == bPort
-                && this.protocol == protocol
-                && this.vlan == vlan
-                && this.aHigh == aHigh
-                && this.bHigh == bHigh;
-    }
-
     public IpAddress addressA() {
         return new IpAddress(aHigh, aLow);
     }

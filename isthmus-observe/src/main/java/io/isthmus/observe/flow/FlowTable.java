@@ -23,6 +23,9 @@ public final class FlowTable {
     private final FlowCounters counters;
     private final StreamContext context;
     private final PayloadView view;
+    /** {@link FlowLimits#idleTimeout()} in nanoseconds, converted once rather than at every check. */
+    private final long idleNanos;
+
     private final FlowIndex flows = new FlowIndex();
     private long now = Long.MIN_VALUE;
     private long nextExpiryCheck = Long.MIN_VALUE;
@@ -36,6 +39,7 @@ public final class FlowTable {
         this.listener = listener;
         this.counters = counters;
         this.view = new PayloadView();
+        this.idleNanos = limits.idleTimeout().toNanos();
         this.context = new StreamContext(limits, counters, listener, view);
     }
 
@@ -124,7 +128,8 @@ public final class FlowTable {
         }
         if (flow == null) {
             FlowKey key = FlowKey.of(IpHeader.TCP, tcp, sourceIsA, vlan);
-            flow = create(key, tcpClientBasis(tcp, sourceIsA), ts);
+            ClientBasis basis = tcpClientBasis(tcp);
+            flow = create(key, clientIsA(basis, tcp, sourceIsA), basis, ts);
         }
         Direction direction = flow.directionFrom(sourceIsA);
         flow.touch(direction, tcp.srcMac(), tcp.dstMac(), tcp.payloadLength(), ts);
@@ -200,9 +205,7 @@ public final class FlowTable {
         if (flow == null) {
             FlowKey key = FlowKey.of(IpHeader.UDP, udp, sourceIsA, vlan);
             ClientBasis basis = portBasis(udp.srcPort(), udp.dstPort());
-            boolean clientIsA =
-                    basis == ClientBasis.PORT ? sourceIsA == senderIsClient(udp.srcPort(), udp.dstPort()) : sourceIsA;
-            flow = create(key, clientIsA, basis, ts);
+            flow = create(key, clientIsA(basis, udp, sourceIsA), basis, ts);
         }
         Direction direction = flow.directionFrom(sourceIsA);
         flow.touch(direction, udp.srcMac(), udp.dstMac(), udp.payloadLength(), ts);
@@ -211,27 +214,35 @@ public final class FlowTable {
 
     /** The packet's flow, made the most recently seen; null when the table has none. */
     private Flow find(int protocol, PacketView p, boolean sourceIsA, int vlan) {
-        return sourceIsA
-                ? flows.find(protocol, p.srcHigh(), p.srcLow(), p.srcPort(), p.dstHigh(), p.dstLow(), p.dstPort(), vlan)
-                : flows.find(
-                        protocol, p.dstHigh(), p.dstLow(), p.dstPort(), p.srcHigh(), p.srcLow(), p.srcPort(), vlan);
+        // One call with the endpoints picked, not a call per order: with two, C2 inlined the index's
+        // probe twice, and this method, compiled that big, was then a call per packet from tcp().
+        return flows.find(
+                protocol,
+                sourceIsA ? p.srcHigh() : p.dstHigh(),
+                sourceIsA ? p.srcLow() : p.dstLow(),
+                sourceIsA ? p.srcPort() : p.dstPort(),
+                sourceIsA ? p.dstHigh() : p.srcHigh(),
+                sourceIsA ? p.dstLow() : p.srcLow(),
+                sourceIsA ? p.dstPort() : p.srcPort(),
+                vlan);
     }
 
-    private record Basis(ClientBasis basis, boolean clientIsA) {}
+    /** How a new TCP flow's first packet tells its client: SYN, SYN-ACK, server ports, else itself. */
+    private static ClientBasis tcpClientBasis(PacketView tcp) {
+        int flags = tcp.tcpFlags();
+        if ((flags & TcpHeader.SYN) != 0) {
+            return (flags & TcpHeader.ACK) == 0 ? ClientBasis.SYN : ClientBasis.SYN_ACK;
+        }
+        return portBasis(tcp.srcPort(), tcp.dstPort());
+    }
 
-    private static Basis tcpClientBasis(PacketView tcp, boolean sourceIsA) {
-        boolean syn = (tcp.tcpFlags() & TcpHeader.SYN) != 0;
-        if (syn && (tcp.tcpFlags() & TcpHeader.ACK) == 0) {
-            return new Basis(ClientBasis.SYN, sourceIsA);
-        }
-        if (syn) {
-            return new Basis(ClientBasis.SYN_ACK, !sourceIsA);
-        }
-        ClientBasis basis = portBasis(tcp.srcPort(), tcp.dstPort());
-        if (basis == ClientBasis.PORT) {
-            return new Basis(basis, sourceIsA == senderIsClient(tcp.srcPort(), tcp.dstPort()));
-        }
-        return new Basis(ClientBasis.FIRST_PACKET, sourceIsA);
+    /** Whether endpoint A is the client of a new flow whose first packet is {@code p}, by {@code basis}. */
+    private static boolean clientIsA(ClientBasis basis, PacketView p, boolean sourceIsA) {
+        return switch (basis) {
+            case SYN_ACK -> !sourceIsA;
+            case PORT -> sourceIsA == senderIsClient(p.srcPort(), p.dstPort());
+            case SYN, FIRST_PACKET -> sourceIsA;
+        };
     }
 
     /** PORT when exactly one side looks like a server (a server port, or the other side ephemeral). */
@@ -258,14 +269,10 @@ public final class FlowTable {
     }
 
     private Flow create(FlowKey key, boolean clientIsA, ClientBasis basis, long ts) {
-        return create(key, new Basis(basis, clientIsA), ts);
-    }
-
-    private Flow create(FlowKey key, Basis basis, long ts) {
         if (flows.size() >= limits.maxFlows()) {
             evictStalest();
         }
-        Flow flow = new Flow(key, basis.clientIsA(), basis.basis(), ts, context);
+        Flow flow = new Flow(key, clientIsA, basis, ts, context);
         flows.add(flow);
         counters.flowsCreated++;
         return flow;
@@ -279,9 +286,8 @@ public final class FlowTable {
     }
 
     private void expireIdle() {
-        long idle = limits.idleTimeout().toNanos();
         for (Flow f = flows.eldest(); f != null; f = flows.eldest()) {
-            if (now - f.lastSeenNanos() <= idle) {
+            if (now - f.lastSeenNanos() <= idleNanos) {
                 return;
             }
             flows.remove(f);

@@ -43,6 +43,8 @@ public final class TcpReassembler {
     private final FlowCounters counters;
     private final FlowListener listener;
     private final PayloadView view;
+    /** Where the history's rings come from and go back to when it grows or the stream closes. */
+    private final HistoryPool histories;
     /** Segments held ahead of a hole by stream offset; made on the first one (most streams have none). */
     private TreeMap<Long, byte[]> held;
 
@@ -89,6 +91,7 @@ public final class TcpReassembler {
         this.counters = context.counters();
         this.listener = context.listener();
         this.view = context.view();
+        this.histories = context.histories();
     }
 
     /**
@@ -171,7 +174,10 @@ public final class TcpReassembler {
             gap(finAt - next);
         }
         closed = true;
-        history = null;
+        if (history != null) {
+            histories.give(history);
+            history = null;
+        }
         listener.onStreamClose(flow, direction, reason);
     }
 
@@ -435,6 +441,7 @@ public final class TcpReassembler {
      * doubles only as bytes arrive, up to {@link FlowLimits#retransmissionCheckBytes()}: most
      * directions carry a few short requests and never need the full size. Until it reaches that
      * size it holds every byte since {@link #historyFrom}, so what it can compare is the same.
+     * Rings come from the table's {@link HistoryPool} and go back to it when outgrown or closed.
      */
     private void remember(ByteBuffer buffer, int offset, int length) {
         int size = historyLimit;
@@ -476,11 +483,17 @@ public final class TcpReassembler {
         }
     }
 
-    /** Makes the ring at least {@code needed} bytes (doubling, at most {@code size}), bytes kept. */
+    /**
+     * Makes the ring at least {@code needed} bytes (a power of two, at least double, at most {@code
+     * size}), bytes kept. Powers of two so that the rings given back to the pool fit other streams;
+     * a ring bigger than needed holds the same bytes (every one since {@link #historyFrom}).
+     */
     private void grow(int needed, int size) {
         int old = history == null ? 0 : history.length;
-        int capacity = Math.min(size, Math.max(needed, Math.max(MIN_HISTORY, 2 * old)));
-        byte[] grown = new byte[capacity];
+        int wanted = Math.max(needed, Math.max(MIN_HISTORY, 2 * old));
+        int capacity = Math.min(size, wanted <= 1 ? 1 : Integer.highestOneBit(wanted - 1) << 1);
+        // A pooled ring is not cleared: only the positions copied below and written from now on are read.
+        byte[] grown = histories.take(capacity);
         // Each byte keeps its stream offset modulo the ring size: copied in runs that wrap neither ring.
         for (long p = Math.max(historyFrom, next - old); p < next; ) {
             int from = (int) (p % old);
@@ -488,6 +501,9 @@ public final class TcpReassembler {
             int n = (int) Math.min(next - p, Math.min(old - from, capacity - to));
             System.arraycopy(history, from, grown, to, n);
             p += n;
+        }
+        if (history != null) {
+            histories.give(history);
         }
         history = grown;
         historyAt = (int) (next % capacity);

@@ -83,14 +83,20 @@ class FlowIndexTest {
     }
 
     @Test
-    void computesTheKeysHashWithoutTheKey() {
-        FlowKey k = new FlowKey(IpHeader.TCP, 1, 0x0A00_0001L, 502, 2, 0x0A00_0002L, 40000, 7);
-        assertThat(FlowKey.hash(6, 1, 0x0A00_0001L, 502, 2, 0x0A00_0002L, 40000, 7))
+    void computesTheKeysHashAndComparesItWithoutTheKey() {
+        FlowKey k = new FlowKey(IpHeader.UDP, 1, 0x0A00_0001L, 502, 2, 0x0A00_0002L, 40000, 7);
+        assertThat(FlowKey.hash(17, 1, 0x0A00_0001L, 502, 2, 0x0A00_0002L, 40000, 7))
                 .isEqualTo(k.hashCode());
-        assertThat(k.matches(6, 1, 0x0A00_0001L, 502, 2, 0x0A00_0002L, 40000, 7))
+        Flow f = flow(k);
+        assertThat(f.hasKey(17, 1, 0x0A00_0001L, 502, 2, 0x0A00_0002L, 40000, 7))
                 .isTrue();
-        assertThat(k.matches(6, 1, 0x0A00_0001L, 502, 2, 0x0A00_0002L, 40000, 8))
+        assertThat(f.hasKey(17, 1, 0x0A00_0001L, 502, 2, 0x0A00_0002L, 40000, 8))
                 .isFalse();
+        assertThat(f.hasKey(17, 1, 0x0A00_0001L, 502, 2, 0x0A00_0002L, 40001, 7))
+                .isFalse();
+        assertThat(f.hasKey(17, 1, 0x0A00_0001L, 502, 2, 0x0A00_0003L, 40000, 7))
+                .isFalse();
+        assertThat(f.hasKey(6, 1, 0x0A00_0001L, 502, 2, 0x0A00_0002L, 40000, 7)).isFalse();
     }
 
     /** Keys that differ in few bits (ports, the low address), as a capture's flows do. */

@@ -49,6 +49,28 @@ class RetransmissionHistoryTest {
         }
     }
 
+    /**
+     * Rings from the pool hold bytes of the streams that used them before (they are not cleared):
+     * those must neither show as conflicts nor hide one.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {65, 100, 1024, 3000})
+    void comparesTheSameWithRingsOtherStreamsGaveBack(int size) {
+        HistoryPool pool = new HistoryPool();
+        Random random = new Random(-size);
+        for (int ring = 64; ring < 2 * size; ring <<= 1) {
+            for (int i = 0; i < 3; i++) {
+                byte[] used = new byte[Math.min(ring, size)];
+                random.nextBytes(used);
+                pool.give(used);
+            }
+        }
+        int given = pool.size();
+        Run run = run(size, ByteBuffer::wrap, pool);
+        assertThat(run.recorder.events).isEqualTo(run.expected).isNotEmpty();
+        assertThat(pool.size()).isLessThan(given);
+    }
+
     private record Run(Recorder recorder, List<String> expected) {}
 
     /**
@@ -57,9 +79,13 @@ class RetransmissionHistoryTest {
      * ring reports are {@code expected}.
      */
     private static Run run(int size, Function<byte[], ByteBuffer> wrap) {
+        return run(size, wrap, new HistoryPool());
+    }
+
+    private static Run run(int size, Function<byte[], ByteBuffer> wrap, HistoryPool pool) {
         Recorder recorder = new Recorder();
         FlowLimits limits = limits(size);
-        TcpReassembler r = reassembler(limits, recorder);
+        TcpReassembler r = reassembler(limits, recorder, pool);
         Random random = new Random(size);
         byte[] stream = new byte[40_000];
         random.nextBytes(stream);
@@ -101,7 +127,7 @@ class RetransmissionHistoryTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1024})
     void keepsASmallHistoryForAShortStreamAndNoneWhenTheCheckIsOff(int size) {
-        TcpReassembler r = reassembler(limits(size), new Recorder());
+        TcpReassembler r = reassembler(limits(size), new Recorder(), new HistoryPool());
         r.segment(ISN, SYN, ByteBuffer.allocate(0), 0, 0, 0);
         assertThat(r.historyBytes()).isZero();
         r.segment(ISN + 1, PSH_ACK, ByteBuffer.wrap(new byte[12]), 0, 12, 0);
@@ -124,13 +150,13 @@ class RetransmissionHistoryTest {
                 d.fragmentTimeout());
     }
 
-    private static TcpReassembler reassembler(FlowLimits limits, Recorder recorder) {
+    private static TcpReassembler reassembler(FlowLimits limits, Recorder recorder, HistoryPool pool) {
         Flow flow = new Flow(
                 new FlowKey(6, 0, 1, 1, 0, 2, 502, 0),
                 true,
                 ClientBasis.SYN,
                 0,
-                new StreamContext(limits, new FlowCounters(), recorder, new PayloadView()));
+                new StreamContext(limits, new FlowCounters(), recorder, new PayloadView(), pool));
         return flow.stream(REQUEST);
     }
 }
