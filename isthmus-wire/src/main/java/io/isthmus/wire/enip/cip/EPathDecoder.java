@@ -66,8 +66,24 @@ public final class EPathDecoder {
 
     private record Shared(long key, int length, int segments, EPathDecode.Decoded decoded) {}
 
-    /** Up to 8 octets as one number (the length is compared apart: leading zeros differ). */
+    /**
+     * Up to 8 octets as one number, least significant first (the length is compared apart: high
+     * zeros differ). The even lengths of every whole path are read in 16- and 32-bit steps, not
+     * octet by octet.
+     */
     private static long pack(byte[] b, int at, int length) {
+        switch (length) {
+            case 2:
+                return Octets.u16le(b, at);
+            case 4:
+                return Octets.u32le(b, at);
+            case 6:
+                return Octets.u32le(b, at) | (long) Octets.u16le(b, at + 4) << 32;
+            case 8:
+                return Octets.u32le(b, at) | Octets.u32le(b, at + 4) << 32;
+            default:
+                break;
+        }
         long v = 0;
         for (int i = 0; i < length; i++) {
             v = (v << 8) | (b[at + i] & 0xFF);

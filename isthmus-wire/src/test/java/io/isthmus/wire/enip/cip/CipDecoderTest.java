@@ -253,4 +253,45 @@ class CipDecoderTest {
             }
         }
     }
+
+    @Test
+    void theDecodeIntoACallersListGivesTheMessageAndAnomaliesOfTheDecodeResult() {
+        // the dissector's path: no result object, the anomalies appended to the caller's list after
+        // what it holds already; null exactly where the result is Invalid
+        Random random = new Random(44_818);
+        CipDecoder reused = new CipDecoder(16, 3, 16);
+        int withAnomalies = 0;
+        int invalid = 0;
+        for (String hex : variedMessages()) {
+            byte[] whole = HexFormat.of().parseHex(hex.replace(" ", ""));
+            for (int length = 0; length <= whole.length; length++) {
+                CipDecode expected = new CipDecoder(16, 3, 16).decode(whole, 0, length);
+                Anomaly before = CipError.TRUNCATED.anomaly("already there");
+                List<Anomaly> sink = new ArrayList<>(List.of(before));
+                int offset = random.nextInt(5);
+                byte[] placed = new byte[offset + length + random.nextInt(5)];
+                random.nextBytes(placed);
+                System.arraycopy(whole, 0, placed, offset, length);
+
+                CipMessage m = reused.decode(placed, offset, length, sink);
+
+                switch (expected) {
+                    case CipDecode.Decoded d -> {
+                        assertThat(m).as("%s cut to %d", hex, length).isEqualTo(d.message());
+                        List<Anomaly> all = new ArrayList<>(List.of(before));
+                        all.addAll(d.anomalies());
+                        assertThat(sink).as("%s cut to %d", hex, length).isEqualTo(all);
+                        withAnomalies += d.anomalies().isEmpty() ? 0 : 1;
+                    }
+                    case CipDecode.Invalid i -> {
+                        assertThat(m).as("%s cut to %d", hex, length).isNull();
+                        assertThat(sink).containsExactly(before);
+                        invalid++;
+                    }
+                }
+            }
+        }
+        assertThat(withAnomalies).as("cases with anomalies").isGreaterThan(10);
+        assertThat(invalid).as("cases too short to decode").isGreaterThan(10);
+    }
 }
