@@ -164,17 +164,21 @@ public final class CipDecoder {
             return embedded.isEmpty() ? path.plainRequest(service) : new CipMessage.Request(service, path, embedded);
         }
 
+        /**
+         * The request path at {@code at}; a path that does not decode is noted and its decoded
+         * start kept. An {@code instanceof} test rather than a pattern switch: it runs once per
+         * request, embedded ones included, and the switch is a type-switch bootstrap call.
+         */
         private EPath path(int at, int length) {
-            return switch (EPathDecoder.decode(b, at, length, maxPathSegments)) {
-                case EPathDecode.Decoded d -> d.path();
-                case EPathDecode.Invalid i -> {
-                    note(i.error()
-                            .anomaly(String.format(
-                                    "path segment 0x%02X at %d of a %d-octet path",
-                                    i.value(), i.offset() - at, length)));
-                    yield i.partial();
-                }
-            };
+            EPathDecode decoded = EPathDecoder.decode(b, at, length, maxPathSegments);
+            if (decoded instanceof EPathDecode.Decoded d) {
+                return d.path();
+            }
+            EPathDecode.Invalid i = (EPathDecode.Invalid) decoded; // the one other kind
+            note(i.error()
+                    .anomaly(String.format(
+                            "path segment 0x%02X at %d of a %d-octet path", i.value(), i.offset() - at, length)));
+            return i.partial();
         }
 
         private CipMessage response(int at, int length, int depth) {
