@@ -34,8 +34,11 @@ public final class EnipDecoder {
     private OptionalLong lastConnection = OptionalLong.empty();
     /** The CIP messages of the SendData being decoded. */
     private final CipMessages cipMessages = new CipMessages();
-    /** The connection id of the SendData being decoded (empty when it has none). */
-    private OptionalLong sendConnection = OptionalLong.empty();
+    /**
+     * The connection id of the SendData being decoded (32 bits), or {@link
+     * SendDataAttributes#NO_CONNECTION} when it has none.
+     */
+    private long sendConnection = SendDataAttributes.NO_CONNECTION;
     /** The sequence count of the SendData being decoded, or {@link SendDataAttributes#NO_SEQUENCE}. */
     private int sendSequence = SendDataAttributes.NO_SEQUENCE;
 
@@ -137,7 +140,7 @@ public final class EnipDecoder {
         readSendData(b, at, length, anomalies);
         EnipBody.SendData body = new EnipBody.SendData(
                 messages.list(),
-                sendConnection,
+                sendConnection == SendDataAttributes.NO_CONNECTION ? OptionalLong.empty() : connection(sendConnection),
                 sendSequence == SendDataAttributes.NO_SEQUENCE ? OptionalInt.empty() : sequence(sendSequence));
         messages.clear(); // keeps no message past its packet
         return body;
@@ -178,7 +181,7 @@ public final class EnipDecoder {
     private void readSendData(byte[] b, int at, int length, List<Anomaly> anomalies) {
         CipMessages messages = cipMessages;
         messages.clear();
-        sendConnection = OptionalLong.empty();
+        sendConnection = SendDataAttributes.NO_CONNECTION;
         sendSequence = SendDataAttributes.NO_SEQUENCE;
         if (length < 6) {
             anomalies.add(EnipError.DATA_TRUNCATED.anomaly("send data of " + length + " octets"));
@@ -194,7 +197,7 @@ public final class EnipDecoder {
             switch (CpfItemType.of(Encapsulation.u16(b, p))) {
                 case CONNECTED_ADDRESS -> {
                     if (itemLength >= 4) {
-                        sendConnection = connection(Octets.u32le(b, dataAt));
+                        sendConnection = Octets.u32le(b, dataAt);
                     }
                 }
                 case UNCONNECTED_DATA -> cip(b, dataAt, itemLength, messages, anomalies);

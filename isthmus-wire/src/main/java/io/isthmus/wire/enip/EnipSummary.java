@@ -158,13 +158,39 @@ public final class EnipSummary {
                 name,
                 access,
                 OptionalLong.empty(),
-                MessageSummary.number(transaction),
+                transaction(transaction),
                 OptionalLong.empty(),
                 OptionalLong.empty(),
                 status,
                 attributes,
                 anomalies);
     }
+
+    /**
+     * The present {@link OptionalLong} of a transaction: {@link MessageSummary#number} for 16-bit
+     * values (sequence counts, small contexts), else the one made for the same sender context last,
+     * from a small direct-mapped table by value: a reply repeats its request's sender context (an
+     * arbitrary 64-bit value), so it finds the request's. A miss only makes a new one; entries are
+     * immutable, so a racing thread sees a whole one.
+     */
+    private static OptionalLong transaction(long value) {
+        if (value >= 0 && value < 65_536) {
+            return MessageSummary.number(value);
+        }
+        int slot = (int) ((value * 0x9E3779B97F4A7C15L) >>> (64 - RECENT_CONTEXT_BITS));
+        OptionalLong recent = RECENT_CONTEXTS[slot];
+        if (recent != null && recent.getAsLong() == value) {
+            return recent;
+        }
+        OptionalLong made = OptionalLong.of(value);
+        RECENT_CONTEXTS[slot] = made;
+        return made;
+    }
+
+    private static final int RECENT_CONTEXT_BITS = 8;
+
+    /** {@link #transaction}'s table: the last sender context seen per slot. */
+    private static final OptionalLong[] RECENT_CONTEXTS = new OptionalLong[1 << RECENT_CONTEXT_BITS];
 
     /** The status of a header whose status field is not Success, {@code Invalid length (0x0065)}. */
     private static Optional<String> encapsulationStatus(long code) {
@@ -236,9 +262,9 @@ public final class EnipSummary {
     /** The attributes of a SendRRData or SendUnitData message, header fields first. */
     static void writeSendData(SendDataAttributes d, AttributeSink out) {
         header(d.session(), d.senderContext(), out);
-        if (d.connectionId().isPresent()) {
+        if (d.connectionId() != SendDataAttributes.NO_CONNECTION) {
             out.name("cip_connection_id");
-            out.hex(d.connectionId().getAsLong(), 8);
+            out.hex(d.connectionId(), 8);
         }
         int n = d.messageCount();
         for (int i = 0; i < n; i++) {

@@ -21,9 +21,14 @@ final class SendDataAttributes extends LazyAttributes {
     /** No sequence count (an unconnected message). */
     static final int NO_SEQUENCE = -1;
 
+    /** No connection id (an unconnected message); a decoded id is 32 bits, never this. */
+    static final long NO_CONNECTION = -1;
+
     private final long session;
     private final long senderContext;
-    private final OptionalLong connectionId;
+    /** The connection id, or {@link #NO_CONNECTION}: no {@link OptionalLong} per message. */
+    private final long connectionId;
+
     private final int sequenceCount;
     /** The message when there is exactly one, else null. */
     private final CipMessage one;
@@ -31,6 +36,7 @@ final class SendDataAttributes extends LazyAttributes {
     private final List<CipMessage> many;
 
     /**
+     * @param connectionId the connection id (32 bits), or {@link #NO_CONNECTION}
      * @param sequenceCount the connected sequence count (16 bits), or {@link #NO_SEQUENCE}
      * @param first the first CIP message, null when there is none
      * @param more all the messages when there are more than one (copied), else null
@@ -38,7 +44,7 @@ final class SendDataAttributes extends LazyAttributes {
     SendDataAttributes(
             long session,
             long senderContext,
-            OptionalLong connectionId,
+            long connectionId,
             int sequenceCount,
             CipMessage first,
             List<CipMessage> more) {
@@ -56,7 +62,7 @@ final class SendDataAttributes extends LazyAttributes {
         return new SendDataAttributes(
                 session,
                 senderContext,
-                d.connectionId(),
+                d.connectionId().orElse(NO_CONNECTION),
                 d.sequenceCount().isPresent() ? d.sequenceCount().getAsInt() : NO_SEQUENCE,
                 messages.size() == 1 ? messages.get(0) : null,
                 messages.size() == 1 ? null : messages);
@@ -70,7 +76,8 @@ final class SendDataAttributes extends LazyAttributes {
         return senderContext;
     }
 
-    OptionalLong connectionId() {
+    /** The connection id, or {@link #NO_CONNECTION}. */
+    long connectionId() {
         return connectionId;
     }
 

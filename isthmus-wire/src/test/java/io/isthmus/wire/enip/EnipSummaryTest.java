@@ -204,4 +204,16 @@ class EnipSummaryTest {
         assertThat(checked).isGreaterThan(4_000);
         assertThat(withAnomalies).as("damaged messages with anomalies").isGreaterThan(100);
     }
+
+    @Test
+    void aSendDataCarriesA32BitConnectionIdAndA16BitSequenceCount() {
+        // the summary keeps the connection id as a number with -1 for none: a wider id is refused
+        assertThat(new EnipBody.SendData(List.of(), OptionalLong.of(0xFFFF_FFFFL), OptionalInt.of(0xFFFF))
+                        .connectionId())
+                .hasValue(0xFFFF_FFFFL);
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new EnipBody.SendData(List.of(), OptionalLong.of(-1), OptionalInt.empty()));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new EnipBody.SendData(List.of(), OptionalLong.empty(), OptionalInt.of(0x1_0000)));
+    }
 }

@@ -168,7 +168,7 @@ class CipDecoderTest {
     }
 
     @Test
-    void aRequestWithoutEmbeddedMessagesOnAShortPathIsOneSharedValuePerServiceAndPath() {
+    void aRequestWithoutEmbeddedMessagesOnAPathOfUpTo64OctetsIsOneSharedValuePerServiceAndPath() {
         var first = (CipMessage.Request) decoded("0e02 20012401").message();
         var again = (CipMessage.Request) decoded("0e02 20012401").message();
         var otherService = (CipMessage.Request) decoded("1002 20012401").message();
@@ -177,10 +177,13 @@ class CipDecoderTest {
 
         assertThat(again).isSameAs(first);
         assertThat(otherService).isNotSameAs(first).isEqualTo(new CipMessage.Request(0x10, first.path(), List.of()));
-        // a path of more than 8 octets is decoded afresh each time: its requests are equal, not shared
-        assertThat(decoded("4c06 9109 53746174696f6e3132 00 0100").message())
-                .isNotSameAs(symbolic)
-                .isEqualTo(symbolic);
+        // a path of 9 to 64 octets (a tag name) is kept by its octets too
+        assertThat(decoded("4c06 9109 53746174696f6e3132 00 0100").message()).isSameAs(symbolic);
+        // a longer one is decoded afresh each time: its requests are equal, not shared
+        String longTag = "4c24 9146" + "41".repeat(70) + " 0100";
+        var longSymbolic = decoded(longTag).message();
+        assertThat(decoded(longTag).message()).isNotSameAs(longSymbolic).isEqualTo(longSymbolic);
+        assertThat(((CipMessage.Request) longSymbolic).path().symbol()).hasValue("A".repeat(70));
         // a Multiple Service Packet is never shared; its embedded plain requests are (a path keeps
         // the request of its last service)
         String twice = "0a02 20022401" + "0200 0600 0c00" + "0e02 20012401" + "0e02 20012401";
