@@ -157,6 +157,12 @@ class EnipSummaryTest {
 
             assertThat(inPlace).as("run %d", run).isEqualTo(decoded);
             assertThat(List.copyOf(inPlace.attributes())).isEqualTo(List.copyOf(decoded.attributes()));
+            // the sender context (any 64-bit value), or the sequence count of a connected message
+            long transaction =
+                    body instanceof EnipBody.SendData d && d.sequenceCount().isPresent()
+                            ? d.sequenceCount().getAsInt()
+                            : header.senderContext();
+            assertThat(inPlace.transaction()).as("run %d", run).hasValue(transaction);
         }
     }
 
