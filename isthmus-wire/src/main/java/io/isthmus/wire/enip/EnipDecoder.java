@@ -175,8 +175,9 @@ public final class EnipDecoder {
 
     /**
      * Reads the SendData in {@code [at, at + length)} into {@link #cipMessages}, {@link
-     * #sendConnection} and {@link #sendSequence}, the items in place: no {@link CpfItem} or list
-     * per packet.
+     * #sendConnection} and {@link #sendSequence}, the items in place (no {@link CpfItem} or list
+     * per packet) and in one walk: the anomalies are those {@link CommonPacketFormat#count}, then
+     * the items' CIP messages, would give, in that order.
      */
     private void readSendData(byte[] b, int at, int length, List<Anomaly> anomalies) {
         CipMessages messages = cipMessages;
@@ -189,11 +190,31 @@ public final class EnipDecoder {
         }
         int cpf = at + 6;
         int end = at + length;
-        int n = CommonPacketFormat.count(b, cpf, length - 6, limits.maxCpfItems(), anomalies);
+        if (length - 6 < 2) {
+            anomalies.add(CommonPacketFormat.noCount());
+            return;
+        }
+        int count = Encapsulation.u16(b, cpf);
+        int maxItems = limits.maxCpfItems();
+        if (count > maxItems) {
+            anomalies.add(CommonPacketFormat.countAboveLimit(count, maxItems));
+        }
+        // CommonPacketFormat.count's checks as each item is reached, in one walk with the items'
+        // decoding: its anomalies go in at cpfAt, before the CIP messages' ones, as a count first
+        // would have put them
+        int cpfAt = anomalies.size();
+        int n = Math.min(count, maxItems);
         int p = cpf + 2;
         for (int i = 0; i < n; i++) {
+            if (p + CommonPacketFormat.ITEM_HEADER > end) {
+                anomalies.add(cpfAt, CommonPacketFormat.countAboveData(count, i));
+                break;
+            }
             int dataAt = p + CommonPacketFormat.ITEM_HEADER;
             int itemLength = CommonPacketFormat.itemLength(b, p, end);
+            if (Encapsulation.u16(b, p + 2) > itemLength) {
+                anomalies.add(cpfAt++, CommonPacketFormat.lengthAboveData(b, p, i, itemLength));
+            }
             switch (CpfItemType.of(Encapsulation.u16(b, p))) {
                 case CONNECTED_ADDRESS -> {
                     if (itemLength >= 4) {
