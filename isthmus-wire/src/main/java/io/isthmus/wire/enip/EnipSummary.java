@@ -158,39 +158,13 @@ public final class EnipSummary {
                 name,
                 access,
                 OptionalLong.empty(),
-                transaction(transaction),
+                MessageSummary.number(transaction),
                 OptionalLong.empty(),
                 OptionalLong.empty(),
                 status,
                 attributes,
                 anomalies);
     }
-
-    /**
-     * The present {@link OptionalLong} of a transaction: {@link MessageSummary#number} for 16-bit
-     * values (sequence counts, small contexts), else the one made for the same sender context last,
-     * from a small direct-mapped table by value: a reply repeats its request's sender context (an
-     * arbitrary 64-bit value), so it finds the request's. A miss only makes a new one; entries are
-     * immutable, so a racing thread sees a whole one.
-     */
-    private static OptionalLong transaction(long value) {
-        if (value >= 0 && value < 65_536) {
-            return MessageSummary.number(value);
-        }
-        int slot = (int) ((value * 0x9E3779B97F4A7C15L) >>> (64 - RECENT_CONTEXT_BITS));
-        OptionalLong recent = RECENT_CONTEXTS[slot];
-        if (recent != null && recent.getAsLong() == value) {
-            return recent;
-        }
-        OptionalLong made = OptionalLong.of(value);
-        RECENT_CONTEXTS[slot] = made;
-        return made;
-    }
-
-    private static final int RECENT_CONTEXT_BITS = 8;
-
-    /** {@link #transaction}'s table: the last sender context seen per slot. */
-    private static final OptionalLong[] RECENT_CONTEXTS = new OptionalLong[1 << RECENT_CONTEXT_BITS];
 
     /** The status of a header whose status field is not Success, {@code Invalid length (0x0065)}. */
     private static Optional<String> encapsulationStatus(long code) {
