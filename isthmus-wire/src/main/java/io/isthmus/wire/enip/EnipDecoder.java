@@ -39,8 +39,11 @@ public final class EnipDecoder {
      * SendDataAttributes#NO_CONNECTION} when it has none.
      */
     private long sendConnection = SendDataAttributes.NO_CONNECTION;
-    /** The sequence count of the SendData being decoded, or {@link SendDataAttributes#NO_SEQUENCE}. */
-    private int sendSequence = SendDataAttributes.NO_SEQUENCE;
+    /** No sequence count (an unconnected message). */
+    static final int NO_SEQUENCE = -1;
+
+    /** The sequence count of the SendData being decoded (16 bits), or {@link #NO_SEQUENCE}. */
+    private int sendSequence = NO_SEQUENCE;
 
     /**
      * The connected sequence count (16 bits) as a present {@link OptionalInt}, one shared instance
@@ -141,7 +144,7 @@ public final class EnipDecoder {
         EnipBody.SendData body = new EnipBody.SendData(
                 messages.list(),
                 sendConnection == SendDataAttributes.NO_CONNECTION ? OptionalLong.empty() : connection(sendConnection),
-                sendSequence == SendDataAttributes.NO_SEQUENCE ? OptionalInt.empty() : sequence(sendSequence));
+                sendSequence == NO_SEQUENCE ? OptionalInt.empty() : sequence(sendSequence));
         messages.clear(); // keeps no message past its packet
         return body;
     }
@@ -166,11 +169,18 @@ public final class EnipDecoder {
                 Encapsulation.session(b, at),
                 Encapsulation.senderContext(b, at),
                 sendConnection,
-                sendSequence,
                 messages.first,
                 messages.more); // copies a list of several
         messages.clear(); // keeps no message past its packet
         return sent;
+    }
+
+    /**
+     * The sequence count of the SendData last decoded by {@link #decodeSendData} (the summary's
+     * transaction), or {@link #NO_SEQUENCE} for an unconnected one; until the next call.
+     */
+    int sequenceCount() {
+        return sendSequence;
     }
 
     /**
@@ -183,7 +193,7 @@ public final class EnipDecoder {
         CipMessages messages = cipMessages;
         messages.clear();
         sendConnection = SendDataAttributes.NO_CONNECTION;
-        sendSequence = SendDataAttributes.NO_SEQUENCE;
+        sendSequence = NO_SEQUENCE;
         if (length < 6) {
             anomalies.add(EnipError.DATA_TRUNCATED.anomaly("send data of " + length + " octets"));
             return;

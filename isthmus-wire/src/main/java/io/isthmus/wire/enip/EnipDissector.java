@@ -83,7 +83,7 @@ public final class EnipDissector implements Dissector {
         MessageSummary summary;
         if (EnipDecoder.carriesCip(Encapsulation.command(b, at))) { // nearly every message
             SendDataAttributes sent = decoder.decodeSendData(b, at);
-            summary = EnipSummary.of(b, at, sent, decoder.anomalies(), hint);
+            summary = EnipSummary.of(b, at, sent, decoder.sequenceCount(), decoder.anomalies(), hint);
         } else {
             EnipBody body = decoder.decode(b, at);
             summary = EnipSummary.of(b, at, body, decoder.anomalies(), hint);

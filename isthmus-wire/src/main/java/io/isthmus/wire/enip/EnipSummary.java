@@ -76,15 +76,18 @@ public final class EnipSummary {
     /**
      * The summary of the SendRRData or SendUnitData message whose header starts at index {@code at}
      * of {@code b}, decoded in place into {@code sent} (the dissector's path: {@code sent} becomes
-     * the attribute list); the same as {@link #of(byte[], int, EnipBody, List, Direction)} gives for
+     * the attribute list) with its sequence count ({@link EnipDecoder#NO_SEQUENCE} for none); the
+     * same as {@link #of(byte[], int, EnipBody, List, Direction)} gives for
      * that message with its {@link EnipBody.SendData}.
      */
-    static MessageSummary of(byte[] b, int at, SendDataAttributes sent, List<Anomaly> anomalies, Direction hint) {
+    static MessageSummary of(
+            byte[] b, int at, SendDataAttributes sent, int sequenceCount, List<Anomaly> anomalies, Direction hint) {
         return of(
                 Encapsulation.command(b, at),
                 Encapsulation.status(b, at),
                 sent.senderContext(),
                 sent,
+                sequenceCount,
                 sent,
                 anomalies,
                 hint);
@@ -100,13 +103,15 @@ public final class EnipSummary {
             Direction hint) {
         if (body instanceof EnipBody.SendData d) {
             SendDataAttributes sent = SendDataAttributes.of(session, senderContext, d);
-            return of(code, encapsulationStatus, senderContext, sent, sent, anomalies, hint);
+            int sequence = d.sequenceCount().isPresent() ? d.sequenceCount().getAsInt() : EnipDecoder.NO_SEQUENCE;
+            return of(code, encapsulationStatus, senderContext, sent, sequence, sent, anomalies, hint);
         }
         return of(
                 code,
                 encapsulationStatus,
                 senderContext,
                 null,
+                EnipDecoder.NO_SEQUENCE,
                 new Attributes(session, senderContext, body),
                 anomalies,
                 hint);
@@ -114,14 +119,15 @@ public final class EnipSummary {
 
     /**
      * The summary of one message: {@code sent} is its SendData (null for other bodies), whose CIP
-     * messages decide the access kind and a failing reply's status, and whose sequence count is the
-     * transaction.
+     * messages decide the access kind and a failing reply's status, and whose sequence count (else
+     * the sender context) is the transaction.
      */
     private static MessageSummary of(
             int code,
             long encapsulationStatus,
             long senderContext,
             SendDataAttributes sent,
+            int sequenceCount,
             List<Attribute> attributes,
             List<Anomaly> anomalies,
             Direction hint) {
@@ -135,8 +141,7 @@ public final class EnipSummary {
         long transaction = senderContext;
         AccessKind access = command.access();
         if (sent != null) {
-            int sequence = sent.sequenceCount();
-            transaction = sequence != SendDataAttributes.NO_SEQUENCE ? sequence : transaction;
+            transaction = sequenceCount != EnipDecoder.NO_SEQUENCE ? sequenceCount : transaction;
             int n = sent.messageCount();
             if (n > 0) {
                 // one walk over the message trees for both the access kind and the first failure

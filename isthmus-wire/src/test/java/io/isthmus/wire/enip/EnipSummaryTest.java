@@ -163,6 +163,10 @@ class EnipSummaryTest {
                             ? d.sequenceCount().getAsInt()
                             : header.senderContext();
             assertThat(inPlace.transaction()).as("run %d", run).hasValue(transaction);
+            // the session handle's 32 bits, those with the top bit set too
+            assertThat(inPlace.attributes().getFirst())
+                    .isEqualTo(new io.isthmus.wire.Attribute(
+                            "enip_session", String.format("0x%08X", header.sessionHandle())));
         }
     }
 
@@ -195,7 +199,7 @@ class EnipSummaryTest {
                         Encapsulation.read(message, 0, message.length, EnipLimits.DEFAULT.maxEncapsulationLength());
 
                 SendDataAttributes sent = reused.decodeSendData(b, at);
-                MessageSummary inPlace = EnipSummary.of(b, at, sent, reused.anomalies(), hint);
+                MessageSummary inPlace = EnipSummary.of(b, at, sent, reused.sequenceCount(), reused.anomalies(), hint);
                 MessageSummary decoded =
                         EnipSummary.of(new EnipDecoder(EnipLimits.DEFAULT).decode(message, 0, frame.header()), hint);
 
