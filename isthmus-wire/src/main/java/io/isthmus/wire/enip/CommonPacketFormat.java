@@ -33,36 +33,61 @@ public final class CommonPacketFormat {
     /**
      * How many items {@link #read} would return, with the same anomalies, without making them: the
      * first item's header is at {@code at + 2}, each next one right after the previous item's data
-     * ({@link #itemLength} octets after its header). SendRRData and SendUnitData walk their two
-     * items so, once per message.
+     * ({@link #itemLength} octets after its header). The decoder's SendRRData and SendUnitData walk
+     * makes the same checks as it decodes each item (the anomalies below are shared with it).
      */
     public static int count(byte[] b, int at, int length, int maxItems, List<Anomaly> anomalies) {
         if (length < 2) {
-            anomalies.add(EnipError.DATA_TRUNCATED.anomaly("no Common Packet Format item count"));
+            anomalies.add(noCount());
             return 0;
         }
         int count = Encapsulation.u16(b, at);
         if (count > maxItems) {
-            anomalies.add(EnipError.CPF_ITEM_COUNT_EXCEEDS_LIMIT.anomaly(count + " items, limit " + maxItems));
+            anomalies.add(countAboveLimit(count, maxItems));
         }
         int p = at + 2;
         int end = at + length;
         int limit = Math.min(count, maxItems);
         for (int i = 0; i < limit; i++) {
             if (p + ITEM_HEADER > end) {
-                anomalies.add(EnipError.CPF_ITEM_COUNT_EXCEEDS_FRAME.anomaly(count + " items, the data holds " + i));
+                anomalies.add(countAboveData(count, i));
                 return i;
             }
             int claimed = Encapsulation.u16(b, p + 2);
             int present = itemLength(b, p, end);
             if (claimed > present) {
-                anomalies.add(EnipError.CPF_ITEM_LENGTH_EXCEEDS_FRAME.anomaly(String.format(
-                        "item %d (type 0x%04X) claims %d octets, %d present",
-                        i + 1, Encapsulation.u16(b, p), claimed, present)));
+                anomalies.add(lengthAboveData(b, p, i, present));
             }
             p += ITEM_HEADER + present;
         }
         return limit;
+    }
+
+    /*
+     * The anomalies of the checks above, one place for their texts: EnipDecoder's SendData walk
+     * makes the same checks as it reaches each item.
+     */
+
+    /** Fewer than the two octets of the item count. */
+    static Anomaly noCount() {
+        return EnipError.DATA_TRUNCATED.anomaly("no Common Packet Format item count");
+    }
+
+    /** An item count above the limit (the items up to the limit are read). */
+    static Anomaly countAboveLimit(int count, int maxItems) {
+        return EnipError.CPF_ITEM_COUNT_EXCEEDS_LIMIT.anomaly(count + " items, limit " + maxItems);
+    }
+
+    /** No room for the header of item {@code index} (0-based): the data holds {@code index} items. */
+    static Anomaly countAboveData(int count, int index) {
+        return EnipError.CPF_ITEM_COUNT_EXCEEDS_FRAME.anomaly(count + " items, the data holds " + index);
+    }
+
+    /** Item {@code index} (0-based, header at {@code p}) claims more octets than the {@code present} ones. */
+    static Anomaly lengthAboveData(byte[] b, int p, int index, int present) {
+        return EnipError.CPF_ITEM_LENGTH_EXCEEDS_FRAME.anomaly(String.format(
+                "item %d (type 0x%04X) claims %d octets, %d present",
+                index + 1, Encapsulation.u16(b, p), Encapsulation.u16(b, p + 2), present));
     }
 
     /**

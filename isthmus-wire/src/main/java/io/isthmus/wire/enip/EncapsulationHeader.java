@@ -8,6 +8,15 @@ package io.isthmus.wire.enip;
 public record EncapsulationHeader(
         int command, int length, long sessionHandle, long status, long senderContext, long options) {
 
+    /** The session handle, status and options are 32-bit fields: a wider value is refused. */
+    public EncapsulationHeader {
+        if ((sessionHandle >>> 32) != 0 || (status >>> 32) != 0 || (options >>> 32) != 0) {
+            throw new IllegalArgumentException(String.format(
+                    "32-bit header field above 32 bits: session 0x%X, status 0x%X, options 0x%X",
+                    sessionHandle, status, options));
+        }
+    }
+
     public EncapsulationCommand commandKind() {
         return EncapsulationCommand.of(command);
     }

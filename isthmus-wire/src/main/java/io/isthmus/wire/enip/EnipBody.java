@@ -30,12 +30,19 @@ public sealed interface EnipBody {
 
     /**
      * SendRRData or SendUnitData: the CIP messages of the data items, and for connected messages
-     * the connection id of the address item and the sequence count that opens the data item.
+     * the connection id of the address item (32 bits) and the sequence count that opens the data
+     * item (16 bits).
      */
     record SendData(List<CipMessage> messages, OptionalLong connectionId, OptionalInt sequenceCount)
             implements EnipBody {
         public SendData {
             messages = List.copyOf(messages);
+            if (connectionId.isPresent() && (connectionId.getAsLong() >>> 32) != 0) {
+                throw new IllegalArgumentException("connection id above 32 bits: " + connectionId.getAsLong());
+            }
+            if (sequenceCount.isPresent() && (sequenceCount.getAsInt() >>> 16) != 0) {
+                throw new IllegalArgumentException("sequence count above 16 bits: " + sequenceCount.getAsInt());
+            }
         }
     }
 }

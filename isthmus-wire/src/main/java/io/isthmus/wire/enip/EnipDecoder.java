@@ -3,8 +3,8 @@ package io.isthmus.wire.enip;
 import io.isthmus.wire.Anomaly;
 import io.isthmus.wire.Octets;
 import io.isthmus.wire.PrintableText;
-import io.isthmus.wire.enip.cip.CipDecode;
 import io.isthmus.wire.enip.cip.CipDecoder;
+import io.isthmus.wire.enip.cip.CipError;
 import io.isthmus.wire.enip.cip.CipMessage;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +34,16 @@ public final class EnipDecoder {
     private OptionalLong lastConnection = OptionalLong.empty();
     /** The CIP messages of the SendData being decoded. */
     private final CipMessages cipMessages = new CipMessages();
+    /**
+     * The connection id of the SendData being decoded (32 bits), or {@link
+     * SendDataAttributes#NO_CONNECTION} when it has none.
+     */
+    private long sendConnection = SendDataAttributes.NO_CONNECTION;
+    /** No sequence count (an unconnected message). */
+    static final int NO_SEQUENCE = -1;
+
+    /** The sequence count of the SendData being decoded (16 bits), or {@link #NO_SEQUENCE}. */
+    private int sendSequence = NO_SEQUENCE;
 
     /**
      * The connected sequence count (16 bits) as a present {@link OptionalInt}, one shared instance
@@ -129,28 +139,102 @@ public final class EnipDecoder {
 
     /** Interface handle (4), timeout (2), then the Common Packet Format. */
     private EnipBody sendData(byte[] b, int at, int length, List<Anomaly> anomalies) {
-        if (length < 6) {
-            anomalies.add(EnipError.DATA_TRUNCATED.anomaly("send data of " + length + " octets"));
-            return new EnipBody.SendData(List.of(), OptionalLong.empty(), OptionalInt.empty());
-        }
+        CipMessages messages = cipMessages;
+        readSendData(b, at, length, anomalies);
+        EnipBody.SendData body = new EnipBody.SendData(
+                messages.list(),
+                sendConnection == SendDataAttributes.NO_CONNECTION ? OptionalLong.empty() : connection(sendConnection),
+                sendSequence == NO_SEQUENCE ? OptionalInt.empty() : sequence(sendSequence));
+        messages.clear(); // keeps no message past its packet
+        return body;
+    }
+
+    /** True for SendRRData and SendUnitData, the commands whose data {@link #decodeSendData} decodes. */
+    static boolean carriesCip(int command) {
+        return command == EncapsulationCommand.SEND_RR_DATA.code()
+                || command == EncapsulationCommand.SEND_UNIT_DATA.code();
+    }
+
+    /**
+     * Decodes the SendRRData or SendUnitData message whose header starts at index {@code at} of
+     * {@code b} (the whole message present) as {@link #decode(byte[], int)} would, straight into the
+     * object its summary keeps ({@link EnipSummary}): the dissector's path, one object per message for
+     * body and attributes. What was wrong inside it is then {@link #anomalies()}, until the next call.
+     */
+    SendDataAttributes decodeSendData(byte[] b, int at) {
+        found.clear();
+        readSendData(b, at + EnipLimits.HEADER_LENGTH, Encapsulation.dataLength(b, at), found);
+        CipMessages messages = cipMessages;
+        SendDataAttributes sent = new SendDataAttributes(
+                Encapsulation.session(b, at),
+                Encapsulation.senderContext(b, at),
+                sendConnection,
+                messages.first,
+                messages.more); // copies a list of several
+        messages.clear(); // keeps no message past its packet
+        return sent;
+    }
+
+    /**
+     * The sequence count of the SendData last decoded by {@link #decodeSendData} (the summary's
+     * transaction), or {@link #NO_SEQUENCE} for an unconnected one; until the next call.
+     */
+    int sequenceCount() {
+        return sendSequence;
+    }
+
+    /**
+     * Reads the SendData in {@code [at, at + length)} into {@link #cipMessages}, {@link
+     * #sendConnection} and {@link #sendSequence}, the items in place (no {@link CpfItem} or list
+     * per packet) and in one walk: the anomalies are those {@link CommonPacketFormat#count}, then
+     * the items' CIP messages, would give, in that order.
+     */
+    private void readSendData(byte[] b, int at, int length, List<Anomaly> anomalies) {
         CipMessages messages = cipMessages;
         messages.clear();
-        OptionalLong connection = OptionalLong.empty();
-        OptionalInt sequence = OptionalInt.empty();
+        sendConnection = SendDataAttributes.NO_CONNECTION;
+        sendSequence = NO_SEQUENCE;
+        if (length < 6) {
+            anomalies.add(EnipError.DATA_TRUNCATED.anomaly("send data of " + length + " octets"));
+            return;
+        }
         int cpf = at + 6;
         int end = at + length;
-        int n = CommonPacketFormat.count(b, cpf, length - 6, limits.maxCpfItems(), anomalies);
+        if (length - 6 < 2) {
+            anomalies.add(CommonPacketFormat.noCount());
+            return;
+        }
+        int count = Encapsulation.u16(b, cpf);
+        int maxItems = limits.maxCpfItems();
+        if (count > maxItems) {
+            anomalies.add(CommonPacketFormat.countAboveLimit(count, maxItems));
+        }
+        // CommonPacketFormat.count's checks as each item is reached, in one walk with the items'
+        // decoding: its anomalies go in at cpfAt, before the CIP messages' ones, as a count first
+        // would have put them
+        int cpfAt = anomalies.size();
+        int n = Math.min(count, maxItems);
         int p = cpf + 2;
-        for (int i = 0; i < n; i++) { // the items in place: no CpfItem or list per packet
+        for (int i = 0; i < n; i++) {
+            if (p + CommonPacketFormat.ITEM_HEADER > end) {
+                anomalies.add(cpfAt, CommonPacketFormat.countAboveData(count, i));
+                break;
+            }
             int dataAt = p + CommonPacketFormat.ITEM_HEADER;
             int itemLength = CommonPacketFormat.itemLength(b, p, end);
+            if (Encapsulation.u16(b, p + 2) > itemLength) {
+                anomalies.add(cpfAt++, CommonPacketFormat.lengthAboveData(b, p, i, itemLength));
+            }
             switch (CpfItemType.of(Encapsulation.u16(b, p))) {
-                case CONNECTED_ADDRESS ->
-                    connection = itemLength >= 4 ? connection(Octets.u32le(b, dataAt)) : connection;
+                case CONNECTED_ADDRESS -> {
+                    if (itemLength >= 4) {
+                        sendConnection = Octets.u32le(b, dataAt);
+                    }
+                }
                 case UNCONNECTED_DATA -> cip(b, dataAt, itemLength, messages, anomalies);
                 case CONNECTED_DATA -> {
                     if (itemLength >= 2) {
-                        sequence = sequence(Encapsulation.u16(b, dataAt));
+                        sendSequence = Encapsulation.u16(b, dataAt);
                         cip(b, dataAt + 2, itemLength - 2, messages, anomalies);
                     }
                 }
@@ -169,9 +253,6 @@ public final class EnipDecoder {
             }
             p = dataAt + itemLength;
         }
-        EnipBody.SendData body = new EnipBody.SendData(messages.list(), connection, sequence); // copies the list
-        messages.clear(); // keeps no message past its packet
-        return body;
     }
 
     private OptionalLong connection(long id) {
@@ -194,9 +275,9 @@ public final class EnipDecoder {
     }
 
     /**
-     * The CIP messages of one SendData, one per data item. One message is the rule: it becomes a
-     * two-field {@code List.of(m)} that the record keeps as it is, with no list to grow before.
-     * One per decoder, emptied for each SendData (C1 does not scalar-replace one per message).
+     * The CIP messages of one SendData, one per data item. One message is the rule: it stays in
+     * {@code first}, with no list to grow (and none at all for {@link SendDataAttributes}). One per
+     * decoder, emptied for each SendData (C1 does not scalar-replace one per message).
      */
     private static final class CipMessages {
         private CipMessage first;
@@ -224,15 +305,13 @@ public final class EnipDecoder {
         }
     }
 
+    /** The CIP message of one data item, its anomalies added to {@code anomalies} (no result object). */
     private void cip(byte[] b, int at, int length, CipMessages messages, List<Anomaly> anomalies) {
-        switch (cip.decode(b, at, length)) {
-            case CipDecode.Decoded d -> {
-                messages.add(d.message());
-                if (!d.anomalies().isEmpty()) {
-                    anomalies.addAll(d.anomalies());
-                }
-            }
-            case CipDecode.Invalid i -> anomalies.add(i.error().anomaly("CIP message of " + i.value() + " octets"));
+        CipMessage m = cip.decode(b, at, length, anomalies);
+        if (m != null) {
+            messages.add(m);
+        } else { // what CipDecode.Invalid says: not even the fixed fields
+            anomalies.add(CipError.TRUNCATED.anomaly("CIP message of " + length + " octets"));
         }
     }
 }

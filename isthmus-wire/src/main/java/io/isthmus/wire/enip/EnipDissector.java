@@ -4,6 +4,7 @@ import io.isthmus.model.Protocol;
 import io.isthmus.wire.Direction;
 import io.isthmus.wire.Dissection;
 import io.isthmus.wire.Dissector;
+import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.Octets;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -75,10 +76,18 @@ public final class EnipDissector implements Dissector {
 
     /**
      * The summary of the whole message of {@code length} octets at {@code at}, its header read in
-     * place (no header or message object per message).
+     * place (no header or message object per message; for SendRRData and SendUnitData one object
+     * for decoded body and attributes, {@link SendDataAttributes}).
      */
     private Dissection message(byte[] b, int at, int length, Direction hint) {
-        EnipBody body = decoder.decode(b, at);
-        return new Dissection.Messages(EnipSummary.of(b, at, body, decoder.anomalies(), hint), length);
+        MessageSummary summary;
+        if (EnipDecoder.carriesCip(Encapsulation.command(b, at))) { // nearly every message
+            SendDataAttributes sent = decoder.decodeSendData(b, at);
+            summary = EnipSummary.of(b, at, sent, decoder.sequenceCount(), decoder.anomalies(), hint);
+        } else {
+            EnipBody body = decoder.decode(b, at);
+            summary = EnipSummary.of(b, at, body, decoder.anomalies(), hint);
+        }
+        return new Dissection.Messages(summary, length);
     }
 }

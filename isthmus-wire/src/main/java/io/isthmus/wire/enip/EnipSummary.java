@@ -58,8 +58,9 @@ public final class EnipSummary {
 
     /**
      * The summary of the message whose header starts at index {@code at} of {@code b} (read in
-     * place: the dissector's path, without a header or message object), with its decoded body and
-     * anomalies; the same as {@link #of(EnipMessage, Direction)} gives for that message.
+     * place, without a header or message object: the dissector's path for commands other than
+     * SendRRData and SendUnitData), with its decoded body and anomalies; the same as {@link
+     * #of(EnipMessage, Direction)} gives for that message.
      */
     public static MessageSummary of(byte[] b, int at, EnipBody body, List<Anomaly> anomalies, Direction hint) {
         return of(
@@ -72,6 +73,26 @@ public final class EnipSummary {
                 hint);
     }
 
+    /**
+     * The summary of the SendRRData or SendUnitData message whose header starts at index {@code at}
+     * of {@code b}, decoded in place into {@code sent} (the dissector's path: {@code sent} becomes
+     * the attribute list) with its sequence count ({@link EnipDecoder#NO_SEQUENCE} for none); the
+     * same as {@link #of(byte[], int, EnipBody, List, Direction)} gives for
+     * that message with its {@link EnipBody.SendData}.
+     */
+    static MessageSummary of(
+            byte[] b, int at, SendDataAttributes sent, int sequenceCount, List<Anomaly> anomalies, Direction hint) {
+        return of(
+                Encapsulation.command(b, at),
+                Encapsulation.status(b, at),
+                sent.senderContext(),
+                sent,
+                sequenceCount,
+                sent,
+                anomalies,
+                hint);
+    }
+
     private static MessageSummary of(
             int code,
             long encapsulationStatus,
@@ -80,24 +101,53 @@ public final class EnipSummary {
             EnipBody body,
             List<Anomaly> anomalies,
             Direction hint) {
+        if (body instanceof EnipBody.SendData d) {
+            SendDataAttributes sent = SendDataAttributes.of(session, senderContext, d);
+            int sequence = d.sequenceCount().isPresent() ? d.sequenceCount().getAsInt() : EnipDecoder.NO_SEQUENCE;
+            return of(code, encapsulationStatus, senderContext, sent, sequence, sent, anomalies, hint);
+        }
+        return of(
+                code,
+                encapsulationStatus,
+                senderContext,
+                null,
+                EnipDecoder.NO_SEQUENCE,
+                new Attributes(session, senderContext, body),
+                anomalies,
+                hint);
+    }
+
+    /**
+     * The summary of one message: {@code sent} is its SendData (null for other bodies), whose CIP
+     * messages decide the access kind and a failing reply's status, and whose sequence count (else
+     * the sender context) is the transaction.
+     */
+    private static MessageSummary of(
+            int code,
+            long encapsulationStatus,
+            long senderContext,
+            SendDataAttributes sent,
+            int sequenceCount,
+            List<Attribute> attributes,
+            List<Anomaly> anomalies,
+            Direction hint) {
         EncapsulationCommand command = EncapsulationCommand.of(code);
         String name = command == EncapsulationCommand.UNKNOWN
                 ? "Unknown Command " + HexText.of(code, 4)
                 : command.displayName();
-        EncapsulationStatus statusKind = EncapsulationStatus.of(encapsulationStatus);
-        Optional<String> status = statusKind == EncapsulationStatus.SUCCESS
+        Optional<String> status = encapsulationStatus == 0 // Success: the usual case, without a table search
                 ? Optional.empty()
-                : Optional.of(statusKind.displayName() + " (" + HexText.of(encapsulationStatus, 4) + ")");
+                : encapsulationStatus(encapsulationStatus);
         long transaction = senderContext;
         AccessKind access = command.access();
-        if (body instanceof EnipBody.SendData d) {
-            transaction = d.sequenceCount().isPresent() ? d.sequenceCount().getAsInt() : transaction;
-            List<CipMessage> messages = d.messages();
-            if (!messages.isEmpty()) {
+        if (sent != null) {
+            transaction = sequenceCount != EnipDecoder.NO_SEQUENCE ? sequenceCount : transaction;
+            int n = sent.messageCount();
+            if (n > 0) {
                 // one walk over the message trees for both the access kind and the first failure
                 long found = NOTHING_FOUND;
-                for (int i = 0; i < messages.size(); i++) { // indexed: no iterator per message
-                    found = scan(messages.get(i), found);
+                for (int i = 0; i < n; i++) { // indexed: no iterator per message
+                    found = scan(sent.message(i), found);
                 }
                 access = CipAccess.ofRank(strongestRank(found));
                 int failure = firstFailure(found);
@@ -117,13 +167,22 @@ public final class EnipSummary {
                 OptionalLong.empty(),
                 OptionalLong.empty(),
                 status,
-                new Attributes(session, senderContext, body),
+                attributes,
                 anomalies);
     }
 
+    /** The status of a header whose status field is not Success, {@code Invalid length (0x0065)}. */
+    private static Optional<String> encapsulationStatus(long code) {
+        EncapsulationStatus kind = EncapsulationStatus.of(code);
+        return kind == EncapsulationStatus.SUCCESS
+                ? Optional.empty()
+                : Optional.of(kind.displayName() + " (" + HexText.of(code, 4) + ")");
+    }
+
     /**
-     * The attributes of one message, described from its decoded body and the two header fields
-     * they show when they are read (no header or message object kept per message).
+     * The attributes of one message other than SendData, described from its decoded body and the
+     * two header fields they show when they are read (no header or message object kept per
+     * message).
      */
     private static final class Attributes extends LazyAttributes {
         private final long session;
@@ -138,12 +197,16 @@ public final class EnipSummary {
 
         @Override
         public void writeTo(AttributeSink out) {
-            out.name("enip_session");
-            out.hex(session, 8);
-            out.name("enip_sender_context");
-            out.hex(Long.reverseBytes(senderContext), 16);
+            header(session, senderContext, out);
             body(body, out);
         }
+    }
+
+    private static void header(long session, long senderContext, AttributeSink out) {
+        out.name("enip_session");
+        out.hex(session, 8);
+        out.name("enip_sender_context");
+        out.hex(Long.reverseBytes(senderContext), 16);
     }
 
     private static void body(EnipBody body, AttributeSink out) {
@@ -165,7 +228,8 @@ public final class EnipSummary {
                 out.name("enip_protocol_version");
                 out.decimal(r.protocolVersion());
             }
-            case EnipBody.SendData d -> sendData(d, out);
+            case EnipBody.SendData d ->
+                throw new IllegalStateException("a SendData body is described by SendDataAttributes, not Attributes");
         }
     }
 
@@ -174,14 +238,16 @@ public final class EnipSummary {
         out.text(value);
     }
 
-    private static void sendData(EnipBody.SendData d, AttributeSink out) {
-        if (d.connectionId().isPresent()) {
+    /** The attributes of a SendRRData or SendUnitData message, header fields first. */
+    static void writeSendData(SendDataAttributes d, AttributeSink out) {
+        header(d.session(), d.senderContext(), out);
+        if (d.connectionId() != SendDataAttributes.NO_CONNECTION) {
             out.name("cip_connection_id");
-            out.hex(d.connectionId().getAsLong(), 8);
+            out.hex(d.connectionId(), 8);
         }
-        List<CipMessage> messages = d.messages();
-        for (int i = 0; i < messages.size(); i++) {
-            CipMessage c = messages.get(i);
+        int n = d.messageCount();
+        for (int i = 0; i < n; i++) {
+            CipMessage c = d.message(i);
             outer(c, out);
             embedded(c, out);
         }
@@ -269,8 +335,16 @@ public final class EnipSummary {
             rank = CipAccess.rank(CipAccess.own(c));
         } else {
             long inner = found(-1, failure);
+            CipMessage previous = null;
             for (int i = 0; i < n; i++) { // indexed: no iterator per embedded list
-                inner = scan(embedded.get(i), inner);
+                CipMessage e = embedded.get(i);
+                // The same message again (the decoder shares plain requests and replies, and a
+                // Multiple Service Packet often repeats one) adds nothing: its kind is counted and
+                // a failure in it was found the first time.
+                if (e != previous) {
+                    inner = scan(e, inner);
+                    previous = e;
+                }
             }
             rank = strongestRank(inner);
             failure = firstFailure(inner);

@@ -157,6 +157,73 @@ class EnipSummaryTest {
 
             assertThat(inPlace).as("run %d", run).isEqualTo(decoded);
             assertThat(List.copyOf(inPlace.attributes())).isEqualTo(List.copyOf(decoded.attributes()));
+            // the sender context (any 64-bit value), or the sequence count of a connected message
+            long transaction =
+                    body instanceof EnipBody.SendData d && d.sequenceCount().isPresent()
+                            ? d.sequenceCount().getAsInt()
+                            : header.senderContext();
+            assertThat(inPlace.transaction()).as("run %d", run).hasValue(transaction);
+            // the session handle's 32 bits, those with the top bit set too
+            assertThat(inPlace.attributes().getFirst())
+                    .isEqualTo(new io.isthmus.wire.Attribute(
+                            "enip_session", String.format("0x%08X", header.sessionHandle())));
         }
+    }
+
+    @Test
+    void theDissectorsSendDataSummaryEqualsTheOneFromTheDecodedMessage() {
+        // the dissector decodes SendRRData and SendUnitData straight into SendDataAttributes; its
+        // summary (attributes and anomalies included) must be the one of the decoded message, for
+        // real messages and for damaged copies of them, on a decoder reused message after message
+        Random random = new Random(20_261_127);
+        EnipDecoder reused = new EnipDecoder(EnipLimits.DEFAULT);
+        int checked = 0;
+        int withAnomalies = 0;
+        for (EnipVectors.Vector v : EnipVectors.valid()) {
+            byte[] original = v.bytes();
+            if (!EnipDecoder.carriesCip(Encapsulation.command(original, 0))) {
+                continue;
+            }
+            for (int run = 0; run < 400; run++) {
+                byte[] message = original.clone();
+                for (int flips = run == 0 ? 0 : 1 + random.nextInt(4); flips > 0; flips--) {
+                    int data = message.length - EnipLimits.HEADER_LENGTH;
+                    message[EnipLimits.HEADER_LENGTH + random.nextInt(data)] = (byte) random.nextInt(256);
+                }
+                int at = random.nextInt(4);
+                byte[] b = new byte[at + message.length + random.nextInt(4)];
+                random.nextBytes(b);
+                System.arraycopy(message, 0, b, at, message.length);
+                Direction hint = random.nextBoolean() ? Direction.REQUEST : Direction.RESPONSE;
+                var frame = (EncapsulationRead.Frame)
+                        Encapsulation.read(message, 0, message.length, EnipLimits.DEFAULT.maxEncapsulationLength());
+
+                SendDataAttributes sent = reused.decodeSendData(b, at);
+                MessageSummary inPlace = EnipSummary.of(b, at, sent, reused.sequenceCount(), reused.anomalies(), hint);
+                MessageSummary decoded =
+                        EnipSummary.of(new EnipDecoder(EnipLimits.DEFAULT).decode(message, 0, frame.header()), hint);
+
+                assertThat(inPlace).as("%s run %d", v, run).isEqualTo(decoded);
+                assertThat(List.copyOf(inPlace.attributes()))
+                        .as("%s run %d", v, run)
+                        .isEqualTo(List.copyOf(decoded.attributes()));
+                checked++;
+                withAnomalies += inPlace.anomalies().isEmpty() ? 0 : 1;
+            }
+        }
+        assertThat(checked).isGreaterThan(4_000);
+        assertThat(withAnomalies).as("damaged messages with anomalies").isGreaterThan(100);
+    }
+
+    @Test
+    void aSendDataCarriesA32BitConnectionIdAndA16BitSequenceCount() {
+        // the summary keeps the connection id as a number with -1 for none: a wider id is refused
+        assertThat(new EnipBody.SendData(List.of(), OptionalLong.of(0xFFFF_FFFFL), OptionalInt.of(0xFFFF))
+                        .connectionId())
+                .hasValue(0xFFFF_FFFFL);
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new EnipBody.SendData(List.of(), OptionalLong.of(-1), OptionalInt.empty()));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new EnipBody.SendData(List.of(), OptionalLong.empty(), OptionalInt.of(0x1_0000)));
     }
 }

@@ -25,14 +25,16 @@ public final class CipAccess {
         return strongest != null ? strongest : own(message);
     }
 
-    /** The kind of this message alone. */
+    /**
+     * The kind of this message alone. An {@code instanceof} test rather than a pattern switch: it
+     * runs for every message of every tree, and the switch is a type-switch bootstrap call.
+     */
     public static AccessKind own(CipMessage message) {
-        return switch (message) {
-            case CipMessage.Request r ->
-                CipObjectServices.access(
-                        r.service(), r.path().classId(), r.path().symbol().isPresent());
-            case CipMessage.Response r -> CipObjectServices.access(r.service(), OptionalLong.empty(), false);
-        };
+        if (message instanceof CipMessage.Request r) {
+            return CipObjectServices.access(
+                    r.service(), r.path().classId(), r.path().symbol().isPresent());
+        }
+        return CipObjectServices.access(message.service(), OptionalLong.empty(), false); // a reply
     }
 
     public static AccessKind stronger(AccessKind a, AccessKind b) {

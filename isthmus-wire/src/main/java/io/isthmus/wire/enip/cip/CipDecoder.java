@@ -51,14 +51,31 @@ public final class CipDecoder {
      */
     public CipDecode decode(byte[] b, int at, int length) {
         Walk w = walk;
-        w.reset(b);
+        w.reset(b, null);
         try {
             CipMessage m = w.node(at, length, 0);
             return m == null
                     ? new CipDecode.Invalid(CipError.TRUNCATED, at, length)
-                    : new CipDecode.Decoded(m, w.anomalies); // Decoded copies the anomalies
+                    : new CipDecode.Decoded(m, w.anomalies == null ? List.of() : w.anomalies); // Decoded copies them
         } finally {
-            w.reset(null); // keeps no reference to the caller's octets
+            w.reset(null, null); // keeps no reference to the caller's octets or list
+        }
+    }
+
+    /**
+     * The message in {@code [at, at + length)} of {@code b} as {@link #decode} gives it, what was
+     * wrong inside it appended to {@code anomalies} (in the order {@link CipDecode.Decoded} lists
+     * them), or null where {@link #decode} gives {@link CipDecode.Invalid} (always {@link
+     * CipError#TRUNCATED} with the value {@code length}; nothing is appended then). No result
+     * object or anomaly copy: the dissector's path, once per data item.
+     */
+    public CipMessage decode(byte[] b, int at, int length, List<Anomaly> anomalies) {
+        Walk w = walk;
+        w.reset(b, anomalies);
+        try {
+            return w.node(at, length, 0);
+        } finally {
+            w.reset(null, null);
         }
     }
 
@@ -85,8 +102,11 @@ public final class CipDecoder {
      */
     private final class Walk {
         private byte[] b;
-        /** {@code List.of()} until the first anomaly: most messages have none. */
-        private List<Anomaly> anomalies = List.of();
+        /**
+         * Where the anomalies go: the caller's list, or null until the first one when the walk
+         * collects them itself (most messages have none).
+         */
+        private List<Anomaly> anomalies;
 
         private int budget;
         /**
@@ -103,14 +123,14 @@ public final class CipDecoder {
             }
         }
 
-        void reset(byte[] octets) {
+        void reset(byte[] octets, List<Anomaly> sink) {
             b = octets;
-            anomalies = List.of();
+            anomalies = sink;
             budget = maxEmbedded;
         }
 
         private void note(Anomaly a) {
-            if (anomalies.isEmpty()) {
+            if (anomalies == null) {
                 anomalies = new ArrayList<>(2);
             }
             anomalies.add(a);
@@ -144,17 +164,21 @@ public final class CipDecoder {
             return embedded.isEmpty() ? path.plainRequest(service) : new CipMessage.Request(service, path, embedded);
         }
 
+        /**
+         * The request path at {@code at}; a path that does not decode is noted and its decoded
+         * start kept. An {@code instanceof} test rather than a pattern switch: it runs once per
+         * request, embedded ones included, and the switch is a type-switch bootstrap call.
+         */
         private EPath path(int at, int length) {
-            return switch (EPathDecoder.decode(b, at, length, maxPathSegments)) {
-                case EPathDecode.Decoded d -> d.path();
-                case EPathDecode.Invalid i -> {
-                    note(i.error()
-                            .anomaly(String.format(
-                                    "path segment 0x%02X at %d of a %d-octet path",
-                                    i.value(), i.offset() - at, length)));
-                    yield i.partial();
-                }
-            };
+            EPathDecode decoded = EPathDecoder.decode(b, at, length, maxPathSegments);
+            if (decoded instanceof EPathDecode.Decoded d) {
+                return d.path();
+            }
+            EPathDecode.Invalid i = (EPathDecode.Invalid) decoded; // the one other kind
+            note(i.error()
+                    .anomaly(String.format(
+                            "path segment 0x%02X at %d of a %d-octet path", i.value(), i.offset() - at, length)));
+            return i.partial();
         }
 
         private CipMessage response(int at, int length, int depth) {

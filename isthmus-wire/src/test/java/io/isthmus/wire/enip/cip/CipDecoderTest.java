@@ -168,7 +168,7 @@ class CipDecoderTest {
     }
 
     @Test
-    void aRequestWithoutEmbeddedMessagesOnAShortPathIsOneSharedValuePerServiceAndPath() {
+    void aRequestWithoutEmbeddedMessagesOnAPathOfUpTo64OctetsIsOneSharedValuePerServiceAndPath() {
         var first = (CipMessage.Request) decoded("0e02 20012401").message();
         var again = (CipMessage.Request) decoded("0e02 20012401").message();
         var otherService = (CipMessage.Request) decoded("1002 20012401").message();
@@ -177,10 +177,13 @@ class CipDecoderTest {
 
         assertThat(again).isSameAs(first);
         assertThat(otherService).isNotSameAs(first).isEqualTo(new CipMessage.Request(0x10, first.path(), List.of()));
-        // a path of more than 8 octets is decoded afresh each time: its requests are equal, not shared
-        assertThat(decoded("4c06 9109 53746174696f6e3132 00 0100").message())
-                .isNotSameAs(symbolic)
-                .isEqualTo(symbolic);
+        // a path of 9 to 64 octets (a tag name) is kept by its octets too
+        assertThat(decoded("4c06 9109 53746174696f6e3132 00 0100").message()).isSameAs(symbolic);
+        // a longer one is decoded afresh each time: its requests are equal, not shared
+        String longTag = "4c24 9146" + "41".repeat(70) + " 0100";
+        var longSymbolic = decoded(longTag).message();
+        assertThat(decoded(longTag).message()).isNotSameAs(longSymbolic).isEqualTo(longSymbolic);
+        assertThat(((CipMessage.Request) longSymbolic).path().symbol()).hasValue("A".repeat(70));
         // a Multiple Service Packet is never shared; its embedded plain requests are (a path keeps
         // the request of its last service)
         String twice = "0a02 20022401" + "0200 0600 0c00" + "0e02 20012401" + "0e02 20012401";
@@ -252,5 +255,46 @@ class CipDecoderTest {
                 assertThat(reused).as(messages.get(i)).isEqualTo(fresh);
             }
         }
+    }
+
+    @Test
+    void theDecodeIntoACallersListGivesTheMessageAndAnomaliesOfTheDecodeResult() {
+        // the dissector's path: no result object, the anomalies appended to the caller's list after
+        // what it holds already; null exactly where the result is Invalid
+        Random random = new Random(44_818);
+        CipDecoder reused = new CipDecoder(16, 3, 16);
+        int withAnomalies = 0;
+        int invalid = 0;
+        for (String hex : variedMessages()) {
+            byte[] whole = HexFormat.of().parseHex(hex.replace(" ", ""));
+            for (int length = 0; length <= whole.length; length++) {
+                CipDecode expected = new CipDecoder(16, 3, 16).decode(whole, 0, length);
+                Anomaly before = CipError.TRUNCATED.anomaly("already there");
+                List<Anomaly> sink = new ArrayList<>(List.of(before));
+                int offset = random.nextInt(5);
+                byte[] placed = new byte[offset + length + random.nextInt(5)];
+                random.nextBytes(placed);
+                System.arraycopy(whole, 0, placed, offset, length);
+
+                CipMessage m = reused.decode(placed, offset, length, sink);
+
+                switch (expected) {
+                    case CipDecode.Decoded d -> {
+                        assertThat(m).as("%s cut to %d", hex, length).isEqualTo(d.message());
+                        List<Anomaly> all = new ArrayList<>(List.of(before));
+                        all.addAll(d.anomalies());
+                        assertThat(sink).as("%s cut to %d", hex, length).isEqualTo(all);
+                        withAnomalies += d.anomalies().isEmpty() ? 0 : 1;
+                    }
+                    case CipDecode.Invalid i -> {
+                        assertThat(m).as("%s cut to %d", hex, length).isNull();
+                        assertThat(sink).containsExactly(before);
+                        invalid++;
+                    }
+                }
+            }
+        }
+        assertThat(withAnomalies).as("cases with anomalies").isGreaterThan(10);
+        assertThat(invalid).as("cases too short to decode").isGreaterThan(10);
     }
 }
