@@ -25,6 +25,9 @@ public sealed interface ObjectRange {
 
     /** No range field: all objects. */
     record All() implements ObjectRange {
+        /** The one value there is, shared: the record has no components. */
+        public static final All ALL = new All();
+
         @Override
         public long count() {
             return 0;

@@ -117,7 +117,7 @@ final class ObjectWalk {
         } else if (rangeCode.isCount()) {
             range = new ObjectRange.Count(read(rangeCode.octets()));
         } else {
-            range = new ObjectRange.All();
+            range = ObjectRange.All.ALL;
         }
         ObjectHeader header = new ObjectHeader(group, variation, qualifier, range, first);
         if (range.count() > maxPoints) {
