@@ -138,9 +138,22 @@ public final class OctetReader {
         if (!has(count, field)) {
             return "";
         }
-        String hex = HexFormat.of().formatHex(b, position, position + count);
+        String hex =
+                count == 1 ? ONE_OCTET[b[position] & 0xFF] : HexFormat.of().formatHex(b, position, position + count);
         position += count;
         return hex;
+    }
+
+    /**
+     * The hex of each octet value, made once: most addresses a routed datagram names (DADR, SADR)
+     * are one-octet MS/TP MAC addresses, one string per datagram each before.
+     */
+    private static final String[] ONE_OCTET = new String[256];
+
+    static {
+        for (int v = 0; v < ONE_OCTET.length; v++) {
+            ONE_OCTET[v] = HexFormat.of().toHexDigits((byte) v);
+        }
     }
 
     /** Records a value the field may not take. */
