@@ -1,5 +1,6 @@
 package io.isthmus.wire.dnp3.app;
 
+import io.isthmus.wire.MessageSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -12,8 +13,14 @@ import java.util.OptionalLong;
 final class ObjectWalk {
     private final int maxHeaders;
     private final long maxPoints;
-    private final List<ObjectHeader> headers = new ArrayList<>();
-    private final List<AppProblem> problems = new ArrayList<>();
+    /** Room for four headers at first: most fragments have one to four. */
+    private final List<ObjectHeader> headers = new ArrayList<>(4);
+    /**
+     * The problem that stopped the walk, null while none did: a walk stops at its first problem,
+     * so it has one at most (no list for it).
+     */
+    private AppProblem problem;
+
     private byte[] bytes;
     private FunctionCode function;
     private int pos;
@@ -28,22 +35,22 @@ final class ObjectWalk {
         this.maxPoints = maxPoints;
     }
 
-    /** Walks the object headers of {@code bytes} from {@code start}; then {@link #headers} and {@link #problems} hold them until the next run. */
+    /** Walks the object headers of {@code bytes} from {@code start}; then {@link #headers} and {@link #problem} hold them until the next run. */
     void run(byte[] bytes, int start, FunctionCode function) {
         this.bytes = bytes;
         this.pos = start;
         this.headerStart = 0;
         this.function = function;
         headers.clear();
-        problems.clear();
+        problem = null;
         run();
     }
 
-    /** Forgets the last fragment (its octets, headers and problems). */
+    /** Forgets the last fragment (its octets, headers and problem). */
     void clear() {
         bytes = NOTHING;
         headers.clear();
-        problems.clear();
+        problem = null;
     }
 
     private static final byte[] NOTHING = {};
@@ -64,8 +71,9 @@ final class ObjectWalk {
         return headers;
     }
 
-    List<AppProblem> problems() {
-        return problems;
+    /** The problem that stopped the walk, null when it read every header. */
+    AppProblem problem() {
+        return problem;
     }
 
     /** Reads one header and steps over its objects; false when the walk must stop. */
@@ -113,28 +121,30 @@ final class ObjectWalk {
                 return stop(AppError.RANGE_INVERTED, "g" + group + "v" + variation + " range " + start + ".." + stop);
             }
             range = new ObjectRange.StartStop(start, stop);
-            first = OptionalLong.of(start);
+            first = MessageSummary.number(start);
         } else if (rangeCode.isCount()) {
             range = new ObjectRange.Count(read(rangeCode.octets()));
         } else {
             range = ObjectRange.All.ALL;
         }
-        ObjectHeader header = new ObjectHeader(group, variation, qualifier, range, first);
-        if (range.count() > maxPoints) {
+        long count = range.count();
+        if (count > maxPoints) {
+            ObjectHeader header = new ObjectHeader(group, variation, qualifier, range, first);
             headers.add(header);
             return stop(
                     AppError.RANGE_TOO_LARGE,
-                    header.describe() + " names " + range.count() + " points, more than the limit " + maxPoints);
+                    header.describe() + " names " + count + " points, more than the limit " + maxPoints);
         }
-        return objects(header);
+        PrefixCode prefix = PrefixCode.of(qualifier >> 4 & 0x07);
+        if (range instanceof ObjectRange.Count && count > 0 && prefix.isIndex() && left() >= prefix.octets()) {
+            first = MessageSummary.number(peek(prefix.octets())); // the first index prefix
+        }
+        return objects(new ObjectHeader(group, variation, qualifier, range, first));
     }
 
     private boolean objects(ObjectHeader header) {
         long count = header.range().count();
         PrefixCode prefix = header.prefix();
-        if (header.range() instanceof ObjectRange.Count && count > 0 && prefix.isIndex() && left() >= prefix.octets()) {
-            header = header.withFirstIndex(peek(prefix.octets()));
-        }
         headers.add(header);
         if (count == 0) {
             return true;
@@ -220,7 +230,7 @@ final class ObjectWalk {
     }
 
     private boolean stop(AppError error, String detail) {
-        problems.add(new AppProblem(error, detail, headerStart));
+        problem = new AppProblem(error, detail, headerStart);
         return false;
     }
 
