@@ -1,6 +1,7 @@
 package io.isthmus.wire.dnp3.app;
 
 import io.isthmus.wire.MessageSummary;
+import io.isthmus.wire.ValueText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -131,9 +132,12 @@ final class ObjectWalk {
         if (count > maxPoints) {
             ObjectHeader header = new ObjectHeader(group, variation, qualifier, range, first);
             headers.add(header);
-            return stop(
-                    AppError.RANGE_TOO_LARGE,
-                    header.describe() + " names " + count + " points, more than the limit " + maxPoints);
+            ValueText d = described(header);
+            d.text(" names ");
+            d.decimal(count);
+            d.text(" points, more than the limit ");
+            d.decimal(maxPoints);
+            return stop(AppError.RANGE_TOO_LARGE, d.toString());
         }
         PrefixCode prefix = PrefixCode.of(qualifier >> 4 & 0x07);
         if (range instanceof ObjectRange.Count && count > 0 && prefix.isIndex() && left() >= prefix.octets()) {
@@ -157,10 +161,13 @@ final class ObjectWalk {
             case ObjectFormat.Empty e -> skip(header, count, prefix.octets());
             case ObjectFormat.Packed p -> packed(header, count, p.bits());
             case ObjectFormat.DeviceAttribute d -> attributes(header, count);
-            case ObjectFormat.Unknown u ->
-                stop(
-                        AppError.OBJECT_SIZE_UNKNOWN,
-                        header.describe() + ": object size unknown, remaining " + left() + " octet(s) not read");
+            case ObjectFormat.Unknown u -> {
+                ValueText d = described(header);
+                d.text(": object size unknown, remaining ");
+                d.decimal(left());
+                d.text(" octet(s) not read");
+                yield stop(AppError.OBJECT_SIZE_UNKNOWN, d.toString());
+            }
         };
     }
 
@@ -176,10 +183,17 @@ final class ObjectWalk {
     private boolean skip(ObjectHeader header, long count, int octetsEach) {
         long need = count * octetsEach;
         if (need > left()) {
-            return stop(
-                    AppError.OBJECTS_TRUNCATED,
-                    header.describe() + " needs " + count + " x " + octetsEach + " = " + need + " octets, " + left()
-                            + " left");
+            ValueText d = described(header);
+            d.text(" needs ");
+            d.decimal(count);
+            d.text(" x ");
+            d.decimal(octetsEach);
+            d.text(" = ");
+            d.decimal(need);
+            d.text(" octets, ");
+            d.decimal(left());
+            d.text(" left");
+            return stop(AppError.OBJECTS_TRUNCATED, d.toString());
         }
         pos += (int) need;
         return true;
@@ -224,9 +238,24 @@ final class ObjectWalk {
     }
 
     private boolean truncated(ObjectHeader header, long index, long count) {
-        return stop(
-                AppError.OBJECTS_TRUNCATED,
-                header.describe() + ": object " + index + " of " + count + " runs past the end of the fragment");
+        ValueText d = described(header);
+        d.text(": object ");
+        d.decimal(index);
+        d.text(" of ");
+        d.decimal(count);
+        d.text(" runs past the end of the fragment");
+        return stop(AppError.OBJECTS_TRUNCATED, d.toString());
+    }
+
+    /**
+     * A problem's text so far: {@link ObjectHeader#describe()}'s, in a builder that the caller
+     * completes, so the problems of damaged fragments (a good share of a capture's DNP3) make one
+     * string, not one for the description and another for the whole.
+     */
+    private static ValueText described(ObjectHeader header) {
+        ValueText text = new ValueText(96);
+        header.describeTo(text);
+        return text;
     }
 
     private boolean stop(AppError error, String detail) {
