@@ -92,7 +92,7 @@ final class ObjectWalk {
         if (!valid(qualifier, prefix, rangeCode)) {
             return stop(
                     AppError.QUALIFIER_INVALID,
-                    "g" + group + "v" + variation + " qualifier 0x" + Integer.toHexString(qualifier)
+                    "g" + group + "v" + variation + " qualifier 0x" + QUALIFIER_HEX[qualifier]
                             + " is reserved or not allowed");
         }
         int rangeOctets = rangeCode.isStartStop() ? 2 * rangeCode.octets() : rangeCode.octets();
@@ -103,6 +103,15 @@ final class ObjectWalk {
                             + " left");
         }
         return range(group, variation, qualifier, rangeCode);
+    }
+
+    /** {@link Integer#toHexString} of each qualifier octet, made once: fuzzed traffic has many bad ones. */
+    private static final String[] QUALIFIER_HEX = new String[256];
+
+    static {
+        for (int q = 0; q < QUALIFIER_HEX.length; q++) {
+            QUALIFIER_HEX[q] = Integer.toHexString(q);
+        }
     }
 
     private static boolean valid(int qualifier, PrefixCode prefix, RangeCode rangeCode) {

@@ -117,7 +117,7 @@ public final class TransportReassembler {
             partials.remove(partial);
             return new SegmentOutcome.Rejected(problem.get());
         }
-        partial.append(payload, header.sequence(), maxFragmentSize);
+        partial.append(payload, header.sequence(), maxFragmentSize, header.fin());
         if (!header.fin()) {
             return new SegmentOutcome.Pending(List.of());
         }

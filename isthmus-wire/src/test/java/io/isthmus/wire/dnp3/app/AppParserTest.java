@@ -148,6 +148,10 @@ class AppParserTest {
                 .isEqualTo("g99v1 q0x00 [0..0]: object size unknown, remaining 1 octet(s) not read");
         assertThat(parse("c0 19 | 46 03 5b 01 | 10 00 | aa").problems().get(0).detail())
                 .isEqualTo("g70v3 q0x5b n=1: object 0 of 1 runs past the end of the fragment");
+        assertThat(parse("c0 04 | 0c 01 0a | 00").problems().get(0).detail())
+                .isEqualTo("g12v1 qualifier 0xa is reserved or not allowed");
+        assertThat(parse("c0 04 | 0c 01 fc | 00").problems().get(0).detail())
+                .isEqualTo("g12v1 qualifier 0xfc is reserved or not allowed");
     }
 
     @Test
