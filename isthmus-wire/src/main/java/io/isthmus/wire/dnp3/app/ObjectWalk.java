@@ -133,7 +133,7 @@ final class ObjectWalk {
             range = new ObjectRange.StartStop(start, stop);
             first = MessageSummary.number(start);
         } else if (rangeCode.isCount()) {
-            range = new ObjectRange.Count(read(rangeCode.octets()));
+            range = ObjectRange.Count.of(read(rangeCode.octets()));
         } else {
             range = ObjectRange.All.ALL;
         }
