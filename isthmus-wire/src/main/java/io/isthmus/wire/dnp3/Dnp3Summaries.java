@@ -13,7 +13,7 @@ import io.isthmus.wire.dnp3.app.FunctionCode;
 import io.isthmus.wire.dnp3.app.Iin;
 import io.isthmus.wire.dnp3.app.ObjectHeader;
 import io.isthmus.wire.dnp3.app.ObjectRange;
-import io.isthmus.wire.dnp3.link.LinkHeader;
+import io.isthmus.wire.dnp3.transport.ReassemblyKey;
 import io.isthmus.wire.dnp3.transport.TransportProblem;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ final class Dnp3Summaries {
     private Dnp3Summaries() {}
 
     static MessageSummary of(
-            LinkHeader link, AppFragment fragment, AccessKind access, List<TransportProblem> transportProblems) {
+            ReassemblyKey link, AppFragment fragment, AccessKind access, List<TransportProblem> transportProblems) {
         Direction direction = link.fromMaster() ? Direction.REQUEST : Direction.RESPONSE;
         OptionalLong address = OptionalLong.empty();
         OptionalLong quantity = OptionalLong.empty();
