@@ -23,8 +23,9 @@ import java.nio.ByteBuffer;
  * anomaly on the summary and the layers are read within the shorter of the two (as tshark does).
  * Damage to a layer's fixed fields is {@link
  * Dissection.Malformed} skipping the datagram; damage inside service parameters is an anomaly on
- * the summary, which still names the service. Keeps nothing between datagrams (its working
- * attribute record is emptied for each): the same instance may serve any flow, one thread at a time.
+ * the summary, which still names the service. Carries nothing from one datagram to the next (its
+ * working summary and attribute record start afresh for each): the same instance may serve any
+ * flow, one thread at a time.
  */
 public final class BacnetDissector implements Dissector {
     private final BacnetLimits limits;
@@ -34,6 +35,8 @@ public final class BacnetDissector implements Dissector {
      * time, as a dissector is), so its arrays are made at the size its messages need.
      */
     private final AttributeRecord attributes = new AttributeRecord();
+    /** The summary of the datagram being dissected, over {@link #attributes}: started for each. */
+    private final BacnetSummary summary = new BacnetSummary(attributes);
     /**
      * The reader of the BVLL, NPDU and APDU fields, reset for each layer (each layer's failure is
      * taken before the next is read) and released after each datagram.
@@ -85,7 +88,7 @@ public final class BacnetDissector implements Dissector {
             }
             npduIndex = bvll.payloadIndex();
         }
-        BacnetSummary summary = new BacnetSummary(attributes);
+        BacnetSummary summary = this.summary.start();
         if (length < datagram) {
             summary.anomaly(BacnetAnomalies.lengthShortOfDatagram(length, datagram));
         } else if (length > datagram) {

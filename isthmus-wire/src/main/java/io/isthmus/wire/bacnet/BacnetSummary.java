@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Collects one BACnet message's summary fields and builds the {@link MessageSummary} once. */
+/**
+ * Collects one BACnet message's summary fields and builds the {@link MessageSummary} once. One per
+ * dissector, {@link #start started} again for each datagram (one thread at a time, as a dissector
+ * is): the summary it builds keeps none of its state.
+ */
 final class BacnetSummary {
     private Direction direction = Direction.REQUEST;
     private int function;
@@ -27,10 +31,24 @@ final class BacnetSummary {
     private OptionalLong quantity = OptionalLong.empty();
     private Optional<String> status = Optional.empty();
 
-    /** Fills {@code attributes} (the dissector's, reused: emptied first) for this message. */
+    /** Fills {@code attributes} (the dissector's, reused: emptied by {@link #start}). */
     BacnetSummary(AttributeRecord attributes) {
-        attributes.clear();
         this.attributes = attributes;
+    }
+
+    /** Forgets the last message: every field as a new summary has it, the attributes emptied. */
+    BacnetSummary start() {
+        direction = Direction.REQUEST;
+        function = 0;
+        functionName = "";
+        access = AccessKind.DIAGNOSTIC;
+        attributes.clear();
+        anomalies = List.of();
+        transaction = OptionalLong.empty();
+        address = OptionalLong.empty();
+        quantity = OptionalLong.empty();
+        status = Optional.empty();
+        return this;
     }
 
     BacnetSummary function(Direction d, int code, String name, AccessKind kind) {

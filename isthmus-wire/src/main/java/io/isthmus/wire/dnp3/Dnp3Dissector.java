@@ -13,6 +13,7 @@ import io.isthmus.wire.dnp3.app.AppParsing;
 import io.isthmus.wire.dnp3.app.FunctionCode;
 import io.isthmus.wire.dnp3.link.LinkDecoder;
 import io.isthmus.wire.dnp3.link.LinkDecoding;
+import io.isthmus.wire.dnp3.link.LinkFunction;
 import io.isthmus.wire.dnp3.link.LinkHeader;
 import io.isthmus.wire.dnp3.transport.ReassemblyKey;
 import io.isthmus.wire.dnp3.transport.SegmentOutcome;
@@ -57,14 +58,21 @@ public final class Dnp3Dissector implements Dissector {
         int frameLength = LinkDecoder.goodFrameLength(data);
         if (frameLength > 0) { // the common case, read in place: no frame objects, one copy of the payload
             resynchronising = false;
-            return frame(LinkDecoder.header(data), data, frameLength);
+            return frame(
+                    LinkDecoder.control(data),
+                    LinkDecoder.destination(data),
+                    LinkDecoder.source(data),
+                    LinkDecoder.userDataLength(data),
+                    data,
+                    frameLength);
         }
         return switch (LinkDecoder.decode(data)) {
             case LinkDecoding.NeedMore n -> new Dissection.NeedMore(n.bytes());
             case LinkDecoding.Invalid i -> invalid(i);
             case LinkDecoding.Frame f -> { // goodFrameLength gives these; decode agrees (LinkDecoderTest)
                 resynchronising = false;
-                yield frame(f.frame().header(), data, f.consumed());
+                LinkHeader h = f.frame().header();
+                yield frame(h.control(), h.destination(), h.source(), h.userDataLength(), data, f.consumed());
             }
         };
     }
@@ -89,21 +97,27 @@ public final class Dnp3Dissector implements Dissector {
                 new Anomaly(invalid.error().code(), invalid.detail()), invalid.offset(), invalid.skip());
     }
 
-    /** A good frame at the buffer's position: its header, {@code consumed} octets in all. */
-    private Dissection frame(LinkHeader header, ByteBuffer data, int consumed) {
-        if (!header.function().carriesUserData()) {
-            return header.userDataLength() == 0
+    /**
+     * A good frame at the buffer's position: its header's fields ({@link LinkHeader}, read in place
+     * on the common path: no header object per frame), {@code consumed} octets in all.
+     */
+    private Dissection frame(
+            int control, int destination, int source, int userDataLength, ByteBuffer data, int consumed) {
+        LinkFunction function = LinkHeader.function(control);
+        if (!function.carriesUserData()) {
+            return userDataLength == 0
                     ? new Dissection.Messages(List.of(), consumed)
                     : malformed(
                             "dnp3_link_unexpected_user_data",
-                            header.function().displayName() + " frame carries " + header.userDataLength()
+                            function.displayName() + " frame carries " + userDataLength
                                     + " user-data octets; discarded",
                             consumed);
         }
-        SegmentOutcome outcome = header.userDataLength() == 0
+        ReassemblyKey key = key(LinkHeader.fromMaster(control), source, destination);
+        SegmentOutcome outcome = userDataLength == 0
                 ? TransportReassembler.emptySegment()
                 : transport.accept(
-                        key(header),
+                        key,
                         Octets.u8(Octets.of(data), data.position() + LinkHeader.SIZE), // the transport header
                         LinkDecoder.userData(data, 1));
         return switch (outcome) {
@@ -112,45 +126,46 @@ public final class Dnp3Dissector implements Dissector {
                         ? new Dissection.Messages(List.of(), consumed)
                         : malformed(p.problems().get(0), consumed);
             case SegmentOutcome.Rejected r -> malformed(r.problem(), consumed);
-            case SegmentOutcome.Complete c -> fragment(header, c, consumed);
+            case SegmentOutcome.Complete c -> fragment(key, c, consumed);
         };
     }
 
     /** The reassembly key of the frame: the last one again when its stations and direction are the same. */
-    private ReassemblyKey key(LinkHeader header) {
+    private ReassemblyKey key(boolean fromMaster, int source, int destination) {
         ReassemblyKey last = lastKey;
         if (last == null
-                || last.fromMaster() != header.fromMaster()
-                || last.source() != header.source()
-                || last.destination() != header.destination()) {
-            last = new ReassemblyKey(header.fromMaster(), header.source(), header.destination());
+                || last.fromMaster() != fromMaster
+                || last.source() != source
+                || last.destination() != destination) {
+            last = new ReassemblyKey(fromMaster, source, destination);
             lastKey = last;
         }
         return last;
     }
 
-    private Dissection fragment(LinkHeader header, SegmentOutcome.Complete complete, int consumed) {
+    /** The fragment that the frame of {@code link}'s direction and stations completed. */
+    private Dissection fragment(ReassemblyKey link, SegmentOutcome.Complete complete, int consumed) {
         return switch (app.parse(complete.fragment())) {
             case AppParsing.Unreadable u ->
                 malformed(u.problem().error().code(), u.problem().detail(), consumed);
             case AppParsing.Parsed p ->
                 new Dissection.Messages(
-                        Dnp3Summaries.of(header, p.fragment(), access(header, p.fragment()), complete.problems()),
+                        Dnp3Summaries.of(link, p.fragment(), access(link, p.fragment()), complete.problems()),
                         consumed);
         };
     }
 
-    private AccessKind access(LinkHeader header, AppFragment fragment) {
+    private AccessKind access(ReassemblyKey link, AppFragment fragment) {
         int sequence = fragment.control().sequence();
         if (!fragment.function().isResponse()) {
             AccessKind kind = Dnp3Access.ofRequest(fragment.function());
             if (fragment.function() != FunctionCode.CONFIRM) {
-                requests.remember(sequence, header.source(), header.destination(), kind);
+                requests.remember(sequence, link.source(), link.destination(), kind);
             }
             return kind;
         }
         if (fragment.function() == FunctionCode.RESPONSE && fragment.control().fir()) {
-            Optional<AccessKind> answered = requests.answer(sequence, header.destination(), header.source());
+            Optional<AccessKind> answered = requests.answer(sequence, link.destination(), link.source());
             return answered.isPresent() ? answered.get() : Dnp3Access.ofResponse(fragment); // no lambda per response
         }
         return Dnp3Access.ofResponse(fragment);

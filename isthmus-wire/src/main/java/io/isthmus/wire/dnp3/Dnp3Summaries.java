@@ -13,7 +13,7 @@ import io.isthmus.wire.dnp3.app.FunctionCode;
 import io.isthmus.wire.dnp3.app.Iin;
 import io.isthmus.wire.dnp3.app.ObjectHeader;
 import io.isthmus.wire.dnp3.app.ObjectRange;
-import io.isthmus.wire.dnp3.link.LinkHeader;
+import io.isthmus.wire.dnp3.transport.ReassemblyKey;
 import io.isthmus.wire.dnp3.transport.TransportProblem;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ final class Dnp3Summaries {
     private Dnp3Summaries() {}
 
     static MessageSummary of(
-            LinkHeader link, AppFragment fragment, AccessKind access, List<TransportProblem> transportProblems) {
+            ReassemblyKey link, AppFragment fragment, AccessKind access, List<TransportProblem> transportProblems) {
         Direction direction = link.fromMaster() ? Direction.REQUEST : Direction.RESPONSE;
         OptionalLong address = OptionalLong.empty();
         OptionalLong quantity = OptionalLong.empty();
@@ -64,22 +64,39 @@ final class Dnp3Summaries {
                 anomalies(fragment, transportProblems));
     }
 
+    /**
+     * The transport problems, then the fragment's, as anomalies. One anomaly (what a damaged
+     * fragment nearly always has: the walk stops at its first problem) is a {@code List.of}, which
+     * the summary keeps as it is, not a list that it copies.
+     */
     private static List<Anomaly> anomalies(AppFragment fragment, List<TransportProblem> transportProblems) {
         int n = transportProblems.size() + fragment.problems().size();
         if (n == 0) {
             return List.of();
         }
+        if (n == 1) {
+            return List.of(
+                    transportProblems.isEmpty()
+                            ? anomaly(fragment.problems().get(0))
+                            : anomaly(transportProblems.get(0)));
+        }
         List<Anomaly> out = new ArrayList<>(n);
         for (int i = 0; i < transportProblems.size(); i++) { // indexed: no iterators (perf14d)
-            TransportProblem p = transportProblems.get(i);
-            out.add(new Anomaly(p.error().code(), p.detail()));
+            out.add(anomaly(transportProblems.get(i)));
         }
         List<AppProblem> problems = fragment.problems();
         for (int i = 0; i < problems.size(); i++) {
-            AppProblem p = problems.get(i);
-            out.add(new Anomaly(p.error().code(), p.detail() + " (fragment offset " + p.offset() + ")"));
+            out.add(anomaly(problems.get(i)));
         }
         return out;
+    }
+
+    private static Anomaly anomaly(TransportProblem p) {
+        return new Anomaly(p.error().code(), p.detail());
+    }
+
+    private static Anomaly anomaly(AppProblem p) {
+        return new Anomaly(p.error().code(), p.detail() + " (fragment offset " + p.offset() + ")");
     }
 
     /**

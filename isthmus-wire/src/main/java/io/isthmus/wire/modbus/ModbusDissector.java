@@ -101,6 +101,14 @@ public final class ModbusDissector implements Dissector {
             s = ReadSummaries.request(b, pdu, unit, transaction);
         } else if (read && hint != Direction.REQUEST && ReadSummaries.plainResponse(b, pdu, pduLength, limits)) {
             s = ReadSummaries.response(b, pdu, unit, transaction);
+        } else if (!read
+                && WriteSummaries.isWrite(b, pdu, pduLength)
+                && (hint == Direction.REQUEST
+                        ? WriteSummaries.plainRequest(b, pdu, pduLength, limits)
+                        : WriteSummaries.plainResponse(pduLength, limits))) {
+            s = hint == Direction.REQUEST
+                    ? WriteSummaries.request(b, pdu, unit, transaction)
+                    : WriteSummaries.response(b, pdu, unit, transaction);
         } else {
             PduReader reader = new PduReader(b, pdu, pduLength);
             s = hint == Direction.REQUEST ? request(reader, unit, transaction) : response(reader, unit, transaction);

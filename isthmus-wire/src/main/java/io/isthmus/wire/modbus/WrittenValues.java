@@ -1,5 +1,7 @@
 package io.isthmus.wire.modbus;
 
+import io.isthmus.wire.Octets;
+
 /**
  * Written values as a short printable list for a summary attribute: at most {@link #MAX_VALUES}
  * values, then the count of the rest, so an attribute stays small whatever the frame holds.
@@ -20,6 +22,19 @@ final class WrittenValues {
             b.append(values.get(i));
         }
         return rest(b, values.size() - n);
+    }
+
+    /** {@link #registers(Registers)} of the {@code count} registers at index {@code at} of {@code b}, all present. */
+    static String registers(byte[] b, int at, int count) {
+        StringBuilder t = new StringBuilder();
+        int n = Math.min(count, MAX_VALUES);
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                t.append(',');
+            }
+            t.append(Octets.u16be(b, at + 2 * i));
+        }
+        return rest(t, count - n);
     }
 
     static String coils(PackedBits values, int quantity) {

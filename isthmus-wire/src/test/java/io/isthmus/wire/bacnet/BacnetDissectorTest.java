@@ -267,4 +267,27 @@ class BacnetDissectorTest {
         assertThat(s.function()).isEqualTo(0x108);
         assertThat(s.anomalies()).extracting(a -> a.code()).containsExactly("bacnet_bvlc_length_mismatch");
     }
+    /**
+     * One dissector reuses its summary and attribute record: what a datagram sets (status,
+     * anomalies, attributes, access) is gone for the next, which summarises as a fresh dissector's.
+     */
+    @Test
+    void nothingOfADatagramCarriesOverToTheNext() {
+        String[] datagrams = {
+            "810a00120120000d013dff5034149105911a", // Error: status, CONTROL
+            "810b000c0120ffff00ff1008" + "0000", // an anomaly
+            "810a000e0120000d013dff603a09", // Reject: status
+            "810500060010", // BVLC: time_to_live
+            "810a001101040005010c0c023fffff194b", // readProperty
+            "810b0007018000", // a network layer message
+        };
+        for (String before : datagrams) {
+            for (String after : datagrams) {
+                one(before);
+                MessageSummary reused = one(after);
+                MessageSummary fresh = new BacnetDissectorTest().one(after);
+                assertThat(reused).as("%s after %s", after, before).isEqualTo(fresh);
+            }
+        }
+    }
 }

@@ -1,5 +1,9 @@
 package io.isthmus.wire.bacnet.apdu;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
 /** The APDU types of ASHRAE 135 clause 20.1.1, from the high nibble of the first octet. */
 public enum PduType {
     CONFIRMED_REQUEST(0, "Confirmed-Request", 4),
@@ -37,10 +41,12 @@ public enum PduType {
     /** The constants, cloned once: {@code values()} copies its array on every call. */
     private static final PduType[] VALUES = values();
 
+    /** One shared {@code Optional} per type: no allocation per APDU. */
+    private static final List<Optional<PduType>> PRESENT =
+            Arrays.stream(VALUES).map(Optional::of).toList();
+
     /** The type for a nibble; 8 to 15 are reserved (clause 20.1.1) and give empty. */
-    public static java.util.Optional<PduType> of(int nibble) {
-        return nibble >= 0 && nibble < VALUES.length
-                ? java.util.Optional.of(VALUES[nibble])
-                : java.util.Optional.empty();
+    public static Optional<PduType> of(int nibble) {
+        return nibble >= 0 && nibble < VALUES.length ? PRESENT.get(nibble) : Optional.empty();
     }
 }

@@ -114,39 +114,44 @@ public final class ServiceParameters {
     /**
      * ReadProperty-Request, WriteProperty-Request, ReadProperty-ACK, ReadRange (clause 15.5, 15.9,
      * 15.8): [0] objectIdentifier, [1] propertyIdentifier, [2] propertyArrayIndex OPTIONAL, and for
-     * writes [3] propertyValue and [4] priority OPTIONAL.
+     * writes [3] propertyValue and [4] priority OPTIONAL. Read with the tag reader's current tag
+     * ({@link TagReader#advance}): the most frequent parameters of BACnet traffic, no tag object
+     * per tag.
      */
     private static void objectProperty(TagReader t, ServiceFacts facts, boolean write) {
-        Optional<Tag> object = t.next();
-        if (object.isEmpty() || !object.get().isContext(0)) {
+        if (!t.advance() || !t.currentIsContext(0)) {
             facts.unexpected("no [0] objectIdentifier");
             return;
         }
-        t.objectIdentifier(object.get()).ifPresent(id -> facts.object(id).range(id.instance(), 1));
-        Optional<Tag> property = t.next();
-        if (property.isEmpty() || !property.get().isContext(1)) {
+        long id = t.currentObjectIdentifier();
+        if (id >= 0) {
+            ObjectIdentifier object = ObjectIdentifier.of(id);
+            facts.object(object).range(object.instance(), 1);
+        }
+        if (!t.advance() || !t.currentIsContext(1)) {
             facts.unexpected("no [1] propertyIdentifier");
             return;
         }
-        long propertyCode = t.unsigned(property.get());
+        long propertyCode = t.currentUnsigned();
         facts.attribute("property", PropertyIdentifier.describe(propertyCode));
-        Optional<Tag> next = t.next();
-        if (next.isPresent() && next.get().isContext(2)) {
-            facts.attribute("array_index", t.unsigned(next.get()));
-            next = t.next();
+        boolean next = t.advance();
+        if (next && t.currentIsContext(2)) {
+            facts.attribute("array_index", t.currentUnsigned());
+            next = t.advance();
         }
         if (!write) {
-            identityValue(t, facts, propertyCode, next);
+            if (next) {
+                identityValue(t, facts, propertyCode);
+            }
             return;
         }
-        if (next.isEmpty() || !next.get().opens(3)) {
+        if (!next || !t.currentOpens(3)) {
             facts.unexpected("no [3] propertyValue");
             return;
         }
-        t.skipConstructed(next.get());
-        Optional<Tag> priority = t.next();
-        if (priority.isPresent() && priority.get().isContext(4)) {
-            facts.attribute("priority", t.unsigned(priority.get()));
+        t.skipCurrentConstructed();
+        if (t.advance() && t.currentIsContext(4)) {
+            facts.attribute("priority", t.currentUnsigned());
         }
     }
 
@@ -162,17 +167,15 @@ public final class ServiceParameters {
 
     /**
      * In a ReadProperty-ACK of an identity text property, the value's first character string as
-     * {@code property_value}; other values are not decoded.
+     * {@code property_value}; other values are not decoded. The tag after the property (and array
+     * index) is the reader's current tag.
      */
-    private static void identityValue(TagReader t, ServiceFacts facts, long propertyCode, Optional<Tag> next) {
-        if (!IDENTITY_TEXT.contains(propertyCode)
-                || next.isEmpty()
-                || !next.get().opens(3)) {
+    private static void identityValue(TagReader t, ServiceFacts facts, long propertyCode) {
+        if (!IDENTITY_TEXT.contains(propertyCode) || !t.currentOpens(3)) {
             return;
         }
-        Optional<Tag> value = t.next();
-        if (value.isPresent() && value.get().isApplication(Tag.CHARACTER_STRING)) {
-            facts.attribute("property_value", CharacterStrings.decode(t, value.get(), MAX_VALUE_OCTETS));
+        if (t.advance() && t.currentIsApplication(Tag.CHARACTER_STRING)) {
+            facts.attribute("property_value", CharacterStrings.decode(t, t.current(), MAX_VALUE_OCTETS));
         }
     }
 

@@ -138,9 +138,38 @@ public final class OctetReader {
         if (!has(count, field)) {
             return "";
         }
-        String hex = HexFormat.of().formatHex(b, position, position + count);
+        String hex =
+                count == 1 ? ONE_OCTET[b[position] & 0xFF] : HexFormat.of().formatHex(b, position, position + count);
         position += count;
         return hex;
+    }
+
+    /**
+     * {@link #hex} as a present {@code Optional}: one shared instance per one-octet value, so a
+     * routed datagram's one-octet DADR and SADR (the usual MS/TP MAC addresses) make no object.
+     */
+    public Optional<String> presentHex(int count, String field) {
+        if (count == 1 && has(1, field)) {
+            return ONE_OCTET_PRESENT[b[position++] & 0xFF];
+        }
+        return Optional.of(hex(count, field));
+    }
+
+    /**
+     * The hex of each octet value, made once: most addresses a routed datagram names (DADR, SADR)
+     * are one-octet MS/TP MAC addresses, one string per datagram each before.
+     */
+    private static final String[] ONE_OCTET = new String[256];
+
+    /** {@link #ONE_OCTET}'s strings, each in its {@code Optional}. */
+    @SuppressWarnings("unchecked")
+    private static final Optional<String>[] ONE_OCTET_PRESENT = new Optional[256];
+
+    static {
+        for (int v = 0; v < ONE_OCTET.length; v++) {
+            ONE_OCTET[v] = HexFormat.of().toHexDigits((byte) v);
+            ONE_OCTET_PRESENT[v] = Optional.of(ONE_OCTET[v]);
+        }
     }
 
     /** Records a value the field may not take. */

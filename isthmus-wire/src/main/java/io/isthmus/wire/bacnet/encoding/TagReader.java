@@ -18,6 +18,14 @@ public final class TagReader {
     private final int maxTags;
     private int tags;
 
+    /** The current tag, read by the last {@link #advance} (see {@link Tag} for the fields). */
+    private int number;
+
+    private boolean context;
+    private Tag.Kind kind = Tag.Kind.PRIMITIVE;
+    private int contentIndex;
+    private long length;
+
     public TagReader(OctetReader octets, int maxTags) {
         this.octets = octets;
         this.maxTags = maxTags;
@@ -44,39 +52,95 @@ public final class TagReader {
 
     /** The next tag, with its content skipped; empty at the end or after a failure. */
     public Optional<Tag> next() {
+        return advance() ? Optional.of(current()) : Optional.empty();
+    }
+
+    /**
+     * Reads the next tag as {@link #next} does, without a {@link Tag} object: the reader holds it as
+     * the current tag ({@link #current}, {@link #currentIsContext}, {@link #currentUnsigned} and
+     * {@link #currentObjectIdentifier} read it) until the next call. The hot service parameters
+     * (ReadProperty and its ACK) are read this way: no tag or {@code Optional} per tag.
+     *
+     * @return false at the end or after a failure, as {@link #next} is empty
+     */
+    public boolean advance() {
         if (atEnd()) {
-            return Optional.empty();
+            return false;
         }
         if (++tags > maxTags) {
             octets.overLimit("tag count", tags, maxTags);
-            return Optional.empty();
+            return false;
         }
-        Tag tag = header();
-        if (tag.kind() == Tag.Kind.PRIMITIVE && !(tag.isApplication(Tag.BOOLEAN))) {
-            octets.skipContent((int) Math.min(tag.length(), Integer.MAX_VALUE), tag.number());
+        header();
+        if (kind == Tag.Kind.PRIMITIVE && !(!context && number == Tag.BOOLEAN)) {
+            octets.skipContent((int) Math.min(length, Integer.MAX_VALUE), number);
         }
-        return octets.failed() ? Optional.empty() : Optional.of(tag);
+        return !octets.failed();
     }
 
-    private Tag header() {
+    /** The current tag ({@link #advance} returned true) as a {@link Tag}. */
+    public Tag current() {
+        return new Tag(number, context, kind, contentIndex, length);
+    }
+
+    /** {@link Tag#isContext} of the current tag. */
+    public boolean currentIsContext(int n) {
+        return context && kind == Tag.Kind.PRIMITIVE && number == n;
+    }
+
+    /** {@link Tag#opens} of the current tag. */
+    public boolean currentOpens(int n) {
+        return context && kind == Tag.Kind.OPENING && number == n;
+    }
+
+    /** {@link Tag#isApplication} of the current tag. */
+    public boolean currentIsApplication(int n) {
+        return !context && number == n;
+    }
+
+    /** {@link #unsigned(Tag)} of the current tag. */
+    public long currentUnsigned() {
+        return unsigned(number, contentIndex, length);
+    }
+
+    /**
+     * The 32 bits of the current tag's object identifier (clause 20.2.14), or -1 when its length is
+     * not 4 (the reader has then failed, as {@link #objectIdentifier} fails it).
+     */
+    public long currentObjectIdentifier() {
+        if (length != 4) {
+            octets.invalid("object identifier length", length);
+            return -1;
+        }
+        return unsigned(number, contentIndex, length);
+    }
+
+    /** {@link #skipConstructed(Tag)} of the current tag. */
+    public void skipCurrentConstructed() {
+        skipConstructed(number);
+    }
+
+    /** Reads the header of the next tag into the current tag's fields. */
+    private void header() {
         int first = octets.u8("tag");
-        int number = first >>> 4;
-        boolean context = (first & 0x08) != 0;
+        int n = first >>> 4;
+        boolean c = (first & 0x08) != 0;
         int lvt = first & 0x07;
-        if (number == EXTENDED_TAG_NUMBER) {
-            number = octets.u8("extended tag number");
+        if (n == EXTENDED_TAG_NUMBER) {
+            n = octets.u8("extended tag number");
         }
-        if (context && lvt == OPENING) {
-            return new Tag(number, true, Tag.Kind.OPENING, octets.index(), 0);
+        number = n;
+        context = c;
+        if (c && (lvt == OPENING || lvt == CLOSING)) {
+            kind = lvt == OPENING ? Tag.Kind.OPENING : Tag.Kind.CLOSING;
+            contentIndex = octets.index();
+            length = 0;
+            return;
         }
-        if (context && lvt == CLOSING) {
-            return new Tag(number, true, Tag.Kind.CLOSING, octets.index(), 0);
-        }
-        long length = lvt == EXTENDED_LENGTH ? extendedLength() : lvt;
-        if (!context && number == Tag.BOOLEAN) {
-            return new Tag(number, false, Tag.Kind.PRIMITIVE, octets.index(), length);
-        }
-        return new Tag(number, context, Tag.Kind.PRIMITIVE, octets.index(), length);
+        long l = lvt == EXTENDED_LENGTH ? extendedLength() : lvt;
+        kind = Tag.Kind.PRIMITIVE;
+        contentIndex = octets.index();
+        length = l;
     }
 
     /** Clause 20.2.1.3.1: one octet, or 254 then two octets, or 255 then four octets. */
@@ -93,13 +157,18 @@ public final class TagReader {
 
     /** The unsigned content of a primitive tag (clause 20.2.4), at most 8 octets. */
     public long unsigned(Tag tag) {
-        if (tag.length() > 8) {
-            octets.overLimit("unsigned tag " + tag.number(), tag.length(), 8);
+        return unsigned(tag.number(), tag.contentIndex(), tag.length());
+    }
+
+    private long unsigned(int tagNumber, int contentIndex, long length) {
+        if (length > 8) {
+            octets.overLimit("unsigned tag " + tagNumber, length, 8);
             return 0;
         }
         long v = 0;
-        for (int i = 0; i < tag.length(); i++) {
-            v = v << 8 | octets.octets()[tag.contentIndex() + i] & 0xFF;
+        byte[] b = octets.octets();
+        for (int i = 0; i < length; i++) {
+            v = v << 8 | b[contentIndex + i] & 0xFF;
         }
         return v;
     }
@@ -118,18 +187,21 @@ public final class TagReader {
      * limit; fails if the closing tag never comes.
      */
     public void skipConstructed(Tag opening) {
+        skipConstructed(opening.number());
+    }
+
+    private void skipConstructed(int opening) {
         int depth = 1;
         while (depth > 0) {
-            Optional<Tag> t = next();
-            if (t.isEmpty()) {
+            if (!advance()) {
                 if (!octets.failed()) {
-                    octets.invalid("closing tag " + opening.number() + " missing", opening.number());
+                    octets.invalid("closing tag " + opening + " missing", opening);
                 }
                 return;
             }
-            if (t.get().kind() == Tag.Kind.OPENING) {
+            if (kind == Tag.Kind.OPENING) {
                 depth++;
-            } else if (t.get().kind() == Tag.Kind.CLOSING) {
+            } else if (kind == Tag.Kind.CLOSING) {
                 depth--;
             }
         }

@@ -57,13 +57,13 @@ public record Npdu(
         Optional<String> dadr = Optional.empty();
         if ((control & DESTINATION) != 0) {
             dnet = number(r.u16("DNET"));
-            dadr = Optional.of(address(r, "DLEN", maxMacLength, true));
+            dadr = address(r, "DLEN", maxMacLength, true);
         }
         OptionalInt snet = OptionalInt.empty();
         Optional<String> sadr = Optional.empty();
         if ((control & SOURCE) != 0) {
             snet = number(r.u16("SNET"));
-            sadr = Optional.of(address(r, "SLEN", maxMacLength, false));
+            sadr = address(r, "SLEN", maxMacLength, false);
         }
         OptionalInt hops = (control & DESTINATION) != 0 ? number(r.u8("Hop Count")) : OptionalInt.empty();
         OptionalInt type = OptionalInt.empty();
@@ -111,20 +111,27 @@ public record Npdu(
         return out;
     }
 
-    /** DLEN/SLEN and the MAC address (clause 6.2.2): DLEN 0 is a broadcast, SLEN 0 is invalid. */
-    private static String address(OctetReader r, String lengthField, int maxMacLength, boolean broadcastAllowed) {
+    /** The address text after a failure: the reader's failure is what the caller reports. */
+    private static final Optional<String> NO_ADDRESS = Optional.of("");
+
+    /**
+     * DLEN/SLEN and the MAC address in hex (clause 6.2.2): DLEN 0 is a broadcast (empty text),
+     * SLEN 0 is invalid.
+     */
+    private static Optional<String> address(
+            OctetReader r, String lengthField, int maxMacLength, boolean broadcastAllowed) {
         int length = r.u8(lengthField);
         if (r.failed()) {
-            return "";
+            return NO_ADDRESS;
         }
         if (length == 0 && !broadcastAllowed) {
             r.invalid(lengthField, 0);
-            return "";
+            return NO_ADDRESS;
         }
         if (length > maxMacLength) {
             r.overLimit(lengthField, length, maxMacLength);
-            return "";
+            return NO_ADDRESS;
         }
-        return r.hex(length, lengthField.charAt(0) == 'D' ? "DADR" : "SADR");
+        return r.presentHex(length, lengthField.charAt(0) == 'D' ? "DADR" : "SADR");
     }
 }

@@ -39,6 +39,9 @@ public record AppFragment(
         if (iin instanceof IinSet shared) {
             return shared.problems();
         }
+        if (iin.isEmpty()) { // a request's: no builder or iterator per request
+            return Optional.empty();
+        }
         StringBuilder names = new StringBuilder();
         for (Iin bit : iin) {
             if (bit.problem()) {

@@ -77,16 +77,22 @@ public final class AppParser {
             walk = objects;
         }
         objects.run(fragment, start, function);
-        // the fragment copies the walk's lists (immutable copies), which the next walk reuses
-        AppFragment parsed =
-                new AppFragment(control, code, function, iin, frozen(objects.headers()), frozen(objects.problems()));
+        // the fragment copies the walk's header list (an immutable copy), which the next walk reuses
+        AppProblem problem = objects.problem();
+        AppFragment parsed = new AppFragment(
+                control,
+                code,
+                function,
+                iin,
+                frozen(objects.headers()),
+                problem == null ? List.of() : List.of(problem));
         objects.clear(); // keeps nothing of a fragment past it
         return new AppParsing.Parsed(parsed);
     }
 
     /**
      * An immutable copy of a walk's list, which {@link AppFragment} keeps as it is: up to two
-     * elements (most fragments' headers, nearly all fragments' problems) without {@code
+     * elements (most fragments' headers) without {@code
      * List.copyOf}'s array copy of the {@code ArrayList} first (perf14d).
      */
     private static <T> List<T> frozen(List<T> walked) {

@@ -24,11 +24,6 @@ public record ObjectHeader(int group, int variation, int qualifier, ObjectRange 
         return RangeCode.of(qualifier & 0x0F);
     }
 
-    /** The same header once its first index prefix has been read. */
-    ObjectHeader withFirstIndex(long index) {
-        return new ObjectHeader(group, variation, qualifier, range, OptionalLong.of(index));
-    }
-
     /** A compact form for reports: {@code g12v1 q0x28 n=1 @5}. */
     public String describe() {
         ValueText text = new ValueText(32);

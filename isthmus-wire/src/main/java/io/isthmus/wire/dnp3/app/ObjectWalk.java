@@ -1,5 +1,7 @@
 package io.isthmus.wire.dnp3.app;
 
+import io.isthmus.wire.MessageSummary;
+import io.isthmus.wire.ValueText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -12,8 +14,14 @@ import java.util.OptionalLong;
 final class ObjectWalk {
     private final int maxHeaders;
     private final long maxPoints;
-    private final List<ObjectHeader> headers = new ArrayList<>();
-    private final List<AppProblem> problems = new ArrayList<>();
+    /** Room for four headers at first: most fragments have one to four. */
+    private final List<ObjectHeader> headers = new ArrayList<>(4);
+    /**
+     * The problem that stopped the walk, null while none did: a walk stops at its first problem,
+     * so it has one at most (no list for it).
+     */
+    private AppProblem problem;
+
     private byte[] bytes;
     private FunctionCode function;
     private int pos;
@@ -28,22 +36,22 @@ final class ObjectWalk {
         this.maxPoints = maxPoints;
     }
 
-    /** Walks the object headers of {@code bytes} from {@code start}; then {@link #headers} and {@link #problems} hold them until the next run. */
+    /** Walks the object headers of {@code bytes} from {@code start}; then {@link #headers} and {@link #problem} hold them until the next run. */
     void run(byte[] bytes, int start, FunctionCode function) {
         this.bytes = bytes;
         this.pos = start;
         this.headerStart = 0;
         this.function = function;
         headers.clear();
-        problems.clear();
+        problem = null;
         run();
     }
 
-    /** Forgets the last fragment (its octets, headers and problems). */
+    /** Forgets the last fragment (its octets, headers and problem). */
     void clear() {
         bytes = NOTHING;
         headers.clear();
-        problems.clear();
+        problem = null;
     }
 
     private static final byte[] NOTHING = {};
@@ -64,8 +72,9 @@ final class ObjectWalk {
         return headers;
     }
 
-    List<AppProblem> problems() {
-        return problems;
+    /** The problem that stopped the walk, null when it read every header. */
+    AppProblem problem() {
+        return problem;
     }
 
     /** Reads one header and steps over its objects; false when the walk must stop. */
@@ -83,7 +92,7 @@ final class ObjectWalk {
         if (!valid(qualifier, prefix, rangeCode)) {
             return stop(
                     AppError.QUALIFIER_INVALID,
-                    "g" + group + "v" + variation + " qualifier 0x" + Integer.toHexString(qualifier)
+                    "g" + group + "v" + variation + " qualifier 0x" + QUALIFIER_HEX[qualifier]
                             + " is reserved or not allowed");
         }
         int rangeOctets = rangeCode.isStartStop() ? 2 * rangeCode.octets() : rangeCode.octets();
@@ -94,6 +103,15 @@ final class ObjectWalk {
                             + " left");
         }
         return range(group, variation, qualifier, rangeCode);
+    }
+
+    /** {@link Integer#toHexString} of each qualifier octet, made once: fuzzed traffic has many bad ones. */
+    private static final String[] QUALIFIER_HEX = new String[256];
+
+    static {
+        for (int q = 0; q < QUALIFIER_HEX.length; q++) {
+            QUALIFIER_HEX[q] = Integer.toHexString(q);
+        }
     }
 
     private static boolean valid(int qualifier, PrefixCode prefix, RangeCode rangeCode) {
@@ -113,28 +131,33 @@ final class ObjectWalk {
                 return stop(AppError.RANGE_INVERTED, "g" + group + "v" + variation + " range " + start + ".." + stop);
             }
             range = new ObjectRange.StartStop(start, stop);
-            first = OptionalLong.of(start);
+            first = MessageSummary.number(start);
         } else if (rangeCode.isCount()) {
-            range = new ObjectRange.Count(read(rangeCode.octets()));
+            range = ObjectRange.Count.of(read(rangeCode.octets()));
         } else {
-            range = new ObjectRange.All();
+            range = ObjectRange.All.ALL;
         }
-        ObjectHeader header = new ObjectHeader(group, variation, qualifier, range, first);
-        if (range.count() > maxPoints) {
+        long count = range.count();
+        if (count > maxPoints) {
+            ObjectHeader header = new ObjectHeader(group, variation, qualifier, range, first);
             headers.add(header);
-            return stop(
-                    AppError.RANGE_TOO_LARGE,
-                    header.describe() + " names " + range.count() + " points, more than the limit " + maxPoints);
+            ValueText d = described(header);
+            d.text(" names ");
+            d.decimal(count);
+            d.text(" points, more than the limit ");
+            d.decimal(maxPoints);
+            return stop(AppError.RANGE_TOO_LARGE, d.toString());
         }
-        return objects(header);
+        PrefixCode prefix = PrefixCode.of(qualifier >> 4 & 0x07);
+        if (range instanceof ObjectRange.Count && count > 0 && prefix.isIndex() && left() >= prefix.octets()) {
+            first = MessageSummary.number(peek(prefix.octets())); // the first index prefix
+        }
+        return objects(new ObjectHeader(group, variation, qualifier, range, first));
     }
 
     private boolean objects(ObjectHeader header) {
         long count = header.range().count();
         PrefixCode prefix = header.prefix();
-        if (header.range() instanceof ObjectRange.Count && count > 0 && prefix.isIndex() && left() >= prefix.octets()) {
-            header = header.withFirstIndex(peek(prefix.octets()));
-        }
         headers.add(header);
         if (count == 0) {
             return true;
@@ -147,10 +170,13 @@ final class ObjectWalk {
             case ObjectFormat.Empty e -> skip(header, count, prefix.octets());
             case ObjectFormat.Packed p -> packed(header, count, p.bits());
             case ObjectFormat.DeviceAttribute d -> attributes(header, count);
-            case ObjectFormat.Unknown u ->
-                stop(
-                        AppError.OBJECT_SIZE_UNKNOWN,
-                        header.describe() + ": object size unknown, remaining " + left() + " octet(s) not read");
+            case ObjectFormat.Unknown u -> {
+                ValueText d = described(header);
+                d.text(": object size unknown, remaining ");
+                d.decimal(left());
+                d.text(" octet(s) not read");
+                yield stop(AppError.OBJECT_SIZE_UNKNOWN, d.toString());
+            }
         };
     }
 
@@ -166,10 +192,17 @@ final class ObjectWalk {
     private boolean skip(ObjectHeader header, long count, int octetsEach) {
         long need = count * octetsEach;
         if (need > left()) {
-            return stop(
-                    AppError.OBJECTS_TRUNCATED,
-                    header.describe() + " needs " + count + " x " + octetsEach + " = " + need + " octets, " + left()
-                            + " left");
+            ValueText d = described(header);
+            d.text(" needs ");
+            d.decimal(count);
+            d.text(" x ");
+            d.decimal(octetsEach);
+            d.text(" = ");
+            d.decimal(need);
+            d.text(" octets, ");
+            d.decimal(left());
+            d.text(" left");
+            return stop(AppError.OBJECTS_TRUNCATED, d.toString());
         }
         pos += (int) need;
         return true;
@@ -214,13 +247,28 @@ final class ObjectWalk {
     }
 
     private boolean truncated(ObjectHeader header, long index, long count) {
-        return stop(
-                AppError.OBJECTS_TRUNCATED,
-                header.describe() + ": object " + index + " of " + count + " runs past the end of the fragment");
+        ValueText d = described(header);
+        d.text(": object ");
+        d.decimal(index);
+        d.text(" of ");
+        d.decimal(count);
+        d.text(" runs past the end of the fragment");
+        return stop(AppError.OBJECTS_TRUNCATED, d.toString());
+    }
+
+    /**
+     * A problem's text so far: {@link ObjectHeader#describe()}'s, in a builder that the caller
+     * completes, so the problems of damaged fragments (a good share of a capture's DNP3) make one
+     * string, not one for the description and another for the whole.
+     */
+    private static ValueText described(ObjectHeader header) {
+        ValueText text = new ValueText(96);
+        header.describeTo(text);
+        return text;
     }
 
     private boolean stop(AppError error, String detail) {
-        problems.add(new AppProblem(error, detail, headerStart));
+        problem = new AppProblem(error, detail, headerStart);
         return false;
     }
 

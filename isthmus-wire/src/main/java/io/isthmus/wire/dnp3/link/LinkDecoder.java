@@ -90,6 +90,30 @@ public final class LinkDecoder {
     }
 
     /**
+     * {@link LinkHeader#control()} of the good frame at the buffer's position, read in place: with
+     * {@link #destination}, {@link #source} and {@link #userDataLength} a caller reads the header
+     * without a {@link LinkHeader} per frame.
+     */
+    public static int control(ByteBuffer buffer) {
+        return Octets.u8(Octets.of(buffer), buffer.position() + 3);
+    }
+
+    /** {@link LinkHeader#destination()} of the good frame at the buffer's position. */
+    public static int destination(ByteBuffer buffer) {
+        return u16(Octets.of(buffer), buffer.position() + 4);
+    }
+
+    /** {@link LinkHeader#source()} of the good frame at the buffer's position. */
+    public static int source(ByteBuffer buffer) {
+        return u16(Octets.of(buffer), buffer.position() + 6);
+    }
+
+    /** {@link LinkHeader#userDataLength()} of the good frame at the buffer's position. */
+    public static int userDataLength(ByteBuffer buffer) {
+        return Octets.u8(Octets.of(buffer), buffer.position() + 2) - LinkHeader.MIN_LENGTH;
+    }
+
+    /**
      * The user data of the good frame at the buffer's position ({@link #goodFrameLength} said so)
      * from user-data octet {@code from} to its end, without the block CRCs, in a new array: the one
      * copy a segment's payload needs (from 1: after the transport header).

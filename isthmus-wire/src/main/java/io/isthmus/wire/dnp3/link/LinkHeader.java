@@ -15,6 +15,11 @@ public record LinkHeader(int length, int control, int destination, int source) {
 
     /** DIR: set when the frame comes from the master (IEEE 1815-2012 clause 9, control octet). */
     public boolean fromMaster() {
+        return fromMaster(control);
+    }
+
+    /** {@link #fromMaster()} of a control octet. */
+    public static boolean fromMaster(int control) {
         return (control & 0x80) != 0;
     }
 
@@ -32,7 +37,12 @@ public record LinkHeader(int length, int control, int destination, int source) {
     }
 
     public LinkFunction function() {
-        return LinkFunction.of(primary(), control & 0x0F);
+        return function(control);
+    }
+
+    /** {@link #function()} of a control octet. */
+    public static LinkFunction function(int control) {
+        return LinkFunction.of((control & 0x40) != 0, control & 0x0F);
     }
 
     public int userDataLength() {

@@ -38,10 +38,15 @@ final class PartialFragment {
         return lastSequence;
     }
 
-    void append(byte[] payload, int sequence, int maxSize) {
+    /**
+     * Appends a segment's payload; {@code last} (FIN) grows the buffer to exactly the fragment, so
+     * {@link #toFragment} hands it over without another copy.
+     */
+    void append(byte[] payload, int sequence, int maxSize, boolean last) {
         int add = payload.length;
         if (length + add > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.min(maxSize, Math.max(length + add, bytes.length * 2)));
+            int size = last ? length + add : Math.min(maxSize, Math.max(length + add, bytes.length * 2));
+            bytes = Arrays.copyOf(bytes, size);
         }
         System.arraycopy(payload, 0, bytes, length, add);
         length += add;

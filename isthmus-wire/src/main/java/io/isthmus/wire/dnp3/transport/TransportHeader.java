@@ -15,8 +15,17 @@ public record TransportHeader(boolean fin, boolean fir, int sequence) {
         }
     }
 
+    /** The header of the octet's low 8 bits: one shared instance per value (immutable). */
     public static TransportHeader of(int octet) {
-        return new TransportHeader((octet & 0x80) != 0, (octet & 0x40) != 0, octet & 0x3F);
+        return BY_OCTET[octet & 0xFF];
+    }
+
+    private static final TransportHeader[] BY_OCTET = new TransportHeader[256];
+
+    static {
+        for (int octet = 0; octet < BY_OCTET.length; octet++) {
+            BY_OCTET[octet] = new TransportHeader((octet & 0x80) != 0, (octet & 0x40) != 0, octet & 0x3F);
+        }
     }
 
     /** The sequence number the next segment of the same fragment must carry. */

@@ -15,7 +15,12 @@ public final class TransportReassembler {
     private final int maxFragmentSize;
     private final int maxSegments;
     private final int maxReassemblies;
-    private final List<PartialFragment> partials = new ArrayList<>();
+    /**
+     * The fragments being assembled: {@code List.of()} until the first fragment of several segments
+     * (most flows never have one, and a dissector is made per flow direction), then an {@code
+     * ArrayList}.
+     */
+    private List<PartialFragment> partials = List.of();
 
     public TransportReassembler(int maxFragmentSize, int maxSegments, int maxReassemblies) {
         if (maxFragmentSize < 1 || maxSegments < 1 || maxReassemblies < 1) {
@@ -97,6 +102,9 @@ public final class TransportReassembler {
                     TransportError.TOO_MANY_REASSEMBLIES,
                     "more than " + maxReassemblies + " fragments in progress; dropped " + oldest.describe()));
         }
+        if (!(partials instanceof ArrayList)) {
+            partials = new ArrayList<>(2);
+        }
         partials.add(new PartialFragment(key, payload, header.sequence()));
         return new SegmentOutcome.Pending(problems);
     }
@@ -117,7 +125,7 @@ public final class TransportReassembler {
             partials.remove(partial);
             return new SegmentOutcome.Rejected(problem.get());
         }
-        partial.append(payload, header.sequence(), maxFragmentSize);
+        partial.append(payload, header.sequence(), maxFragmentSize, header.fin());
         if (!header.fin()) {
             return new SegmentOutcome.Pending(List.of());
         }

@@ -133,6 +133,28 @@ class AppParserTest {
     }
 
     @Test
+    void theProblemsOfDamagedObjectsDescribeTheHeaderAndTheNumbersInOneText() {
+        assertThat(parse("c0 01 | 1e 00 02 | 00 00 00 00 | ff ff ff ff")
+                        .problems()
+                        .get(0)
+                        .detail())
+                .isEqualTo("g30v0 q0x02 [0..4294967295] names 4294967296 points, more than the limit 65536");
+        assertThat(parse("c2 04 | 0c 01 00 00 01 | 00 03 01 64 00 00 00 64 00 00 00 00")
+                        .problems()
+                        .get(0)
+                        .detail())
+                .isEqualTo("g12v1 q0x00 [0..1] needs 2 x 11 = 22 octets, 12 left");
+        assertThat(parse("c0 81 00 00 | 63 01 00 00 00 | aa").problems().get(0).detail())
+                .isEqualTo("g99v1 q0x00 [0..0]: object size unknown, remaining 1 octet(s) not read");
+        assertThat(parse("c0 19 | 46 03 5b 01 | 10 00 | aa").problems().get(0).detail())
+                .isEqualTo("g70v3 q0x5b n=1: object 0 of 1 runs past the end of the fragment");
+        assertThat(parse("c0 04 | 0c 01 0a | 00").problems().get(0).detail())
+                .isEqualTo("g12v1 qualifier 0xa is reserved or not allowed");
+        assertThat(parse("c0 04 | 0c 01 fc | 00").problems().get(0).detail())
+                .isEqualTo("g12v1 qualifier 0xfc is reserved or not allowed");
+    }
+
+    @Test
     void aFourOctetCountOfAllOnesIsAnAnomaly() {
         AppFragment f = parse("c0 81 00 00 | 0c 01 09 | ff ff ff ff");
         assertThat(errors(f)).containsExactly(AppError.RANGE_TOO_LARGE);

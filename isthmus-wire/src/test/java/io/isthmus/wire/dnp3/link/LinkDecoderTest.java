@@ -170,6 +170,15 @@ class LinkDecoderTest {
                 frames++;
                 assertThat(length).as("round %d", round).isEqualTo(f.consumed());
                 assertThat(LinkDecoder.header(data)).isEqualTo(f.frame().header());
+                LinkHeader h = f.frame().header();
+                assertThat(new LinkHeader(
+                                LinkDecoder.userDataLength(data) + LinkHeader.MIN_LENGTH,
+                                LinkDecoder.control(data),
+                                LinkDecoder.destination(data),
+                                LinkDecoder.source(data)))
+                        .isEqualTo(h);
+                assertThat(LinkHeader.function(h.control())).isEqualTo(h.function());
+                assertThat(LinkHeader.fromMaster(h.control())).isEqualTo(h.fromMaster());
                 byte[] all = f.frame().userData();
                 for (int from = 0; from <= all.length; from += 1 + random.nextInt(17)) {
                     assertThat(LinkDecoder.userData(data, from)).isEqualTo(Arrays.copyOfRange(all, from, all.length));

@@ -1,0 +1,182 @@
+package io.isthmus.wire.modbus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.isthmus.wire.Direction;
+import io.isthmus.wire.Dissection;
+import io.isthmus.wire.MessageSummary;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The write functions' short way ({@link WriteSummaries}, FC 5, 6, 15 and 16, sections 6.5, 6.6,
+ * 6.11 and 6.12) gives exactly the summary that the general decoders and summaries give, for plain
+ * writes and for the writes it must leave to them (bad lengths, coil values other than ON and OFF,
+ * byte counts that do not match the quantity, quantities and ranges out of bounds), under the
+ * sensor's and the specification's limits.
+ */
+class WriteSummariesTest {
+    /** The sensor's and the specification's limits, and lower read quantities and PDU length. */
+    private static final ModbusLimits[] LIMITS = {
+        ModbusLimits.SENSOR, ModbusLimits.SPEC, new ModbusLimits(260, 100, 1000, 50, 1968, 123, 121, 31, 35, 128)
+    };
+
+    /** An MBAP frame (transaction 0x1234, unit 7) around {@code pdu}. */
+    private static ByteBuffer frame(byte[] pdu) {
+        ByteBuffer b = ByteBuffer.allocate(7 + pdu.length);
+        b.putShort((short) 0x1234)
+                .putShort((short) 0)
+                .putShort((short) (pdu.length + 1))
+                .put((byte) 7);
+        return b.put(pdu).flip();
+    }
+
+    /** What the general decoders and summaries make of {@code pdu} (the general way). */
+    private static MessageSummary general(byte[] pdu, Direction direction, ModbusLimits limits) {
+        PduReader in = new PduReader(pdu, 0, pdu.length);
+        OptionalLong unit = MessageSummary.number(7);
+        OptionalLong transaction = MessageSummary.number(0x1234);
+        if (direction == Direction.REQUEST) {
+            return switch (RequestDecoder.decode(in, limits)) {
+                case PduDecode.Ok<ModbusRequest> ok -> RequestSummaries.of(ok.value(), limits, unit, transaction);
+                case PduDecode.Malformed<ModbusRequest> m -> null;
+            };
+        }
+        return switch (ResponseDecoder.decode(in, limits)) {
+            case PduDecode.Ok<ModbusResponse> ok -> ResponseSummaries.of(ok.value(), unit, transaction);
+            case PduDecode.Malformed<ModbusResponse> m -> null;
+        };
+    }
+
+    private static void sameAsGeneral(byte[] pdu, Direction direction, ModbusLimits limits) {
+        var d = new ModbusDissector(limits).next(frame(pdu), direction);
+        if (pdu.length + 1 > limits.maxMbapLength()) { // not framed: no summary either way
+            assertThat(d).isInstanceOf(Dissection.Malformed.class);
+            return;
+        }
+        assertThat(d).isInstanceOf(Dissection.Messages.class);
+        MessageSummary got = ((Dissection.Messages) d).messages().getFirst();
+        MessageSummary expected = general(pdu, direction, limits);
+        if (expected != null && pdu.length + 1 > ModbusLimits.SPEC.maxMbapLength()) { // the dissector's own check
+            expected = expected.withAnomaly(new io.isthmus.wire.Anomaly(
+                    "mbap_length_above_spec", "MBAP length " + (pdu.length + 1) + " above 254"));
+        }
+        if (expected != null) {
+            assertThat(got)
+                    .as("fc %d, %d octets, %s", pdu[0], pdu.length, direction)
+                    .isEqualTo(expected);
+        } else { // malformed PDU: still a message, with the decoder's anomaly
+            assertThat(got.anomalies()).isNotEmpty();
+            assertThat(got.function()).isEqualTo(pdu[0] & 0x7F);
+        }
+    }
+
+    /** fc, address, quantity, byte count, then {@code data} octets (counting up from 0x51). */
+    private static byte[] multiple(int fc, int address, int quantity, int count, int data) {
+        byte[] pdu = new byte[6 + data];
+        pdu[0] = (byte) fc;
+        pdu[1] = (byte) (address >> 8);
+        pdu[2] = (byte) address;
+        pdu[3] = (byte) (quantity >> 8);
+        pdu[4] = (byte) quantity;
+        pdu[5] = (byte) count;
+        for (int i = 0; i < data; i++) {
+            pdu[6 + i] = (byte) (0x51 + 37 * i);
+        }
+        return pdu;
+    }
+
+    @Test
+    void singleWritesWithEveryValueKindAndLengthSummariseAsTheGeneralDecoderDoes() {
+        int[] values = {0, 1, 0xFF00, 0x00FF, 0xFFFF, 0x1234};
+        for (ModbusLimits limits : LIMITS) {
+            for (int fc : new int[] {5, 6}) {
+                for (int address : new int[] {0, 1, 0xFFFE, 0xFFFF}) {
+                    for (int value : values) {
+                        for (int length = 1; length <= 7; length++) {
+                            byte[] five = {
+                                (byte) fc,
+                                (byte) (address >> 8),
+                                (byte) address,
+                                (byte) (value >> 8),
+                                (byte) value,
+                                9,
+                                9
+                            };
+                            byte[] pdu = java.util.Arrays.copyOf(five, length);
+                            sameAsGeneral(pdu, Direction.REQUEST, limits);
+                            sameAsGeneral(pdu, Direction.RESPONSE, limits);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void multipleWritesAtEveryQuantityByteCountAndRangeEdgeSummariseAsTheGeneralDecoderDoes() {
+        int[] quantities = {0, 1, 2, 7, 8, 9, 15, 16, 17, 50, 122, 123, 124, 1000, 1968, 1969, 0xFFFF};
+        int[] addresses = {0, 1, 0xFF00, 0xFFFE, 0xFFFF};
+        for (ModbusLimits limits : LIMITS) {
+            for (int fc : new int[] {15, 16}) {
+                for (int address : addresses) {
+                    for (int quantity : quantities) {
+                        int needed = fc == 15 ? PackedBits.byteCountFor(quantity) : 2 * quantity;
+                        for (int count : new int[] {needed - 1, needed, needed + 1, 0, 255}) {
+                            if (count < 0 || count > 255) {
+                                continue;
+                            }
+                            for (int data : new int[] {count - 1, count, count + 1}) {
+                                if (data < 0) {
+                                    continue;
+                                }
+                                byte[] pdu = multiple(fc, address, quantity, count, data);
+                                sameAsGeneral(pdu, Direction.REQUEST, limits);
+                                sameAsGeneral(pdu, Direction.RESPONSE, limits);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void writtenCoilsReadAsAListGiveTheValuesTextOfTheGeneralWay() {
+        // 20 coils: 3 bytes, the first sixteen listed, four counted
+        byte[] pdu = multiple(15, 100, 20, 3, 3);
+        var d = (Dissection.Messages) new ModbusDissector(ModbusLimits.SENSOR).next(frame(pdu), Direction.REQUEST);
+        MessageSummary s = d.get(0);
+        assertThat(s.attributes()).isInstanceOf(WriteSummaries.WrittenCoils.class);
+        // 0x51 = 1000 1010 from bit 0, 0x76 = 0110 1110 from bit 0
+        assertThat(s.attributes())
+                .containsExactly(new io.isthmus.wire.Attribute("values", "1,0,0,0,1,0,1,0,0,1,1,0,1,1,1,0,...(+4)"));
+        assertThat(s.address()).isEqualTo(OptionalLong.of(100));
+        assertThat(s.quantity()).isEqualTo(OptionalLong.of(20));
+        assertThat(s.anomalies()).isEqualTo(List.of());
+    }
+
+    @Test
+    void randomWritePdusBothWaysSummariseAsTheGeneralDecoderDoes() {
+        Random random = new Random(23);
+        int[] fcs = {5, 6, 15, 16};
+        for (int i = 0; i < 40_000; i++) {
+            byte[] pdu = new byte[1 + random.nextInt(40)];
+            random.nextBytes(pdu);
+            pdu[0] = (byte) fcs[random.nextInt(fcs.length)];
+            if (pdu.length > 5 && random.nextBoolean()) {
+                pdu[5] = (byte) (pdu.length - 6);
+                if (random.nextBoolean()) { // a quantity that fits the byte count
+                    int quantity = pdu[0] == 15 ? 8 * (pdu.length - 6) - random.nextInt(8) : (pdu.length - 6) / 2;
+                    pdu[1] = (byte) random.nextInt(2);
+                    pdu[3] = (byte) (quantity >> 8);
+                    pdu[4] = (byte) quantity;
+                }
+            }
+            sameAsGeneral(pdu, random.nextBoolean() ? Direction.REQUEST : Direction.RESPONSE, ModbusLimits.SENSOR);
+        }
+    }
+}
