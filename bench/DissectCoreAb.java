@@ -46,12 +46,23 @@ public final class DissectCoreAb {
             double[] tail = Arrays.copyOfRange(cpu[v], from, passes);
             double sum = Arrays.stream(tail).sum();
             double meanAllocated = Arrays.stream(allocated[v], from, passes).average().orElse(0);
-            System.out.printf("%s passes %d-%d: mean CPU %.3f s (%.1f MB/s), min %.3f, max %.3f; allocated %.1f MB per pass"
-                            + " (%.2f bytes per input byte)%n",
+            double[] sorted = tail.clone();
+            Arrays.sort(sorted);
+            double median = (sorted[(sorted.length - 1) / 2] + sorted[sorted.length / 2]) / 2;
+            System.out.printf("%s passes %d-%d: mean CPU %.3f s (%.1f MB/s), median %.3f (%.1f MB/s), min %.3f, max %.3f;"
+                            + " allocated %.1f MB per pass (%.2f bytes per input byte)%n",
                     variants[v].name, from + 1, passes, sum / tail.length, bytes.length / 1e6 / (sum / tail.length),
-                    Arrays.stream(tail).min().orElse(0), Arrays.stream(tail).max().orElse(0), meanAllocated,
+                    median, bytes.length / 1e6 / median, sorted[0], sorted[sorted.length - 1], meanAllocated,
                     meanAllocated * 1e6 / bytes.length);
         }
+        // The median over the pairs of B's pass divided by the A pass run next to it.
+        double[] ratio = new double[passes - from];
+        for (int i = from; i < passes; i++) {
+            ratio[i - from] = cpu[1][i] / cpu[0][i];
+        }
+        Arrays.sort(ratio);
+        System.out.printf("B/A per pair, passes %d-%d: median %.3f%n", from + 1, passes,
+                (ratio[(ratio.length - 1) / 2] + ratio[ratio.length / 2]) / 2);
     }
 
     private static final class Variant {
@@ -71,8 +82,13 @@ public final class DissectCoreAb {
         }
 
         long pass(byte[] bytes) throws Exception {
+            // Keep each observation in a small ring, so that it escapes as it does in isthmus analyze (the
+            // writer's queue) and in the JMH benchmark (its Blackhole). A sink that only counted let C2
+            // scalar-replace observations and summaries once enough was inlined, and so reported gains
+            // (and allocation cuts) that neither analyze nor JMH saw (thirteenth session).
             long[] count = new long[1];
-            Consumer<Object> sink = o -> count[0]++;
+            Object[] kept = new Object[1024];
+            Consumer<Object> sink = o -> kept[(int) (count[0]++ & 1023)] = o;
             try (AutoCloseable s = (AutoCloseable) open.invoke(null, new ByteArrayInputStream(bytes), OptionalLong.of(bytes.length), limits)) {
                 run.invoke(null, s, sink);
             }
