@@ -40,15 +40,20 @@ export default async function assets(main, _params, query) {
       body),
     pager);
 
+  let shown = null; // the last answer drawn: a refresh that brings nothing new leaves the table alone
   const load = async () => {
     let page;
     try {
       page = await get("/api/assets", { q: state.q, role: state.role, level: state.level, sort: state.sort, order: state.order, limit: PAGE, offset: state.offset });
     } catch (e) {
+      shown = null;
       body.replaceChildren();
       summary.replaceChildren(failure(e, "Assets"));
       return;
     }
+    const answer = JSON.stringify([state, page]);
+    if (answer === shown) return;
+    shown = answer;
     summary.textContent = `${page.total} assets${state.q ? ` matching “${state.q}”` : ""}`;
     body.replaceChildren(...page.items.map((a) => h("tr", {},
       h("td", {}, h("a", { href: `#/assets/${encodeURIComponent(a.id)}` }, a.name || a.id)),
@@ -76,4 +81,8 @@ export default async function assets(main, _params, query) {
   form.addEventListener("input", debounce(change, 200));
   form.addEventListener("change", change);
   await load();
+  // The sensor publishes its inventory every few seconds (5 s by default): new assets show up
+  // without reloading, also when the page was opened before the first ones were seen.
+  const timer = setInterval(load, 5000);
+  return () => clearInterval(timer);
 }

@@ -223,7 +223,7 @@ class ConsoleBrowserTest {
             assertThat(driver.findElements(By.cssSelector("#asset-table tbody tr")))
                     .isNotEmpty();
             screenshot("assets");
-            driver.findElement(By.cssSelector("#asset-table tbody tr a")).click();
+            clickWhenPresent(By.cssSelector("#asset-table tbody tr a"), 10); // the page refreshes every 5 s
             await(10).until(d -> d.getCurrentUrl().contains("#/assets/"));
             await(10).until(d -> !d.findElements(By.id("id-h")).isEmpty());
             screenshot("asset");
