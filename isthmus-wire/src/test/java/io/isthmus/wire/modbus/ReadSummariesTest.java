@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.isthmus.wire.Direction;
 import io.isthmus.wire.Dissection;
 import io.isthmus.wire.MessageSummary;
-import java.nio.ByteBuffer;
-import java.util.OptionalLong;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -17,43 +15,11 @@ import org.junit.jupiter.api.Test;
  * bounds), under the sensor's and the specification's limits.
  */
 class ReadSummariesTest {
-    /** The sensor's and the specification's limits, and lower read quantities and PDU length. */
-    private static final ModbusLimits[] LIMITS = {
-        ModbusLimits.SENSOR, ModbusLimits.SPEC, new ModbusLimits(260, 100, 1000, 50, 1968, 123, 121, 31, 35, 128)
-    };
-
-    /** An MBAP frame (transaction 0x1234, unit 7) around {@code pdu}. */
-    private static ByteBuffer frame(byte[] pdu) {
-        ByteBuffer b = ByteBuffer.allocate(7 + pdu.length);
-        b.putShort((short) 0x1234)
-                .putShort((short) 0)
-                .putShort((short) (pdu.length + 1))
-                .put((byte) 7);
-        return b.put(pdu).flip();
-    }
-
-    /** What the general decoders and summaries make of {@code pdu} (the way before perf12m). */
-    private static MessageSummary general(byte[] pdu, Direction direction, ModbusLimits limits) {
-        PduReader in = new PduReader(pdu, 0, pdu.length);
-        OptionalLong unit = MessageSummary.number(7);
-        OptionalLong transaction = MessageSummary.number(0x1234);
-        if (direction == Direction.REQUEST) {
-            return switch (RequestDecoder.decode(in, limits)) {
-                case PduDecode.Ok<ModbusRequest> ok -> RequestSummaries.of(ok.value(), limits, unit, transaction);
-                case PduDecode.Malformed<ModbusRequest> m -> null;
-            };
-        }
-        return switch (ResponseDecoder.decode(in, limits)) {
-            case PduDecode.Ok<ModbusResponse> ok -> ResponseSummaries.of(ok.value(), unit, transaction);
-            case PduDecode.Malformed<ModbusResponse> m -> null;
-        };
-    }
-
     private static void sameAsGeneral(byte[] pdu, Direction direction, ModbusLimits limits) {
-        var d = new ModbusDissector(limits).next(frame(pdu), direction);
+        var d = new ModbusDissector(limits).next(GeneralWay.frame(pdu), direction);
         assertThat(d).isInstanceOf(Dissection.Messages.class);
         MessageSummary got = ((Dissection.Messages) d).messages().getFirst();
-        MessageSummary expected = general(pdu, direction, limits);
+        MessageSummary expected = GeneralWay.summary(pdu, direction, limits);
         if (expected != null && pdu.length + 1 > ModbusLimits.SPEC.maxMbapLength()) { // the dissector's own check
             expected = expected.withAnomaly(new io.isthmus.wire.Anomaly(
                     "mbap_length_above_spec", "MBAP length " + (pdu.length + 1) + " above 254"));
@@ -71,7 +37,7 @@ class ReadSummariesTest {
     @Test
     void readRequestsAtEveryQuantityAndRangeEdgeSummariseAsTheGeneralDecoderDoes() {
         int[] numbers = {0, 1, 2, 124, 125, 126, 2000, 2001, 0x7FFF, 0xFF83, 0xFF84, 0xFFFE, 0xFFFF};
-        for (ModbusLimits limits : LIMITS) {
+        for (ModbusLimits limits : GeneralWay.LIMITS) {
             for (int fc = 1; fc <= 4; fc++) {
                 for (int address : numbers) {
                     for (int quantity : numbers) {
@@ -87,7 +53,7 @@ class ReadSummariesTest {
 
     @Test
     void readResponsesWithEveryByteCountAndLengthSummariseAsTheGeneralDecoderDoes() {
-        for (ModbusLimits limits : LIMITS) {
+        for (ModbusLimits limits : GeneralWay.LIMITS) {
             for (int fc = 1; fc <= 4; fc++) {
                 for (int length = 1; length <= Math.min(260, limits.maxPdu()); length++) {
                     for (int count : new int[] {0, 1, 2, length - 3, length - 2, length - 1, 250, 255}) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.isthmus.wire.Direction;
 import io.isthmus.wire.Dissection;
 import io.isthmus.wire.MessageSummary;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Random;
@@ -19,47 +18,15 @@ import org.junit.jupiter.api.Test;
  * sensor's and the specification's limits.
  */
 class WriteSummariesTest {
-    /** The sensor's and the specification's limits, and lower read quantities and PDU length. */
-    private static final ModbusLimits[] LIMITS = {
-        ModbusLimits.SENSOR, ModbusLimits.SPEC, new ModbusLimits(260, 100, 1000, 50, 1968, 123, 121, 31, 35, 128)
-    };
-
-    /** An MBAP frame (transaction 0x1234, unit 7) around {@code pdu}. */
-    private static ByteBuffer frame(byte[] pdu) {
-        ByteBuffer b = ByteBuffer.allocate(7 + pdu.length);
-        b.putShort((short) 0x1234)
-                .putShort((short) 0)
-                .putShort((short) (pdu.length + 1))
-                .put((byte) 7);
-        return b.put(pdu).flip();
-    }
-
-    /** What the general decoders and summaries make of {@code pdu} (the general way). */
-    private static MessageSummary general(byte[] pdu, Direction direction, ModbusLimits limits) {
-        PduReader in = new PduReader(pdu, 0, pdu.length);
-        OptionalLong unit = MessageSummary.number(7);
-        OptionalLong transaction = MessageSummary.number(0x1234);
-        if (direction == Direction.REQUEST) {
-            return switch (RequestDecoder.decode(in, limits)) {
-                case PduDecode.Ok<ModbusRequest> ok -> RequestSummaries.of(ok.value(), limits, unit, transaction);
-                case PduDecode.Malformed<ModbusRequest> m -> null;
-            };
-        }
-        return switch (ResponseDecoder.decode(in, limits)) {
-            case PduDecode.Ok<ModbusResponse> ok -> ResponseSummaries.of(ok.value(), unit, transaction);
-            case PduDecode.Malformed<ModbusResponse> m -> null;
-        };
-    }
-
     private static void sameAsGeneral(byte[] pdu, Direction direction, ModbusLimits limits) {
-        var d = new ModbusDissector(limits).next(frame(pdu), direction);
+        var d = new ModbusDissector(limits).next(GeneralWay.frame(pdu), direction);
         if (pdu.length + 1 > limits.maxMbapLength()) { // not framed: no summary either way
             assertThat(d).isInstanceOf(Dissection.Malformed.class);
             return;
         }
         assertThat(d).isInstanceOf(Dissection.Messages.class);
         MessageSummary got = ((Dissection.Messages) d).messages().getFirst();
-        MessageSummary expected = general(pdu, direction, limits);
+        MessageSummary expected = GeneralWay.summary(pdu, direction, limits);
         if (expected != null && pdu.length + 1 > ModbusLimits.SPEC.maxMbapLength()) { // the dissector's own check
             expected = expected.withAnomaly(new io.isthmus.wire.Anomaly(
                     "mbap_length_above_spec", "MBAP length " + (pdu.length + 1) + " above 254"));
@@ -92,7 +59,7 @@ class WriteSummariesTest {
     @Test
     void singleWritesWithEveryValueKindAndLengthSummariseAsTheGeneralDecoderDoes() {
         int[] values = {0, 1, 0xFF00, 0x00FF, 0xFFFF, 0x1234};
-        for (ModbusLimits limits : LIMITS) {
+        for (ModbusLimits limits : GeneralWay.LIMITS) {
             for (int fc : new int[] {5, 6}) {
                 for (int address : new int[] {0, 1, 0xFFFE, 0xFFFF}) {
                     for (int value : values) {
@@ -120,7 +87,7 @@ class WriteSummariesTest {
     void multipleWritesAtEveryQuantityByteCountAndRangeEdgeSummariseAsTheGeneralDecoderDoes() {
         int[] quantities = {0, 1, 2, 7, 8, 9, 15, 16, 17, 50, 122, 123, 124, 1000, 1968, 1969, 0xFFFF};
         int[] addresses = {0, 1, 0xFF00, 0xFFFE, 0xFFFF};
-        for (ModbusLimits limits : LIMITS) {
+        for (ModbusLimits limits : GeneralWay.LIMITS) {
             for (int fc : new int[] {15, 16}) {
                 for (int address : addresses) {
                     for (int quantity : quantities) {
@@ -148,7 +115,8 @@ class WriteSummariesTest {
     void writtenCoilsReadAsAListGiveTheValuesTextOfTheGeneralWay() {
         // 20 coils: 3 bytes, the first sixteen listed, four counted
         byte[] pdu = multiple(15, 100, 20, 3, 3);
-        var d = (Dissection.Messages) new ModbusDissector(ModbusLimits.SENSOR).next(frame(pdu), Direction.REQUEST);
+        var d = (Dissection.Messages)
+                new ModbusDissector(ModbusLimits.SENSOR).next(GeneralWay.frame(pdu), Direction.REQUEST);
         MessageSummary s = d.get(0);
         assertThat(s.attributes()).isInstanceOf(WriteSummaries.WrittenCoils.class);
         // 0x51 = 1000 1010 from bit 0, 0x76 = 0110 1110 from bit 0
