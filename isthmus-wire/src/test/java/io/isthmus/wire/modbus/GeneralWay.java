@@ -1,6 +1,10 @@
 package io.isthmus.wire.modbus;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.isthmus.wire.Anomaly;
 import io.isthmus.wire.Direction;
+import io.isthmus.wire.Dissection;
 import io.isthmus.wire.MessageSummary;
 import java.nio.ByteBuffer;
 import java.util.OptionalLong;
@@ -42,5 +46,27 @@ final class GeneralWay {
             case PduDecode.Ok<ModbusResponse> ok -> ResponseSummaries.of(ok.value(), unit, transaction);
             case PduDecode.Malformed<ModbusResponse> m -> null;
         };
+    }
+
+    /**
+     * The dissector's summary of {@code pdu} equals the general way's (plus the dissector's own
+     * MBAP length check); a PDU the general way finds malformed is still a message with an anomaly.
+     */
+    static void assertSameAsGeneral(Dissection d, byte[] pdu, Direction direction, ModbusLimits limits) {
+        assertThat(d).isInstanceOf(Dissection.Messages.class);
+        MessageSummary got = ((Dissection.Messages) d).messages().getFirst();
+        MessageSummary expected = summary(pdu, direction, limits);
+        if (expected != null && pdu.length + 1 > ModbusLimits.SPEC.maxMbapLength()) { // the dissector's own check
+            expected = expected.withAnomaly(
+                    new Anomaly("mbap_length_above_spec", "MBAP length " + (pdu.length + 1) + " above 254"));
+        }
+        if (expected != null) {
+            assertThat(got)
+                    .as("fc %d, %d octets, %s", pdu[0], pdu.length, direction)
+                    .isEqualTo(expected);
+        } else { // malformed PDU: still a message, with the decoder's anomaly
+            assertThat(got.anomalies()).isNotEmpty();
+            assertThat(got.function()).isEqualTo(pdu[0] & 0x7F);
+        }
     }
 }
