@@ -64,8 +64,13 @@ final class BlockReporter {
     private Value[] lastValue;
     /** {@code Quality.ordinal() + 1} of each tag's last sample, 0 before the first. */
     private final byte[] lastQuality;
-    /** Source time of each tag's last sample, nanoseconds since the epoch. */
+    /** Source time of each tag's last sample as sent (strictly increasing), nanoseconds since the epoch. */
     private final long[] lastNanos;
+    /**
+     * The latest source time each tag's samples were stamped with, before {@link #emit} moved it: a
+     * reading stamped earlier is out of order; one stamped at the same instant is sent after the last.
+     */
+    private final long[] lastStampNanos;
     /** The latest of {@code lastNanos}: a read stamped after it needs no per-tag time check. */
     private long newestNanos;
 
@@ -103,6 +108,7 @@ final class BlockReporter {
         lastValue = new Value[n];
         lastQuality = new byte[n];
         lastNanos = new long[n]; // Instant.EPOCH, as TagReporter starts
+        lastStampNanos = new long[n];
         lastGoodNanos = createdNanos;
     }
 
@@ -157,6 +163,7 @@ final class BlockReporter {
                     out[i] = new Sample(paths[i], time, values[i], Quality.GOOD);
                     lastQuality[i] = GOOD;
                     lastNanos[i] = t;
+                    lastStampNanos[i] = t;
                 }
                 k = values.length;
                 lastValue = values;
@@ -165,7 +172,7 @@ final class BlockReporter {
                 Value[] next = lastValue.clone();
                 for (int i = 0; i < values.length; i++) {
                     Value v = values[i];
-                    if ((lastQuality[i] != GOOD || changed(i, v)) && t >= lastNanos[i]) {
+                    if ((lastQuality[i] != GOOD || changed(i, v)) && t >= lastStampNanos[i]) {
                         out[k++] = emit(i, v, Quality.GOOD, t, time);
                         next[i] = v;
                     }
@@ -252,6 +259,9 @@ final class BlockReporter {
         long at = t > lastNanos[i] ? t : lastNanos[i] + 1000;
         lastQuality[i] = code(quality);
         lastNanos[i] = at;
+        if (t > lastStampNanos[i]) {
+            lastStampNanos[i] = t;
+        }
         if (at > newestNanos) {
             newestNanos = at;
         }

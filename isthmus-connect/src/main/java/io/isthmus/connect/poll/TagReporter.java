@@ -23,7 +23,11 @@ public final class TagReporter {
     private final Deadband deadband;
     private Value lastValue;
     private Quality lastQuality;
+    /** The source time of the last sample as sent (made strictly increasing, see {@link #later}). */
     private Instant lastTime = Instant.EPOCH;
+    /** The latest source time a sample was stamped with, before {@link #later} moved it. */
+    private Instant lastStamp = Instant.EPOCH;
+
     private long lastGoodNanos;
 
     public TagReporter(TagPath path, Deadband deadband, long createdNanos) {
@@ -38,15 +42,16 @@ public final class TagReporter {
 
     /**
      * A good reading at {@code time}; sends it when it passes the deadband or ends a bad spell. A
-     * reading stamped earlier than the tag's last sample is out of order and dropped; one stamped at
-     * the same instant (two changes within a source's clock resolution, e.g. one millisecond for
-     * Sparkplug) is newer by arrival and is sent just after it.
+     * reading stamped earlier than the tag's samples were stamped is out of order and dropped; one
+     * stamped at the same instant (several changes within a source's clock resolution, e.g. one
+     * millisecond for Sparkplug) is newer by arrival and is sent a microsecond after the last one,
+     * however many share that instant.
      */
     public synchronized void good(Value value, Instant time, long nanos, SampleSink sink) {
         lastGoodNanos = nanos;
         boolean report = lastQuality != Quality.GOOD || changed(value);
-        if (report && !time.isBefore(lastTime)) {
-            emit(new Sample(path, later(time), value, Quality.GOOD), sink);
+        if (report && !time.isBefore(lastStamp)) {
+            emit(new Sample(path, later(time), value, Quality.GOOD), time, sink);
             lastValue = value;
         }
     }
@@ -54,21 +59,21 @@ public final class TagReporter {
     /** The device could not be read ({@link Quality#BAD_COMM}) or refused ({@link Quality#BAD_DEVICE}). */
     public synchronized void bad(Quality quality, Instant time, SampleSink sink) {
         if (lastQuality != quality) {
-            emit(new Sample(path, later(time), lastValue == null ? NO_VALUE : lastValue, quality), sink);
+            emit(new Sample(path, later(time), lastValue == null ? NO_VALUE : lastValue, quality), time, sink);
         }
     }
 
     /** Marks the tag STALE when it was GOOD and no poll succeeded since {@code deadlineNanos}. */
     public synchronized void staleIfOlderThan(long deadlineNanos, Instant time, SampleSink sink) {
         if (lastQuality == Quality.GOOD && lastGoodNanos - deadlineNanos < 0) {
-            emit(new Sample(path, later(time), lastValue, Quality.STALE), sink);
+            emit(new Sample(path, later(time), lastValue, Quality.STALE), time, sink);
         }
     }
 
     /** Marks the tag STALE now when it is GOOD: its source is known to have missed updates. */
     public synchronized void stale(Instant time, SampleSink sink) {
         if (lastQuality == Quality.GOOD) {
-            emit(new Sample(path, later(time), lastValue, Quality.STALE), sink);
+            emit(new Sample(path, later(time), lastValue, Quality.STALE), time, sink);
         }
     }
 
@@ -96,9 +101,12 @@ public final class TagReporter {
         return time.isAfter(lastTime) ? time : lastTime.plusNanos(1000);
     }
 
-    private void emit(Sample sample, SampleSink sink) {
+    private void emit(Sample sample, Instant stamp, SampleSink sink) {
         lastQuality = sample.quality();
         lastTime = sample.sourceTime();
+        if (stamp.isAfter(lastStamp)) {
+            lastStamp = stamp;
+        }
         sink.accept(sample);
     }
 }

@@ -80,6 +80,39 @@ class PollPiecesTest {
         assertThat(out.get(1).sourceTime()).isAfter(out.get(0).sourceTime());
     }
 
+    /**
+     * Three or more changes stamped with one instant (a Sparkplug node publishing three times in one
+     * millisecond) are all reported: the second was sent a microsecond after the first, and the third
+     * is not "older" than that moved time. Each is newer by arrival than the one before.
+     */
+    @Test
+    void everyChangeStampedWithTheSameInstantIsReportedInArrivalOrderWithIncreasingTimes() {
+        TagPath path = TagPath.parse("acme/springfield/packaging/line1/transport/conveyor/speed");
+        var r = new TagReporter(path, Deadband.NONE, 0);
+        List<Sample> out = new ArrayList<>();
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        r.stale(t, out::add); // nothing to mark yet
+        for (int i = 1; i <= 4; i++) {
+            r.good(Value.of(i * 6.0), t, i, out::add);
+        }
+        r.stale(t, out::add);
+        r.good(Value.of(30.0), t, 5, out::add);
+        r.good(Value.of(31.0), t.minusNanos(1), 6, out::add); // older than every stamp: dropped
+        assertThat(out)
+                .extracting(Sample::quality, Sample::value)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Quality.GOOD, Value.of(6.0)),
+                        org.assertj.core.groups.Tuple.tuple(Quality.GOOD, Value.of(12.0)),
+                        org.assertj.core.groups.Tuple.tuple(Quality.GOOD, Value.of(18.0)),
+                        org.assertj.core.groups.Tuple.tuple(Quality.GOOD, Value.of(24.0)),
+                        org.assertj.core.groups.Tuple.tuple(Quality.STALE, Value.of(24.0)),
+                        org.assertj.core.groups.Tuple.tuple(Quality.GOOD, Value.of(30.0)));
+        for (int i = 1; i < out.size(); i++) {
+            assertThat(out.get(i).sourceTime()).isAfter(out.get(i - 1).sourceTime());
+        }
+        assertThat(out.getLast().sourceTime()).isEqualTo(t.plusNanos(5_000));
+    }
+
     @Test
     void aReporterSendsBadQualityOncePerTransitionWithTheLastValue() {
         var path = TagPath.parse("e/s/a/l/c/eq/p");
