@@ -30,7 +30,14 @@ public final class S7commDecoder {
     private static final int BLOCK_ID_LENGTH = 8;
 
     private final int maxVarItems;
-    private final UserdataDecoder userdata;
+    private final int maxSzlRecords;
+    private final int maxUserdataUnits;
+    private final int maxUserdataOctets;
+    /**
+     * The userdata decoder and its reassembly state, made by the first userdata PDU (most flows
+     * carry none, and a dissector is made for every stream and after every gap in one).
+     */
+    private UserdataDecoder userdata;
     /** The anomalies of the PDU being decoded; emptied by each {@link #decode}. */
     private final List<Anomaly> found = new ArrayList<>();
     /** Where the parts of the PDU being decoded lie; set by each {@link #decode}. */
@@ -52,7 +59,9 @@ public final class S7commDecoder {
 
     public S7commDecoder(int maxVarItems, int maxSzlRecords, int maxUserdataUnits, int maxUserdataOctets) {
         this.maxVarItems = maxVarItems;
-        this.userdata = new UserdataDecoder(maxSzlRecords, maxUserdataUnits, maxUserdataOctets);
+        this.maxSzlRecords = maxSzlRecords;
+        this.maxUserdataUnits = maxUserdataUnits;
+        this.maxUserdataOctets = maxUserdataOctets;
     }
 
     /** Decodes the PDU in {@code [at, at + length)} of {@code buffer} (absolute indexes, not moved). */
@@ -115,16 +124,24 @@ public final class S7commDecoder {
             case USERDATA ->
                 part.parameterLength < USERDATA_SHORT
                         ? invalid(new S7Decode.Invalid(S7Error.PARAMETER_MISSING, part.parameterAt, h.parameterLength))
-                        : decoded(userdata.decode(
-                                buffer,
-                                b,
-                                part.parameterAt,
-                                part.parameterLength,
-                                part.dataAt,
-                                part.dataLength,
-                                anomalies));
+                        : decoded(userdata()
+                                .decode(
+                                        buffer,
+                                        b,
+                                        part.parameterAt,
+                                        part.parameterLength,
+                                        part.dataAt,
+                                        part.dataLength,
+                                        anomalies));
             case UNKNOWN -> invalid(new S7Decode.Invalid(S7Error.ROSCTR_UNKNOWN, at + 1, rosctrCode));
         };
+    }
+
+    private UserdataDecoder userdata() {
+        if (userdata == null) {
+            userdata = new UserdataDecoder(maxSzlRecords, maxUserdataUnits, maxUserdataOctets);
+        }
+        return userdata;
     }
 
     /** The PDU type of the PDU last {@link #read}. */
