@@ -44,7 +44,9 @@ public final class S7Dissector implements Dissector {
     private final S7Limits limits;
     private final CotpReassembler cotp;
     private final S7commDecoder s7comm;
-    private final S7CommPlusDecoder s7commPlus;
+    /** Made by the first S7comm-plus TSDU (most flows carry S7comm only); null until then. */
+    private S7CommPlusDecoder s7commPlus;
+
     private Protocol label;
     /** True once a CR/CC with S7 TSAPs or an S7 PDU has been seen: COTP summaries may be labelled. */
     private boolean recognised;
@@ -68,7 +70,6 @@ public final class S7Dissector implements Dissector {
                 limits.maxSzlRecords(),
                 limits.maxUserdataFragments(),
                 limits.maxUserdataReassembly());
-        this.s7commPlus = new S7CommPlusDecoder(limits.maxPlusFragments());
     }
 
     @Override
@@ -148,7 +149,7 @@ public final class S7Dissector implements Dissector {
      */
     private Dissection connectionChange(CotpTpdu tpdu, int length, Direction hint) {
         cotp.reset();
-        s7commPlus.reset();
+        resetPlus();
         if (tpdu instanceof CotpTpdu.Connection c) {
             switch (S7Probe.connection(c.parameters())) {
                 case S7COMM -> recognise(Protocol.S7COMM);
@@ -157,6 +158,13 @@ public final class S7Dissector implements Dissector {
             }
         }
         return messages(recognised ? CotpSummary.of(tpdu, label, hint).stream().toList() : List.of(), length);
+    }
+
+    /** Forgets an S7comm-plus message in progress, if any. */
+    private void resetPlus() {
+        if (s7commPlus != null) {
+            s7commPlus.reset();
+        }
     }
 
     private void recognise(Protocol protocol) {
@@ -176,7 +184,7 @@ public final class S7Dissector implements Dissector {
             case Reassembly.Pending p -> messages(List.of(), length);
             case Reassembly.Discarded x -> messages(List.of(), length);
             case Reassembly.Failed f -> {
-                s7commPlus.reset();
+                resetPlus();
                 yield new Dissection.Malformed(
                         f.error()
                                 .anomaly("TSDU dropped after " + f.value()
@@ -224,6 +232,9 @@ public final class S7Dissector implements Dissector {
 
     private Dissection s7commPlus(ByteBuffer b, int from, int size, int base, int length, Direction hint) {
         recognise(Protocol.S7COMM_PLUS);
+        if (s7commPlus == null) {
+            s7commPlus = new S7CommPlusDecoder(limits.maxPlusFragments());
+        }
         return switch (s7commPlus.decode(b, from, size)) {
             case S7CommPlusDecode.Decoded d -> new Dissection.Messages(S7CommPlusSummary.of(d, hint), length);
             case S7CommPlusDecode.Continuation c -> messages(List.of(), length);

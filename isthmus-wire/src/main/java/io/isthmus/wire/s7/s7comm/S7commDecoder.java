@@ -1,7 +1,6 @@
 package io.isthmus.wire.s7.s7comm;
 
 import io.isthmus.wire.Anomaly;
-import io.isthmus.wire.LazyAttributes;
 import io.isthmus.wire.Octets;
 import io.isthmus.wire.PrintableText;
 import java.nio.ByteBuffer;
@@ -31,7 +30,14 @@ public final class S7commDecoder {
     private static final int BLOCK_ID_LENGTH = 8;
 
     private final int maxVarItems;
-    private final UserdataDecoder userdata;
+    private final int maxSzlRecords;
+    private final int maxUserdataUnits;
+    private final int maxUserdataOctets;
+    /**
+     * The userdata decoder and its reassembly state, made by the first userdata PDU (most flows
+     * carry none, and a dissector is made for every stream and after every gap in one).
+     */
+    private UserdataDecoder userdata;
     /** The anomalies of the PDU being decoded; emptied by each {@link #decode}. */
     private final List<Anomaly> found = new ArrayList<>();
     /** Where the parts of the PDU being decoded lie; set by each {@link #decode}. */
@@ -46,14 +52,16 @@ public final class S7commDecoder {
     /** The outcome of the last {@link #read}: its message when it decoded, else why not. */
     private S7Message message;
 
-    /** The summary attributes of the last {@link #read} when its message is a kept request, else null. */
-    private LazyAttributes keptAttributes;
+    /** The summary parts of the last {@link #read} when its message is one the decoder shares, else null. */
+    private S7commSummary.Parts keptParts;
 
     private S7Decode.Invalid invalid;
 
     public S7commDecoder(int maxVarItems, int maxSzlRecords, int maxUserdataUnits, int maxUserdataOctets) {
         this.maxVarItems = maxVarItems;
-        this.userdata = new UserdataDecoder(maxSzlRecords, maxUserdataUnits, maxUserdataOctets);
+        this.maxSzlRecords = maxSzlRecords;
+        this.maxUserdataUnits = maxUserdataUnits;
+        this.maxUserdataOctets = maxUserdataOctets;
     }
 
     /** Decodes the PDU in {@code [at, at + length)} of {@code buffer} (absolute indexes, not moved). */
@@ -85,7 +93,7 @@ public final class S7commDecoder {
         byte[] b = Octets.of(buffer); // read in place at the buffer's indexes; nothing past the PDU
         message = null;
         invalid = null;
-        keptAttributes = null;
+        keptParts = null;
         found.clear();
         if (length < 2) {
             return invalid(new S7Decode.Invalid(S7Error.HEADER_TRUNCATED, at, length));
@@ -116,16 +124,24 @@ public final class S7commDecoder {
             case USERDATA ->
                 part.parameterLength < USERDATA_SHORT
                         ? invalid(new S7Decode.Invalid(S7Error.PARAMETER_MISSING, part.parameterAt, h.parameterLength))
-                        : decoded(userdata.decode(
-                                buffer,
-                                b,
-                                part.parameterAt,
-                                part.parameterLength,
-                                part.dataAt,
-                                part.dataLength,
-                                anomalies));
+                        : decoded(userdata()
+                                .decode(
+                                        buffer,
+                                        b,
+                                        part.parameterAt,
+                                        part.parameterLength,
+                                        part.dataAt,
+                                        part.dataLength,
+                                        anomalies));
             case UNKNOWN -> invalid(new S7Decode.Invalid(S7Error.ROSCTR_UNKNOWN, at + 1, rosctrCode));
         };
+    }
+
+    private UserdataDecoder userdata() {
+        if (userdata == null) {
+            userdata = new UserdataDecoder(maxSzlRecords, maxUserdataUnits, maxUserdataOctets);
+        }
+        return userdata;
     }
 
     /** The PDU type of the PDU last {@link #read}. */
@@ -154,12 +170,12 @@ public final class S7commDecoder {
     }
 
     /**
-     * The attributes of the summary of the PDU last {@link #read} when its message is a Read/Write Var
-     * job kept decoded ({@link S7commSummary#attributes} of it, shared by every summary of the same
-     * job), else null.
+     * The summary parts of the PDU last {@link #read} when its message is one the decoder shares (a
+     * Read/Write Var job kept decoded, a one-item or all-succeeded var response): {@link
+     * S7commSummary#parts} of it, shared by every summary of the same message; else null.
      */
-    LazyAttributes keptAttributes() {
-        return keptAttributes;
+    S7commSummary.Parts keptParts() {
+        return keptParts;
     }
 
     /** What {@link #decode} would have returned for the PDU last {@link #read} when it returned false. */
@@ -281,10 +297,10 @@ public final class S7commDecoder {
     private static final SharedRequest[] SHARED_REQUESTS = new SharedRequest[1 << SHARED_SLOT_BITS];
 
     /**
-     * A kept request with the attributes its summaries describe ({@link S7commSummary#attributes}:
-     * immutable, so every summary of the same job shares them).
+     * A kept request with the parts of its summaries ({@link S7commSummary#parts}: immutable, so
+     * every summary of the same job shares them).
      */
-    private record SharedRequest(int hash, byte[] octets, S7Message.VarRequest request, LazyAttributes attributes) {}
+    private record SharedRequest(int hash, byte[] octets, S7Message.VarRequest request, S7commSummary.Parts parts) {}
 
     /** Read/Write Var job: function, item count, then one variable specification per item. */
     private S7Message varRequest(byte[] b, S7Function function, Part part, List<Anomaly> anomalies) {
@@ -302,16 +318,15 @@ public final class S7commDecoder {
         if (kept != null
                 && kept.hash == hash
                 && Arrays.equals(kept.octets, 0, kept.octets.length, b, at, at + length)) {
-            keptAttributes = kept.attributes;
+            keptParts = kept.parts;
             return kept.request;
         }
         int before = anomalies.size();
         S7Message.VarRequest request = decodeVarRequest(b, function, part, anomalies);
         if (anomalies.size() == before) {
-            LazyAttributes attributes = S7commSummary.attributes(Rosctr.JOB, request);
-            SHARED_REQUESTS[slot] =
-                    new SharedRequest(hash, Arrays.copyOfRange(b, at, at + length), request, attributes);
-            keptAttributes = attributes;
+            S7commSummary.Parts parts = S7commSummary.parts(Rosctr.JOB, request);
+            SHARED_REQUESTS[slot] = new SharedRequest(hash, Arrays.copyOfRange(b, at, at + length), request, parts);
+            keptParts = parts;
         }
         return request;
     }
@@ -405,7 +420,7 @@ public final class S7commDecoder {
         if (u8(b, part.parameterAt + 1) == 1 && maxVarItems >= 1) { // the usual one-item response
             S7ReturnCode code = oneResult(b, function, part);
             if (code != null) {
-                return (function == S7Function.READ_VAR ? ONE_READ : ONE_WRITE)[code.ordinal()];
+                return shared((function == S7Function.READ_VAR ? ONE_READ : ONE_WRITE)[code.ordinal()]);
             }
         }
         int count = itemCount(b, part, anomalies);
@@ -415,12 +430,28 @@ public final class S7commDecoder {
                 : writeResults(b, part, wanted, anomalies);
         S7ReturnCode[] codes = codeScratch;
         if (count == 1 && decoded == 1) { // one shared record
-            return (function == S7Function.READ_VAR ? ONE_READ : ONE_WRITE)[codes[0].ordinal()];
+            return shared((function == S7Function.READ_VAR ? ONE_READ : ONE_WRITE)[codes[0].ordinal()]);
         }
         if (decoded == count && count >= 2 && count < SHARED_SUCCESS_ITEMS && allSucceeded(codes, decoded)) {
-            return (function == S7Function.READ_VAR ? ALL_READ : ALL_WRITE)[count];
+            return shared((function == S7Function.READ_VAR ? ALL_READ : ALL_WRITE)[count]);
         }
         return new S7Message.VarResponse(function, count, returnCodes(codes, decoded));
+    }
+
+    /** A shared var response, whose summary parts the next summary then reads. */
+    private S7Message.VarResponse shared(SharedResponse r) {
+        keptParts = r.parts;
+        return r.response;
+    }
+
+    /**
+     * A var response shared by every PDU that carries it, with the parts of its summaries (always
+     * an ack_data's: only ack_data carries var responses).
+     */
+    private record SharedResponse(S7Message.VarResponse response, S7commSummary.Parts parts) {
+        SharedResponse(S7Message.VarResponse response) {
+            this(response, S7commSummary.parts(Rosctr.ACK_DATA, response));
+        }
     }
 
     private static boolean allSucceeded(S7ReturnCode[] codes, int n) {
@@ -438,14 +469,15 @@ public final class S7commDecoder {
      */
     private static final int SHARED_SUCCESS_ITEMS = 32;
 
-    private static final S7Message.VarResponse[] ALL_READ = allSucceeded(S7Function.READ_VAR);
+    private static final SharedResponse[] ALL_READ = allSucceeded(S7Function.READ_VAR);
 
-    private static final S7Message.VarResponse[] ALL_WRITE = allSucceeded(S7Function.WRITE_VAR);
+    private static final SharedResponse[] ALL_WRITE = allSucceeded(S7Function.WRITE_VAR);
 
-    private static S7Message.VarResponse[] allSucceeded(S7Function function) {
-        S7Message.VarResponse[] responses = new S7Message.VarResponse[SHARED_SUCCESS_ITEMS];
+    private static SharedResponse[] allSucceeded(S7Function function) {
+        SharedResponse[] responses = new SharedResponse[SHARED_SUCCESS_ITEMS];
         for (int n = 2; n < SHARED_SUCCESS_ITEMS; n++) {
-            responses[n] = new S7Message.VarResponse(function, n, Collections.nCopies(n, S7ReturnCode.SUCCESS));
+            responses[n] = new SharedResponse(
+                    new S7Message.VarResponse(function, n, Collections.nCopies(n, S7ReturnCode.SUCCESS)));
         }
         return responses;
     }
@@ -469,15 +501,15 @@ public final class S7commDecoder {
     }
 
     /** The response to a one-item Read Var, by its return code's ordinal (immutable, shared). */
-    private static final S7Message.VarResponse[] ONE_READ = oneItem(S7Function.READ_VAR);
+    private static final SharedResponse[] ONE_READ = oneItem(S7Function.READ_VAR);
 
-    private static final S7Message.VarResponse[] ONE_WRITE = oneItem(S7Function.WRITE_VAR);
+    private static final SharedResponse[] ONE_WRITE = oneItem(S7Function.WRITE_VAR);
 
-    private static S7Message.VarResponse[] oneItem(S7Function function) {
+    private static SharedResponse[] oneItem(S7Function function) {
         S7ReturnCode[] codes = S7ReturnCode.values();
-        S7Message.VarResponse[] responses = new S7Message.VarResponse[codes.length];
+        SharedResponse[] responses = new SharedResponse[codes.length];
         for (S7ReturnCode c : codes) {
-            responses[c.ordinal()] = new S7Message.VarResponse(function, 1, List.of(c));
+            responses[c.ordinal()] = new SharedResponse(new S7Message.VarResponse(function, 1, List.of(c)));
         }
         return responses;
     }

@@ -39,15 +39,26 @@ public final class S7commSummary {
 
     public static MessageSummary of(S7Decode.Decoded pdu, Direction hint) {
         S7Header h = pdu.header();
-        return of(h.rosctr(), h.pduReference(), h.errorClass(), h.error(), pdu.message(), pdu.anomalies(), null, hint);
+        return of(h.rosctr(), h.pduReference(), h.errorClass(), h.error(), pdu.message(), pdu.anomalies(), hint);
     }
 
     /**
      * The summary of the PDU that {@code decoder} last {@link S7commDecoder#read read} (it decoded):
      * the same as {@link #of(S7Decode.Decoded, Direction)} gives, without the header and result
-     * objects.
+     * objects. A message the decoder keeps (a Read/Write Var job or response it shares) comes with
+     * its {@link Parts}, so only the PDU reference and the error fields are read per PDU.
      */
     public static MessageSummary of(S7commDecoder decoder, Direction hint) {
+        Parts kept = decoder.keptParts();
+        if (kept != null) {
+            return summary(
+                    kept,
+                    decoder.rosctr(),
+                    decoder.pduReference(),
+                    decoder.errorClass(),
+                    decoder.error(),
+                    decoder.anomalies());
+        }
         return of(
                 decoder.rosctr(),
                 decoder.pduReference(),
@@ -55,7 +66,6 @@ public final class S7commSummary {
                 decoder.error(),
                 decoder.message(),
                 decoder.anomalies(),
-                decoder.keptAttributes(),
                 hint);
     }
 
@@ -66,36 +76,12 @@ public final class S7commSummary {
             int error,
             S7Message m,
             List<Anomaly> anomalies,
-            LazyAttributes kept,
             Direction hint) {
+        if (m instanceof S7Message.VarRequest || m instanceof S7Message.VarResponse) {
+            return summary(parts(rosctr, m), rosctr, pduReference, errorClass, error, anomalies);
+        }
         Direction direction = rosctr == Rosctr.JOB ? Direction.REQUEST : Direction.RESPONSE;
-        Head head;
-        Optional<String> status = Optional.empty();
-        LazyAttributes attributes = kept;
-        OptionalLong address = OptionalLong.empty();
-        OptionalLong quantity = OptionalLong.empty();
-        // Read/Write Var jobs and their responses, most PDUs, are told apart by two class checks
-        // rather than by the switches over every kind of message that head and status make
-        if (m instanceof S7Message.VarRequest v) {
-            head = job(v.function(), direction);
-            if (!v.items().isEmpty() && v.items().getFirst() instanceof VarItem.S7Any first) {
-                address = MessageSummary.number(first.byteAddress());
-                quantity = MessageSummary.number(v.declaredCount());
-            }
-        } else if (m instanceof S7Message.VarResponse v) { // its items looked at once
-            head = job(v.function(), direction);
-            S7ReturnCode failure = firstFailure(v);
-            status = failure == null ? Optional.empty() : FAILURE_STATUS.get(failure.ordinal());
-            if (attributes == null) {
-                attributes = attributes(rosctr, m, failure == null);
-            }
-        } else {
-            head = head(m, direction, hint);
-            status = status(m);
-        }
-        if (rosctr.hasErrorFields() && error != 0) {
-            status = Optional.of(errorClass.displayName() + " (" + HexText.of(error, 4) + ")");
-        }
+        Head head = head(m, direction, hint);
         return new MessageSummary(
                 Protocol.S7COMM,
                 head.direction(),
@@ -104,30 +90,102 @@ public final class S7commSummary {
                 head.access(),
                 OptionalLong.empty(),
                 MessageSummary.number(pduReference),
-                address,
-                quantity,
-                status,
-                attributes != null ? attributes : new Attributes(rosctr, m),
+                OptionalLong.empty(),
+                OptionalLong.empty(),
+                errorStatus(rosctr, errorClass, error, status(m)),
+                new Attributes(rosctr, m),
                 anomalies);
     }
 
+    /** The summary of a Read/Write Var PDU whose other parts are {@code p}. */
+    private static MessageSummary summary(
+            Parts p, Rosctr rosctr, int pduReference, S7ErrorClass errorClass, int error, List<Anomaly> anomalies) {
+        return new MessageSummary(
+                Protocol.S7COMM,
+                p.direction(),
+                p.function(),
+                p.functionName(),
+                p.access(),
+                OptionalLong.empty(),
+                MessageSummary.number(pduReference),
+                p.address(),
+                p.quantity(),
+                errorStatus(rosctr, errorClass, error, p.status()),
+                p.attributes(),
+                anomalies);
+    }
+
+    /** The error an ack or ack_data reports in its header, else {@code status}. */
+    private static Optional<String> errorStatus(
+            Rosctr rosctr, S7ErrorClass errorClass, int error, Optional<String> status) {
+        if (rosctr.hasErrorFields() && error != 0) {
+            return Optional.of(errorClass.displayName() + " (" + HexText.of(error, 4) + ")");
+        }
+        return status;
+    }
+
     /**
-     * The attributes of a PDU of type {@code rosctr} carrying {@code m}: described when they are
-     * read, from the immutable message, so equal inputs give equal attributes and one instance may
-     * serve many summaries (the decoder keeps one per kept Read/Write Var job). A var response
-     * whose items all succeeded shares one instance: its only attribute is {@code rosctr}.
+     * The parts of the summary of a Read/Write Var job or response that depend on the message alone
+     * (and its PDU type): all but the PDU reference, the header's error and the anomalies. Immutable,
+     * so the decoder keeps one with each message it shares, and every summary of that message reads
+     * them instead of looking at its items again.
      */
-    static LazyAttributes attributes(Rosctr rosctr, S7Message m) {
-        return attributes(rosctr, m, m instanceof S7Message.VarResponse v && firstFailure(v) == null);
+    record Parts(
+            Direction direction,
+            int function,
+            String functionName,
+            AccessKind access,
+            OptionalLong address,
+            OptionalLong quantity,
+            Optional<String> status,
+            LazyAttributes attributes) {}
+
+    /**
+     * The {@link Parts} of {@code m}, a {@link S7Message.VarRequest} or {@link S7Message.VarResponse}
+     * in a PDU of type {@code rosctr}: the function's head; for a job whose first item is S7ANY, that
+     * item's byte address and the declared item count; for a response, its first failing item's
+     * return code as status.
+     */
+    static Parts parts(Rosctr rosctr, S7Message m) {
+        Direction direction = rosctr == Rosctr.JOB ? Direction.REQUEST : Direction.RESPONSE;
+        OptionalLong address = OptionalLong.empty();
+        OptionalLong quantity = OptionalLong.empty();
+        Optional<String> status = Optional.empty();
+        LazyAttributes attributes;
+        Head head;
+        switch (m) {
+            case S7Message.VarRequest v -> {
+                head = job(v.function(), direction);
+                if (!v.items().isEmpty() && v.items().getFirst() instanceof VarItem.S7Any first) {
+                    address = MessageSummary.number(first.byteAddress());
+                    quantity = MessageSummary.number(v.declaredCount());
+                }
+                attributes = new Attributes(rosctr, m);
+            }
+            case S7Message.VarResponse v -> {
+                head = job(v.function(), direction);
+                S7ReturnCode failure = firstFailure(v);
+                if (failure != null) {
+                    status = FAILURE_STATUS.get(failure.ordinal());
+                }
+                attributes = rosctr == Rosctr.ACK_DATA && failure == null
+                        ? ACK_DATA_ALL_SUCCEEDED
+                        : new Attributes(rosctr, m);
+            }
+            default -> throw new IllegalArgumentException("not a Read/Write Var message: " + m);
+        }
+        return new Parts(
+                head.direction(),
+                head.function(),
+                head.functionName(),
+                head.access(),
+                address,
+                quantity,
+                status,
+                attributes);
     }
 
-    /** {@link #attributes(Rosctr, S7Message)} when whether every item of a var response succeeded is known. */
-    private static LazyAttributes attributes(Rosctr rosctr, S7Message m, boolean noFailedItem) {
-        return rosctr == Rosctr.ACK_DATA && m instanceof S7Message.VarResponse && noFailedItem
-                ? ACK_DATA_ALL_SUCCEEDED
-                : new Attributes(rosctr, m);
-    }
-
+    /** The attributes of every ack_data var response whose items all succeeded: {@code rosctr} alone. */
     private static final LazyAttributes ACK_DATA_ALL_SUCCEEDED =
             new Attributes(Rosctr.ACK_DATA, new S7Message.VarResponse(S7Function.READ_VAR, 0, List.of()));
 
@@ -286,7 +344,7 @@ public final class S7commSummary {
     /** The first failing item of a var response, or a userdata error code. */
     private static Optional<String> status(S7Message m) {
         return switch (m) {
-            case S7Message.VarResponse v -> failureStatus(v); // of() reads var responses before
+            case S7Message.VarResponse v -> failureStatus(v); // of() takes var responses to parts()
             case S7Message.Userdata u -> UserdataDetails.status(u);
             case S7Message.SetupCommunication c -> Optional.empty();
             case S7Message.VarRequest v -> Optional.empty();

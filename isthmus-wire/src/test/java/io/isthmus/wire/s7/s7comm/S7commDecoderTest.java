@@ -171,6 +171,29 @@ class S7commDecoderTest {
     }
 
     @Test
+    void summariesOfASharedResponseShareItsPartsAndKeepTheirOwnReferenceAndHeaderError() {
+        // the same failed one-item response twice, then with error class 0x81 code 0x04 in its header
+        ByteBuffer first = ByteBuffer.wrap(hex("3203 0000 0007 0002 0004 0000 0401 0a000000"));
+        ByteBuffer second = ByteBuffer.wrap(hex("3203 0000 0008 0002 0004 0000 0401 0a000000"));
+        ByteBuffer error = ByteBuffer.wrap(hex("3203 0000 0009 0002 0004 8104 0401 0a000000"));
+        assertThat(decoder.read(first, 0, first.limit())).isTrue();
+        var a = S7commSummary.of(decoder, Direction.RESPONSE);
+        assertThat(decoder.read(second, 0, second.limit())).isTrue();
+        var b = S7commSummary.of(decoder, Direction.RESPONSE);
+        var d = (S7Decode.Decoded) decoder.decode(error, 0, error.limit());
+        assertThat(decoder.read(error, 0, error.limit())).isTrue();
+        var withError = S7commSummary.of(decoder, Direction.RESPONSE);
+
+        assertThat(b.attributes()).isSameAs(a.attributes());
+        assertThat(b.status()).isSameAs(a.status()).hasValue(S7ReturnCode.OBJECT_DOES_NOT_EXIST.displayName());
+        assertThat(a.transaction()).hasValue(7);
+        assertThat(b.transaction()).hasValue(8);
+        assertThat(withError).isEqualTo(S7commSummary.of(d, Direction.RESPONSE));
+        assertThat(withError.status()).hasValue(S7ErrorClass.of(0x81).displayName() + " (0x8104)");
+        assertThat(withError.attributes()).isSameAs(a.attributes());
+    }
+
+    @Test
     void aMultiItemResponseWhoseItemsAllSucceededIsOneSharedValuePerFunctionAndCount() {
         ByteBuffer two = ByteBuffer.wrap(hex("3203 0000 0001 0002 000b 0000 0402 ff0400082a00 ff0400082b"));
         ByteBuffer writes = ByteBuffer.wrap(hex("3203 0000 0002 0002 0003 0000 0503 ffffff"));
