@@ -4,7 +4,6 @@ import io.isthmus.wire.bacnet.encoding.ObjectIdentifier;
 import io.isthmus.wire.bacnet.encoding.Tag;
 import io.isthmus.wire.bacnet.encoding.TagReader;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads the leading service parameters (ASHRAE 135 clause 21 productions) that say what a message
@@ -155,13 +154,17 @@ public final class ServiceParameters {
         }
     }
 
-    /** Text properties a device identifies itself with (clause 12.11): inventory reads them. */
-    private static final Set<Long> IDENTITY_TEXT = Set.of(
-            (long) PropertyIdentifier.VENDOR_NAME.code(),
-            (long) PropertyIdentifier.MODEL_NAME.code(),
-            (long) PropertyIdentifier.FIRMWARE_REVISION.code(),
-            (long) PropertyIdentifier.APPLICATION_SOFTWARE_VERSION.code(),
-            (long) PropertyIdentifier.OBJECT_NAME.code());
+    /**
+     * True for the text properties a device identifies itself with (clause 12.11): inventory reads
+     * them. A switch on the named property, not a set of boxed codes: asked for every
+     * ReadProperty-ACK.
+     */
+    private static boolean identityText(long propertyCode) {
+        return switch (PropertyIdentifier.of(propertyCode)) {
+            case VENDOR_NAME, MODEL_NAME, FIRMWARE_REVISION, APPLICATION_SOFTWARE_VERSION, OBJECT_NAME -> true;
+            default -> false;
+        };
+    }
 
     private static final int MAX_VALUE_OCTETS = 256;
 
@@ -171,7 +174,7 @@ public final class ServiceParameters {
      * index) is the reader's current tag.
      */
     private static void identityValue(TagReader t, ServiceFacts facts, long propertyCode) {
-        if (!IDENTITY_TEXT.contains(propertyCode) || !t.currentOpens(3)) {
+        if (!identityText(propertyCode) || !t.currentOpens(3)) {
             return;
         }
         if (t.advance() && t.currentIsApplication(Tag.CHARACTER_STRING)) {

@@ -8,7 +8,7 @@ import java.util.Set;
  * responses, then the object headers. Object data is stepped over by its known size; the walk
  * stops with a problem — never an exception or an allocation by a wire count — at the first header
  * it cannot size or that names more points than the limit. Keeps nothing between fragments, but
- * reuses its walk's lists: one parser per thread at a time, as its dissector is.
+ * reuses its walk and the walk's header array: one parser per thread at a time, as its dissector is.
  */
 public final class AppParser {
     private final int maxObjectHeaders;
@@ -77,31 +77,12 @@ public final class AppParser {
             walk = objects;
         }
         objects.run(fragment, start, function);
-        // the fragment copies the walk's header list (an immutable copy), which the next walk reuses
+        // the fragment keeps an immutable copy of the walk's headers; the next walk reuses the walk
         AppProblem problem = objects.problem();
         AppFragment parsed = new AppFragment(
-                control,
-                code,
-                function,
-                iin,
-                frozen(objects.headers()),
-                problem == null ? List.of() : List.of(problem));
+                control, code, function, iin, objects.headers(), problem == null ? List.of() : List.of(problem));
         objects.clear(); // keeps nothing of a fragment past it
         return new AppParsing.Parsed(parsed);
-    }
-
-    /**
-     * An immutable copy of a walk's list, which {@link AppFragment} keeps as it is: up to two
-     * elements (most fragments' headers) without {@code
-     * List.copyOf}'s array copy of the {@code ArrayList} first (perf14d).
-     */
-    private static <T> List<T> frozen(List<T> walked) {
-        return switch (walked.size()) {
-            case 0 -> List.of();
-            case 1 -> List.of(walked.get(0));
-            case 2 -> List.of(walked.get(0), walked.get(1));
-            default -> List.copyOf(walked);
-        };
     }
 
     private static AppParsing parsed(

@@ -2,7 +2,7 @@ package io.isthmus.wire.dnp3.app;
 
 import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.ValueText;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -14,8 +14,15 @@ import java.util.OptionalLong;
 final class ObjectWalk {
     private final int maxHeaders;
     private final long maxPoints;
-    /** Room for four headers at first: most fragments have one to four. */
-    private final List<ObjectHeader> headers = new ArrayList<>(4);
+    /**
+     * The headers read so far, {@link #headerCount} of them: an array made on the first header
+     * with room for four (most fragments have one to four), grown by doubling, reused by the next
+     * walk. No list object around it: a walk is made per dissector, and a capture has many short
+     * flows.
+     */
+    private ObjectHeader[] headers = NO_HEADERS;
+
+    private int headerCount;
     /**
      * The problem that stopped the walk, null while none did: a walk stops at its first problem,
      * so it has one at most (no list for it).
@@ -29,7 +36,7 @@ final class ObjectWalk {
 
     /**
      * One walk per parser, {@link #run run} once per fragment (one thread at a time, as its
-     * parser's dissector): its lists are emptied and filled again, and the fragment copies them.
+     * parser's dissector): its header array is emptied and filled again, and the fragment copies it.
      */
     ObjectWalk(int maxHeaders, long maxPoints) {
         this.maxHeaders = maxHeaders;
@@ -42,7 +49,7 @@ final class ObjectWalk {
         this.pos = start;
         this.headerStart = 0;
         this.function = function;
-        headers.clear();
+        forgetHeaders();
         problem = null;
         run();
     }
@@ -50,15 +57,28 @@ final class ObjectWalk {
     /** Forgets the last fragment (its octets, headers and problem). */
     void clear() {
         bytes = NOTHING;
-        headers.clear();
+        forgetHeaders();
         problem = null;
     }
 
     private static final byte[] NOTHING = {};
+    private static final ObjectHeader[] NO_HEADERS = {};
+
+    private void forgetHeaders() {
+        Arrays.fill(headers, 0, headerCount, null);
+        headerCount = 0;
+    }
+
+    private void add(ObjectHeader header) {
+        if (headerCount == headers.length) {
+            headers = Arrays.copyOf(headers, headerCount == 0 ? 4 : 2 * headerCount);
+        }
+        headers[headerCount++] = header;
+    }
 
     private void run() {
         while (pos < bytes.length) {
-            if (headers.size() >= maxHeaders) {
+            if (headerCount >= maxHeaders) {
                 stop(AppError.TOO_MANY_HEADERS, "more than " + maxHeaders + " object headers");
                 return;
             }
@@ -68,8 +88,18 @@ final class ObjectWalk {
         }
     }
 
+    /**
+     * The headers of the last run as an immutable list, which {@link AppFragment} keeps as it is:
+     * up to two (most fragments' headers) a {@code List.of} of them, more a copy of the array's
+     * filled part.
+     */
     List<ObjectHeader> headers() {
-        return headers;
+        return switch (headerCount) {
+            case 0 -> List.of();
+            case 1 -> List.of(headers[0]);
+            case 2 -> List.of(headers[0], headers[1]);
+            default -> List.of(Arrays.copyOf(headers, headerCount));
+        };
     }
 
     /** The problem that stopped the walk, null when it read every header. */
@@ -102,7 +132,7 @@ final class ObjectWalk {
                     "g" + group + "v" + variation + " range field needs " + rangeOctets + " octet(s), " + left()
                             + " left");
         }
-        return range(group, variation, qualifier, rangeCode);
+        return range(group, variation, qualifier, prefix, rangeCode);
     }
 
     /** {@link Integer#toHexString} of each qualifier octet, made once: fuzzed traffic has many bad ones. */
@@ -121,8 +151,14 @@ final class ObjectWalk {
                 && !(rangeCode == RangeCode.ALL && prefix != PrefixCode.NONE);
     }
 
-    private boolean range(int group, int variation, int qualifier, RangeCode rangeCode) {
+    /**
+     * Reads the range field and steps over the header's objects. The count is taken where the
+     * range is read (what {@link ObjectRange#count()} gives), and the prefix is the one {@link
+     * #header} read: no interface call or table lookup again per header.
+     */
+    private boolean range(int group, int variation, int qualifier, PrefixCode prefix, RangeCode rangeCode) {
         ObjectRange range;
+        long count;
         OptionalLong first = OptionalLong.empty();
         if (rangeCode.isStartStop()) {
             long start = read(rangeCode.octets());
@@ -131,16 +167,18 @@ final class ObjectWalk {
                 return stop(AppError.RANGE_INVERTED, "g" + group + "v" + variation + " range " + start + ".." + stop);
             }
             range = new ObjectRange.StartStop(start, stop);
+            count = stop - start + 1;
             first = MessageSummary.number(start);
         } else if (rangeCode.isCount()) {
-            range = ObjectRange.Count.of(read(rangeCode.octets()));
+            count = read(rangeCode.octets());
+            range = ObjectRange.Count.of(count);
         } else {
+            count = 0;
             range = ObjectRange.All.ALL;
         }
-        long count = range.count();
         if (count > maxPoints) {
             ObjectHeader header = new ObjectHeader(group, variation, qualifier, range, first);
-            headers.add(header);
+            add(header);
             ValueText d = described(header);
             d.text(" names ");
             d.decimal(count);
@@ -148,17 +186,15 @@ final class ObjectWalk {
             d.decimal(maxPoints);
             return stop(AppError.RANGE_TOO_LARGE, d.toString());
         }
-        PrefixCode prefix = PrefixCode.of(qualifier >> 4 & 0x07);
-        if (range instanceof ObjectRange.Count && count > 0 && prefix.isIndex() && left() >= prefix.octets()) {
+        if (rangeCode.isCount() && count > 0 && prefix.isIndex() && left() >= prefix.octets()) {
             first = MessageSummary.number(peek(prefix.octets())); // the first index prefix
         }
-        return objects(new ObjectHeader(group, variation, qualifier, range, first));
+        return objects(new ObjectHeader(group, variation, qualifier, range, first), count, prefix);
     }
 
-    private boolean objects(ObjectHeader header) {
-        long count = header.range().count();
-        PrefixCode prefix = header.prefix();
-        headers.add(header);
+    /** Steps over the {@code count} objects of {@code header}, whose prefix is {@code prefix}. */
+    private boolean objects(ObjectHeader header, long count, PrefixCode prefix) {
+        add(header);
         if (count == 0) {
             return true;
         }

@@ -1,5 +1,7 @@
 package io.isthmus.wire.dnp3.app;
 
+import java.util.Arrays;
+
 /**
  * The object prefix code, bits 4–6 of the qualifier (IEEE 1815-2012 clause 4, object headers): what
  * precedes each object — nothing, its index, or its size in octets.
@@ -25,16 +27,22 @@ public enum PrefixCode {
         this.size = size;
     }
 
-    /** The constants, cloned once: {@code values()} copies its array on every call. */
-    private static final PrefixCode[] VALUES = values();
+    /** The constant per prefix code 0 to 7: a lookup, not a search. */
+    private static final PrefixCode[] BY_CODE = byCode();
 
     public static PrefixCode of(int code) {
-        for (PrefixCode p : VALUES) {
-            if (p.code == code) {
-                return p;
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : UNKNOWN;
+    }
+
+    private static PrefixCode[] byCode() {
+        PrefixCode[] out = new PrefixCode[8];
+        Arrays.fill(out, UNKNOWN);
+        for (PrefixCode c : values()) {
+            if (c.code >= 0) {
+                out[c.code] = c;
             }
         }
-        return UNKNOWN;
+        return out;
     }
 
     public int code() {

@@ -1,5 +1,7 @@
 package io.isthmus.wire.dnp3.app;
 
+import java.util.Arrays;
+
 /**
  * The range specifier code, bits 0–3 of the qualifier (IEEE 1815-2012 clause 4, object
  * headers): how the range field names the objects — start and stop indices (or virtual addresses) of 1, 2 or 4
@@ -32,16 +34,22 @@ public enum RangeCode {
         this.count = count;
     }
 
-    /** The constants, cloned once: {@code values()} copies its array on every call. */
-    private static final RangeCode[] VALUES = values();
+    /** The constant per range code 0x0 to 0xF (UNKNOWN for the reserved ones): a lookup, not a search. */
+    private static final RangeCode[] BY_CODE = byCode();
 
     public static RangeCode of(int code) {
-        for (RangeCode r : VALUES) {
-            if (r.code == code) {
-                return r;
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : UNKNOWN;
+    }
+
+    private static RangeCode[] byCode() {
+        RangeCode[] out = new RangeCode[16];
+        Arrays.fill(out, UNKNOWN);
+        for (RangeCode c : values()) {
+            if (c.code >= 0) {
+                out[c.code] = c;
             }
         }
-        return UNKNOWN;
+        return out;
     }
 
     public int code() {

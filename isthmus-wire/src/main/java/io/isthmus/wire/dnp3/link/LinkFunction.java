@@ -1,5 +1,7 @@
 package io.isthmus.wire.dnp3.link;
 
+import java.util.Arrays;
+
 /**
  * Link-layer function codes (IEEE 1815-2012 clause 9, control octet), keyed by
  * the PRM bit and the 4-bit code: primary-to-secondary frames carry requests and user data,
@@ -28,16 +30,25 @@ public enum LinkFunction {
         this.displayName = displayName;
     }
 
-    /** The constants, cloned once: {@code values()} copies its array on every call. */
-    private static final LinkFunction[] VALUES = values();
+    /**
+     * The constant per PRM bit and code, at {@code (primary ? 16 : 0) + code} (UNKNOWN where the
+     * standard defines none): a lookup, not a search, as every frame asks.
+     */
+    private static final LinkFunction[] BY_KEY = byKey();
 
     public static LinkFunction of(boolean primary, int code) {
-        for (LinkFunction f : VALUES) {
-            if (f.code == code && f.primary == primary) {
-                return f;
+        return code >= 0 && code < 16 ? BY_KEY[(primary ? 16 : 0) + code] : UNKNOWN;
+    }
+
+    private static LinkFunction[] byKey() {
+        LinkFunction[] out = new LinkFunction[32];
+        Arrays.fill(out, UNKNOWN);
+        for (LinkFunction f : values()) {
+            if (f.code >= 0) {
+                out[(f.primary ? 16 : 0) + f.code] = f;
             }
         }
-        return UNKNOWN;
+        return out;
     }
 
     /** True for the two functions whose frames carry transport segments. */
