@@ -17,10 +17,10 @@ import java.util.function.Consumer;
 
 /**
  * {@link CaptureAnalysis#run} split by flow over several threads, with the same output: one thread
- * reads the capture and decodes each packet's headers to choose its shard (a hash of the unordered
- * IP address pair, so both directions and every fragment of a datagram meet on one shard; of the MAC
- * pair for frames without IP), copies the packets into pooled {@link PacketBatch}es and hands every
- * batch to every shard. Each {@link ShardWorker} runs its own {@link
+ * reads the capture and decodes each packet's headers to choose its shard (by the bucket of the
+ * unordered IP address pair, so both directions and every fragment of a datagram meet on one shard;
+ * of the MAC pair for frames without IP; see {@link Assignment}), copies the packets into pooled
+ * {@link PacketBatch}es and hands every batch to every shard. Each {@link ShardWorker} runs its own {@link
  * io.isthmus.observe.flow.FlowPipeline} and {@link SessionLayer} over its packets and lets capture
  * time pass at the others'. The calling thread merges the shards' output back into the
  * single-threaded order ({@link ShardMerge}) and calls {@code sink} and {@code flowSink} on itself.
