@@ -23,6 +23,12 @@ final class EventBatch {
         items = new Object[capacity];
     }
 
+    /** Empties a batch whose items were all taken (and cleared), for the shard to fill again. */
+    void reset() {
+        count = 0;
+        last = false;
+    }
+
     boolean full() {
         return count == items.length;
     }

@@ -14,11 +14,13 @@ import java.util.function.Consumer;
 final class ShardMerge {
     private static final class Lane {
         final BlockingQueue<EventBatch> queue;
+        final BlockingQueue<EventBatch> spare;
         EventBatch batch;
         int next;
 
-        Lane(BlockingQueue<EventBatch> queue) {
+        Lane(BlockingQueue<EventBatch> queue, BlockingQueue<EventBatch> spare) {
             this.queue = queue;
+            this.spare = spare;
         }
 
         boolean hasItem() {
@@ -50,12 +52,17 @@ final class ShardMerge {
     private final Consumer<Observation> sink;
     private final Consumer<FlowSummary> flowSink;
 
+    /** {@code queues[i]}: shard i's output; {@code spares[i]}: where its emitted batches go back to it. */
     ShardMerge(
             List<BlockingQueue<EventBatch>> queues,
+            List<BlockingQueue<EventBatch>> spares,
             Handoff handoff,
             Consumer<Observation> sink,
             Consumer<FlowSummary> flowSink) {
-        this.lanes = queues.stream().map(Lane::new).toArray(Lane[]::new);
+        this.lanes = new Lane[queues.size()];
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = new Lane(queues.get(i), spares.get(i));
+        }
         this.handoff = handoff;
         this.sink = sink;
         this.flowSink = flowSink;
@@ -69,8 +76,13 @@ final class ShardMerge {
             }
             if (!low.hasItem()) {
                 // the lowest key is a bound: only that lane's next batch can move the merge on
+                EventBatch emitted = low.batch;
                 low.batch = handoff.take(low.queue);
                 low.next = 0;
+                if (emitted != null) {
+                    emitted.reset();
+                    low.spare.offer(emitted);
+                }
                 continue;
             }
             emitRun(low);

@@ -21,12 +21,17 @@ import java.util.concurrent.BlockingQueue;
  * queued with its {@link EventBatch key} for the merge.
  */
 final class ShardWorker implements Runnable, FlowListener {
-    static final int EVENTS_PER_BATCH = 512;
+    /**
+     * Items per output batch: the merge wakes about once per batch, so fewer, larger batches cost
+     * less hand-off; batches are reused (see {@link #spare()}), so their size costs no allocation.
+     */
+    static final int EVENTS_PER_BATCH = 2048;
 
     private final int index;
     private final Handoff handoff;
     private final BlockingQueue<PacketBatch> in;
     private final BlockingQueue<EventBatch> out;
+    private final BlockingQueue<EventBatch> spare;
     private final BlockingQueue<PacketBatch> free;
     private final AnalysisStats stats;
     private final SessionLayer sessions;
@@ -52,6 +57,7 @@ final class ShardWorker implements Runnable, FlowListener {
         this.free = free;
         this.in = new ArrayBlockingQueue<>(queuedBatches);
         this.out = new ArrayBlockingQueue<>(queuedBatches * 2);
+        this.spare = new ArrayBlockingQueue<>(queuedBatches * 2 + 2);
         this.stats = new AnalysisStats(sessionLimits);
         this.sessions =
                 new SessionLayer(registry, sessionLimits, stats, this::emit, flows ? this::emit : FlowSummary.NONE);
@@ -64,6 +70,14 @@ final class ShardWorker implements Runnable, FlowListener {
 
     BlockingQueue<EventBatch> output() {
         return out;
+    }
+
+    /**
+     * Output batches the merge has emitted, for this shard to fill again ({@link EventBatch#reset}
+     * first); when none is back, the shard makes a new one. Bounded: the merge drops what does not fit.
+     */
+    BlockingQueue<EventBatch> spare() {
+        return spare;
     }
 
     AnalysisStats stats() {
@@ -122,7 +136,8 @@ final class ShardWorker implements Runnable, FlowListener {
         e.boundPlace = boundPlace;
         e.last = last;
         handoff.put(out, e);
-        events = new EventBatch(EVENTS_PER_BATCH);
+        EventBatch again = spare.poll();
+        events = again != null ? again : new EventBatch(EVENTS_PER_BATCH);
     }
 
     @Override

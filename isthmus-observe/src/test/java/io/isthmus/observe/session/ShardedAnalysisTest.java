@@ -73,8 +73,6 @@ class ShardedAnalysisTest {
     void manyFlowsEndingTogetherByIdleTimeoutAndAtTheEndLeaveInTheSingleThreadedOrder() throws IOException {
         byte[] bytes = synthetic(7, 400, 30);
         Outcome single = run(bytes, FlowLimits.DEFAULT, 1);
-        System.err.println("DEBUG " + single.result().flows() + " "
-                + single.result().stats().observations());
         assertThat(single.result().flows().flowsExpired()).isGreaterThan(100);
         assertThat(single.result().flows().flowsClosed()).isGreaterThan(50);
         assertThat(single.result().flows().datagramsReassembled()).isGreaterThan(20);
