@@ -43,10 +43,12 @@ public final class EnipDecoder {
     private static final int SENT_SLOTS = 32;
 
     /**
-     * The attributes {@link #decodeSendData} made for messages of one CIP message, by that message
-     * (the same object): a connection repeats session, sender context (zero in SendUnitData),
-     * connection id and, as the CIP decoder shares equal trees, the message, so their immutable
-     * attributes are handed out again rather than made per message. Direct-mapped.
+     * The attributes {@link #decodeSendData} made for messages of one CIP message, by a hash of that
+     * message (the same object), sender context and connection id: a connection repeats session,
+     * sender context (zero in SendUnitData), connection id and, as the CIP decoder shares equal
+     * trees, the message, so their immutable attributes are handed out again rather than made per
+     * message. Direct-mapped; the hash keeps a SendRRData, whose sender context changes in each
+     * message, from taking the slot of the SendUnitData that carries the same request.
      */
     private final SendDataAttributes[] sentBefore = new SendDataAttributes[SENT_SLOTS];
 
@@ -182,7 +184,7 @@ public final class EnipDecoder {
         CipMessage one = messages.more == null ? messages.first : null;
         SendDataAttributes sent;
         if (one != null) { // one message, the rule: the attributes made for the same fields before, if kept
-            int h = System.identityHashCode(one);
+            int h = System.identityHashCode(one) * 31 + Long.hashCode(senderContext * 31 + sendConnection);
             int slot = (h ^ h >>> 16) & (SENT_SLOTS - 1);
             sent = sentBefore[slot];
             if (sent == null || !sent.holds(session, senderContext, sendConnection, one)) {
