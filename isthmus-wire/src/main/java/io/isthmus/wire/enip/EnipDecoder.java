@@ -39,19 +39,6 @@ public final class EnipDecoder {
      * SendDataAttributes#NO_CONNECTION} when it has none.
      */
     private long sendConnection = SendDataAttributes.NO_CONNECTION;
-    /** Slots of {@link #sentBefore} (a power of two). */
-    private static final int SENT_SLOTS = 32;
-
-    /**
-     * The attributes {@link #decodeSendData} made for messages of one CIP message, by a hash of that
-     * message (the same object), sender context and connection id: a connection repeats session,
-     * sender context (zero in SendUnitData), connection id and, as the CIP decoder shares equal
-     * trees, the message, so their immutable attributes are handed out again rather than made per
-     * message. Direct-mapped; the hash keeps a SendRRData, whose sender context changes in each
-     * message, from taking the slot of the SendUnitData that carries the same request.
-     */
-    private final SendDataAttributes[] sentBefore = new SendDataAttributes[SENT_SLOTS];
-
     /** No sequence count (an unconnected message). */
     static final int NO_SEQUENCE = -1;
 
@@ -171,30 +158,19 @@ public final class EnipDecoder {
     /**
      * Decodes the SendRRData or SendUnitData message whose header starts at index {@code at} of
      * {@code b} (the whole message present) as {@link #decode(byte[], int)} would, straight into the
-     * object its summary keeps ({@link EnipSummary}): the dissector's path, at most one object per
-     * message for body and attributes (none when the same attributes were made before, see {@link
-     * #sentBefore}). What was wrong inside it is then {@link #anomalies()}, until the next call.
+     * object its summary keeps ({@link EnipSummary}): the dissector's path, one object per message for
+     * body and attributes. What was wrong inside it is then {@link #anomalies()}, until the next call.
      */
     SendDataAttributes decodeSendData(byte[] b, int at) {
         found.clear();
         readSendData(b, at + EnipLimits.HEADER_LENGTH, Encapsulation.dataLength(b, at), found);
         CipMessages messages = cipMessages;
-        long session = Encapsulation.session(b, at);
-        long senderContext = Encapsulation.senderContext(b, at);
-        CipMessage one = messages.more == null ? messages.first : null;
-        SendDataAttributes sent;
-        if (one != null) { // one message, the rule: the attributes made for the same fields before, if kept
-            int h = System.identityHashCode(one) * 31 + Long.hashCode(senderContext * 31 + sendConnection);
-            int slot = (h ^ h >>> 16) & (SENT_SLOTS - 1);
-            sent = sentBefore[slot];
-            if (sent == null || !sent.holds(session, senderContext, sendConnection, one)) {
-                sent = new SendDataAttributes(session, senderContext, sendConnection, one, null);
-                sentBefore[slot] = sent;
-            }
-        } else {
-            sent = new SendDataAttributes(
-                    session, senderContext, sendConnection, messages.first, messages.more); // copies a list of several
-        }
+        SendDataAttributes sent = new SendDataAttributes(
+                Encapsulation.session(b, at),
+                Encapsulation.senderContext(b, at),
+                sendConnection,
+                messages.first,
+                messages.more); // copies a list of several
         messages.clear(); // keeps no message past its packet
         return sent;
     }

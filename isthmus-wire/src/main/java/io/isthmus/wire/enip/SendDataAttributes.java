@@ -10,9 +10,8 @@ import java.util.OptionalLong;
  * One SendRRData or SendUnitData message as its summary keeps it: the two header fields and the
  * decoded parts the attributes show (connection id, CIP messages), and at the same
  * time that summary's attribute list ({@link EnipSummary} writes it). The dissector's decoder
- * builds at most one per message where an {@link EnipBody.SendData}, its message list and an
- * attribute object were three, and hands one out again for a message of the same fields; most
- * messages carry one CIP message, kept without a list.
+ * builds one per message where an {@link EnipBody.SendData}, its message list and an attribute
+ * object were three; most messages carry one CIP message, kept without a list.
  *
  * <p>Immutable, as {@link LazyAttributes} requires: the messages are immutable, and a list of
  * them is an immutable copy.
@@ -62,14 +61,6 @@ final class SendDataAttributes extends LazyAttributes {
                 d.connectionId().orElse(NO_CONNECTION),
                 messages.size() == 1 ? messages.get(0) : null,
                 messages.size() == 1 ? null : messages);
-    }
-
-    /** True when these are the attributes of a message with these fields and this one CIP message (the same object). */
-    boolean holds(long session, long senderContext, long connectionId, CipMessage one) {
-        return this.one == one
-                && this.senderContext == senderContext
-                && this.connectionId == connectionId
-                && session() == session;
     }
 
     long session() {

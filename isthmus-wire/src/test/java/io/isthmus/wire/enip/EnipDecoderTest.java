@@ -92,39 +92,4 @@ class EnipDecoderTest {
         assertThat(checked).isGreaterThan(10_000);
         assertThat(cpfBeforeCip).as("messages with both item and CIP anomalies").isGreaterThan(20);
     }
-
-    @Test
-    void aMessageRepeatingSessionContextConnectionAndCipTreeGetsTheAttributesMadeBefore() {
-        EnipDecoder decoder = new EnipDecoder(EnipLimits.DEFAULT);
-        byte[] first = EnipVectors.MULTIPLE_REQUEST.bytes();
-        byte[] nextSequence = first.clone();
-        nextSequence[44]++; // the connected data item's sequence count: the transaction, not an attribute
-        byte[] otherContext = first.clone();
-        otherContext[12] = 0x5A; // the sender context, an attribute
-        byte[] otherConnection = first.clone();
-        otherConnection[36]++;
-
-        SendDataAttributes a = decoder.decodeSendData(first, 0);
-        int sequence = decoder.sequenceCount();
-        SendDataAttributes again = decoder.decodeSendData(nextSequence, 0);
-        assertThat(decoder.sequenceCount()).isEqualTo(sequence + 1);
-        assertThat(again).isSameAs(a);
-
-        SendDataAttributes context = decoder.decodeSendData(otherContext, 0);
-        assertThat(context).isNotSameAs(a).isNotEqualTo(a);
-        assertThat(context.senderContext()).isEqualTo(0x5AL);
-        assertThat(context.message(0)).isSameAs(a.message(0));
-        SendDataAttributes connection = decoder.decodeSendData(otherConnection, 0);
-        assertThat(connection.connectionId()).isEqualTo(a.connectionId() + 1);
-        assertThat(List.copyOf(connection)).isNotEqualTo(List.copyOf(a));
-        // what a fresh decoder makes of the message: equal attributes of its own
-        SendDataAttributes fresh = new EnipDecoder(EnipLimits.DEFAULT).decodeSendData(first, 0);
-        assertThat(fresh).isNotSameAs(a);
-        assertThat(List.copyOf(fresh)).isEqualTo(List.copyOf(a));
-        // after other messages: equal attributes (the same object unless a message of other
-        // fields took its slot), then the same object again for the next one
-        SendDataAttributes later = decoder.decodeSendData(first, 0);
-        assertThat(List.copyOf(later)).isEqualTo(List.copyOf(a));
-        assertThat(decoder.decodeSendData(nextSequence, 0)).isSameAs(later);
-    }
 }
