@@ -78,7 +78,8 @@ public final class EnipSummary {
      * of {@code b}, decoded in place into {@code sent} (the dissector's path: {@code sent} becomes
      * the attribute list) with its sequence count ({@link EnipDecoder#NO_SEQUENCE} for none); the
      * same as {@link #of(byte[], int, EnipBody, List, Direction)} gives for
-     * that message with its {@link EnipBody.SendData}.
+     * that message with its {@link EnipBody.SendData}. {@code scans} is the dissector's record of
+     * what was found in the CIP message trees it saw before.
      */
     static MessageSummary of(
             byte[] b,
