@@ -21,6 +21,8 @@ public final class EnipDissector implements Dissector {
 
     private final EnipLimits limits;
     private final EnipDecoder decoder;
+    /** What the summaries found in the CIP message trees seen last (they repeat). */
+    private final EnipSummary.Scans scans = new EnipSummary.Scans();
     /**
      * True after a broken header until a position that could start a message is reached: the
      * octets in between are dropped silently, so one damage is one anomaly however they arrive.
@@ -83,7 +85,7 @@ public final class EnipDissector implements Dissector {
         MessageSummary summary;
         if (EnipDecoder.carriesCip(Encapsulation.command(b, at))) { // nearly every message
             SendDataAttributes sent = decoder.decodeSendData(b, at);
-            summary = EnipSummary.of(b, at, sent, decoder.sequenceCount(), decoder.anomalies(), hint);
+            summary = EnipSummary.of(b, at, sent, decoder.sequenceCount(), decoder.anomalies(), hint, scans);
         } else {
             EnipBody body = decoder.decode(b, at);
             summary = EnipSummary.of(b, at, body, decoder.anomalies(), hint);

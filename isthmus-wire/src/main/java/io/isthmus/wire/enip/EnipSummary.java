@@ -78,10 +78,17 @@ public final class EnipSummary {
      * of {@code b}, decoded in place into {@code sent} (the dissector's path: {@code sent} becomes
      * the attribute list) with its sequence count ({@link EnipDecoder#NO_SEQUENCE} for none); the
      * same as {@link #of(byte[], int, EnipBody, List, Direction)} gives for
-     * that message with its {@link EnipBody.SendData}.
+     * that message with its {@link EnipBody.SendData}. {@code scans} is the dissector's record of
+     * what was found in the CIP message trees it saw before.
      */
     static MessageSummary of(
-            byte[] b, int at, SendDataAttributes sent, int sequenceCount, List<Anomaly> anomalies, Direction hint) {
+            byte[] b,
+            int at,
+            SendDataAttributes sent,
+            int sequenceCount,
+            List<Anomaly> anomalies,
+            Direction hint,
+            Scans scans) {
         return of(
                 Encapsulation.command(b, at),
                 Encapsulation.status(b, at),
@@ -90,7 +97,8 @@ public final class EnipSummary {
                 sequenceCount,
                 sent,
                 anomalies,
-                hint);
+                hint,
+                scans);
     }
 
     private static MessageSummary of(
@@ -104,7 +112,7 @@ public final class EnipSummary {
         if (body instanceof EnipBody.SendData d) {
             SendDataAttributes sent = SendDataAttributes.of(session, senderContext, d);
             int sequence = d.sequenceCount().isPresent() ? d.sequenceCount().getAsInt() : EnipDecoder.NO_SEQUENCE;
-            return of(code, encapsulationStatus, senderContext, sent, sequence, sent, anomalies, hint);
+            return of(code, encapsulationStatus, senderContext, sent, sequence, sent, anomalies, hint, null);
         }
         return of(
                 code,
@@ -114,13 +122,15 @@ public final class EnipSummary {
                 EnipDecoder.NO_SEQUENCE,
                 new Attributes(session, senderContext, body),
                 anomalies,
-                hint);
+                hint,
+                null);
     }
 
     /**
      * The summary of one message: {@code sent} is its SendData (null for other bodies), whose CIP
      * messages decide the access kind and a failing reply's status, and whose sequence count (else
-     * the sender context) is the transaction.
+     * the sender context) is the transaction. {@code scans}, when not null, keeps what was found in
+     * the message trees seen before.
      */
     private static MessageSummary of(
             int code,
@@ -130,7 +140,8 @@ public final class EnipSummary {
             int sequenceCount,
             List<Attribute> attributes,
             List<Anomaly> anomalies,
-            Direction hint) {
+            Direction hint,
+            Scans scans) {
         EncapsulationCommand command = EncapsulationCommand.of(code);
         String name = command == EncapsulationCommand.UNKNOWN
                 ? "Unknown Command " + HexText.of(code, 4)
@@ -147,7 +158,8 @@ public final class EnipSummary {
                 // one walk over the message trees for both the access kind and the first failure
                 long found = NOTHING_FOUND;
                 for (int i = 0; i < n; i++) { // indexed: no iterator per message
-                    found = scan(sent.message(i), found);
+                    CipMessage c = sent.message(i);
+                    found = scans == null ? scan(c, found) : joined(found, scans.of(c));
                 }
                 access = CipAccess.ofRank(strongestRank(found));
                 int failure = firstFailure(found);
@@ -351,6 +363,46 @@ public final class EnipSummary {
         }
         return found(Math.max(rank, strongestRank(found)), failure);
     }
+
+    /**
+     * What {@link #scan} finds in a tree after {@code found}, given what it finds in that tree alone
+     * ({@code alone}, from {@link #NOTHING_FOUND}): the stronger access kind, and the failure found
+     * before, else the tree's own first one.
+     */
+    private static long joined(long found, long alone) {
+        int failure = firstFailure(found);
+        return found(
+                Math.max(strongestRank(found), strongestRank(alone)),
+                failure != NO_FAILURE ? failure : firstFailure(alone));
+    }
+
+    /**
+     * What {@link #scan} found in the message trees one dissector saw last, by tree (the same
+     * object): the decoder hands out equal trees again (shared plain requests and replies, and
+     * Multiple Service Packets of the same content), so a poll's trees are walked once, not once
+     * per message. Direct-mapped, {@value #SCAN_SLOTS} slots; the messages are immutable, so a kept
+     * result stays true. For one thread at a time, as a dissector is.
+     */
+    static final class Scans {
+        private final CipMessage[] trees = new CipMessage[SCAN_SLOTS];
+        private final long[] found = new long[SCAN_SLOTS];
+
+        /** {@link #scan} of {@code c} from {@link #NOTHING_FOUND}, walked only when {@code c} is not kept. */
+        long of(CipMessage c) {
+            int h = System.identityHashCode(c);
+            int slot = (h ^ h >>> 16) & (SCAN_SLOTS - 1);
+            if (trees[slot] == c) {
+                return found[slot];
+            }
+            long f = scan(c, NOTHING_FOUND);
+            trees[slot] = c;
+            found[slot] = f;
+            return f;
+        }
+    }
+
+    /** Slots of {@link Scans} (a power of two): a connection polls with a few message trees in turn. */
+    private static final int SCAN_SLOTS = 64;
 
     /** The status text of a failing reply, {@code Path destination unknown (0x05)}; a race only builds the same immutable text twice. */
     private static String failureText(int code) {

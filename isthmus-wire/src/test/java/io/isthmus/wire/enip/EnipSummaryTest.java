@@ -177,6 +177,7 @@ class EnipSummaryTest {
         // real messages and for damaged copies of them, on a decoder reused message after message
         Random random = new Random(20_261_127);
         EnipDecoder reused = new EnipDecoder(EnipLimits.DEFAULT);
+        EnipSummary.Scans scans = new EnipSummary.Scans();
         int checked = 0;
         int withAnomalies = 0;
         for (EnipVectors.Vector v : EnipVectors.valid()) {
@@ -199,7 +200,8 @@ class EnipSummaryTest {
                         Encapsulation.read(message, 0, message.length, EnipLimits.DEFAULT.maxEncapsulationLength());
 
                 SendDataAttributes sent = reused.decodeSendData(b, at);
-                MessageSummary inPlace = EnipSummary.of(b, at, sent, reused.sequenceCount(), reused.anomalies(), hint);
+                MessageSummary inPlace =
+                        EnipSummary.of(b, at, sent, reused.sequenceCount(), reused.anomalies(), hint, scans);
                 MessageSummary decoded =
                         EnipSummary.of(new EnipDecoder(EnipLimits.DEFAULT).decode(message, 0, frame.header()), hint);
 

@@ -3,6 +3,7 @@ package io.isthmus.wire.enip.cip;
 import io.isthmus.wire.Anomaly;
 import io.isthmus.wire.Octets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,8 +18,10 @@ import java.util.List;
  * checked against the octets present; what does not fit becomes an anomaly and the rest of the
  * message is still reported.
  *
- * <p>A decoder keeps the working state of one decode between calls (no object per message), so it
- * is for one thread at a time, as a dissector is; the messages it returns are immutable.
+ * <p>A decoder keeps the working state of one decode between calls (no object per message), and
+ * the last few messages it built that carry embedded ones, which it hands out again for the same
+ * content (a poll repeats its Multiple Service Packets); so it is for one thread at a time, as a
+ * dissector is. The messages it returns are immutable, and equal to freshly built ones.
  */
 public final class CipDecoder {
 
@@ -42,7 +45,7 @@ public final class CipDecoder {
         this.maxEmbedded = maxEmbedded;
         this.maxDepth = maxDepth;
         this.maxPathSegments = maxPathSegments;
-        this.walk = new Walk(Math.max(0, maxDepth));
+        this.walk = new Walk();
     }
 
     /**
@@ -97,6 +100,12 @@ public final class CipDecoder {
     }
 
     /**
+     * Slots of {@link Walk}'s table of messages that carry embedded ones (a power of two): a
+     * connection polls with a few Multiple Service Packets in turn.
+     */
+    private static final int BUILT_SLOTS = 64;
+
+    /**
      * One top-level decode: the shared budget and anomalies of all nesting levels. One per decoder,
      * reset for each message: a walk per message was the largest allocation of the CIP decoder.
      */
@@ -110,23 +119,29 @@ public final class CipDecoder {
 
         private int budget;
         /**
-         * The embedded messages of the Multiple Service Packet being decoded at each depth (at most
-         * {@code maxDepth} levels decode one), emptied before each use and copied out: no growing
-         * list per packet. Each holds at most {@code maxEmbedded} messages (the budget).
+         * The embedded messages decoded so far, as a stack: a Multiple Service Packet or Unconnected
+         * Send pushes its messages from the top it found, and its caller takes them off again once
+         * its message is built, so nested ones stack above their parent's. Each pushed message
+         * spent one unit of the budget, so at most {@code maxEmbedded} are ever held.
          */
-        private final List<List<CipMessage>> collected;
+        private CipMessage[] stack = new CipMessage[16];
 
-        Walk(int depths) {
-            collected = new ArrayList<>(depths);
-            for (int i = 0; i < depths; i++) {
-                collected.add(new ArrayList<>());
-            }
-        }
+        private int top;
+        /**
+         * The messages with embedded ones built by this decoder, by a hash of their content (service,
+         * status or path, embedded messages by identity): a poll repeats the same Multiple Service
+         * Packets, whose embedded requests and replies are already shared ({@link
+         * EPath#plainRequest}, {@link CipDecoder#plainResponse}), so an equal tree is handed out again
+         * rather than built with its list. Immutable messages; one table per decoder and thread.
+         */
+        private final CipMessage[] built = new CipMessage[BUILT_SLOTS];
 
         void reset(byte[] octets, List<Anomaly> sink) {
             b = octets;
             anomalies = sink;
             budget = maxEmbedded;
+            Arrays.fill(stack, 0, top, null); // only after a failure: a decode leaves it empty
+            top = 0;
         }
 
         private void note(Anomaly a) {
@@ -155,13 +170,13 @@ public final class CipDecoder {
             EPath path = path(at + 2, pathLength);
             int dataAt = at + 2 + pathLength;
             int dataLength = length - 2 - pathLength;
-            List<CipMessage> embedded = List.of();
+            int base = top;
             if (service == MULTIPLE_SERVICE_PACKET) {
-                embedded = multiple(dataAt, dataLength, depth);
+                multiple(dataAt, dataLength, depth);
             } else if (service == UNCONNECTED_SEND && path.classId().orElse(-1) == CONNECTION_MANAGER) {
-                embedded = unconnectedSend(dataAt, dataLength, depth);
+                unconnectedSend(dataAt, dataLength, depth);
             }
-            return embedded.isEmpty() ? path.plainRequest(service) : new CipMessage.Request(service, path, embedded);
+            return top == base ? path.plainRequest(service) : carrying(service, -1, path, base);
         }
 
         /**
@@ -201,22 +216,90 @@ public final class CipDecoder {
                 }
             }
             int dataAt = at + 4 + 2 * words;
-            List<CipMessage> embedded =
-                    service == MULTIPLE_SERVICE_PACKET && (status == 0 || status == EMBEDDED_SERVICE_ERROR)
-                            ? multiple(dataAt, at + length - dataAt, depth)
-                            : List.of();
-            return words == 0 && embedded.isEmpty()
-                    ? plainResponse(service, status)
-                    : new CipMessage.Response(service, status, extended, embedded);
+            int base = top;
+            if (service == MULTIPLE_SERVICE_PACKET && (status == 0 || status == EMBEDDED_SERVICE_ERROR)) {
+                multiple(dataAt, at + length - dataAt, depth);
+            }
+            if (words == 0) {
+                return top == base ? plainResponse(service, status) : carrying(service, status, null, base);
+            }
+            return new CipMessage.Response(service, status, extended, taken(base));
         }
 
-        /** Multiple Service Packet data: count, one offset per service (from the count), services. */
-        private List<CipMessage> multiple(int at, int length, int depth) {
+        /**
+         * The request (with {@code path}) or reply without additional status (with {@code status})
+         * carrying the messages pushed since {@code base}, which are taken off: the one built
+         * before when its content was the same (see {@link #built}), else a new one, kept.
+         */
+        private CipMessage carrying(int service, int status, EPath path, int base) {
+            int hash = service * 31 + (path == null ? status : System.identityHashCode(path));
+            for (int i = base; i < top; i++) {
+                hash = hash * 31 + System.identityHashCode(stack[i]);
+            }
+            int slot = (hash ^ hash >>> 16) & (BUILT_SLOTS - 1);
+            CipMessage known = built[slot];
+            if (known != null
+                    && known.service() == service
+                    && sameHead(known, status, path)
+                    && carries(known.embedded(), base)) {
+                drop(base);
+                return known;
+            }
+            List<CipMessage> embedded = taken(base);
+            CipMessage m = path == null
+                    ? new CipMessage.Response(service, status, List.of(), embedded)
+                    : new CipMessage.Request(service, path, embedded);
+            built[slot] = m;
+            return m;
+        }
+
+        /** True when {@code known} is a request with {@code path}, or a reply with {@code status} and no additional status. */
+        private static boolean sameHead(CipMessage known, int status, EPath path) {
+            if (path == null) {
+                return known instanceof CipMessage.Response r
+                        && r.generalStatus() == status
+                        && r.extendedStatus().isEmpty();
+            }
+            return known instanceof CipMessage.Request r && r.path() == path;
+        }
+
+        /** True when {@code embedded} holds the messages pushed since {@code base}, the same objects. */
+        private boolean carries(List<CipMessage> embedded, int base) {
+            if (embedded.size() != top - base) {
+                return false;
+            }
+            for (int i = base; i < top; i++) {
+                if (embedded.get(i - base) != stack[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Pushes an embedded message (the stack grows by doubling: it never holds more than the budget). */
+        private void push(CipMessage m) {
+            if (top == stack.length) {
+                stack = Arrays.copyOf(stack, 2 * stack.length);
+            }
+            stack[top++] = m;
+        }
+
+        /** Takes the messages pushed since {@code base} off the stack, leaving no reference behind. */
+        private void drop(int base) {
+            Arrays.fill(stack, base, top, null);
+            top = base;
+        }
+
+        /**
+         * Multiple Service Packet data: count, one offset per service (from the count), services;
+         * the messages are pushed.
+         */
+        private void multiple(int at, int length, int depth) {
             if (!deeper(depth) || length < 2) {
                 if (length < 2) {
                     note(CipError.TRUNCATED.anomaly("Multiple Service Packet without a service count"));
                 }
-                return List.of();
+                return;
             }
             int count = u16(at);
             int listed = Math.min(count, (length - 2) / 2);
@@ -224,8 +307,6 @@ public final class CipDecoder {
                 note(CipError.SERVICE_COUNT_EXCEEDS_FRAME.anomaly(
                         count + " services, room for " + listed + " offsets"));
             }
-            List<CipMessage> out = collected.get(depth); // deeper(depth): depth < maxDepth
-            out.clear();
             int floor = 2 + 2 * listed;
             for (int i = 0; i < listed; i++) {
                 if (budget <= 0) {
@@ -241,49 +322,77 @@ public final class CipDecoder {
                     break;
                 }
                 budget--;
-                embed(out, at + start, end - start, depth + 1);
+                embed(at + start, end - start, depth + 1);
                 floor = end;
             }
-            List<CipMessage> messages = frozen(out);
-            out.clear(); // keeps no message past this packet
-            return messages;
         }
 
         /**
-         * An immutable copy of the collected messages (as {@code List.copyOf}, which copies an
-         * {@code ArrayList} twice: to an array, then into the list): up to ten through {@code
-         * List.of}'s fixed-arity forms, which build the list on their one array (perf14d: the Multiple
-         * Service Packet's list copies were 2 % of the dissect core's allocation).
+         * The messages pushed since {@code base} as an immutable list, taken off the stack. Up to ten
+         * through {@code List.of}'s fixed-arity forms, which build the list on their one array.
          */
-        private static List<CipMessage> frozen(List<CipMessage> m) {
-            return switch (m.size()) {
+        private List<CipMessage> taken(int base) {
+            CipMessage[] m = stack;
+            List<CipMessage> list = switch (top - base) {
                 case 0 -> List.of();
-                case 1 -> List.of(m.get(0));
-                case 2 -> List.of(m.get(0), m.get(1));
-                case 3 -> List.of(m.get(0), m.get(1), m.get(2));
-                case 4 -> List.of(m.get(0), m.get(1), m.get(2), m.get(3));
-                case 5 -> List.of(m.get(0), m.get(1), m.get(2), m.get(3), m.get(4));
-                case 6 -> List.of(m.get(0), m.get(1), m.get(2), m.get(3), m.get(4), m.get(5));
-                case 7 -> List.of(m.get(0), m.get(1), m.get(2), m.get(3), m.get(4), m.get(5), m.get(6));
-                case 8 -> List.of(m.get(0), m.get(1), m.get(2), m.get(3), m.get(4), m.get(5), m.get(6), m.get(7));
+                case 1 -> List.of(m[base]);
+                case 2 -> List.of(m[base], m[base + 1]);
+                case 3 -> List.of(m[base], m[base + 1], m[base + 2]);
+                case 4 -> List.of(m[base], m[base + 1], m[base + 2], m[base + 3]);
+                case 5 -> List.of(m[base], m[base + 1], m[base + 2], m[base + 3], m[base + 4]);
+                case 6 -> List.of(m[base], m[base + 1], m[base + 2], m[base + 3], m[base + 4], m[base + 5]);
+                case 7 ->
+                    List.of(m[base], m[base + 1], m[base + 2], m[base + 3], m[base + 4], m[base + 5], m[base + 6]);
+                case 8 ->
+                    List.of(
+                            m[base],
+                            m[base + 1],
+                            m[base + 2],
+                            m[base + 3],
+                            m[base + 4],
+                            m[base + 5],
+                            m[base + 6],
+                            m[base + 7]);
                 case 9 ->
-                    List.of(m.get(0), m.get(1), m.get(2), m.get(3), m.get(4), m.get(5), m.get(6), m.get(7), m.get(8));
+                    List.of(
+                            m[base],
+                            m[base + 1],
+                            m[base + 2],
+                            m[base + 3],
+                            m[base + 4],
+                            m[base + 5],
+                            m[base + 6],
+                            m[base + 7],
+                            m[base + 8]);
                 case 10 ->
                     List.of(
-                            m.get(0), m.get(1), m.get(2), m.get(3), m.get(4), m.get(5), m.get(6), m.get(7), m.get(8),
-                            m.get(9));
-                default -> List.copyOf(m);
+                            m[base],
+                            m[base + 1],
+                            m[base + 2],
+                            m[base + 3],
+                            m[base + 4],
+                            m[base + 5],
+                            m[base + 6],
+                            m[base + 7],
+                            m[base + 8],
+                            m[base + 9]);
+                default -> List.of(Arrays.copyOfRange(m, base, top));
             };
+            drop(base);
+            return list;
         }
 
-        /** Unconnected Send data: priority/tick, timeout, message size, message, pad, route path. */
-        private List<CipMessage> unconnectedSend(int at, int length, int depth) {
+        /**
+         * Unconnected Send data: priority/tick, timeout, message size, message, pad, route path; the
+         * message is pushed.
+         */
+        private void unconnectedSend(int at, int length, int depth) {
             if (!deeper(depth)) {
-                return List.of();
+                return;
             }
             if (length < 4) {
                 note(CipError.TRUNCATED.anomaly("Unconnected Send of " + length + " octets"));
-                return List.of();
+                return;
             }
             int size = u16(at + 2);
             if (4 + size > length) {
@@ -292,15 +401,15 @@ public final class CipDecoder {
                 size = length - 4;
             }
             if (budget <= 0) {
-                return List.of();
+                return;
             }
             budget--;
             CipMessage m = node(at + 4, size, depth + 1);
             if (m == null) {
                 note(CipError.TRUNCATED.anomaly("embedded message of " + size + " octets"));
-                return List.of();
+                return;
             }
-            return List.of(m);
+            push(m);
         }
 
         private boolean deeper(int depth) {
@@ -311,12 +420,12 @@ public final class CipDecoder {
             return true;
         }
 
-        private void embed(List<CipMessage> out, int at, int length, int depth) {
+        private void embed(int at, int length, int depth) {
             CipMessage m = node(at, length, depth);
             if (m == null) {
                 note(CipError.TRUNCATED.anomaly("embedded message of " + length + " octets"));
             } else {
-                out.add(m);
+                push(m);
             }
         }
 

@@ -184,13 +184,52 @@ class CipDecoderTest {
         var longSymbolic = decoded(longTag).message();
         assertThat(decoded(longTag).message()).isNotSameAs(longSymbolic).isEqualTo(longSymbolic);
         assertThat(((CipMessage.Request) longSymbolic).path().symbol()).hasValue("A".repeat(70));
-        // a Multiple Service Packet is never shared; its embedded plain requests are (a path keeps
-        // the request of its last service)
+        // its embedded plain requests are shared (a path keeps the request of its last service)
         String twice = "0a02 20022401" + "0200 0600 0c00" + "0e02 20012401" + "0e02 20012401";
         var packet = decoded(twice).message();
-        assertThat(decoded(twice).message()).isNotSameAs(packet).isEqualTo(packet);
         assertThat(packet.embedded().get(1)).isSameAs(packet.embedded().getFirst());
         assertThat(packet.embedded().getFirst()).isEqualTo(first);
+        // another decoder builds an equal Multiple Service Packet of its own
+        byte[] octets = HexFormat.of().parseHex(twice.replace(" ", ""));
+        CipDecode fresh = new CipDecoder(16, 3, 16).decode(octets, 0, octets.length);
+        assertThat(((CipDecode.Decoded) fresh).message()).isNotSameAs(packet).isEqualTo(packet);
+    }
+
+    @Test
+    void aDecoderHandsOutTheMessageItBuiltForAMultipleServicePacketOfTheSameContentAgain() {
+        String requests = "0a02 20022401" + "0200 0600 0c00" + "0e02 20012401" + "0e02 20012401";
+        String replies = "8a00 0000" + "0200 0600 0a00" + "8e00 0000" + "8e00 0000";
+        String otherReplies = "8a00 0000" + "0200 0600 0a00" + "8e00 0000" + "8e00 0500";
+        String otherRequests = "0a02 20022401" + "0200 0600 0c00" + "0e02 20012401" + "0e02 20012402";
+        var request = decoded(requests).message();
+        var reply = decoded(replies).message();
+        var otherReply = decoded(otherReplies).message();
+        var otherRequest = decoded(otherRequests).message();
+
+        // the same content again: the same object (with others in between it may have been
+        // replaced in the table, whose slots are by identity hash: then an equal one)
+        assertThat(decoded(otherRequests).message()).isSameAs(otherRequest);
+        assertThat(decoded(requests).message()).isEqualTo(request);
+        assertThat(decoded(replies).message()).isEqualTo(reply);
+        var replyAgain = decoded(replies).message();
+        assertThat(decoded(replies).message()).isSameAs(replyAgain);
+        // another embedded message makes another message, equal to what it is
+        assertThat(otherReply).isNotEqualTo(reply);
+        assertThat(((CipMessage.Response) otherReply.embedded().get(1)).generalStatus())
+                .isEqualTo(0x05);
+        assertThat(otherRequest).isNotEqualTo(request);
+        assertThat(((CipMessage.Request) otherRequest.embedded().get(1)).path().instanceId())
+                .hasValue(2);
+        // a reply with additional status is not handed out again: it is built each time
+        String withStatus = "8a00 1e01 2200" + "0200 0600 0a00" + "8e00 0000" + "8e00 0000";
+        var extended = decoded(withStatus).message();
+        assertThat(decoded(withStatus).message()).isNotSameAs(extended).isEqualTo(extended);
+        // a Multiple Service Packet in an Unconnected Send: both levels handed out again
+        String nested = "5202 20062401" + "0a00 1800" + requests.replace(" ", "") + "0100 0100";
+        var outer = decoded(nested).message();
+        var again = decoded(nested).message();
+        assertThat(again).isSameAs(outer);
+        assertThat(outer.embedded().getFirst()).isEqualTo(request);
     }
 
     /** Messages of every shape the decoder knows, the damaged ones included. */
