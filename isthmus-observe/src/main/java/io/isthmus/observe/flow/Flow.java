@@ -179,7 +179,8 @@ public final class Flow {
 
     /** True when both TCP directions have closed; UDP flows never close, they time out. */
     public boolean closed() {
-        return tcp != null && isClosed(Direction.REQUEST) && isClosed(Direction.RESPONSE);
+        // UDP: no reassemblers and neither direction closed, so false.
+        return isClosed(toServer, requestClosed) && isClosed(toClient, responseClosed);
     }
 
     /**
@@ -245,15 +246,18 @@ public final class Flow {
         return s;
     }
 
+    /** The direction's reassembler if it was made, else null (see {@link #stream}). */
+    TcpReassembler madeStream(Direction direction) {
+        return direction == Direction.REQUEST ? toServer : toClient;
+    }
+
     /**
-     * The other side acknowledged {@code direction} ({@link TcpReassembler#acknowledge}); for a
-     * direction that has not sent, whose reassembler would only record it, recorded here.
+     * The other side acknowledged {@code direction}, which has no reassembler yet: one that has not
+     * started only records the ACK and window ({@link TcpReassembler#acknowledge}), so they are kept
+     * here and handed to it when it is made.
      */
-    void acknowledge(Direction direction, int ack, int window) {
-        TcpReassembler s = direction == Direction.REQUEST ? toServer : toClient;
-        if (s != null) {
-            s.acknowledge(ack, window);
-        } else if (direction == Direction.REQUEST) {
+    void recordAck(Direction direction, int ack, int window) {
+        if (direction == Direction.REQUEST) {
             requestAckSeen = true;
             requestAck = ack;
             requestWindow = window;
@@ -264,9 +268,9 @@ public final class Flow {
         }
     }
 
-    private boolean isClosed(Direction direction) {
-        TcpReassembler s = direction == Direction.REQUEST ? toServer : toClient;
-        return s != null ? s.isClosed() : direction == Direction.REQUEST ? requestClosed : responseClosed;
+    /** Whether a direction is closed: its reassembler's state, or without one, whether it was closed. */
+    private static boolean isClosed(TcpReassembler stream, boolean closedBeforeMade) {
+        return stream != null ? stream.isClosed() : closedBeforeMade;
     }
 
     void touch(Direction direction, long srcMac, long dstMac, int payloadBytes, long timestampNanos) {
