@@ -246,9 +246,17 @@ public final class Flow {
         return s;
     }
 
-    /** The direction's reassembler if it was made, else null (see {@link #stream}). */
-    TcpReassembler madeStream(Direction direction) {
-        return direction == Direction.REQUEST ? toServer : toClient;
+    /**
+     * The other side acknowledged {@code direction}: its reassembler hears it, or for a direction that
+     * has not sent, the flow records it ({@link #recordAck}).
+     */
+    void acknowledge(Direction direction, int ack, int window) {
+        TcpReassembler s = direction == Direction.REQUEST ? toServer : toClient;
+        if (s != null) {
+            s.acknowledge(ack, window);
+        } else {
+            recordAck(direction, ack, window);
+        }
     }
 
     /**
@@ -256,7 +264,7 @@ public final class Flow {
      * started only records the ACK and window ({@link TcpReassembler#acknowledge}), so they are kept
      * here and handed to it when it is made.
      */
-    void recordAck(Direction direction, int ack, int window) {
+    private void recordAck(Direction direction, int ack, int window) {
         if (direction == Direction.REQUEST) {
             requestAckSeen = true;
             requestAck = ack;

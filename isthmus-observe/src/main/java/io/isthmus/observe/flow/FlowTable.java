@@ -138,15 +138,8 @@ public final class FlowTable {
             return;
         }
         if ((flags & TcpHeader.ACK) != 0) {
-            // The acknowledged direction's reassembler, or the flow records the ACK for it: a direction
-            // that never sent has none (one call per packet either way under C1, which analyze runs).
-            Direction acknowledged = direction == Direction.REQUEST ? Direction.RESPONSE : Direction.REQUEST;
-            TcpReassembler receiver = flow.madeStream(acknowledged);
-            if (receiver != null) {
-                receiver.acknowledge(tcp.ack(), tcp.window());
-            } else {
-                flow.recordAck(acknowledged, tcp.ack(), tcp.window());
-            }
+            flow.acknowledge(
+                    direction == Direction.REQUEST ? Direction.RESPONSE : Direction.REQUEST, tcp.ack(), tcp.window());
         }
         flow.stream(direction)
                 .segment(tcp.seq(), flags, buffer, tcp.payloadOffset(), tcp.payloadLength(), tcp.payloadMissing());
