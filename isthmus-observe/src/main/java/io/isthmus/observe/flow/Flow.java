@@ -8,7 +8,7 @@ import io.isthmus.wire.packet.LinkHeader;
 /**
  * One bidirectional conversation: a TCP connection or a UDP exchange between two endpoints, with
  * the side that is the client, per-direction counters and, for TCP, a stream reassembler per
- * direction, made when the direction first sends (see {@link #stream}). Created and owned by a
+ * direction, made on first use (see {@link #stream}). Created and owned by a
  * {@link FlowTable}; read by listeners.
  */
 public final class Flow {
