@@ -8,7 +8,8 @@ import io.isthmus.wire.packet.LinkHeader;
 /**
  * One bidirectional conversation: a TCP connection or a UDP exchange between two endpoints, with
  * the side that is the client, per-direction counters and, for TCP, a stream reassembler per
- * direction. Created and owned by a {@link FlowTable}; read by listeners.
+ * direction, made on first use (see {@link #stream}). Created and owned by a
+ * {@link FlowTable}; read by listeners.
  */
 public final class Flow {
     private final FlowKey key;
@@ -30,8 +31,28 @@ public final class Flow {
     private final boolean clientIsA;
     private final ClientBasis clientBasis;
     private final long firstSeenNanos;
-    private final TcpReassembler toServer;
-    private final TcpReassembler toClient;
+    /** What the reassemblers of a TCP flow share; null for UDP. */
+    private final StreamContext tcp;
+    /**
+     * Each direction's reassembler, made on first use ({@link #stream}): a direction that never
+     * sends needs none (most flows of the benchmark capture are one request that no one answers).
+     */
+    private TcpReassembler toServer;
+
+    private TcpReassembler toClient;
+    /**
+     * What a direction without a reassembler would hold, handed to it when it is made: the other
+     * side's latest ACK and window of that direction, and whether the direction was closed.
+     */
+    private boolean requestAckSeen;
+
+    private int requestAck;
+    private int requestWindow;
+    private boolean requestClosed;
+    private boolean responseAckSeen;
+    private int responseAck;
+    private int responseWindow;
+    private boolean responseClosed;
     private long lastSeenNanos;
     private long clientMac = LinkHeader.NONE;
     private long serverMac = LinkHeader.NONE;
@@ -66,9 +87,7 @@ public final class Flow {
         this.clientBasis = basis;
         this.firstSeenNanos = firstSeenNanos;
         this.lastSeenNanos = firstSeenNanos;
-        boolean isTcp = key.protocol() == IpHeader.TCP;
-        this.toServer = isTcp ? new TcpReassembler(this, Direction.REQUEST, tcp) : null;
-        this.toClient = isTcp ? new TcpReassembler(this, Direction.RESPONSE, tcp) : null;
+        this.tcp = key.protocol() == IpHeader.TCP ? tcp : null;
     }
 
     /**
@@ -160,7 +179,8 @@ public final class Flow {
 
     /** True when both TCP directions have closed; UDP flows never close, they time out. */
     public boolean closed() {
-        return toServer != null && toServer.isClosed() && toClient.isClosed();
+        // UDP: no reassemblers and neither direction closed, so false.
+        return isClosed(toServer, requestClosed) && isClosed(toClient, responseClosed);
     }
 
     /**
@@ -193,8 +213,72 @@ public final class Flow {
         return sourceIsA == clientIsA ? Direction.REQUEST : Direction.RESPONSE;
     }
 
+    /** The direction's reassembler, made now if it was not yet (TCP flows only). */
     TcpReassembler stream(Direction direction) {
-        return direction == Direction.REQUEST ? toServer : toClient;
+        TcpReassembler s = direction == Direction.REQUEST ? toServer : toClient;
+        return s != null ? s : makeStream(direction);
+    }
+
+    /**
+     * Made as it would have been at the flow's start, then told what it would have heard since: the
+     * latest ACK (a stream that has not started only records it) and its close (a stream that has
+     * not started only reports it, done by {@link #closeStreams}).
+     */
+    private TcpReassembler makeStream(Direction direction) {
+        TcpReassembler s = new TcpReassembler(this, direction, tcp);
+        if (direction == Direction.REQUEST) {
+            if (requestAckSeen) {
+                s.acknowledge(requestAck, requestWindow);
+            }
+            if (requestClosed) {
+                s.markClosed();
+            }
+            toServer = s;
+        } else {
+            if (responseAckSeen) {
+                s.acknowledge(responseAck, responseWindow);
+            }
+            if (responseClosed) {
+                s.markClosed();
+            }
+            toClient = s;
+        }
+        return s;
+    }
+
+    /**
+     * The other side acknowledged {@code direction}: its reassembler hears it, or for a direction that
+     * has not sent, the flow records it ({@link #recordAck}).
+     */
+    void acknowledge(Direction direction, int ack, int window) {
+        TcpReassembler s = direction == Direction.REQUEST ? toServer : toClient;
+        if (s != null) {
+            s.acknowledge(ack, window);
+        } else {
+            recordAck(direction, ack, window);
+        }
+    }
+
+    /**
+     * The other side acknowledged {@code direction}, which has no reassembler yet: one that has not
+     * started only records the ACK and window ({@link TcpReassembler#acknowledge}), so they are kept
+     * here and handed to it when it is made.
+     */
+    private void recordAck(Direction direction, int ack, int window) {
+        if (direction == Direction.REQUEST) {
+            requestAckSeen = true;
+            requestAck = ack;
+            requestWindow = window;
+        } else {
+            responseAckSeen = true;
+            responseAck = ack;
+            responseWindow = window;
+        }
+    }
+
+    /** Whether a direction is closed: its reassembler's state, or without one, whether it was closed. */
+    private static boolean isClosed(TcpReassembler stream, boolean closedBeforeMade) {
+        return stream != null ? stream.isClosed() : closedBeforeMade;
     }
 
     void touch(Direction direction, long srcMac, long dstMac, int payloadBytes, long timestampNanos) {
@@ -217,9 +301,31 @@ public final class Flow {
 
     /** Ends both TCP directions (buffered bytes first, with gaps). */
     void closeStreams(CloseReason reason) {
-        if (toServer != null) {
-            toServer.close(reason);
-            toClient.close(reason);
+        if (tcp != null) {
+            close(Direction.REQUEST, reason);
+            close(Direction.RESPONSE, reason);
         }
+    }
+
+    /**
+     * Closes one direction; one without a reassembler has nothing held or delivered, so closing it
+     * is what {@link TcpReassembler#close} does for a stream that never started: the listener hears
+     * the close, once.
+     */
+    private void close(Direction direction, CloseReason reason) {
+        TcpReassembler s = direction == Direction.REQUEST ? toServer : toClient;
+        if (s != null) {
+            s.close(reason);
+            return;
+        }
+        if (direction == Direction.REQUEST ? requestClosed : responseClosed) {
+            return;
+        }
+        if (direction == Direction.REQUEST) {
+            requestClosed = true;
+        } else {
+            responseClosed = true;
+        }
+        tcp.listener().onStreamClose(this, direction, reason);
     }
 }

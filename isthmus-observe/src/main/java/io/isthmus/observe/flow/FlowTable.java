@@ -138,8 +138,8 @@ public final class FlowTable {
             return;
         }
         if ((flags & TcpHeader.ACK) != 0) {
-            flow.stream(direction == Direction.REQUEST ? Direction.RESPONSE : Direction.REQUEST)
-                    .acknowledge(tcp.ack(), tcp.window());
+            flow.acknowledge(
+                    direction == Direction.REQUEST ? Direction.RESPONSE : Direction.REQUEST, tcp.ack(), tcp.window());
         }
         flow.stream(direction)
                 .segment(tcp.seq(), flags, buffer, tcp.payloadOffset(), tcp.payloadLength(), tcp.payloadMissing());

@@ -181,6 +181,14 @@ public final class TcpReassembler {
         listener.onStreamClose(flow, direction, reason);
     }
 
+    /**
+     * Marks a stream made after its direction was closed ({@link Flow#closeStreams}, which told the
+     * listener): it takes no more bytes, as if closed then.
+     */
+    void markClosed() {
+        closed = true;
+    }
+
     public boolean isClosed() {
         return closed;
     }

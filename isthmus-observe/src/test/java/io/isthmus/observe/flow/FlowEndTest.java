@@ -155,6 +155,35 @@ class FlowEndTest {
         assertThat(table.size()).isLessThanOrEqualTo((int) flows);
     }
 
+    /**
+     * A direction that never sent gets its reassembler only when it first sends (most flows of a
+     * capture are one request nobody answers); until then the flow keeps what it would have heard.
+     * Here the server is silent until after the client's RST: its close is reported once, at the
+     * RST, and its late data counts as data after close, as for a direction that had sent.
+     */
+    @Test
+    void closesADirectionThatNeverSentOnceAndRefusesItsLateData() {
+        c.toServer(1, PSH_ACK, "read").toServer(5, RST, "").toClient(1, PSH_ACK, "late");
+        table.closeAll(CloseReason.IDLE_TIMEOUT);
+
+        assertThat(recorder.stream(REQUEST)).isEqualTo("read[close RESET]");
+        assertThat(recorder.stream(RESPONSE)).isEqualTo("[close RESET]");
+        assertThat(recorder.events).containsExactly("end RESET");
+        assertThat(table.stats().dataAfterClose()).isEqualTo(1);
+    }
+
+    /** The same silent server while the flow lives: its close comes when the flow ends, once. */
+    @Test
+    void closesASilentDirectionWithTheFlow() {
+        c.toServer(1, PSH_ACK, "read");
+        table.closeAll(CloseReason.IDLE_TIMEOUT);
+        table.closeAll(CloseReason.IDLE_TIMEOUT);
+
+        assertThat(recorder.stream(REQUEST)).isEqualTo("read[close IDLE_TIMEOUT]");
+        assertThat(recorder.stream(RESPONSE)).isEqualTo("[close IDLE_TIMEOUT]");
+        assertThat(recorder.events).containsExactly("end IDLE_TIMEOUT");
+    }
+
     @Test
     void countsDataAfterBothFinsAsDataAfterClose() {
         c.handshake().toServer(1, FIN_ACK, "").toClient(1, FIN_ACK, "").toServer(2, PSH_ACK, "late write");
