@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.LongStream;
 
 /**
  * The protocol-independent view of one application message that every dissector produces and
@@ -127,13 +128,18 @@ public final class MessageSummary {
     }
 
     /**
-     * {@code OptionalLong.of(value)}. Summaries keep their numbers as plain values, so a number
-     * made here only to be passed to a summary's constructor or builder is read there at once, and
-     * the JIT's escape analysis usually removes the object.
+     * {@code OptionalLong.of(value)}; the same instance every time for a value in 0..255 (units,
+     * sequence numbers, small quantities). Larger values get a new object: summaries keep their
+     * numbers as plain values, so one made here to be passed to a summary's constructor or builder
+     * is read there at once, and the JIT's escape analysis usually removes it. (A shared instance
+     * per 16-bit value was tried: reading those objects, spread over the heap, cost more.)
      */
     public static OptionalLong number(long value) {
-        return OptionalLong.of(value);
+        return value >= 0 && value < SMALL_NUMBERS.length ? SMALL_NUMBERS[(int) value] : OptionalLong.of(value);
     }
+
+    private static final OptionalLong[] SMALL_NUMBERS =
+            LongStream.range(0, 256).mapToObj(OptionalLong::of).toArray(OptionalLong[]::new);
 
     /** A summary with only the mandatory fields; add the rest with the {@code with...} methods. */
     public static MessageSummary of(
@@ -329,7 +335,7 @@ public final class MessageSummary {
     }
 
     private static OptionalLong optional(int present, int flag, long value) {
-        return (present & flag) != 0 ? OptionalLong.of(value) : OptionalLong.empty();
+        return (present & flag) != 0 ? number(value) : OptionalLong.empty();
     }
 
     public Protocol protocol() {
