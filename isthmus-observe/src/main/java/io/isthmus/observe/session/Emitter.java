@@ -38,10 +38,10 @@ final class Emitter {
 
     /** Records a request, or finds a response's request: the latency, or -1. */
     private long pair(FlowSession s, MessageSummary m, long ts, ProtocolStats p) {
-        if (m.transaction().isEmpty()) {
+        if (!m.hasTransaction()) {
             return -1;
         }
-        long key = PendingRequests.key(m.unit().orElse(-1), m.transaction().getAsLong());
+        long key = PendingRequests.key(m.unitOrElse(-1), m.transactionOrElse(0));
         if (m.direction() == Direction.REQUEST) {
             s.request(key, ts, limits.maxPendingRequests());
             return -1;

@@ -35,6 +35,17 @@ final class FlowSession {
 
     private Endpoints fromServer;
     /**
+     * The flow's client and server MAC addresses when {@link #fromClient} was made, compared per
+     * message instead of the endpoints' own (the endpoints object is then not read).
+     */
+    private long fromClientClientMac;
+
+    private long fromClientServerMac;
+    /** The same for {@link #fromServer}. */
+    private long fromServerClientMac;
+
+    private long fromServerServerMac;
+    /**
      * The talker counters of client and server in {@link #talkerStats}, looked up once (a flow's
      * messages are nearly always of one protocol; S7 flows may mix s7comm and s7comm-plus).
      */
@@ -125,15 +136,22 @@ final class FlowSession {
 
     /** The endpoints of the messages sent by the client ({@code fromClient}) or the server. */
     Endpoints endpoints(Flow flow, boolean fromClient) {
-        Endpoints e = fromClient ? this.fromClient : fromServer;
-        long srcMac = fromClient ? flow.clientMac() : flow.serverMac();
-        long dstMac = fromClient ? flow.serverMac() : flow.clientMac();
-        return e != null && e.srcMac() == srcMac && e.dstMac() == dstMac
-                ? e
-                : remake(flow, fromClient, e, srcMac, dstMac);
+        long clientMac = flow.clientMac();
+        long serverMac = flow.serverMac();
+        if (fromClient) {
+            if (this.fromClient != null && fromClientClientMac == clientMac && fromClientServerMac == serverMac) {
+                return this.fromClient;
+            }
+        } else if (fromServer != null && fromServerClientMac == clientMac && fromServerServerMac == serverMac) {
+            return fromServer;
+        }
+        return remake(flow, fromClient, clientMac, serverMac);
     }
 
-    private Endpoints remake(Flow flow, boolean fromClient, Endpoints e, long srcMac, long dstMac) {
+    private Endpoints remake(Flow flow, boolean fromClient, long clientMac, long serverMac) {
+        Endpoints e = fromClient ? this.fromClient : fromServer;
+        long srcMac = fromClient ? clientMac : serverMac;
+        long dstMac = fromClient ? serverMac : clientMac;
         Endpoints other = fromClient ? fromServer : this.fromClient;
         Optional<FlowKey> key;
         Optional<IpAddress> src;
@@ -161,8 +179,12 @@ final class FlowSession {
                 dstMac);
         if (fromClient) {
             this.fromClient = made;
+            fromClientClientMac = clientMac;
+            fromClientServerMac = serverMac;
         } else {
             fromServer = made;
+            fromServerClientMac = clientMac;
+            fromServerServerMac = serverMac;
         }
         return made;
     }
