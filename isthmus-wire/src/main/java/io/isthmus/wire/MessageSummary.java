@@ -22,10 +22,14 @@ import java.util.stream.LongStream;
  * #hasTransaction}, {@link #unitOrElse} and {@link #transactionOrElse} read them without one.
  */
 public final class MessageSummary {
-    private static final int UNIT = 1;
-    private static final int TRANSACTION = 2;
-    private static final int ADDRESS = 4;
-    private static final int QUANTITY = 8;
+    /** {@link #of(Protocol, Direction, int, String, AccessKind, int, long, long, long, long, Optional, List, List)}: the unit is present. */
+    public static final int UNIT = 1;
+    /** The transaction is present (see {@link #UNIT}). */
+    public static final int TRANSACTION = 2;
+    /** The address is present (see {@link #UNIT}). */
+    public static final int ADDRESS = 4;
+    /** The quantity is present (see {@link #UNIT}). */
+    public static final int QUANTITY = 8;
 
     private final Protocol protocol;
     private final Direction direction;
@@ -186,6 +190,48 @@ public final class MessageSummary {
                 Optional.empty(),
                 List.of(),
                 List.of());
+    }
+
+    /**
+     * A summary whose numbers are plain values: unit, transaction, address and quantity are each
+     * present when {@code present} has its bit ({@link #UNIT}, {@link #TRANSACTION}, {@link
+     * #ADDRESS}, {@link #QUANTITY}), and the value of an absent one is ignored. For dissectors that
+     * read the numbers from the frame: no {@link OptionalLong} is made per number (the JIT does not
+     * always remove one made for the public constructor, and the hottest dissectors make one per
+     * message).
+     */
+    public static MessageSummary of(
+            Protocol protocol,
+            Direction direction,
+            int function,
+            String functionName,
+            AccessKind access,
+            int present,
+            long unit,
+            long transaction,
+            long address,
+            long quantity,
+            Optional<String> status,
+            List<Attribute> attributes,
+            List<Anomaly> anomalies) {
+        if ((present & ~(UNIT | TRANSACTION | ADDRESS | QUANTITY)) != 0) {
+            throw new IllegalArgumentException(
+                    "present has bits other than UNIT, TRANSACTION, ADDRESS, QUANTITY: " + present);
+        }
+        return new MessageSummary(
+                protocol,
+                direction,
+                function,
+                functionName,
+                access,
+                present,
+                (present & UNIT) != 0 ? unit : 0,
+                (present & TRANSACTION) != 0 ? transaction : 0,
+                (present & ADDRESS) != 0 ? address : 0,
+                (present & QUANTITY) != 0 ? quantity : 0,
+                status,
+                attributes,
+                anomalies);
     }
 
     /**

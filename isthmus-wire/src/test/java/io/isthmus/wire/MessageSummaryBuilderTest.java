@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.isthmus.model.AccessKind;
 import io.isthmus.model.Protocol;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -83,5 +85,75 @@ class MessageSummaryBuilderTest {
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> built.anomalies().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThat(built.attributes()).containsExactly(new Attribute("values", "7"));
+    }
+
+    /**
+     * The factory with plain numbers and "present" bits makes the summary the constructor makes from
+     * the same numbers as {@link OptionalLong}s; the value given for an absent number is ignored.
+     */
+    @Test
+    void theFactoryWithPlainNumbersGivesWhatTheConstructorGivesWithOptionals() {
+        Random random = new Random(29);
+        int[] bits = {MessageSummary.UNIT, MessageSummary.TRANSACTION, MessageSummary.ADDRESS, MessageSummary.QUANTITY};
+        for (int round = 0; round < 5_000; round++) {
+            int present = random.nextInt(16);
+            long[] values = new long[4];
+            OptionalLong[] optionals = new OptionalLong[4];
+            for (int i = 0; i < 4; i++) {
+                values[i] = random.nextBoolean() ? random.nextInt(70_000) : random.nextLong();
+                optionals[i] = (present & bits[i]) != 0 ? OptionalLong.of(values[i]) : OptionalLong.empty();
+            }
+            Optional<String> status = random.nextBoolean() ? Optional.empty() : Optional.of("Illegal Data Address");
+            List<Attribute> attributes = random.nextBoolean() ? List.of() : List.of(new Attribute("values", "7"));
+            MessageSummary plain = MessageSummary.of(
+                    Protocol.MODBUS,
+                    Direction.RESPONSE,
+                    3,
+                    "Read Holding Registers",
+                    AccessKind.READ,
+                    present,
+                    values[0],
+                    values[1],
+                    values[2],
+                    values[3],
+                    status,
+                    attributes,
+                    List.of());
+            MessageSummary viaOptionals = new MessageSummary(
+                    Protocol.MODBUS,
+                    Direction.RESPONSE,
+                    3,
+                    "Read Holding Registers",
+                    AccessKind.READ,
+                    optionals[0],
+                    optionals[1],
+                    optionals[2],
+                    optionals[3],
+                    status,
+                    attributes,
+                    List.of());
+            assertThat(plain).isEqualTo(viaOptionals).hasSameHashCodeAs(viaOptionals);
+            assertThat(plain.toString()).isEqualTo(viaOptionals.toString());
+            assertThat(plain.unit()).isEqualTo(optionals[0]);
+            assertThat(plain.transaction()).isEqualTo(optionals[1]);
+            assertThat(plain.address()).isEqualTo(optionals[2]);
+            assertThat(plain.quantity()).isEqualTo(optionals[3]);
+        }
+        assertThatThrownBy(() -> MessageSummary.of(
+                        Protocol.MODBUS,
+                        Direction.RESPONSE,
+                        3,
+                        "Read Holding Registers",
+                        AccessKind.READ,
+                        16,
+                        0,
+                        0,
+                        0,
+                        0,
+                        Optional.empty(),
+                        List.of(),
+                        List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("present");
     }
 }

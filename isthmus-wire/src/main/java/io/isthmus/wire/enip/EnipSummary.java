@@ -168,16 +168,17 @@ public final class EnipSummary {
                 }
             }
         }
-        return new MessageSummary(
+        return MessageSummary.of(
                 Protocol.ENIP,
                 hint,
                 code,
                 name,
                 access,
-                OptionalLong.empty(),
-                MessageSummary.number(transaction),
-                OptionalLong.empty(),
-                OptionalLong.empty(),
+                MessageSummary.TRANSACTION,
+                0,
+                transaction,
+                0,
+                0,
                 status,
                 attributes,
                 anomalies);

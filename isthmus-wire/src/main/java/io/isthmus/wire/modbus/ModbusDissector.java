@@ -93,8 +93,8 @@ public final class ModbusDissector implements Dissector {
     private MessageSummary summary(byte[] b, int at, int length, Direction hint) {
         int pdu = at + ModbusLimits.MBAP_HEADER_LENGTH;
         int pduLength = length - 1;
-        OptionalLong unit = MessageSummary.number(Octets.u8(b, at + 6));
-        OptionalLong transaction = MessageSummary.number(Octets.u16be(b, at));
+        int unit = Octets.u8(b, at + 6);
+        int transaction = Octets.u16be(b, at);
         MessageSummary s;
         boolean read = ReadSummaries.isRead(b, pdu, pduLength); // asked once (perf14d)
         if (read && hint == Direction.REQUEST && ReadSummaries.plainRequest(b, pdu, pduLength, limits)) {
@@ -111,7 +111,9 @@ public final class ModbusDissector implements Dissector {
                     : WriteSummaries.response(b, pdu, unit, transaction);
         } else {
             PduReader reader = new PduReader(b, pdu, pduLength);
-            s = hint == Direction.REQUEST ? request(reader, unit, transaction) : response(reader, unit, transaction);
+            OptionalLong u = MessageSummary.number(unit);
+            OptionalLong t = MessageSummary.number(transaction);
+            s = hint == Direction.REQUEST ? request(reader, u, t) : response(reader, u, t);
         }
         if (length > ModbusLimits.SPEC.maxMbapLength()) {
             s = s.withAnomaly(new Anomaly(

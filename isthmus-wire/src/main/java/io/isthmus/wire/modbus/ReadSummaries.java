@@ -7,7 +7,6 @@ import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.Octets;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The four read functions (FC 1 to 4, Modbus Application Protocol Specification V1.1b3 sections
@@ -50,18 +49,19 @@ final class ReadSummaries {
     }
 
     /** The summary of a request that {@link #plainRequest} accepted. */
-    static MessageSummary request(byte[] b, int pdu, OptionalLong unit, OptionalLong transaction) {
+    static MessageSummary request(byte[] b, int pdu, int unit, int transaction) {
         int fc = Octets.u8(b, pdu);
-        return new MessageSummary(
+        return MessageSummary.of(
                 Protocol.MODBUS,
                 Direction.REQUEST,
                 fc,
                 ModbusFunctionNames.name(fc),
                 AccessKind.READ,
+                ALL_NUMBERS,
                 unit,
                 transaction,
-                MessageSummary.number(Octets.u16be(b, pdu + 1)),
-                MessageSummary.number(Octets.u16be(b, pdu + 3)),
+                Octets.u16be(b, pdu + 1),
+                Octets.u16be(b, pdu + 3),
                 Optional.empty(),
                 List.of(),
                 List.of());
@@ -82,7 +82,7 @@ final class ReadSummaries {
     }
 
     /** The summary of a response that {@link #plainResponse} accepted: function only (section 6). */
-    static MessageSummary response(byte[] b, int pdu, OptionalLong unit, OptionalLong transaction) {
+    static MessageSummary response(byte[] b, int pdu, int unit, int transaction) {
         int fc = Octets.u8(b, pdu);
         return MessageSummary.of(
                 Protocol.MODBUS,
@@ -90,7 +90,17 @@ final class ReadSummaries {
                 fc,
                 ModbusFunctionNames.name(fc),
                 AccessKind.READ,
+                MessageSummary.UNIT | MessageSummary.TRANSACTION,
                 unit,
-                transaction);
+                transaction,
+                0,
+                0,
+                Optional.empty(),
+                List.of(),
+                List.of());
     }
+
+    /** Unit, transaction, address and quantity: what a plain request carries. */
+    static final int ALL_NUMBERS =
+            MessageSummary.UNIT | MessageSummary.TRANSACTION | MessageSummary.ADDRESS | MessageSummary.QUANTITY;
 }

@@ -10,7 +10,6 @@ import io.isthmus.wire.MessageSummary;
 import io.isthmus.wire.Octets;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The four write functions (FC 5, 6, 15 and 16, Modbus Application Protocol Specification V1.1b3
@@ -84,7 +83,7 @@ final class WriteSummaries {
      * The summary of a request that {@link #plainRequest} accepted: the range written and the
      * {@code values} attribute as {@link RequestSummaries} gives them ({@link WrittenValues}).
      */
-    static MessageSummary request(byte[] b, int pdu, OptionalLong unit, OptionalLong transaction) {
+    static MessageSummary request(byte[] b, int pdu, int unit, int transaction) {
         int fc = Octets.u8(b, pdu);
         int address = Octets.u16be(b, pdu + 1);
         int field = Octets.u16be(b, pdu + 3); // the value of FC 5 and 6, the quantity of FC 15 and 16
@@ -108,16 +107,17 @@ final class WriteSummaries {
                 quantity = field;
             }
         }
-        return new MessageSummary(
+        return MessageSummary.of(
                 Protocol.MODBUS,
                 Direction.REQUEST,
                 fc,
                 ModbusFunctionNames.name(fc),
                 AccessKind.WRITE,
+                ReadSummaries.ALL_NUMBERS,
                 unit,
                 transaction,
-                MessageSummary.number(address),
-                MessageSummary.number(quantity),
+                address,
+                quantity,
                 Optional.empty(),
                 values,
                 List.of());
@@ -133,19 +133,20 @@ final class WriteSummaries {
     }
 
     /** The summary of a response that {@link #plainResponse} accepted: function and the range written. */
-    static MessageSummary response(byte[] b, int pdu, OptionalLong unit, OptionalLong transaction) {
+    static MessageSummary response(byte[] b, int pdu, int unit, int transaction) {
         int fc = Octets.u8(b, pdu);
         boolean single = fc == FunctionCode.WRITE_SINGLE_COIL || fc == FunctionCode.WRITE_SINGLE_REGISTER;
-        return new MessageSummary(
+        return MessageSummary.of(
                 Protocol.MODBUS,
                 Direction.RESPONSE,
                 fc,
                 ModbusFunctionNames.name(fc),
                 AccessKind.WRITE,
+                ReadSummaries.ALL_NUMBERS,
                 unit,
                 transaction,
-                MessageSummary.number(Octets.u16be(b, pdu + 1)),
-                MessageSummary.number(single ? 1 : Octets.u16be(b, pdu + 3)),
+                Octets.u16be(b, pdu + 1),
+                single ? 1 : Octets.u16be(b, pdu + 3),
                 Optional.empty(),
                 List.of(),
                 List.of());

@@ -82,16 +82,17 @@ public final class S7commSummary {
         }
         Direction direction = rosctr == Rosctr.JOB ? Direction.REQUEST : Direction.RESPONSE;
         Head head = head(m, direction, hint);
-        return new MessageSummary(
+        return MessageSummary.of(
                 Protocol.S7COMM,
                 head.direction(),
                 head.function(),
                 head.functionName(),
                 head.access(),
-                OptionalLong.empty(),
-                MessageSummary.number(pduReference),
-                OptionalLong.empty(),
-                OptionalLong.empty(),
+                MessageSummary.TRANSACTION,
+                0,
+                pduReference,
+                0,
+                0,
                 errorStatus(rosctr, errorClass, error, status(m)),
                 new Attributes(rosctr, m),
                 anomalies);
@@ -100,16 +101,19 @@ public final class S7commSummary {
     /** The summary of a Read/Write Var PDU whose other parts are {@code p}. */
     private static MessageSummary summary(
             Parts p, Rosctr rosctr, int pduReference, S7ErrorClass errorClass, int error, List<Anomaly> anomalies) {
-        return new MessageSummary(
+        return MessageSummary.of(
                 Protocol.S7COMM,
                 p.direction(),
                 p.function(),
                 p.functionName(),
                 p.access(),
-                OptionalLong.empty(),
-                MessageSummary.number(pduReference),
-                p.address(),
-                p.quantity(),
+                MessageSummary.TRANSACTION
+                        | (p.address().isPresent() ? MessageSummary.ADDRESS : 0)
+                        | (p.quantity().isPresent() ? MessageSummary.QUANTITY : 0),
+                0,
+                pduReference,
+                p.address().orElse(0),
+                p.quantity().orElse(0),
                 errorStatus(rosctr, errorClass, error, p.status()),
                 p.attributes(),
                 anomalies);
