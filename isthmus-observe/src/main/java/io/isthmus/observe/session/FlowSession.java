@@ -1,5 +1,6 @@
 package io.isthmus.observe.session;
 
+import io.isthmus.model.Protocol;
 import io.isthmus.observe.flow.Flow;
 import io.isthmus.observe.flow.FlowKey;
 import io.isthmus.wire.Direction;
@@ -10,6 +11,9 @@ import java.util.Optional;
 /** What the session layer keeps with a flow ({@link io.isthmus.observe.flow.Flow#attach}). */
 final class FlowSession {
     DissectorFactory factory;
+    /** The factory's protocol, asked once ({@link SessionLayer} picks a dissector call site by it). */
+    Protocol protocol;
+
     int probes;
     boolean givenUp;
     /** Made with its dissector on the direction's first use: many flows carry data one way only. */
@@ -63,6 +67,7 @@ final class FlowSession {
 
     void identified(DissectorFactory f, int clientPort, int serverPort) {
         factory = f;
+        protocol = f.protocol();
         int wellKnown = f.protocol().wellKnownPort().orElse(-1);
         reversed = wellKnown == clientPort && wellKnown != serverPort;
     }
