@@ -22,7 +22,7 @@ import java.util.stream.LongStream;
  * #hasTransaction}, {@link #unitOrElse} and {@link #transactionOrElse} read them without one.
  */
 public final class MessageSummary {
-    /** {@link #of(Protocol, Direction, int, String, AccessKind, int, long, long, long, long, Optional, List, List)}: the unit is present. */
+    /** The unit is present (the plain-numbers constructor's {@code present} bits). */
     public static final int UNIT = 1;
     /** The transaction is present (see {@link #UNIT}). */
     public static final int TRANSACTION = 2;
@@ -96,8 +96,15 @@ public final class MessageSummary {
                 anomalies);
     }
 
-    /** The summary from its parts, the numbers as {@link #present} bits and values (0 when absent). */
-    private MessageSummary(
+    /**
+     * A summary whose numbers are plain values: unit, transaction, address and quantity are each
+     * present when {@code present} has its bit ({@link #UNIT}, {@link #TRANSACTION}, {@link
+     * #ADDRESS}, {@link #QUANTITY}), and the value given for an absent one is ignored. For
+     * dissectors that read the numbers from the frame: no {@link OptionalLong} is made per number
+     * (the JIT does not always remove one made for the other constructor, and the hottest
+     * dissectors make a summary per message).
+     */
+    public MessageSummary(
             Protocol protocol,
             Direction direction,
             int function,
@@ -111,16 +118,20 @@ public final class MessageSummary {
             Optional<String> status,
             List<Attribute> attributes,
             List<Anomaly> anomalies) {
+        if ((present & ~(UNIT | TRANSACTION | ADDRESS | QUANTITY)) != 0) {
+            throw new IllegalArgumentException(
+                    "present has bits other than UNIT, TRANSACTION, ADDRESS, QUANTITY: " + present);
+        }
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         this.direction = Objects.requireNonNull(direction, "direction");
         this.function = function;
         this.functionName = Objects.requireNonNull(functionName, "functionName");
         this.access = Objects.requireNonNull(access, "access");
         this.present = present;
-        this.unit = unit;
-        this.transaction = transaction;
-        this.address = address;
-        this.quantity = quantity;
+        this.unit = (present & UNIT) != 0 ? unit : 0;
+        this.transaction = (present & TRANSACTION) != 0 ? transaction : 0;
+        this.address = (present & ADDRESS) != 0 ? address : 0;
+        this.quantity = (present & QUANTITY) != 0 ? quantity : 0;
         this.status = Objects.requireNonNull(status, "status");
         this.attributes = AppendedList.frozen(attributes);
         this.anomalies = AppendedList.frozen(anomalies);
@@ -190,48 +201,6 @@ public final class MessageSummary {
                 Optional.empty(),
                 List.of(),
                 List.of());
-    }
-
-    /**
-     * A summary whose numbers are plain values: unit, transaction, address and quantity are each
-     * present when {@code present} has its bit ({@link #UNIT}, {@link #TRANSACTION}, {@link
-     * #ADDRESS}, {@link #QUANTITY}), and the value of an absent one is ignored. For dissectors that
-     * read the numbers from the frame: no {@link OptionalLong} is made per number (the JIT does not
-     * always remove one made for the public constructor, and the hottest dissectors make one per
-     * message).
-     */
-    public static MessageSummary of(
-            Protocol protocol,
-            Direction direction,
-            int function,
-            String functionName,
-            AccessKind access,
-            int present,
-            long unit,
-            long transaction,
-            long address,
-            long quantity,
-            Optional<String> status,
-            List<Attribute> attributes,
-            List<Anomaly> anomalies) {
-        if ((present & ~(UNIT | TRANSACTION | ADDRESS | QUANTITY)) != 0) {
-            throw new IllegalArgumentException(
-                    "present has bits other than UNIT, TRANSACTION, ADDRESS, QUANTITY: " + present);
-        }
-        return new MessageSummary(
-                protocol,
-                direction,
-                function,
-                functionName,
-                access,
-                present,
-                (present & UNIT) != 0 ? unit : 0,
-                (present & TRANSACTION) != 0 ? transaction : 0,
-                (present & ADDRESS) != 0 ? address : 0,
-                (present & QUANTITY) != 0 ? quantity : 0,
-                status,
-                attributes,
-                anomalies);
     }
 
     /**

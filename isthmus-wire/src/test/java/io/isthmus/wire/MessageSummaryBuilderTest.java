@@ -88,11 +88,11 @@ class MessageSummaryBuilderTest {
     }
 
     /**
-     * The factory with plain numbers and "present" bits makes the summary the constructor makes from
+     * The constructor with plain numbers and "present" bits makes the summary the other one makes from
      * the same numbers as {@link OptionalLong}s; the value given for an absent number is ignored.
      */
     @Test
-    void theFactoryWithPlainNumbersGivesWhatTheConstructorGivesWithOptionals() {
+    void theConstructorWithPlainNumbersGivesWhatTheOneWithOptionalsGives() {
         Random random = new Random(29);
         int[] bits = {MessageSummary.UNIT, MessageSummary.TRANSACTION, MessageSummary.ADDRESS, MessageSummary.QUANTITY};
         for (int round = 0; round < 5_000; round++) {
@@ -105,7 +105,7 @@ class MessageSummaryBuilderTest {
             }
             Optional<String> status = random.nextBoolean() ? Optional.empty() : Optional.of("Illegal Data Address");
             List<Attribute> attributes = random.nextBoolean() ? List.of() : List.of(new Attribute("values", "7"));
-            MessageSummary plain = MessageSummary.of(
+            MessageSummary plain = new MessageSummary(
                     Protocol.MODBUS,
                     Direction.RESPONSE,
                     3,
@@ -139,7 +139,7 @@ class MessageSummaryBuilderTest {
             assertThat(plain.address()).isEqualTo(optionals[2]);
             assertThat(plain.quantity()).isEqualTo(optionals[3]);
         }
-        assertThatThrownBy(() -> MessageSummary.of(
+        assertThatThrownBy(() -> new MessageSummary(
                         Protocol.MODBUS,
                         Direction.RESPONSE,
                         3,

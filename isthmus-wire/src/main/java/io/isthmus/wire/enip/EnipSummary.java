@@ -168,7 +168,7 @@ public final class EnipSummary {
                 }
             }
         }
-        return MessageSummary.of(
+        return new MessageSummary(
                 Protocol.ENIP,
                 hint,
                 code,

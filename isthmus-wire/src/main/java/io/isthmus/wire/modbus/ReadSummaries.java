@@ -51,7 +51,7 @@ final class ReadSummaries {
     /** The summary of a request that {@link #plainRequest} accepted. */
     static MessageSummary request(byte[] b, int pdu, int unit, int transaction) {
         int fc = Octets.u8(b, pdu);
-        return MessageSummary.of(
+        return new MessageSummary(
                 Protocol.MODBUS,
                 Direction.REQUEST,
                 fc,
@@ -84,7 +84,7 @@ final class ReadSummaries {
     /** The summary of a response that {@link #plainResponse} accepted: function only (section 6). */
     static MessageSummary response(byte[] b, int pdu, int unit, int transaction) {
         int fc = Octets.u8(b, pdu);
-        return MessageSummary.of(
+        return new MessageSummary(
                 Protocol.MODBUS,
                 Direction.RESPONSE,
                 fc,

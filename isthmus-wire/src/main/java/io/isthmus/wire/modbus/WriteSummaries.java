@@ -107,7 +107,7 @@ final class WriteSummaries {
                 quantity = field;
             }
         }
-        return MessageSummary.of(
+        return new MessageSummary(
                 Protocol.MODBUS,
                 Direction.REQUEST,
                 fc,
@@ -136,7 +136,7 @@ final class WriteSummaries {
     static MessageSummary response(byte[] b, int pdu, int unit, int transaction) {
         int fc = Octets.u8(b, pdu);
         boolean single = fc == FunctionCode.WRITE_SINGLE_COIL || fc == FunctionCode.WRITE_SINGLE_REGISTER;
-        return MessageSummary.of(
+        return new MessageSummary(
                 Protocol.MODBUS,
                 Direction.RESPONSE,
                 fc,

@@ -82,7 +82,7 @@ public final class S7commSummary {
         }
         Direction direction = rosctr == Rosctr.JOB ? Direction.REQUEST : Direction.RESPONSE;
         Head head = head(m, direction, hint);
-        return MessageSummary.of(
+        return new MessageSummary(
                 Protocol.S7COMM,
                 head.direction(),
                 head.function(),
@@ -101,7 +101,7 @@ public final class S7commSummary {
     /** The summary of a Read/Write Var PDU whose other parts are {@code p}. */
     private static MessageSummary summary(
             Parts p, Rosctr rosctr, int pduReference, S7ErrorClass errorClass, int error, List<Anomaly> anomalies) {
-        return MessageSummary.of(
+        return new MessageSummary(
                 Protocol.S7COMM,
                 p.direction(),
                 p.function(),
