@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.isthmus.wire.Anomaly;
 import io.isthmus.wire.Attribute;
 import io.isthmus.wire.Direction;
+import io.isthmus.wire.MessageSummary;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -155,12 +156,9 @@ class S7commDecoderTest {
         ByteBuffer one = ByteBuffer.wrap(hex("3203 0000 0001 0002 0006 0000 0401 ff040008 2a00"));
         ByteBuffer two = ByteBuffer.wrap(hex("3203 0000 0002 0002 000b 0000 0402 ff0400082a00 ff0400082b"));
         ByteBuffer failed = ByteBuffer.wrap(hex("3203 0000 0003 0002 0004 0000 0401 0a000000"));
-        assertThat(decoder.read(one, 0, one.limit())).isTrue();
-        var single = S7commSummary.of(decoder, Direction.RESPONSE);
-        assertThat(decoder.read(two, 0, two.limit())).isTrue();
-        var pair = S7commSummary.of(decoder, Direction.RESPONSE);
-        assertThat(decoder.read(failed, 0, failed.limit())).isTrue();
-        var notFound = S7commSummary.of(decoder, Direction.RESPONSE);
+        var single = responseSummary(one);
+        var pair = responseSummary(two);
+        var notFound = responseSummary(failed);
 
         assertThat(pair.attributes()).isSameAs(single.attributes());
         assertThat(List.copyOf(single.attributes())).containsExactly(new Attribute("rosctr", "ack_data"));
@@ -176,13 +174,10 @@ class S7commDecoderTest {
         ByteBuffer first = ByteBuffer.wrap(hex("3203 0000 0007 0002 0004 0000 0401 0a000000"));
         ByteBuffer second = ByteBuffer.wrap(hex("3203 0000 0008 0002 0004 0000 0401 0a000000"));
         ByteBuffer error = ByteBuffer.wrap(hex("3203 0000 0009 0002 0004 8104 0401 0a000000"));
-        assertThat(decoder.read(first, 0, first.limit())).isTrue();
-        var a = S7commSummary.of(decoder, Direction.RESPONSE);
-        assertThat(decoder.read(second, 0, second.limit())).isTrue();
-        var b = S7commSummary.of(decoder, Direction.RESPONSE);
+        var a = responseSummary(first);
+        var b = responseSummary(second);
         var d = (S7Decode.Decoded) decoder.decode(error, 0, error.limit());
-        assertThat(decoder.read(error, 0, error.limit())).isTrue();
-        var withError = S7commSummary.of(decoder, Direction.RESPONSE);
+        var withError = responseSummary(error);
 
         assertThat(b.attributes()).isSameAs(a.attributes());
         assertThat(b.status()).isSameAs(a.status()).hasValue(S7ReturnCode.OBJECT_DOES_NOT_EXIST.displayName());
@@ -275,5 +270,11 @@ class S7commDecoderTest {
             }
         }
         assertThat(decoded).isBetween(2_000, 18_000); // both outcomes well covered (3,410 decoded)
+    }
+
+    /** Reads {@code pdu} in place (it must be accepted) and summarises it as a response. */
+    private MessageSummary responseSummary(ByteBuffer pdu) {
+        assertThat(decoder.read(pdu, 0, pdu.limit())).isTrue();
+        return S7commSummary.of(decoder, Direction.RESPONSE);
     }
 }
