@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -34,10 +35,17 @@ import org.openjdk.jmh.infra.Blackhole;
  * above 1 runs {@link ShardedAnalysis} on that many shards (plus its reading thread; the
  * observations reach the Blackhole on the benchmark thread, merged in order); 1 is {@link
  * CaptureAnalysis#run} as {@code isthmus analyze} ran it before.
+ *
+ * <p>The forked JVM runs on the serial collector, the one the {@code isthmus} launcher gives
+ * {@code analyze} (see the launcher script): the benchmark measures the core as analyze runs it.
+ * On the JVM's default collector (G1) the same pass takes about 7 % longer (G1's write barriers;
+ * docs/benchmarks.md, session of 2026-11-28, fifteenth); measure it with {@code -jvmArgsAppend
+ * -XX:+UseG1GC}, which replaces this option.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(jvmArgsAppend = "-XX:+UseSerialGC")
 public class DissectCoreBenchmark {
 
     @Param("/tmp/bench/ics_big.pcap")
