@@ -202,6 +202,26 @@ public final class AnalyzeCommand implements Callable<Integer> {
         };
     }
 
+    /**
+     * With {@code --threads} above 1 over an uncompressed capture that is a regular file: every shard
+     * reads the file itself ({@link ShardedAnalysis.Opener}), the first through {@code source}, whose
+     * progress the bar shows. Otherwise null: one reading thread hands the packets to the shards (standard
+     * input and pipes can be read once; a gzip file would be decompressed once per shard).
+     */
+    private ShardedAnalysis.Opener ownReaders(CaptureSource source) {
+        if (threads < 2 || "-".equals(input) || source.compressed() || !Files.isRegularFile(Path.of(input))) {
+            return null;
+        }
+        boolean[] given = {false};
+        return () -> {
+            if (!given[0]) {
+                given[0] = true;
+                return source;
+            }
+            return CaptureSource.open(Path.of(input), CaptureLimits.DEFAULT);
+        };
+    }
+
     private int analyze(
             CaptureSource source,
             Path file,
@@ -221,18 +241,32 @@ public final class AnalyzeCommand implements Callable<Integer> {
             try (BackgroundWriter<Observation> observations =
                             new BackgroundWriter<>("isthmus-observations", writer, writer);
                     Progress progress = bar ? Progress.start(System.err, source::progress) : null) {
+                ShardedAnalysis.Opener ownReaders = ownReaders(source);
                 if (guard.isEmpty() && reporting.isEmpty()) {
-                    result = ShardedAnalysis.run(source, observations, threads);
+                    result = ownReaders != null
+                            ? ShardedAnalysis.run(ownReaders, observations, threads)
+                            : ShardedAnalysis.run(source, observations, threads);
                 } else if (guard.isEmpty()) {
                     // flow summaries merge in order like observations; detection's per-frame tap does not
-                    result = ShardedAnalysis.run(
-                            source,
-                            DissectorRegistry.defaults(),
-                            SessionLimits.DEFAULT,
-                            FlowLimits.DEFAULT,
-                            reporting.get().observations(observations),
-                            reporting.get().flows(),
-                            threads);
+                    Consumer<Observation> sink = reporting.get().observations(observations);
+                    Consumer<FlowSummary> flows = reporting.get().flows();
+                    result = ownReaders != null
+                            ? ShardedAnalysis.run(
+                                    ownReaders,
+                                    DissectorRegistry.defaults(),
+                                    SessionLimits.DEFAULT,
+                                    FlowLimits.DEFAULT,
+                                    sink,
+                                    flows,
+                                    threads)
+                            : ShardedAnalysis.run(
+                                    source,
+                                    DissectorRegistry.defaults(),
+                                    SessionLimits.DEFAULT,
+                                    FlowLimits.DEFAULT,
+                                    sink,
+                                    flows,
+                                    threads);
                 } else {
                     if (threads > 1) {
                         err.println("isthmus: --threads " + threads

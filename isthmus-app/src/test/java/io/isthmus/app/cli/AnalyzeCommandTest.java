@@ -142,6 +142,23 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void aGzipCaptureOnTwoThreadsIsReadOnceAndGivesTheSameFileAsOnOne() throws IOException {
+        // gzip: one reading thread feeds the shards (each shard reading the file would decompress it
+        // once per shard); a plain file (the test above) is read by every shard itself
+        Path gz = tmp.resolve("capture.pcap.gz");
+        try (var os = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            os.write(Files.readAllBytes(CAPTURES.resolve("s7comm__ITI__snap7_s300_everything.pcapng")));
+        }
+        Run single = run("analyze", gz.toString(), "--out", tmp.resolve("a").toString(), "--quiet");
+        Run sharded = run("analyze", gz.toString(), "--out", tmp.resolve("b").toString(), "--quiet", "--threads", "2");
+        assertThat(single.exit()).as(single.err()).isEqualTo(ExitCodes.OK);
+        assertThat(sharded.exit()).as(sharded.err()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readAllLines(tmp.resolve("b").resolve("observations.jsonl")))
+                .hasSizeGreaterThan(10)
+                .isEqualTo(Files.readAllLines(tmp.resolve("a").resolve("observations.jsonl")));
+    }
+
+    @Test
     void aTruncatedCaptureOnTwoThreadsEndsLikeOnOne() throws IOException {
         byte[] whole = Files.readAllBytes(CAPTURES.resolve("s7comm__ITI__snap7_s300_everything.pcapng"));
         Path cut = tmp.resolve("cut.pcapng");

@@ -36,10 +36,35 @@ public final class FlowPipeline {
      * non-IP frames, a {@link DecodedPacket} record built for the call).
      */
     public void accept(ByteBuffer buffer, CaptureRecord.Packet packet) {
+        acceptDecoded(buffer, packet, decoder.decode(buffer, packet, view));
+    }
+
+    /**
+     * For a shard that reads the whole capture itself: decodes the packet's headers into this
+     * pipeline's view ({@link #decoded()}) without handling the packet, so the shard can choose by
+     * them whether the packet is its own; then {@link #acceptDecoded} (its own) or {@link #passTime}.
+     * Nothing is counted here.
+     *
+     * @return whether the headers decoded
+     */
+    public boolean decode(ByteBuffer buffer, CaptureRecord.Packet packet) {
+        return decoder.decode(buffer, packet, view);
+    }
+
+    /** The headers {@link #decode} filled: read them before the next packet, do not keep them. */
+    public PacketView decoded() {
+        return view;
+    }
+
+    /**
+     * {@link #accept} of the packet just given to {@link #decode}, with the same buffer and packet
+     * and what {@code decode} returned: the headers are not decoded a second time.
+     */
+    public void acceptDecoded(ByteBuffer buffer, CaptureRecord.Packet packet, boolean decoded) {
         counters.packets++;
         counters.bytes += packet.capturedLength();
         long ts = packet.timestampNanos();
-        if (!decoder.decode(buffer, packet, view)) {
+        if (!decoded) {
             error(view.error(), ts);
             return;
         }

@@ -1,5 +1,6 @@
 package io.isthmus.observe.session;
 
+import io.isthmus.observe.capture.CaptureSource;
 import io.isthmus.observe.flow.CloseReason;
 import io.isthmus.observe.flow.Flow;
 import io.isthmus.observe.flow.FlowLimits;
@@ -7,9 +8,12 @@ import io.isthmus.observe.flow.FlowListener;
 import io.isthmus.observe.flow.FlowPipeline;
 import io.isthmus.observe.flow.FlowStats;
 import io.isthmus.wire.Direction;
+import io.isthmus.wire.capture.CaptureRecord;
 import io.isthmus.wire.packet.DecodedPacket;
 import io.isthmus.wire.packet.PacketDecoder;
 import io.isthmus.wire.packet.PacketError;
+import io.isthmus.wire.packet.PacketView;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -27,6 +31,9 @@ final class ShardWorker implements Runnable, FlowListener {
      */
     static final int EVENTS_PER_BATCH = 2048;
 
+    /** A shard that reads the capture itself sends its output at least this often (packets), as per batch. */
+    static final int PACKETS_PER_FLUSH = 4096;
+
     private final int index;
     private final Handoff handoff;
     private final BlockingQueue<PacketBatch> in;
@@ -41,6 +48,12 @@ final class ShardWorker implements Runnable, FlowListener {
     private long packet;
     /** Where what is emitted now goes within the packet: the flow's {@link Flow#lastPacket()}. */
     private long place;
+    /** The shard's own reader of the capture, or null when the packets come in batches. */
+    private CaptureSource own;
+
+    private int shards;
+    private long first = -1;
+    private long last = -1;
 
     /** {@code flows}: whether flow summaries are wanted (sent with the observations); none are made without. */
     ShardWorker(
@@ -88,8 +101,34 @@ final class ShardWorker implements Runnable, FlowListener {
         return pipeline.stats();
     }
 
+    /**
+     * Makes this shard read the capture itself from {@code own} (its own reader over the same
+     * capture) instead of taking batches from {@link #input()}; see {@link #readOwn}.
+     */
+    void readFrom(CaptureSource own, int shardCount) {
+        this.own = own;
+        this.shards = shardCount;
+    }
+
+    /** The first and last packet time this shard read (its own reading only), or -1. */
+    long firstNanos() {
+        return first;
+    }
+
+    long lastNanos() {
+        return last;
+    }
+
     @Override
     public void run() {
+        if (own != null) {
+            try {
+                readOwn();
+            } catch (Throwable t) {
+                handoff.fail(Thread.currentThread().getName(), t);
+            }
+            return;
+        }
         try {
             for (PacketBatch b = handoff.take(in); b != ShardedAnalysis.END; b = handoff.take(in)) {
                 handle(b);
@@ -105,6 +144,54 @@ final class ShardWorker implements Runnable, FlowListener {
             flush(Long.MAX_VALUE, Long.MAX_VALUE, true);
         } catch (Throwable t) {
             handoff.fail(Thread.currentThread().getName(), t);
+        }
+    }
+
+    /**
+     * Every packet of the capture, read from {@link #own}: each is decoded once, its owner chosen as
+     * the reading thread of the batch mode chooses ({@link ShardedAnalysis.Assignment}; every shard
+     * reads the same packets in the same order, so all choose alike), and then handled as {@link
+     * #handle} handles a batch's packets. Output goes to the merge every {@link #PACKETS_PER_FLUSH}
+     * packets with the next packet's number as the bound.
+     */
+    private void readOwn() throws IOException {
+        var assignment = new ShardedAnalysis.Assignment(shards);
+        long number = 0;
+        long flushAt = PACKETS_PER_FLUSH;
+        while (own.advance()) {
+            number++;
+            readOne(assignment, number);
+            if (number == flushAt) {
+                flush(number + 1, Long.MIN_VALUE, false);
+                flushAt += PACKETS_PER_FLUSH;
+            }
+        }
+        packet = Long.MAX_VALUE;
+        pipeline.finish();
+        flush(Long.MAX_VALUE, Long.MAX_VALUE, true);
+    }
+
+    /**
+     * One packet of {@link #readOwn}: a method of its own, so the JIT compiles it whole and inlines
+     * it into the loop, rather than compiling the long-running loop on the stack (OSR) first.
+     */
+    private void readOne(ShardedAnalysis.Assignment assignment, long number) {
+        CaptureRecord.Packet p = own.packet();
+        ByteBuffer buffer = own.buffer();
+        packet = number;
+        long ts = p.timestampNanos();
+        if (first < 0) {
+            first = ts;
+        }
+        last = Math.max(last, ts);
+        boolean decoded = pipeline.decode(buffer, p);
+        PacketView view = pipeline.decoded();
+        int owner = decoded ? assignment.shardOf(view) : assignment.undecoded();
+        if (owner == index) {
+            pipeline.sequence(number);
+            pipeline.acceptDecoded(buffer, p, decoded);
+        } else if (decoded) {
+            pipeline.passTime(ts, view.isIp() && view.isFragment());
         }
     }
 

@@ -16,8 +16,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 
 /**
- * {@link CaptureAnalysis#run} split by flow over several threads, with the same output: one thread
- * reads the capture and decodes each packet's headers to choose its shard (by the bucket of the
+ * {@link CaptureAnalysis#run} split by flow over several threads, with the same output. A capture
+ * that opens again ({@link Opener}: a file, bytes in memory) is read by every shard itself (see
+ * {@link #run(Opener, DissectorRegistry, SessionLimits, FlowLimits, Consumer, Consumer, int)}).
+ * Otherwise one thread reads the capture and decodes each packet's headers to choose its shard (by the bucket of the
  * unordered IP address pair, so both directions and every fragment of a datagram meet on one shard;
  * of the MAC pair for frames without IP; see {@link Assignment}), copies the packets into pooled
  * {@link PacketBatch}es and hands every batch to every shard. Each {@link ShardWorker} runs its own {@link
@@ -65,14 +67,94 @@ public final class ShardedAnalysis {
             Consumer<FlowSummary> flowSink,
             int shards)
             throws IOException {
-        if (shards < 1 || shards > MAX_SHARDS) {
-            throw new IllegalArgumentException("shards must be 1.." + MAX_SHARDS + ", was " + shards);
-        }
+        checkShards(shards);
         if (shards == 1) {
             return CaptureAnalysis.run(source, registry, sessionLimits, flowLimits, sink, CaptureTap.NONE, flowSink);
         }
         return new ShardedAnalysis.Run(source, shards)
-                .run(registry, sessionLimits, perShard(flowLimits, shards), sink, flowSink);
+                .run(registry, sessionLimits, perShard(flowLimits, shards), sink, flowSink, null);
+    }
+
+    /**
+     * A capture that can be opened again from its start, each time with a reader of its own: a file,
+     * bytes in memory (not standard input, which can be read once).
+     */
+    @FunctionalInterface
+    public interface Opener {
+        CaptureSource open() throws IOException;
+    }
+
+    /**
+     * {@link #run(CaptureSource, DissectorRegistry, SessionLimits, FlowLimits, Consumer, Consumer,
+     * int) run} for a capture that opens again, with the same output: every shard opens the capture
+     * and reads all of it itself, decodes each packet's headers once and chooses its owner as the
+     * reading thread would ({@link Assignment}; all shards see the same packets in the same order, so
+     * all choose alike), and handles its own packets and lets time pass at the others'. No reading
+     * thread, no copy into batches, no second decode of a shard's own packets: each shard pays for
+     * reading and decoding the whole capture instead. The sources are closed before this returns.
+     */
+    public static CaptureAnalysis run(
+            Opener capture,
+            DissectorRegistry registry,
+            SessionLimits sessionLimits,
+            FlowLimits flowLimits,
+            Consumer<Observation> sink,
+            Consumer<FlowSummary> flowSink,
+            int shards)
+            throws IOException {
+        checkShards(shards);
+        List<CaptureSource> sources = new ArrayList<>();
+        try {
+            if (shards == 1) {
+                sources.add(capture.open());
+                return CaptureAnalysis.run(
+                        sources.get(0), registry, sessionLimits, flowLimits, sink, CaptureTap.NONE, flowSink);
+            }
+            for (int i = 0; i < shards; i++) {
+                sources.add(capture.open());
+            }
+            return new ShardedAnalysis.Run(sources.get(0), shards)
+                    .run(registry, sessionLimits, perShard(flowLimits, shards), sink, flowSink, sources);
+        } finally {
+            closeAll(sources);
+        }
+    }
+
+    /** {@link #run(Opener, DissectorRegistry, SessionLimits, FlowLimits, Consumer, Consumer, int)} with the default registry and limits. */
+    public static CaptureAnalysis run(Opener capture, Consumer<Observation> sink, int shards) throws IOException {
+        return run(
+                capture,
+                DissectorRegistry.defaults(),
+                SessionLimits.DEFAULT,
+                FlowLimits.DEFAULT,
+                sink,
+                FlowSummary.NONE,
+                shards);
+    }
+
+    private static void checkShards(int shards) {
+        if (shards < 1 || shards > MAX_SHARDS) {
+            throw new IllegalArgumentException("shards must be 1.." + MAX_SHARDS + ", was " + shards);
+        }
+    }
+
+    /** Closes every source, the first failure thrown after all were tried (later ones suppressed). */
+    private static void closeAll(List<CaptureSource> sources) throws IOException {
+        IOException failure = null;
+        for (CaptureSource s : sources) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /** {@link #run} with the default registry and limits. */
@@ -188,18 +270,25 @@ public final class ShardedAnalysis {
             this.shards = shards;
             int pool = shards * QUEUED_BATCHES + 2;
             this.free = new ArrayBlockingQueue<>(pool);
-            for (int i = 0; i < pool; i++) {
-                free.add(new PacketBatch(shards, BATCH_BYTES, BATCH_PACKETS));
-            }
         }
 
+        /**
+         * {@code own}: each shard's reader of the capture (then no reading thread and no batches),
+         * or null for one reading thread handing batches to the shards.
+         */
         CaptureAnalysis run(
                 DissectorRegistry registry,
                 SessionLimits sessionLimits,
                 FlowLimits flowLimits,
                 Consumer<Observation> sink,
-                Consumer<FlowSummary> flowSink)
+                Consumer<FlowSummary> flowSink,
+                List<CaptureSource> own)
                 throws IOException {
+            if (own == null) {
+                while (free.remainingCapacity() > 0) {
+                    free.add(new PacketBatch(shards, BATCH_BYTES, BATCH_PACKETS));
+                }
+            }
             List<ShardWorker> workers = new ArrayList<>();
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < shards; i++) {
@@ -212,11 +301,16 @@ public final class ShardedAnalysis {
                         sessionLimits,
                         flowLimits,
                         flowSink != FlowSummary.NONE);
+                if (own != null) {
+                    w.readFrom(own.get(i), shards);
+                }
                 workers.add(w);
                 threads.add(
                         Thread.ofPlatform().name("isthmus-shard-" + i).daemon().unstarted(w));
             }
-            threads.add(Thread.ofPlatform().name("isthmus-capture").daemon().unstarted(() -> read(workers)));
+            if (own == null) {
+                threads.add(Thread.ofPlatform().name("isthmus-capture").daemon().unstarted(() -> read(workers)));
+            }
             threads.forEach(Thread::start);
             try {
                 new ShardMerge(
@@ -239,6 +333,11 @@ public final class ShardedAnalysis {
             for (ShardWorker w : workers) {
                 stats.add(w.stats());
                 flows.add(w.flowStats());
+            }
+            if (own != null) {
+                // every shard read the whole capture: the first one's view of it stands for all
+                first = workers.get(0).firstNanos();
+                last = workers.get(0).lastNanos();
             }
             return new CaptureAnalysis(stats, FlowStatsSum.of(flows), source.failure(), first, last);
         }

@@ -2,6 +2,7 @@ package io.isthmus.observe.bench;
 
 import io.isthmus.observe.capture.CaptureSource;
 import io.isthmus.observe.session.CaptureAnalysis;
+import io.isthmus.observe.session.Observation;
 import io.isthmus.observe.session.ShardedAnalysis;
 import io.isthmus.wire.capture.CaptureLimits;
 import java.io.ByteArrayInputStream;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,9 +34,10 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>The bytes are the first {@code megabytes} of {@code capture} (default: the 298 MB benchmark
  * capture that {@code bench/analyze-vs-tshark} uses), cut at a packet boundary. {@code threads}
- * above 1 runs {@link ShardedAnalysis} on that many shards (plus its reading thread; the
- * observations reach the Blackhole on the benchmark thread, merged in order); 1 is {@link
- * CaptureAnalysis#run} as {@code isthmus analyze} ran it before.
+ * above 1 runs {@link ShardedAnalysis} on that many shards (each reading the bytes itself, or with
+ * {@code -p reading=batches} fed by one reading thread; the observations reach the Blackhole on the
+ * benchmark thread, merged in order); 1 is {@link CaptureAnalysis#run} as {@code isthmus analyze}
+ * runs it by default.
  *
  * <p>The forked JVM runs on the serial collector, the one the {@code isthmus} launcher gives
  * {@code analyze} (see the launcher script): the benchmark measures the core as analyze runs it.
@@ -57,6 +60,14 @@ public class DissectCoreBenchmark {
     @Param("1")
     public int threads;
 
+    /**
+     * With {@code threads} above 1: {@code own}, every shard reads the bytes itself ({@link
+     * ShardedAnalysis.Opener}, as for a capture file), or {@code batches}, one reading thread hands
+     * the packets to the shards (as for standard input).
+     */
+    @Param("own")
+    public String reading;
+
     private byte[] bytes;
 
     @Setup(Level.Trial)
@@ -73,20 +84,28 @@ public class DissectCoreBenchmark {
     @Benchmark
     public long dissect(Blackhole hole) throws IOException {
         long[] count = new long[1];
-        try (CaptureSource source = CaptureSource.of(
-                new ByteArrayInputStream(bytes), OptionalLong.of(bytes.length), CaptureLimits.DEFAULT)) {
-            CaptureAnalysis result = ShardedAnalysis.run(
-                    source,
-                    o -> {
-                        hole.consume(o);
-                        count[0]++;
-                    },
-                    threads);
-            if (result.damage().isPresent()) {
-                throw new IllegalStateException(
-                        "the capture is damaged: " + result.damage().get());
+        Consumer<Observation> sink = o -> {
+            hole.consume(o);
+            count[0]++;
+        };
+        CaptureAnalysis result;
+        if (reading.equals("own")) {
+            result = ShardedAnalysis.run(this::open, sink, threads);
+        } else if (reading.equals("batches")) {
+            try (CaptureSource source = open()) {
+                result = ShardedAnalysis.run(source, sink, threads);
             }
+        } else {
+            throw new IllegalArgumentException("reading is own or batches, was " + reading);
+        }
+        if (result.damage().isPresent()) {
+            throw new IllegalStateException(
+                    "the capture is damaged: " + result.damage().get());
         }
         return count[0];
+    }
+
+    private CaptureSource open() throws IOException {
+        return CaptureSource.of(new ByteArrayInputStream(bytes), OptionalLong.of(bytes.length), CaptureLimits.DEFAULT);
     }
 }

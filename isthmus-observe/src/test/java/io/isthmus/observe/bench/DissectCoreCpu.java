@@ -12,7 +12,7 @@ import java.util.OptionalLong;
 /**
  * The dissect core's CPU time per pass, for comparing changes on a machine shared with other jobs,
  * where JMH's wall-clock figures swing with the load: {@code java -cp ... DissectCoreCpu CAPTURE
- * MEGABYTES PASSES [THREADS]}. Prints CPU MB/s per pass (the thread's CPU time, not wall time),
+ * MEGABYTES PASSES [THREADS [batches]]}. Prints CPU MB/s per pass (the thread's CPU time, not wall time),
  * and the whole process's CPU time beside it. With THREADS above 1 the pass runs {@link
  * ShardedAnalysis} on that many shards: then the process's CPU time (every shard, the reading
  * thread, the merge, GC and JIT) and the wall time are the figures to compare.
@@ -24,6 +24,7 @@ public final class DissectCoreCpu {
         byte[] bytes = PcapPrefix.read(Path.of(args[0]), Long.parseLong(args[1]) << 20);
         int passes = Integer.parseInt(args[2]);
         int shards = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        boolean batches = args.length > 4 && args[4].equals("batches");
         var threads = ManagementFactory.getThreadMXBean();
         var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int i = 0; i < passes; i++) {
@@ -33,9 +34,14 @@ public final class DissectCoreCpu {
             long[] count = new long[1];
             // kept in a ring so that observations escape as in analyze and in the JMH benchmark
             Observation[] kept = new Observation[1024];
-            try (CaptureSource source = CaptureSource.of(
-                    new ByteArrayInputStream(bytes), OptionalLong.of(bytes.length), CaptureLimits.DEFAULT)) {
-                ShardedAnalysis.run(source, o -> kept[(int) (count[0]++ & 1023)] = o, shards);
+            ShardedAnalysis.Opener open = () -> CaptureSource.of(
+                    new ByteArrayInputStream(bytes), OptionalLong.of(bytes.length), CaptureLimits.DEFAULT);
+            if (batches) {
+                try (CaptureSource source = open.open()) {
+                    ShardedAnalysis.run(source, o -> kept[(int) (count[0]++ & 1023)] = o, shards);
+                }
+            } else {
+                ShardedAnalysis.run(open, o -> kept[(int) (count[0]++ & 1023)] = o, shards);
             }
             double cpuS = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
             double processS = (process.getProcessCpuTime() - processCpu) / 1e9;

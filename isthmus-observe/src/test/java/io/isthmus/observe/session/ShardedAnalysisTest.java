@@ -30,6 +30,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -42,6 +43,15 @@ class ShardedAnalysisTest {
     private static final List<Path> CAPTURE_DIRS = List.of(
             Path.of("..", "isthmus-wire", "src", "test", "resources", "captures"),
             Path.of("src", "test", "resources", "io", "isthmus", "observe", "detect"));
+
+    /**
+     * How the shards get their packets: from one reading thread in batches, or each from its own
+     * reader of the capture ({@link ShardedAnalysis.Opener}).
+     */
+    enum Reading {
+        BATCHES,
+        OWN_READERS
+    }
 
     /** What one run emitted, both sinks interleaved, plus its result. */
     record Outcome(List<Object> emitted, CaptureAnalysis result) {}
@@ -64,8 +74,13 @@ class ShardedAnalysisTest {
     void everyTestCaptureGivesTheSameObservationsFlowsAndCountersOnTwoAndFourShards(Path capture) throws IOException {
         byte[] bytes = Files.readAllBytes(capture);
         Outcome single = run(bytes, FlowLimits.DEFAULT, 1);
-        for (int shards : new int[] {2, 4}) {
-            assertSame(single, run(bytes, FlowLimits.DEFAULT, shards), capture + " on " + shards + " shards");
+        for (Reading reading : Reading.values()) {
+            for (int shards : new int[] {2, 4}) {
+                assertSame(
+                        single,
+                        run(bytes, FlowLimits.DEFAULT, shards, reading),
+                        capture + " on " + shards + " shards, " + reading);
+            }
         }
     }
 
@@ -78,17 +93,24 @@ class ShardedAnalysisTest {
         assertThat(single.result().flows().datagramsReassembled()).isGreaterThan(20);
         assertThat(single.result().flows().datagramsExpired()).isGreaterThan(5);
         assertThat(single.result().stats().observations()).isGreaterThan(1000);
-        for (int shards : new int[] {2, 3, 4}) {
-            assertSame(single, run(bytes, FlowLimits.DEFAULT, shards), "synthetic on " + shards + " shards");
+        for (Reading reading : Reading.values()) {
+            for (int shards : new int[] {2, 3, 4}) {
+                assertSame(
+                        single,
+                        run(bytes, FlowLimits.DEFAULT, shards, reading),
+                        "synthetic on " + shards + " shards, " + reading);
+            }
         }
     }
 
-    @Test
-    void underFlowTablePressureEachShardKeepsItsShareOfTheBoundAndEveryPacketIsCounted() throws IOException {
+    @ParameterizedTest
+    @EnumSource(Reading.class)
+    void underFlowTablePressureEachShardKeepsItsShareOfTheBoundAndEveryPacketIsCounted(Reading reading)
+            throws IOException {
         byte[] bytes = synthetic(11, 400, 30);
         FlowLimits tight = FlowLimits.DEFAULT.withMaxFlows(32);
         Outcome single = run(bytes, tight, 1);
-        Outcome sharded = run(bytes, tight, 4);
+        Outcome sharded = run(bytes, tight, 4, reading);
         assertThat(single.result().flows().flowsEvicted()).isGreaterThan(0);
         assertThat(sharded.result().flows().flowsEvicted()).isGreaterThan(0);
         assertThat(sharded.result().flows().flowsActive()).isLessThanOrEqualTo(32);
@@ -112,51 +134,63 @@ class ShardedAnalysisTest {
         assertThat(share.maxStreamBufferBytes()).isEqualTo(FlowLimits.DEFAULT.maxStreamBufferBytes());
     }
 
-    @Test
-    void aShardThatThrowsEndsTheRunWithAnErrorNamingIt() {
+    @ParameterizedTest
+    @EnumSource(Reading.class)
+    void aShardThatThrowsEndsTheRunWithAnErrorNamingIt(Reading reading) {
         byte[] bytes = synthetic(3, 100, 5);
         var failing = new DissectorRegistry(List.of(new ExplodingModbus()));
         assertTimeoutPreemptively(
                 Duration.ofSeconds(30),
                 () -> assertThatThrownBy(() -> {
-                            runOnTwoShards(bytes, failing, o -> {});
+                            runOnTwoShards(bytes, failing, o -> {}, reading);
                         })
                         .isInstanceOf(IllegalStateException.class)
                         .hasMessageContaining("isthmus-shard-")
                         .hasRootCauseMessage("dissector failed on purpose"));
     }
 
-    @Test
-    void aSinkThatThrowsEndsTheRunWithItsOwnException() {
+    @ParameterizedTest
+    @EnumSource(Reading.class)
+    void aSinkThatThrowsEndsTheRunWithItsOwnException(Reading reading) {
         byte[] bytes = synthetic(5, 200, 10);
         int[] seen = new int[1];
         assertTimeoutPreemptively(
                 Duration.ofSeconds(30),
                 () -> assertThatThrownBy(() -> {
-                            runOnTwoShards(bytes, DissectorRegistry.defaults(), o -> {
-                                if (++seen[0] == 100) {
-                                    throw new IllegalArgumentException("sink full");
-                                }
-                            });
+                            runOnTwoShards(
+                                    bytes,
+                                    DissectorRegistry.defaults(),
+                                    o -> {
+                                        if (++seen[0] == 100) {
+                                            throw new IllegalArgumentException("sink full");
+                                        }
+                                    },
+                                    reading);
                         })
                         .isInstanceOf(IllegalArgumentException.class)
                         .hasMessage("sink full"));
         assertThat(seen[0]).isEqualTo(100);
     }
 
-    private static void runOnTwoShards(byte[] bytes, DissectorRegistry registry, Consumer<Observation> sink)
-            throws IOException {
+    private static void runOnTwoShards(
+            byte[] bytes, DissectorRegistry registry, Consumer<Observation> sink, Reading reading) throws IOException {
+        if (reading == Reading.OWN_READERS) {
+            ShardedAnalysis.run(
+                    () -> source(bytes), registry, SessionLimits.DEFAULT, FlowLimits.DEFAULT, sink, f -> {}, 2);
+            return;
+        }
         try (CaptureSource source = source(bytes)) {
             ShardedAnalysis.run(source, registry, SessionLimits.DEFAULT, FlowLimits.DEFAULT, sink, f -> {}, 2);
         }
     }
 
-    @Test
-    void aDamagedCaptureReportsItsDamageAfterEverythingBeforeIt() throws IOException {
+    @ParameterizedTest
+    @EnumSource(Reading.class)
+    void aDamagedCaptureReportsItsDamageAfterEverythingBeforeIt(Reading reading) throws IOException {
         byte[] whole = synthetic(13, 100, 10);
         byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 7);
         Outcome single = run(cut, FlowLimits.DEFAULT, 1);
-        Outcome sharded = run(cut, FlowLimits.DEFAULT, 2);
+        Outcome sharded = run(cut, FlowLimits.DEFAULT, 2, reading);
         assertThat(single.result().damage()).isPresent();
         assertSame(single, sharded, "cut capture");
     }
@@ -169,8 +203,63 @@ class ShardedAnalysisTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void ownReadersAreAllClosedAndAnOpenThatFailsClosesThoseOpenedBefore() throws IOException {
+        byte[] bytes = synthetic(17, 50, 5);
+        List<CountingClose> opened = new ArrayList<>();
+        ShardedAnalysis.Opener counting = () -> {
+            var in = new CountingClose(bytes);
+            opened.add(in);
+            return CaptureSource.of(in, OptionalLong.of(bytes.length), CaptureLimits.DEFAULT);
+        };
+        CaptureAnalysis r = ShardedAnalysis.run(counting, o -> {}, 3);
+        assertThat(r.stats().observations()).isGreaterThan(100);
+        assertThat(opened).hasSize(3).allMatch(c -> c.closed);
+
+        opened.clear();
+        ShardedAnalysis.Opener secondFails = () -> {
+            if (opened.size() == 1) {
+                throw new IOException("cannot open the capture a second time");
+            }
+            return counting.open();
+        };
+        assertThatThrownBy(() -> ShardedAnalysis.run(secondFails, o -> {}, 2))
+                .isInstanceOf(IOException.class)
+                .hasMessage("cannot open the capture a second time");
+        assertThat(opened).hasSize(1).allMatch(c -> c.closed);
+    }
+
+    /** Bytes of a capture that remember whether they were closed. */
+    private static final class CountingClose extends ByteArrayInputStream {
+        boolean closed;
+
+        CountingClose(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
     private static Outcome run(byte[] bytes, FlowLimits limits, int shards) throws IOException {
+        return run(bytes, limits, shards, Reading.BATCHES);
+    }
+
+    private static Outcome run(byte[] bytes, FlowLimits limits, int shards, Reading reading) throws IOException {
         List<Object> emitted = new ArrayList<>();
+        if (reading == Reading.OWN_READERS) {
+            CaptureAnalysis r = ShardedAnalysis.run(
+                    () -> source(bytes),
+                    DissectorRegistry.defaults(),
+                    SessionLimits.DEFAULT,
+                    limits,
+                    emitted::add,
+                    emitted::add,
+                    shards);
+            return new Outcome(emitted, r);
+        }
         try (CaptureSource source = source(bytes)) {
             CaptureAnalysis r = ShardedAnalysis.run(
                     source,
