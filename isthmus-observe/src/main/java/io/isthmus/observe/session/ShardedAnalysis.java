@@ -264,6 +264,12 @@ public final class ShardedAnalysis {
         private final BlockingQueue<PacketBatch> free;
         private long first = -1;
         private long last = -1;
+        // the reading thread's own state (batch mode)
+        private final PacketDecoder decoder = new PacketDecoder();
+        private final PacketView view = new PacketView();
+        private Assignment assignment;
+        private PacketBatch batch;
+        private long number;
 
         Run(CaptureSource source, int shards) {
             this.source = source;
@@ -380,33 +386,10 @@ public final class ShardedAnalysis {
         /** The reading thread: capture to batches, every batch to every shard, then the end. */
         private void read(List<ShardWorker> workers) {
             try {
-                var decoder = new PacketDecoder();
-                var view = new PacketView();
-                var assignment = new Assignment(shards);
-                long number = 0;
-                PacketBatch batch = handoff.take(free);
+                assignment = new Assignment(shards);
+                batch = handoff.take(free);
                 while (source.advance()) {
-                    CaptureRecord.Packet p = source.packet();
-                    ByteBuffer buffer = source.buffer();
-                    number++;
-                    long ts = p.timestampNanos();
-                    if (first < 0) {
-                        first = ts;
-                    }
-                    last = Math.max(last, ts);
-                    int shard;
-                    byte kind = PacketBatch.UNDECODED;
-                    if (decoder.decode(buffer, p, view)) {
-                        shard = assignment.shardOf(view);
-                        kind = view.isIp() && view.isFragment() ? PacketBatch.FRAGMENT : PacketBatch.WHOLE;
-                    } else {
-                        shard = assignment.undecoded();
-                    }
-                    if (!batch.fits(p.capturedLength())) {
-                        publish(batch, workers);
-                        batch = handoff.take(free);
-                    }
-                    batch.add(number, buffer, p, shard, kind);
+                    readOne(workers);
                 }
                 if (batch.isEmpty()) {
                     handoff.put(free, batch);
@@ -421,6 +404,35 @@ public final class ShardedAnalysis {
             } catch (Throwable t) {
                 handoff.fail(Thread.currentThread().getName(), t);
             }
+        }
+
+        /**
+         * One packet of {@link #read}, into the current batch: a method of its own, so the JIT
+         * compiles it whole and inlines it into the loop rather than compiling the long-running loop
+         * on the stack (OSR) first (see {@code ShardWorker.readOne}).
+         */
+        private void readOne(List<ShardWorker> workers) {
+            CaptureRecord.Packet p = source.packet();
+            ByteBuffer buffer = source.buffer();
+            number++;
+            long ts = p.timestampNanos();
+            if (first < 0) {
+                first = ts;
+            }
+            last = Math.max(last, ts);
+            int shard;
+            byte kind = PacketBatch.UNDECODED;
+            if (decoder.decode(buffer, p, view)) {
+                shard = assignment.shardOf(view);
+                kind = view.isIp() && view.isFragment() ? PacketBatch.FRAGMENT : PacketBatch.WHOLE;
+            } else {
+                shard = assignment.undecoded();
+            }
+            if (!batch.fits(p.capturedLength())) {
+                publish(batch, workers);
+                batch = handoff.take(free);
+            }
+            batch.add(number, buffer, p, shard, kind);
         }
 
         private void publish(PacketBatch batch, List<ShardWorker> workers) {
