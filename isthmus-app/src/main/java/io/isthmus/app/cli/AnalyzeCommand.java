@@ -205,12 +205,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /**
      * With {@code --threads} above 1 over an uncompressed capture that is a regular file: every shard
      * reads the file itself ({@link ShardedAnalysis.Opener}), the first through {@code source}, whose
-     * progress the bar shows. Otherwise null: one reading thread hands the packets to the shards (standard
-     * input and pipes can be read once; a gzip file would be decompressed once per shard).
+     * progress the bar shows. Otherwise {@code source} alone: one reading thread hands the packets to
+     * the shards (standard input and pipes can be read once; a gzip file would be decompressed once per shard).
      */
-    private ShardedAnalysis.Opener ownReaders(CaptureSource source) {
+    private ShardedAnalysis.Opener shardInput(CaptureSource source) {
         if (threads < 2 || "-".equals(input) || source.compressed() || !Files.isRegularFile(Path.of(input))) {
-            return null;
+            return ShardedAnalysis.Opener.once(source);
         }
         boolean[] given = {false};
         return () -> {
@@ -241,32 +241,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
             try (BackgroundWriter<Observation> observations =
                             new BackgroundWriter<>("isthmus-observations", writer, writer);
                     Progress progress = bar ? Progress.start(System.err, source::progress) : null) {
-                ShardedAnalysis.Opener ownReaders = ownReaders(source);
+                ShardedAnalysis.Opener capture = shardInput(source);
                 if (guard.isEmpty() && reporting.isEmpty()) {
-                    result = ownReaders != null
-                            ? ShardedAnalysis.run(ownReaders, observations, threads)
-                            : ShardedAnalysis.run(source, observations, threads);
+                    result = ShardedAnalysis.run(capture, observations, threads);
                 } else if (guard.isEmpty()) {
                     // flow summaries merge in order like observations; detection's per-frame tap does not
-                    Consumer<Observation> sink = reporting.get().observations(observations);
-                    Consumer<FlowSummary> flows = reporting.get().flows();
-                    result = ownReaders != null
-                            ? ShardedAnalysis.run(
-                                    ownReaders,
-                                    DissectorRegistry.defaults(),
-                                    SessionLimits.DEFAULT,
-                                    FlowLimits.DEFAULT,
-                                    sink,
-                                    flows,
-                                    threads)
-                            : ShardedAnalysis.run(
-                                    source,
-                                    DissectorRegistry.defaults(),
-                                    SessionLimits.DEFAULT,
-                                    FlowLimits.DEFAULT,
-                                    sink,
-                                    flows,
-                                    threads);
+                    result = ShardedAnalysis.run(
+                            capture,
+                            DissectorRegistry.defaults(),
+                            SessionLimits.DEFAULT,
+                            FlowLimits.DEFAULT,
+                            reporting.get().observations(observations),
+                            reporting.get().flows(),
+                            threads);
                 } else {
                     if (threads > 1) {
                         err.println("isthmus: --threads " + threads

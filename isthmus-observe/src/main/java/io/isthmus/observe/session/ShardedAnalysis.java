@@ -51,47 +51,53 @@ public final class ShardedAnalysis {
     private ShardedAnalysis() {}
 
     /**
-     * Runs the capture to its end (or its damage) on {@code shards} threads besides the reading one
-     * and the calling one; 1 runs {@link CaptureAnalysis#run} on the calling thread.
-     *
-     * @throws IOException when reading the capture failed
-     * @throws IllegalStateException when a shard failed (the run ends; nothing after the failure
-     *     was emitted)
-     */
-    public static CaptureAnalysis run(
-            CaptureSource source,
-            DissectorRegistry registry,
-            SessionLimits sessionLimits,
-            FlowLimits flowLimits,
-            Consumer<Observation> sink,
-            Consumer<FlowSummary> flowSink,
-            int shards)
-            throws IOException {
-        checkShards(shards);
-        if (shards == 1) {
-            return CaptureAnalysis.run(source, registry, sessionLimits, flowLimits, sink, CaptureTap.NONE, flowSink);
-        }
-        return new ShardedAnalysis.Run(source, shards)
-                .run(registry, sessionLimits, perShard(flowLimits, shards), sink, flowSink, null);
-    }
-
-    /**
      * A capture that can be opened again from its start, each time with a reader of its own: a file,
      * bytes in memory (not standard input, which can be read once).
      */
     @FunctionalInterface
     public interface Opener {
         CaptureSource open() throws IOException;
+
+        /** Whether {@link #open} gives a new reader each time; false for {@link #once}. */
+        default boolean reopens() {
+            return true;
+        }
+
+        /**
+         * A source that can be read once (standard input, a pipe, a gzip stream): one reading
+         * thread hands its packets to the shards. The caller closes it.
+         */
+        static Opener once(CaptureSource source) {
+            java.util.Objects.requireNonNull(source, "source");
+            return new Opener() {
+                @Override
+                public CaptureSource open() {
+                    return source;
+                }
+
+                @Override
+                public boolean reopens() {
+                    return false;
+                }
+            };
+        }
     }
 
     /**
-     * {@link #run(CaptureSource, DissectorRegistry, SessionLimits, FlowLimits, Consumer, Consumer,
-     * int) run} for a capture that opens again, with the same output: every shard opens the capture
-     * and reads all of it itself, decodes each packet's headers once and chooses its owner as the
-     * reading thread would ({@link Assignment}; all shards see the same packets in the same order, so
-     * all choose alike), and handles its own packets and lets time pass at the others'. No reading
-     * thread, no copy into batches, no second decode of a shard's own packets: each shard pays for
-     * reading and decoding the whole capture instead. The sources are closed before this returns.
+     * Runs the capture to its end (or its damage) on {@code shards} shard threads, merged on the
+     * calling thread; 1 runs {@link CaptureAnalysis#run} on the calling thread. A capture that opens
+     * again is read by every shard itself: each opens the capture and reads all of it, decodes each
+     * packet's headers once and chooses its owner as the reading thread would ({@link Assignment};
+     * all shards see the same packets in the same order, so all choose alike), and handles its own
+     * packets and lets time pass at the others'. No reading thread, no copy into batches, no second
+     * decode of a shard's own packets: each shard pays for reading and decoding the whole capture
+     * instead. Those sources are closed before this returns. A source given as {@link Opener#once}
+     * is read by one reading thread that hands batches to the shards (see the class comment), and
+     * left open for its caller.
+     *
+     * @throws IOException when reading the capture failed
+     * @throws IllegalStateException when a shard failed (the run ends; nothing after the failure
+     *     was emitted)
      */
     public static CaptureAnalysis run(
             Opener capture,
@@ -103,6 +109,15 @@ public final class ShardedAnalysis {
             int shards)
             throws IOException {
         checkShards(shards);
+        if (!capture.reopens()) {
+            CaptureSource source = capture.open();
+            if (shards == 1) {
+                return CaptureAnalysis.run(
+                        source, registry, sessionLimits, flowLimits, sink, CaptureTap.NONE, flowSink);
+            }
+            return new ShardedAnalysis.Run(source, shards)
+                    .run(registry, sessionLimits, perShard(flowLimits, shards), sink, flowSink, null);
+        }
         List<CaptureSource> sources = new ArrayList<>();
         try {
             if (shards == 1) {
@@ -120,7 +135,7 @@ public final class ShardedAnalysis {
         }
     }
 
-    /** {@link #run(Opener, DissectorRegistry, SessionLimits, FlowLimits, Consumer, Consumer, int)} with the default registry and limits. */
+    /** {@link #run(Opener, DissectorRegistry, SessionLimits, FlowLimits, Consumer, Consumer, int) run} with the default registry and limits. */
     public static CaptureAnalysis run(Opener capture, Consumer<Observation> sink, int shards) throws IOException {
         return run(
                 capture,
@@ -157,16 +172,9 @@ public final class ShardedAnalysis {
         }
     }
 
-    /** {@link #run} with the default registry and limits. */
+    /** {@link #run(Opener, Consumer, int) run} of a source read once ({@link Opener#once}). */
     public static CaptureAnalysis run(CaptureSource source, Consumer<Observation> sink, int shards) throws IOException {
-        return run(
-                source,
-                DissectorRegistry.defaults(),
-                SessionLimits.DEFAULT,
-                FlowLimits.DEFAULT,
-                sink,
-                FlowSummary.NONE,
-                shards);
+        return run(Opener.once(source), sink, shards);
     }
 
     /** One shard's part of the flow layer's bounds: the sum over the shards stays within {@code limits}. */

@@ -174,13 +174,10 @@ class ShardedAnalysisTest {
 
     private static void runOnTwoShards(
             byte[] bytes, DissectorRegistry registry, Consumer<Observation> sink, Reading reading) throws IOException {
-        if (reading == Reading.OWN_READERS) {
-            ShardedAnalysis.run(
-                    () -> source(bytes), registry, SessionLimits.DEFAULT, FlowLimits.DEFAULT, sink, f -> {}, 2);
-            return;
-        }
-        try (CaptureSource source = source(bytes)) {
-            ShardedAnalysis.run(source, registry, SessionLimits.DEFAULT, FlowLimits.DEFAULT, sink, f -> {}, 2);
+        try (CaptureSource once = source(bytes)) {
+            ShardedAnalysis.Opener capture =
+                    reading == Reading.OWN_READERS ? () -> source(bytes) : ShardedAnalysis.Opener.once(once);
+            ShardedAnalysis.run(capture, registry, SessionLimits.DEFAULT, FlowLimits.DEFAULT, sink, f -> {}, 2);
         }
     }
 
@@ -249,20 +246,11 @@ class ShardedAnalysisTest {
 
     private static Outcome run(byte[] bytes, FlowLimits limits, int shards, Reading reading) throws IOException {
         List<Object> emitted = new ArrayList<>();
-        if (reading == Reading.OWN_READERS) {
+        try (CaptureSource once = source(bytes)) {
+            ShardedAnalysis.Opener capture =
+                    reading == Reading.OWN_READERS ? () -> source(bytes) : ShardedAnalysis.Opener.once(once);
             CaptureAnalysis r = ShardedAnalysis.run(
-                    () -> source(bytes),
-                    DissectorRegistry.defaults(),
-                    SessionLimits.DEFAULT,
-                    limits,
-                    emitted::add,
-                    emitted::add,
-                    shards);
-            return new Outcome(emitted, r);
-        }
-        try (CaptureSource source = source(bytes)) {
-            CaptureAnalysis r = ShardedAnalysis.run(
-                    source,
+                    capture,
                     DissectorRegistry.defaults(),
                     SessionLimits.DEFAULT,
                     limits,
