@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
@@ -68,7 +69,7 @@ public final class ShardedAnalysis {
          * thread hands its packets to the shards. The caller closes it.
          */
         static Opener once(CaptureSource source) {
-            java.util.Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(source, "source");
             return new Opener() {
                 @Override
                 public CaptureSource open() {
