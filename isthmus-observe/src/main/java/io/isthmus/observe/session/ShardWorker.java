@@ -49,15 +49,21 @@ final class ShardWorker implements Runnable, FlowListener {
     /** Where what is emitted now goes within the packet: the flow's {@link Flow#lastPacket()}. */
     private long place;
     /** The shard's own reader of the capture, or null when the packets come in batches. */
-    private CaptureSource own;
+    private final CaptureSource own;
 
-    private int shards;
+    private final int shards;
     private long first = -1;
     private long last = -1;
 
-    /** {@code flows}: whether flow summaries are wanted (sent with the observations); none are made without. */
+    /**
+     * Shard {@code index} of {@code shards}. {@code own}: the shard's own reader of the capture, which
+     * it reads whole ({@link #readOwn}), or null to take batches from {@link #input()}. {@code flows}:
+     * whether flow summaries are wanted (sent with the observations); none are made without.
+     */
     ShardWorker(
             int index,
+            int shards,
+            CaptureSource own,
             Handoff handoff,
             BlockingQueue<PacketBatch> free,
             int queuedBatches,
@@ -66,6 +72,8 @@ final class ShardWorker implements Runnable, FlowListener {
             FlowLimits flowLimits,
             boolean flows) {
         this.index = index;
+        this.shards = shards;
+        this.own = own;
         this.handoff = handoff;
         this.free = free;
         this.in = new ArrayBlockingQueue<>(queuedBatches);
@@ -99,15 +107,6 @@ final class ShardWorker implements Runnable, FlowListener {
 
     FlowStats flowStats() {
         return pipeline.stats();
-    }
-
-    /**
-     * Makes this shard read the capture itself from {@code own} (its own reader over the same
-     * capture) instead of taking batches from {@link #input()}; see {@link #readOwn}.
-     */
-    void readFrom(CaptureSource own, int shardCount) {
-        this.own = own;
-        this.shards = shardCount;
     }
 
     /** The first and last packet time this shard read (its own reading only), or -1. */

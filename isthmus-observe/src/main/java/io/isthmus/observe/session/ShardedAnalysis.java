@@ -120,20 +120,26 @@ public final class ShardedAnalysis {
                     .run(registry, sessionLimits, perShard(flowLimits, shards), sink, flowSink, null);
         }
         List<CaptureSource> sources = new ArrayList<>();
+        CaptureAnalysis result;
         try {
-            if (shards == 1) {
-                sources.add(capture.open());
-                return CaptureAnalysis.run(
-                        sources.get(0), registry, sessionLimits, flowLimits, sink, CaptureTap.NONE, flowSink);
-            }
             for (int i = 0; i < shards; i++) {
                 sources.add(capture.open());
             }
-            return new ShardedAnalysis.Run(sources.get(0), shards)
-                    .run(registry, sessionLimits, perShard(flowLimits, shards), sink, flowSink, sources);
-        } finally {
-            closeAll(sources);
+            result = shards == 1
+                    ? CaptureAnalysis.run(
+                            sources.get(0), registry, sessionLimits, flowLimits, sink, CaptureTap.NONE, flowSink)
+                    : new ShardedAnalysis.Run(sources.get(0), shards)
+                            .run(registry, sessionLimits, perShard(flowLimits, shards), sink, flowSink, sources);
+        } catch (Throwable t) {
+            try {
+                closeAll(sources);
+            } catch (IOException e) {
+                t.addSuppressed(e); // the run's own failure is the one to report
+            }
+            throw t;
         }
+        closeAll(sources);
+        return result;
     }
 
     /** {@link #run(Opener, DissectorRegistry, SessionLimits, FlowLimits, Consumer, Consumer, int) run} with the default registry and limits. */
@@ -309,6 +315,8 @@ public final class ShardedAnalysis {
             for (int i = 0; i < shards; i++) {
                 ShardWorker w = new ShardWorker(
                         i,
+                        shards,
+                        own == null ? null : own.get(i),
                         handoff,
                         free,
                         QUEUED_BATCHES,
@@ -316,9 +324,6 @@ public final class ShardedAnalysis {
                         sessionLimits,
                         flowLimits,
                         flowSink != FlowSummary.NONE);
-                if (own != null) {
-                    w.readFrom(own.get(i), shards);
-                }
                 workers.add(w);
                 threads.add(
                         Thread.ofPlatform().name("isthmus-shard-" + i).daemon().unstarted(w));
